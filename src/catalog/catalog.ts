@@ -1,0 +1,728 @@
+/**
+ * The indicator catalog: the one machine-readable copy of
+ * shared/spec/indicators.md. Ids, names, units and the phrasing rules that the
+ * extractor runs live here side by side; a new phrasing is one rule line plus
+ * one example line (the examples are extracted by the test suite).
+ *
+ * May import: nothing outside src/catalog.
+ */
+import type { CategoryId, CategorySpec, IndicatorSpec } from './types';
+
+export const CATALOG_VERSION = 'v1';
+
+export const CATEGORIES: Readonly<Record<CategoryId, CategorySpec>> = {
+  leadership: { zh: '组织领导', en: 'Leadership of rule-of-law work' },
+  mediation: { zh: '矛盾纠纷调解', en: 'Dispute mediation' },
+  legal_advisor: { zh: '法律顾问', en: 'Government legal advisers' },
+  training: { zh: '学法培训', en: 'Law study and training' },
+  petition: { zh: '信访', en: 'Petitions and citizen requests' },
+  publicity: { zh: '普法宣传', en: 'Legal publicity' },
+  legal_service: { zh: '公共法律服务', en: 'Public legal services' },
+  administration: { zh: '依法行政', en: 'Lawful administration' },
+  enforcement: { zh: '行政执法', en: 'Administrative law enforcement' },
+};
+
+/** Connector words allowed between a rule's text and its number. */
+export const FILLER_WORDS: readonly string[] = [
+  '共计',
+  '共有',
+  '共',
+  '累计',
+  '合计',
+  '总计',
+  '全年',
+  '年内',
+  '达到',
+  '已达',
+  '达',
+  '为',
+  '计',
+  '有',
+  '了',
+  '各类',
+  '数量',
+  '总数',
+  '人数',
+  '次数',
+  '件数',
+  '均为',
+  '均达到',
+  '均达',
+  '均',
+  ':',
+];
+
+const CASES = ['件', '起', '宗', '个', '件次'] as const;
+const PEOPLE = ['人', '名', '位', '人次'] as const;
+const TIMES = ['次', '场', '场次', '期'] as const;
+const NONE: readonly string[] = [];
+
+const LEGAL_ADVISER = '法律顾问|律师';
+
+/**
+ * Every indicator of the catalog, keyed by id. Order matters only as the last
+ * tie-break between two rules that claim the same number equally well.
+ */
+export const INDICATORS = {
+  'leadership.rule_of_law_meetings': {
+    category: 'leadership',
+    zh: '专题研究法治建设的会议次数',
+    en: 'Meetings on rule-of-law work',
+    unit: '次',
+    kind: 'count',
+    units: ['次', '场', '期'],
+    rules: [
+      '研究…法治(政府建设|建设|工作)?',
+      '法治(政府)?建设(工作)?(委员会|领导小组)…会议',
+      '依法治(镇|乡|街道|街|理|区|县)…(委员会|领导小组)…会议',
+    ],
+    examples: [
+      ['召开党委会专题研究法治建设4次', 4],
+      ['全年召开法治建设委员会专题会议31次', 31],
+    ],
+  },
+
+  'mediation.cases': {
+    category: 'mediation',
+    zh: '调解矛盾纠纷数',
+    en: 'Disputes mediated',
+    unit: '件',
+    kind: 'count',
+    units: CASES,
+    rules: [
+      '(调解|化解|调处|解决|受理)…(纠纷|矛盾|调解案件)',
+      '排查化解…(纠纷|矛盾)',
+      '(纠纷|矛盾)(调解|调处)(案件)?',
+      '人民调解(案件)?',
+    ],
+    examples: [
+      ['今年共调解矛盾纠纷208件', 208],
+      ['人民调解化解矛盾纠纷474件', 474],
+      ['累计解决各项纠纷190余起', 190, '>='],
+      ['受理各类矛盾纠纷1,250件', 1250],
+    ],
+  },
+  'mediation.resolved': {
+    category: 'mediation',
+    zh: '调解成功数',
+    en: 'Disputes resolved',
+    unit: '件',
+    kind: 'count',
+    units: CASES,
+    rules: [
+      '成功(调解|化解|调处)',
+      '成功(调解|化解|调处)…(纠纷|矛盾|案件)',
+      '调解成功',
+      { p: '(已|均已|已经|有效)?(化解|调处)', topic: '纠纷|矛盾|调解|隐患' },
+      '{n}(已|均已)?(调解成功|成功调解|化解成功|得到化解|得到有效化解|已化解)',
+    ],
+    examples: [
+      ['成功调解207件', 207],
+      ['共排查出矛盾隐患94件，已化解89件', 89],
+      ['摸排各类矛盾隐患70件，化解45件', 45],
+      ['受理纠纷120件，其中118件调解成功', 118],
+    ],
+  },
+  'mediation.success_rate': {
+    category: 'mediation',
+    zh: '调解成功率 / 化解率',
+    en: 'Mediation success rate',
+    unit: '%',
+    kind: 'percent',
+    units: NONE,
+    rules: [
+      '(调解|调处|化解)成功率',
+      '(纠纷|矛盾)…(化解|调解|调处)(成功)?率',
+      { p: '(化解|调解|调处)率', topic: '纠纷|矛盾|调解' },
+    ],
+    examples: [
+      ['调解成功率99.5%', 99.5],
+      ['全年矛盾纠纷化解率100%', 100],
+      ['调解成功率达到97.8%', 97.8],
+      ['矛盾纠纷调处成功率达百分之九十八', 98],
+    ],
+  },
+  'mediation.screened': {
+    category: 'mediation',
+    zh: '排查矛盾纠纷/隐患数',
+    en: 'Disputes and risks screened',
+    unit: '件',
+    kind: 'count',
+    units: ['件', '起', '宗', '个', '条', '处'],
+    rules: ['(排查|摸排|排摸)…(矛盾|纠纷)(隐患|问题|风险|线索)?'],
+    examples: [
+      ['排查出矛盾隐患94件', 94],
+      ['摸排各类矛盾隐患70件', 70],
+      ['排查出矛盾纠纷138件', 138],
+    ],
+  },
+  'mediation.agreements': {
+    category: 'mediation',
+    zh: '调解协议数',
+    en: 'Mediation agreements',
+    unit: '件',
+    kind: 'count',
+    units: ['件', '份', '个', '起'],
+    rules: ['调解协议(书)?'],
+    examples: [
+      ['制作调解协议书263件', 263],
+      ['口头调解协议211件', 211],
+    ],
+  },
+  'mediation.teams': {
+    category: 'mediation',
+    zh: '调解组织/队伍数',
+    en: 'Mediation bodies and teams',
+    unit: '个',
+    kind: 'count',
+    units: ['个', '支', '家'],
+    rules: [
+      '调解(组织|队伍|委员会|工作室|室|小组|团队|中心)',
+      '{n}…调解(组织|队伍|委员会|工作室|小组|团队)',
+    ],
+    examples: [
+      ['成立基层纠纷调解队伍22支', 22],
+      ['调解工作室4个', 4],
+      ['组建12支专业调解队伍', 12],
+    ],
+  },
+
+  'legal_advisor.documents_reviewed': {
+    category: 'legal_advisor',
+    zh: '审查文件/合同数',
+    en: 'Documents and contracts reviewed',
+    unit: '件',
+    kind: 'count',
+    units: ['件', '份', '件次', '个', '项'],
+    rules: [
+      '(审查|审核|把关)…(文件|合同|协议)',
+      '(文件|合同|协议)(合法性)?(审查|审核)',
+    ],
+    examples: [
+      ['法律顾问为政府审查文件134件', 134],
+      ['审核镇政府各类合同28份', 28],
+      ['审查合同50余份', 50, '>='],
+      ['合同审查136件次', 136],
+    ],
+  },
+  'legal_advisor.documents_drafted': {
+    category: 'legal_advisor',
+    zh: '起草文件数',
+    en: 'Documents drafted',
+    unit: '件',
+    kind: 'count',
+    units: ['件', '份', '个'],
+    rules: ['(起草|草拟|代拟|代写)(各类)?(文件|合同|法律文书|文书|协议)?'],
+    examples: [['起草文件20件', 20]],
+  },
+  'legal_advisor.cases': {
+    category: 'legal_advisor',
+    zh: '代理/参与案件数',
+    en: 'Cases handled by legal advisers',
+    unit: '件',
+    kind: 'count',
+    units: CASES,
+    rules: [
+      '代理…(案件|诉讼|仲裁)',
+      { p: '(参与|出庭|协助)…(诉讼|案件|仲裁)', topic: LEGAL_ADVISER },
+    ],
+    examples: [
+      ['代理案件6件', 6],
+      ['全镇法律顾问参与行政诉讼、信访案件7宗', 7],
+    ],
+  },
+  'legal_advisor.consultations': {
+    category: 'legal_advisor',
+    zh: '法律顾问咨询答复次数',
+    en: 'Questions answered by legal advisers',
+    unit: '次',
+    kind: 'count',
+    units: ['次', '件', '个', '条', '人次'],
+    rules: [
+      { p: '(解答|答复|提供|接受)…咨询', topic: LEGAL_ADVISER },
+      { p: '咨询(答复|解答)(问题)?', topic: LEGAL_ADVISER },
+    ],
+    examples: [
+      ['法律顾问咨询答复问题20次', 20],
+      ['法律顾问解答法律咨询60余次', 60, '>='],
+    ],
+  },
+  'legal_advisor.opinions': {
+    category: 'legal_advisor',
+    zh: '法律意见/建议数',
+    en: 'Legal opinions given',
+    unit: '条',
+    kind: 'count',
+    units: ['条', '件', '份', '次', '项', '个'],
+    rules: [
+      '法律(专业)?(意见|建议)(书)?',
+      { p: '(提出|提供|出具)…(意见|建议)(书)?', topic: LEGAL_ADVISER },
+    ],
+    examples: [
+      ['参与现场会议提出法律意见6次', 6],
+      ['政府法律顾问提供相关法律建议50条', 50],
+      ['提供法律专业意见40余件', 40, '>='],
+    ],
+  },
+  'legal_advisor.decisions': {
+    category: 'legal_advisor',
+    zh: '参与重大决策/合法性审查数',
+    en: 'Major decisions reviewed',
+    unit: '项',
+    kind: 'count',
+    units: ['项', '次', '件', '个'],
+    rules: [
+      '参与…决策',
+      '决策(事项)?…合法性审查',
+      '{n}…决策…合法性审查',
+    ],
+    examples: [
+      ['全镇法律顾问参与重大行政决策9次', 9],
+      ['对6项重大行政决策开展合法性审查', 6],
+    ],
+  },
+  'legal_advisor.villages_covered': {
+    category: 'legal_advisor',
+    zh: '配备法律顾问的村(社区)数',
+    en: 'Villages with a legal adviser',
+    unit: '个',
+    kind: 'count',
+    units: ['个'],
+    rules: ['{n}(村|社区|居)……(法律顾问|律师)', '法律顾问…(覆盖|实现)…(村|社区)'],
+    examples: [
+      ['推动全镇22个村街建立法律顾问制度', 22],
+      ['11个村（社区）均与安徽北方之光律师事务所律师团队签订法律顾问聘任协议书', 11],
+    ],
+  },
+  'legal_advisor.count': {
+    category: 'legal_advisor',
+    zh: '法律顾问人数',
+    en: 'Legal advisers retained',
+    unit: '人',
+    kind: 'count',
+    units: ['名', '人', '位'],
+    rules: [
+      '聘……{n}(律师|法律顾问|专职律师|执业律师)',
+      '(聘请|聘用|聘任|配备|配齐)…法律顾问',
+      '{n}(律师|执业律师)…担任…法律顾问',
+    ],
+    examples: [
+      ['聘请上海市恒业律师事务所的两名律师担任镇政府常年法律顾问', 2],
+      ['聘请法律顾问3名', 3],
+    ],
+  },
+
+  'training.leadership_sessions': {
+    category: 'training',
+    zh: '领导班子/中心组学法次数',
+    en: 'Leadership law-study sessions',
+    unit: '次',
+    kind: 'count',
+    units: ['次', '场', '期'],
+    rules: [
+      '学法(活动)?',
+      { p: '中心组…(学法|学习)', topic: '法治|法律|法规|学法' },
+    ],
+    examples: [
+      ['累计组织学法8次', 8],
+      ['今年已开展会前学法24次', 24],
+      ['全年共开展党政领导班子学法6次', 6],
+      ['集体学法12次', 12],
+    ],
+  },
+  'training.sessions': {
+    category: 'training',
+    zh: '法治培训场次',
+    en: 'Training sessions',
+    unit: '次',
+    kind: 'count',
+    units: ['次', '场', '场次', '期', '班', '轮'],
+    rules: ['(培训|轮训)(班|会|活动|课)?'],
+    examples: [
+      ['集中培训4次', 4],
+      ['今年已开展集中业务培训3次', 3],
+      ['法治培训10场次', 10],
+    ],
+  },
+  'training.people': {
+    category: 'training',
+    zh: '培训人数/人次',
+    en: 'People trained',
+    unit: '人',
+    kind: 'count',
+    units: PEOPLE,
+    rules: [
+      '(培训|轮训)(干部|人员|党员|职工|公职人员|执法人员)?',
+      '参训(人员|干部)?',
+      { p: '(覆盖|参加|参与)…(干部|人员|党员|职工)', topic: '培训|学法|授课' },
+      { p: '覆盖', topic: '培训|学法|授课' },
+    ],
+    examples: [
+      ['累计培训186人', 186],
+      ['开展法治培训，覆盖镇村干部200余人', 200, '>='],
+      ['开展法治培训5场，覆盖500余人次', 500, '>='],
+    ],
+  },
+  'training.exam_takers': {
+    category: 'training',
+    zh: '参加学法考试人数',
+    en: 'People taking the law exam',
+    unit: '人',
+    kind: 'count',
+    units: PEOPLE,
+    rules: [
+      '{n}…参加……(考试|测试|考核)',
+      '(参加|参与)…(考试|测试|考核)(人员|人数)?',
+      '参考(人员|人数)',
+    ],
+    examples: [['组织49人参加学法用法在线学习考试', 49]],
+  },
+  'training.exam_participation_rate': {
+    category: 'training',
+    zh: '参学率/参考率',
+    en: 'Exam participation rate',
+    unit: '%',
+    kind: 'percent',
+    units: NONE,
+    rules: ['(参学|参考|参训|参试|参学参考)率'],
+    examples: [
+      ['参考率100%', 100],
+      ['参学率100%', 100],
+    ],
+  },
+  'training.exam_pass_rate': {
+    category: 'training',
+    zh: '通过率/及格率/合格率',
+    en: 'Exam pass rate',
+    unit: '%',
+    kind: 'percent',
+    units: NONE,
+    rules: [{ p: '(通过|及格|合格)率', topic: '考试|测试|考核|学法|参考|参学' }],
+    examples: [
+      ['组织49人参加学法用法在线学习考试，参考率、通过率均为100%', 100],
+      ['参与学法平台学习和考试，参学率100%，参考率100%，及格率100%', 100],
+    ],
+  },
+  'training.legal_literates': {
+    category: 'training',
+    zh: '法律明白人/法治带头人数',
+    en: 'Community legal literates',
+    unit: '人',
+    kind: 'count',
+    units: ['人', '名', '位'],
+    rules: [
+      '(法律明白人|法治带头人|学法用法示范户)(骨干)?',
+      '{n}(法律明白人|法治带头人)',
+    ],
+    examples: [
+      ['法治带头人和法律明白人137名', 137],
+      ['共培养法治带头人和法律明白人共计144人', 144],
+      ['培养200名法律明白人', 200],
+    ],
+  },
+
+  'petition.cases': {
+    category: 'petition',
+    zh: '信访件数',
+    en: 'Petitions handled',
+    unit: '件',
+    kind: 'count',
+    units: ['件', '起', '宗', '个', '件次'],
+    rules: ['信访(件|事项|案件|问题|诉求)?', '(来信|来访|信访)…(受理|办理)'],
+    examples: [
+      ['全年共办理信访件73件', 73],
+      ['受理信访事项45件', 45],
+    ],
+  },
+  'petition.closed': {
+    category: 'petition',
+    zh: '信访办结数',
+    en: 'Petitions closed',
+    unit: '件',
+    kind: 'count',
+    units: ['件', '起', '宗', '个', '件次'],
+    rules: [
+      { p: '{n}(已|均已|全部)?办结', topic: '信访|来访|来信' },
+      { p: '(已|共)?办结(信访)?(件|事项|案件)?', topic: '信访|来访|来信' },
+    ],
+    examples: [['全年共办理信访件73件，其中68件已办结', 68]],
+  },
+  'petition.closure_rate': {
+    category: 'petition',
+    zh: '信访办结率',
+    en: 'Petition closure rate',
+    unit: '%',
+    kind: 'percent',
+    units: NONE,
+    rules: [
+      { p: '(按期)?办结率', topic: '信访|来访|来信' },
+      '(信访|来访)…(化解|结案|办结)率',
+    ],
+    examples: [['全年共办理信访件73件，其中68件已办结，办结率达93.15%', 93.15]],
+  },
+  'petition.visit_batches': {
+    category: 'petition',
+    zh: '来访批次',
+    en: 'Petition visits (batches)',
+    unit: '批',
+    kind: 'count',
+    units: ['批', '批次'],
+    rules: ['(来访|接访|上访|信访)…'],
+    examples: [['累计接待来访群众231批566人次', 231]],
+  },
+  'petition.visitors': {
+    category: 'petition',
+    zh: '来访人次',
+    en: 'Petition visitors',
+    unit: '人次',
+    kind: 'count',
+    units: ['人次', '人', '名'],
+    rules: ['(来访|接访|上访)…', '信访…(群众|人员)'],
+    examples: [['累计接待来访群众231批566人次', 566]],
+  },
+  'petition.visits_yoy': {
+    category: 'petition',
+    zh: '来访同比变化',
+    en: 'Change in petition visits',
+    unit: '%',
+    kind: 'change',
+    units: NONE,
+    rules: ['(来访|接访|信访)……(同比|较上年|较去年|比上年|比去年)'],
+    examples: [
+      ['累计接待来访群众231批566人次，同比下降17.20%', -17.2],
+      ['信访总量同比上升5%', 5],
+    ],
+  },
+  'petition.hotline': {
+    category: 'petition',
+    zh: '热线/网络诉求数',
+    en: 'Hotline and online requests',
+    unit: '件',
+    kind: 'count',
+    units: ['件', '条', '个', '单', '件次'],
+    rules: [
+      '(12345|热线|网络|网上|留言|市长信箱|书记信箱)……(诉求|工单|留言|咨询|问题|事项|投诉)',
+      '(热线|12345)(工单|诉求)',
+    ],
+    examples: [
+      ['办理群众通过12345热线及信访渠道诉求1890余件', 1890, '>='],
+      ['完成12345热线及人民网等留言咨询1335件', 1335],
+    ],
+  },
+
+  'publicity.events': {
+    category: 'publicity',
+    zh: '普法宣传活动场次',
+    en: 'Legal publicity events',
+    unit: '场',
+    kind: 'count',
+    units: ['场', '次', '场次', '期'],
+    rules: [
+      '(普法|法治宣传|法制宣传|法律宣传|宣传|宣讲)(教育)?(活动)?',
+      '法律(五|六|七|八)进(活动)?',
+      '送法…活动',
+      {
+        p: '(法治|法律|普法)(讲座|课堂)',
+        topic: '群众|居民|村民|宣传|普法|进(村|社区|校园|企业|学校)',
+      },
+    ],
+    examples: [
+      ['开展普法活动25场', 25],
+      ['开展法治宣传活动90余次', 90, '>='],
+      ['开展普法宣传进校园、进农村法律六进活动100余场次', 100, '>='],
+      ['全年已组织各类法治宣讲10余场', 10, '>='],
+      ['今年以来4个村居举办法治宣传12场次', 12],
+    ],
+  },
+  'publicity.materials': {
+    category: 'publicity',
+    zh: '发放宣传资料数',
+    en: 'Materials distributed',
+    unit: '份',
+    kind: 'count',
+    units: ['份', '册', '本', '张', '件', '套'],
+    rules: [
+      '(发放|印发|印制|派发|分发|赠送)…(资料|材料|手册|宣传品|折页|彩页|书籍|读本|传单|物品)',
+    ],
+    examples: [
+      ['发放宣传资料8000余册', 8000, '>='],
+      ['发放各类宣传材料20000余份', 20000, '>='],
+      ['发放宣传资料1.5万份', 15000],
+    ],
+  },
+  'publicity.people_reached': {
+    category: 'publicity',
+    zh: '覆盖群众人次',
+    en: 'People reached',
+    unit: '人次',
+    kind: 'count',
+    units: ['人次', '人', '名'],
+    rules: [
+      '(覆盖|惠及|受教育|教育)…(群众|居民|村民|人群|师生|学生)',
+      '(受众|受教育|受益)(群众|人数|人员)?',
+    ],
+    examples: [
+      ['覆盖群众3000余人次', 3000, '>='],
+      ['覆盖群众两万余人次', 20000, '>='],
+    ],
+  },
+
+  'legal_service.consultations': {
+    category: 'legal_service',
+    zh: '法律咨询接待人次',
+    en: 'Legal consultations received',
+    unit: '人次',
+    kind: 'count',
+    units: ['人次', '人', '次', '件', '起'],
+    rules: ['(接待|受理|提供|解答|接受|开展)…咨询(服务)?', '法律咨询(服务)?'],
+    examples: [
+      ['共计接待法律咨询700余人次', 700, '>='],
+      ['共接受咨询服务200余人次', 200, '>='],
+    ],
+  },
+  'legal_service.services': {
+    category: 'legal_service',
+    zh: '提供法律服务次数',
+    en: 'Legal services provided',
+    unit: '次',
+    kind: 'count',
+    units: ['次', '件', '人次', '场'],
+    rules: ['(提供|开展)…法律服务'],
+    examples: [
+      ['为群众提供法律服务46次', 46],
+      ['为群众提供公共法律服务200余次', 200, '>='],
+    ],
+  },
+  'legal_service.stations': {
+    category: 'legal_service',
+    zh: '公共法律服务站(室)数',
+    en: 'Public legal service stations',
+    unit: '个',
+    kind: 'count',
+    units: ['个', '家', '所', '处'],
+    rules: [
+      '公共法律服务(工作)?(站|室|中心|点|平台)',
+      '{n}…公共法律服务(工作)?(站|室|中心|点)',
+    ],
+    examples: [
+      ['规范化建设镇村两级公共法律服务工作站12个', 12],
+      ['加强对镇公共法律服务工作站和36个公共法律服务工作室的规范化建设', 36],
+    ],
+  },
+
+  'administration.disclosure_requests': {
+    category: 'administration',
+    zh: '政府信息公开申请数',
+    en: 'Information disclosure requests',
+    unit: '件',
+    kind: 'count',
+    units: ['件', '条', '个', '起'],
+    rules: ['(政府)?信息公开申请', '依申请公开(政府信息|信息)?'],
+    examples: [['全年共计收到政府信息公开申请15件', 15]],
+  },
+  'administration.proactive_disclosures': {
+    category: 'administration',
+    zh: '主动公开信息条数',
+    en: 'Information proactively disclosed',
+    unit: '条',
+    kind: 'count',
+    units: ['条', '件', '个', '项'],
+    rules: ['主动公开(政府|政务)?(信息|文件)?'],
+    examples: [['全镇通过政务网站主动公开信息585条', 585]],
+  },
+  'administration.enforcement_reviews': {
+    category: 'administration',
+    zh: '重大执法决定法制审核数',
+    en: 'Legal reviews of major enforcement decisions',
+    unit: '件',
+    kind: 'count',
+    units: ['件', '个', '项', '次', '宗'],
+    rules: ['法制审核', '(执法决定|处罚决定)…(法制|合法性)审核'],
+    examples: [['司法所共办理重大行政执法决定法制审核6件', 6]],
+  },
+  'administration.reconsiderations': {
+    category: 'administration',
+    zh: '行政复议案件数',
+    en: 'Administrative reconsiderations',
+    unit: '件',
+    kind: 'count',
+    units: CASES,
+    rules: ['行政复议(案件)?'],
+    examples: [['办理行政复议6件', 6]],
+  },
+  'administration.lawsuits': {
+    category: 'administration',
+    zh: '行政诉讼案件数',
+    en: 'Administrative lawsuits',
+    unit: '件',
+    kind: 'count',
+    units: CASES,
+    rules: ['(行政)?应诉(案件)?', '行政诉讼(案件)?'],
+    examples: [['行政应诉案件3件', 3]],
+  },
+  'administration.meetings_attended': {
+    category: 'administration',
+    zh: '司法所长列席会议次数',
+    en: 'Meetings attended by the justice office head',
+    unit: '次',
+    kind: 'count',
+    units: ['次', '场'],
+    rules: ['列席…(会议|党委会|联席会|办公会)'],
+    examples: [
+      ['司法所长列席会议30次', 30],
+      ['2023年度共计列席会议30次', 30],
+    ],
+  },
+  'administration.court_appearance_rate': {
+    category: 'administration',
+    zh: '行政机关负责人出庭应诉率',
+    en: 'Officials appearing in court',
+    unit: '%',
+    kind: 'percent',
+    units: NONE,
+    rules: ['出庭(应诉)?率'],
+    examples: [['负责人出庭应诉率100%', 100]],
+  },
+
+  'enforcement.cases': {
+    category: 'enforcement',
+    zh: '行政执法案件数',
+    en: 'Enforcement cases',
+    unit: '件',
+    kind: 'count',
+    units: CASES,
+    rules: [
+      '(立案|查处)…(案件|违法行为|违法|违规行为)',
+      '(简易|一般|普通)程序(案件)?',
+      '(行政处罚|处罚|执法)案件',
+    ],
+    examples: [
+      ['立案查处违法案件390件', 390],
+      ['办理简易程序案件8048起', 8048],
+    ],
+  },
+  'enforcement.certified_officers': {
+    category: 'enforcement',
+    zh: '持证执法人员数',
+    en: 'Certified enforcement officers',
+    unit: '人',
+    kind: 'count',
+    units: ['人', '名', '位'],
+    rules: ['(持有|持|取得|申领)…执法证(件)?(的)?(人员)?', '持证(执法)?人员'],
+    examples: [['持有行政执法证人员56人', 56]],
+  },
+  'enforcement.campaigns': {
+    category: 'enforcement',
+    zh: '专项执法行动次数',
+    en: 'Enforcement campaigns',
+    unit: '次',
+    kind: 'count',
+    units: ['次', '场', '轮', '项'],
+    rules: ['专项…(执法|整治|检查)(行动|活动)?', '联合执法(行动|检查)?'],
+    examples: [['开展专项执法行动12次', 12]],
+  },
+} as const satisfies Record<string, IndicatorSpec>;
+
+export type IndicatorId = keyof typeof INDICATORS;
+
+export const INDICATOR_IDS = Object.keys(INDICATORS) as IndicatorId[];

@@ -1,0 +1,71 @@
+/**
+ * Types of the indicator catalog. The catalog is data (see catalog.ts); these
+ * types let the compiler keep every table complete.
+ */
+
+export type CategoryId =
+  | 'leadership'
+  | 'mediation'
+  | 'legal_advisor'
+  | 'training'
+  | 'petition'
+  | 'publicity'
+  | 'legal_service'
+  | 'administration'
+  | 'enforcement';
+
+/**
+ * What kind of number an indicator holds:
+ * - `count`: a number followed by a measure word (件, 人次, 场 …);
+ * - `percent`: a rate stated as a percentage (99.5%, 百分之百);
+ * - `change`: a signed year-over-year change in percent (同比下降17.20% → -17.2).
+ */
+export type IndicatorKind = 'count' | 'percent' | 'change';
+
+/**
+ * One phrasing rule. The pattern is written against the report text with
+ * full-width characters folded to ASCII (，→ , ：→ : ％→ %):
+ *
+ * - literal text matches itself;
+ * - `(a|b|c)` is one of the alternatives, `(a|b)?` makes it optional;
+ * - `…` is a gap of up to 16 characters inside one clause (no , ; 。 ! ? : or line break);
+ * - `……` is a gap of up to 40 characters inside one sentence (may cross commas);
+ * - `{n}` is the number with its measure word; without it the number follows the pattern.
+ *
+ * Between the text before `{n}` and the number, connector words such as 共、累计、达到、为
+ * are always allowed (see FILLER_WORDS).
+ */
+export interface RuleSpec {
+  /** The pattern, see above. */
+  readonly p: string;
+  /** Alternatives (a|b) that must also appear earlier in the same sentence. */
+  readonly topic?: string;
+  /** Measure words this rule accepts instead of the indicator's. */
+  readonly units?: readonly string[];
+}
+
+export type Rule = string | RuleSpec;
+
+export type Qualifier = '=' | '>=' | '~' | '<=';
+
+/** A real phrase, the value it states and its qualifier (default `=`). */
+export type Example = readonly [phrase: string, value: number, qualifier?: Qualifier];
+
+export interface IndicatorSpec {
+  readonly category: CategoryId;
+  readonly zh: string;
+  readonly en: string;
+  /** Canonical unit shown in charts (件, 人次, %). */
+  readonly unit: string;
+  readonly kind: IndicatorKind;
+  /** Measure words accepted as written (count indicators). */
+  readonly units: readonly string[];
+  readonly rules: readonly Rule[];
+  /** Phrases from real reports; the test suite extracts each one. */
+  readonly examples: readonly Example[];
+}
+
+export interface CategorySpec {
+  readonly zh: string;
+  readonly en: string;
+}

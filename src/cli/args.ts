@@ -1,0 +1,71 @@
+import { parseArgs } from 'node:util';
+import { fail, ok, type Result } from '../extract/result';
+
+export interface CliOptions {
+  readonly inDir: string;
+  readonly outDir: string;
+  readonly manifest: string | null;
+  readonly corrections: string | null;
+  /** False when the corrections path is only the default and may be absent. */
+  readonly correctionsExplicit: boolean;
+  readonly quiet: boolean;
+  readonly verbose: boolean;
+  readonly stats: string | null;
+  readonly help: boolean;
+}
+
+export const HELP = `Usage: npm run extract -- [options]
+
+Reads township rule-of-law reports (.txt in UTF-8, GB18030/GBK or UTF-16) and
+writes the indicator datasets the dashboard loads.
+
+Options:
+  --in DIR            folder of reports, searched recursively (default: data/reports)
+  --out DIR           where the datasets go (default: public/data)
+  --manifest FILE     metadata overrides (default: DIR/reports.csv when present)
+  --corrections FILE  value corrections (default: data/corrections.csv when present)
+  --quiet             no progress and no summary, only problems
+  --verbose           the per-report table even for large runs
+  --stats FILE        write timing and memory figures as JSON (for benchmarks)
+  -h, --help          this text
+
+Writes: reports.csv, mentions.csv, indicators.csv, unused.csv, catalog.json and
+texts/<report_id>.txt. Exit code 0 when every input was read cleanly, 1 when a
+report, manifest row or correction had an error (everything else is still
+written), 2 for a usage error.`;
+
+export function parseCliArgs(argv: readonly string[]): Result<CliOptions> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      options: {
+        in: { type: 'string' },
+        out: { type: 'string' },
+        manifest: { type: 'string' },
+        corrections: { type: 'string' },
+        quiet: { type: 'boolean', default: false },
+        verbose: { type: 'boolean', default: false },
+        stats: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      allowPositionals: false,
+      strict: true,
+    });
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : String(error));
+  }
+  const v = parsed.values;
+  const inDir = v.in ?? 'data/reports';
+  return ok({
+    inDir,
+    outDir: v.out ?? 'public/data',
+    manifest: v.manifest ?? null,
+    corrections: v.corrections ?? null,
+    correctionsExplicit: v.corrections !== undefined,
+    quiet: v.quiet ?? false,
+    verbose: v.verbose ?? false,
+    stats: v.stats ?? null,
+    help: v.help ?? false,
+  });
+}

@@ -1,0 +1,34 @@
+/**
+ * Entry point of `npm run extract`. See `--help`.
+ *
+ * May import: src/cli, src/extract, src/catalog, node:*.
+ */
+import { writeFileSync } from 'node:fs';
+import { HELP, parseCliArgs } from './args';
+import { runExtract } from './run';
+
+function main(): number {
+  const parsed = parseCliArgs(process.argv.slice(2));
+  if (!parsed.ok) {
+    process.stderr.write(`error: ${parsed.reason}\n\n${HELP}\n`);
+    return 2;
+  }
+  if (parsed.data.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  const result = runExtract(parsed.data);
+  if (parsed.data.stats !== null) {
+    const stats = {
+      seconds: result.seconds,
+      bytes: result.bytesRead,
+      reports: result.datasets?.reports.length ?? 0,
+      maxRssKb: process.resourceUsage().maxRSS,
+      uptimeSeconds: process.uptime(),
+    };
+    writeFileSync(parsed.data.stats, `${JSON.stringify(stats)}\n`);
+  }
+  return result.exitCode;
+}
+
+process.exitCode = main();

@@ -1,0 +1,196 @@
+/**
+ * The extraction CLI: files in, datasets out. Node-only; the work itself is
+ * done by src/extract. Problems become messages and an exit code.
+ *
+ * May import: src/catalog, src/extract, node:*.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { CATEGORIES, CATEGORY_IDS, catalogAsJson, INDICATORS } from '../catalog';
+import {
+  datasetsToCsv,
+  finalizeDatasets,
+  formatIssue,
+  failedReport,
+  processReport,
+  type Datasets,
+  type ReportOutcome,
+} from '../extract';
+import type { CliOptions } from './args';
+import { listReportFiles, removeStale, writeFileAtomic } from './files';
+import { Progress } from './progress';
+import { formatTable } from './table';
+
+export interface RunResult {
+  readonly exitCode: number;
+  readonly datasets: Datasets | null;
+  readonly bytesRead: number;
+  readonly seconds: number;
+}
+
+export interface Output {
+  out(line: string): void;
+  err(line: string): void;
+  readonly isTTY: boolean;
+}
+
+export const consoleOutput: Output = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  isTTY: process.stderr.isTTY,
+};
+
+const SUPPORTED = new Set(['.txt', '.text', '']);
+
+function unsupportedMessage(extension: string): string {
+  return extension === '.docx' || extension === '.doc' || extension === '.pdf'
+    ? `${extension} files are not read by the CLI yet; save the report as .txt`
+    : `unsupported file type "${extension}"; reports are .txt files`;
+}
+
+export function runExtract(options: CliOptions, output: Output = consoleOutput): RunResult {
+  const started = performance.now();
+  if (!existsSync(options.inDir)) {
+    output.err(`error: input folder ${options.inDir} does not exist`);
+    return { exitCode: 2, datasets: null, bytesRead: 0, seconds: 0 };
+  }
+  const files = listReportFiles(options.inDir);
+  const progress = new Progress(files.length, output, !options.quiet);
+  const texts = new Map<string, string>();
+  const outcomes: ReportOutcome[] = [];
+  const seen = new Map<string, string>();
+  let bytesRead = 0;
+  for (const file of files) {
+    const previous = seen.get(file.reportId);
+    if (previous !== undefined) {
+      // The id is taken: this file's row is keyed by its path instead.
+      const message = `report id "${file.reportId}" is already used by ${previous}; rename one`;
+      outcomes.push(failedReport(file.display, file.display, message));
+      continue;
+    }
+    seen.set(file.reportId, file.display);
+    if (!SUPPORTED.has(file.extension)) {
+      outcomes.push(failedReport(file.reportId, file.display, unsupportedMessage(file.extension)));
+      continue;
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(file.path);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      outcomes.push(failedReport(file.reportId, file.display, `cannot read: ${reason}`));
+      continue;
+    }
+    bytesRead += bytes.length;
+    const outcome = processReport(file.reportId, file.display, bytes);
+    if (outcome.status === 'ok') texts.set(outcome.reportId, outcome.text);
+    // The text lives in `texts` only, once.
+    outcomes.push({ ...outcome, text: '' });
+    progress.tick(bytesRead);
+  }
+  progress.done(bytesRead);
+
+  const quote = (reportId: string, start: number, end: number): string =>
+    (texts.get(reportId) ?? '').slice(start, end);
+  const manifestPath = options.manifest ?? join(options.inDir, 'reports.csv');
+  const correctionsPath = options.corrections ?? join(dirname(options.inDir), 'corrections.csv');
+  const readOptional = (
+    path: string,
+    explicit: boolean,
+  ): { text: string; file: string } | undefined | Error => {
+    if (!existsSync(path)) return explicit ? new Error(`${path}: file not found`) : undefined;
+    return { text: readFileSync(path, 'utf8'), file: path };
+  };
+  const manifest = readOptional(manifestPath, options.manifest !== null);
+  const corrections = readOptional(correctionsPath, options.correctionsExplicit);
+  if (manifest instanceof Error || corrections instanceof Error) {
+    output.err(`error: ${(manifest instanceof Error ? manifest : (corrections as Error)).message}`);
+    return { exitCode: 2, datasets: null, bytesRead, seconds: 0 };
+  }
+
+  const withLengths = outcomes.map((o) => ({ ...o, text: texts.get(o.reportId) ?? '' }));
+  const datasets = finalizeDatasets({
+    outcomes: withLengths,
+    quote,
+    ...(manifest === undefined ? {} : { manifest }),
+    ...(corrections === undefined ? {} : { corrections }),
+  });
+  const csv = datasetsToCsv(datasets, quote);
+  for (const [name, content] of Object.entries(csv)) {
+    writeFileAtomic(join(options.outDir, name), content);
+  }
+  writeFileAtomic(
+    join(options.outDir, 'catalog.json'),
+    `${JSON.stringify(catalogAsJson(), null, 2)}\n`,
+  );
+  const textDir = join(options.outDir, 'texts');
+  const keep = new Set<string>();
+  for (const [reportId, text] of [...texts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    writeFileAtomic(join(textDir, `${reportId}.txt`), text);
+    keep.add(`${reportId}.txt`);
+  }
+  removeStale(textDir, keep);
+
+  const seconds = (performance.now() - started) / 1000;
+  for (const issue of datasets.issues) output.err(formatIssue(issue));
+  if (!options.quiet) printSummary(datasets, options, bytesRead, seconds, output);
+  const failed = datasets.issues.some((i) => i.severity === 'error');
+  return { exitCode: failed ? 1 : 0, datasets, bytesRead, seconds };
+}
+
+function printSummary(
+  datasets: Datasets,
+  options: CliOptions,
+  bytesRead: number,
+  seconds: number,
+  output: Output,
+): void {
+  const reports = datasets.reports;
+  const count = (status: string): number => reports.filter((r) => r.status === status).length;
+  output.out('');
+  output.out(
+    `Reports: ${reports.length} (ok ${count('ok')}, warning ${count('warning')}, error ${count('error')})`,
+  );
+  const shown =
+    options.verbose || reports.length <= 50 ? reports : reports.filter((r) => r.status === 'error');
+  if (shown.length > 0) {
+    output.out(
+      formatTable(
+        ['report', 'status', 'town', 'year', 'mentions', 'unused', 'no rule'],
+        shown.map((r) => [
+          r.reportId,
+          r.status,
+          r.metadata.town || '—',
+          r.metadata.year === null ? '—' : String(r.metadata.year),
+          String(r.mentions),
+          String(r.unused),
+          String(r.unusedNoRule),
+        ]),
+        [false, false, false, true, true, true, true],
+      ),
+    );
+  }
+  if (shown.length < reports.length) {
+    output.out(`(${reports.length - shown.length} more reports: see reports.csv, or --verbose)`);
+  }
+  output.out('');
+  output.out('Values per category (town × year × indicator):');
+  output.out(
+    formatTable(
+      ['category', 'values', 'mentions'],
+      CATEGORY_IDS.map((c) => [
+        `${c} ${CATEGORIES[c].zh}`,
+        String(datasets.values.filter((v) => INDICATORS[v.indicator].category === c).length),
+        String(datasets.mentions.filter((m) => INDICATORS[m.mention.indicator].category === c).length),
+      ]),
+      [false, true, true],
+    ),
+  );
+  const mb = bytesRead / 1e6;
+  output.out('');
+  output.out(
+    `Wrote ${datasets.values.length} values, ${datasets.mentions.length} mentions and ${datasets.unused.length} unused numbers to ${options.outDir} in ${seconds.toFixed(2)} s (${mb.toFixed(1)} MB, ${(mb / Math.max(seconds, 1e-9)).toFixed(1)} MB/s).`,
+  );
+  const failures = datasets.issues.filter((i) => i.severity === 'error').length;
+  if (failures > 0) output.out(`${failures} problem(s) above; the rest was written.`);
+}

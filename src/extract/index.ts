@@ -1,0 +1,21 @@
+/**
+ * The extractor: pure TypeScript, no node:* imports and no DOM, so the same
+ * code runs in the CLI and in a browser worker.
+ * decode → normalise → find numbers → match rules → metadata → resolve.
+ *
+ * May import: src/catalog, papaparse, zod, chardet.
+ */
+export { decodeReport, type DecodedText } from './decode';
+export { extractReport, type ReportExtraction } from './extract-report';
+export { parseCorrections, parseManifest, CORRECTION_COLUMNS } from './inputs';
+export type { Correction, ManifestEntry } from './inputs';
+export type { Mention, UnusedNumber, UnusedReason } from './match';
+export { detectMetadata, type ReportMetadata, type MetadataField } from './metadata';
+export { parseNumberText, scanNumbers, tryParseChineseNumber } from './numbers';
+export type { NumberToken, ParsedNumber } from './numbers';
+export { datasetsToCsv, type CsvFiles } from './output';
+export { failedReport, finalizeDatasets, processReport } from './pipeline';
+export type { Datasets, ReportOutcome, ReportRow } from './pipeline';
+export { resolveValues, type ResolvedValue } from './resolve';
+export { formatIssue, type Issue, type Result } from './result';
+export { foldForMatching, lineOf, normalizeReportText } from './text';

@@ -1,0 +1,237 @@
+/**
+ * Assigns numbers to indicators. Every number of the report is either claimed
+ * by a rule (a Mention) or listed as unused with the reason (plan, date,
+ * quota … or simply no rule), so missed phrasings can be found.
+ */
+import type { IndicatorId, Qualifier } from '../catalog';
+import type { NumberToken } from './numbers';
+import { CLAUSE_END, compileCatalog, type CompiledRule } from './rules';
+import {
+  findPeriodBound,
+  inRanges,
+  isPlanSentence,
+  sentenceEnd,
+  sentenceStart,
+  type ReportStructure,
+} from './structure';
+
+export interface Mention {
+  readonly indicator: IndicatorId;
+  readonly value: number;
+  /** Measure word as written (件, 起, 人次, %). */
+  readonly unit: string;
+  readonly qualifier: Qualifier;
+  /** [start, end) of the phrase that states the value. */
+  readonly start: number;
+  readonly end: number;
+  /** [numStart, numEnd) of the numeral itself. */
+  readonly numStart: number;
+  readonly numEnd: number;
+  readonly rule: string;
+  /** A bound such as 截至10月底 ('' when the figure covers the year). */
+  readonly period: string;
+  readonly sentenceStart: number;
+  readonly sentenceEnd: number;
+  /** The clause says the figure is a total (全年, 共, 累计 …). */
+  readonly total: boolean;
+}
+
+export type UnusedReason =
+  | 'plan'
+  | 'quota'
+  | 'date'
+  | 'document_number'
+  | 'title'
+  | 'quoted'
+  | 'ordinal'
+  | 'money'
+  | 'measure'
+  | 'no_unit'
+  | 'no_rule';
+
+export interface UnusedNumber {
+  readonly start: number;
+  readonly end: number;
+  readonly value: number;
+  readonly unit: string;
+  readonly reason: UnusedReason;
+}
+
+const DATE_UNITS = new Set(['年', '年度', '月', '月份', '日', '天', '周', '个月', '小时', '届', '岁']);
+const MONEY_UNITS = new Set(['元', '万元', '亿元']);
+/** Sizes and levels (两级, 3公里): measurements, not activity. */
+const MEASURE_UNITS = new Set(['级', '米', '公里', '平方米', '幅', '座', '间', '套', '台']);
+const QUOTA = /不少于|不低于|至少|不超过|不多于|力争|争取|确保|计划|拟|预计|目标/;
+const TOTAL = /全年|年内|共|累计|合计|总计|全镇|全乡|全街道|今年/;
+const ENUMERATION_TAIL =
+  /[、和及与][^、和及与,;。!?:\n]{1,12}(?:均为|均达到|均达|均是|都是|都为|都达到|均)$/;
+const SEPARATORS = '、和及与';
+const LEFT_WINDOW = 80;
+const RIGHT_WINDOW = 60;
+
+function clauseStartIn(text: string): number {
+  for (let i = text.length - 1; i >= 0; i--) if (CLAUSE_END.includes(text.charAt(i))) return i + 1;
+  return 0;
+}
+
+function exclusionReason(
+  folded: string,
+  token: NumberToken,
+  structure: ReportStructure,
+  clauseBefore: string,
+  sentence: string,
+): UnusedReason | null {
+  const pos = token.numStart;
+  if (inRanges(structure.plans, pos)) return 'plan';
+  if (inRanges(structure.titles, pos)) return 'title';
+  if (inRanges(structure.quotes, pos)) return 'quoted';
+  const before = folded.charAt(token.start - 1);
+  const after = folded.charAt(token.end);
+  if (before === '〔' || before === '[' || before === '【' || after === '〕') return 'document_number';
+  if (token.unit === '号') return /[〕\]】]$/.test(folded.slice(token.start - 2, token.start)) ? 'document_number' : 'date';
+  if (DATE_UNITS.has(token.unit)) return 'date';
+  if (before === '第') return 'ordinal';
+  if (MONEY_UNITS.has(token.unit)) return 'money';
+  if (MEASURE_UNITS.has(token.unit)) return 'measure';
+  if (token.kind === 'bare') return 'no_unit';
+  if (QUOTA.test(clauseBefore)) return 'quota';
+  if (isPlanSentence(sentence)) return 'plan';
+  return null;
+}
+
+interface Candidate {
+  readonly rule: CompiledRule;
+  readonly start: number;
+  readonly end: number;
+  readonly distance: number;
+  readonly topical: boolean;
+}
+
+/** The nearest subject wins; then a satisfied topic, a longer phrase, catalog order. */
+function better(a: Candidate, b: Candidate): boolean {
+  if (a.distance !== b.distance) return a.distance < b.distance;
+  if (a.topical !== b.topical) return a.topical;
+  const la = a.end - a.start;
+  const lb = b.end - b.start;
+  if (la !== lb) return la > lb;
+  return a.rule.order < b.rule.order;
+}
+
+function bestCandidate(
+  rules: readonly CompiledRule[],
+  folded: string,
+  token: NumberToken,
+  left: string,
+  leftEnd: number,
+  right: string,
+  sStart: number,
+): Candidate | null {
+  let best: Candidate | null = null;
+  const leftStart = leftEnd - left.length;
+  for (const rule of rules) {
+    let start = token.start;
+    let end = token.end;
+    let distance = 0;
+    if (rule.left !== null) {
+      const m = rule.left.exec(left);
+      if (m === null) continue;
+      start = leftStart + m.index;
+      distance = (m[1] ?? '').length;
+    }
+    if (rule.right !== null) {
+      const m = rule.right.exec(right);
+      if (m === null) continue;
+      end = token.end + m[0].length;
+    }
+    let topical = false;
+    if (rule.topic !== null) {
+      if (!rule.topic.test(folded.slice(sStart, token.start))) continue;
+      topical = true;
+    }
+    const candidate: Candidate = { rule, start, end, distance, topical };
+    if (best === null || better(candidate, best)) best = candidate;
+  }
+  return best;
+}
+
+function rulesFor(token: NumberToken): readonly CompiledRule[] {
+  const catalog = compileCatalog();
+  const key = token.kind === 'count' ? token.unit : token.kind === 'percent' ? '%' : 'change';
+  return catalog.byUnit.get(key) ?? [];
+}
+
+export interface MatchResult {
+  readonly mentions: Mention[];
+  readonly unused: UnusedNumber[];
+}
+
+export function matchTokens(
+  folded: string,
+  tokens: readonly NumberToken[],
+  structure: ReportStructure,
+): MatchResult {
+  const mentions: Mention[] = [];
+  const unused: UnusedNumber[] = [];
+  for (const token of tokens) {
+    const sStart = sentenceStart(folded, token.start);
+    const sEnd = sentenceEnd(folded, token.end);
+    const left = folded.slice(Math.max(sStart, token.start - LEFT_WINDOW), token.start);
+    const clauseBefore = left.slice(clauseStartIn(left));
+    const sentence = folded.slice(sStart, sEnd);
+    const reason = exclusionReason(folded, token, structure, clauseBefore, sentence);
+    const unusedOf = (why: UnusedReason): UnusedNumber => ({
+      start: token.start,
+      end: token.end,
+      value: token.value,
+      unit: token.unit,
+      reason: why,
+    });
+    if (reason !== null) {
+      unused.push(unusedOf(reason));
+      continue;
+    }
+    const rules = rulesFor(token);
+    const right = folded.slice(token.end, Math.min(sEnd, token.end + RIGHT_WINDOW));
+    const found: Candidate[] = [];
+    const main = bestCandidate(rules, folded, token, left, token.start, right, sStart);
+    if (main !== null) found.push(main);
+    // 参考率、通过率均为100%: each listed subject states the same number.
+    if (ENUMERATION_TAIL.test(left)) {
+      const from = clauseStartIn(left);
+      for (let q = from; q < left.length; q++) {
+        if (!SEPARATORS.includes(left.charAt(q))) continue;
+        const head = left.slice(0, q);
+        const headEnd = token.start - (left.length - q);
+        const c = bestCandidate(rules, folded, token, head, headEnd, right, sStart);
+        const known = found.some((f) => f.rule.indicator === c?.rule.indicator);
+        if (c !== null && c.distance === 0 && !known) found.push(c);
+      }
+    }
+    if (found.length === 0) {
+      unused.push(unusedOf('no_rule'));
+      continue;
+    }
+    const start = Math.min(...found.map((f) => f.start));
+    const end = Math.max(...found.map((f) => f.end));
+    const period = findPeriodBound(folded.slice(sStart, token.start));
+    const total = TOTAL.test(clauseBefore);
+    for (const f of found) {
+      mentions.push({
+        indicator: f.rule.indicator,
+        value: token.value,
+        unit: token.unit,
+        qualifier: token.qualifier,
+        start,
+        end,
+        numStart: token.numStart,
+        numEnd: token.numEnd,
+        rule: f.rule.id,
+        period,
+        sentenceStart: sStart,
+        sentenceEnd: sEnd,
+        total,
+      });
+    }
+  }
+  return { mentions, unused };
+}

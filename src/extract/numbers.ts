@@ -1,0 +1,403 @@
+/**
+ * Numbers as people write them in reports: Arabic and Chinese numerals
+ * (两万余, 1.5万, 百分之九十), thousands separators, qualifiers (余/多/以上 → >=,
+ * 约/近/左右 → ~, 不足/不到 → <=), measure words and signed changes
+ * (同比下降17.20% → -17.2). Works on folded text (see text.ts).
+ */
+import type { Qualifier } from '../catalog';
+import { fail, ok, type Result } from './result';
+
+export type TokenKind = 'count' | 'percent' | 'change' | 'bare';
+
+export interface NumberToken {
+  /** Offset of the first character (a leading qualifier or direction word). */
+  readonly start: number;
+  /** Offset after the measure word or trailing qualifier. */
+  readonly end: number;
+  /** Offset of the numeral itself. */
+  readonly numStart: number;
+  readonly numEnd: number;
+  readonly value: number;
+  readonly qualifier: Qualifier;
+  /** Measure word as written ('' for none, '%' for percentages). */
+  readonly unit: string;
+  readonly kind: TokenKind;
+  /** Written in Chinese numerals. */
+  readonly chinese: boolean;
+}
+
+const DIGITS: Readonly<Record<string, number>> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  壹: 1,
+  贰: 2,
+  叁: 3,
+  肆: 4,
+  伍: 5,
+  陆: 6,
+  柒: 7,
+  捌: 8,
+  玖: 9,
+};
+const SMALL_UNITS: Readonly<Record<string, number>> = {
+  十: 10,
+  拾: 10,
+  百: 100,
+  佰: 100,
+  千: 1000,
+  仟: 1000,
+};
+const BIG_UNITS: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
+
+/** Parses a Chinese integer such as 两万三千零五; null if it is not one. */
+export function tryParseChineseInteger(text: string): number | null {
+  if (text === '') return null;
+  let total = 0;
+  let section = 0;
+  let digit: number | null = null;
+  let lastSmall = Infinity;
+  let lastBig = Infinity;
+  // 一百五 abbreviates 一百五十; 一百零五 does not.
+  let digitFollowsUnit = false;
+  let previousWasUnit = false;
+  for (const ch of text) {
+    const d = DIGITS[ch];
+    const small = SMALL_UNITS[ch];
+    const big = BIG_UNITS[ch];
+    if (d !== undefined) {
+      if (digit !== null && digit !== 0) return null;
+      digit = d;
+      digitFollowsUnit = previousWasUnit;
+      previousWasUnit = false;
+    } else if (small !== undefined) {
+      if (small >= lastSmall) return null;
+      let factor = digit;
+      if (factor === null) {
+        if (small !== 10 || section !== 0) return null;
+        factor = 1;
+      }
+      section += factor * small;
+      digit = null;
+      lastSmall = small;
+      previousWasUnit = true;
+    } else if (big !== undefined) {
+      if (big >= lastBig) return null;
+      section += digit ?? 0;
+      if (section === 0) return null;
+      total = big === 1e8 ? (total + section) * big : total + section * big;
+      section = 0;
+      digit = null;
+      lastSmall = Infinity;
+      lastBig = big;
+      previousWasUnit = true;
+    } else {
+      return null;
+    }
+  }
+  if (digit !== null && digit !== 0) {
+    // 一百五 = 150, 两万五 = 25000: a trailing digit counts in the next unit down.
+    if (digitFollowsUnit && lastSmall !== Infinity && lastSmall >= 100) {
+      section += (digit * lastSmall) / 10;
+    } else if (digitFollowsUnit && lastSmall === Infinity && lastBig !== Infinity) {
+      section += (digit * lastBig) / 10;
+    }
+    else section += digit;
+  }
+  return total + section;
+}
+
+/** Chinese numeral with an optional decimal part: 九十九点五 → 99.5. */
+export function tryParseChineseNumber(text: string): number | null {
+  const dot = text.indexOf('点');
+  if (dot < 0) return tryParseChineseInteger(text);
+  const whole = tryParseChineseInteger(text.slice(0, dot));
+  if (whole === null) return null;
+  let fraction = '';
+  for (const ch of text.slice(dot + 1)) {
+    const d = DIGITS[ch];
+    if (d === undefined) return null;
+    fraction += String(d);
+  }
+  return fraction === '' ? null : Number(`${whole}.${fraction}`);
+}
+
+const PRE_QUALIFIERS: Readonly<Record<string, Qualifier>> = {
+  约: '~',
+  大约: '~',
+  近: '~',
+  将近: '~',
+  接近: '~',
+  超过: '>=',
+  逾: '>=',
+  多达: '>=',
+  高达: '=',
+  不足: '<=',
+  不到: '<=',
+};
+const POST_QUALIFIERS: Readonly<Record<string, Qualifier>> = {
+  余: '>=',
+  多: '>=',
+  以上: '>=',
+  左右: '~',
+};
+const NEGATIVE_DIRECTIONS = new Set(['下降', '减少', '降低', '回落', '下滑']);
+
+/**
+ * Measure words, longest first. Units that no indicator accepts (年, 元 …) are
+ * still read so that dates and money are recognised and not mistaken.
+ */
+export const MEASURE_WORDS: readonly string[] = [
+  '平方米',
+  '人次',
+  '场次',
+  '件次',
+  '户次',
+  '批次',
+  '万元',
+  '亿元',
+  '年度',
+  '月份',
+  '个月',
+  '小时',
+  '公里',
+  '%',
+  '‰',
+  '人',
+  '名',
+  '位',
+  '户',
+  '件',
+  '起',
+  '宗',
+  '次',
+  '场',
+  '期',
+  '份',
+  '册',
+  '本',
+  '条',
+  '个',
+  '支',
+  '批',
+  '项',
+  '家',
+  '幅',
+  '张',
+  '篇',
+  '所',
+  '处',
+  '座',
+  '套',
+  '部',
+  '台',
+  '间',
+  '班',
+  '轮',
+  '单',
+  '村',
+  '元',
+  '年',
+  '月',
+  '日',
+  '号',
+  '天',
+  '周',
+  '届',
+  '级',
+  '岁',
+  '米',
+];
+
+const CN_CHARS = '零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟';
+const CN_DIGIT_CHARS = '零〇一二三四五六七八九';
+
+function alternation(words: Iterable<string>): string {
+  return [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&'))
+    .join('|');
+}
+
+const TOKEN_SOURCE = [
+  `(?<pre>${alternation(Object.keys(PRE_QUALIFIERS))})?`,
+  `(?<dir>(?:下降|减少|降低|回落|下滑|上升|增长|增加|提高|提升|上涨)了?)?`,
+  '(?:',
+  `(?<pct>百分之(?:百|[${CN_CHARS}]+(?:点[${CN_DIGIT_CHARS}]+)?|\\d+(?:\\.\\d+)?)|百分百)`,
+  `|(?<arabic>\\d{1,3}(?:,\\d{3})+(?!\\d)(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?<mul1>[万亿千])?`,
+  `|(?<cn>[${CN_CHARS}]+(?:点[${CN_DIGIT_CHARS}]+)?)`,
+  ')',
+  '(?<approx>余|多)?',
+  '(?<mul2>万|亿)?',
+  `(?<unit>${alternation(MEASURE_WORDS)})?`,
+  `(?<post>${alternation(Object.keys(POST_QUALIFIERS))})?`,
+].join('');
+
+const MULTIPLIERS: Readonly<Record<string, number>> = { 千: 1e3, 万: 1e4, 亿: 1e8 };
+
+function combineQualifiers(found: readonly Qualifier[]): Qualifier {
+  // A bound (不足) or an estimate (约) says more than "more than" (余).
+  for (const q of ['<=', '~', '>='] as const) if (found.includes(q)) return q;
+  return '=';
+}
+
+/** Rounds away floating-point noise (1.5 × 10000, 0.1 + 0.2). */
+function clean(value: number): number {
+  return Number(value.toPrecision(12));
+}
+
+function parsePercentBody(body: string): number | null {
+  if (body === '百分百' || body === '百分之百') return 100;
+  const inner = body.slice(3);
+  if (/^\d/.test(inner)) return Number(inner);
+  return tryParseChineseNumber(inner);
+}
+
+type Groups = Partial<Record<string, string>>;
+
+function tokenFromMatch(groups: Groups, start: number, raw: string): NumberToken | null {
+  const qualifiers: Qualifier[] = [];
+  let offset = start;
+  const pre = groups['pre'];
+  if (pre !== undefined) {
+    qualifiers.push(PRE_QUALIFIERS[pre] ?? '=');
+    offset += pre.length;
+  }
+  const dir = groups['dir'];
+  if (dir !== undefined) offset += dir.length;
+  const numStart = offset;
+
+  let value: number | null;
+  let chinese = false;
+  let numText: string;
+  const pct = groups['pct'];
+  const arabic = groups['arabic'];
+  const cn = groups['cn'];
+  if (pct !== undefined) {
+    value = parsePercentBody(pct);
+    chinese = !/\d/.test(pct);
+    numText = pct;
+  } else if (arabic !== undefined) {
+    value = Number(arabic.replace(/,/g, ''));
+    numText = arabic;
+    const mul1 = groups['mul1'];
+    if (mul1 !== undefined) {
+      value *= MULTIPLIERS[mul1] ?? 1;
+      numText += mul1;
+    }
+  } else if (cn !== undefined) {
+    value = tryParseChineseNumber(cn);
+    chinese = true;
+    numText = cn;
+  } else {
+    return null;
+  }
+  if (value === null || !Number.isFinite(value)) return null;
+  const numEnd = numStart + numText.length;
+
+  const approx = groups['approx'];
+  if (approx !== undefined) qualifiers.push('>=');
+  const mul2 = groups['mul2'];
+  if (mul2 !== undefined) value *= MULTIPLIERS[mul2] ?? 1;
+  const post = groups['post'];
+  if (post !== undefined) qualifiers.push(POST_QUALIFIERS[post] ?? '=');
+
+  let unit = groups['unit'] ?? '';
+  let kind: TokenKind;
+  if (pct !== undefined) {
+    if (unit !== '') return null; // 百分之九十人 is not a thing
+    unit = '%';
+    kind = 'percent';
+  } else if (unit === '%') {
+    kind = 'percent';
+  } else {
+    kind = unit === '' ? 'bare' : 'count';
+  }
+  if (dir !== undefined) {
+    if (kind === 'percent') {
+      if (NEGATIVE_DIRECTIONS.has(dir.replace(/了$/, ''))) value = -value;
+      kind = 'change';
+    } else {
+      // 减少12件 states a change in a count, which no indicator holds.
+      kind = 'bare';
+    }
+  }
+  return {
+    start,
+    end: start + raw.length,
+    numStart,
+    numEnd,
+    value: clean(value),
+    qualifier: combineQualifiers(qualifiers),
+    unit,
+    kind,
+    chinese,
+  };
+}
+
+/** Measure words after which a lone 一 still states a count (召开专题会议一次). */
+const COUNTABLE_AFTER_ONE = new Set(['次', '场', '场次', '名', '人', '位', '个', '件', '期', '批']);
+/** Characters that make 一 part of a word: 统一, 唯一, 第一, 进一步, 逐一. */
+const WORD_BEFORE_ONE = new Set([...'统唯同第万进逐专单划合归一']);
+
+/** 在一起, 一张大网, 统一部署: a lone 一 that is a word, not a figure. */
+function isWordNotNumber(folded: string, token: NumberToken): boolean {
+  if (folded.slice(token.numStart, token.numEnd) !== '一') return false;
+  if (!COUNTABLE_AFTER_ONE.has(token.unit)) return true;
+  return WORD_BEFORE_ONE.has(folded.charAt(token.numStart - 1));
+}
+
+/**
+ * Every number in a folded text. Chinese numerals count only when a measure
+ * word or 百分之 makes them one (一是, 统一 and 三重一大 are words, not numbers).
+ */
+export function scanNumbers(folded: string): NumberToken[] {
+  const tokens: NumberToken[] = [];
+  const re = new RegExp(TOKEN_SOURCE, 'g');
+  for (let m = re.exec(folded); m !== null; m = re.exec(folded)) {
+    if (m[0] === '') {
+      re.lastIndex++;
+      continue;
+    }
+    const groups = m.groups ?? {};
+    const token = tokenFromMatch(groups, m.index, m[0]);
+    if (token === null) continue;
+    if (token.chinese && token.kind === 'bare') continue;
+    if (token.chinese && isWordNotNumber(folded, token)) continue;
+    // Digits glued to Latin letters are codes (G20, No5), not figures.
+    if (groups['arabic'] !== undefined && /[A-Za-z]/.test(folded.charAt(token.numStart - 1))) continue;
+    tokens.push(token);
+  }
+  return tokens;
+}
+
+export interface ParsedNumber {
+  readonly value: number;
+  readonly qualifier: Qualifier;
+  readonly unit: string;
+  readonly kind: TokenKind;
+}
+
+/**
+ * Parses a string that is exactly one written number ("两万余人次", "99.5%",
+ * "同比下降17.20%" without 同比). Never throws; never returns NaN.
+ */
+export function parseNumberText(text: string): Result<ParsedNumber> {
+  const trimmed = text.trim();
+  if (trimmed === '') return fail('empty');
+  const re = new RegExp(`^(?:${TOKEN_SOURCE})$`);
+  const m = re.exec(trimmed);
+  if (m === null) return fail(`not a number: ${trimmed}`);
+  const token = tokenFromMatch(m.groups ?? {}, 0, m[0]);
+  if (token === null) return fail(`not a number: ${trimmed}`);
+  return ok({ value: token.value, qualifier: token.qualifier, unit: token.unit, kind: token.kind });
+}

@@ -1,0 +1,218 @@
+/**
+ * The pipeline without a file system: report bytes in, dataset rows out. The
+ * CLI feeds it files; the browser importer can feed it dropped files.
+ */
+import { CATEGORIES, INDICATORS } from '../catalog';
+import { decodeReport } from './decode';
+import { extractReport } from './extract-report';
+import { parseCorrections, parseManifest, type ManifestEntry } from './inputs';
+import type { Mention, UnusedNumber, UnusedReason } from './match';
+import type { MetadataField, ReportMetadata } from './metadata';
+import { resolveValues, type ResolvedValue } from './resolve';
+import type { Issue } from './result';
+
+export interface ReportOutcome {
+  readonly reportId: string;
+  readonly file: string;
+  readonly status: 'ok' | 'error';
+  /** Why the report failed (status error). */
+  readonly error: string;
+  readonly encoding: string;
+  readonly text: string;
+  readonly detected: ReportMetadata;
+  readonly missing: ReadonlyMap<MetadataField, string>;
+  readonly mentions: readonly Mention[];
+  readonly unused: readonly UnusedNumber[];
+}
+
+const EMPTY_METADATA: ReportMetadata = {
+  town: '',
+  county: '',
+  city: '',
+  province: '',
+  year: null,
+  published: '',
+};
+
+/** The outcome of a report that could not be read; it still gets its row. */
+export function failedReport(reportId: string, file: string, error: string): ReportOutcome {
+  return {
+    reportId,
+    file,
+    status: 'error',
+    error,
+    encoding: '',
+    text: '',
+    detected: EMPTY_METADATA,
+    missing: new Map(),
+    mentions: [],
+    unused: [],
+  };
+}
+
+/** Decodes and extracts one report; a broken file gives an error outcome, never a throw. */
+export function processReport(reportId: string, file: string, bytes: Uint8Array): ReportOutcome {
+  const decoded = decodeReport(bytes);
+  if (!decoded.ok) return failedReport(reportId, file, decoded.reason);
+  const extraction = extractReport(reportId, decoded.data.text);
+  return {
+    reportId,
+    file,
+    status: 'ok',
+    error: '',
+    encoding: decoded.data.encoding,
+    text: extraction.text,
+    detected: extraction.detected.metadata,
+    missing: extraction.detected.missing,
+    mentions: extraction.mentions,
+    unused: extraction.unused,
+  };
+}
+
+export interface ReportRow {
+  readonly reportId: string;
+  readonly file: string;
+  readonly metadata: ReportMetadata;
+  readonly chars: number;
+  readonly status: 'ok' | 'warning' | 'error';
+  readonly message: string;
+  readonly encoding: string;
+  readonly mentions: number;
+  readonly unused: number;
+  readonly unusedNoRule: number;
+  /** Fields set by the manifest rather than detected. */
+  readonly fromManifest: readonly MetadataField[];
+}
+
+export interface Datasets {
+  readonly reports: readonly ReportRow[];
+  readonly mentions: readonly { readonly reportId: string; readonly mention: Mention }[];
+  readonly unused: readonly { readonly reportId: string; readonly number: UnusedNumber }[];
+  readonly values: readonly ResolvedValue[];
+  readonly issues: readonly Issue[];
+}
+
+export interface FinalizeInput {
+  /** Outcomes; texts may have been dropped already, `quote` reads spans back. */
+  readonly outcomes: readonly ReportOutcome[];
+  readonly quote: (reportId: string, start: number, end: number) => string;
+  readonly manifest?: { readonly text: string; readonly file: string };
+  readonly corrections?: { readonly text: string; readonly file: string };
+}
+
+const METADATA_FIELDS: readonly MetadataField[] = [
+  'town',
+  'county',
+  'city',
+  'province',
+  'year',
+  'published',
+];
+
+/** Fields whose absence makes a report a warning (the others are often unnamed). */
+const ESSENTIAL: ReadonlySet<MetadataField> = new Set(['town', 'year']);
+
+function applyManifest(
+  detected: ReportMetadata,
+  entry: ManifestEntry | undefined,
+): { metadata: ReportMetadata; fromManifest: MetadataField[] } {
+  if (entry === undefined) return { metadata: detected, fromManifest: [] };
+  const fromManifest = METADATA_FIELDS.filter((f) => entry[f] !== undefined);
+  return {
+    metadata: {
+      town: entry.town ?? detected.town,
+      county: entry.county ?? detected.county,
+      city: entry.city ?? detected.city,
+      province: entry.province ?? detected.province,
+      year: entry.year ?? detected.year,
+      published: entry.published ?? detected.published,
+    },
+    fromManifest,
+  };
+}
+
+function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function finalizeDatasets(input: FinalizeInput): Datasets {
+  const issues: Issue[] = [];
+  const outcomes = [...input.outcomes].sort((a, b) => byCodeUnit(a.reportId, b.reportId));
+  const known = new Set(outcomes.map((o) => o.reportId));
+  let manifest = new Map<string, ManifestEntry>();
+  if (input.manifest !== undefined) {
+    const parsed = parseManifest(input.manifest.text, input.manifest.file, known);
+    manifest = parsed.entries;
+    issues.push(...parsed.issues);
+  }
+  const reports: ReportRow[] = [];
+  const forResolution = [];
+  for (const o of outcomes) {
+    if (o.status === 'error') {
+      issues.push({ file: o.file, severity: 'error', message: o.error });
+      reports.push({
+        reportId: o.reportId,
+        file: o.file,
+        metadata: EMPTY_METADATA,
+        chars: 0,
+        status: 'error',
+        message: o.error,
+        encoding: '',
+        mentions: 0,
+        unused: 0,
+        unusedNoRule: 0,
+        fromManifest: [],
+      });
+      continue;
+    }
+    const { metadata, fromManifest } = applyManifest(o.detected, manifest.get(o.reportId));
+    const notes = METADATA_FIELDS.filter((f) => {
+      const v = metadata[f];
+      return v === null || v === '';
+    }).map((f) => `${f}: ${o.missing.get(f) ?? 'not detected'}`);
+    const warning = METADATA_FIELDS.some(
+      (f) => ESSENTIAL.has(f) && (metadata[f] === null || metadata[f] === ''),
+    );
+    if (o.mentions.length === 0) notes.push('no indicator found in the text');
+    reports.push({
+      reportId: o.reportId,
+      file: o.file,
+      metadata,
+      chars: o.text.length,
+      status: warning || o.mentions.length === 0 ? 'warning' : 'ok',
+      message: notes.join('; '),
+      encoding: o.encoding,
+      mentions: o.mentions.length,
+      unused: o.unused.length,
+      unusedNoRule: o.unused.filter((u) => u.reason === 'no_rule').length,
+      fromManifest,
+    });
+    forResolution.push({
+      reportId: o.reportId,
+      metadata,
+      mentions: o.mentions,
+      quote: (start: number, end: number) => input.quote(o.reportId, start, end),
+    });
+  }
+  let corrections: ReturnType<typeof parseCorrections>['corrections'] = [];
+  if (input.corrections !== undefined) {
+    const okReports = new Set(forResolution.map((r) => r.reportId));
+    const parsed = parseCorrections(input.corrections.text, input.corrections.file, okReports);
+    corrections = parsed.corrections;
+    issues.push(...parsed.issues);
+  }
+  const values = resolveValues(forResolution, corrections);
+  const mentions = outcomes.flatMap((o) =>
+    [...o.mentions]
+      .sort((a, b) => a.start - b.start || byCodeUnit(a.indicator, b.indicator))
+      .map((mention) => ({ reportId: o.reportId, mention })),
+  );
+  const unused = outcomes.flatMap((o) => o.unused.map((number) => ({ reportId: o.reportId, number })));
+  return { reports, mentions, unused, values, issues };
+}
+
+export function categoryOf(indicator: keyof typeof INDICATORS): keyof typeof CATEGORIES {
+  return INDICATORS[indicator].category;
+}
+
+export type { UnusedReason };

@@ -1,0 +1,254 @@
+/**
+ * Resolution: one value per town × year × indicator from every mention.
+ *
+ * Choosing among several mentions (documented in the README):
+ *   1. a figure for the whole year beats one bounded by 截至…;
+ *   2. a figure the text marks as a total (全年, 共, 累计 …) beats one that is not;
+ *   3. for counts the larger value wins (a total contains its parts); for
+ *      rates and changes the first stated wins;
+ *   4. then the earlier report id and the earlier position.
+ * The others stay in mentions.csv and the row lists their values.
+ *
+ * Rates the text does not state are derived from their parts only when both
+ * parts are stated in the same sentence (成功调解207件 … 调解纠纷208件).
+ * Corrections apply last and win over everything.
+ */
+import { INDICATORS, type IndicatorId, type Qualifier } from '../catalog';
+import type { Correction } from './inputs';
+import type { Mention } from './match';
+import type { ReportMetadata } from './metadata';
+
+export interface ReportForResolution {
+  readonly reportId: string;
+  readonly metadata: ReportMetadata;
+  readonly mentions: readonly Mention[];
+  /** Needed only to quote derived and corrected spans. */
+  readonly quote: (start: number, end: number) => string;
+}
+
+export type CorrectionKind = '' | 'override' | 'delete' | 'add';
+
+export interface ResolvedValue {
+  readonly reportId: string;
+  readonly town: string;
+  readonly county: string;
+  readonly city: string;
+  readonly province: string;
+  readonly year: number | null;
+  readonly indicator: IndicatorId;
+  /** null only when a correction deleted the value. */
+  readonly value: number | null;
+  readonly unitWritten: string;
+  readonly qualifier: Qualifier;
+  readonly derived: boolean;
+  readonly correction: CorrectionKind;
+  readonly note: string;
+  readonly mentions: number;
+  /** Values of the other mentions that differ from the chosen one. */
+  readonly alternativeValues: readonly number[];
+  readonly start: number | null;
+  readonly end: number | null;
+  readonly quote: string;
+  readonly period: string;
+  /** For derived values: `indicator@start-end` of each part. */
+  readonly parts: string;
+}
+
+interface Candidate {
+  readonly report: ReportForResolution;
+  readonly mention: Mention;
+}
+
+function compareCandidates(a: Candidate, b: Candidate): number {
+  const fullYear = Number(a.mention.period !== '') - Number(b.mention.period !== '');
+  if (fullYear !== 0) return fullYear;
+  const total = Number(b.mention.total) - Number(a.mention.total);
+  if (total !== 0) return total;
+  if (INDICATORS[a.mention.indicator].kind === 'count' && a.mention.value !== b.mention.value) {
+    return b.mention.value - a.mention.value;
+  }
+  if (a.report.reportId !== b.report.reportId) return a.report.reportId < b.report.reportId ? -1 : 1;
+  return a.mention.start - b.mention.start;
+}
+
+/** Two reports of the same town and year share one row; an unnamed town is its own. */
+function groupKey(report: ReportForResolution): string {
+  const m = report.metadata;
+  if (m.town === '' || m.year === null) return `report:${report.reportId}`;
+  return `${m.province}|${m.city}|${m.county}|${m.town}|${m.year}`;
+}
+
+const DERIVATIONS: readonly {
+  readonly rate: IndicatorId;
+  readonly part: IndicatorId;
+  readonly whole: IndicatorId;
+}[] = [
+  { rate: 'mediation.success_rate', part: 'mediation.resolved', whole: 'mediation.cases' },
+  { rate: 'petition.closure_rate', part: 'petition.closed', whole: 'petition.cases' },
+];
+
+function rowFor(
+  report: ReportForResolution,
+  indicator: IndicatorId,
+  fields: Partial<ResolvedValue>,
+): ResolvedValue {
+  const m = report.metadata;
+  return {
+    reportId: report.reportId,
+    town: m.town,
+    county: m.county,
+    city: m.city,
+    province: m.province,
+    year: m.year,
+    indicator,
+    value: null,
+    unitWritten: '',
+    qualifier: '=',
+    derived: false,
+    correction: '',
+    note: '',
+    mentions: 0,
+    alternativeValues: [],
+    start: null,
+    end: null,
+    quote: '',
+    period: '',
+    parts: '',
+    ...fields,
+  };
+}
+
+function derive(
+  report: ReportForResolution,
+  rate: IndicatorId,
+  part: IndicatorId,
+  whole: IndicatorId,
+): ResolvedValue | null {
+  for (const p of report.mentions) {
+    if (p.indicator !== part) continue;
+    const w = report.mentions.find(
+      (x) => x.indicator === whole && x.sentenceStart === p.sentenceStart && x.value > 0,
+    );
+    if (w === undefined || p.value > w.value) continue;
+    const start = Math.min(p.start, w.start);
+    const end = Math.max(p.end, w.end);
+    const exact = p.qualifier === '=' && w.qualifier === '=';
+    return rowFor(report, rate, {
+      value: Math.round((p.value / w.value) * 10000) / 100,
+      unitWritten: '%',
+      qualifier: exact ? '=' : '~',
+      derived: true,
+      mentions: 0,
+      start,
+      end,
+      quote: report.quote(start, end),
+      period: p.period,
+      parts: `${part}@${p.start}-${p.end};${whole}@${w.start}-${w.end}`,
+    });
+  }
+  return null;
+}
+
+export function resolveValues(
+  reports: readonly ReportForResolution[],
+  corrections: readonly Correction[] = [],
+): ResolvedValue[] {
+  const groups = new Map<string, Map<IndicatorId, Candidate[]>>();
+  const groupReports = new Map<string, ReportForResolution[]>();
+  for (const report of reports) {
+    const key = groupKey(report);
+    let byIndicator = groups.get(key);
+    if (byIndicator === undefined) {
+      byIndicator = new Map();
+      groups.set(key, byIndicator);
+      groupReports.set(key, []);
+    }
+    groupReports.get(key)?.push(report);
+    for (const mention of report.mentions) {
+      const list = byIndicator.get(mention.indicator) ?? [];
+      list.push({ report, mention });
+      byIndicator.set(mention.indicator, list);
+    }
+  }
+
+  const rows = new Map<string, ResolvedValue>();
+  const rowKey = (group: string, indicator: IndicatorId): string => `${group}\u0000${indicator}`;
+  for (const [key, byIndicator] of groups) {
+    for (const [indicator, candidates] of byIndicator) {
+      const sorted = [...candidates].sort(compareCandidates);
+      const chosen = sorted[0];
+      if (chosen === undefined) continue;
+      const m = chosen.mention;
+      const alternatives = [
+        ...new Set(sorted.slice(1).map((c) => c.mention.value).filter((v) => v !== m.value)),
+      ];
+      rows.set(
+        rowKey(key, indicator),
+        rowFor(chosen.report, indicator, {
+          value: m.value,
+          unitWritten: m.unit,
+          qualifier: m.qualifier,
+          mentions: sorted.length,
+          alternativeValues: alternatives,
+          start: m.start,
+          end: m.end,
+          quote: chosen.report.quote(m.start, m.end),
+          period: m.period,
+        }),
+      );
+    }
+    for (const { rate, part, whole } of DERIVATIONS) {
+      if (rows.has(rowKey(key, rate))) continue;
+      for (const report of groupReports.get(key) ?? []) {
+        const derived = derive(report, rate, part, whole);
+        if (derived !== null) {
+          rows.set(rowKey(key, rate), derived);
+          break;
+        }
+      }
+    }
+  }
+
+  const reportById = new Map(reports.map((r) => [r.reportId, r]));
+  for (const c of corrections) {
+    const report = reportById.get(c.reportId);
+    if (report === undefined) continue; // validated by parseCorrections
+    const key = rowKey(groupKey(report), c.indicator);
+    const existing = rows.get(key);
+    const span =
+      c.start !== null && c.end !== null
+        ? { start: c.start, end: c.end, quote: report.quote(c.start, c.end) }
+        : existing === undefined
+          ? {}
+          : { start: existing.start, end: existing.end, quote: existing.quote };
+    const base = existing ?? rowFor(report, c.indicator, {});
+    rows.set(key, {
+      ...base,
+      reportId: c.reportId,
+      value: c.value,
+      qualifier: c.value === null ? '=' : c.qualifier,
+      unitWritten: c.value === null ? '' : base.unitWritten || INDICATORS[c.indicator].unit,
+      derived: false,
+      parts: '',
+      correction: c.value === null ? 'delete' : existing === undefined ? 'add' : 'override',
+      note: c.note,
+      ...span,
+    });
+  }
+
+  const order = new Map(Object.keys(INDICATORS).map((id, i) => [id, i]));
+  return [...rows.values()].sort(
+    (a, b) =>
+      cmp(a.province, b.province) ||
+      cmp(a.city, b.city) ||
+      cmp(a.county, b.county) ||
+      cmp(a.town, b.town) ||
+      (a.year ?? 0) - (b.year ?? 0) ||
+      cmp(a.reportId, b.reportId) ||
+      (order.get(a.indicator) ?? 0) - (order.get(b.indicator) ?? 0),
+  );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,174 @@
+/**
+ * Compiles the catalog's phrasing rules (see RuleSpec in the catalog) into
+ * regular expressions, once. Nothing here knows any particular indicator.
+ */
+import {
+  FILLER_WORDS,
+  INDICATORS,
+  INDICATOR_IDS,
+  type IndicatorId,
+  type IndicatorKind,
+  type Rule,
+} from '../catalog';
+import { foldForMatching } from './text';
+
+/** Characters that end a clause: a `…` gap never crosses them. */
+export const CLAUSE_END = ',;。!?:\n';
+/** Characters that end a sentence: a `……` gap never crosses them. */
+export const SENTENCE_END = ';。!?\n';
+
+const CLAUSE_GAP = `[^${CLAUSE_END}]{0,16}?`;
+const SENTENCE_GAP = `[^${SENTENCE_END}]{0,40}?`;
+
+function escapeLiteral(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export class RuleSyntaxError extends Error {}
+
+/**
+ * Translates one side of a pattern to regex source. Trailing gaps are returned
+ * apart so that the distance from the rule's last word to the number can be
+ * measured (the nearest subject wins).
+ */
+function translate(pattern: string): { body: string; trailingGap: string } {
+  const parts: { source: string; gap: boolean }[] = [];
+  let i = 0;
+  while (i < pattern.length) {
+    if (pattern.startsWith('……', i)) {
+      parts.push({ source: SENTENCE_GAP, gap: true });
+      i += 2;
+    } else if (pattern[i] === '…') {
+      parts.push({ source: CLAUSE_GAP, gap: true });
+      i += 1;
+    } else if (pattern[i] === '(') {
+      const close = pattern.indexOf(')', i);
+      if (close < 0) throw new RuleSyntaxError(`unclosed ( in rule "${pattern}"`);
+      const alternatives = pattern.slice(i + 1, close).split('|');
+      if (alternatives.some((a) => a === '' || a.includes('(') || a.includes('…'))) {
+        throw new RuleSyntaxError(`bad alternatives in rule "${pattern}"`);
+      }
+      const optional = pattern[close + 1] === '?';
+      const group = `(?:${alternatives.map(escapeLiteral).join('|')})${optional ? '?' : ''}`;
+      parts.push({ source: group, gap: false });
+      i = close + (optional ? 2 : 1);
+    } else if (pattern[i] === ')' || pattern[i] === '?') {
+      throw new RuleSyntaxError(`stray ${pattern[i]} in rule "${pattern}"`);
+    } else {
+      parts.push({ source: escapeLiteral(pattern[i] ?? ''), gap: false });
+      i += 1;
+    }
+  }
+  let cut = parts.length;
+  while (cut > 0 && parts[cut - 1]?.gap === true) cut--;
+  return {
+    body: parts
+      .slice(0, cut)
+      .map((p) => p.source)
+      .join(''),
+    trailingGap: parts
+      .slice(cut)
+      .map((p) => p.source)
+      .join(''),
+  };
+}
+
+const FILLER = `(?:${[...FILLER_WORDS]
+  .sort((a, b) => b.length - a.length)
+  .map((w) => escapeLiteral(foldForMatching(w)))
+  .join('|')})*`;
+
+export interface CompiledRule {
+  readonly indicator: IndicatorId;
+  readonly kind: IndicatorKind;
+  /** `indicator#n`, n counting the indicator's rules from 1. */
+  readonly id: string;
+  readonly pattern: string;
+  /** Matches the text before the number; group 1 is the distance to it. */
+  readonly left: RegExp | null;
+  /** Matches the text after the number. */
+  readonly right: RegExp | null;
+  readonly topic: RegExp | null;
+  readonly units: ReadonlySet<string>;
+  /** Position in the catalog, the last tie-break. */
+  readonly order: number;
+}
+
+export function compileRule(
+  indicator: IndicatorId,
+  index: number,
+  rule: Rule,
+  order: number,
+): CompiledRule {
+  const spec = INDICATORS[indicator];
+  const pattern = foldForMatching(typeof rule === 'string' ? rule : rule.p);
+  const marker = pattern.indexOf('{n}');
+  const leftText = marker < 0 ? pattern : pattern.slice(0, marker);
+  const rightText = marker < 0 ? '' : pattern.slice(marker + 3);
+  if (leftText === '' && rightText === '') {
+    throw new RuleSyntaxError(`empty rule for ${indicator}`);
+  }
+  let left: RegExp | null = null;
+  if (leftText !== '') {
+    const { body, trailingGap } = translate(leftText);
+    left = new RegExp(`${body}(${trailingGap}${FILLER})$`);
+  }
+  let right: RegExp | null = null;
+  if (rightText !== '') {
+    const { body, trailingGap } = translate(rightText);
+    right = new RegExp(`^${body}${trailingGap}`);
+  }
+  const topicText = typeof rule === 'string' ? undefined : rule.topic;
+  const topic =
+    topicText === undefined
+      ? null
+      : new RegExp(
+          foldForMatching(topicText)
+            .split('|')
+            .map(escapeLiteral)
+            .join('|'),
+        );
+  const units = typeof rule !== 'string' && rule.units !== undefined ? rule.units : spec.units;
+  return {
+    indicator,
+    kind: spec.kind,
+    id: `${indicator}#${index + 1}`,
+    pattern,
+    left,
+    right,
+    topic,
+    units: new Set(units),
+    order,
+  };
+}
+
+/** Rules grouped by what number they can claim: `%`, `change`, or a measure word. */
+export interface CompiledCatalog {
+  readonly byUnit: ReadonlyMap<string, readonly CompiledRule[]>;
+  readonly rules: readonly CompiledRule[];
+}
+
+let cached: CompiledCatalog | null = null;
+
+export function compileCatalog(): CompiledCatalog {
+  if (cached !== null) return cached;
+  const rules: CompiledRule[] = [];
+  for (const id of INDICATOR_IDS) {
+    INDICATORS[id].rules.forEach((rule, index) => {
+      rules.push(compileRule(id, index, rule, rules.length));
+    });
+  }
+  const byUnit = new Map<string, CompiledRule[]>();
+  const add = (key: string, rule: CompiledRule): void => {
+    const list = byUnit.get(key) ?? [];
+    list.push(rule);
+    byUnit.set(key, list);
+  };
+  for (const rule of rules) {
+    if (rule.kind === 'percent') add('%', rule);
+    else if (rule.kind === 'change') add('change', rule);
+    else for (const unit of rule.units) add(unit, rule);
+  }
+  cached = { byUnit, rules };
+  return cached;
+}
