@@ -181,7 +181,9 @@ function printSummary(
       CATEGORY_IDS.map((c) => [
         `${c} ${CATEGORIES[c].zh}`,
         String(datasets.values.filter((v) => INDICATORS[v.indicator].category === c).length),
-        String(datasets.mentions.filter((m) => INDICATORS[m.mention.indicator].category === c).length),
+        String(
+          datasets.mentions.filter((m) => INDICATORS[m.mention.indicator].category === c).length,
+        ),
       ]),
       [false, true, true],
     ),

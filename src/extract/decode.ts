@@ -34,19 +34,18 @@ function decodeStrict(bytes: Uint8Array, label: string): string | null {
   }
 }
 
-/** Share of NUL bytes at even and odd positions: UTF-16 text has many on one side. */
-function nulProfile(bytes: Uint8Array): { even: number; odd: number } {
-  const n = Math.min(bytes.length, 4096);
-  let even = 0;
-  let odd = 0;
-  for (let i = 0; i < n; i++) {
-    if (bytes[i] === 0) {
-      if (i % 2 === 0) even++;
-      else odd++;
-    }
-  }
-  const half = Math.max(1, n / 2);
-  return { even: even / half, odd: odd / half };
+function hasNul(bytes: Uint8Array): boolean {
+  return bytes.subarray(0, 65536).includes(0);
+}
+
+/** Share of characters a Chinese report is made of: Han, CJK and ASCII punctuation, digits. */
+function plausibility(text: string): number {
+  const sample = text.slice(0, 4000);
+  if (sample.length === 0) return 0;
+  const plausible = sample.match(
+    /[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2000-\u206f\x20-\x7e\n\r\t]/g,
+  );
+  return (plausible?.length ?? 0) / sample.length;
 }
 
 const CJK = /[\u3400-\u9fff]/;
@@ -69,33 +68,35 @@ export function decodeReport(bytes: Uint8Array): Result<DecodedText> {
   }
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
     const text = decodeStrict(bytes.subarray(3), 'utf-8');
-    return text === null ? fail('starts with a UTF-8 BOM but is not valid UTF-8') : accept(text, 'utf-8');
+    return text === null
+      ? fail('starts with a UTF-8 BOM but is not valid UTF-8')
+      : accept(text, 'utf-8');
   }
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
     const label = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
     const text = decodeStrict(bytes.subarray(2), label);
-    return text === null ? fail(`starts with a ${label} BOM but does not decode`) : accept(text, label);
+    return text === null
+      ? fail(`starts with a ${label} BOM but does not decode`)
+      : accept(text, label);
   }
 
-  const nul = nulProfile(bytes);
-  if (nul.even > 0.2 || nul.odd > 0.2) {
-    // No BOM but a NUL on every other byte: UTF-16 if it decodes, else binary.
-    const label = nul.odd > nul.even ? 'utf-16le' : 'utf-16be';
-    const text = decodeStrict(bytes, label);
-    if (text !== null && CJK.test(text)) return accept(text, label);
-    return fail('binary file (NUL bytes); not a text report');
+  const nul = hasNul(bytes);
+  if (!nul) {
+    const utf8 = decodeStrict(bytes, 'utf-8');
+    if (utf8 !== null) return accept(utf8, 'utf-8');
   }
-  if (nul.even + nul.odd > 0) return fail('binary file (NUL bytes); not a text report');
-
-  const utf8 = decodeStrict(bytes, 'utf-8');
-  if (utf8 !== null) return accept(utf8, 'utf-8');
-
+  // UTF-16 without a BOM has NUL bytes only where ASCII is; try it before guessing.
+  const candidates = nul ? ['utf-16le', 'utf-16be'] : [];
   for (const match of analyse(bytes)) {
     const label = CHARDET_TO_LABEL[match.name];
-    if (label === undefined || label === 'utf-8') continue;
-    const text = decodeStrict(bytes, label);
-    if (text !== null) return accept(text, label);
+    if (label !== undefined && label !== 'utf-8' && !candidates.includes(label))
+      candidates.push(label);
   }
+  for (const label of candidates) {
+    const text = decodeStrict(bytes, label);
+    if (text !== null && CJK.test(text) && plausibility(text) >= 0.9) return accept(text, label);
+  }
+  if (nul) return fail('binary file (NUL bytes); not a text report');
   // GB18030 decodes almost any byte string; try it last, tolerating a few bad bytes.
   const lenient = new TextDecoder('gb18030').decode(bytes);
   const bad = (lenient.match(/\uFFFD/g) ?? []).length;

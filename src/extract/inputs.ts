@@ -110,7 +110,12 @@ export function parseManifest(
       return;
     }
     if (entries.has(r.report_id)) {
-      issues.push({ file, line, severity: 'error', message: `report "${r.report_id}" is listed twice` });
+      issues.push({
+        file,
+        line,
+        severity: 'error',
+        message: `report "${r.report_id}" is listed twice`,
+      });
       return;
     }
     entries.set(r.report_id, {

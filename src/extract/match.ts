@@ -57,7 +57,19 @@ export interface UnusedNumber {
   readonly reason: UnusedReason;
 }
 
-const DATE_UNITS = new Set(['年', '年度', '月', '月份', '日', '天', '周', '个月', '小时', '届', '岁']);
+const DATE_UNITS = new Set([
+  '年',
+  '年度',
+  '月',
+  '月份',
+  '日',
+  '天',
+  '周',
+  '个月',
+  '小时',
+  '届',
+  '岁',
+]);
 const MONEY_UNITS = new Set(['元', '万元', '亿元']);
 /** Sizes and levels (两级, 3公里): measurements, not activity. */
 const MEASURE_UNITS = new Set(['级', '米', '公里', '平方米', '幅', '座', '间', '套', '台']);
@@ -87,8 +99,12 @@ function exclusionReason(
   if (inRanges(structure.quotes, pos)) return 'quoted';
   const before = folded.charAt(token.start - 1);
   const after = folded.charAt(token.end);
-  if (before === '〔' || before === '[' || before === '【' || after === '〕') return 'document_number';
-  if (token.unit === '号') return /[〕\]】]$/.test(folded.slice(token.start - 2, token.start)) ? 'document_number' : 'date';
+  if (before === '〔' || before === '[' || before === '【' || after === '〕')
+    return 'document_number';
+  if (token.unit === '号')
+    return /[〕\]】]$/.test(folded.slice(token.start - 2, token.start))
+      ? 'document_number'
+      : 'date';
   if (DATE_UNITS.has(token.unit)) return 'date';
   if (before === '第') return 'ordinal';
   if (MONEY_UNITS.has(token.unit)) return 'money';

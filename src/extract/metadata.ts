@@ -25,9 +25,7 @@ export interface DetectedMetadata {
 const HAN = /[\u4e00-\u9fff]/;
 
 /** Characters that never sit inside a place name before its suffix. */
-const NAME_STOP = new Set([
-  ...'全我本各该驻乡镇村市县区省的和与在对是为将了及等并撤治于由向从至把被以之其此每按照',
-]);
+const NAME_STOP = new Set([...'全我本各该驻乡镇村市县区省的和与在对是为将了及等并撤治于每按照']);
 
 /** Generic words that end in a place suffix but name no place. */
 const GENERIC_ENDINGS =
@@ -53,7 +51,12 @@ interface Place {
 export function findPlaces(
   folded: string,
   suffixes: readonly string[],
-  options: { minName: number; maxName: number; strongAfter: RegExp; edges: readonly [number, number] },
+  options: {
+    minName: number;
+    maxName: number;
+    strongAfter: RegExp;
+    edges: readonly [number, number];
+  },
 ): Place[] {
   const scores = new Map<string, { first: number; score: number }>();
   const counts = new Map<string, number>();
@@ -246,7 +249,9 @@ function detectPublished(folded: string): string {
   SIGNING_DATE.lastIndex = 0;
   if (last === null) return '';
   const [, y = '', mo = '', d = ''] = last;
-  const year = /^\d+$/.test(y) ? Number(y) : Number([...y].map((c) => CN_DATE_DIGITS[c] ?? 'x').join(''));
+  const year = /^\d+$/.test(y)
+    ? Number(y)
+    : Number([...y].map((c) => CN_DATE_DIGITS[c] ?? 'x').join(''));
   const month = chineseSmallNumber(mo);
   const day = chineseSmallNumber(d);
   if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1 || day > 31) return '';
@@ -265,7 +270,8 @@ export function detectMetadata(folded: string): DetectedMetadata {
     published: detectPublished(folded),
   };
   const missing = new Map<MetadataField, string>();
-  if (metadata.town === '') missing.set('town', 'no 镇/乡/街道 name found in title, opening or signature');
+  if (metadata.town === '')
+    missing.set('town', 'no 镇/乡/街道 name found in title, opening or signature');
   if (metadata.county === '') missing.set('county', 'no county or district named');
   if (metadata.city === '') missing.set('city', 'no city named');
   if (metadata.province === '') missing.set('province', 'no province named');

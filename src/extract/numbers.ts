@@ -110,8 +110,7 @@ export function tryParseChineseInteger(text: string): number | null {
       section += (digit * lastSmall) / 10;
     } else if (digitFollowsUnit && lastSmall === Infinity && lastBig !== Infinity) {
       section += (digit * lastBig) / 10;
-    }
-    else section += digit;
+    } else section += digit;
   }
   return total + section;
 }
@@ -242,6 +241,8 @@ const TOKEN_SOURCE = [
   `(?<post>${alternation(Object.keys(POST_QUALIFIERS))})?`,
 ].join('');
 
+const LONE_UNITS: Readonly<Record<string, number>> = { 百: 100, 千: 1000, 万: 10000 };
+
 const MULTIPLIERS: Readonly<Record<string, number>> = { 千: 1e3, 万: 1e4, 亿: 1e8 };
 
 function combineQualifiers(found: readonly Qualifier[]): Qualifier {
@@ -295,7 +296,9 @@ function tokenFromMatch(groups: Groups, start: number, raw: string): NumberToken
       numText += mul1;
     }
   } else if (cn !== undefined) {
-    value = tryParseChineseNumber(cn);
+    // 逾千人, 近百场: a bare 百/千/万 after a qualifier means one of it.
+    const lone = pre !== undefined ? LONE_UNITS[cn] : undefined;
+    value = lone ?? tryParseChineseNumber(cn);
     chinese = true;
     numText = cn;
   } else {
@@ -374,7 +377,8 @@ export function scanNumbers(folded: string): NumberToken[] {
     if (token.chinese && token.kind === 'bare') continue;
     if (token.chinese && isWordNotNumber(folded, token)) continue;
     // Digits glued to Latin letters are codes (G20, No5), not figures.
-    if (groups['arabic'] !== undefined && /[A-Za-z]/.test(folded.charAt(token.numStart - 1))) continue;
+    if (groups['arabic'] !== undefined && /[A-Za-z]/.test(folded.charAt(token.numStart - 1)))
+      continue;
     tokens.push(token);
   }
   return tokens;

@@ -80,7 +80,16 @@ export const INDICATOR_COLUMNS = [
   'parts',
 ] as const;
 
-export const UNUSED_COLUMNS = ['report_id', 'start', 'end', 'value', 'unit', 'reason', 'text', 'context'] as const;
+export const UNUSED_COLUMNS = [
+  'report_id',
+  'start',
+  'end',
+  'value',
+  'unit',
+  'reason',
+  'text',
+  'context',
+] as const;
 
 export interface CsvFiles {
   readonly 'reports.csv': string;

@@ -2,7 +2,6 @@
  * The pipeline without a file system: report bytes in, dataset rows out. The
  * CLI feeds it files; the browser importer can feed it dropped files.
  */
-import { CATEGORIES, INDICATORS } from '../catalog';
 import { decodeReport } from './decode';
 import { extractReport } from './extract-report';
 import { parseCorrections, parseManifest, type ManifestEntry } from './inputs';
@@ -207,12 +206,10 @@ export function finalizeDatasets(input: FinalizeInput): Datasets {
       .sort((a, b) => a.start - b.start || byCodeUnit(a.indicator, b.indicator))
       .map((mention) => ({ reportId: o.reportId, mention })),
   );
-  const unused = outcomes.flatMap((o) => o.unused.map((number) => ({ reportId: o.reportId, number })));
+  const unused = outcomes.flatMap((o) =>
+    o.unused.map((number) => ({ reportId: o.reportId, number })),
+  );
   return { reports, mentions, unused, values, issues };
-}
-
-export function categoryOf(indicator: keyof typeof INDICATORS): keyof typeof CATEGORIES {
-  return INDICATORS[indicator].category;
 }
 
 export type { UnusedReason };

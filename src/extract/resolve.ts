@@ -67,7 +67,8 @@ function compareCandidates(a: Candidate, b: Candidate): number {
   if (INDICATORS[a.mention.indicator].kind === 'count' && a.mention.value !== b.mention.value) {
     return b.mention.value - a.mention.value;
   }
-  if (a.report.reportId !== b.report.reportId) return a.report.reportId < b.report.reportId ? -1 : 1;
+  if (a.report.reportId !== b.report.reportId)
+    return a.report.reportId < b.report.reportId ? -1 : 1;
   return a.mention.start - b.mention.start;
 }
 
@@ -180,7 +181,12 @@ export function resolveValues(
       if (chosen === undefined) continue;
       const m = chosen.mention;
       const alternatives = [
-        ...new Set(sorted.slice(1).map((c) => c.mention.value).filter((v) => v !== m.value)),
+        ...new Set(
+          sorted
+            .slice(1)
+            .map((c) => c.mention.value)
+            .filter((v) => v !== m.value),
+        ),
       ];
       rows.set(
         rowKey(key, indicator),

@@ -122,12 +122,7 @@ export function compileRule(
   const topic =
     topicText === undefined
       ? null
-      : new RegExp(
-          foldForMatching(topicText)
-            .split('|')
-            .map(escapeLiteral)
-            .join('|'),
-        );
+      : new RegExp(foldForMatching(topicText).split('|').map(escapeLiteral).join('|'));
   const units = typeof rule !== 'string' && rule.units !== undefined ? rule.units : spec.units;
   return {
     indicator,

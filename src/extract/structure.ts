@@ -24,7 +24,8 @@ const CN_ORDINALS = '一二三四五六七八九十';
 function cnOrdinal(text: string): number {
   if (text === '十') return 10;
   if (text.startsWith('十')) return 10 + CN_ORDINALS.indexOf(text[1] ?? '') + 1;
-  if (text.length === 2 && text.endsWith('十')) return (CN_ORDINALS.indexOf(text[0] ?? '') + 1) * 10;
+  if (text.length === 2 && text.endsWith('十'))
+    return (CN_ORDINALS.indexOf(text[0] ?? '') + 1) * 10;
   return CN_ORDINALS.indexOf(text[0] ?? '') + 1;
 }
 
@@ -207,7 +208,8 @@ export function findPeriodBound(sentenceBefore: string): string {
   return m === null ? '' : m[0];
 }
 
-const INLINE_PLAN = /^[\s\d一二三四五六七八九十、.()]*(?:下一步|下步|下阶段|下一阶段|明年|下一年度?|今后)/;
+const INLINE_PLAN =
+  /^[\s\d一二三四五六七八九十、.()]*(?:下一步|下步|下阶段|下一阶段|明年|下一年度?|今后)/;
 
 export function isPlanSentence(sentence: string): boolean {
   return INLINE_PLAN.test(sentence);

@@ -1,0 +1,192 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copySamples, readCsv, run } from '../helpers';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'encodings');
+const ROOT = join(import.meta.dirname, '..', '..');
+
+function mentionsByReport(outDir: string): Map<string, string[]> {
+  const byReport = new Map<string, string[]>();
+  for (const m of readCsv(join(outDir, 'mentions.csv'))) {
+    const list = byReport.get(m['report_id'] ?? '') ?? [];
+    list.push(`${m['indicator']}=${m['value']}`);
+    byReport.set(m['report_id'] ?? '', list);
+  }
+  return byReport;
+}
+
+describe('input robustness', () => {
+  const root = copySamples();
+  const inDir = join(root, 'reports');
+  for (const name of readdirSync(FIXTURES)) copyFileSync(join(FIXTURES, name), join(inDir, name));
+  const { result, output, outDir } = run({ inDir });
+  const reports = new Map(readCsv(join(outDir, 'reports.csv')).map((r) => [r['report_id'], r]));
+
+  it('decodes GB18030, UTF-16 with and without BOM, and UTF-8 with BOM and CRLF alike', () => {
+    const byReport = mentionsByReport(outDir);
+    const original = byReport.get('anhui-huaibei-duanyuan-2024');
+    expect(original?.length).toBeGreaterThan(20);
+    for (const id of ['gb18030', 'utf16le-bom', 'utf16be-nobom', 'utf8-bom-crlf']) {
+      expect(byReport.get(id), id).toEqual(original);
+    }
+    expect(reports.get('gb18030')?.['encoding']).toBe('gb18030');
+    expect(reports.get('utf16le-bom')?.['encoding']).toBe('utf-16le');
+    expect(reports.get('utf16be-nobom')?.['encoding']).toBe('utf-16be');
+  });
+
+  it('indexes offsets into the normalised text whatever the input encoding', () => {
+    const text = readFileSync(join(outDir, 'texts', 'gb18030.txt'), 'utf8');
+    expect(text).toBe(
+      readFileSync(join(outDir, 'texts', 'anhui-huaibei-duanyuan-2024.txt'), 'utf8'),
+    );
+  });
+
+  it('gives each broken file an error row and a message naming it, and keeps the rest', () => {
+    expect(result.exitCode).toBe(1);
+    const expectations: [string, RegExp][] = [
+      ['empty', /empty/],
+      ['binary', /binary/],
+      ['english', /no Chinese text/],
+      ['report', /\.docx files are not read/],
+    ];
+    for (const [id, message] of expectations) {
+      expect(reports.get(id)?.['status'], id).toBe('error');
+      expect(reports.get(id)?.['message'], id).toMatch(message);
+      expect(
+        output.errors.some((e) => e.includes(`${id}.`) && message.test(e)),
+        id,
+      ).toBe(true);
+    }
+    for (const id of ['tianjin-huanghuadian-2024', 'shanghai-jingan-pengpu-2023']) {
+      expect(reports.get(id)?.['status']).toBe('ok');
+    }
+    expect(output.lines.join('\n')).toContain('4 problem(s) above; the rest was written.');
+  });
+});
+
+describe('manifest', () => {
+  it('overrides detected fields and says which', () => {
+    const { result, outDir } = run({});
+    expect(result.exitCode).toBe(0);
+    const tianjin = readCsv(join(outDir, 'reports.csv')).find(
+      (r) => r['report_id'] === 'tianjin-huanghuadian-2024',
+    );
+    expect(tianjin?.['county']).toBe('武清区');
+    expect(tianjin?.['town']).toBe('黄花店镇');
+    expect(tianjin?.['from_manifest']).toBe('county');
+    const values = readCsv(join(outDir, 'indicators.csv'));
+    expect(
+      values.filter((v) => v['town'] === '紫兴街道').every((v) => v['province'] === '贵州省'),
+    ).toBe(true);
+  });
+
+  it('reports a bad row with file and line, and applies the good ones', () => {
+    const root = copySamples();
+    const manifest = join(root, 'reports', 'reports.csv');
+    writeFileSync(
+      manifest,
+      'report_id,town,year\ntianjin-huanghuadian-2024,黄花店,\nno-such-report,某镇,2024\nsichuan-yanbian-hongge-2023,,23\n',
+    );
+    const { result, output, outDir } = run({ inDir: join(root, 'reports') });
+    expect(result.exitCode).toBe(1);
+    expect(output.errors).toContainEqual(`${manifest}:3: error: unknown report "no-such-report"`);
+    expect(output.errors).toContainEqual(
+      `${manifest}:4: error: year: year must be a four-digit year`,
+    );
+    const reports = readCsv(join(outDir, 'reports.csv'));
+    expect(reports.find((r) => r['report_id'] === 'tianjin-huanghuadian-2024')?.['town']).toBe(
+      '黄花店',
+    );
+  });
+});
+
+describe('corrections', () => {
+  const root = copySamples();
+  const file = join(root, 'corrections.csv');
+  writeFileSync(
+    file,
+    [
+      'report_id,indicator,value,note',
+      'anhui-huaibei-duanyuan-2024,mediation.cases,610,区司法局核实为610件',
+      'anhui-huaibei-duanyuan-2024,petition.visits_yoy,,同比口径不一致，删除',
+      'shanghai-jingan-pengpu-2023,enforcement.cases,12,报告附表',
+      'no-such-report,mediation.cases,1,',
+      'anhui-huaibei-duanyuan-2024,mediation.nothing,1,',
+      'anhui-huaibei-duanyuan-2024,mediation.resolved,许多,',
+    ].join('\n'),
+  );
+  const { result, output, outDir } = run({ inDir: join(root, 'reports') });
+  const values = readCsv(join(outDir, 'indicators.csv'));
+  const find = (town: string, indicator: string): Record<string, string> | undefined =>
+    values.find((v) => v['town'] === town && v['indicator'] === indicator);
+
+  it('overrides a value and marks it corrected, keeping its source span', () => {
+    const row = find('段园镇', 'mediation.cases');
+    expect(row).toMatchObject({ value: '610', corrected: 'true', correction: 'override' });
+    expect(row?.['note']).toBe('区司法局核实为610件');
+    expect(row?.['quote']).toBe('调解矛盾纠纷608件');
+  });
+
+  it('deletes a value: the row stays, empty, marked deleted', () => {
+    expect(find('段园镇', 'petition.visits_yoy')).toMatchObject({
+      value: '',
+      corrected: 'true',
+      correction: 'delete',
+    });
+  });
+
+  it('adds a value the text does not yield', () => {
+    expect(find('彭浦镇', 'enforcement.cases')).toMatchObject({
+      value: '12',
+      correction: 'add',
+      start: '',
+    });
+  });
+
+  it('names the file and line of each bad correction and exits 1', () => {
+    expect(result.exitCode).toBe(1);
+    expect(output.errors).toEqual(
+      expect.arrayContaining([
+        `${file}:5: error: unknown report "no-such-report"`,
+        `${file}:6: error: unknown indicator "mediation.nothing"`,
+        `${file}:7: error: value "许多" is not a number`,
+      ]),
+    );
+  });
+});
+
+describe('output folder', () => {
+  it('removes texts of reports that are gone', () => {
+    const root = copySamples();
+    const inDir = join(root, 'reports');
+    const first = run({ inDir });
+    writeFileSync(join(first.outDir, 'texts', 'old-report.txt'), 'x');
+    run({ inDir, outDir: first.outDir });
+    expect(existsSync(join(first.outDir, 'texts', 'old-report.txt'))).toBe(false);
+  });
+});
+
+describe('command line', () => {
+  const cli = (...args: string[]): { status: number | null; stdout: string; stderr: string } => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/extract.ts', ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+
+  it('prints help', () => {
+    const r = cli('--help');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Usage: npm run extract');
+  });
+
+  it('exits 2 on an unknown option or a missing folder', () => {
+    expect(cli('--nope').status).toBe(2);
+    const missing = cli('--in', 'no/such/folder');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('no/such/folder does not exist');
+  });
+});

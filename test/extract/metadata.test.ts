@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { detectMetadata } from '../../src/extract/metadata';
+import { foldForMatching } from '../../src/extract/text';
+
+const detect = (text: string) => detectMetadata(foldForMatching(text));
+
+describe('detectMetadata', () => {
+  it('reads a 街道办事处 in the signature and the year from the title', () => {
+    const { metadata } = detect(
+      '关于2022年度法治政府建设情况的报告\n2022年，我街道坚持依法行政。\n城关街道调解矛盾纠纷12件。\n某某县人民政府城关街道办事处\n2023年1月15日',
+    );
+    expect(metadata).toMatchObject({
+      town: '城关街道',
+      county: '某某县',
+      year: 2022,
+      published: '2023-01-15',
+    });
+  });
+
+  it('reads a 乡 and a date written in Chinese numerals', () => {
+    const { metadata } = detect(
+      '向阳乡2023年法治政府建设工作报告\n向阳乡党委始终……\n向阳乡人民政府\n二〇二四年一月十二日',
+    );
+    expect(metadata).toMatchObject({ town: '向阳乡', year: 2023, published: '2024-01-12' });
+  });
+
+  it('takes the covered year, not the signing year', () => {
+    const { metadata } = detect('黄花店镇\n2024年,黄花店镇坚持……\n黄花店镇人民政府\n2025年1月5日');
+    expect(metadata.year).toBe(2024);
+    expect(metadata.published).toBe('2025-01-05');
+  });
+
+  it('leaves undetectable fields empty and says why', () => {
+    const { metadata, missing } = detect('我镇今年开展普法活动25场。');
+    expect(metadata.town).toBe('');
+    expect(metadata.year).toBeNull();
+    expect(missing.get('town')).toMatch(/no 镇\/乡\/街道/);
+    expect(missing.get('year')).toMatch(/no covered year/);
+  });
+
+  it('does not take generic words for places', () => {
+    const { metadata } = detect(
+      '关于2023年的报告\n全镇各社区、园区、辖区，依法治镇，撤乡并镇，魅力小镇。',
+    );
+    expect(metadata.town).toBe('');
+    expect(metadata.county).toBe('');
+  });
+});

@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { INDICATORS, INDICATOR_IDS, type IndicatorId } from '../../src/catalog';
+import { extractReport } from '../../src/extract/extract-report';
+import { compileCatalog, compileRule, RuleSyntaxError } from '../../src/extract/rules';
+
+function mentionsOf(text: string): { indicator: IndicatorId; value: number; qualifier: string }[] {
+  return extractReport('test', text).mentions.map((m) => ({
+    indicator: m.indicator,
+    value: m.value,
+    qualifier: m.qualifier,
+  }));
+}
+
+const examples = INDICATOR_IDS.flatMap((id) =>
+  INDICATORS[id].examples.map(([phrase, value, qualifier]) => ({
+    id,
+    phrase,
+    value,
+    qualifier: qualifier ?? '=',
+  })),
+);
+
+describe('catalog', () => {
+  it('compiles every rule', () => {
+    expect(compileCatalog().rules.length).toBeGreaterThan(INDICATOR_IDS.length);
+  });
+
+  it('gives every indicator at least one rule and one real example', () => {
+    for (const id of INDICATOR_IDS) {
+      expect(INDICATORS[id].rules.length, id).toBeGreaterThan(0);
+      expect(INDICATORS[id].examples.length, id).toBeGreaterThan(0);
+    }
+  });
+
+  it('rejects malformed rules with a clear error', () => {
+    expect(() => compileRule('mediation.cases', 0, '(调解|纠纷', 0)).toThrow(RuleSyntaxError);
+    expect(() => compileRule('mediation.cases', 0, '调解)', 0)).toThrow(RuleSyntaxError);
+    expect(() => compileRule('mediation.cases', 0, '{n}', 0)).toThrow(RuleSyntaxError);
+  });
+});
+
+describe('every catalog example is extracted', () => {
+  it.each(examples)('$id: $phrase', ({ id, phrase, value, qualifier }) => {
+    expect(mentionsOf(phrase)).toContainEqual({ indicator: id, value, qualifier });
+  });
+});
+
+describe('phrasing variants beyond the examples', () => {
+  it.each([
+    ['全年共受理调解各类纠纷56起', 'mediation.cases', 56],
+    ['人民调解委员会共调处矛盾纠纷85件', 'mediation.cases', 85],
+    ['成功化解矛盾纠纷80件', 'mediation.resolved', 80],
+    ['调解成功率为98%', 'mediation.success_rate', 98],
+    ['纠纷化解率达到百分之百', 'mediation.success_rate', 100],
+    ['累计排查各类矛盾纠纷隐患120条', 'mediation.screened', 120],
+    ['法律顾问全年审核合同及协议45份', 'legal_advisor.documents_reviewed', 45],
+    ['法律顾问列席会议并提供法律意见书12份', 'legal_advisor.opinions', 12],
+    ['开展领导干部集体学法12次', 'training.leadership_sessions', 12],
+    ['举办法治培训班3期', 'training.sessions', 3],
+    ['培训村组干部300余人次', 'training.people', 300],
+    ['全镇参学率达100%', 'training.exam_participation_rate', 100],
+    ['学法考试合格率为98.6%', 'training.exam_pass_rate', 98.6],
+    ['共受理信访事项45件，办结率100%', 'petition.closure_rate', 100],
+    ['接待群众来访35批120人次', 'petition.visitors', 120],
+    ['开展各类普法宣传活动36场次', 'publicity.events', 36],
+    ['印发宣传手册3000余本', 'publicity.materials', 3000],
+    ['受教育群众5000余人次', 'publicity.people_reached', 5000],
+    ['为群众解答法律咨询320人次', 'legal_service.consultations', 320],
+    ['依申请公开政府信息3件', 'administration.disclosure_requests', 3],
+    ['全年主动公开政府信息1,024条', 'administration.proactive_disclosures', 1024],
+    ['行政机关负责人出庭应诉率达100%', 'administration.court_appearance_rate', 100],
+    ['开展联合执法行动15次', 'enforcement.campaigns', 15],
+    ['全年查处违法建设案件36起', 'enforcement.cases', 36],
+    ['召开依法治镇领导小组会议2次', 'leadership.rule_of_law_meetings', 2],
+  ] as const)('%s → %s %d', (phrase, id, value) => {
+    expect(mentionsOf(phrase).map((m) => [m.indicator, m.value])).toContainEqual([id, value]);
+  });
+});
+
+describe('the nearest subject wins', () => {
+  it('splits one sentence into its indicators', () => {
+    expect(mentionsOf('今年共调解矛盾纠纷208件，成功调解207件，调解成功率99.5%。')).toEqual([
+      { indicator: 'mediation.cases', value: 208, qualifier: '=' },
+      { indicator: 'mediation.resolved', value: 207, qualifier: '=' },
+      { indicator: 'mediation.success_rate', value: 99.5, qualifier: '=' },
+    ]);
+  });
+
+  it('gives two indicators one shared phrase when the text lists them', () => {
+    const report = extractReport('t', '组织49人参加学法考试，参考率、通过率均为100%。');
+    const rates = report.mentions.filter((m) => m.unit === '%');
+    expect(rates.map((m) => m.indicator).sort()).toEqual([
+      'training.exam_participation_rate',
+      'training.exam_pass_rate',
+    ]);
+    expect(new Set(rates.map((m) => `${m.start}-${m.end}`)).size).toBe(1);
+    expect(report.text.slice(rates[0]?.start, rates[0]?.end)).toBe('参考率、通过率均为100%');
+  });
+
+  it('tells a legal adviser consultation from a public legal service one', () => {
+    expect(mentionsOf('法律顾问解答法律咨询60余次。')[0]?.indicator).toBe(
+      'legal_advisor.consultations',
+    );
+    expect(mentionsOf('公共法律服务站接待法律咨询700余人次。')[0]?.indicator).toBe(
+      'legal_service.consultations',
+    );
+  });
+
+  it('tells batches from visitors by the measure word', () => {
+    expect(mentionsOf('接待来访群众231批566人次。').map((m) => m.indicator)).toEqual([
+      'petition.visit_batches',
+      'petition.visitors',
+    ]);
+  });
+});
+
+describe('figures that are not this year’s values', () => {
+  it.each([
+    [
+      'plan section',
+      '四、下一年度推进法治政府建设的主要安排\n全年开展普法活动30场，调解纠纷200件。',
+    ],
+    ['inline next step', '下一步，我镇将组织学法12次。'],
+    ['quota', '确保每月集中学习交流不少于4次。'],
+    ['quota per village', '建立每个村和社区不少于20人的治安巡逻队伍。'],
+    [
+      'document number',
+      '制定了《红格镇2023年法治政府建设重点工作安排》（红格府发〔2023〕40号）文件。',
+    ],
+    ['law title', '学习《关于开展12次普法活动的通知》。'],
+    ['quoted slogan', '落实“三个一百”宣讲，严格执行“三重一大”制度。'],
+    ['date', '截止到2023年10月底，召开会议。'],
+    ['size of the town', '镇调解委员会对辖区内36个居委会分块联系实行包干负责。'],
+    ['money', '涉案金额44.47万元。'],
+    ['a word, not a number', '把法、岗、事、人粘连在一起。'],
+  ])('%s', (_, text) => {
+    expect(mentionsOf(text)).toEqual([]);
+  });
+
+  it('lists every number no rule claimed, with the reason', () => {
+    const report = extractReport('t', '四、下一步工作计划\n开展普法活动30场。');
+    expect(report.mentions).toEqual([]);
+    expect(report.unused.map((u) => [u.value, u.reason])).toEqual([[30, 'plan']]);
+  });
+
+  it('keeps figures of sections after a plan that sits in the middle', () => {
+    const text = [
+      '一、主要举措',
+      '开展普法活动25场。',
+      '二、下一步工作计划',
+      '开展普法活动30场。',
+      '三、存在问题',
+      '调解矛盾纠纷12件。',
+    ].join('\n');
+    expect(mentionsOf(text).map((m) => m.value)).toEqual([25, 12]);
+  });
+});
+
+describe('period bounds', () => {
+  it('records 截至 on the mention', () => {
+    const report = extractReport('t', '截止到2023年10月底，人民调解化解矛盾纠纷474件。');
+    expect(report.mentions[0]?.period).toBe('截止到2023年10月底');
+  });
+});

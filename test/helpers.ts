@@ -1,0 +1,77 @@
+import { cpSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import type { CliOptions } from '../src/cli/args';
+import { runExtract, type Output, type RunResult } from '../src/cli/run';
+
+export const SAMPLE_DIR = join(import.meta.dirname, '..', 'data', 'reports');
+
+export function tempDir(prefix = 'rol-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** A copy of the sample reports (with their manifest) in a fresh folder. */
+export function copySamples(): string {
+  const root = tempDir();
+  cpSync(SAMPLE_DIR, join(root, 'reports'), { recursive: true });
+  return root;
+}
+
+export interface Captured extends Output {
+  readonly lines: string[];
+  readonly errors: string[];
+}
+
+export function captureOutput(): Captured {
+  const lines: string[] = [];
+  const errors: string[] = [];
+  return {
+    lines,
+    errors,
+    isTTY: false,
+    out: (line) => lines.push(line),
+    err: (line) => errors.push(line),
+  };
+}
+
+export function options(overrides: Partial<CliOptions>): CliOptions {
+  return {
+    inDir: SAMPLE_DIR,
+    outDir: tempDir('rol-out-'),
+    manifest: null,
+    corrections: null,
+    correctionsExplicit: false,
+    quiet: false,
+    verbose: false,
+    stats: null,
+    help: false,
+    ...overrides,
+  };
+}
+
+export function run(overrides: Partial<CliOptions>): {
+  result: RunResult;
+  output: Captured;
+  outDir: string;
+} {
+  const output = captureOutput();
+  const opts = options(overrides);
+  const result = runExtract(opts, output);
+  return { result, output, outDir: opts.outDir };
+}
+
+export function readCsv(path: string): Record<string, string>[] {
+  return Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
+}
+
+export function readHeader(path: string): string[] {
+  return (readFileSync(path, 'utf8').split('\n')[0] ?? '').split(',');
+}
+
+export function listFiles(dir: string): string[] {
+  return readdirSync(dir).sort();
+}

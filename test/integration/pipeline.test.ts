@@ -1,0 +1,209 @@
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseNumberText } from '../../src/extract/numbers';
+import { foldForMatching } from '../../src/extract/text';
+import { EXPECTED_MENTIONS, EXPECTED_METADATA } from '../fixtures/expected-mentions';
+import { copySamples, listFiles, readCsv, readHeader, run } from '../helpers';
+
+describe('pipeline output on the sample reports (detection only, no manifest)', () => {
+  let outDir = '';
+  let exitCode = -1;
+  let summary = '';
+  let mentions: Record<string, string>[] = [];
+
+  let inDir = '';
+
+  beforeAll(() => {
+    // A copy without the manifest, so every field below is detected from the text.
+    inDir = join(copySamples(), 'reports');
+    rmSync(join(inDir, 'reports.csv'));
+    const { result, output, outDir: dir } = run({ inDir });
+    outDir = dir;
+    exitCode = result.exitCode;
+    summary = output.lines.join('\n');
+    mentions = readCsv(join(outDir, 'mentions.csv'));
+  });
+
+  it('exits 0 and writes every dataset', () => {
+    expect(exitCode).toBe(0);
+    expect(listFiles(outDir)).toEqual([
+      'catalog.json',
+      'indicators.csv',
+      'mentions.csv',
+      'reports.csv',
+      'texts',
+      'unused.csv',
+    ]);
+    expect(listFiles(join(outDir, 'texts'))).toEqual(
+      listFiles(inDir).filter((f) => f.endsWith('.txt')),
+    );
+  });
+
+  it('keeps the contract columns in order', () => {
+    expect(readHeader(join(outDir, 'mentions.csv')).slice(0, 8)).toEqual([
+      'report_id',
+      'indicator',
+      'value',
+      'unit',
+      'qualifier',
+      'start',
+      'end',
+      'quote',
+    ]);
+    expect(readHeader(join(outDir, 'indicators.csv')).slice(0, 15)).toEqual([
+      'report_id',
+      'town',
+      'county',
+      'city',
+      'province',
+      'year',
+      'indicator',
+      'value',
+      'unit',
+      'qualifier',
+      'derived',
+      'corrected',
+      'alternatives',
+      'start',
+      'end',
+    ]);
+    expect(readHeader(join(outDir, 'reports.csv')).slice(0, 10)).toEqual([
+      'report_id',
+      'town',
+      'county',
+      'city',
+      'province',
+      'year',
+      'published',
+      'chars',
+      'status',
+      'message',
+    ]);
+  });
+
+  it('reaches precision and recall of at least 0.95 against the hand-checked list', () => {
+    const key = (r: string, i: string, v: number): string => `${r}|${i}|${v}`;
+    const expected = new Map<string, number>();
+    for (const [r, i, v] of EXPECTED_MENTIONS) {
+      expected.set(key(r, i, v), (expected.get(key(r, i, v)) ?? 0) + 1);
+    }
+    const remaining = new Map(expected);
+    let truePositives = 0;
+    const falsePositives: string[] = [];
+    for (const m of mentions) {
+      const k = key(m['report_id'] ?? '', m['indicator'] ?? '', Number(m['value']));
+      const left = remaining.get(k) ?? 0;
+      if (left > 0) {
+        truePositives++;
+        remaining.set(k, left - 1);
+      } else {
+        falsePositives.push(`${k} «${m['quote']}»`);
+      }
+    }
+    const missed = [...remaining].filter(([, n]) => n > 0).map(([k]) => k);
+    const precision = truePositives / mentions.length;
+    const recall = truePositives / EXPECTED_MENTIONS.length;
+    // Shown on failure: what was wrong and what was missed.
+    expect({ falsePositives, missed }).toEqual({ falsePositives: [], missed: [] });
+    expect(precision).toBeGreaterThanOrEqual(0.95);
+    expect(recall).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('points every value at a span of the shown text that states it as written', () => {
+    const texts = new Map<string, string>();
+    const textOf = (id: string): string => {
+      let t = texts.get(id);
+      if (t === undefined) {
+        t = readFileSync(join(outDir, 'texts', `${id}.txt`), 'utf8');
+        texts.set(id, t);
+      }
+      return t;
+    };
+    expect(mentions.length).toBeGreaterThan(50);
+    for (const m of mentions) {
+      const text = textOf(m['report_id'] ?? '');
+      const start = Number(m['start']);
+      const end = Number(m['end']);
+      const numStart = Number(m['num_start']);
+      const numEnd = Number(m['num_end']);
+      const span = text.slice(start, end);
+      expect(span).toBe(m['quote']);
+      expect(numStart).toBeGreaterThanOrEqual(start);
+      expect(numEnd).toBeLessThanOrEqual(end);
+      // The numeral as written, with what follows it in the span, reads back as the value.
+      const written = foldForMatching(text.slice(numStart, end));
+      const asWritten = text.slice(numStart, numEnd);
+      expect(span).toContain(asWritten);
+      const parsed = parseNumberText(
+        written.replace(/^(.*?[件起宗次场期份册本条个支批项家人名位%]+(?:以上|左右)?).*$/, '$1'),
+      );
+      expect(parsed.ok, `${m['quote']}`).toBe(true);
+      if (parsed.ok) expect(Math.abs(parsed.data.value)).toBe(Math.abs(Number(m['value'])));
+    }
+    const values = readCsv(join(outDir, 'indicators.csv'));
+    for (const v of values) {
+      const text = textOf(v['report_id'] ?? '');
+      expect(text.slice(Number(v['start']), Number(v['end']))).toBe(v['quote']);
+    }
+  });
+
+  it('detects town, county, city, province, year and signing date', () => {
+    const reports = readCsv(join(outDir, 'reports.csv'));
+    const detected = Object.fromEntries(
+      reports.map((r) => [
+        r['report_id'],
+        {
+          town: r['town'],
+          county: r['county'],
+          city: r['city'],
+          province: r['province'],
+          year: Number(r['year']),
+          published: r['published'],
+        },
+      ]),
+    );
+    expect(detected).toEqual(EXPECTED_METADATA);
+    const shanghai = reports.find((r) => r['report_id'] === 'shanghai-jingan-pengpu-2023');
+    expect(shanghai?.['message']).toContain('published: no signing date');
+  });
+
+  it('resolves one value per town, year and indicator, flagging alternatives', () => {
+    const values = readCsv(join(outDir, 'indicators.csv'));
+    const keys = values.map((v) => `${v['town']}|${v['year']}|${v['indicator']}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    const screened = values.find(
+      (v) => v['town'] === '段园镇' && v['indicator'] === 'mediation.screened',
+    );
+    // 138 and 70 cover the year, 94 is bounded by 截至目前; the larger full-year count wins.
+    expect(screened?.['value']).toBe('138');
+    expect(screened?.['alternatives']).toBe('2');
+    expect(screened?.['alternative_values']).toBe('70;94');
+    const events = values.find(
+      (v) => v['town'] === '黄花店镇' && v['indicator'] === 'publicity.events',
+    );
+    expect(events?.['value']).toBe('25');
+    expect(events?.['alternative_values']).toBe('18');
+  });
+
+  it('prints a summary with counts per report and per category', () => {
+    expect(summary).toContain('Reports: 5 (ok 5, warning 0, error 0)');
+    expect(summary).toMatch(/anhui-huaibei-duanyuan-2024\s+ok\s+段园镇\s+2024\s+27\s+\d+\s+\d+/);
+    expect(summary).toMatch(/mediation 矛盾纠纷调解\s+\d+\s+\d+/);
+  });
+
+  it('gives the same bytes on a second run', () => {
+    const second = run({ inDir });
+    for (const name of ['reports.csv', 'mentions.csv', 'indicators.csv', 'unused.csv']) {
+      expect(readFileSync(join(second.outDir, name), 'utf8')).toBe(
+        readFileSync(join(outDir, name), 'utf8'),
+      );
+    }
+  });
+
+  it('writes the decoded, newline-normalised text without converter markup', () => {
+    const text = readFileSync(join(outDir, 'texts', 'sichuan-yanbian-hongge-2023.txt'), 'utf8');
+    expect(text).not.toContain('[bookmark');
+    expect(text).not.toContain('\r');
+  });
+});
