@@ -1,11 +1,14 @@
 import {
+  closeSync,
   existsSync,
   mkdirSync,
+  openSync,
   readdirSync,
   renameSync,
   rmSync,
   statSync,
   writeFileSync,
+  writeSync,
 } from 'node:fs';
 import { basename, dirname, extname, join, relative } from 'node:path';
 
@@ -14,6 +17,19 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
   mkdirSync(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
   writeFileSync(temporary, content);
+  renameSync(temporary, path);
+}
+
+/** The same for content produced in pieces. */
+export function writeChunksAtomic(path: string, chunks: Iterable<string>): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  const fd = openSync(temporary, 'w');
+  try {
+    for (const chunk of chunks) writeSync(fd, chunk);
+  } finally {
+    closeSync(fd);
+  }
   renameSync(temporary, path);
 }
 

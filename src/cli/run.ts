@@ -8,7 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CATEGORIES, CATEGORY_IDS, catalogAsJson, INDICATORS } from '../catalog';
 import {
-  datasetsToCsv,
+  CSV_NAMES,
+  csvChunks,
   finalizeDatasets,
   formatIssue,
   failedReport,
@@ -17,7 +18,7 @@ import {
   type ReportOutcome,
 } from '../extract';
 import type { CliOptions } from './args';
-import { listReportFiles, removeStale, writeFileAtomic } from './files';
+import { listReportFiles, removeStale, writeChunksAtomic, writeFileAtomic } from './files';
 import { Progress } from './progress';
 import { formatTable } from './table';
 
@@ -56,7 +57,8 @@ export function runExtract(options: CliOptions, output: Output = consoleOutput):
   }
   const files = listReportFiles(options.inDir);
   const progress = new Progress(files.length, output, !options.quiet);
-  const texts = new Map<string, string>();
+  const textDir = join(options.outDir, 'texts');
+  const written = new Set<string>();
   const outcomes: ReportOutcome[] = [];
   const seen = new Map<string, string>();
   let bytesRead = 0;
@@ -83,15 +85,25 @@ export function runExtract(options: CliOptions, output: Output = consoleOutput):
     }
     bytesRead += bytes.length;
     const outcome = processReport(file.reportId, file.display, bytes);
-    if (outcome.status === 'ok') texts.set(outcome.reportId, outcome.text);
-    // The text lives in `texts` only, once.
+    if (outcome.status === 'ok') {
+      // Written at once and dropped: memory stays flat however many reports there are.
+      writeFileAtomic(join(textDir, `${outcome.reportId}.txt`), outcome.text);
+      written.add(`${outcome.reportId}.txt`);
+    }
     outcomes.push({ ...outcome, text: '' });
     progress.tick(bytesRead);
   }
   progress.done(bytesRead);
 
-  const quote = (reportId: string, start: number, end: number): string =>
-    (texts.get(reportId) ?? '').slice(start, end);
+  // Derived values and corrections may need a span read back: one text at a time.
+  let cached = { reportId: '', text: '' };
+  const quote = (reportId: string, start: number, end: number): string => {
+    if (cached.reportId !== reportId) {
+      const path = join(textDir, `${reportId}.txt`);
+      cached = { reportId, text: existsSync(path) ? readFileSync(path, 'utf8') : '' };
+    }
+    return cached.text.slice(start, end);
+  };
   const manifestPath = options.manifest ?? join(options.inDir, 'reports.csv');
   const correctionsPath = options.corrections ?? join(dirname(options.inDir), 'corrections.csv');
   const readOptional = (
@@ -108,28 +120,20 @@ export function runExtract(options: CliOptions, output: Output = consoleOutput):
     return { exitCode: 2, datasets: null, bytesRead, seconds: 0 };
   }
 
-  const withLengths = outcomes.map((o) => ({ ...o, text: texts.get(o.reportId) ?? '' }));
   const datasets = finalizeDatasets({
-    outcomes: withLengths,
+    outcomes,
     quote,
     ...(manifest === undefined ? {} : { manifest }),
     ...(corrections === undefined ? {} : { corrections }),
   });
-  const csv = datasetsToCsv(datasets, quote);
-  for (const [name, content] of Object.entries(csv)) {
-    writeFileAtomic(join(options.outDir, name), content);
+  for (const name of CSV_NAMES) {
+    writeChunksAtomic(join(options.outDir, name), csvChunks(name, datasets));
   }
   writeFileAtomic(
     join(options.outDir, 'catalog.json'),
     `${JSON.stringify(catalogAsJson(), null, 2)}\n`,
   );
-  const textDir = join(options.outDir, 'texts');
-  const keep = new Set<string>();
-  for (const [reportId, text] of [...texts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    writeFileAtomic(join(textDir, `${reportId}.txt`), text);
-    keep.add(`${reportId}.txt`);
-  }
-  removeStale(textDir, keep);
+  removeStale(textDir, written);
 
   const seconds = (performance.now() - started) / 1000;
   for (const issue of datasets.issues) output.err(formatIssue(issue));

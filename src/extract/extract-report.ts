@@ -4,13 +4,35 @@ import { scanNumbers } from './numbers';
 import { analyseStructure } from './structure';
 import { foldForMatching, normalizeReportText } from './text';
 
+export interface QuotedMention extends Mention {
+  /** text.slice(start, end): the phrase as written. */
+  readonly quote: string;
+}
+
+export interface QuotedUnused extends UnusedNumber {
+  /** The number as written. */
+  readonly text: string;
+  /** About 20 characters on each side, on one line. */
+  readonly context: string;
+}
+
 export interface ReportExtraction {
   readonly reportId: string;
   /** The normalised text that every offset indexes into. */
   readonly text: string;
   readonly detected: DetectedMetadata;
-  readonly mentions: readonly Mention[];
-  readonly unused: readonly UnusedNumber[];
+  readonly mentions: readonly QuotedMention[];
+  readonly unused: readonly QuotedUnused[];
+}
+
+const CONTEXT = 20;
+
+/**
+ * A copy that does not keep the whole report alive: V8 represents long
+ * slices as views into their parent string.
+ */
+export function detach(slice: string): string {
+  return slice.length < 13 ? slice : (' ' + slice).slice(1);
 }
 
 /** Text in, findings out. `rawText` is decoded text; it is normalised here. */
@@ -20,5 +42,17 @@ export function extractReport(reportId: string, rawText: string): ReportExtracti
   const structure = analyseStructure(folded);
   const tokens = scanNumbers(folded);
   const { mentions, unused } = matchTokens(folded, tokens, structure);
-  return { reportId, text, detected: detectMetadata(folded), mentions, unused };
+  return {
+    reportId,
+    text,
+    detected: detectMetadata(folded),
+    mentions: mentions.map((m) => ({ ...m, quote: detach(text.slice(m.start, m.end)) })),
+    unused: unused.map((u) => ({
+      ...u,
+      text: detach(text.slice(u.start, u.end)),
+      context: detach(
+        text.slice(Math.max(0, u.start - CONTEXT), u.end + CONTEXT).replace(/\n/g, ' '),
+      ),
+    })),
+  };
 }

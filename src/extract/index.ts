@@ -6,14 +6,19 @@
  * May import: src/catalog, papaparse, zod, chardet.
  */
 export { decodeReport, type DecodedText } from './decode';
-export { extractReport, type ReportExtraction } from './extract-report';
+export {
+  extractReport,
+  type QuotedMention,
+  type QuotedUnused,
+  type ReportExtraction,
+} from './extract-report';
 export { parseCorrections, parseManifest, CORRECTION_COLUMNS } from './inputs';
 export type { Correction, ManifestEntry } from './inputs';
 export type { Mention, UnusedNumber, UnusedReason } from './match';
 export { detectMetadata, type ReportMetadata, type MetadataField } from './metadata';
 export { parseNumberText, scanNumbers, tryParseChineseNumber } from './numbers';
 export type { NumberToken, ParsedNumber } from './numbers';
-export { datasetsToCsv, type CsvFiles } from './output';
+export { CSV_NAMES, csvChunks, datasetsToCsv, type CsvFiles, type CsvName } from './output';
 export { failedReport, finalizeDatasets, processReport } from './pipeline';
 export type { Datasets, ReportOutcome, ReportRow } from './pipeline';
 export { resolveValues, type ResolvedValue } from './resolve';

@@ -243,6 +243,9 @@ const TOKEN_SOURCE = [
 
 const LONE_UNITS: Readonly<Record<string, number>> = { 百: 100, 千: 1000, 万: 10000 };
 
+const TOKEN_RE = new RegExp(TOKEN_SOURCE, 'g');
+const WHOLE_TOKEN_RE = new RegExp(`^(?:${TOKEN_SOURCE})$`);
+
 const MULTIPLIERS: Readonly<Record<string, number>> = { 千: 1e3, 万: 1e4, 亿: 1e8 };
 
 function combineQualifiers(found: readonly Qualifier[]): Qualifier {
@@ -365,7 +368,8 @@ function isWordNotNumber(folded: string, token: NumberToken): boolean {
  */
 export function scanNumbers(folded: string): NumberToken[] {
   const tokens: NumberToken[] = [];
-  const re = new RegExp(TOKEN_SOURCE, 'g');
+  const re = TOKEN_RE;
+  re.lastIndex = 0;
   for (let m = re.exec(folded); m !== null; m = re.exec(folded)) {
     if (m[0] === '') {
       re.lastIndex++;
@@ -398,8 +402,7 @@ export interface ParsedNumber {
 export function parseNumberText(text: string): Result<ParsedNumber> {
   const trimmed = text.trim();
   if (trimmed === '') return fail('empty');
-  const re = new RegExp(`^(?:${TOKEN_SOURCE})$`);
-  const m = re.exec(trimmed);
+  const m = WHOLE_TOKEN_RE.exec(trimmed);
   if (m === null) return fail(`not a number: ${trimmed}`);
   const token = tokenFromMatch(m.groups ?? {}, 0, m[0]);
   if (token === null) return fail(`not a number: ${trimmed}`);

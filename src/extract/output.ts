@@ -9,13 +9,6 @@ import type { Datasets } from './pipeline';
 
 type Cell = string | number | boolean | null;
 
-function toCsv(columns: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  const data = rows.map((row) =>
-    row.map((cell) => (cell === null ? '' : typeof cell === 'boolean' ? String(cell) : cell)),
-  );
-  return `${Papa.unparse({ fields: [...columns], data }, { newline: '\n' })}\n`;
-}
-
 export const REPORT_COLUMNS = [
   'report_id',
   'town',
@@ -91,106 +84,119 @@ export const UNUSED_COLUMNS = [
   'context',
 ] as const;
 
-export interface CsvFiles {
-  readonly 'reports.csv': string;
-  readonly 'mentions.csv': string;
-  readonly 'indicators.csv': string;
-  readonly 'unused.csv': string;
+export type CsvName = 'reports.csv' | 'mentions.csv' | 'indicators.csv' | 'unused.csv';
+export const CSV_NAMES: readonly CsvName[] = [
+  'reports.csv',
+  'mentions.csv',
+  'indicators.csv',
+  'unused.csv',
+];
+export type CsvFiles = Readonly<Record<CsvName, string>>;
+
+const CHUNK_ROWS = 5000;
+
+/** Header first, then rows a few thousand at a time: large runs never hold a whole file. */
+function* chunked<T>(
+  columns: readonly string[],
+  items: readonly T[],
+  toRow: (item: T) => readonly Cell[],
+): Generator<string> {
+  yield `${Papa.unparse([[...columns]], { newline: '\n' })}\n`;
+  for (let i = 0; i < items.length; i += CHUNK_ROWS) {
+    const data = items
+      .slice(i, i + CHUNK_ROWS)
+      .map((item) =>
+        toRow(item).map((cell) =>
+          cell === null ? '' : typeof cell === 'boolean' ? String(cell) : cell,
+        ),
+      );
+    yield `${Papa.unparse(data, { newline: '\n' })}\n`;
+  }
 }
 
-const CONTEXT = 20;
+export function csvChunks(name: CsvName, datasets: Datasets): Generator<string> {
+  switch (name) {
+    case 'reports.csv':
+      return chunked(REPORT_COLUMNS, datasets.reports, (r) => [
+        r.reportId,
+        r.metadata.town,
+        r.metadata.county,
+        r.metadata.city,
+        r.metadata.province,
+        r.metadata.year,
+        r.metadata.published,
+        r.chars,
+        r.status,
+        r.message,
+        r.file,
+        r.encoding,
+        r.mentions,
+        r.unused,
+        r.unusedNoRule,
+        r.fromManifest.join(' '),
+      ]);
+    case 'mentions.csv':
+      return chunked(MENTION_COLUMNS, datasets.mentions, ({ reportId, mention: m }) => [
+        reportId,
+        m.indicator,
+        m.value,
+        m.unit,
+        m.qualifier,
+        m.start,
+        m.end,
+        m.quote,
+        INDICATORS[m.indicator].category,
+        m.rule,
+        m.period,
+        m.numStart,
+        m.numEnd,
+        m.sentenceStart,
+        m.sentenceEnd,
+      ]);
+    case 'indicators.csv':
+      return chunked(INDICATOR_COLUMNS, datasets.values, (v) => [
+        v.reportId,
+        v.town,
+        v.county,
+        v.city,
+        v.province,
+        v.year,
+        v.indicator,
+        v.value,
+        INDICATORS[v.indicator].unit,
+        v.value === null ? '' : v.qualifier,
+        v.derived,
+        v.correction !== '',
+        v.alternativeValues.length,
+        v.start,
+        v.end,
+        INDICATORS[v.indicator].category,
+        v.unitWritten,
+        v.mentions,
+        v.alternativeValues.join(';'),
+        v.correction,
+        v.note,
+        v.period,
+        v.quote,
+        v.parts,
+      ]);
+    case 'unused.csv':
+      return chunked(UNUSED_COLUMNS, datasets.unused, ({ reportId, number: u }) => [
+        reportId,
+        u.start,
+        u.end,
+        u.value,
+        u.unit,
+        u.reason,
+        u.text,
+        u.context,
+      ]);
+  }
+}
 
-export function datasetsToCsv(
-  datasets: Datasets,
-  quote: (reportId: string, start: number, end: number) => string,
-): CsvFiles {
-  const reports = toCsv(
-    REPORT_COLUMNS,
-    datasets.reports.map((r) => [
-      r.reportId,
-      r.metadata.town,
-      r.metadata.county,
-      r.metadata.city,
-      r.metadata.province,
-      r.metadata.year,
-      r.metadata.published,
-      r.chars,
-      r.status,
-      r.message,
-      r.file,
-      r.encoding,
-      r.mentions,
-      r.unused,
-      r.unusedNoRule,
-      r.fromManifest.join(' '),
-    ]),
-  );
-  const mentions = toCsv(
-    MENTION_COLUMNS,
-    datasets.mentions.map(({ reportId, mention: m }) => [
-      reportId,
-      m.indicator,
-      m.value,
-      m.unit,
-      m.qualifier,
-      m.start,
-      m.end,
-      quote(reportId, m.start, m.end),
-      INDICATORS[m.indicator].category,
-      m.rule,
-      m.period,
-      m.numStart,
-      m.numEnd,
-      m.sentenceStart,
-      m.sentenceEnd,
-    ]),
-  );
-  const indicators = toCsv(
-    INDICATOR_COLUMNS,
-    datasets.values.map((v) => [
-      v.reportId,
-      v.town,
-      v.county,
-      v.city,
-      v.province,
-      v.year,
-      v.indicator,
-      v.value,
-      INDICATORS[v.indicator].unit,
-      v.value === null ? '' : v.qualifier,
-      v.derived,
-      v.correction !== '',
-      v.alternativeValues.length,
-      v.start,
-      v.end,
-      INDICATORS[v.indicator].category,
-      v.unitWritten,
-      v.mentions,
-      v.alternativeValues.join(';'),
-      v.correction,
-      v.note,
-      v.period,
-      v.quote,
-      v.parts,
-    ]),
-  );
-  const unused = toCsv(
-    UNUSED_COLUMNS,
-    datasets.unused.map(({ reportId, number: u }) => [
-      reportId,
-      u.start,
-      u.end,
-      u.value,
-      u.unit,
-      u.reason,
-      quote(reportId, u.start, u.end),
-      quote(reportId, Math.max(0, u.start - CONTEXT), u.end + CONTEXT).replace(/\n/g, ' '),
-    ]),
-  );
-  return {
-    'reports.csv': reports,
-    'mentions.csv': mentions,
-    'indicators.csv': indicators,
-    'unused.csv': unused,
-  };
+/** All four datasets as whole strings (small runs, tests, the browser). */
+export function datasetsToCsv(datasets: Datasets): CsvFiles {
+  const files = {} as Record<CsvName, string>;
+  for (const name of CSV_NAMES) files[name] = [...csvChunks(name, datasets)].join('');
+  return files;
 }

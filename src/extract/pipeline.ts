@@ -3,9 +3,9 @@
  * CLI feeds it files; the browser importer can feed it dropped files.
  */
 import { decodeReport } from './decode';
-import { extractReport } from './extract-report';
+import { extractReport, type QuotedMention, type QuotedUnused } from './extract-report';
 import { parseCorrections, parseManifest, type ManifestEntry } from './inputs';
-import type { Mention, UnusedNumber, UnusedReason } from './match';
+import type { UnusedReason } from './match';
 import type { MetadataField, ReportMetadata } from './metadata';
 import { resolveValues, type ResolvedValue } from './resolve';
 import type { Issue } from './result';
@@ -17,11 +17,13 @@ export interface ReportOutcome {
   /** Why the report failed (status error). */
   readonly error: string;
   readonly encoding: string;
+  /** The normalised text; the CLI writes it out and drops it to save memory. */
   readonly text: string;
+  readonly chars: number;
   readonly detected: ReportMetadata;
   readonly missing: ReadonlyMap<MetadataField, string>;
-  readonly mentions: readonly Mention[];
-  readonly unused: readonly UnusedNumber[];
+  readonly mentions: readonly QuotedMention[];
+  readonly unused: readonly QuotedUnused[];
 }
 
 const EMPTY_METADATA: ReportMetadata = {
@@ -42,6 +44,7 @@ export function failedReport(reportId: string, file: string, error: string): Rep
     error,
     encoding: '',
     text: '',
+    chars: 0,
     detected: EMPTY_METADATA,
     missing: new Map(),
     mentions: [],
@@ -61,6 +64,7 @@ export function processReport(reportId: string, file: string, bytes: Uint8Array)
     error: '',
     encoding: decoded.data.encoding,
     text: extraction.text,
+    chars: extraction.text.length,
     detected: extraction.detected.metadata,
     missing: extraction.detected.missing,
     mentions: extraction.mentions,
@@ -85,15 +89,16 @@ export interface ReportRow {
 
 export interface Datasets {
   readonly reports: readonly ReportRow[];
-  readonly mentions: readonly { readonly reportId: string; readonly mention: Mention }[];
-  readonly unused: readonly { readonly reportId: string; readonly number: UnusedNumber }[];
+  readonly mentions: readonly { readonly reportId: string; readonly mention: QuotedMention }[];
+  readonly unused: readonly { readonly reportId: string; readonly number: QuotedUnused }[];
   readonly values: readonly ResolvedValue[];
   readonly issues: readonly Issue[];
 }
 
 export interface FinalizeInput {
-  /** Outcomes; texts may have been dropped already, `quote` reads spans back. */
+  /** Outcomes; their texts may have been dropped already. */
   readonly outcomes: readonly ReportOutcome[];
+  /** Reads a span back, for derived values and corrections that name a span. */
   readonly quote: (reportId: string, start: number, end: number) => string;
   readonly manifest?: { readonly text: string; readonly file: string };
   readonly corrections?: { readonly text: string; readonly file: string };
@@ -177,7 +182,7 @@ export function finalizeDatasets(input: FinalizeInput): Datasets {
       reportId: o.reportId,
       file: o.file,
       metadata,
-      chars: o.text.length,
+      chars: o.chars,
       status: warning || o.mentions.length === 0 ? 'warning' : 'ok',
       message: notes.join('; '),
       encoding: o.encoding,
