@@ -64,7 +64,7 @@ function baseline(files: readonly string[]): number {
   let found = 0;
   for (const f of files) {
     const text = new TextDecoder().decode(readFileSync(f));
-    for (const p of patterns) for (const _ of text.matchAll(p)) found++;
+    for (const p of patterns) found += [...text.matchAll(p)].length;
   }
   return found;
 }
