@@ -202,9 +202,13 @@ export function sentenceEnd(folded: string, pos: number, limit = 400): number {
 const PERIOD_BOUND =
   /(?:截至|截止到|截止至|截止)(?:目前|今年|本年|[0-9]{4}年)?(?:[0-9一二三四五六七八九十]{1,2}月(?:底|末|份|[0-9一二三四五六七八九十]{1,3}日)?|目前|今)?(?:底|末|止|为止|前)?/;
 
-/** A bound such as 截至10月底 earlier in the sentence, as written; '' if none. */
+/** Part-year spans: 1-10月, 1至9月, 上半年, 前三季度. */
+const PART_YEAR =
+  /(?:[0-9一二三四五六七八九十]{1,2}(?:月份?)?\s*(?:-|—|–|~|至|到)\s*[0-9一二三四五六七八九十]{1,2}月(?:份|底|末)?|上半年|前三季度|前两个季度|第[一二三]季度)/;
+
+/** A bound such as 截至10月底 or 1-10月 earlier in the sentence, as written; '' if none. */
 export function findPeriodBound(sentenceBefore: string): string {
-  const m = PERIOD_BOUND.exec(sentenceBefore);
+  const m = PERIOD_BOUND.exec(sentenceBefore) ?? PART_YEAR.exec(sentenceBefore);
   return m === null ? '' : m[0];
 }
 

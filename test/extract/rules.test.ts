@@ -72,6 +72,39 @@ describe('phrasing variants beyond the examples', () => {
     ['开展联合执法行动15次', 'enforcement.campaigns', 15],
     ['全年查处违法建设案件36起', 'enforcement.cases', 36],
     ['召开依法治镇领导小组会议2次', 'leadership.rule_of_law_meetings', 2],
+    ['全年共排查调处各类矛盾纠纷326起', 'mediation.cases', 326],
+    ['调处成功321起，调处成功率98.5%', 'mediation.resolved', 321],
+    ['人民调解委员会受理纠纷53件，调解成功53件，成功率100%', 'mediation.success_rate', 100],
+    ['矛盾纠纷调解成功率达98%以上', 'mediation.success_rate', 98],
+    ['开展“法律进乡村”活动32场次', 'publicity.events', 32],
+    ['开展普法宣传进村入户活动45次', 'publicity.events', 45],
+    ['发放宣传册5000余份', 'publicity.materials', 5000],
+    ['发放法律明白纸3000多份', 'publicity.materials', 3000],
+    ['提供法律咨询500余次', 'legal_service.consultations', 500],
+    ['镇政府法律顾问全年审查合同45份，出具法律意见书30份', 'legal_advisor.opinions', 30],
+    ['法律顾问参与处理信访案件6件', 'legal_advisor.cases', 6],
+    ['审核规范性文件8件', 'legal_advisor.documents_reviewed', 8],
+    ['开展合法性审查23件', 'legal_advisor.documents_reviewed', 23],
+    ['审核把关重大行政决策5项', 'legal_advisor.decisions', 5],
+    ['全年召开党委会研究法治工作3次', 'leadership.rule_of_law_meetings', 3],
+    ['党委理论学习中心组开展法治专题学习4次', 'training.leadership_sessions', 4],
+    ['全镇128名干部参加学法考试', 'training.exam_takers', 128],
+    ['培训人民调解员120人次', 'training.people', 120],
+    ['全年组织法治培训6期，培训干部职工320人次', 'training.people', 320],
+    ['全年共培育“法律明白人”236名', 'training.legal_literates', 236],
+    ['受理群众来信来访42件次', 'petition.cases', 42],
+    ['共接待群众来访58批次136人次', 'petition.visit_batches', 58],
+    ['信访总量同比下降12%', 'petition.visits_yoy', -12],
+    ['12345政务服务便民热线工单856件', 'petition.hotline', 856],
+    ['全年办理行政复议案件2件，行政诉讼案件3件', 'administration.lawsuits', 3],
+    ['政府信息公开申请0件', 'administration.disclosure_requests', 0],
+    ['公开政务信息320条', 'administration.proactive_disclosures', 320],
+    ['办理行政处罚案件156件', 'enforcement.cases', 156],
+    ['全镇23个村（社区）实现法律顾问全覆盖', 'legal_advisor.villages_covered', 23],
+    ['建成公共法律服务工作室23个', 'legal_service.stations', 23],
+    ['法治宣传教育覆盖群众1.2万人次', 'publicity.people_reached', 12000],
+    ['累计受益群众达3万余人次', 'publicity.people_reached', 30000],
+    ['司法所长列席镇党委会、镇长办公会等会议22次', 'administration.meetings_attended', 22],
   ] as const)('%s → %s %d', (phrase, id, value) => {
     expect(mentionsOf(phrase).map((m) => [m.indicator, m.value])).toContainEqual([id, value]);
   });
@@ -133,6 +166,9 @@ describe('figures that are not this year’s values', () => {
     ['size of the town', '镇调解委员会对辖区内36个居委会分块联系实行包干负责。'],
     ['money', '涉案金额44.47万元。'],
     ['a word, not a number', '把法、岗、事、人粘连在一起。'],
+    ['a closure rate of hotline tickets, not petitions', '12345热线按时办结率100%。'],
+    ['legal aid, not in the catalog', '办理法律援助案件12件。'],
+    ['one village one adviser', '全面落实一村（社区）一法律顾问制度。'],
   ])('%s', (_, text) => {
     expect(mentionsOf(text)).toEqual([]);
   });
@@ -160,5 +196,13 @@ describe('period bounds', () => {
   it('records 截至 on the mention', () => {
     const report = extractReport('t', '截止到2023年10月底，人民调解化解矛盾纠纷474件。');
     expect(report.mentions[0]?.period).toBe('截止到2023年10月底');
+  });
+
+  it.each([
+    ['今年1-10月，共调解矛盾纠纷80件。', '1-10月'],
+    ['上半年共调解矛盾纠纷40件。', '上半年'],
+    ['全年共调解矛盾纠纷80件。', ''],
+  ])('%s → %j', (text, period) => {
+    expect(extractReport('t', text).mentions[0]?.period).toBe(period);
   });
 });
