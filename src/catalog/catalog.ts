@@ -485,7 +485,11 @@ export const INDICATORS = {
     unit: '%',
     kind: 'change',
     units: NONE,
-    rules: ['(来访|接访|信访)……(同比|较上年|较去年|比上年|比去年)'],
+    rules: [
+      // The change belongs to visits when its clause follows theirs directly.
+      '(来访|接访|上访|信访)…(同比|较上年|较去年|比上年|比去年)',
+      '(来访|接访|上访|信访)…,(同比|较上年|较去年|比上年|比去年)',
+    ],
     examples: [
       ['累计接待来访群众231批566人次，同比下降17.20%', -17.2],
       ['信访总量同比上升5%', 5],

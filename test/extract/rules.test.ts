@@ -169,6 +169,7 @@ describe('figures that are not this year’s values', () => {
     ['a closure rate of hotline tickets, not petitions', '12345热线按时办结率100%。'],
     ['legal aid, not in the catalog', '办理法律援助案件12件。'],
     ['one village one adviser', '全面落实一村（社区）一法律顾问制度。'],
+    ['a change of another subject', '来访工作扎实，调解纠纷同比下降10%。'],
   ])('%s', (_, text) => {
     expect(mentionsOf(text)).toEqual([]);
   });
