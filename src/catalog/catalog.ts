@@ -11,15 +11,35 @@ import type { CategoryId, CategorySpec, IndicatorSpec } from './types';
 export const CATALOG_VERSION = 'v1';
 
 export const CATEGORIES: Readonly<Record<CategoryId, CategorySpec>> = {
-  leadership: { zh: '组织领导', en: 'Leadership of rule-of-law work' },
-  mediation: { zh: '矛盾纠纷调解', en: 'Dispute mediation' },
-  legal_advisor: { zh: '法律顾问', en: 'Government legal advisers' },
-  training: { zh: '学法培训', en: 'Law study and training' },
-  petition: { zh: '信访', en: 'Petitions and citizen requests' },
-  publicity: { zh: '普法宣传', en: 'Legal publicity' },
-  legal_service: { zh: '公共法律服务', en: 'Public legal services' },
-  administration: { zh: '依法行政', en: 'Lawful administration' },
-  enforcement: { zh: '行政执法', en: 'Administrative law enforcement' },
+  leadership: {
+    zh: '组织领导',
+    en: 'Leadership of rule-of-law work',
+    headline: 'leadership.rule_of_law_meetings',
+  },
+  mediation: { zh: '矛盾纠纷调解', en: 'Dispute mediation', headline: 'mediation.cases' },
+  legal_advisor: {
+    zh: '法律顾问',
+    en: 'Government legal advisers',
+    headline: 'legal_advisor.documents_reviewed',
+  },
+  training: { zh: '学法培训', en: 'Law study and training', headline: 'training.people' },
+  petition: { zh: '信访', en: 'Petitions and citizen requests', headline: 'petition.cases' },
+  publicity: { zh: '普法宣传', en: 'Legal publicity', headline: 'publicity.events' },
+  legal_service: {
+    zh: '公共法律服务',
+    en: 'Public legal services',
+    headline: 'legal_service.consultations',
+  },
+  administration: {
+    zh: '依法行政',
+    en: 'Lawful administration',
+    headline: 'administration.proactive_disclosures',
+  },
+  enforcement: {
+    zh: '行政执法',
+    en: 'Administrative law enforcement',
+    headline: 'enforcement.cases',
+  },
 };
 
 /** Connector words allowed between a rule's text and its number. */

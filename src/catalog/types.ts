@@ -68,4 +68,6 @@ export interface IndicatorSpec {
 export interface CategorySpec {
   readonly zh: string;
   readonly en: string;
+  /** The indicator whose figure heads the category's overview card. */
+  readonly headline: string;
 }

@@ -45,7 +45,7 @@ export function extractReport(reportId: string, rawText: string): ReportExtracti
   return {
     reportId,
     text,
-    detected: detectMetadata(folded),
+    detected: detectMetadata(folded, text),
     mentions: mentions.map((m) => ({ ...m, quote: detach(text.slice(m.start, m.end)) })),
     unused: unused.map((u) => ({
       ...u,

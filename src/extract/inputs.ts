@@ -18,6 +18,7 @@ export interface ManifestEntry {
   readonly province?: string;
   readonly year?: number;
   readonly published?: string;
+  readonly title?: string;
 }
 
 export interface Correction {
@@ -78,6 +79,7 @@ const manifestRow = z.object({
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'published must be YYYY-MM-DD')
       .optional(),
   ),
+  title: optionalText,
 });
 
 function zodMessage(error: z.ZodError): string {
@@ -126,6 +128,7 @@ export function parseManifest(
       ...(r.province === undefined ? {} : { province: r.province }),
       ...(r.year === undefined ? {} : { year: r.year }),
       ...(r.published === undefined ? {} : { published: r.published }),
+      ...(r.title === undefined ? {} : { title: r.title }),
     });
   });
   return { entries, issues };

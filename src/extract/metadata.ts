@@ -12,6 +12,8 @@ export interface ReportMetadata {
   readonly year: number | null;
   /** Signing date as YYYY-MM-DD, '' if not found. */
   readonly published: string;
+  /** The report's title as written ('' when it has none, as many web copies). */
+  readonly title: string;
 }
 
 export type MetadataField = keyof ReportMetadata;
@@ -258,7 +260,37 @@ function detectPublished(folded: string): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-export function detectMetadata(folded: string): DetectedMetadata {
+const TITLE_LINE = /报\s*告|总\s*结|情况$/;
+
+/**
+ * The title among the first lines: a short line that names a report, joined
+ * with the lines before it when the title is broken (关于…情况的 / 报  告).
+ */
+export function detectTitle(text: string): string {
+  const lines = text
+    .slice(0, 600)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .slice(0, 8);
+  const at = lines.findIndex((l) => TITLE_LINE.test(l) && l.length <= 60 && !/[。;；]$/.test(l));
+  if (at < 0) return '';
+  const parts = [lines[at] ?? ''];
+  for (let i = at - 1; i >= 0 && i >= at - 2; i--) {
+    const previous = lines[i] ?? '';
+    if (previous.length > 40 || /[。;；:：]$/.test(previous)) break;
+    if (
+      /(?:人民政府|委员会|办事处|党委|党工委)$/.test(previous) &&
+      !parts.join('').startsWith('报')
+    )
+      break;
+    parts.unshift(previous);
+    if (previous.includes('关于')) break;
+  }
+  return parts.join('').replace(/\s+/g, '');
+}
+
+export function detectMetadata(folded: string, original: string = folded): DetectedMetadata {
   const town = detectTown(folded);
   const province = detectProvince(folded);
   const metadata: ReportMetadata = {
@@ -268,6 +300,7 @@ export function detectMetadata(folded: string): DetectedMetadata {
     province,
     year: detectYear(folded),
     published: detectPublished(folded),
+    title: detectTitle(original),
   };
   const missing = new Map<MetadataField, string>();
   if (metadata.town === '')
@@ -277,5 +310,6 @@ export function detectMetadata(folded: string): DetectedMetadata {
   if (metadata.province === '') missing.set('province', 'no province named');
   if (metadata.year === null) missing.set('year', 'no covered year in the title or opening');
   if (metadata.published === '') missing.set('published', 'no signing date in the last lines');
+  if (metadata.title === '') missing.set('title', 'no title line at the top');
   return { metadata, missing };
 }

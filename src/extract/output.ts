@@ -26,6 +26,7 @@ export const REPORT_COLUMNS = [
   'unused',
   'unused_no_rule',
   'from_manifest',
+  'title',
 ] as const;
 
 export const MENTION_COLUMNS = [
@@ -134,6 +135,7 @@ export function csvChunks(name: CsvName, datasets: Datasets): Generator<string> 
         r.unused,
         r.unusedNoRule,
         r.fromManifest.join(' '),
+        r.metadata.title,
       ]);
     case 'mentions.csv':
       return chunked(MENTION_COLUMNS, datasets.mentions, ({ reportId, mention: m }) => [

@@ -33,6 +33,7 @@ const EMPTY_METADATA: ReportMetadata = {
   province: '',
   year: null,
   published: '',
+  title: '',
 };
 
 /** The outcome of a report that could not be read; it still gets its row. */
@@ -111,6 +112,7 @@ const METADATA_FIELDS: readonly MetadataField[] = [
   'province',
   'year',
   'published',
+  'title',
 ];
 
 /** Fields whose absence makes a report a warning (the others are often unnamed). */
@@ -130,6 +132,7 @@ function applyManifest(
       province: entry.province ?? detected.province,
       year: entry.year ?? detected.year,
       published: entry.published ?? detected.published,
+      title: entry.title ?? detected.title,
     },
     fromManifest,
   };

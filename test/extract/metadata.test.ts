@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectMetadata } from '../../src/extract/metadata';
+import { detectMetadata, detectTitle } from '../../src/extract/metadata';
 import { foldForMatching } from '../../src/extract/text';
 
 const detect = (text: string) => detectMetadata(foldForMatching(text));
@@ -44,5 +44,28 @@ describe('detectMetadata', () => {
     );
     expect(metadata.town).toBe('');
     expect(metadata.county).toBe('');
+  });
+});
+
+describe('detectTitle', () => {
+  it.each([
+    [
+      '紫兴街道2021年度法治政府建设工作报告\n\n为深入贯彻……',
+      '紫兴街道2021年度法治政府建设工作报告',
+    ],
+    [
+      ' 红格镇人民政府\n关于2023年法治政府建设工作情况的\n报  告\n \n红格镇党委……',
+      '关于2023年法治政府建设工作情况的报告',
+    ],
+    [
+      '中共淮北市段园镇委员会 淮北市段园镇人民政府\n关于2024年法治政府建设情况的报告\n\n杜集区委、区政府：',
+      '关于2024年法治政府建设情况的报告',
+    ],
+    [
+      '2024年,黄花店镇坚持以习近平新时代中国特色社会主义思想为指引,深入学习宣传贯彻习近平法治思想。',
+      '',
+    ],
+  ])('%#', (text, title) => {
+    expect(detectTitle(text)).toBe(title);
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { INDICATORS, INDICATOR_IDS, type IndicatorId } from '../../src/catalog';
+import {
+  CATEGORIES,
+  INDICATORS,
+  INDICATOR_IDS,
+  isIndicatorId,
+  type IndicatorId,
+} from '../../src/catalog';
 import { extractReport } from '../../src/extract/extract-report';
 import { compileCatalog, compileRule, RuleSyntaxError } from '../../src/extract/rules';
 
@@ -205,5 +211,16 @@ describe('period bounds', () => {
     ['全年共调解矛盾纠纷80件。', ''],
   ])('%s → %j', (text, period) => {
     expect(extractReport('t', text).mentions[0]?.period).toBe(period);
+  });
+});
+
+describe('categories', () => {
+  it('head each card with an indicator of their own category', () => {
+    for (const [id, category] of Object.entries(CATEGORIES)) {
+      expect(isIndicatorId(category.headline), category.headline).toBe(true);
+      if (isIndicatorId(category.headline)) {
+        expect(INDICATORS[category.headline].category).toBe(id);
+      }
+    }
   });
 });
