@@ -43,6 +43,91 @@ export default tseslint.config(
               except: ['./cli', './extract', './catalog'],
               message: 'The CLI wraps the extractor; it knows nothing of the app.',
             },
+            {
+              target: './src/i18n',
+              from: './src',
+              except: ['./i18n', './catalog'],
+              message: 'Strings read the catalog only.',
+            },
+            {
+              target: './src/dataset',
+              from: './src',
+              except: ['./dataset', './catalog', './extract'],
+              message: 'The data layer reads the catalog and the extractor only.',
+            },
+            {
+              target: './src/store',
+              from: './src',
+              except: ['./store', './dataset', './catalog', './i18n'],
+              message: 'The store sits on the data layer; features sit on the store.',
+            },
+            {
+              target: './src/charts',
+              from: './src',
+              except: ['./charts'],
+              message: 'Chart option builders are pure leaves.',
+            },
+            {
+              target: './src/components',
+              from: './src',
+              except: ['./components', './dataset/model.ts', './i18n', './catalog'],
+              message: 'Components are presentational: no store, no features.',
+            },
+            {
+              target: './src/features/filters',
+              from: './src/features',
+              except: ['./filters'],
+              message: 'No feature imports another feature; they meet in src/app.',
+            },
+            {
+              target: './src/features/filters',
+              from: './src/app',
+              message: 'Features do not import the app shell.',
+            },
+            {
+              target: './src/features/overview',
+              from: './src/features',
+              except: ['./overview'],
+              message: 'No feature imports another feature; they meet in src/app.',
+            },
+            {
+              target: './src/features/overview',
+              from: './src/app',
+              message: 'Features do not import the app shell.',
+            },
+            {
+              target: './src/features/ranking',
+              from: './src/features',
+              except: ['./ranking'],
+              message: 'No feature imports another feature; they meet in src/app.',
+            },
+            {
+              target: './src/features/ranking',
+              from: './src/app',
+              message: 'Features do not import the app shell.',
+            },
+            {
+              target: './src/features/trends',
+              from: './src/features',
+              except: ['./trends'],
+              message: 'No feature imports another feature; they meet in src/app.',
+            },
+            {
+              target: './src/features/trends',
+              from: './src/app',
+              message: 'Features do not import the app shell.',
+            },
+            {
+              target: './src/features/source',
+              from: './src/features',
+              except: ['./source'],
+              message: 'No feature imports another feature; they meet in src/app.',
+            },
+            {
+              target: './src/features/source',
+              from: './src/app',
+              message: 'Features do not import the app shell.',
+            },
           ],
         },
       ],
@@ -55,6 +140,20 @@ export default tseslint.config(
     },
     settings: {
       'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } },
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.name='eval']", message: 'No eval.' },
+        { selector: "NewExpression[callee.name='Function']", message: 'No new Function.' },
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Report text is data, never markup.',
+        },
+      ],
     },
   },
   {

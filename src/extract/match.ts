@@ -123,13 +123,13 @@ interface Candidate {
   readonly topical: boolean;
 }
 
-/** The nearest subject wins; then a satisfied topic, a longer phrase, catalog order. */
+/** The nearest subject wins; then the longer phrase, a satisfied topic, catalog order. */
 function better(a: Candidate, b: Candidate): boolean {
   if (a.distance !== b.distance) return a.distance < b.distance;
-  if (a.topical !== b.topical) return a.topical;
   const la = a.end - a.start;
   const lb = b.end - b.start;
   if (la !== lb) return la > lb;
+  if (a.topical !== b.topical) return a.topical;
   return a.rule.order < b.rule.order;
 }
 

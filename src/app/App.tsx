@@ -1,0 +1,89 @@
+/**
+ * The shell: header, language switch, filters, load problems and the views.
+ * The only place features meet.
+ *
+ * May import: everything in src except src/cli.
+ */
+import { useEffect } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { EmptyState } from '../components/EmptyState';
+import { FilterBar } from '../features/filters/FilterBar';
+import { OverviewCards } from '../features/overview/OverviewCards';
+import { RankingView } from '../features/ranking/RankingView';
+import { SourcePanel } from '../features/source/SourcePanel';
+import { TrendView } from '../features/trends/TrendView';
+import { t } from '../i18n';
+import { useAppStore } from '../store';
+
+function LoadErrors() {
+  const { errors, lang } = useAppStore(useShallow((s) => ({ errors: s.loadErrors, lang: s.lang })));
+  if (errors.length === 0) return null;
+  return (
+    <details className="load-errors" data-testid="load-errors" open={errors.length <= 5}>
+      <summary>
+        {t(lang, 'loadErrors')} ({errors.length})
+      </summary>
+      <p>{t(lang, 'loadErrorsHint')}</p>
+      <ul>
+        {errors.slice(0, 200).map((e, i) => (
+          <li key={i}>
+            <code>
+              {e.file}
+              {e.line === undefined ? '' : `:${e.line}`}
+            </code>{' '}
+            {e.message}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+export function App() {
+  const { status, lang, setLang } = useAppStore(
+    useShallow((s) => ({ status: s.status, lang: s.lang, setLang: s.setLang })),
+  );
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = t(lang, 'appTitle');
+  }, [lang]);
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div>
+          <h1>{t(lang, 'appTitle')}</h1>
+          <p className="subtitle">{t(lang, 'appSubtitle')}</p>
+        </div>
+        <div className="header-actions">
+          <button type="button" onClick={() => window.print()} className="no-print">
+            {t(lang, 'print')}
+          </button>
+          <button
+            type="button"
+            data-testid="lang-switch"
+            className="no-print"
+            onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+          >
+            {t(lang, 'switchLang')}
+          </button>
+        </div>
+      </header>
+      <FilterBar />
+      <LoadErrors />
+      <main>
+        {status === 'loading' && <EmptyState title={t(lang, 'loading')} />}
+        {status === 'failed' && <EmptyState title={t(lang, 'loadFailed')} />}
+        {status === 'ready' && (
+          <>
+            <OverviewCards />
+            <div className="views">
+              <RankingView />
+              <TrendView />
+            </div>
+          </>
+        )}
+      </main>
+      <SourcePanel />
+    </div>
+  );
+}

@@ -1,0 +1,256 @@
+/**
+ * CSV text → typed rows. Every row is validated against a schema; a bad row
+ * becomes a LoadError naming file, line and what is wrong, and is skipped.
+ */
+import Papa from 'papaparse';
+import * as z from 'zod/mini';
+import { INDICATORS, isIndicatorId, type IndicatorId } from '../catalog';
+import { townIdOf, type LoadError, type MentionRow, type ReportInfo, type ValueRow } from './model';
+
+const text = z._default(z.string(), '');
+const int = z.pipe(
+  z.string().check(z.regex(/^-?\d+$/, 'must be a whole number')),
+  z.transform(Number),
+);
+const optionalInt = z.pipe(
+  z._default(z.string(), '').check(z.regex(/^(-?\d+)?$/, 'must be a whole number or empty')),
+  z.transform((s: string) => (s === '' ? null : Number(s))),
+);
+const year = z.pipe(
+  z
+    ._default(z.string(), '')
+    .check(z.regex(/^((19|20)\d{2})?$/, 'must be a four-digit year or empty')),
+  z.transform((s: string) => (s === '' ? null : Number(s))),
+);
+const number = z.pipe(
+  z.string().check(z.regex(/^-?\d+(\.\d+)?$/, 'must be a number')),
+  z.transform(Number),
+);
+const optionalNumber = z.pipe(
+  z._default(z.string(), '').check(z.regex(/^(-?\d+(\.\d+)?)?$/, 'must be a number or empty')),
+  z.transform((s: string) => (s === '' ? null : Number(s))),
+);
+const bool = z.pipe(
+  z.enum(['true', 'false']),
+  z.transform((s: 'true' | 'false') => s === 'true'),
+);
+const indicator = z.pipe(
+  z.string().check(z.refine((s: string) => isIndicatorId(s), 'is not a catalog indicator')),
+  z.transform((s: string) => s as IndicatorId),
+);
+const qualifier = z.enum(['=', '>=', '~', '<=']);
+type QualifierText = '=' | '>=' | '~' | '<=';
+const optionalQualifier = z.pipe(
+  z._default(z.enum(['=', '>=', '~', '<=', '']), ''),
+  z.transform((q: QualifierText | ''): QualifierText => (q === '' ? '=' : q)),
+);
+const correction = z._default(z.enum(['', 'override', 'delete', 'add']), '');
+const numberList = z.pipe(
+  z
+    ._default(z.string(), '')
+    .check(z.regex(/^(-?\d+(\.\d+)?(;-?\d+(\.\d+)?)*)?$/, 'must be numbers separated by ;')),
+  z.transform((s: string) => (s === '' ? [] : s.split(';').map(Number))),
+);
+const partList = z.pipe(
+  z
+    ._default(z.string(), '')
+    .check(z.regex(/^([a-z_.]+@\d+-\d+(;[a-z_.]+@\d+-\d+)*)?$/, 'must be indicator@start-end;…')),
+  z.transform((s: string) =>
+    s === ''
+      ? []
+      : s.split(';').map((p) => {
+          const [id = '', span = ''] = p.split('@');
+          const [start = 0, end = 0] = span.split('-').map(Number);
+          return { indicator: id, start, end };
+        }),
+  ),
+);
+
+const valueSchema = z.object({
+  report_id: z.string().check(z.minLength(1, 'report_id is empty')),
+  town: text,
+  county: text,
+  city: text,
+  province: text,
+  year,
+  indicator,
+  value: optionalNumber,
+  unit: text,
+  qualifier: optionalQualifier,
+  derived: bool,
+  corrected: bool,
+  start: optionalInt,
+  end: optionalInt,
+  unit_written: text,
+  alternative_values: numberList,
+  correction,
+  note: text,
+  period: text,
+  quote: text,
+  parts: partList,
+});
+
+const reportSchema = z.object({
+  report_id: z.string().check(z.minLength(1, 'report_id is empty')),
+  town: text,
+  county: text,
+  city: text,
+  province: text,
+  year,
+  published: text,
+  title: text,
+  status: z.enum(['ok', 'warning', 'error']),
+  message: text,
+  mentions: z._default(int, 0),
+  unused: z._default(int, 0),
+  unused_no_rule: z._default(int, 0),
+});
+
+const mentionSchema = z.object({
+  report_id: z.string().check(z.minLength(1, 'report_id is empty')),
+  indicator,
+  value: number,
+  unit: text,
+  qualifier,
+  start: int,
+  end: int,
+  quote: text,
+  period: text,
+});
+
+function issueText(error: z.core.$ZodError): string {
+  return error.issues
+    .map((i) => (i.path.length > 0 ? `${i.path.join('.')} ${i.message}` : i.message))
+    .join('; ');
+}
+
+/** Rows of a CSV file; header problems and row errors come back as LoadErrors. */
+function parseRows<S extends z.ZodMiniType, T>(
+  csv: string,
+  file: string,
+  schema: S,
+  required: readonly string[],
+  convert: (row: z.output<S>) => T | string,
+): { rows: T[]; errors: LoadError[] } {
+  const parsed = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: 'greedy',
+  });
+  const errors: LoadError[] = [];
+  const fields = parsed.meta.fields ?? [];
+  const absent = required.filter((f) => !fields.includes(f));
+  if (absent.length > 0) {
+    errors.push({ file, line: 1, message: `missing column(s): ${absent.join(', ')}` });
+    return { rows: [], errors };
+  }
+  for (const e of parsed.errors) {
+    errors.push({ file, ...(e.row === undefined ? {} : { line: e.row + 2 }), message: e.message });
+  }
+  const badRows = new Set(parsed.errors.map((e) => e.row));
+  const rows: T[] = [];
+  parsed.data.forEach((raw, index) => {
+    if (badRows.has(index)) return;
+    const line = index + 2;
+    const result = z.safeParse(schema, raw);
+    if (!result.success) {
+      errors.push({ file, line, message: issueText(result.error) });
+      return;
+    }
+    const converted = convert(result.data);
+    if (typeof converted === 'string') errors.push({ file, line, message: converted });
+    else rows.push(converted);
+  });
+  return { rows, errors };
+}
+
+export function parseValues(
+  csv: string,
+  file = 'indicators.csv',
+): { rows: ValueRow[]; errors: LoadError[] } {
+  return parseRows(
+    csv,
+    file,
+    valueSchema,
+    ['report_id', 'town', 'year', 'indicator', 'value', 'qualifier', 'start', 'end'],
+    (r) => {
+      if (
+        (r.start === null) !== (r.end === null) ||
+        (r.start !== null && r.end !== null && r.end < r.start)
+      ) {
+        return 'start and end must both be set, with start ≤ end';
+      }
+      if (r.value === null && r.correction !== 'delete')
+        return 'value is empty but not deleted by a correction';
+      const base = { ...r, reportId: r.report_id };
+      return {
+        reportId: r.report_id,
+        townId: townIdOf(base),
+        town: r.town,
+        county: r.county,
+        city: r.city,
+        province: r.province,
+        year: r.year,
+        indicator: r.indicator,
+        category: INDICATORS[r.indicator].category,
+        value: r.value,
+        unit: r.unit || INDICATORS[r.indicator].unit,
+        unitWritten: r.unit_written,
+        qualifier: r.qualifier,
+        derived: r.derived,
+        correction: r.correction,
+        note: r.note,
+        alternativeValues: r.alternative_values,
+        start: r.start,
+        end: r.end,
+        quote: r.quote,
+        period: r.period,
+        parts: r.parts,
+      };
+    },
+  );
+}
+
+export function parseReports(
+  csv: string,
+  file = 'reports.csv',
+): { rows: ReportInfo[]; errors: LoadError[] } {
+  return parseRows(csv, file, reportSchema, ['report_id', 'town', 'year', 'status'], (r) => ({
+    reportId: r.report_id,
+    townId: townIdOf({ ...r, reportId: r.report_id }),
+    town: r.town,
+    county: r.county,
+    city: r.city,
+    province: r.province,
+    year: r.year,
+    published: r.published,
+    title: r.title,
+    status: r.status,
+    message: r.message,
+    mentions: r.mentions,
+    unused: r.unused,
+    unusedNoRule: r.unused_no_rule,
+  }));
+}
+
+export function parseMentions(
+  csv: string,
+  file = 'mentions.csv',
+): { rows: MentionRow[]; errors: LoadError[] } {
+  return parseRows(
+    csv,
+    file,
+    mentionSchema,
+    ['report_id', 'indicator', 'value', 'start', 'end'],
+    (r) => ({
+      reportId: r.report_id,
+      indicator: r.indicator,
+      value: r.value,
+      unit: r.unit,
+      qualifier: r.qualifier,
+      start: r.start,
+      end: r.end,
+      quote: r.quote,
+      period: r.period,
+    }),
+  );
+}

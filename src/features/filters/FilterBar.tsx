@@ -1,0 +1,167 @@
+/**
+ * The filters: year, category, indicator and towns (grouped by province and
+ * county). All of it lives in the store and so in the URL.
+ *
+ * May import: src/store, src/dataset, src/i18n, src/catalog, src/components.
+ */
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { CATEGORY_IDS, INDICATORS, INDICATOR_IDS, type IndicatorId } from '../../catalog';
+import type { Town } from '../../dataset/model';
+import { categoryName, indicatorName, t } from '../../i18n';
+import { useAppStore } from '../../store';
+
+interface Group {
+  readonly key: string;
+  readonly label: string;
+  readonly towns: readonly Town[];
+}
+
+function groupTowns(towns: readonly Town[]): Group[] {
+  const groups = new Map<string, Town[]>();
+  for (const town of towns) {
+    const key = [town.province, town.city, town.county].filter((p) => p !== '').join(' · ');
+    const list = groups.get(key) ?? [];
+    list.push(town);
+    groups.set(key, list);
+  }
+  return [...groups].map(([key, list]) => ({ key, label: key === '' ? '—' : key, towns: list }));
+}
+
+function TownPicker() {
+  const { model, towns, lang, setTowns } = useAppStore(
+    useShallow((s) => ({ model: s.model, towns: s.towns, lang: s.lang, setTowns: s.setTowns })),
+  );
+  const all = useMemo(() => model?.towns ?? [], [model]);
+  const groups = useMemo(() => groupTowns(all), [all]);
+  const selected = useMemo(() => new Set(towns ?? all.map((t) => t.id)), [towns, all]);
+  const set = (ids: Set<string>): void => {
+    setTowns(ids.size === all.length ? null : all.filter((t) => ids.has(t.id)).map((t) => t.id));
+  };
+  const toggle = (ids: readonly string[], on: boolean): void => {
+    const next = new Set(selected);
+    for (const id of ids) {
+      if (on) next.add(id);
+      else next.delete(id);
+    }
+    set(next);
+  };
+  const summary =
+    towns === null ? t(lang, 'allTowns') : t(lang, 'townsSelected', { n: selected.size });
+  return (
+    <details className="town-picker" data-testid="filter-towns">
+      <summary>
+        <span className="filter-label">{t(lang, 'towns')}</span> {summary}
+      </summary>
+      <div className="town-picker-body">
+        <div className="town-picker-actions">
+          <button type="button" onClick={() => setTowns(null)}>
+            {t(lang, 'selectAll')}
+          </button>
+          <button type="button" onClick={() => setTowns([])}>
+            {t(lang, 'selectNone')}
+          </button>
+        </div>
+        {groups.map((group) => {
+          const ids = group.towns.map((t) => t.id);
+          const allOn = ids.every((id) => selected.has(id));
+          return (
+            <fieldset key={group.key} className="town-group">
+              <legend>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={allOn}
+                    onChange={(e) => toggle(ids, e.target.checked)}
+                  />{' '}
+                  {group.label}
+                </label>
+              </legend>
+              {group.towns.map((town) => (
+                <label key={town.id} className="town-option">
+                  <input
+                    type="checkbox"
+                    checked={selected.has(town.id)}
+                    onChange={(e) => toggle([town.id], e.target.checked)}
+                  />{' '}
+                  {town.name}
+                </label>
+              ))}
+            </fieldset>
+          );
+        })}
+      </div>
+    </details>
+  );
+}
+
+export function FilterBar() {
+  const { model, year, category, indicator, lang, setYear, setCategory, setIndicator } =
+    useAppStore(
+      useShallow((s) => ({
+        model: s.model,
+        year: s.year,
+        category: s.category,
+        indicator: s.indicator,
+        lang: s.lang,
+        setYear: s.setYear,
+        setCategory: s.setCategory,
+        setIndicator: s.setIndicator,
+      })),
+    );
+  const years = model === null ? [] : [...model.years].reverse();
+  const withData = model?.indicatorsWithData ?? new Set<IndicatorId>();
+  return (
+    <div className="filter-bar" role="search">
+      <label>
+        <span className="filter-label">{t(lang, 'year')}</span>
+        <select
+          data-testid="filter-year"
+          value={year ?? ''}
+          onChange={(e) => setYear(Number(e.target.value))}
+        >
+          {year !== null && !years.includes(year) && <option value={year}>{year}</option>}
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span className="filter-label">{t(lang, 'category')}</span>
+        <select
+          data-testid="filter-category"
+          value={category}
+          onChange={(e) => setCategory(e.target.value as typeof category)}
+        >
+          {CATEGORY_IDS.map((c) => (
+            <option key={c} value={c}>
+              {categoryName(lang, c)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span className="filter-label">{t(lang, 'indicator')}</span>
+        <select
+          data-testid="filter-indicator"
+          value={indicator}
+          onChange={(e) => setIndicator(e.target.value as IndicatorId)}
+        >
+          {CATEGORY_IDS.map((c) => (
+            <optgroup key={c} label={categoryName(lang, c)}>
+              {INDICATOR_IDS.filter((id) => INDICATORS[id].category === c).map((id) => (
+                <option key={id} value={id}>
+                  {indicatorName(lang, id)}
+                  {withData.has(id) ? '' : ` (${t(lang, 'noData')})`}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+      </label>
+      <TownPicker />
+    </div>
+  );
+}

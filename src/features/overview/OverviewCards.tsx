@@ -1,0 +1,72 @@
+/**
+ * One card per catalog category: its headline figure for the year over the
+ * selected towns, how many towns report it, and the change from the year before.
+ */
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { INDICATORS } from '../../catalog';
+import { overviewCards } from '../../dataset/select';
+import { categoryName, formatChange, formatValue, indicatorName, t } from '../../i18n';
+import { useAppStore } from '../../store';
+import { useSelectedTowns } from '../../store/hooks';
+
+export function OverviewCards() {
+  const { model, year, lang, category, setCategory } = useAppStore(
+    useShallow((s) => ({
+      model: s.model,
+      year: s.year,
+      lang: s.lang,
+      category: s.category,
+      setCategory: s.setCategory,
+    })),
+  );
+  const towns = useSelectedTowns();
+  const cards = useMemo(
+    () => (model === null || year === null ? [] : overviewCards(model, year, towns)),
+    [model, year, towns],
+  );
+  return (
+    <section className="overview" aria-label={t(lang, 'overview')} data-testid="overview">
+      <h2>
+        {t(lang, 'overview')} · {year}
+      </h2>
+      <div className="cards">
+        {cards.map((card) => {
+          const unit = INDICATORS[card.indicator].unit;
+          return (
+            <button
+              key={card.category}
+              type="button"
+              className={`card${card.category === category ? ' card-active' : ''}`}
+              aria-pressed={card.category === category}
+              data-testid={`card-${card.category}`}
+              onClick={() => setCategory(card.category)}
+            >
+              <span className="card-category">{categoryName(lang, card.category)}</span>
+              <span className="card-indicator">
+                {indicatorName(lang, card.indicator)}
+                {card.headline !== null &&
+                  ` · ${t(lang, card.headline.method === 'sum' ? 'sumOf' : 'medianOf')}`}
+              </span>
+              <span className={`card-value${card.headline === null ? ' card-missing' : ''}`}>
+                {card.headline === null
+                  ? t(lang, 'noData')
+                  : formatValue(lang, card.headline.value, card.headline.qualifier, unit)}
+              </span>
+              <span className="card-meta">
+                {card.reporting === 0
+                  ? t(lang, 'noneReporting')
+                  : t(lang, 'reportingTowns', { n: card.reporting, total: card.total })}
+              </span>
+              <span className="card-meta">
+                {card.change === null
+                  ? t(lang, 'noPreviousYear')
+                  : `${t(lang, 'changeFromPrevious')} ${formatChange(lang, card.change)}`}
+              </span>
+            </button>
+          );
+        })}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,127 @@
+/**
+ * Ranking: one indicator, the selected towns, highest first. Towns without
+ * the figure are listed as not reported, never drawn as zero. Every bar and
+ * table cell opens the sentence the value comes from.
+ */
+import { useCallback, useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { INDICATORS } from '../../catalog';
+import { buildRankingOption, rankingIndexOf } from '../../charts/ranking';
+import { LazyChart, type ChartClick } from '../../components/chart/LazyChart';
+import { EmptyState } from '../../components/EmptyState';
+import type { ValueRow } from '../../dataset/model';
+import { rankTowns } from '../../dataset/select';
+import { indicatorName, t, unitLabel } from '../../i18n';
+import { rowText, valueFlag } from '../../components/value-text';
+import { useAppStore } from '../../store';
+import { useSelectedTowns } from '../../store/hooks';
+
+export function RankingView() {
+  const { model, year, indicator, lang, openSource } = useAppStore(
+    useShallow((s) => ({
+      model: s.model,
+      year: s.year,
+      indicator: s.indicator,
+      lang: s.lang,
+      openSource: s.openSource,
+    })),
+  );
+  const towns = useSelectedTowns();
+  const ranking = useMemo(
+    () => (model === null || year === null ? null : rankTowns(model, indicator, year, towns)),
+    [model, year, indicator, towns],
+  );
+  const name = indicatorName(lang, indicator);
+  const title = `${t(lang, 'ranking')} · ${name} · ${year ?? ''}`;
+  const option = useMemo(
+    () =>
+      ranking === null
+        ? null
+        : buildRankingOption(
+            ranking.reported.map((r) => ({
+              label: r.town.name,
+              value: r.value,
+              text: rowText(lang, r.row),
+              flag: valueFlag(r.row),
+            })),
+            { unitLabel: unitLabel(lang, INDICATORS[indicator].unit), title },
+          ),
+    [ranking, lang, indicator, title],
+  );
+  const open = useCallback(
+    (row: ValueRow) =>
+      openSource({ reportId: row.reportId, indicator: row.indicator, start: row.start }),
+    [openSource],
+  );
+  const onClick = useCallback(
+    (click: ChartClick) => {
+      if (ranking === null) return;
+      const item = ranking.reported[rankingIndexOf(click.dataIndex, ranking.reported.length)];
+      if (item !== undefined) open(item.row);
+    },
+    [ranking, open],
+  );
+  if (ranking === null || option === null) return null;
+  const count = ranking.reported.length;
+  return (
+    <section className="panel ranking" aria-label={title}>
+      <h2>{title}</h2>
+      {towns.length === 0 ? (
+        <EmptyState title={t(lang, 'noTownsSelected')} />
+      ) : count === 0 ? (
+        <EmptyState title={t(lang, 'noValuesThisYear', { year: year ?? '' })} />
+      ) : (
+        <>
+          <p className="hint">{t(lang, 'clickHint')}</p>
+          {count === 1 && <p className="note">{t(lang, 'oneTownOnly')}</p>}
+          <LazyChart
+            testId="chart-ranking"
+            option={option}
+            height={Math.max(140, 44 * count + 60)}
+            locale={lang === 'zh' ? 'ZH' : 'EN'}
+            label={title}
+            onClick={onClick}
+          />
+          <details className="data-table">
+            <summary>{t(lang, 'table')}</summary>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t(lang, 'rank')}</th>
+                  <th scope="col">{t(lang, 'town')}</th>
+                  <th scope="col">{t(lang, 'value')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {ranking.reported.map((r) => (
+                  <tr key={r.town.id}>
+                    <td>{r.rank}</td>
+                    <th scope="row">{r.town.name}</th>
+                    <td>
+                      <button type="button" className="cell-link" onClick={() => open(r.row)}>
+                        {rowText(lang, r.row)}
+                        {valueFlag(r.row)}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        </>
+      )}
+      {ranking.missing.length > 0 && count > 0 && (
+        <div className="not-reported" data-testid="not-reported">
+          <h3>{t(lang, 'notReportedList')}</h3>
+          <ul>
+            {ranking.missing.map((town) => (
+              <li key={town.id}>
+                {town.name} <span className="badge">{t(lang, 'notReported')}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,221 @@
+/**
+ * The source panel: the full report text, scrolled to the sentence that
+ * states the value, the phrase highlighted; the other mentions of the same
+ * indicator marked and stepped through. Report text is data, rendered as text.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { INDICATORS } from '../../catalog';
+import { rowText } from '../../components/value-text';
+import type { MentionRow, ValueRow } from '../../dataset/model';
+import { formatValue, indicatorName, t, type Lang } from '../../i18n';
+import { useAppStore, type SourceRef } from '../../store';
+import { segmentText, type Mark } from './segments';
+
+interface Loaded {
+  readonly key: string;
+  readonly text: string | null;
+  readonly mentions: readonly MentionRow[];
+}
+
+function useSourceData(source: SourceRef | null): Loaded | null {
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const key = source === null ? '' : `${source.reportId}|${source.indicator}`;
+  useEffect(() => {
+    if (source === null) return;
+    let live = true;
+    // The loaders (and PapaParse) arrive with the first source panel, not before.
+    void import('../../dataset/load')
+      .then((m) => Promise.all([m.loadReportText(source.reportId), m.loadMentions()]))
+      .then(([text, mentions]) => {
+        if (!live) return;
+        const ofIndicator = (mentions.byReport.get(source.reportId) ?? [])
+          .filter((m) => m.indicator === source.indicator)
+          .sort((a, b) => a.start - b.start);
+        setLoaded({ key, text, mentions: ofIndicator });
+      });
+    return () => {
+      live = false;
+    };
+  }, [key, source]);
+  return loaded?.key === key ? loaded : null;
+}
+
+function Explanation({ lang, row }: { lang: Lang; row: ValueRow }) {
+  const lines: string[] = [];
+  if (row.derived) lines.push(t(lang, 'derivedExplain'));
+  if (row.correction === 'override') lines.push(`${t(lang, 'correctedExplain')} ${row.note}`);
+  if (row.correction === 'delete') lines.push(`${t(lang, 'deletedExplain')} ${row.note}`);
+  if (row.correction === 'add') lines.push(`${t(lang, 'addedExplain')} ${row.note}`);
+  if (row.alternativeValues.length > 0) {
+    const values = row.alternativeValues
+      .map((v) => formatValue(lang, v, '=', row.unit))
+      .join(lang === 'zh' ? '、' : ', ');
+    lines.push(t(lang, 'alternativesExplain', { values }));
+  }
+  if (row.period !== '') lines.push(t(lang, 'periodExplain', { period: row.period }));
+  if (lines.length === 0) return null;
+  return (
+    <ul className="explain">
+      {lines.map((line) => (
+        <li key={line}>{line}</li>
+      ))}
+    </ul>
+  );
+}
+
+export function SourcePanel() {
+  const { source, model, lang, closeSource, openSource } = useAppStore(
+    useShallow((s) => ({
+      source: s.source,
+      model: s.model,
+      lang: s.lang,
+      closeSource: s.closeSource,
+      openSource: s.openSource,
+    })),
+  );
+  const loaded = useSourceData(source);
+  const highlightRef = useRef<HTMLElement | null>(null);
+  const row = useMemo(
+    () =>
+      source === null || model === null
+        ? null
+        : (model.values.find(
+            (v) => v.reportId === source.reportId && v.indicator === source.indicator,
+          ) ?? null),
+    [model, source],
+  );
+  const report = source === null ? undefined : model?.reports.get(source.reportId);
+  const mentions = loaded?.mentions ?? [];
+  const wanted = source?.start ?? row?.start ?? null;
+  const current = Math.max(
+    0,
+    mentions.findIndex((m) => m.start === wanted),
+  );
+
+  const marks = useMemo((): Mark[] => {
+    if (source === null) return [];
+    // A derived value points at its parts; a corrected one at its own span.
+    if (row !== null && row.derived) {
+      return row.parts.map((p) => ({ start: p.start, end: p.end, kind: 'current' }));
+    }
+    const list: Mark[] = mentions.map((m, i) => ({
+      start: m.start,
+      end: m.end,
+      kind: i === current ? 'current' : 'other',
+    }));
+    if (mentions.length === 0 && row?.start != null && row.end != null) {
+      list.push({ start: row.start, end: row.end, kind: 'current' });
+    }
+    return list;
+  }, [source, row, mentions, current]);
+
+  useEffect(() => {
+    highlightRef.current?.scrollIntoView({ block: 'center' });
+  }, [loaded, current]);
+  useEffect(() => {
+    if (source === null) return;
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape') closeSource();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [source, closeSource]);
+
+  if (source === null) return null;
+  const town = report?.town || row?.town || source.reportId;
+  const year = report?.year ?? row?.year ?? '';
+  const title = report?.title || t(lang, 'reportTitleFallback', { town, year });
+  const step = (delta: number): void => {
+    const m = mentions[current + delta];
+    if (m !== undefined) openSource({ ...source, start: m.start });
+  };
+  const text = loaded?.text ?? null;
+  const segments = text === null ? [] : segmentText(text.length, marks);
+  let firstCurrent = true;
+  return (
+    <aside
+      className="source-panel"
+      data-testid="source-panel"
+      role="dialog"
+      aria-modal="false"
+      aria-label={t(lang, 'source')}
+    >
+      <header className="source-header">
+        <div>
+          <p className="source-kicker">{t(lang, 'source')}</p>
+          <h2 className="source-title">{title}</h2>
+          <p className="source-meta">
+            {[
+              town,
+              report?.county,
+              year === '' ? '' : `${year}`,
+              report?.published ? `${t(lang, 'published')} ${report.published}` : '',
+            ]
+              .filter((p) => p !== undefined && p !== '')
+              .join(' · ')}
+          </p>
+        </div>
+        <button type="button" className="close" onClick={closeSource} aria-label={t(lang, 'close')}>
+          ×
+        </button>
+      </header>
+      <div className="source-value">
+        <strong>{indicatorName(lang, source.indicator)}</strong>{' '}
+        {row !== null && row.value !== null ? rowText(lang, row) : ''}
+        {row !== null && <Explanation lang={lang} row={row} />}
+      </div>
+      {mentions.length > 1 && !(row?.derived ?? false) && (
+        <nav className="source-steps" aria-label={indicatorName(lang, source.indicator)}>
+          <button type="button" onClick={() => step(-1)} disabled={current === 0}>
+            ‹ {t(lang, 'previous')}
+          </button>
+          <span>{t(lang, 'mentionOf', { i: current + 1, n: mentions.length })}</span>
+          <button type="button" onClick={() => step(1)} disabled={current >= mentions.length - 1}>
+            {t(lang, 'next')} ›
+          </button>
+          <span className="source-mention-value">
+            {mentions[current] !== undefined &&
+              formatValue(
+                lang,
+                mentions[current].value,
+                mentions[current].qualifier,
+                mentions[current].unit === '%' ? '%' : INDICATORS[source.indicator].unit,
+              )}
+          </span>
+        </nav>
+      )}
+      <div className="source-text" lang="zh-CN">
+        {loaded === null ? (
+          <p className="hint">{t(lang, 'loadingText')}</p>
+        ) : text === null ? (
+          <p className="hint">{t(lang, 'textMissing')}</p>
+        ) : (
+          segments.map((s) => {
+            const content = text.slice(s.start, s.end);
+            if (s.kind === 'plain') return <span key={s.start}>{content}</span>;
+            if (s.kind === 'other') {
+              return (
+                <mark key={s.start} className="mention-other">
+                  {content}
+                </mark>
+              );
+            }
+            const isFirst = firstCurrent;
+            firstCurrent = false;
+            return (
+              <mark
+                key={s.start}
+                className="mention-current"
+                data-testid="source-highlight"
+                ref={isFirst ? highlightRef : undefined}
+              >
+                {content}
+              </mark>
+            );
+          })
+        )}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,164 @@
+/**
+ * Trends: one indicator over the years, a line per town, gaps where a year is
+ * missing; below it small multiples of the other indicators of the category.
+ * Petition figures show the year-over-year change the report itself states.
+ */
+import { useCallback, useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { INDICATORS, type IndicatorId } from '../../catalog';
+import {
+  buildMultiplesOption,
+  buildTrendOption,
+  multiplesIndexOf,
+  type Panel,
+  type TrendLine,
+} from '../../charts/trend';
+import { LazyChart, type ChartClick } from '../../components/chart/LazyChart';
+import { EmptyState } from '../../components/EmptyState';
+import { rowText, valueFlag } from '../../components/value-text';
+import type { DatasetModel, Town, ValueRow } from '../../dataset/model';
+import { indicatorsWithDataIn, trendFor, valueFor } from '../../dataset/select';
+import { formatChange, indicatorName, t, unitLabel, type Lang } from '../../i18n';
+import { useAppStore } from '../../store';
+import { useSelectedTowns } from '../../store/hooks';
+
+const STATED_CHANGE: Partial<Record<IndicatorId, IndicatorId>> = {
+  'petition.visitors': 'petition.visits_yoy',
+  'petition.visit_batches': 'petition.visits_yoy',
+};
+
+function pointText(lang: Lang, model: DatasetModel, row: ValueRow, town: Town): string {
+  let text = `${rowText(lang, row)}${valueFlag(row)}`;
+  const changeId = STATED_CHANGE[row.indicator];
+  if (changeId !== undefined && row.year !== null) {
+    const change = valueFor(model, changeId, town.id, row.year);
+    if (change?.value != null) {
+      text += `（${t(lang, 'statedChange')} ${formatChange(lang, change.value)}）`;
+    }
+  }
+  return text;
+}
+
+function linesFor(
+  lang: Lang,
+  model: DatasetModel,
+  indicator: IndicatorId,
+  towns: readonly Town[],
+): { lines: TrendLine[]; rows: (ValueRow | null)[][]; years: readonly number[] } {
+  const trend = trendFor(model, indicator, towns);
+  return {
+    years: trend.years,
+    lines: trend.series.map((s) => ({
+      label: s.town.name,
+      points: s.points.map((p) =>
+        p === null || p.value === null
+          ? null
+          : { value: p.value, text: pointText(lang, model, p, s.town) },
+      ),
+    })),
+    rows: trend.series.map((s) => [...s.points]),
+  };
+}
+
+export function TrendView() {
+  const { model, indicator, category, lang, openSource } = useAppStore(
+    useShallow((s) => ({
+      model: s.model,
+      indicator: s.indicator,
+      category: s.category,
+      lang: s.lang,
+      openSource: s.openSource,
+    })),
+  );
+  const towns = useSelectedTowns();
+  const main = useMemo(
+    () => (model === null ? null : linesFor(lang, model, indicator, towns)),
+    [model, lang, indicator, towns],
+  );
+  const related = useMemo(() => {
+    if (model === null) return null;
+    const ids = indicatorsWithDataIn(model, category);
+    if (ids.length < 2) return null;
+    const built = ids.map((id) => ({ id, ...linesFor(lang, model, id, towns) }));
+    const panels: Panel[] = built.map((b) => ({
+      title: indicatorName(lang, b.id),
+      unitLabel: unitLabel(lang, INDICATORS[b.id].unit),
+      lines: b.lines,
+    }));
+    return { built, panels, years: built[0]?.years ?? [] };
+  }, [model, category, lang, towns]);
+
+  const name = indicatorName(lang, indicator);
+  const title = `${t(lang, 'trends')} · ${name}`;
+  const option = useMemo(
+    () =>
+      main === null
+        ? null
+        : buildTrendOption(main.lines, {
+            years: main.years,
+            unitLabel: unitLabel(lang, INDICATORS[indicator].unit),
+            title,
+          }),
+    [main, lang, indicator, title],
+  );
+  const multiples = useMemo(
+    () => (related === null ? null : buildMultiplesOption(related.panels, related.years)),
+    [related],
+  );
+  const open = useCallback(
+    (row: ValueRow | null | undefined) => {
+      if (row != null)
+        openSource({ reportId: row.reportId, indicator: row.indicator, start: row.start });
+    },
+    [openSource],
+  );
+  const onMainClick = useCallback(
+    (c: ChartClick) => open(main?.rows[c.seriesIndex]?.[c.dataIndex]),
+    [main, open],
+  );
+  const onMultiplesClick = useCallback(
+    (c: ChartClick) => {
+      if (related === null) return;
+      const at = multiplesIndexOf(related.panels, c.seriesIndex);
+      if (at !== null) open(related.built[at.panel]?.rows[at.line]?.[c.dataIndex]);
+    },
+    [related, open],
+  );
+  if (main === null || option === null) return null;
+  const rows = related === null ? 0 : Math.ceil(related.panels.length / 3);
+  return (
+    <section className="panel trends" aria-label={title}>
+      <h2>{title}</h2>
+      {main.lines.length === 0 ? (
+        <EmptyState title={t(lang, 'noData')} />
+      ) : (
+        <>
+          {main.lines.every((l) => l.points.filter((p) => p !== null).length <= 1) && (
+            <p className="note">{t(lang, 'trendSingleYear')}</p>
+          )}
+          <LazyChart
+            testId="chart-trend"
+            option={option}
+            height={320}
+            locale={lang === 'zh' ? 'ZH' : 'EN'}
+            label={title}
+            onClick={onMainClick}
+          />
+        </>
+      )}
+      {related !== null && multiples !== null && (
+        <div className="multiples">
+          <h3>{t(lang, 'multiples')}</h3>
+          <LazyChart
+            testId="chart-multiples"
+            option={multiples}
+            height={Math.max(1, rows) * 220}
+            locale={lang === 'zh' ? 'ZH' : 'EN'}
+            label={t(lang, 'multiples')}
+            onClick={onMultiplesClick}
+          />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,200 @@
+/**
+ * UI strings in Chinese (default) and English, and number formatting.
+ * Indicator and category names come from the catalog.
+ *
+ * May import: src/catalog.
+ */
+import {
+  CATEGORIES,
+  INDICATORS,
+  type CategoryId,
+  type IndicatorId,
+  type Qualifier,
+} from '../catalog';
+
+export type Lang = 'zh' | 'en';
+export const LANGS: readonly Lang[] = ['zh', 'en'];
+
+const zh = {
+  appTitle: '乡镇法治政府建设指标对比',
+  appSubtitle: '数据来自各乡镇法治政府建设情况报告，每个数字可追溯到原文句子',
+  switchLang: 'English',
+  year: '年度',
+  towns: '乡镇',
+  allTowns: '全部乡镇',
+  townsSelected: '已选 {n} 个乡镇',
+  category: '类别',
+  indicator: '指标',
+  loading: '正在加载数据…',
+  loadErrors: '数据加载问题',
+  loadErrorsHint: '以下行未能读取，已跳过；其余数据正常显示。',
+  loadFailed: '数据无法加载',
+  noData: '暂无数据',
+  overview: '总览',
+  ranking: '排名',
+  trends: '年度趋势',
+  multiples: '同类指标',
+  reportingTowns: '{n}/{total} 个乡镇报告',
+  noneReporting: '所选乡镇均未报告',
+  changeFromPrevious: '较上年',
+  noPreviousYear: '上年无可比数据',
+  sumOf: '合计',
+  medianOf: '中位数',
+  notReported: '未报告',
+  notReportedList: '未报告该指标的乡镇',
+  allReported: '所选乡镇均已报告',
+  noValuesThisYear: '{year}年所选乡镇均未报告此指标。',
+  oneTownOnly: '仅 1 个乡镇报告此指标，暂无法比较。',
+  trendSingleYear: '每个乡镇目前只有一个年度的报告，尚不能连成趋势线；各点仍可点击查看原文。',
+  statedChange: '报告所述同比',
+  source: '原文出处',
+  close: '关闭',
+  previous: '上一处',
+  next: '下一处',
+  mentionOf: '第 {i} 处 / 共 {n} 处',
+  loadingText: '正在加载报告原文…',
+  textMissing: '报告原文无法加载。',
+  derivedExplain: '报告未直接给出此比率，由同一句中的两个数字计算得出：',
+  correctedExplain: '此数值已由评估人员更正：',
+  deletedExplain: '此数值已由评估人员删除：',
+  addedExplain: '此数值由评估人员补充：',
+  alternativesExplain: '报告中还出现了其他数值：{values}（按既定规则选取当前值）',
+  periodExplain: '统计期限：{period}',
+  value: '数值',
+  town: '乡镇',
+  rank: '名次',
+  table: '数据表',
+  clickHint: '点击柱形、数据点或表格单元格查看原文句子',
+  published: '发布日期',
+  reportTitleFallback: '{town}{year}年度法治政府建设情况报告',
+  noTownsSelected: '未选择任何乡镇',
+  selectAll: '全选',
+  selectNone: '清空',
+  print: '打印',
+};
+
+export type MessageKey = keyof typeof zh;
+
+const en: Record<MessageKey, string> = {
+  appTitle: 'Township rule-of-law indicators',
+  appSubtitle: 'From the towns’ annual rule-of-law reports; every number links to its sentence',
+  switchLang: '中文',
+  year: 'Year',
+  towns: 'Towns',
+  allTowns: 'All towns',
+  townsSelected: '{n} towns selected',
+  category: 'Category',
+  indicator: 'Indicator',
+  loading: 'Loading data…',
+  loadErrors: 'Data problems',
+  loadErrorsHint: 'These rows could not be read and were skipped; everything else is shown.',
+  loadFailed: 'The data could not be loaded',
+  noData: 'No data',
+  overview: 'Overview',
+  ranking: 'Ranking',
+  trends: 'Trends',
+  multiples: 'Related indicators',
+  reportingTowns: '{n} of {total} towns report it',
+  noneReporting: 'None of the selected towns reports it',
+  changeFromPrevious: 'vs previous year',
+  noPreviousYear: 'no comparable previous year',
+  sumOf: 'total',
+  medianOf: 'median',
+  notReported: 'not reported',
+  notReportedList: 'Towns that do not report this indicator',
+  allReported: 'All selected towns report it',
+  noValuesThisYear: 'None of the selected towns reports this indicator for {year}.',
+  oneTownOnly: 'Only one town reports this indicator; nothing to compare yet.',
+  trendSingleYear:
+    'Each town has a report for one year only, so no trend line yet. Points still open their sentence.',
+  statedChange: 'change stated in the report',
+  source: 'Source',
+  close: 'Close',
+  previous: 'Previous',
+  next: 'Next',
+  mentionOf: 'mention {i} of {n}',
+  loadingText: 'Loading the report text…',
+  textMissing: 'The report text could not be loaded.',
+  derivedExplain:
+    'The report does not state this rate; it is computed from two figures of one sentence:',
+  correctedExplain: 'An evaluator corrected this value:',
+  deletedExplain: 'An evaluator deleted this value:',
+  addedExplain: 'An evaluator added this value:',
+  alternativesExplain:
+    'The report also states: {values} (the shown value follows the documented choice rule)',
+  periodExplain: 'Period: {period}',
+  value: 'Value',
+  town: 'Town',
+  rank: 'Rank',
+  table: 'Data table',
+  clickHint: 'Click a bar, point or table cell to see the sentence it comes from',
+  published: 'Published',
+  reportTitleFallback: '{town} rule-of-law report {year}',
+  noTownsSelected: 'No town selected',
+  selectAll: 'All',
+  selectNone: 'None',
+  print: 'Print',
+};
+
+const MESSAGES: Readonly<Record<Lang, Record<MessageKey, string>>> = { zh, en };
+
+export function t(
+  lang: Lang,
+  key: MessageKey,
+  params: Record<string, string | number> = {},
+): string {
+  return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (_, name: string) =>
+    String(params[name] ?? `{${name}}`),
+  );
+}
+
+export function indicatorName(lang: Lang, id: IndicatorId): string {
+  return lang === 'zh' ? INDICATORS[id].zh : INDICATORS[id].en;
+}
+
+export function categoryName(lang: Lang, id: CategoryId): string {
+  return lang === 'zh' ? CATEGORIES[id].zh : CATEGORIES[id].en;
+}
+
+const UNIT_EN: Readonly<Record<string, string>> = {
+  件: 'cases',
+  次: 'times',
+  人: 'people',
+  人次: 'person-times',
+  场: 'events',
+  份: 'copies',
+  条: 'items',
+  个: 'units',
+  批: 'batches',
+  项: 'items',
+  '%': '%',
+};
+
+export function unitLabel(lang: Lang, unit: string): string {
+  return lang === 'zh' ? unit : (UNIT_EN[unit] ?? unit);
+}
+
+const QUALIFIER_PREFIX: Readonly<Record<Qualifier, string>> = {
+  '=': '',
+  '>=': '≥',
+  '~': '≈',
+  '<=': '≤',
+};
+
+export function formatNumber(lang: Lang, value: number): string {
+  return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', {
+    maximumFractionDigits: 2,
+  }).format(value);
+}
+
+/** 190 with 余 → "≥190"; percentages carry their sign. */
+export function formatValue(lang: Lang, value: number, qualifier: Qualifier, unit: string): string {
+  const number = `${QUALIFIER_PREFIX[qualifier]}${formatNumber(lang, value)}`;
+  if (unit === '%') return `${number}%`;
+  return lang === 'zh' ? `${number}${unit}` : `${number} ${unitLabel(lang, unit)}`;
+}
+
+export function formatChange(lang: Lang, percent: number): string {
+  const sign = percent > 0 ? '+' : percent < 0 ? '−' : '±';
+  return `${sign}${formatNumber(lang, Math.abs(percent))}%`;
+}

@@ -1,0 +1,27 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { startUrlSync, useAppStore } from './store';
+import './styles.css';
+
+startUrlSync();
+// The data layer (PapaParse, schemas) is its own chunk, fetched while React renders the shell.
+void import('./dataset/load')
+  .then((m) => m.loadDataset())
+  .then((loaded) => useAppStore.getState().setData(loaded.model, loaded.errors))
+  .catch((error: unknown) =>
+    useAppStore
+      .getState()
+      .setData(null, [
+        { file: 'data', message: error instanceof Error ? error.message : String(error) },
+      ]),
+  );
+
+const root = document.getElementById('root');
+if (root !== null) {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

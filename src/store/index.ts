@@ -1,0 +1,117 @@
+/**
+ * One Zustand store made of slices: the filters (mirrored in the URL hash),
+ * the open source panel, and the loaded data. Actions sit beside their state.
+ *
+ * May import: src/catalog, src/i18n, src/dataset.
+ */
+import { create } from 'zustand';
+import { CATEGORIES, INDICATORS, type CategoryId, type IndicatorId } from '../catalog';
+import type { DatasetModel, LoadError } from '../dataset/model';
+import type { Lang } from '../i18n';
+import { parseUrlState, serializeUrlState, type SourceRef, type UrlState, type View } from './url';
+
+export type { SourceRef, UrlState, View };
+
+interface FiltersSlice extends UrlState {
+  setYear(year: number): void;
+  setTowns(towns: readonly string[] | null): void;
+  setCategory(category: CategoryId): void;
+  setIndicator(indicator: IndicatorId): void;
+  setLang(lang: Lang): void;
+  openSource(source: SourceRef): void;
+  closeSource(): void;
+  applyUrl(state: Partial<UrlState>): void;
+}
+
+interface DataSlice {
+  readonly status: 'loading' | 'ready' | 'failed';
+  readonly model: DatasetModel | null;
+  readonly loadErrors: readonly LoadError[];
+  setData(model: DatasetModel | null, errors: readonly LoadError[]): void;
+}
+
+export type AppState = FiltersSlice & DataSlice;
+
+const DEFAULT_CATEGORY: CategoryId = 'mediation';
+
+export const DEFAULT_URL_STATE: UrlState = {
+  view: 'overview',
+  year: null,
+  towns: null,
+  category: DEFAULT_CATEGORY,
+  indicator: CATEGORIES[DEFAULT_CATEGORY].headline as IndicatorId,
+  lang: 'zh',
+  source: null,
+};
+
+export const useAppStore = create<AppState>()((set) => ({
+  ...DEFAULT_URL_STATE,
+  setYear: (year) => set({ year }),
+  setTowns: (towns) => set({ towns }),
+  setCategory: (category) =>
+    set({ category, indicator: CATEGORIES[category].headline as IndicatorId }),
+  setIndicator: (indicator) => set({ indicator, category: INDICATORS[indicator].category }),
+  setLang: (lang) => set({ lang }),
+  openSource: (source) => set({ source }),
+  closeSource: () => set({ source: null }),
+  applyUrl: (state) => set({ ...DEFAULT_URL_STATE, ...state }),
+
+  status: 'loading',
+  model: null,
+  loadErrors: [],
+  setData: (model, loadErrors) =>
+    set((s) => ({
+      model,
+      loadErrors,
+      status: model === null ? 'failed' : 'ready',
+      // Default to the latest year with data once it is known.
+      year: s.year ?? model?.years[model.years.length - 1] ?? null,
+    })),
+}));
+
+export function urlStateOf(state: AppState): UrlState {
+  return {
+    view: state.view,
+    year: state.year,
+    towns: state.towns,
+    category: state.category,
+    indicator: state.indicator,
+    lang: state.lang,
+    source: state.source,
+  };
+}
+
+/**
+ * Keeps the hash and the store in step: a filter change pushes a history
+ * entry (so Back and Forward work); a hash change (Back, Forward, a pasted
+ * link) sets the filters.
+ */
+export function startUrlSync(win: Window = window): () => void {
+  const initial = parseUrlState(win.location.hash);
+  useAppStore.getState().applyUrl(initial);
+  let applying = false;
+  const onHash = (): void => {
+    applying = true;
+    useAppStore.getState().applyUrl(parseUrlState(win.location.hash));
+    applying = false;
+  };
+  win.addEventListener('hashchange', onHash);
+  const unsubscribe = useAppStore.subscribe((state, previous) => {
+    if (applying) return;
+    const next = serializeUrlState(urlStateOf(state));
+    if (next === serializeUrlState(urlStateOf(previous))) return;
+    if (win.location.hash === next) return;
+    // The first year default is not a user step: replace, don't push.
+    if (previous.year === null && state.year !== null && previous.status === 'loading') {
+      win.history.replaceState(null, '', next);
+    } else {
+      win.history.pushState(null, '', next);
+    }
+  });
+  return () => {
+    win.removeEventListener('hashchange', onHash);
+    unsubscribe();
+  };
+}
+
+export { parseUrlState, serializeUrlState };

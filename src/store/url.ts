@@ -1,0 +1,89 @@
+/**
+ * The filters as a URL hash (#/?y=2024&i=mediation.cases&t=…), so a link
+ * reproduces what was on screen. The hash is untrusted input: it is parsed
+ * into a normalised partial state, unknown or malformed parts are dropped.
+ */
+import {
+  CATEGORY_IDS,
+  INDICATORS,
+  isIndicatorId,
+  type CategoryId,
+  type IndicatorId,
+} from '../catalog';
+import { LANGS, type Lang } from '../i18n';
+
+export type View = 'overview';
+export const VIEWS: readonly View[] = ['overview'];
+
+export interface SourceRef {
+  readonly reportId: string;
+  readonly indicator: IndicatorId;
+  /** The mention to show first; the value's own span when absent. */
+  readonly start: number | null;
+}
+
+export interface UrlState {
+  readonly view: View;
+  readonly year: number | null;
+  /** null = every town. */
+  readonly towns: readonly string[] | null;
+  readonly category: CategoryId;
+  readonly indicator: IndicatorId;
+  readonly lang: Lang;
+  readonly source: SourceRef | null;
+}
+
+const TOWN_SEPARATOR = '~';
+
+export function serializeUrlState(state: UrlState): string {
+  const params = new URLSearchParams();
+  params.set('v', state.view);
+  if (state.year !== null) params.set('y', String(state.year));
+  params.set('c', state.category);
+  params.set('i', state.indicator);
+  if (state.towns !== null) params.set('t', state.towns.join(TOWN_SEPARATOR));
+  if (state.lang !== 'zh') params.set('l', state.lang);
+  if (state.source !== null) {
+    const s = state.source;
+    params.set(
+      's',
+      `${s.reportId}${TOWN_SEPARATOR}${s.indicator}${s.start === null ? '' : `${TOWN_SEPARATOR}${s.start}`}`,
+    );
+  }
+  return `#/?${params.toString()}`;
+}
+
+export function parseUrlState(hash: string): Partial<UrlState> {
+  const query = hash.replace(/^#\/?\??/, '');
+  const params = new URLSearchParams(query);
+  const state: { -readonly [K in keyof UrlState]?: UrlState[K] } = {};
+  const view = params.get('v');
+  if (view !== null && (VIEWS as readonly string[]).includes(view)) state.view = view as View;
+  const year = params.get('y');
+  if (year !== null && /^\d{4}$/.test(year)) state.year = Number(year);
+  const category = params.get('c');
+  if (category !== null && (CATEGORY_IDS as readonly string[]).includes(category)) {
+    state.category = category as CategoryId;
+  }
+  const indicator = params.get('i');
+  if (indicator !== null && isIndicatorId(indicator)) {
+    state.indicator = indicator;
+    state.category = INDICATORS[indicator].category;
+  }
+  const towns = params.get('t');
+  if (towns !== null) state.towns = towns === '' ? [] : towns.split(TOWN_SEPARATOR).slice(0, 5000);
+  const lang = params.get('l');
+  if (lang !== null && (LANGS as readonly string[]).includes(lang)) state.lang = lang as Lang;
+  const source = params.get('s');
+  if (source !== null) {
+    const [reportId = '', sourceIndicator = '', start] = source.split(TOWN_SEPARATOR);
+    if (reportId !== '' && isIndicatorId(sourceIndicator)) {
+      state.source = {
+        reportId,
+        indicator: sourceIndicator,
+        start: start !== undefined && /^\d+$/.test(start) ? Number(start) : null,
+      };
+    }
+  }
+  return state;
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { buildRankingOption, rankingIndexOf } from '../../src/charts/ranking';
+import { buildMultiplesOption, buildTrendOption, multiplesIndexOf } from '../../src/charts/trend';
+
+type Labelled = { label: { formatter: (p: { dataIndex: number }) => string } };
+
+describe('buildRankingOption', () => {
+  const option = buildRankingOption(
+    [
+      { label: '乙镇', value: 190, text: '≥190件', flag: '' },
+      { label: '甲镇', value: 150, text: '150件', flag: ' ✎' },
+    ],
+    { unitLabel: '件', title: '排名' },
+  ) as {
+    yAxis: { data: string[] };
+    series: (Labelled & { data: number[] })[];
+    xAxis: { name: string };
+  };
+
+  it('puts the highest value on top (ECharts draws the first category at the bottom)', () => {
+    expect(option.yAxis.data).toEqual(['甲镇', '乙镇']);
+    expect(option.series[0]?.data).toEqual([150, 190]);
+    expect(rankingIndexOf(1, 2)).toBe(0);
+  });
+
+  it('labels bars with qualifier, unit and flags', () => {
+    const format = option.series[0]?.label.formatter;
+    expect(format?.({ dataIndex: 1 })).toBe('≥190件');
+    expect(format?.({ dataIndex: 0 })).toBe('150件 ✎');
+    expect(option.xAxis.name).toBe('件');
+  });
+});
+
+describe('buildTrendOption', () => {
+  it('keeps missing years as gaps, never zeros', () => {
+    const option = buildTrendOption(
+      [{ label: '甲镇', points: [{ value: 1, text: '1件' }, null, { value: 3, text: '3件' }] }],
+      { years: [2022, 2023, 2024], unitLabel: '件', title: 't' },
+    ) as {
+      series: { data: (number | null)[]; connectNulls: boolean }[];
+      xAxis: { data: string[] };
+    };
+    expect(option.series[0]?.data).toEqual([1, null, 3]);
+    expect(option.series[0]?.connectNulls).toBe(false);
+    expect(option.xAxis.data).toEqual(['2022', '2023', '2024']);
+  });
+});
+
+describe('buildMultiplesOption', () => {
+  const line = { label: '甲镇', points: [{ value: 1, text: '1' }] };
+  const panels = [
+    { title: 'A', unitLabel: '件', lines: [line, line] },
+    { title: 'B', unitLabel: '%', lines: [line] },
+    { title: 'C', unitLabel: '件', lines: [line] },
+    { title: 'D', unitLabel: '件', lines: [line] },
+  ];
+  it('lays panels out in a grid and maps series back to panel and line', () => {
+    const option = buildMultiplesOption(panels, [2024]) as {
+      grid: unknown[];
+      series: { xAxisIndex: number }[];
+    };
+    expect(option.grid).toHaveLength(4);
+    expect(option.series.map((s) => s.xAxisIndex)).toEqual([0, 0, 1, 2, 3]);
+    expect(multiplesIndexOf(panels, 1)).toEqual({ panel: 0, line: 1 });
+    expect(multiplesIndexOf(panels, 2)).toEqual({ panel: 1, line: 0 });
+    expect(multiplesIndexOf(panels, 9)).toBeNull();
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { overviewCards, rankTowns, selectedTowns, trendFor } from '../../src/dataset/select';
+import { MODEL } from './fixtures';
+
+const all = selectedTowns(MODEL, null);
+const name = (id: string): string => MODEL.townById.get(id)?.name ?? id;
+
+describe('rankTowns', () => {
+  it('ranks the towns that report, highest first, and lists the others as missing', () => {
+    const r = rankTowns(MODEL, 'mediation.cases', 2024, all);
+    expect(r.reported.map((x) => [x.town.name, x.value, x.rank, x.percentile])).toEqual([
+      ['乙镇', 190, 1, 100],
+      ['甲镇', 150, 2, 0],
+    ]);
+    expect(r.missing.map((t) => t.name).sort()).toEqual(['丁镇', '丙镇']);
+  });
+
+  it('treats a deleted value as missing, not zero', () => {
+    const r = rankTowns(MODEL, 'petition.cases', 2024, all);
+    expect(r.reported).toEqual([]);
+    expect(r.missing).toHaveLength(4);
+  });
+
+  it('gives equal values the same rank', () => {
+    const r = rankTowns(MODEL, 'mediation.success_rate', 2024, all);
+    expect(r.reported.map((x) => x.percentile)).toEqual([100, 50, 0]);
+  });
+});
+
+describe('trendFor', () => {
+  it('covers every year of the range and leaves gaps as null', () => {
+    const trend = trendFor(MODEL, 'mediation.cases', all);
+    expect(trend.years).toEqual([2022, 2023, 2024]);
+    const byTown = Object.fromEntries(
+      trend.series.map((s) => [s.town.name, s.points.map((p) => p?.value ?? null)]),
+    );
+    expect(byTown).toEqual({ 甲镇: [100, null, 150], 乙镇: [null, 80, 190] });
+  });
+});
+
+describe('overviewCards', () => {
+  it('sums counts, keeps the lower-bound qualifier, and compares with towns that report both years', () => {
+    const cards = overviewCards(MODEL, 2024, all);
+    const mediation = cards.find((c) => c.category === 'mediation');
+    expect(mediation).toMatchObject({
+      indicator: 'mediation.cases',
+      headline: { value: 340, qualifier: '>=', method: 'sum' },
+      reporting: 2,
+      total: 4,
+      // Only 乙镇 reports both 2023 and 2024: 80 → 190.
+      change: 137.5,
+    });
+    const leadership = cards.find((c) => c.category === 'leadership');
+    expect(leadership).toMatchObject({ headline: null, reporting: 0, change: null });
+  });
+
+  it('reports how many of the selected towns state the figure', () => {
+    const some = selectedTowns(MODEL, [all[0]?.id ?? '']);
+    const card = overviewCards(MODEL, 2024, some).find((c) => c.category === 'mediation');
+    expect(card?.total).toBe(1);
+    expect(name(some[0]?.id ?? '')).toBe(some[0]?.name);
+  });
+});

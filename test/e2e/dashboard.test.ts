@@ -1,0 +1,216 @@
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './browser';
+import { serveStatic, type StaticSite } from './server';
+import { buildSite } from './site';
+
+let browser: Browser;
+let site: StaticSite;
+let siteDir = '';
+
+beforeAll(async () => {
+  siteDir = await buildSite();
+  site = await serveStatic(siteDir);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function open(path = '', ready = '[data-testid="chart-ranking"] canvas'): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1360, height: 1000 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${site.url}${path}`);
+  await page.locator(ready).first().waitFor();
+  expect(errors).toEqual([]);
+  return page;
+}
+
+/** Clicks the bar of `town` in the ranking chart, through ECharts' own geometry. */
+async function clickBar(page: Page, town: string): Promise<void> {
+  const locate = () =>
+    page.evaluate((name) => {
+      const host = document.querySelector('[data-testid="chart-ranking"] .echarts-for-react') as
+        | (HTMLElement & {
+            chart?: {
+              getOption(): { yAxis: { data: string[] }[]; series: { data: number[] }[] };
+              convertToPixel(finder: object, value: number[]): number[];
+            };
+          })
+        | null;
+      const chart = host?.chart;
+      if (host == null || chart === undefined) return null;
+      const option = chart.getOption();
+      const dataIndex = option.yAxis[0]?.data.indexOf(name) ?? -1;
+      if (dataIndex < 0) return null;
+      const value = option.series[0]?.data[dataIndex] ?? 0;
+      // Near the start of the bar: covered even while the bar still grows in.
+      const [x = 0, y = 0] = chart.convertToPixel({ seriesIndex: 0 }, [value / 5, dataIndex]);
+      const rect = host.getBoundingClientRect();
+      return { x: rect.left + x, y: rect.top + y };
+    }, town);
+  await expect.poll(locate).not.toBeNull();
+  await page.waitForTimeout(250); // the bars' entry animation
+  const point = await locate();
+  if (point === null) throw new Error(`no bar for ${town}`);
+  await page.mouse.click(point.x, point.y);
+}
+
+describe('dashboard in a real browser, served under a sub-path', () => {
+  it('loads everything from its own folder and nothing from elsewhere', async () => {
+    const before = site.requests.length;
+    const page = await open();
+    await page.waitForLoadState('networkidle');
+    const made = site.requests.slice(before);
+    expect(made.length).toBeGreaterThan(3);
+    for (const path of made) expect(path.startsWith('/intranet/dashboard/')).toBe(true);
+    expect(made).toContain('/intranet/dashboard/data/indicators.csv');
+    const external: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith(site.url) && !r.url().startsWith('data:')) external.push(r.url());
+    });
+    await page.reload();
+    await page.getByTestId('chart-ranking').locator('canvas').first().waitFor();
+    expect(external).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the overview cards and a ranking with not-reported towns listed apart', async () => {
+    const page = await open();
+    await expect.poll(() => page.getByTestId('filter-year').inputValue()).toBe('2024');
+    await expect.poll(() => page.getByTestId('card-mediation').textContent()).toContain('≥798件');
+    const notReported = await page.getByTestId('not-reported').textContent();
+    expect(notReported).toContain('紫兴街道');
+    expect(notReported).toContain('未报告');
+    await page.close();
+  });
+
+  it('switches year and indicator, clicks a bar and shows the highlighted source phrase', async () => {
+    const page = await open();
+    await page.getByTestId('filter-year').selectOption('2023');
+    await page.getByTestId('filter-indicator').selectOption('mediation.success_rate');
+    await expect.poll(() => page.url()).toContain('i=mediation.success_rate');
+    await expect.poll(() => page.url()).toContain('y=2023');
+    await clickBar(page, '红格镇');
+    const panel = page.getByTestId('source-panel');
+    await panel.waitFor();
+    await expect.poll(() => panel.textContent()).toContain('红格镇');
+    const highlight = page.getByTestId('source-highlight');
+    await expect.poll(() => highlight.textContent()).toBe('调解成功率99.5%');
+    expect(await highlight.isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('follows a shared link to exactly the same view, source panel included', async () => {
+    const page = await open();
+    await page.getByTestId('filter-year').selectOption('2023');
+    await page.getByTestId('filter-indicator').selectOption('legal_advisor.documents_reviewed');
+    await clickBar(page, '彭浦镇');
+    await page.getByTestId('source-highlight').waitFor();
+    const shared = page.url();
+    const other = await browser.newPage({ viewport: { width: 1360, height: 1000 } });
+    await other.goto(shared);
+    await expect
+      .poll(() => other.getByTestId('source-highlight').textContent())
+      .toBe('审核镇政府各类合同28份');
+    expect(await other.getByTestId('filter-year').inputValue()).toBe('2023');
+    expect(await other.getByTestId('filter-indicator').inputValue()).toBe(
+      'legal_advisor.documents_reviewed',
+    );
+    await other.close();
+    await page.close();
+  });
+
+  it('steps through the other mentions of the same indicator in the report', async () => {
+    const page = await open();
+    await page.getByTestId('filter-indicator').selectOption('mediation.screened');
+    await clickBar(page, '段园镇');
+    await expect
+      .poll(() => page.getByTestId('source-highlight').textContent())
+      .toBe('排查出矛盾纠纷138件');
+    await page.getByRole('button', { name: /下一处/ }).click();
+    await expect
+      .poll(() => page.getByTestId('source-highlight').textContent())
+      .toBe('摸排各类矛盾隐患70件');
+    await page.getByRole('button', { name: /上一处/ }).click();
+    await page.getByRole('button', { name: /上一处/ }).click();
+    await expect
+      .poll(() => page.getByTestId('source-highlight').textContent())
+      .toBe('排查出矛盾隐患94件');
+    expect(await page.locator('mark.mention-other').count()).toBe(2);
+    await page.close();
+  });
+
+  it('goes back and forward through filter changes', async () => {
+    const page = await open();
+    await page.getByTestId('filter-indicator').selectOption('publicity.events');
+    await expect.poll(() => page.url()).toContain('i=publicity.events');
+    await page.getByTestId('filter-year').selectOption('2023');
+    await expect.poll(() => page.url()).toContain('y=2023');
+    await page.goBack();
+    await expect.poll(() => page.getByTestId('filter-year').inputValue()).toBe('2024');
+    expect(await page.getByTestId('filter-indicator').inputValue()).toBe('publicity.events');
+    await page.goBack();
+    await expect
+      .poll(() => page.getByTestId('filter-indicator').inputValue())
+      .toBe('mediation.cases');
+    await page.goForward();
+    await expect
+      .poll(() => page.getByTestId('filter-indicator').inputValue())
+      .toBe('publicity.events');
+    await page.close();
+  });
+
+  it('switches to English and back', async () => {
+    const page = await open();
+    await page.getByTestId('lang-switch').click();
+    await expect
+      .poll(() => page.locator('h1').textContent())
+      .toBe('Township rule-of-law indicators');
+    expect(await page.getByTestId('card-mediation').textContent()).toContain('Dispute mediation');
+    expect(page.url()).toContain('l=en');
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('乡镇法治政府建设指标对比');
+    await page.close();
+  });
+
+  it('gives sparse data a designed state, never an empty chart', async () => {
+    const page = await open('#/?y=2021&i=mediation.cases', '[data-testid="overview"]');
+    await expect
+      .poll(() => page.locator('.ranking .empty-state').textContent())
+      .toContain('2021年所选乡镇均未报告此指标');
+    expect(await page.getByTestId('chart-ranking').count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('data problems', () => {
+  it('reports bad rows with file and line, and shows the rest', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rol-broken-'));
+    cpSync(siteDir, dir, { recursive: true });
+    const csv = join(dir, 'data', 'indicators.csv');
+    const { readFileSync } = await import('node:fs');
+    const lines = readFileSync(csv, 'utf8').split('\n');
+    lines[2] = (lines[2] ?? '').replace(/,mediation\.[a-z_]+,/, ',mediation.nonsense,');
+    lines[3] = (lines[3] ?? '').replace(/,(\d+),(件|%),/, ',many,$2,');
+    writeFileSync(csv, lines.join('\n'));
+    const broken = await serveStatic(dir, '/other/path/');
+    const page = await browser.newPage();
+    await page.goto(broken.url);
+    const panel = page.getByTestId('load-errors');
+    await panel.waitFor();
+    const text = (await panel.textContent()) ?? '';
+    expect(text).toContain('data/indicators.csv:3');
+    expect(text).toContain('is not a catalog indicator');
+    expect(text).toContain('data/indicators.csv:4');
+    await page.getByTestId('chart-ranking').locator('canvas').first().waitFor();
+    await page.close();
+    await broken.close();
+  });
+});

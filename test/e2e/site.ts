@@ -1,0 +1,26 @@
+/**
+ * Builds the site once per test run into a temporary folder, with data freshly
+ * extracted from the sample reports, exactly as `npm run build` lays it out.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'vite';
+import { runExtract } from '../../src/cli/run';
+import { captureOutput, options } from '../helpers';
+
+export async function buildSite(): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), 'rol-site-'));
+  await build({
+    configFile: join(import.meta.dirname, '..', '..', 'vite.config.ts'),
+    logLevel: 'silent',
+    publicDir: false,
+    build: { outDir, emptyOutDir: true },
+  });
+  const result = runExtract(
+    options({ outDir: join(outDir, 'data'), quiet: true }),
+    captureOutput(),
+  );
+  if (result.exitCode !== 0) throw new Error(`extraction failed with ${result.exitCode}`);
+  return outDir;
+}

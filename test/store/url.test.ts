@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_URL_STATE } from '../../src/store';
+import { parseUrlState, serializeUrlState } from '../../src/store/url';
+
+describe('URL hash state', () => {
+  it('round-trips every filter, the source panel included', () => {
+    const state = {
+      ...DEFAULT_URL_STATE,
+      year: 2023,
+      towns: ['安徽省/淮北市/杜集区/段园镇', '上海市/上海市/静安区/彭浦镇'],
+      category: 'petition' as const,
+      indicator: 'petition.visitors' as const,
+      lang: 'en' as const,
+      source: {
+        reportId: 'anhui-huaibei-duanyuan-2024',
+        indicator: 'petition.visitors' as const,
+        start: 3300,
+      },
+    };
+    expect(parseUrlState(serializeUrlState(state))).toEqual(state);
+  });
+
+  it('drops what it does not understand', () => {
+    expect(parseUrlState('#/?y=20x4&i=evil<script>&c=nope&l=fr&v=admin&s=a~b')).toEqual({});
+  });
+
+  it('takes the category from the indicator', () => {
+    expect(parseUrlState('#/?c=mediation&i=petition.cases')).toMatchObject({
+      category: 'petition',
+      indicator: 'petition.cases',
+    });
+  });
+
+  it('reads an empty town list as "no town", not "all towns"', () => {
+    expect(parseUrlState('#/?t=')).toEqual({ towns: [] });
+  });
+});
