@@ -1,13 +1,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { fetchInitialData } from './dataset/fetch';
 import { startUrlSync, useAppStore } from './store';
 import './styles.css';
 
 startUrlSync();
-// The data layer (PapaParse, schemas) is its own chunk, fetched while React renders the shell.
+// Downloads start now; the data layer (PapaParse, schemas) is its own chunk and
+// parses them when it arrives, while React renders the shell.
+const fetched = fetchInitialData();
 void import('./dataset/load')
-  .then((m) => m.loadDataset())
+  .then((m) => m.loadDataset(fetched))
   .then((loaded) => useAppStore.getState().setData(loaded.model, loaded.errors))
   .catch((error: unknown) =>
     useAppStore

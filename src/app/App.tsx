@@ -4,7 +4,8 @@
  *
  * May import: everything in src except src/cli.
  */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { afterFirstChart } from '../components/chart/first-chart';
 import { useShallow } from 'zustand/react/shallow';
 import { EmptyState } from '../components/EmptyState';
 import { FilterBar } from '../features/filters/FilterBar';
@@ -37,6 +38,25 @@ function LoadErrors() {
       </ul>
     </details>
   );
+}
+
+/**
+ * The cards wait for the first chart: it is what a reader looks for first, and
+ * it should not queue behind the rest of the page. The space is kept so
+ * nothing moves when they arrive.
+ */
+function DeferredOverview() {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void afterFirstChart().then(() => {
+      if (live) setReady(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  return ready ? <OverviewCards /> : <div className="overview overview-pending" aria-busy="true" />;
 }
 
 export function App() {
@@ -75,7 +95,7 @@ export function App() {
         {status === 'failed' && <EmptyState title={t(lang, 'loadFailed')} />}
         {status === 'ready' && (
           <>
-            <OverviewCards />
+            <DeferredOverview />
             <div className="views">
               <RankingView />
               <TrendView />

@@ -27,7 +27,7 @@ export function buildRankingOption(data: readonly RankingDatum[], choices: Ranki
   // ECharts draws the first category at the bottom: reverse so the highest is on top.
   const rows = [...data].reverse();
   return {
-    animationDuration: 200,
+    animation: false,
     aria: { enabled: true, label: { description: choices.title } },
     grid: { left: 8, right: 72, top: 28, bottom: 8, containLabel: true },
     tooltip: {

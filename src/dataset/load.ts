@@ -4,6 +4,7 @@
  * a rebuild. Report texts and mentions are fetched only when a source panel
  * needs them, and cached.
  */
+import { fetchData, fetchInitialData, type Fetched } from './fetch';
 import { buildModel, type DatasetModel, type LoadError, type MentionRow } from './model';
 import { parseMentions, parseReports, parseValues } from './parse';
 
@@ -12,27 +13,11 @@ export interface LoadedDataset {
   readonly errors: readonly LoadError[];
 }
 
-function dataUrl(path: string): string {
-  return new URL(`data/${path}`, document.baseURI).toString();
-}
-
-async function fetchText(path: string): Promise<{ text: string } | { error: string }> {
-  try {
-    const response = await fetch(dataUrl(path), { cache: 'no-cache' });
-    if (!response.ok) return { error: `could not be loaded (HTTP ${response.status})` };
-    return { text: await response.text() };
-  } catch (error) {
-    return {
-      error: `could not be loaded (${error instanceof Error ? error.message : String(error)})`,
-    };
-  }
-}
-
-export async function loadDataset(): Promise<LoadedDataset> {
-  const [values, reports] = await Promise.all([
-    fetchText('indicators.csv'),
-    fetchText('reports.csv'),
-  ]);
+/** Parses and indexes the initial files (fetched by `fetchInitialData`). */
+export async function loadDataset(
+  fetched: Promise<readonly [Fetched, Fetched]> = fetchInitialData(),
+): Promise<LoadedDataset> {
+  const [values, reports] = await fetched;
   const errors: LoadError[] = [];
   if ('error' in values) {
     errors.push({ file: 'data/indicators.csv', message: values.error });
@@ -59,7 +44,7 @@ export function loadMentions(): Promise<{
   byReport: Map<string, MentionRow[]>;
   errors: LoadError[];
 }> {
-  mentionsPromise ??= fetchText('mentions.csv').then((result) => {
+  mentionsPromise ??= fetchData('mentions.csv').then((result) => {
     const byReport = new Map<string, MentionRow[]>();
     if ('error' in result) {
       return { byReport, errors: [{ file: 'data/mentions.csv', message: result.error }] };
@@ -81,7 +66,7 @@ const texts = new Map<string, Promise<string | null>>();
 export function loadReportText(reportId: string): Promise<string | null> {
   let promise = texts.get(reportId);
   if (promise === undefined) {
-    promise = fetchText(`texts/${encodeURIComponent(reportId)}.txt`).then((r) =>
+    promise = fetchData(`texts/${encodeURIComponent(reportId)}.txt`).then((r) =>
       'text' in r ? r.text : null,
     );
     texts.set(reportId, promise);

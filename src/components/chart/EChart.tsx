@@ -2,6 +2,7 @@ import ReactEChartsCore from 'echarts-for-react/esm/core';
 import type { EChartsType } from 'echarts/core';
 import { useMemo, useRef } from 'react';
 import { echarts } from './echarts-setup';
+import { markFirstChart } from './first-chart';
 
 export interface ChartClick {
   readonly seriesIndex: number;
@@ -15,15 +16,8 @@ export interface EChartProps {
   readonly locale: 'ZH' | 'EN';
   readonly label: string;
   readonly onClick?: (click: ChartClick) => void;
-}
-
-let firstChartMarked = false;
-
-/** Lets any tool time the first drawn chart (performance.getEntriesByName('first-chart')). */
-function markFirstChart(): void {
-  if (firstChartMarked) return;
-  firstChartMarked = true;
-  performance.mark('first-chart');
+  /** Mount only after the first chart is drawn: secondary charts must not delay it. */
+  readonly defer?: boolean;
 }
 
 export default function EChart({ option, testId, height, locale, label, onClick }: EChartProps) {

@@ -5,6 +5,7 @@
  */
 import { useEffect, useState, type ComponentType } from 'react';
 import type { EChartProps } from './EChart';
+import { afterFirstChart } from './first-chart';
 
 type ChartComponent = ComponentType<EChartProps>;
 
@@ -17,10 +18,20 @@ const loading: Promise<ChartComponent> = import('./EChart').then((m) => {
 export type { ChartClick, EChartProps } from './EChart';
 
 export function LazyChart(props: EChartProps) {
-  const [Chart, setChart] = useState<ChartComponent | null>(() => loaded);
+  const [Chart, setChart] = useState<ChartComponent | null>(() =>
+    props.defer === true ? null : loaded,
+  );
+  const defer = props.defer === true;
   useEffect(() => {
-    if (Chart === null) void loading.then((c) => setChart(() => c));
-  }, [Chart]);
+    if (Chart !== null) return;
+    let live = true;
+    void (defer ? afterFirstChart().then(() => loading) : loading).then((c) => {
+      if (live) setChart(() => c);
+    });
+    return () => {
+      live = false;
+    };
+  }, [Chart, defer]);
   if (Chart === null) {
     return (
       <div

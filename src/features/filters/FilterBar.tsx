@@ -4,7 +4,7 @@
  *
  * May import: src/store, src/dataset, src/i18n, src/catalog, src/components.
  */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { CATEGORY_IDS, INDICATORS, INDICATOR_IDS, type IndicatorId } from '../../catalog';
 import type { Town } from '../../dataset/model';
@@ -46,51 +46,59 @@ function TownPicker() {
     }
     set(next);
   };
+  const [open, setOpen] = useState(false);
   const summary =
     towns === null ? t(lang, 'allTowns') : t(lang, 'townsSelected', { n: selected.size });
   return (
-    <details className="town-picker" data-testid="filter-towns">
+    <details
+      className="town-picker"
+      data-testid="filter-towns"
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+    >
       <summary>
         <span className="filter-label">{t(lang, 'towns')}</span> {summary}
       </summary>
-      <div className="town-picker-body">
-        <div className="town-picker-actions">
-          <button type="button" onClick={() => setTowns(null)}>
-            {t(lang, 'selectAll')}
-          </button>
-          <button type="button" onClick={() => setTowns([])}>
-            {t(lang, 'selectNone')}
-          </button>
+      {/* Built only when opened: a province has thousands of towns. */}
+      {open && (
+        <div className="town-picker-body">
+          <div className="town-picker-actions">
+            <button type="button" onClick={() => setTowns(null)}>
+              {t(lang, 'selectAll')}
+            </button>
+            <button type="button" onClick={() => setTowns([])}>
+              {t(lang, 'selectNone')}
+            </button>
+          </div>
+          {groups.map((group) => {
+            const ids = group.towns.map((t) => t.id);
+            const allOn = ids.every((id) => selected.has(id));
+            return (
+              <fieldset key={group.key} className="town-group">
+                <legend>
+                  <label>
+                    <input
+                      type="checkbox"
+                      checked={allOn}
+                      onChange={(e) => toggle(ids, e.target.checked)}
+                    />{' '}
+                    {group.label}
+                  </label>
+                </legend>
+                {group.towns.map((town) => (
+                  <label key={town.id} className="town-option">
+                    <input
+                      type="checkbox"
+                      checked={selected.has(town.id)}
+                      onChange={(e) => toggle([town.id], e.target.checked)}
+                    />{' '}
+                    {town.name}
+                  </label>
+                ))}
+              </fieldset>
+            );
+          })}
         </div>
-        {groups.map((group) => {
-          const ids = group.towns.map((t) => t.id);
-          const allOn = ids.every((id) => selected.has(id));
-          return (
-            <fieldset key={group.key} className="town-group">
-              <legend>
-                <label>
-                  <input
-                    type="checkbox"
-                    checked={allOn}
-                    onChange={(e) => toggle(ids, e.target.checked)}
-                  />{' '}
-                  {group.label}
-                </label>
-              </legend>
-              {group.towns.map((town) => (
-                <label key={town.id} className="town-option">
-                  <input
-                    type="checkbox"
-                    checked={selected.has(town.id)}
-                    onChange={(e) => toggle([town.id], e.target.checked)}
-                  />{' '}
-                  {town.name}
-                </label>
-              ))}
-            </fieldset>
-          );
-        })}
-      </div>
+      )}
     </details>
   );
 }

@@ -3,11 +3,12 @@
  * the figure are listed as not reported, never drawn as zero. Every bar and
  * table cell opens the sentence the value comes from.
  */
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { INDICATORS } from '../../catalog';
 import { buildRankingOption, rankingIndexOf } from '../../charts/ranking';
 import { LazyChart, type ChartClick } from '../../components/chart/LazyChart';
+import { noPrimaryChart } from '../../components/chart/first-chart';
 import { EmptyState } from '../../components/EmptyState';
 import type { ValueRow } from '../../dataset/model';
 import { rankTowns } from '../../dataset/select';
@@ -61,8 +62,11 @@ export function RankingView() {
     },
     [ranking, open],
   );
+  const count = ranking?.reported.length ?? 0;
+  useEffect(() => {
+    if (ranking !== null && count === 0) noPrimaryChart();
+  }, [ranking, count]);
   if (ranking === null || option === null) return null;
-  const count = ranking.reported.length;
   return (
     <section className="panel ranking" aria-label={title}>
       <h2>{title}</h2>

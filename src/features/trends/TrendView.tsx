@@ -138,6 +138,7 @@ export function TrendView() {
           )}
           <LazyChart
             testId="chart-trend"
+            defer
             option={option}
             height={320}
             locale={lang === 'zh' ? 'ZH' : 'EN'}
@@ -151,6 +152,7 @@ export function TrendView() {
           <h3>{t(lang, 'multiples')}</h3>
           <LazyChart
             testId="chart-multiples"
+            defer
             option={multiples}
             height={Math.max(1, rows) * 220}
             locale={lang === 'zh' ? 'ZH' : 'EN'}

@@ -1,0 +1,27 @@
+/**
+ * Fetching the published files, with no dependencies, so the entry chunk can
+ * start the downloads at once while the parsing code is still on its way.
+ */
+export type Fetched = { readonly text: string } | { readonly error: string };
+
+export function dataUrl(path: string): string {
+  return new URL(`data/${path}`, document.baseURI).toString();
+}
+
+export async function fetchData(path: string): Promise<Fetched> {
+  try {
+    // Revalidate every time: replacing the files on the server must show at once.
+    const response = await fetch(dataUrl(path), { cache: 'no-cache' });
+    if (!response.ok) return { error: `could not be loaded (HTTP ${response.status})` };
+    return { text: await response.text() };
+  } catch (error) {
+    return {
+      error: `could not be loaded (${error instanceof Error ? error.message : String(error)})`,
+    };
+  }
+}
+
+/** The files the first view needs, requested as soon as the entry chunk runs. */
+export function fetchInitialData(): Promise<readonly [Fetched, Fetched]> {
+  return Promise.all([fetchData('indicators.csv'), fetchData('reports.csv')]);
+}
