@@ -15,16 +15,30 @@ function preloadLazyChunks(names: readonly string[]): Plugin {
       order: 'post',
       handler(_html, ctx) {
         const bundle = ctx.bundle ?? {};
-        return Object.values(bundle)
-          .filter(
-            (chunk) =>
-              chunk.type === 'chunk' &&
-              chunk.isDynamicEntry &&
-              names.some((n) => chunk.facadeModuleId?.endsWith(n) === true),
-          )
-          .map((chunk) => ({
+        const files = new Set<string>();
+        const add = (fileName: string): void => {
+          const chunk = bundle[fileName];
+          if (chunk?.type !== 'chunk' || files.has(fileName)) return;
+          files.add(fileName);
+          // Their static imports too, or they would load one after another.
+          chunk.imports.forEach(add);
+        };
+        for (const chunk of Object.values(bundle)) {
+          if (
+            chunk.type === 'chunk' &&
+            chunk.isDynamicEntry &&
+            names.some((n) => chunk.facadeModuleId?.endsWith(n) === true)
+          ) {
+            add(chunk.fileName);
+          }
+        }
+        const entry = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry);
+        const eager = new Set(entry?.type === 'chunk' ? [entry.fileName, ...entry.imports] : []);
+        return [...files]
+          .filter((f) => !eager.has(f))
+          .map((fileName) => ({
             tag: 'link',
-            attrs: { rel: 'modulepreload', href: `./${chunk.fileName}`, 'data-lazy': '' },
+            attrs: { rel: 'modulepreload', href: `./${fileName}`, 'data-lazy': '' },
             injectTo: 'head' as const,
           }));
       },

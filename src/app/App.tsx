@@ -45,7 +45,7 @@ function LoadErrors() {
  * it should not queue behind the rest of the page. The space is kept so
  * nothing moves when they arrive.
  */
-function DeferredOverview() {
+function useAfterFirstChart(): boolean {
   const [ready, setReady] = useState(false);
   useEffect(() => {
     let live = true;
@@ -56,7 +56,17 @@ function DeferredOverview() {
       live = false;
     };
   }, []);
+  return ready;
+}
+
+function DeferredOverview() {
+  const ready = useAfterFirstChart();
   return ready ? <OverviewCards /> : <div className="overview overview-pending" aria-busy="true" />;
+}
+
+function DeferredTrends() {
+  const ready = useAfterFirstChart();
+  return ready ? <TrendView /> : <div className="panel trends-pending" aria-busy="true" />;
 }
 
 export function App() {
@@ -98,7 +108,7 @@ export function App() {
             <DeferredOverview />
             <div className="views">
               <RankingView />
-              <TrendView />
+              <DeferredTrends />
             </div>
           </>
         )}

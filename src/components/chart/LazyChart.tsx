@@ -25,7 +25,13 @@ export function LazyChart(props: EChartProps) {
   useEffect(() => {
     if (Chart !== null) return;
     let live = true;
-    void (defer ? afterFirstChart().then(() => loading) : loading).then((c) => {
+    // Deferred charts are the line charts: their ECharts parts come with them.
+    const ready = defer
+      ? afterFirstChart().then(() =>
+          Promise.all([loading, import('./line-setup')]).then(([c]) => c),
+        )
+      : loading;
+    void ready.then((c) => {
       if (live) setChart(() => c);
     });
     return () => {
