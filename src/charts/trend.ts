@@ -89,8 +89,8 @@ export function buildMultiplesOption(panels: readonly Panel[], years: readonly n
     return {
       left: `${c * width + 4}%`,
       width: `${width - 8}%`,
-      top: `${r * height + 9}%`,
-      height: `${height - 18}%`,
+      top: `${r * height + 13}%`,
+      height: `${height - 22}%`,
       containLabel: true,
     };
   });
