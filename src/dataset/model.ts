@@ -5,7 +5,8 @@
  */
 import type { CategoryId, IndicatorId, Qualifier } from '../catalog';
 
-export interface ValueRow {
+/** Which report a row comes from, and the town and year it speaks for. */
+export interface ReportPlace {
   readonly reportId: string;
   readonly townId: string;
   readonly town: string;
@@ -13,6 +14,9 @@ export interface ValueRow {
   readonly city: string;
   readonly province: string;
   readonly year: number | null;
+}
+
+export interface ValueRow extends ReportPlace {
   readonly indicator: IndicatorId;
   readonly category: CategoryId;
   /** null only when a correction deleted it (see `correction`). */
@@ -31,14 +35,7 @@ export interface ValueRow {
   readonly parts: readonly { indicator: string; start: number; end: number }[];
 }
 
-export interface ReportInfo {
-  readonly reportId: string;
-  readonly townId: string;
-  readonly town: string;
-  readonly county: string;
-  readonly city: string;
-  readonly province: string;
-  readonly year: number | null;
+export interface ReportInfo extends ReportPlace {
   readonly published: string;
   readonly title: string;
   readonly status: 'ok' | 'warning' | 'error';
