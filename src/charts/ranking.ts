@@ -22,6 +22,17 @@ export interface RankingChoices {
   readonly title: string;
 }
 
+/** Width in pixels of the widest label: CJK characters are square, others about half. */
+export function labelWidth(labels: readonly string[], fontSize: number): number {
+  let widest = 0;
+  for (const label of labels) {
+    let width = 0;
+    for (const ch of label) width += (ch.codePointAt(0) ?? 0) > 0x2e80 ? fontSize : fontSize * 0.6;
+    widest = Math.max(widest, width);
+  }
+  return Math.ceil(widest);
+}
+
 /** Horizontal bars, highest on top; only towns that report the value appear. */
 export function buildRankingOption(data: readonly RankingDatum[], choices: RankingChoices): object {
   // ECharts draws the first category at the bottom: reverse so the highest is on top.
@@ -29,7 +40,24 @@ export function buildRankingOption(data: readonly RankingDatum[], choices: Ranki
   return {
     animation: false,
     aria: { enabled: true, label: { description: choices.title } },
-    grid: { left: 8, right: 72, top: 28, bottom: 8, containLabel: true },
+    // Margins from the label lengths: measuring labels (containLabel, outer
+    // bounds) costs the first chart a layout pass on a slow PC.
+    grid: {
+      left:
+        labelWidth(
+          rows.map((r) => r.label),
+          13,
+        ) + 12,
+      right:
+        labelWidth(
+          rows.map((r) => `${r.text}${r.flag}`),
+          12,
+        ) + 16,
+      top: 28,
+      bottom: 28,
+      containLabel: false,
+      outerBoundsMode: 'none',
+    },
     tooltip: {
       trigger: 'item',
       formatter: (p: { dataIndex: number }) => {

@@ -7,6 +7,8 @@ export interface TrendPoint {
 
 export interface TrendLine {
   readonly label: string;
+  /** The town's colour slot, the same in every chart so a town keeps its colour. */
+  readonly colorIndex: number;
   /** One per year; null is a gap, never a zero. */
   readonly points: readonly (TrendPoint | null)[];
 }
@@ -15,6 +17,10 @@ export interface TrendChoices {
   readonly years: readonly number[];
   readonly unitLabel: string;
   readonly title: string;
+}
+
+function colorOf(line: TrendLine): string {
+  return PALETTE[line.colorIndex % PALETTE.length] ?? '#000';
 }
 
 function lineSeries(line: TrendLine, color: string, extra: object = {}): object {
@@ -63,7 +69,7 @@ export function buildTrendOption(lines: readonly TrendLine[], choices: TrendChoi
       nameTextStyle: { color: AXIS_COLOR },
       axisLabel: { color: AXIS_COLOR },
     },
-    series: lines.map((line, i) => lineSeries(line, PALETTE[i % PALETTE.length] ?? '#000')),
+    series: lines.map((line) => lineSeries(line, colorOf(line))),
   };
 }
 
@@ -95,8 +101,8 @@ export function buildMultiplesOption(panels: readonly Panel[], years: readonly n
     };
   });
   const series = panels.flatMap((panel, i) =>
-    panel.lines.map((line, j) =>
-      lineSeries(line, PALETTE[j % PALETTE.length] ?? '#000', {
+    panel.lines.map((line) =>
+      lineSeries(line, colorOf(line), {
         xAxisIndex: i,
         yAxisIndex: i,
         symbolSize: 7,

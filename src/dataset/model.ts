@@ -99,12 +99,17 @@ export function valueKey(indicator: IndicatorId, townId: string, year: number): 
   return `${indicator}|${townId}|${year}`;
 }
 
+function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A fixed order, cheap to compute; the town picker sorts by pinyin when opened. */
 function compareTowns(a: Town, b: Town): number {
   return (
-    a.province.localeCompare(b.province, 'zh-CN') ||
-    a.city.localeCompare(b.city, 'zh-CN') ||
-    a.county.localeCompare(b.county, 'zh-CN') ||
-    a.name.localeCompare(b.name, 'zh-CN')
+    byCodePoint(a.province, b.province) ||
+    byCodePoint(a.city, b.city) ||
+    byCodePoint(a.county, b.county) ||
+    byCodePoint(a.name, b.name)
   );
 }
 

@@ -56,7 +56,7 @@ export function rankTowns(
     if (row === null || row.value === null) missing.push(town);
     else found.push({ town, row, value: row.value });
   }
-  found.sort((a, b) => b.value - a.value || a.town.name.localeCompare(b.town.name, 'zh-CN'));
+  found.sort((a, b) => b.value - a.value || (a.town.id < b.town.id ? -1 : 1));
   const n = found.length;
   const reported = found.map((f) => {
     const rank = found.findIndex((g) => g.value === f.value) + 1;

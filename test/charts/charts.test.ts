@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildRankingOption, rankingIndexOf } from '../../src/charts/ranking';
+import { buildRankingOption, labelWidth, rankingIndexOf } from '../../src/charts/ranking';
 import { buildMultiplesOption, buildTrendOption, multiplesIndexOf } from '../../src/charts/trend';
 
 type Labelled = { label: { formatter: (p: { dataIndex: number }) => string } };
@@ -34,7 +34,13 @@ describe('buildRankingOption', () => {
 describe('buildTrendOption', () => {
   it('keeps missing years as gaps, never zeros', () => {
     const option = buildTrendOption(
-      [{ label: '甲镇', points: [{ value: 1, text: '1件' }, null, { value: 3, text: '3件' }] }],
+      [
+        {
+          label: '甲镇',
+          colorIndex: 0,
+          points: [{ value: 1, text: '1件' }, null, { value: 3, text: '3件' }],
+        },
+      ],
       { years: [2022, 2023, 2024], unitLabel: '件', title: 't' },
     ) as {
       series: { data: (number | null)[]; connectNulls: boolean }[];
@@ -47,7 +53,7 @@ describe('buildTrendOption', () => {
 });
 
 describe('buildMultiplesOption', () => {
-  const line = { label: '甲镇', points: [{ value: 1, text: '1' }] };
+  const line = { label: '甲镇', colorIndex: 2, points: [{ value: 1, text: '1' }] };
   const panels = [
     { title: 'A', unitLabel: '件', lines: [line, line] },
     { title: 'B', unitLabel: '%', lines: [line] },
@@ -60,9 +66,21 @@ describe('buildMultiplesOption', () => {
       series: { xAxisIndex: number }[];
     };
     expect(option.grid).toHaveLength(4);
+    // A town keeps its colour in every panel.
+    expect(
+      new Set(option.series.map((s) => (s as { itemStyle?: { color: string } }).itemStyle?.color)),
+    ).toEqual(new Set(['#009E73']));
     expect(option.series.map((s) => s.xAxisIndex)).toEqual([0, 0, 1, 2, 3]);
     expect(multiplesIndexOf(panels, 1)).toEqual({ panel: 0, line: 1 });
     expect(multiplesIndexOf(panels, 2)).toEqual({ panel: 1, line: 0 });
     expect(multiplesIndexOf(panels, 9)).toBeNull();
+  });
+});
+
+describe('labelWidth', () => {
+  it('counts CJK characters as square and others as half width', () => {
+    expect(labelWidth(['黄花店镇', 'ab'], 10)).toBe(40);
+    expect(labelWidth(['≥190件'], 10)).toBe(34);
+    expect(labelWidth([], 10)).toBe(0);
   });
 });

@@ -8,7 +8,7 @@ import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { CATEGORY_IDS, INDICATORS, INDICATOR_IDS, type IndicatorId } from '../../catalog';
 import type { Town } from '../../dataset/model';
-import { categoryName, indicatorName, t } from '../../i18n';
+import { categoryName, compareNames, indicatorName, t } from '../../i18n';
 import { useAppStore } from '../../store';
 
 interface Group {
@@ -25,7 +25,13 @@ function groupTowns(towns: readonly Town[]): Group[] {
     list.push(town);
     groups.set(key, list);
   }
-  return [...groups].map(([key, list]) => ({ key, label: key === '' ? '—' : key, towns: list }));
+  return [...groups]
+    .map(([key, list]) => ({
+      key,
+      label: key === '' ? '—' : key,
+      towns: [...list].sort((a, b) => compareNames(a.name, b.name)),
+    }))
+    .sort((a, b) => compareNames(a.key, b.key));
 }
 
 function TownPicker() {
@@ -33,7 +39,8 @@ function TownPicker() {
     useShallow((s) => ({ model: s.model, towns: s.towns, lang: s.lang, setTowns: s.setTowns })),
   );
   const all = useMemo(() => model?.towns ?? [], [model]);
-  const groups = useMemo(() => groupTowns(all), [all]);
+  const [open, setOpen] = useState(false);
+  const groups = useMemo(() => (open ? groupTowns(all) : []), [all, open]);
   const selected = useMemo(() => new Set(towns ?? all.map((t) => t.id)), [towns, all]);
   const set = (ids: Set<string>): void => {
     setTowns(ids.size === all.length ? null : all.filter((t) => ids.has(t.id)).map((t) => t.id));
@@ -46,7 +53,6 @@ function TownPicker() {
     }
     set(next);
   };
-  const [open, setOpen] = useState(false);
   const summary =
     towns === null ? t(lang, 'allTowns') : t(lang, 'townsSelected', { n: selected.size });
   return (

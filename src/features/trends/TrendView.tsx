@@ -46,10 +46,12 @@ function linesFor(
   towns: readonly Town[],
 ): { lines: TrendLine[]; rows: (ValueRow | null)[][]; years: readonly number[] } {
   const trend = trendFor(model, indicator, towns);
+  const slot = new Map(towns.map((town, i) => [town.id, i]));
   return {
     years: trend.years,
     lines: trend.series.map((s) => ({
       label: s.town.name,
+      colorIndex: slot.get(s.town.id) ?? 0,
       points: s.points.map((p) =>
         p === null || p.value === null
           ? null
