@@ -20,11 +20,29 @@ void import('./dataset/load')
       ]),
   );
 
-const root = document.getElementById('root');
-if (root !== null) {
+function render(): void {
+  const root = document.getElementById('root');
+  if (root === null) return;
   createRoot(root).render(
     <StrictMode>
       <App />
     </StrictMode>,
   );
 }
+
+// index.html paints a static shell at once. React renders when the data is
+// there (one render instead of two before the first chart), or after a second
+// on a slow network, to show the filters while the data is still coming.
+let rendered = false;
+const renderOnce = (): void => {
+  if (rendered) return;
+  rendered = true;
+  render();
+};
+const stop = useAppStore.subscribe((s) => {
+  if (s.status !== 'loading') {
+    stop();
+    renderOnce();
+  }
+});
+setTimeout(renderOnce, 1000);

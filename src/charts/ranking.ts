@@ -19,7 +19,6 @@ export interface RankingDatum {
 export interface RankingChoices {
   /** Axis name: the unit. */
   readonly unitLabel: string;
-  readonly title: string;
 }
 
 /** Width in pixels of the widest label: CJK characters are square, others about half. */
@@ -39,7 +38,6 @@ export function buildRankingOption(data: readonly RankingDatum[], choices: Ranki
   const rows = [...data].reverse();
   return {
     animation: false,
-    aria: { enabled: true, label: { description: choices.title } },
     // Margins from the label lengths: measuring labels (containLabel, outer
     // bounds) costs the first chart a layout pass on a slow PC.
     grid: {
@@ -57,13 +55,6 @@ export function buildRankingOption(data: readonly RankingDatum[], choices: Ranki
       bottom: 28,
       containLabel: false,
       outerBoundsMode: 'none',
-    },
-    tooltip: {
-      trigger: 'item',
-      formatter: (p: { dataIndex: number }) => {
-        const row = rows[p.dataIndex];
-        return row === undefined ? '' : `${row.label}<br/>${row.text}${row.flag}`;
-      },
     },
     xAxis: {
       type: 'value',

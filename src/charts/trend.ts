@@ -16,7 +16,6 @@ export interface TrendLine {
 export interface TrendChoices {
   readonly years: readonly number[];
   readonly unitLabel: string;
-  readonly title: string;
 }
 
 function colorOf(line: TrendLine): string {
@@ -43,7 +42,6 @@ function lineSeries(line: TrendLine, color: string, extra: object = {}): object 
 export function buildTrendOption(lines: readonly TrendLine[], choices: TrendChoices): object {
   return {
     animationDuration: 200,
-    aria: { enabled: true, label: { description: choices.title } },
     color: [...PALETTE],
     grid: { left: 8, right: 24, top: 48, bottom: 8, containLabel: true },
     legend: { type: 'scroll', top: 0, textStyle: { color: AXIS_COLOR } },

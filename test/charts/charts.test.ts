@@ -10,7 +10,7 @@ describe('buildRankingOption', () => {
       { label: '乙镇', value: 190, text: '≥190件', flag: '' },
       { label: '甲镇', value: 150, text: '150件', flag: ' ✎' },
     ],
-    { unitLabel: '件', title: '排名' },
+    { unitLabel: '件' },
   ) as {
     yAxis: { data: string[] };
     series: (Labelled & { data: number[] })[];
@@ -41,7 +41,7 @@ describe('buildTrendOption', () => {
           points: [{ value: 1, text: '1件' }, null, { value: 3, text: '3件' }],
         },
       ],
-      { years: [2022, 2023, 2024], unitLabel: '件', title: 't' },
+      { years: [2022, 2023, 2024], unitLabel: '件' },
     ) as {
       series: { data: (number | null)[]; connectNulls: boolean }[];
       xAxis: { data: string[] };

@@ -1,14 +1,16 @@
 /**
- * ECharts through echarts/core with only what the first chart draws (bars),
- * so the chunk before the first chart stays small. Line charts and their
- * legends register later, from line-setup.ts. Chinese and English locales are
+ * ECharts through echarts/core with only what the first chart draws (bars
+ * labelled with their values), so the chunk before the first chart stays
+ * small. Line charts, legends and tooltips register later, from
+ * line-setup.ts. The chart element carries its own aria-label, and every chart
+ * has a data table. Chinese and English locales are
  * built into the core.
  */
 import { BarChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([BarChart, AriaComponent, GridComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([BarChart, GridComponent, CanvasRenderer]);
 
 export { echarts };

@@ -45,9 +45,9 @@ export function RankingView() {
               text: rowText(lang, r.row),
               flag: valueFlag(r.row),
             })),
-            { unitLabel: unitLabel(lang, INDICATORS[indicator].unit), title },
+            { unitLabel: unitLabel(lang, INDICATORS[indicator].unit) },
           ),
-    [ranking, lang, indicator, title],
+    [ranking, lang, indicator],
   );
   const open = useCallback(
     (row: ValueRow) =>

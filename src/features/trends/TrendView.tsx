@@ -99,9 +99,8 @@ export function TrendView() {
         : buildTrendOption(main.lines, {
             years: main.years,
             unitLabel: unitLabel(lang, INDICATORS[indicator].unit),
-            title,
           }),
-    [main, lang, indicator, title],
+    [main, lang, indicator],
   );
   const multiples = useMemo(
     () => (related === null ? null : buildMultiplesOption(related.panels, related.years)),
