@@ -64,6 +64,11 @@ function DeferredOverview() {
   return ready ? <OverviewCards /> : <div className="overview overview-pending" aria-busy="true" />;
 }
 
+function DeferredFilterBar() {
+  const ready = useAfterFirstChart();
+  return ready ? <FilterBar /> : <div className="filter-bar filter-bar-pending" aria-busy="true" />;
+}
+
 function DeferredTrends() {
   const ready = useAfterFirstChart();
   return ready ? <TrendView /> : <div className="panel trends-pending" aria-busy="true" />;
@@ -98,7 +103,7 @@ export function App() {
           </button>
         </div>
       </header>
-      <FilterBar />
+      <DeferredFilterBar />
       <LoadErrors />
       <main>
         {status === 'loading' && <EmptyState title={t(lang, 'loading')} />}
