@@ -123,9 +123,16 @@ interface Candidate {
   readonly topical: boolean;
 }
 
-/** The nearest subject wins; then the longer phrase, a satisfied topic, catalog order. */
+/**
+ * The nearest subject wins; then a subject before the number (the usual
+ * order: 服务站1个) over one after it; then the longer phrase, a satisfied
+ * topic, catalog order.
+ */
 function better(a: Candidate, b: Candidate): boolean {
   if (a.distance !== b.distance) return a.distance < b.distance;
+  const aLeft = a.rule.left !== null;
+  const bLeft = b.rule.left !== null;
+  if (aLeft !== bLeft) return aLeft;
   const la = a.end - a.start;
   const lb = b.end - b.start;
   if (la !== lb) return la > lb;

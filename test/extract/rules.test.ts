@@ -111,6 +111,13 @@ describe('phrasing variants beyond the examples', () => {
     ['法治宣传教育覆盖群众1.2万人次', 'publicity.people_reached', 12000],
     ['累计受益群众达3万余人次', 'publicity.people_reached', 30000],
     ['司法所长列席镇党委会、镇长办公会等会议22次', 'administration.meetings_attended', 22],
+    ['全年召开会议专题研究法治建设工作5次', 'leadership.rule_of_law_meetings', 5],
+    ['组织党工委理论学习中心组专题学习法律法规4次', 'training.leadership_sessions', 4],
+    ['参与重大行政决策论证3项', 'legal_advisor.decisions', 3],
+    ['乡党委书记全年主持召开法治建设专题会议2次', 'leadership.rule_of_law_meetings', 2],
+    ['街道人民调解委员会及13个社区调委会共受理各类纠纷289件', 'mediation.teams', 13],
+    ['街道人民调解委员会及13个社区调委会共受理各类纠纷289件', 'mediation.cases', 289],
+    ['12345政务服务便民热线交办工单2,316件', 'petition.hotline', 2316],
   ] as const)('%s → %s %d', (phrase, id, value) => {
     expect(mentionsOf(phrase).map((m) => [m.indicator, m.value])).toContainEqual([id, value]);
   });
@@ -143,6 +150,14 @@ describe('the nearest subject wins', () => {
     expect(mentionsOf('公共法律服务站接待法律咨询700余人次。')[0]?.indicator).toBe(
       'legal_service.consultations',
     );
+  });
+
+  it('prefers the subject before the number to the one after it', () => {
+    const report = extractReport('t', '全乡建成乡公共法律服务站1个、村公共法律服务室9个。');
+    expect(report.mentions.map((m) => [m.value, report.text.slice(m.start, m.end)])).toEqual([
+      [1, '公共法律服务站1个'],
+      [9, '公共法律服务室9个'],
+    ]);
   });
 
   it('tells batches from visitors by the measure word', () => {
