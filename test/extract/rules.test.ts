@@ -115,6 +115,11 @@ describe('phrasing variants beyond the examples', () => {
     ['组织党工委理论学习中心组专题学习法律法规4次', 'training.leadership_sessions', 4],
     ['参与重大行政决策论证3项', 'legal_advisor.decisions', 3],
     ['乡党委书记全年主持召开法治建设专题会议2次', 'leadership.rule_of_law_meetings', 2],
+    ['镇党委常委会先后4次专题研究部署法治政府建设工作', 'leadership.rule_of_law_meetings', 4],
+    ['镇司法所对12项重大行政执法决定进行法制审核', 'administration.enforcement_reviews', 12],
+    ['全镇行政执法人员42人全部持证上岗', 'enforcement.certified_officers', 42],
+    ['全镇信访总量为98件（次）', 'petition.cases', 98],
+    ['接待群众法律咨询1,230宗', 'legal_service.consultations', 1230],
     ['街道人民调解委员会及13个社区调委会共受理各类纠纷289件', 'mediation.teams', 13],
     ['街道人民调解委员会及13个社区调委会共受理各类纠纷289件', 'mediation.cases', 289],
     ['12345政务服务便民热线交办工单2,316件', 'petition.hotline', 2316],
@@ -191,6 +196,11 @@ describe('figures that are not this year’s values', () => {
     ['legal aid, not in the catalog', '办理法律援助案件12件。'],
     ['one village one adviser', '全面落实一村（社区）一法律顾问制度。'],
     ['a change of another subject', '来访工作扎实，调解纠纷同比下降10%。'],
+    [
+      'the size of the town',
+      '全镇辖34个行政村、2个社区，常住人口5.6万人，地区生产总值48.7亿元，同比增长6.2%。',
+    ],
+    ['mediators, not mediations', '配备专兼职调解员108名。'],
   ])('%s', (_, text) => {
     expect(mentionsOf(text)).toEqual([]);
   });
