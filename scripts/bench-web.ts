@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
+import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../test/e2e/browser';
 import { serveStatic } from '../test/e2e/server';
 import { buildSite } from '../test/e2e/site';
@@ -69,10 +70,10 @@ interface Measure {
   scripts: string[];
 }
 
-async function measure(url: string, throttle: number): Promise<Measure> {
-  const browser = await launchBrowser();
+/** One cold load in a fresh browser context (no cache, no state) of a shared browser. */
+async function measure(browser: Browser, url: string, throttle: number): Promise<Measure> {
+  const context = await browser.newContext({ viewport: { width: 1360, height: 1000 } });
   try {
-    const context = await browser.newContext({ viewport: { width: 1360, height: 1000 } });
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
@@ -91,7 +92,7 @@ async function measure(url: string, throttle: number): Promise<Measure> {
       return { ms: at, scripts };
     });
   } finally {
-    await browser.close();
+    await context.close();
   }
 }
 
@@ -112,18 +113,22 @@ const pages = [
 console.log(`median of ${runs} cold loads each, headless Chromium, served under a sub-path`);
 console.log('(the two pages are measured alternately, so drift on a shared machine hits both)\n');
 const servers = await Promise.all(pages.map((p) => serveStatic(p.dir, '/bench/site/')));
+const browser = await launchBrowser();
+// A first load warms the browser process itself (not the pages' caches).
+await measure(browser, servers[0]?.url ?? '', 1);
 const times: Record<string, Record<number, number[]>> = {};
 const beforeChart: Record<string, Sizes> = {};
 for (const throttle of [1, 4]) {
   for (let i = 0; i < runs; i++) {
     for (const [k, p] of pages.entries()) {
-      const m = await measure(servers[k]?.url ?? '', throttle);
+      const m = await measure(browser, servers[k]?.url ?? '', throttle);
       const byThrottle = (times[p.name] ??= {});
       (byThrottle[throttle] ??= []).push(m.ms);
       beforeChart[p.name] = sizeOf(p.dir, [...new Set(m.scripts)]);
     }
   }
 }
+await browser.close();
 await Promise.all(servers.map((s) => s.close()));
 const results: Record<string, Record<number, number>> = {};
 for (const p of pages) {
