@@ -117,9 +117,9 @@ const en: Record<MessageKey, string> = {
   textMissing: 'The report text could not be loaded.',
   derivedExplain:
     'The report does not state this rate; it is computed from two figures of one sentence:',
-  correctedExplain: 'An evaluator corrected this value:',
-  deletedExplain: 'An evaluator deleted this value:',
-  addedExplain: 'An evaluator added this value:',
+  correctedExplain: 'An evaluator corrected this value: ',
+  deletedExplain: 'An evaluator deleted this value: ',
+  addedExplain: 'An evaluator added this value: ',
   alternativesExplain:
     'The report also states: {values} (the shown value follows the documented choice rule)',
   periodExplain: 'Period: {period}',

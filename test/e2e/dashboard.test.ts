@@ -190,7 +190,83 @@ describe('dashboard in a real browser, served under a sub-path', () => {
   });
 });
 
+describe('drill-down from every kind of element', () => {
+  it('opens the source from a data table cell', async () => {
+    const page = await open('#/?y=2024&i=legal_service.services');
+    await page.getByText('数据表').click();
+    await page.getByRole('button', { name: /46次/ }).click();
+    await expect
+      .poll(() => page.getByTestId('source-highlight').textContent())
+      .toBe('提供法律服务46次');
+    await page.close();
+  });
+
+  it('opens the source from a point of the trend chart', async () => {
+    const page = await open('#/?y=2023&i=mediation.cases');
+    const locate = () =>
+      page.evaluate(() => {
+        const host = document.querySelector('[data-testid="chart-trend"] .echarts-for-react') as
+          | (HTMLElement & {
+              chart?: {
+                getOption(): { series: { name: string; data: (number | null)[] }[] };
+                convertToPixel(finder: object, value: unknown[]): number[];
+              };
+            })
+          | null;
+        const chart = host?.chart;
+        if (host == null || chart === undefined) return null;
+        const series = chart.getOption().series;
+        const s = series.findIndex((x) => x.name === '红格镇');
+        const i = series[s]?.data.findIndex((v) => v !== null) ?? -1;
+        if (s < 0 || i < 0) return null;
+        const [x = 0, y = 0] = chart.convertToPixel({ seriesIndex: s }, [i, series[s]?.data[i]]);
+        const rect = host.getBoundingClientRect();
+        return { x: rect.left + x, y: rect.top + y };
+      });
+    await expect.poll(locate).not.toBeNull();
+    await page.waitForTimeout(400);
+    const point = await locate();
+    if (point === null) throw new Error('no trend point');
+    await page.mouse.click(point.x, point.y);
+    await expect
+      .poll(() => page.getByTestId('source-highlight').textContent())
+      .toBe('调解矛盾纠纷208件');
+    await page.close();
+  });
+});
+
 describe('data problems', () => {
+  it('shows replaced data files without a rebuild, corrections explaining themselves', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rol-replaced-'));
+    cpSync(siteDir, dir, { recursive: true });
+    const csv = join(dir, 'data', 'indicators.csv');
+    const { readFileSync } = await import('node:fs');
+    const lines = readFileSync(csv, 'utf8').split('\n');
+    const at = lines.findIndex((l) => l.includes(',段园镇,') && l.includes(',mediation.cases,'));
+    const cells = (lines[at] ?? '').split(',');
+    const header = (lines[0] ?? '').split(',');
+    const set = (name: string, value: string): void => {
+      cells[header.indexOf(name)] = value;
+    };
+    set('value', '610');
+    set('corrected', 'true');
+    set('correction', 'override');
+    set('note', '区司法局核实为610件');
+    lines[at] = cells.join(',');
+    writeFileSync(csv, lines.join('\n'));
+    const replaced = await serveStatic(dir, '/elsewhere/');
+    const page = await browser.newPage({ viewport: { width: 1360, height: 1000 } });
+    await page.goto(`${replaced.url}#/?y=2024&i=mediation.cases`);
+    await page.getByText('数据表').click();
+    await page.getByRole('button', { name: /610件/ }).click();
+    const panel = page.getByTestId('source-panel');
+    await expect
+      .poll(() => panel.textContent())
+      .toContain('此数值已由评估人员更正：区司法局核实为610件');
+    await page.close();
+    await replaced.close();
+  });
+
   it('reports bad rows with file and line, and shows the rest', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rol-broken-'));
     cpSync(siteDir, dir, { recursive: true });

@@ -44,9 +44,9 @@ function useSourceData(source: SourceRef | null): Loaded | null {
 function Explanation({ lang, row }: { lang: Lang; row: ValueRow }) {
   const lines: string[] = [];
   if (row.derived) lines.push(t(lang, 'derivedExplain'));
-  if (row.correction === 'override') lines.push(`${t(lang, 'correctedExplain')} ${row.note}`);
-  if (row.correction === 'delete') lines.push(`${t(lang, 'deletedExplain')} ${row.note}`);
-  if (row.correction === 'add') lines.push(`${t(lang, 'addedExplain')} ${row.note}`);
+  if (row.correction === 'override') lines.push(`${t(lang, 'correctedExplain')}${row.note}`);
+  if (row.correction === 'delete') lines.push(`${t(lang, 'deletedExplain')}${row.note}`);
+  if (row.correction === 'add') lines.push(`${t(lang, 'addedExplain')}${row.note}`);
   if (row.alternativeValues.length > 0) {
     const values = row.alternativeValues
       .map((v) => formatValue(lang, v, '=', row.unit))
