@@ -142,12 +142,12 @@ function better(a: Candidate, b: Candidate): boolean {
 
 function bestCandidate(
   rules: readonly CompiledRule[],
-  folded: string,
   token: NumberToken,
   left: string,
   leftEnd: number,
   right: string,
-  sStart: number,
+  /** The sentence up to the number: where topics are looked for. */
+  sentenceBefore: string,
 ): Candidate | null {
   let best: Candidate | null = null;
   const leftStart = leftEnd - left.length;
@@ -168,7 +168,7 @@ function bestCandidate(
     }
     let topical = false;
     if (rule.topic !== null) {
-      if (!rule.topic.test(folded.slice(sStart, token.start))) continue;
+      if (!rule.topic.test(sentenceBefore)) continue;
       topical = true;
     }
     const candidate: Candidate = { rule, start, end, distance, topical };
@@ -201,6 +201,7 @@ export function matchTokens(
     const left = folded.slice(Math.max(sStart, token.start - LEFT_WINDOW), token.start);
     const clauseBefore = left.slice(clauseStartIn(left));
     const sentence = folded.slice(sStart, sEnd);
+    const sentenceBefore = sentence.slice(0, token.start - sStart);
     const reason = exclusionReason(folded, token, structure, clauseBefore, sentence);
     const unusedOf = (why: UnusedReason): UnusedNumber => ({
       start: token.start,
@@ -216,7 +217,7 @@ export function matchTokens(
     const rules = rulesFor(token);
     const right = folded.slice(token.end, Math.min(sEnd, token.end + RIGHT_WINDOW));
     const found: Candidate[] = [];
-    const main = bestCandidate(rules, folded, token, left, token.start, right, sStart);
+    const main = bestCandidate(rules, token, left, token.start, right, sentenceBefore);
     if (main !== null) found.push(main);
     // 参考率、通过率均为100%: each listed subject states the same number.
     if (ENUMERATION_TAIL.test(left)) {
@@ -225,7 +226,7 @@ export function matchTokens(
         if (!SEPARATORS.includes(left.charAt(q))) continue;
         const head = left.slice(0, q);
         const headEnd = token.start - (left.length - q);
-        const c = bestCandidate(rules, folded, token, head, headEnd, right, sStart);
+        const c = bestCandidate(rules, token, head, headEnd, right, sentenceBefore);
         const known = found.some((f) => f.rule.indicator === c?.rule.indicator);
         if (c !== null && c.distance === 0 && !known) found.push(c);
       }
@@ -236,7 +237,7 @@ export function matchTokens(
     }
     const start = Math.min(...found.map((f) => f.start));
     const end = Math.max(...found.map((f) => f.end));
-    const period = findPeriodBound(folded.slice(sStart, token.start));
+    const period = findPeriodBound(sentenceBefore);
     const total = TOTAL.test(clauseBefore);
     for (const f of found) {
       mentions.push({
