@@ -62,6 +62,12 @@ export default tseslint.config(
               message: 'The store sits on the data layer; features sit on the store.',
             },
             {
+              target: './src/export',
+              from: './src',
+              except: ['./export'],
+              message: 'Exports are pure leaves.',
+            },
+            {
               target: './src/charts',
               from: './src',
               except: ['./charts'],
@@ -125,6 +131,39 @@ export default tseslint.config(
             },
             {
               target: './src/features/source',
+              from: './src/app',
+              message: 'Features do not import the app shell.',
+            },
+            {
+              target: './src/features/compare',
+              from: './src/features',
+              except: ['./compare'],
+              message: 'No feature imports another feature; they meet in src/app.',
+            },
+            {
+              target: './src/features/compare',
+              from: './src/app',
+              message: 'Features do not import the app shell.',
+            },
+            {
+              target: './src/features/town',
+              from: './src/features',
+              except: ['./town'],
+              message: 'No feature imports another feature; they meet in src/app.',
+            },
+            {
+              target: './src/features/town',
+              from: './src/app',
+              message: 'Features do not import the app shell.',
+            },
+            {
+              target: './src/features/quality',
+              from: './src/features',
+              except: ['./quality'],
+              message: 'No feature imports another feature; they meet in src/app.',
+            },
+            {
+              target: './src/features/quality',
               from: './src/app',
               message: 'Features do not import the app shell.',
             },

@@ -5,16 +5,48 @@
  * May import: everything in src except src/cli.
  */
 import { useEffect, useState } from 'react';
-import { afterFirstChart } from '../components/chart/first-chart';
+import { afterFirstChart, noPrimaryChart } from '../components/chart/first-chart';
 import { useShallow } from 'zustand/react/shallow';
 import { EmptyState } from '../components/EmptyState';
+import { CompareMatrix } from '../features/compare/CompareMatrix';
 import { FilterBar } from '../features/filters/FilterBar';
+import { QualityPage } from '../features/quality/QualityPage';
+import { TownProfile } from '../features/town/TownProfile';
 import { OverviewCards } from '../features/overview/OverviewCards';
 import { RankingView } from '../features/ranking/RankingView';
 import { SourcePanel } from '../features/source/SourcePanel';
 import { TrendView } from '../features/trends/TrendView';
-import { t } from '../i18n';
-import { useAppStore } from '../store';
+import { t, type MessageKey } from '../i18n';
+import { useAppStore, type View } from '../store';
+
+const NAV: readonly { view: View; label: MessageKey }[] = [
+  { view: 'overview', label: 'overview' },
+  { view: 'compare', label: 'compare' },
+  { view: 'town', label: 'townProfile' },
+  { view: 'quality', label: 'quality' },
+];
+
+function Navigation() {
+  const { view, lang, setView } = useAppStore(
+    useShallow((s) => ({ view: s.view, lang: s.lang, setView: s.setView })),
+  );
+  return (
+    <nav className="nav no-print" aria-label={t(lang, 'appTitle')}>
+      {NAV.map((item) => (
+        <button
+          key={item.view}
+          type="button"
+          data-testid={`nav-${item.view}`}
+          aria-current={view === item.view ? 'page' : undefined}
+          className={view === item.view ? 'nav-active' : ''}
+          onClick={() => setView(item.view)}
+        >
+          {t(lang, item.label)}
+        </button>
+      ))}
+    </nav>
+  );
+}
 
 function LoadErrors() {
   const { errors, lang } = useAppStore(useShallow((s) => ({ errors: s.loadErrors, lang: s.lang })));
@@ -75,9 +107,13 @@ function DeferredTrends() {
 }
 
 export function App() {
-  const { status, lang, setLang } = useAppStore(
-    useShallow((s) => ({ status: s.status, lang: s.lang, setLang: s.setLang })),
+  const { status, lang, setLang, view } = useAppStore(
+    useShallow((s) => ({ status: s.status, lang: s.lang, setLang: s.setLang, view: s.view })),
   );
+  useEffect(() => {
+    // Views without a ranking chart must not hold back the parts that wait for it.
+    if (view !== 'overview') noPrimaryChart();
+  }, [view]);
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     document.title = t(lang, 'appTitle');
@@ -103,12 +139,13 @@ export function App() {
           </button>
         </div>
       </header>
+      <Navigation />
       <DeferredFilterBar />
       <LoadErrors />
       <main>
         {status === 'loading' && <EmptyState title={t(lang, 'loading')} />}
         {status === 'failed' && <EmptyState title={t(lang, 'loadFailed')} />}
-        {status === 'ready' && (
+        {status === 'ready' && view === 'overview' && (
           <>
             <DeferredOverview />
             <div className="views">
@@ -117,6 +154,9 @@ export function App() {
             </div>
           </>
         )}
+        {status === 'ready' && view === 'compare' && <CompareMatrix />}
+        {status === 'ready' && view === 'town' && <TownProfile />}
+        {status === 'ready' && view === 'quality' && <QualityPage />}
       </main>
       <SourcePanel />
     </div>

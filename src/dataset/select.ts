@@ -181,3 +181,107 @@ export function indicatorsWithDataIn(model: DatasetModel, category: CategoryId):
     (id) => INDICATORS[id].category === category && model.indicatorsWithData.has(id),
   );
 }
+
+export interface MatrixCell {
+  readonly row: ValueRow;
+  readonly value: number;
+  readonly rank: number;
+  readonly percentile: number;
+}
+
+export interface CompareMatrix {
+  readonly indicators: readonly IndicatorId[];
+  readonly towns: readonly Town[];
+  /** The year each town's column of values comes from (null: no report). */
+  readonly yearOf: ReadonlyMap<string, number | null>;
+  /** `${townId}|${indicator}` → cell; absent = not reported. */
+  readonly cells: ReadonlyMap<string, MatrixCell>;
+  /** Towns reporting each indicator. */
+  readonly reporting: ReadonlyMap<IndicatorId, number>;
+}
+
+export const cellKey = (townId: string, indicator: IndicatorId): string => `${townId}|${indicator}`;
+
+/**
+ * Towns × indicators for one year, or for each town's latest reported year.
+ * Ranks and percentiles are within each indicator, among the towns that
+ * report it, so 件 and % sit side by side fairly.
+ */
+export function compareMatrix(
+  model: DatasetModel,
+  indicators: readonly IndicatorId[],
+  towns: readonly Town[],
+  year: number,
+  mode: 'year' | 'latest',
+): CompareMatrix {
+  const yearOf = new Map<string, number | null>();
+  for (const town of towns) {
+    if (mode === 'year') {
+      yearOf.set(town.id, year);
+      continue;
+    }
+    const latest = [...model.years]
+      .reverse()
+      .find((y) => indicators.some((id) => valueFor(model, id, town.id, y) !== null));
+    yearOf.set(town.id, latest ?? null);
+  }
+  const cells = new Map<string, MatrixCell>();
+  const reporting = new Map<IndicatorId, number>();
+  for (const indicator of indicators) {
+    const found = towns.flatMap((town) => {
+      const y = yearOf.get(town.id);
+      const row = y == null ? null : valueFor(model, indicator, town.id, y);
+      return row === null || row.value === null ? [] : [{ town, row, value: row.value }];
+    });
+    found.sort((a, b) => b.value - a.value);
+    const n = found.length;
+    reporting.set(indicator, n);
+    for (const f of found) {
+      const rank = found.findIndex((g) => g.value === f.value) + 1;
+      const percentile = n === 1 ? 100 : Math.round(((n - rank) / (n - 1)) * 100);
+      cells.set(cellKey(f.town.id, indicator), { row: f.row, value: f.value, rank, percentile });
+    }
+  }
+  return { indicators, towns, yearOf, cells, reporting };
+}
+
+export interface ProfileRow {
+  readonly indicator: IndicatorId;
+  /** One per profile year; null = not reported that year. */
+  readonly values: readonly (ValueRow | null)[];
+  /** Percent change from the year before, where both are stated and the earlier is not 0. */
+  readonly changes: readonly (number | null)[];
+}
+
+export interface TownProfile {
+  readonly town: Town;
+  readonly years: readonly number[];
+  readonly rows: readonly ProfileRow[];
+  /** Catalog indicators none of the town's reports states. */
+  readonly neverStated: readonly IndicatorId[];
+}
+
+export function townProfile(model: DatasetModel, town: Town): TownProfile {
+  const years = model.years.filter((y) =>
+    (Object.keys(INDICATORS) as IndicatorId[]).some(
+      (id) => valueFor(model, id, town.id, y) !== null,
+    ),
+  );
+  const rows: ProfileRow[] = [];
+  const neverStated: IndicatorId[] = [];
+  for (const indicator of Object.keys(INDICATORS) as IndicatorId[]) {
+    const values = years.map((y) => valueFor(model, indicator, town.id, y));
+    if (values.every((v) => v === null)) {
+      neverStated.push(indicator);
+      continue;
+    }
+    const changes = values.map((v, i) => {
+      const before = i > 0 ? values[i - 1] : null;
+      if (v?.value == null || before?.value == null || before.value === 0) return null;
+      if (years[i - 1] !== (years[i] ?? 0) - 1) return null;
+      return Math.round(((v.value - before.value) / Math.abs(before.value)) * 1000) / 10;
+    });
+    rows.push({ indicator, values, changes });
+  }
+  return { town, years, rows, neverStated };
+}

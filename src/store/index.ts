@@ -8,11 +8,22 @@ import { create } from 'zustand';
 import { CATEGORIES, INDICATORS, type CategoryId, type IndicatorId } from '../catalog';
 import type { DatasetModel, LoadError } from '../dataset/model';
 import type { Lang } from '../i18n';
-import { parseUrlState, serializeUrlState, type SourceRef, type UrlState, type View } from './url';
+import {
+  parseUrlState,
+  serializeUrlState,
+  type SourceRef,
+  type UrlState,
+  type View,
+  type YearMode,
+} from './url';
 
-export type { SourceRef, UrlState, View };
+export type { SourceRef, UrlState, View, YearMode };
 
 interface FiltersSlice extends UrlState {
+  setView(view: View): void;
+  setYearMode(mode: YearMode): void;
+  setSortBy(indicator: IndicatorId | null): void;
+  showTown(townId: string): void;
   setYear(year: number): void;
   setTowns(towns: readonly string[] | null): void;
   setCategory(category: CategoryId): void;
@@ -42,10 +53,17 @@ export const DEFAULT_URL_STATE: UrlState = {
   indicator: CATEGORIES[DEFAULT_CATEGORY].headline as IndicatorId,
   lang: 'zh',
   source: null,
+  yearMode: 'year',
+  sortBy: null,
+  profileTown: null,
 };
 
 export const useAppStore = create<AppState>()((set) => ({
   ...DEFAULT_URL_STATE,
+  setView: (view) => set({ view, source: null }),
+  setYearMode: (yearMode) => set({ yearMode }),
+  setSortBy: (sortBy) => set({ sortBy }),
+  showTown: (profileTown) => set({ profileTown, view: 'town', source: null }),
   setYear: (year) => set({ year }),
   setTowns: (towns) => set({ towns }),
   setCategory: (category) =>
@@ -78,6 +96,9 @@ export function urlStateOf(state: AppState): UrlState {
     indicator: state.indicator,
     lang: state.lang,
     source: state.source,
+    yearMode: state.yearMode,
+    sortBy: state.sortBy,
+    profileTown: state.profileTown,
   };
 }
 

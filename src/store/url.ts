@@ -12,8 +12,11 @@ import {
 } from '../catalog';
 import { LANGS, type Lang } from '../i18n';
 
-export type View = 'overview';
-export const VIEWS: readonly View[] = ['overview'];
+export type View = 'overview' | 'compare' | 'town' | 'quality';
+export const VIEWS: readonly View[] = ['overview', 'compare', 'town', 'quality'];
+
+/** The compare matrix's year: the chosen year, or each town's latest report. */
+export type YearMode = 'year' | 'latest';
 
 export interface SourceRef {
   readonly reportId: string;
@@ -31,6 +34,11 @@ export interface UrlState {
   readonly indicator: IndicatorId;
   readonly lang: Lang;
   readonly source: SourceRef | null;
+  readonly yearMode: YearMode;
+  /** Compare matrix: sort by this indicator (highest first); null = by town. */
+  readonly sortBy: IndicatorId | null;
+  /** Town profile: the town shown; null = the first selected. */
+  readonly profileTown: string | null;
 }
 
 const TOWN_SEPARATOR = '~';
@@ -43,6 +51,9 @@ export function serializeUrlState(state: UrlState): string {
   params.set('i', state.indicator);
   if (state.towns !== null) params.set('t', state.towns.join(TOWN_SEPARATOR));
   if (state.lang !== 'zh') params.set('l', state.lang);
+  if (state.yearMode !== 'year') params.set('ym', state.yearMode);
+  if (state.sortBy !== null) params.set('sb', state.sortBy);
+  if (state.profileTown !== null) params.set('p', state.profileTown);
   if (state.source !== null) {
     const s = state.source;
     params.set(
@@ -72,6 +83,13 @@ export function parseUrlState(hash: string): Partial<UrlState> {
   }
   const towns = params.get('t');
   if (towns !== null) state.towns = towns === '' ? [] : towns.split(TOWN_SEPARATOR).slice(0, 5000);
+  if (params.get('ym') === 'latest') state.yearMode = 'latest';
+  const sortBy = params.get('sb');
+  if (sortBy !== null && isIndicatorId(sortBy)) state.sortBy = sortBy;
+  const profileTown = params.get('p');
+  if (profileTown !== null && profileTown !== '' && profileTown.length < 200) {
+    state.profileTown = profileTown;
+  }
   const lang = params.get('l');
   if (lang !== null && (LANGS as readonly string[]).includes(lang)) state.lang = lang as Lang;
   const source = params.get('s');

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { overviewCards, rankTowns, selectedTowns, trendFor } from '../../src/dataset/select';
+import {
+  cellKey,
+  compareMatrix,
+  overviewCards,
+  rankTowns,
+  selectedTowns,
+  townProfile,
+  trendFor,
+} from '../../src/dataset/select';
 import { MODEL } from './fixtures';
 
 const all = selectedTowns(MODEL, null);
@@ -59,5 +67,45 @@ describe('overviewCards', () => {
     const card = overviewCards(MODEL, 2024, some).find((c) => c.category === 'mediation');
     expect(card?.total).toBe(1);
     expect(name(some[0]?.id ?? '')).toBe(some[0]?.name);
+  });
+});
+
+describe('compareMatrix', () => {
+  it('ranks within each indicator among the towns that report it, for one year', () => {
+    const m = compareMatrix(
+      MODEL,
+      ['mediation.cases', 'mediation.success_rate'],
+      all,
+      2024,
+      'year',
+    );
+    const cell = (town: string, id: 'mediation.cases' | 'mediation.success_rate') => {
+      const t = all.find((x) => x.name === town);
+      return t === undefined ? undefined : m.cells.get(cellKey(t.id, id));
+    };
+    expect(cell('乙镇', 'mediation.cases')).toMatchObject({ value: 190, rank: 1, percentile: 100 });
+    expect(cell('丙镇', 'mediation.cases')).toBeUndefined();
+    expect(cell('丙镇', 'mediation.success_rate')).toMatchObject({ rank: 2, percentile: 50 });
+    expect(m.reporting.get('mediation.cases')).toBe(2);
+  });
+
+  it('takes each town’s latest reported year when asked, and says which', () => {
+    const m = compareMatrix(MODEL, ['mediation.cases'], all, 2022, 'latest');
+    const yearOf = Object.fromEntries(all.map((t) => [t.name, m.yearOf.get(t.id)]));
+    expect(yearOf).toMatchObject({ 甲镇: 2024, 乙镇: 2024, 丁镇: null });
+  });
+});
+
+describe('townProfile', () => {
+  it('lists every year with the change where consecutive years are stated, and what is never stated', () => {
+    const town = all.find((t) => t.name === '乙镇');
+    if (town === undefined) throw new Error('fixture');
+    const p = townProfile(MODEL, town);
+    expect(p.years).toEqual([2023, 2024]);
+    const cases = p.rows.find((r) => r.indicator === 'mediation.cases');
+    expect(cases?.values.map((v) => v?.value ?? null)).toEqual([80, 190]);
+    expect(cases?.changes).toEqual([null, 137.5]);
+    expect(p.neverStated).toContain('petition.cases');
+    expect(p.neverStated).not.toContain('mediation.cases');
   });
 });

@@ -11,6 +11,10 @@ describe('URL hash state', () => {
       category: 'petition' as const,
       indicator: 'petition.visitors' as const,
       lang: 'en' as const,
+      view: 'compare' as const,
+      yearMode: 'latest' as const,
+      sortBy: 'mediation.cases' as const,
+      profileTown: '安徽省/淮北市/杜集区/段园镇',
       source: {
         reportId: 'anhui-huaibei-duanyuan-2024',
         indicator: 'petition.visitors' as const,

@@ -185,7 +185,7 @@ export function SourcePanel() {
           </span>
         </nav>
       )}
-      <div className="source-text" lang="zh-CN">
+      <div className="source-text" lang="zh-CN" tabIndex={0} role="region" aria-label={title}>
         {loaded === null ? (
           <p className="hint">{t(lang, 'loadingText')}</p>
         ) : text === null ? (

@@ -1,0 +1,213 @@
+/**
+ * The compare matrix: towns × the category's indicators for a year (or each
+ * town's latest report), with rank and percentile within each indicator and
+ * a heatmap by percentile. Missing is a visible 未报告, never a colour.
+ */
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { IndicatorId } from '../../catalog';
+import { EmptyState } from '../../components/EmptyState';
+import { rowText, valueFlag } from '../../components/value-text';
+import {
+  cellKey,
+  compareMatrix,
+  indicatorsWithDataIn,
+  type CompareMatrix as Matrix,
+} from '../../dataset/select';
+import { buildCsv, download } from '../../export/csv';
+import { categoryName, indicatorName, t, type Lang } from '../../i18n';
+import { useAppStore } from '../../store';
+import { useSelectedTowns } from '../../store/hooks';
+
+/** Sequential blues (ColorBrewer), light to dark; dark bins carry white text. */
+const BINS: readonly { bg: string; fg: string }[] = [
+  { bg: '#eff3ff', fg: '#1a1a1a' },
+  { bg: '#c6dbef', fg: '#1a1a1a' },
+  { bg: '#9ecae1', fg: '#1a1a1a' },
+  { bg: '#2171b5', fg: '#ffffff' },
+  { bg: '#08306b', fg: '#ffffff' },
+];
+
+export function binOf(percentile: number): { bg: string; fg: string } {
+  const i = Math.min(BINS.length - 1, Math.floor(percentile / 20));
+  return BINS[i] ?? { bg: '#fff', fg: '#1a1a1a' };
+}
+
+function sortedTowns(matrix: Matrix, sortBy: IndicatorId | null) {
+  if (sortBy === null || !matrix.indicators.includes(sortBy)) return matrix.towns;
+  return [...matrix.towns].sort((a, b) => {
+    const va = matrix.cells.get(cellKey(a.id, sortBy))?.value;
+    const vb = matrix.cells.get(cellKey(b.id, sortBy))?.value;
+    if (va === undefined && vb === undefined) return 0;
+    if (va === undefined) return 1;
+    if (vb === undefined) return -1;
+    return vb - va;
+  });
+}
+
+function matrixCsv(lang: Lang, matrix: Matrix, order: readonly Matrix['towns'][number][]): string {
+  const header = [t(lang, 'town'), t(lang, 'county'), t(lang, 'year')];
+  for (const id of matrix.indicators) {
+    const name = indicatorName(lang, id);
+    header.push(name, `${name} ${t(lang, 'rank')}`, `${name} ${t(lang, 'percentile')}`);
+  }
+  const rows = order.map((town) => {
+    const year = matrix.yearOf.get(town.id);
+    const row = [town.name, town.county, year == null ? '' : String(year)];
+    for (const id of matrix.indicators) {
+      const cell = matrix.cells.get(cellKey(town.id, id));
+      if (cell === undefined) row.push(t(lang, 'notReported'), '', '');
+      else row.push(rowText(lang, cell.row), String(cell.rank), String(cell.percentile));
+    }
+    return row;
+  });
+  return buildCsv([header, ...rows]);
+}
+
+export function CompareMatrix() {
+  const { model, year, yearMode, category, sortBy, lang, setYearMode, setSortBy, openSource } =
+    useAppStore(
+      useShallow((s) => ({
+        model: s.model,
+        year: s.year,
+        yearMode: s.yearMode,
+        category: s.category,
+        sortBy: s.sortBy,
+        lang: s.lang,
+        setYearMode: s.setYearMode,
+        setSortBy: s.setSortBy,
+        openSource: s.openSource,
+      })),
+    );
+  const towns = useSelectedTowns();
+  const matrix = useMemo(() => {
+    if (model === null || year === null) return null;
+    return compareMatrix(model, indicatorsWithDataIn(model, category), towns, year, yearMode);
+  }, [model, year, category, towns, yearMode]);
+  if (matrix === null) return null;
+  const order = sortedTowns(matrix, sortBy);
+  const title = `${t(lang, 'compare')} · ${categoryName(lang, category)} · ${
+    yearMode === 'latest' ? t(lang, 'latestYear') : year
+  }`;
+  return (
+    <section className="panel compare" aria-label={title} data-testid="compare-matrix">
+      <div className="panel-head">
+        <h2>{title}</h2>
+        <div className="panel-actions no-print">
+          <label>
+            <input
+              type="checkbox"
+              checked={yearMode === 'latest'}
+              onChange={(e) => setYearMode(e.target.checked ? 'latest' : 'year')}
+            />{' '}
+            {t(lang, 'useLatestYear')}
+          </label>
+          <button
+            type="button"
+            data-testid="export-csv"
+            onClick={() =>
+              download(
+                `compare-${category}-${yearMode === 'latest' ? 'latest' : year}.csv`,
+                matrixCsv(lang, matrix, order),
+              )
+            }
+          >
+            {t(lang, 'exportCsv')}
+          </button>
+        </div>
+      </div>
+      {matrix.indicators.length === 0 ? (
+        <EmptyState title={t(lang, 'noData')} />
+      ) : towns.length === 0 ? (
+        <EmptyState title={t(lang, 'noTownsSelected')} />
+      ) : (
+        <>
+          <p className="hint">{t(lang, 'heatmapHint')}</p>
+          <div className="matrix-scroll">
+            <table className="matrix">
+              <thead>
+                <tr>
+                  <th scope="col" aria-sort={sortBy === null ? 'ascending' : 'none'}>
+                    <button type="button" onClick={() => setSortBy(null)}>
+                      {t(lang, 'town')}
+                    </button>
+                  </th>
+                  {matrix.indicators.map((id) => (
+                    <th key={id} scope="col" aria-sort={sortBy === id ? 'descending' : 'none'}>
+                      <button type="button" onClick={() => setSortBy(id)}>
+                        {indicatorName(lang, id)}
+                        {sortBy === id ? ' ▼' : ''}
+                      </button>
+                      <span className="th-meta">
+                        {t(lang, 'reportingTowns', {
+                          n: matrix.reporting.get(id) ?? 0,
+                          total: towns.length,
+                        })}
+                      </span>
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {order.map((town) => {
+                  const y = matrix.yearOf.get(town.id);
+                  return (
+                    <tr key={town.id}>
+                      <th scope="row">
+                        {town.name}
+                        <span className="th-meta">
+                          {town.county}
+                          {yearMode === 'latest' && y != null ? ` · ${y}` : ''}
+                        </span>
+                      </th>
+                      {matrix.indicators.map((id) => {
+                        const cell = matrix.cells.get(cellKey(town.id, id));
+                        if (cell === undefined) {
+                          return (
+                            <td key={id} className="cell-missing">
+                              {t(lang, 'notReported')}
+                            </td>
+                          );
+                        }
+                        const bin = binOf(cell.percentile);
+                        return (
+                          <td key={id} style={{ background: bin.bg, color: bin.fg }}>
+                            <button
+                              type="button"
+                              className="cell-button"
+                              style={{ color: bin.fg }}
+                              onClick={() =>
+                                openSource({
+                                  reportId: cell.row.reportId,
+                                  indicator: id,
+                                  start: cell.row.start,
+                                })
+                              }
+                            >
+                              <span className="cell-value">
+                                {rowText(lang, cell.row)}
+                                {valueFlag(cell.row)}
+                              </span>
+                              <span className="cell-rank">
+                                {t(lang, 'rankOf', {
+                                  rank: cell.rank,
+                                  n: matrix.reporting.get(id) ?? 0,
+                                })}{' '}
+                                · P{cell.percentile}
+                              </span>
+                            </button>
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          <p className="legend">{t(lang, 'flagsLegend')}</p>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+/**
+ * Every report with its detection status and the extraction counts, so the
+ * data's gaps are visible to its users.
+ */
+import { useShallow } from 'zustand/react/shallow';
+import { buildCsv, download } from '../../export/csv';
+import { t, type MessageKey } from '../../i18n';
+import { useAppStore } from '../../store';
+
+const STATUS: Readonly<Record<'ok' | 'warning' | 'error', MessageKey>> = {
+  ok: 'statusOk',
+  warning: 'statusWarning',
+  error: 'statusError',
+};
+
+export function QualityPage() {
+  const { model, lang, showTown } = useAppStore(
+    useShallow((s) => ({ model: s.model, lang: s.lang, showTown: s.showTown })),
+  );
+  if (model === null) return null;
+  const reports = [...model.reports.values()].sort((a, b) =>
+    a.reportId < b.reportId ? -1 : a.reportId > b.reportId ? 1 : 0,
+  );
+  const header = [
+    t(lang, 'reports'),
+    t(lang, 'town'),
+    t(lang, 'year'),
+    t(lang, 'status'),
+    t(lang, 'mentionsCount'),
+    t(lang, 'unusedCount'),
+    t(lang, 'noRuleCount'),
+    t(lang, 'message'),
+  ];
+  const rows = reports.map((r) => [
+    r.reportId,
+    r.town,
+    r.year === null ? '' : String(r.year),
+    t(lang, STATUS[r.status]),
+    String(r.mentions),
+    String(r.unused),
+    String(r.unusedNoRule),
+    r.message,
+  ]);
+  return (
+    <section className="panel quality" data-testid="quality-page" aria-label={t(lang, 'quality')}>
+      <div className="panel-head">
+        <h2>{t(lang, 'quality')}</h2>
+        <div className="panel-actions no-print">
+          <button
+            type="button"
+            data-testid="export-csv"
+            onClick={() => download('reports-quality.csv', buildCsv([header, ...rows]))}
+          >
+            {t(lang, 'exportCsv')}
+          </button>
+        </div>
+      </div>
+      <p className="hint">{t(lang, 'qualityHint')}</p>
+      <div className="matrix-scroll">
+        <table className="quality-table">
+          <thead>
+            <tr>
+              {header.map((h) => (
+                <th key={h} scope="col">
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {reports.map((r, i) => (
+              <tr key={r.reportId} className={`status-${r.status}`}>
+                <th scope="row">{r.reportId}</th>
+                <td>
+                  {r.town === '' ? (
+                    '—'
+                  ) : (
+                    <button type="button" className="cell-link" onClick={() => showTown(r.townId)}>
+                      {r.town}
+                    </button>
+                  )}
+                </td>
+                {rows[i]?.slice(2).map((cell, j) => (
+                  <td key={j}>{cell}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

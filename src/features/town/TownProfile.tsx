@@ -1,0 +1,177 @@
+/**
+ * One town: every indicator across its years with the change from the year
+ * before, its rank among the selected towns, its reports with their full
+ * text, and the indicators its reports never mention (what to ask it about).
+ */
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { EmptyState } from '../../components/EmptyState';
+import { rowText, valueFlag } from '../../components/value-text';
+import { rankTowns, townProfile } from '../../dataset/select';
+import { buildCsv, download } from '../../export/csv';
+import { formatChange, indicatorName, t } from '../../i18n';
+import { useAppStore } from '../../store';
+import { useSelectedTowns } from '../../store/hooks';
+
+export function TownProfile() {
+  const { model, profileTown, lang, showTown, openSource } = useAppStore(
+    useShallow((s) => ({
+      model: s.model,
+      profileTown: s.profileTown,
+      lang: s.lang,
+      showTown: s.showTown,
+      openSource: s.openSource,
+    })),
+  );
+  const selected = useSelectedTowns();
+  const town =
+    model === null
+      ? undefined
+      : ((profileTown === null ? undefined : model.townById.get(profileTown)) ??
+        selected[0] ??
+        model.towns[0]);
+  const profile = useMemo(
+    () => (model === null || town === undefined ? null : townProfile(model, town)),
+    [model, town],
+  );
+  if (model === null) return null;
+  if (town === undefined || profile === null) return <EmptyState title={t(lang, 'noData')} />;
+  const lastYear = profile.years[profile.years.length - 1];
+  const reports = [...model.reports.values()]
+    .filter((r) => r.townId === town.id)
+    .sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
+  const rankOf = (indicator: (typeof profile.rows)[number]['indicator']) => {
+    if (lastYear === undefined) return null;
+    const ranking = rankTowns(
+      model,
+      indicator,
+      lastYear,
+      selected.some((s) => s.id === town.id) ? selected : [town, ...selected],
+    );
+    const mine = ranking.reported.find((r) => r.town.id === town.id);
+    return mine === undefined ? null : `${mine.rank}/${ranking.reported.length}`;
+  };
+  const exportCsv = (): void => {
+    const header = [t(lang, 'indicator'), ...profile.years.map(String)];
+    const rows = profile.rows.map((r) => [
+      indicatorName(lang, r.indicator),
+      ...r.values.map((v) => (v === null ? t(lang, 'notReported') : rowText(lang, v))),
+    ]);
+    download(`town-${town.name}.csv`, buildCsv([header, ...rows]));
+  };
+  return (
+    <section className="panel town" data-testid="town-profile" aria-label={t(lang, 'townProfile')}>
+      <div className="panel-head">
+        <h2>
+          {t(lang, 'townProfile')} · {town.name}
+          <span className="th-meta">
+            {' '}
+            {[town.county, town.city, town.province].filter(Boolean).join(' · ')}
+          </span>
+        </h2>
+        <div className="panel-actions no-print">
+          <label>
+            <span className="filter-label">{t(lang, 'chooseTown')}</span>{' '}
+            <select
+              value={town.id}
+              onChange={(e) => showTown(e.target.value)}
+              data-testid="town-select"
+            >
+              {model.towns.map((t2) => (
+                <option key={t2.id} value={t2.id}>
+                  {t2.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" data-testid="export-csv" onClick={exportCsv}>
+            {t(lang, 'exportCsv')}
+          </button>
+        </div>
+      </div>
+      <h3>{t(lang, 'profileYears')}</h3>
+      {profile.rows.length === 0 ? (
+        <EmptyState title={t(lang, 'noData')} />
+      ) : (
+        <div className="matrix-scroll">
+          <table className="profile">
+            <thead>
+              <tr>
+                <th scope="col">{t(lang, 'indicator')}</th>
+                {profile.years.map((y) => (
+                  <th key={y} scope="col">
+                    {y}
+                  </th>
+                ))}
+                {lastYear !== undefined && (
+                  <th scope="col">{t(lang, 'rankInYear', { year: lastYear })}</th>
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {profile.rows.map((r) => (
+                <tr key={r.indicator}>
+                  <th scope="row">{indicatorName(lang, r.indicator)}</th>
+                  {r.values.map((v, i) => (
+                    <td key={profile.years[i]}>
+                      {v === null ? (
+                        <span className="badge">{t(lang, 'notReported')}</span>
+                      ) : (
+                        <button
+                          type="button"
+                          className="cell-link"
+                          onClick={() =>
+                            openSource({
+                              reportId: v.reportId,
+                              indicator: v.indicator,
+                              start: v.start,
+                            })
+                          }
+                        >
+                          {rowText(lang, v)}
+                          {valueFlag(v)}
+                        </button>
+                      )}
+                      {r.changes[i] != null && (
+                        <span className="th-meta">
+                          {' '}
+                          {t(lang, 'change')} {formatChange(lang, r.changes[i] ?? 0)}
+                        </span>
+                      )}
+                    </td>
+                  ))}
+                  {lastYear !== undefined && <td>{rankOf(r.indicator) ?? '—'}</td>}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h3>{t(lang, 'reports')}</h3>
+      <ul className="report-list">
+        {reports.map((r) => (
+          <li key={r.reportId}>
+            {r.year ?? '—'} · {r.title || r.reportId} ·{' '}
+            <a
+              href={`data/texts/${encodeURIComponent(r.reportId)}.txt`}
+              target="_blank"
+              rel="noreferrer"
+            >
+              {t(lang, 'openText')}
+            </a>
+          </li>
+        ))}
+      </ul>
+      <h3>{t(lang, 'neverStated')}</h3>
+      {profile.neverStated.length === 0 ? (
+        <p>{t(lang, 'allStated')}</p>
+      ) : (
+        <ul className="never-stated">
+          {profile.neverStated.map((id) => (
+            <li key={id}>{indicatorName(lang, id)}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

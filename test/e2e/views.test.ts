@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './browser';
+import { serveStatic, type StaticSite } from './server';
+import { buildSite } from './site';
+
+let browser: Browser;
+let site: StaticSite;
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+beforeAll(async () => {
+  site = await serveStatic(await buildSite(), '/sub/path/');
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function open(hash: string, ready: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1360, height: 1000 } });
+  await page.goto(`${site.url}${hash}`);
+  await page.locator(ready).first().waitFor();
+  return page;
+}
+
+/** Serious and critical findings of axe-core on the page as it is. */
+async function accessibilityProblems(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(): Promise<{
+            violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run();
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+describe('benchmarking views', () => {
+  it('navigates between the views, each reflected in the URL', async () => {
+    const page = await open('', '[data-testid="chart-ranking"] canvas');
+    await page.getByTestId('nav-compare').click();
+    await page.getByTestId('compare-matrix').waitFor();
+    expect(page.url()).toContain('v=compare');
+    await page.getByTestId('nav-town').click();
+    await page.getByTestId('town-profile').waitFor();
+    expect(page.url()).toContain('v=town');
+    await page.getByTestId('nav-overview').click();
+    await page.getByTestId('chart-ranking').waitFor();
+    await page.goBack();
+    await page.getByTestId('town-profile').waitFor();
+    await page.close();
+  });
+
+  it('shows the compare matrix with ranks, not-reported cells, sorting and drill-down', async () => {
+    const page = await open('#/?v=compare&y=2023&c=mediation', '[data-testid="compare-matrix"]');
+    const matrix = page.getByTestId('compare-matrix');
+    const text = (await matrix.textContent()) ?? '';
+    expect(text).toContain('208件');
+    expect(text).toContain('第1名/2');
+    expect(text).toContain('未报告');
+    await page.getByRole('button', { name: /调解成功率/ }).click();
+    expect(page.url()).toContain('sb=mediation.success_rate');
+    const firstRow = await matrix.locator('tbody tr').first().locator('th').textContent();
+    expect(firstRow).toContain('彭浦镇');
+    await matrix.getByRole('button', { name: /99\.5%/ }).click();
+    await expect
+      .poll(() => page.getByTestId('source-highlight').textContent())
+      .toBe('调解成功率99.5%');
+    await page.close();
+  });
+
+  it('exports the matrix as CSV that Excel reads as UTF-8', async () => {
+    const page = await open('#/?v=compare&y=2024&c=petition', '[data-testid="compare-matrix"]');
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-csv').click(),
+    ]);
+    expect(file.suggestedFilename()).toBe('compare-petition-2024.csv');
+    const csv = readFileSync(await file.path(), 'utf8');
+    expect(csv.startsWith('\uFEFF乡镇,县区,年度,')).toBe(true);
+    expect(csv).toContain('段园镇,杜集区,2024,73件,1,100');
+    // A negative change stays a number, not a neutralised string.
+    expect(csv).toContain(',-17.2%,');
+    await page.close();
+  });
+
+  it('profiles a town: values by year, rank, reports with their text, what is never stated', async () => {
+    const page = await open(
+      '#/?v=town&p=上海市/上海市/静安区/彭浦镇',
+      '[data-testid="town-profile"]',
+    );
+    const profile = page.getByTestId('town-profile');
+    const text = (await profile.textContent()) ?? '';
+    expect(text).toContain('彭浦镇');
+    expect(text).toContain('474件');
+    expect(text).toContain('报告中从未提及的指标');
+    expect(text).toContain('信访件数');
+    const link = profile.getByRole('link', { name: '查看全文' });
+    expect(await link.getAttribute('href')).toBe('data/texts/shanghai-jingan-pengpu-2023.txt');
+    await page.getByTestId('town-select').selectOption({ label: '红格镇' });
+    await expect.poll(() => profile.textContent()).toContain('99.5%');
+    await page.close();
+  });
+
+  it('lists every report with its status and audit counts', async () => {
+    const page = await open('#/?v=quality', '[data-testid="quality-page"]');
+    const rows = page.getByTestId('quality-page').locator('tbody tr');
+    expect(await rows.count()).toBe(5);
+    expect(await rows.first().textContent()).toContain('anhui-huaibei-duanyuan-2024');
+    await page.close();
+  });
+
+  it.each([
+    ['overview', '', '[data-testid="chart-ranking"] canvas'],
+    ['compare', '#/?v=compare&y=2023', '[data-testid="compare-matrix"]'],
+    ['town profile', '#/?v=town', '[data-testid="town-profile"]'],
+    ['data quality', '#/?v=quality', '[data-testid="quality-page"]'],
+    [
+      'source panel',
+      '#/?y=2023&i=mediation.cases&s=sichuan-yanbian-hongge-2023~mediation.cases',
+      '[data-testid="source-highlight"]',
+    ],
+  ])('has no serious accessibility problem: %s', async (_, hash, ready) => {
+    const page = await open(hash, ready);
+    await page.waitForTimeout(300);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.close();
+  });
+});
