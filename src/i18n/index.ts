@@ -77,7 +77,8 @@ const zh = {
   latestYear: '各乡镇最近年度',
   useLatestYear: '按各乡镇最近一次报告',
   exportCsv: '导出 CSV',
-  exportPng: '导出图片',
+  exportPng: '导出 PNG',
+  exportSvg: '导出 SVG',
   heatmapHint:
     '颜色深浅表示该乡镇在同一指标内的百分位（越深越靠前）；灰色虚框为未报告，不参与排名。点击数值查看原文。',
   rankOf: '第{rank}名/{n}',
@@ -171,7 +172,8 @@ const en: Record<MessageKey, string> = {
   latestYear: 'latest year of each town',
   useLatestYear: 'Use each town’s latest report',
   exportCsv: 'Export CSV',
-  exportPng: 'Export image',
+  exportPng: 'Export PNG',
+  exportSvg: 'Export SVG',
   heatmapHint:
     'Shade shows the town’s percentile within each indicator (darker = higher); dashed grey cells are not reported and not ranked. Click a value for its sentence.',
   rankOf: '#{rank}/{n}',

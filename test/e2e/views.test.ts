@@ -96,6 +96,33 @@ describe('benchmarking views', () => {
     await page.close();
   });
 
+  it('exports a chart as PNG and SVG, and the ranking behind it as CSV', async () => {
+    const page = await open('#/?y=2024&i=mediation.cases', '[data-testid="chart-ranking"] canvas');
+    const ranking = page.locator('section.ranking');
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      ranking.getByTestId('export-png').click(),
+    ]);
+    expect(png.suggestedFilename()).toBe('ranking-mediation.cases-2024.png');
+    const bytes = readFileSync(await png.path());
+    expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    const [svg] = await Promise.all([
+      page.waitForEvent('download'),
+      ranking.getByTestId('export-svg').click(),
+    ]);
+    const svgText = readFileSync(await svg.path(), 'utf8');
+    expect(svgText).toContain('<svg');
+    expect(svgText).toContain('段园镇');
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      ranking.getByTestId('export-csv').click(),
+    ]);
+    const text = readFileSync(await csv.path(), 'utf8');
+    expect(text).toContain('1,段园镇,杜集区,608件,100');
+    expect(text).toContain(',紫兴街道,开阳县,未报告,');
+    await page.close();
+  });
+
   it('profiles a town: values by year, rank, reports with their text, what is never stated', async () => {
     const page = await open(
       '#/?v=town&p=上海市/上海市/静安区/彭浦镇',

@@ -18,9 +18,52 @@ export interface EChartProps {
   readonly onClick?: (click: ChartClick) => void;
   /** Mount only after the first chart is drawn: secondary charts must not delay it. */
   readonly defer?: boolean;
+  /** File name (without extension) for the image exports; no export buttons when absent. */
+  readonly exportName?: string;
+  /** Labels of the export buttons, in the page's language. */
+  readonly exportLabels?: { readonly png: string; readonly svg: string };
 }
 
-export default function EChart({ option, testId, height, locale, label, onClick }: EChartProps) {
+function saveDataUrl(url: string, fileName: string): void {
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}
+
+/** An SVG copy of the chart, drawn by ECharts' SVG renderer off screen. */
+async function exportSvg(
+  instance: EChartsType,
+  fileName: string,
+  locale: 'ZH' | 'EN',
+): Promise<void> {
+  const { SVGRenderer } = await import('echarts/renderers');
+  echarts.use([SVGRenderer]);
+  const host = document.createElement('div');
+  const width = instance.getWidth();
+  const height = instance.getHeight();
+  const copy = echarts.init(host, null, { renderer: 'svg', width, height, locale });
+  copy.setOption({ ...instance.getOption(), animation: false });
+  const svg = copy.renderToSVGString();
+  copy.dispose();
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  saveDataUrl(url, fileName);
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export default function EChart({
+  option,
+  testId,
+  height,
+  locale,
+  label,
+  onClick,
+  exportName,
+  exportLabels,
+}: EChartProps) {
+  const instanceRef = useRef<EChartsType | null>(null);
   const clickRef = useRef(onClick);
   clickRef.current = onClick;
   // One handler object for the chart's lifetime: a new one re-initialises the chart.
@@ -38,23 +81,47 @@ export default function EChart({ option, testId, height, locale, label, onClick 
   const onReady = useMemo(
     () => (instance: EChartsType) => {
       // Tests and the export code reach the instance through the element.
+      instanceRef.current = instance;
       (instance.getDom() as HTMLElement & { chart?: EChartsType }).chart = instance;
     },
     [],
   );
+  const savePng = (): void => {
+    const instance = instanceRef.current;
+    if (instance === null || exportName === undefined) return;
+    const url = instance.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' });
+    saveDataUrl(url, `${exportName}.png`);
+  };
+  const saveSvg = (): void => {
+    const instance = instanceRef.current;
+    if (instance !== null && exportName !== undefined)
+      void exportSvg(instance, `${exportName}.svg`, locale);
+  };
   return (
-    <div data-testid={testId} className="chart" role="img" aria-label={label}>
-      <ReactEChartsCore
-        key={locale}
-        echarts={echarts}
-        option={option}
-        notMerge
-        lazyUpdate
-        onEvents={onEvents}
-        onChartReady={onReady}
-        opts={{ locale, renderer: 'canvas' }}
-        style={{ height, width: '100%' }}
-      />
+    <div className="chart-host">
+      {exportName !== undefined && exportLabels !== undefined && (
+        <div className="chart-exports no-print">
+          <button type="button" data-testid="export-png" onClick={savePng}>
+            {exportLabels.png}
+          </button>
+          <button type="button" data-testid="export-svg" onClick={saveSvg}>
+            {exportLabels.svg}
+          </button>
+        </div>
+      )}
+      <div data-testid={testId} className="chart" role="img" aria-label={label}>
+        <ReactEChartsCore
+          key={locale}
+          echarts={echarts}
+          option={option}
+          notMerge
+          lazyUpdate
+          onEvents={onEvents}
+          onChartReady={onReady}
+          opts={{ locale, renderer: 'canvas' }}
+          style={{ height, width: '100%' }}
+        />
+      </div>
     </div>
   );
 }

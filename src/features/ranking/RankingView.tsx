@@ -14,6 +14,7 @@ import type { ValueRow } from '../../dataset/model';
 import { rankTowns } from '../../dataset/select';
 import { indicatorName, t, unitLabel } from '../../i18n';
 import { rowText, valueFlag } from '../../components/value-text';
+import { buildCsv, download } from '../../export/csv';
 import { useAppStore } from '../../store';
 import { useSelectedTowns } from '../../store/hooks';
 
@@ -69,7 +70,47 @@ export function RankingView() {
   if (ranking === null || option === null) return null;
   return (
     <section className="panel ranking" aria-label={title}>
-      <h2>{title}</h2>
+      <div className="panel-head">
+        <h2>{title}</h2>
+        {count > 0 && (
+          <div className="panel-actions no-print">
+            <button
+              type="button"
+              data-testid="export-csv"
+              onClick={() =>
+                download(
+                  `ranking-${indicator}-${year ?? ''}.csv`,
+                  buildCsv([
+                    [
+                      t(lang, 'rank'),
+                      t(lang, 'town'),
+                      t(lang, 'county'),
+                      t(lang, 'value'),
+                      t(lang, 'percentile'),
+                    ],
+                    ...ranking.reported.map((r) => [
+                      String(r.rank),
+                      r.town.name,
+                      r.town.county,
+                      rowText(lang, r.row),
+                      String(r.percentile),
+                    ]),
+                    ...ranking.missing.map((m) => [
+                      '',
+                      m.name,
+                      m.county,
+                      t(lang, 'notReported'),
+                      '',
+                    ]),
+                  ]),
+                )
+              }
+            >
+              {t(lang, 'exportCsv')}
+            </button>
+          </div>
+        )}
+      </div>
       {towns.length === 0 ? (
         <EmptyState title={t(lang, 'noTownsSelected')} />
       ) : count === 0 ? (
@@ -85,6 +126,8 @@ export function RankingView() {
             locale={lang === 'zh' ? 'ZH' : 'EN'}
             label={title}
             onClick={onClick}
+            exportName={`ranking-${indicator}-${year ?? ''}`}
+            exportLabels={{ png: t(lang, 'exportPng'), svg: t(lang, 'exportSvg') }}
           />
           <details className="data-table">
             <summary>{t(lang, 'table')}</summary>

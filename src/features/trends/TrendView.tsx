@@ -16,6 +16,7 @@ import {
 import { LazyChart, type ChartClick } from '../../components/chart/LazyChart';
 import { EmptyState } from '../../components/EmptyState';
 import { rowText, valueFlag } from '../../components/value-text';
+import { buildCsv, download } from '../../export/csv';
 import type { DatasetModel, Town, ValueRow } from '../../dataset/model';
 import { indicatorsWithDataIn, trendFor, valueFor } from '../../dataset/select';
 import { formatChange, indicatorName, t, unitLabel, type Lang } from '../../i18n';
@@ -129,7 +130,31 @@ export function TrendView() {
   const rows = related === null ? 0 : Math.ceil(related.panels.length / 3);
   return (
     <section className="panel trends" aria-label={title}>
-      <h2>{title}</h2>
+      <div className="panel-head">
+        <h2>{title}</h2>
+        {main.lines.length > 0 && (
+          <div className="panel-actions no-print">
+            <button
+              type="button"
+              data-testid="export-csv"
+              onClick={() =>
+                download(
+                  `trend-${indicator}.csv`,
+                  buildCsv([
+                    [t(lang, 'town'), ...main.years.map(String)],
+                    ...main.lines.map((l) => [
+                      l.label,
+                      ...l.points.map((p) => p?.text ?? t(lang, 'notReported')),
+                    ]),
+                  ]),
+                )
+              }
+            >
+              {t(lang, 'exportCsv')}
+            </button>
+          </div>
+        )}
+      </div>
       {main.lines.length === 0 ? (
         <EmptyState title={t(lang, 'noData')} />
       ) : (
@@ -145,6 +170,8 @@ export function TrendView() {
             locale={lang === 'zh' ? 'ZH' : 'EN'}
             label={title}
             onClick={onMainClick}
+            exportName={`trend-${indicator}`}
+            exportLabels={{ png: t(lang, 'exportPng'), svg: t(lang, 'exportSvg') }}
           />
         </>
       )}
@@ -159,6 +186,8 @@ export function TrendView() {
             locale={lang === 'zh' ? 'ZH' : 'EN'}
             label={t(lang, 'multiples')}
             onClick={onMultiplesClick}
+            exportName={`trend-${category}`}
+            exportLabels={{ png: t(lang, 'exportPng'), svg: t(lang, 'exportSvg') }}
           />
         </div>
       )}
