@@ -167,6 +167,17 @@ export default tseslint.config(
               from: './src/app',
               message: 'Features do not import the app shell.',
             },
+            {
+              target: './src/features/side',
+              from: './src/features',
+              except: ['./side'],
+              message: 'No feature imports another feature; they meet in src/app.',
+            },
+            {
+              target: './src/features/side',
+              from: './src/app',
+              message: 'Features do not import the app shell.',
+            },
           ],
         },
       ],

@@ -11,6 +11,7 @@ import { EmptyState } from '../components/EmptyState';
 import { CompareMatrix } from '../features/compare/CompareMatrix';
 import { FilterBar } from '../features/filters/FilterBar';
 import { QualityPage } from '../features/quality/QualityPage';
+import { SideBySide } from '../features/side/SideBySide';
 import { TownProfile } from '../features/town/TownProfile';
 import { OverviewCards } from '../features/overview/OverviewCards';
 import { RankingView } from '../features/ranking/RankingView';
@@ -22,6 +23,7 @@ import { useAppStore, type View } from '../store';
 const NAV: readonly { view: View; label: MessageKey }[] = [
   { view: 'overview', label: 'overview' },
   { view: 'compare', label: 'compare' },
+  { view: 'side', label: 'sideBySide' },
   { view: 'town', label: 'townProfile' },
   { view: 'quality', label: 'quality' },
 ];
@@ -155,6 +157,7 @@ export function App() {
           </>
         )}
         {status === 'ready' && view === 'compare' && <CompareMatrix />}
+        {status === 'ready' && view === 'side' && <SideBySide />}
         {status === 'ready' && view === 'town' && <TownProfile />}
         {status === 'ready' && view === 'quality' && <QualityPage />}
       </main>

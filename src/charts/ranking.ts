@@ -93,3 +93,47 @@ export function buildRankingOption(data: readonly RankingDatum[], choices: Ranki
 export function rankingIndexOf(dataIndex: number, count: number): number {
   return count - 1 - dataIndex;
 }
+
+export interface SideSeries {
+  readonly label: string;
+  readonly colorIndex: number;
+  /** Percentile per indicator; null = not reported (no bar, never zero). */
+  readonly percentiles: readonly (number | null)[];
+  readonly texts: readonly string[];
+}
+
+/** Grouped bars of percentiles: one group per indicator, one bar per town. */
+export function buildSideBySideOption(
+  indicators: readonly string[],
+  series: readonly SideSeries[],
+  palette: readonly string[],
+): object {
+  return {
+    animation: false,
+    grid: { left: 48, right: 16, top: 40, bottom: 90 },
+    legend: { top: 0 },
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: { seriesIndex: number; dataIndex: number }) => {
+        const s = series[p.seriesIndex];
+        return s === undefined
+          ? ''
+          : `${s.label}<br/>${indicators[p.dataIndex] ?? ''}<br/>${s.texts[p.dataIndex] ?? ''} · P${s.percentiles[p.dataIndex] ?? ''}`;
+      },
+    },
+    xAxis: {
+      type: 'category',
+      data: [...indicators],
+      axisLabel: { interval: 0, rotate: 30, color: AXIS_COLOR, fontSize: 12 },
+    },
+    yAxis: { type: 'value', min: 0, max: 100, name: 'P', axisLabel: { color: AXIS_COLOR } },
+    series: series.map((s) => ({
+      type: 'bar',
+      name: s.label,
+      // The lowest reporting town still gets a sliver: P0 is a value, not a gap.
+      data: s.percentiles.map((p) => (p === null ? null : Math.max(p, 2))),
+      itemStyle: { color: palette[s.colorIndex % palette.length] },
+      cursor: 'pointer',
+    })),
+  };
+}

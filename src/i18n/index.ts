@@ -73,6 +73,11 @@ const zh = {
   print: '打印',
   compare: '对比矩阵',
   townProfile: '乡镇档案',
+  sideBySide: '并列对比',
+  pickTowns: '选择 2–4 个乡镇',
+  pickTwo: '请至少选择两个乡镇进行对比',
+  sideHint:
+    '柱高为各乡镇在所选乡镇中的百分位（同一指标内比较）；未报告的指标不画柱。下表为原始数值。',
   quality: '数据质量',
   latestYear: '各乡镇最近年度',
   useLatestYear: '按各乡镇最近一次报告',
@@ -168,6 +173,11 @@ const en: Record<MessageKey, string> = {
   print: 'Print',
   compare: 'Compare matrix',
   townProfile: 'Town profile',
+  sideBySide: 'Side by side',
+  pickTowns: 'Pick 2–4 towns',
+  pickTwo: 'Pick at least two towns to compare',
+  sideHint:
+    'Bar height is each town’s percentile among the selected towns, within each indicator; indicators a town does not report get no bar. Raw values below.',
   quality: 'Data quality',
   latestYear: 'latest year of each town',
   useLatestYear: 'Use each town’s latest report',

@@ -24,6 +24,7 @@ interface FiltersSlice extends UrlState {
   setYearMode(mode: YearMode): void;
   setSortBy(indicator: IndicatorId | null): void;
   showTown(townId: string): void;
+  setSideTowns(towns: readonly string[]): void;
   setYear(year: number): void;
   setTowns(towns: readonly string[] | null): void;
   setCategory(category: CategoryId): void;
@@ -56,6 +57,7 @@ export const DEFAULT_URL_STATE: UrlState = {
   yearMode: 'year',
   sortBy: null,
   profileTown: null,
+  sideTowns: [],
 };
 
 export const useAppStore = create<AppState>()((set) => ({
@@ -64,6 +66,7 @@ export const useAppStore = create<AppState>()((set) => ({
   setYearMode: (yearMode) => set({ yearMode }),
   setSortBy: (sortBy) => set({ sortBy }),
   showTown: (profileTown) => set({ profileTown, view: 'town', source: null }),
+  setSideTowns: (sideTowns) => set({ sideTowns: sideTowns.slice(0, 4) }),
   setYear: (year) => set({ year }),
   setTowns: (towns) => set({ towns }),
   setCategory: (category) =>
@@ -99,6 +102,7 @@ export function urlStateOf(state: AppState): UrlState {
     yearMode: state.yearMode,
     sortBy: state.sortBy,
     profileTown: state.profileTown,
+    sideTowns: state.sideTowns,
   };
 }
 

@@ -12,8 +12,8 @@ import {
 } from '../catalog';
 import { LANGS, type Lang } from '../i18n';
 
-export type View = 'overview' | 'compare' | 'town' | 'quality';
-export const VIEWS: readonly View[] = ['overview', 'compare', 'town', 'quality'];
+export type View = 'overview' | 'compare' | 'side' | 'town' | 'quality';
+export const VIEWS: readonly View[] = ['overview', 'compare', 'side', 'town', 'quality'];
 
 /** The compare matrix's year: the chosen year, or each town's latest report. */
 export type YearMode = 'year' | 'latest';
@@ -39,6 +39,8 @@ export interface UrlState {
   readonly sortBy: IndicatorId | null;
   /** Town profile: the town shown; null = the first selected. */
   readonly profileTown: string | null;
+  /** Side-by-side: the 2–4 towns compared; empty = the first two selected. */
+  readonly sideTowns: readonly string[];
 }
 
 const TOWN_SEPARATOR = '~';
@@ -54,6 +56,7 @@ export function serializeUrlState(state: UrlState): string {
   if (state.yearMode !== 'year') params.set('ym', state.yearMode);
   if (state.sortBy !== null) params.set('sb', state.sortBy);
   if (state.profileTown !== null) params.set('p', state.profileTown);
+  if (state.sideTowns.length > 0) params.set('st', state.sideTowns.join(TOWN_SEPARATOR));
   if (state.source !== null) {
     const s = state.source;
     params.set(
@@ -90,6 +93,8 @@ export function parseUrlState(hash: string): Partial<UrlState> {
   if (profileTown !== null && profileTown !== '' && profileTown.length < 200) {
     state.profileTown = profileTown;
   }
+  const side = params.get('st');
+  if (side !== null && side !== '') state.sideTowns = side.split(TOWN_SEPARATOR).slice(0, 4);
   const lang = params.get('l');
   if (lang !== null && (LANGS as readonly string[]).includes(lang)) state.lang = lang as Lang;
   const source = params.get('s');

@@ -123,6 +123,24 @@ describe('benchmarking views', () => {
     await page.close();
   });
 
+  it('puts 2–4 towns side by side with percentiles and raw values', async () => {
+    const page = await open('#/?v=side&y=2023&c=mediation', '[data-testid="side-by-side"]');
+    const side = page.getByTestId('side-by-side');
+    await side.getByLabel('段园镇').check();
+    await page.getByTestId('chart-side').locator('canvas').first().waitFor();
+    expect(page.url()).toContain('v=side');
+    expect(page.url()).toContain('st=');
+    const text = (await side.textContent()) ?? '';
+    expect(text).toContain('474件');
+    expect(text).toContain('P100');
+    expect(text).toContain('未报告');
+    await side.getByRole('button', { name: /208件/ }).click();
+    await expect
+      .poll(() => page.getByTestId('source-highlight').textContent())
+      .toBe('调解矛盾纠纷208件');
+    await page.close();
+  });
+
   it('profiles a town: values by year, rank, reports with their text, what is never stated', async () => {
     const page = await open(
       '#/?v=town&p=上海市/上海市/静安区/彭浦镇',
@@ -154,6 +172,7 @@ describe('benchmarking views', () => {
     ['compare', '#/?v=compare&y=2023', '[data-testid="compare-matrix"]'],
     ['town profile', '#/?v=town', '[data-testid="town-profile"]'],
     ['data quality', '#/?v=quality', '[data-testid="quality-page"]'],
+    ['side by side', '#/?v=side&y=2023', '[data-testid="side-by-side"]'],
     [
       'source panel',
       '#/?y=2023&i=mediation.cases&s=sichuan-yanbian-hongge-2023~mediation.cases',
