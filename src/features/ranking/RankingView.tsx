@@ -155,6 +155,9 @@ export function RankingView() {
               </tbody>
             </table>
           </details>
+          {ranking.reported.some((r) => valueFlag(r.row) !== '') && (
+            <p className="legend">{t(lang, 'flagsLegend')}</p>
+          )}
         </>
       )}
       {ranking.missing.length > 0 && count > 0 && (

@@ -173,6 +173,43 @@ export function TrendView() {
             exportName={`trend-${indicator}`}
             exportLabels={{ png: t(lang, 'exportPng'), svg: t(lang, 'exportSvg') }}
           />
+          <details className="data-table">
+            <summary>{t(lang, 'table')}</summary>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t(lang, 'town')}</th>
+                  {main.years.map((y) => (
+                    <th key={y} scope="col">
+                      {y}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {main.lines.map((line, i) => (
+                  <tr key={line.label}>
+                    <th scope="row">{line.label}</th>
+                    {line.points.map((p, j) => (
+                      <td key={main.years[j]}>
+                        {p === null ? (
+                          <span className="badge">{t(lang, 'notReported')}</span>
+                        ) : (
+                          <button
+                            type="button"
+                            className="cell-link"
+                            onClick={() => open(main.rows[i]?.[j])}
+                          >
+                            {p.text}
+                          </button>
+                        )}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
         </>
       )}
       {related !== null && multiples !== null && (
@@ -189,6 +226,47 @@ export function TrendView() {
             exportName={`trend-${category}`}
             exportLabels={{ png: t(lang, 'exportPng'), svg: t(lang, 'exportSvg') }}
           />
+          <details className="data-table">
+            <summary>{t(lang, 'table')}</summary>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t(lang, 'indicator')}</th>
+                  <th scope="col">{t(lang, 'town')}</th>
+                  {related.years.map((y) => (
+                    <th key={y} scope="col">
+                      {y}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {related.built.flatMap((b, i) =>
+                  b.lines.map((line, j) => (
+                    <tr key={`${b.id}-${line.label}`}>
+                      <th scope="row">{related.panels[i]?.title}</th>
+                      <td>{line.label}</td>
+                      {line.points.map((p, k) => (
+                        <td key={related.years[k]}>
+                          {p === null ? (
+                            <span className="badge">{t(lang, 'notReported')}</span>
+                          ) : (
+                            <button
+                              type="button"
+                              className="cell-link"
+                              onClick={() => open(b.rows[j]?.[k])}
+                            >
+                              {p.text}
+                            </button>
+                          )}
+                        </td>
+                      ))}
+                    </tr>
+                  )),
+                )}
+              </tbody>
+            </table>
+          </details>
         </div>
       )}
     </section>
