@@ -193,8 +193,8 @@ describe('dashboard in a real browser, served under a sub-path', () => {
 describe('drill-down from every kind of element', () => {
   it('opens the source from a data table cell', async () => {
     const page = await open('#/?y=2024&i=legal_service.services');
-    await page.getByText('数据表').click();
-    await page.getByRole('button', { name: /46次/ }).click();
+    await page.locator('section.ranking').getByText('数据表').click();
+    await page.locator('section.ranking').getByRole('button', { name: /46次/ }).click();
     await expect
       .poll(() => page.getByTestId('source-highlight').textContent())
       .toBe('提供法律服务46次');
@@ -257,8 +257,8 @@ describe('data problems', () => {
     const replaced = await serveStatic(dir, '/elsewhere/');
     const page = await browser.newPage({ viewport: { width: 1360, height: 1000 } });
     await page.goto(`${replaced.url}#/?y=2024&i=mediation.cases`);
-    await page.getByText('数据表').click();
-    await page.getByRole('button', { name: /610件/ }).click();
+    await page.locator('section.ranking').getByText('数据表').click();
+    await page.locator('section.ranking').getByRole('button', { name: /610件/ }).click();
     const panel = page.getByTestId('source-panel');
     await expect
       .poll(() => panel.textContent())
