@@ -4,15 +4,24 @@
  *
  * May import: everything in src except src/cli.
  */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { afterFirstChart, noPrimaryChart } from '../components/chart/first-chart';
 import { useShallow } from 'zustand/react/shallow';
 import { EmptyState } from '../components/EmptyState';
-import { CompareMatrix } from '../features/compare/CompareMatrix';
 import { FilterBar } from '../features/filters/FilterBar';
-import { QualityPage } from '../features/quality/QualityPage';
-import { SideBySide } from '../features/side/SideBySide';
-import { TownProfile } from '../features/town/TownProfile';
+// The evaluators' views are their own chunks: the overview's first chart must not wait for them.
+const CompareMatrix = lazy(() =>
+  import('../features/compare/CompareMatrix').then((m) => ({ default: m.CompareMatrix })),
+);
+const SideBySide = lazy(() =>
+  import('../features/side/SideBySide').then((m) => ({ default: m.SideBySide })),
+);
+const TownProfile = lazy(() =>
+  import('../features/town/TownProfile').then((m) => ({ default: m.TownProfile })),
+);
+const QualityPage = lazy(() =>
+  import('../features/quality/QualityPage').then((m) => ({ default: m.QualityPage })),
+);
 import { OverviewCards } from '../features/overview/OverviewCards';
 import { RankingView } from '../features/ranking/RankingView';
 import { SourcePanel } from '../features/source/SourcePanel';
@@ -156,10 +165,14 @@ export function App() {
             </div>
           </>
         )}
-        {status === 'ready' && view === 'compare' && <CompareMatrix />}
-        {status === 'ready' && view === 'side' && <SideBySide />}
-        {status === 'ready' && view === 'town' && <TownProfile />}
-        {status === 'ready' && view === 'quality' && <QualityPage />}
+        {status === 'ready' && view !== 'overview' && (
+          <Suspense fallback={<EmptyState title={t(lang, 'loading')} />}>
+            {view === 'compare' && <CompareMatrix />}
+            {view === 'side' && <SideBySide />}
+            {view === 'town' && <TownProfile />}
+            {view === 'quality' && <QualityPage />}
+          </Suspense>
+        )}
       </main>
       <SourcePanel />
     </div>
