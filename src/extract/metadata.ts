@@ -10,7 +10,7 @@ export interface ReportMetadata {
   readonly city: string;
   readonly province: string;
   readonly year: number | null;
-  /** Signing date as YYYY-MM-DD, '' if not found. */
+  /** Signing date as YYYY-MM-DD (YYYY-MM when the day is not written), '' if not found. */
   readonly published: string;
   /** The report's title as written ('' when it has none, as many web copies). */
   readonly title: string;
@@ -244,12 +244,35 @@ function chineseSmallNumber(text: string): number {
 const SIGNING_DATE =
   /((?:19|20)\d{2}|[二〇零一三四五六七八九O]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日/g;
 
+const SIGNING_MONTH =
+  /((?:19|20)\d{2}|[二〇零一三四五六七八九O]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*$/;
+
 function detectPublished(folded: string): string {
   const tail = folded.slice(Math.max(0, folded.length - 400));
   let last: RegExpExecArray | null = null;
   for (let m = SIGNING_DATE.exec(tail); m !== null; m = SIGNING_DATE.exec(tail)) last = m;
   SIGNING_DATE.lastIndex = 0;
-  if (last === null) return '';
+  if (last === null) {
+    // A signature with year and month only (2023年12月): keep what it says.
+    const lines = tail
+      .trimEnd()
+      .split('\n')
+      .slice(-3)
+      .map((l) => l.trim());
+    for (const line of lines.reverse()) {
+      const m = SIGNING_MONTH.exec(line);
+      if (m === null) continue;
+      const [, y = '', mo = ''] = m;
+      const year = /^\d+$/.test(y)
+        ? Number(y)
+        : Number([...y].map((c) => CN_DATE_DIGITS[c] ?? 'x').join(''));
+      const month = chineseSmallNumber(mo);
+      if (Number.isInteger(year) && month >= 1 && month <= 12) {
+        return `${year}-${String(month).padStart(2, '0')}`;
+      }
+    }
+    return '';
+  }
   const [, y = '', mo = '', d = ''] = last;
   const year = /^\d+$/.test(y)
     ? Number(y)

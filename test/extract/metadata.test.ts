@@ -24,6 +24,11 @@ describe('detectMetadata', () => {
     expect(metadata).toMatchObject({ town: '向阳乡', year: 2023, published: '2024-01-12' });
   });
 
+  it('keeps a signature with year and month only', () => {
+    const { metadata } = detect('青山镇2023年法治政府建设报告\n……\n青山镇人民政府\n2024年1月\n');
+    expect(metadata.published).toBe('2024-01');
+  });
+
   it('takes the covered year, not the signing year', () => {
     const { metadata } = detect('黄花店镇\n2024年,黄花店镇坚持……\n黄花店镇人民政府\n2025年1月5日');
     expect(metadata.year).toBe(2024);
