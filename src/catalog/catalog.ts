@@ -83,6 +83,8 @@ const PEOPLE = ['人', '名', '位', '人次'] as const;
 const NONE: readonly string[] = [];
 
 const LEGAL_ADVISER = '法律顾问|律师';
+/** The sentence is about law (not safety or business training). */
+const LAW = '法治|法律|学法|普法|法规|宪法|民法典|法制|依法';
 
 /**
  * Every indicator of the catalog, keyed by id. Order matters only as the last
@@ -368,10 +370,10 @@ export const INDICATORS = {
     unit: '次',
     kind: 'count',
     units: ['次', '场', '场次', '期', '班', '轮'],
-    rules: ['(培训|轮训)(班|会|活动|课)?'],
+    rules: [{ p: '(培训|轮训)(班|会|活动|课)?', topic: LAW }],
     examples: [
-      ['集中培训4次', 4],
-      ['今年已开展集中业务培训3次', 3],
+      ['组织全镇“法治带头人”“法律明白人”集中培训4次', 4],
+      ['共培养法治带头人和法律明白人共计144人，今年已开展集中业务培训3次', 3],
       ['法治培训10场次', 10],
     ],
   },
@@ -382,15 +384,16 @@ export const INDICATORS = {
     unit: '人',
     kind: 'count',
     units: PEOPLE,
+    // Safety or business training is not law training: the sentence must speak of law.
     rules: [
-      '(培训|轮训)',
-      '(培训|轮训)…(员|干部|党员|职工|骨干|代表|明白人|带头人)',
-      '参训(人员|干部)?',
+      { p: '(培训|轮训)', topic: LAW },
+      { p: '(培训|轮训)…(员|干部|党员|职工|骨干|代表|明白人|带头人)', topic: LAW },
+      { p: '参训(人员|干部)?', topic: LAW },
       { p: '(覆盖|参加|参与)…(干部|人员|党员|职工)', topic: '培训|学法|授课' },
       { p: '覆盖', topic: '培训|学法|授课' },
     ],
     examples: [
-      ['累计培训186人', 186],
+      ['组织全镇“法律明白人”集中培训4次，累计培训186人', 186],
       ['开展法治培训，覆盖镇村干部200余人', 200, '>='],
       ['开展法治培训5场，覆盖500余人次', 500, '>='],
     ],

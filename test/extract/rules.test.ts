@@ -63,7 +63,7 @@ describe('phrasing variants beyond the examples', () => {
     ['法律顾问列席会议并提供法律意见书12份', 'legal_advisor.opinions', 12],
     ['开展领导干部集体学法12次', 'training.leadership_sessions', 12],
     ['举办法治培训班3期', 'training.sessions', 3],
-    ['培训村组干部300余人次', 'training.people', 300],
+    ['开展法律知识培训，培训村组干部300余人次', 'training.people', 300],
     ['全镇参学率达100%', 'training.exam_participation_rate', 100],
     ['学法考试合格率为98.6%', 'training.exam_pass_rate', 98.6],
     ['共受理信访事项45件，办结率100%', 'petition.closure_rate', 100],
@@ -95,7 +95,7 @@ describe('phrasing variants beyond the examples', () => {
     ['全年召开党委会研究法治工作3次', 'leadership.rule_of_law_meetings', 3],
     ['党委理论学习中心组开展法治专题学习4次', 'training.leadership_sessions', 4],
     ['全镇128名干部参加学法考试', 'training.exam_takers', 128],
-    ['培训人民调解员120人次', 'training.people', 120],
+    ['开展人民调解法律实务培训，培训人民调解员120人次', 'training.people', 120],
     ['全年组织法治培训6期，培训干部职工320人次', 'training.people', 320],
     ['全年共培育“法律明白人”236名', 'training.legal_literates', 236],
     ['受理群众来信来访42件次', 'petition.cases', 42],
@@ -205,6 +205,10 @@ describe('figures that are not this year’s values', () => {
       '全镇辖34个行政村、2个社区，常住人口5.6万人，地区生产总值48.7亿元，同比增长6.2%。',
     ],
     ['mediators, not mediations', '配备专兼职调解员108名。'],
+    [
+      'safety training, not law training',
+      '开展应急演练12场次，培训企业负责人和安全管理人员560人次。',
+    ],
   ])('%s', (_, text) => {
     expect(mentionsOf(text)).toEqual([]);
   });
