@@ -121,7 +121,7 @@ export const INDICATORS = {
     rules: [
       '(调解|化解|调处|解决|受理)…(纠纷|矛盾|调解案件)',
       '排查(化解|调处|调解)…(纠纷|矛盾)',
-      '(纠纷|矛盾)(调解|调处)(案件)?',
+      '(纠纷|矛盾)…(调解|调处)(案件)?',
       '人民调解(案件)?',
     ],
     examples: [
@@ -698,7 +698,7 @@ export const INDICATORS = {
     unit: '件',
     kind: 'count',
     units: CASES,
-    rules: ['行政复议(案件)?'],
+    rules: ['行政复议(案件|申请)?'],
     examples: [['办理行政复议6件', 6]],
   },
   'administration.lawsuits': {

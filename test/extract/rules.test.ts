@@ -124,6 +124,8 @@ describe('phrasing variants beyond the examples', () => {
     ['建立村（社区）法律服务站15个', 'legal_service.stations', 15],
     ['政府常年法律顾问审查合同32份、规范性文件6件', 'legal_advisor.documents_reviewed', 6],
     ['信访事项45件，办结43件，办结率95.6%', 'petition.closed', 43],
+    ['全年矛盾纠纷排查调处286件', 'mediation.cases', 286],
+    ['收到行政复议申请2件', 'administration.reconsiderations', 2],
     ['街道人民调解委员会及13个社区调委会共受理各类纠纷289件', 'mediation.teams', 13],
     ['街道人民调解委员会及13个社区调委会共受理各类纠纷289件', 'mediation.cases', 289],
     ['12345政务服务便民热线交办工单2,316件', 'petition.hotline', 2316],
@@ -166,6 +168,12 @@ describe('the nearest subject wins', () => {
     expect(report.mentions.map((m) => [m.value, report.text.slice(m.start, m.end)])).toEqual([
       [1, '公共法律服务站1个'],
       [9, '公共法律服务室9个'],
+    ]);
+  });
+
+  it('counts mediation bodies as teams, not as cases', () => {
+    expect(mentionsOf('建立矛盾纠纷调解委员会12个。')).toEqual([
+      { indicator: 'mediation.teams', value: 12, qualifier: '=' },
     ]);
   });
 
