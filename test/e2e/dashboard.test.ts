@@ -22,7 +22,7 @@ afterAll(async () => {
   await site?.close();
 });
 
-async function open(path = '', ready = '[data-testid="chart-ranking"] canvas'): Promise<Page> {
+async function open(path = '', ready = '[data-testid="chart-ranking"] svg'): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1360, height: 1000 } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -76,7 +76,7 @@ describe('dashboard in a real browser, served under a sub-path', () => {
       if (!r.url().startsWith(site.url) && !r.url().startsWith('data:')) external.push(r.url());
     });
     await page.reload();
-    await page.getByTestId('chart-ranking').locator('canvas').first().waitFor();
+    await page.getByTestId('chart-ranking').locator('svg').first().waitFor();
     expect(external).toEqual([]);
     await page.close();
   });
@@ -285,7 +285,7 @@ describe('data problems', () => {
     expect(text).toContain('data/indicators.csv:3');
     expect(text).toContain('is not a catalog indicator');
     expect(text).toContain('data/indicators.csv:4');
-    await page.getByTestId('chart-ranking').locator('canvas').first().waitFor();
+    await page.getByTestId('chart-ranking').locator('svg').first().waitFor();
     await page.close();
     await broken.close();
   });

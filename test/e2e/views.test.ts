@@ -49,7 +49,7 @@ async function accessibilityProblems(page: Page): Promise<string[]> {
 
 describe('benchmarking views', () => {
   it('navigates between the views, each reflected in the URL', async () => {
-    const page = await open('', '[data-testid="chart-ranking"] canvas');
+    const page = await open('', '[data-testid="chart-ranking"] svg');
     await page.getByTestId('nav-compare').click();
     await page.getByTestId('compare-matrix').waitFor();
     expect(page.url()).toContain('v=compare');
@@ -97,7 +97,7 @@ describe('benchmarking views', () => {
   });
 
   it('exports a chart as PNG and SVG, and the ranking behind it as CSV', async () => {
-    const page = await open('#/?y=2024&i=mediation.cases', '[data-testid="chart-ranking"] canvas');
+    const page = await open('#/?y=2024&i=mediation.cases', '[data-testid="chart-ranking"] svg');
     const ranking = page.locator('section.ranking');
     const [png] = await Promise.all([
       page.waitForEvent('download'),
@@ -127,7 +127,7 @@ describe('benchmarking views', () => {
     const page = await open('#/?v=side&y=2023&c=mediation', '[data-testid="side-by-side"]');
     const side = page.getByTestId('side-by-side');
     await side.getByLabel('段园镇').check();
-    await page.getByTestId('chart-side').locator('canvas').first().waitFor();
+    await page.getByTestId('chart-side').locator('svg').first().waitFor();
     expect(page.url()).toContain('v=side');
     expect(page.url()).toContain('st=');
     const text = (await side.textContent()) ?? '';
@@ -168,7 +168,7 @@ describe('benchmarking views', () => {
   });
 
   it.each([
-    ['overview', '', '[data-testid="chart-ranking"] canvas'],
+    ['overview', '', '[data-testid="chart-ranking"] svg'],
     ['compare', '#/?v=compare&y=2023', '[data-testid="compare-matrix"]'],
     ['town profile', '#/?v=town', '[data-testid="town-profile"]'],
     ['data quality', '#/?v=quality', '[data-testid="quality-page"]'],

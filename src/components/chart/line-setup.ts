@@ -1,6 +1,7 @@
-/** What the trend charts add to ECharts; loaded after the first chart. */
+/** What the trend charts add to ECharts (lines on canvas); loaded after the first chart. */
 import { LineChart } from 'echarts/charts';
 import { LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([LineChart, LegendComponent, TitleComponent, TooltipComponent]);
+echarts.use([LineChart, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);

@@ -165,6 +165,7 @@ export function TrendView() {
           <LazyChart
             testId="chart-trend"
             defer
+            renderer="canvas"
             option={option}
             height={320}
             locale={lang === 'zh' ? 'ZH' : 'EN'}
@@ -218,6 +219,7 @@ export function TrendView() {
           <LazyChart
             testId="chart-multiples"
             defer
+            renderer="canvas"
             option={multiples}
             height={Math.max(1, rows) * 220}
             locale={lang === 'zh' ? 'ZH' : 'EN'}
