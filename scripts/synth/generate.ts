@@ -85,6 +85,12 @@ const TEMPLATES: readonly Template[] = [
   (r) => `召开党委会专题研究法治建设${int(r, 2, 8)}次。`,
 ];
 
+/** How common each family above is across reports (1 = in every report that shares any). */
+const TEMPLATE_WEIGHTS: readonly number[] = [
+  1, 0.9, 0.8, 0.5, 0.7, 0.6, 0.5, 0.8, 0.8, 0.6, 0.5, 0.7, 0.6, 0.5, 0.9, 0.5, 0.6, 0.3, 0.3, 0.3,
+  0.25, 0.15,
+];
+
 /** Prose without figures, as most of a real report is. */
 const PROSE: readonly string[] = [
   '坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想，严格履行推进法治建设第一责任人职责。',
@@ -146,7 +152,9 @@ export function generateReport(
     `${year}年，${town}坚持依法行政，全面推进法治政府建设。现将有关情况报告如下：`,
     `一、${year}年度推进法治政府建设的主要举措和成效`,
   ];
-  const chosen = TEMPLATES.filter(() => r() < share);
+  // Core families (mediation, petitions, publicity) appear in most reports,
+  // others (enforcement, disclosure, leadership meetings) in few.
+  const chosen = TEMPLATES.filter((_, i) => r() < share * (TEMPLATE_WEIGHTS[i] ?? 0.5));
   let section = 0;
   const sectionNames = ['一', '二', '三', '四', '五', '六'];
   let length = lines.join('\n').length;

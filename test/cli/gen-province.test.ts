@@ -1,0 +1,57 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SYNTHETIC_MARKER } from '../../scripts/synth/generate';
+import { readCsv, run, tempDir } from '../helpers';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+describe('gen:province', () => {
+  const dir = tempDir('rol-province-');
+  const gen = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'scripts/gen-province.ts',
+      '--out',
+      dir,
+      '--towns',
+      '30',
+      '--counties',
+      '3',
+      '--years',
+      '4',
+    ],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+
+  it('writes labelled synthetic reports with a manifest and realistic gaps', () => {
+    expect(gen.status).toBe(0);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.txt'));
+    expect(files.every((f) => f.startsWith('synthetic-'))).toBe(true);
+    expect(
+      files.every((f) => readFileSync(join(dir, f), 'utf8').startsWith(SYNTHETIC_MARKER)),
+    ).toBe(true);
+    const manifest = readCsv(join(dir, 'reports.csv'));
+    expect(manifest).toHaveLength(files.length);
+    // 30 towns × 4 years, minus the years towns skip.
+    expect(files.length).toBeGreaterThan(40);
+    expect(files.length).toBeLessThan(120);
+  });
+
+  it('goes through the normal pipeline into the site data', () => {
+    const { result, outDir } = run({ inDir: dir, quiet: true });
+    expect(result.exitCode).toBe(0);
+    const values = readCsv(join(outDir, 'indicators.csv'));
+    expect(new Set(values.map((v) => v['town'])).size).toBe(30);
+    expect(values.every((v) => v['province'] === '合成省')).toBe(true);
+    const perIndicator = new Map<string, number>();
+    for (const v of values)
+      perIndicator.set(v['indicator'] ?? '', (perIndicator.get(v['indicator'] ?? '') ?? 0) + 1);
+    // Some indicators are stated by many towns, some by few.
+    const counts = [...perIndicator.values()];
+    expect(Math.max(...counts)).toBeGreaterThan(2 * Math.min(...counts));
+  });
+});
