@@ -23,6 +23,16 @@ export function buildCsv(rows: readonly (readonly string[])[]): string {
   return `\uFEFF${rows.map((row) => row.map((c) => quote(neutralizeCell(c))).join(',')).join('\r\n')}\r\n`;
 }
 
+/** Saves what a URL (data: or blob:) holds as a file, through the browser's download. */
+export function downloadUrl(url: string, fileName: string): void {
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}
+
 /** Saves content as a file through the browser's download. */
 export function download(
   fileName: string,
@@ -31,11 +41,6 @@ export function download(
 ): void {
   const blob = typeof content === 'string' ? new Blob([content], { type }) : content;
   const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
+  downloadUrl(url, fileName);
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

@@ -1,6 +1,7 @@
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import type { EChartsType } from 'echarts/core';
 import { useMemo, useRef } from 'react';
+import { download, downloadUrl } from '../../export/csv';
 import { echarts } from './echarts-setup';
 import { markFirstChart } from './first-chart';
 
@@ -26,15 +27,6 @@ export interface EChartProps {
   readonly exportLabels?: { readonly png: string; readonly svg: string };
 }
 
-function saveDataUrl(url: string, fileName: string): void {
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-}
-
 /**
  * An image of the chart: an off-screen copy drawn by the renderer the format
  * needs (canvas for PNG, SVG for SVG), whichever the chart on screen uses.
@@ -54,16 +46,12 @@ async function exportImage(
   const copy = echarts.init(host, null, { renderer, width, height, locale });
   copy.setOption({ ...instance.getOption(), animation: false });
   if (format === 'png') {
-    saveDataUrl(
+    downloadUrl(
       copy.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' }),
       fileName,
     );
   } else {
-    const url = URL.createObjectURL(
-      new Blob([copy.renderToSVGString()], { type: 'image/svg+xml' }),
-    );
-    saveDataUrl(url, fileName);
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    download(fileName, copy.renderToSVGString(), 'image/svg+xml');
   }
   copy.dispose();
 }

@@ -3,21 +3,15 @@
  * town's latest report), with rank and percentile within each indicator and
  * a heatmap by percentile. Missing is a visible 未报告, never a colour.
  */
-import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { IndicatorId } from '../../catalog';
 import { EmptyState } from '../../components/EmptyState';
 import { rowText, valueFlag } from '../../components/value-text';
-import {
-  cellKey,
-  compareMatrix,
-  indicatorsWithDataIn,
-  type CompareMatrix as Matrix,
-} from '../../dataset/select';
+import { cellKey, type CompareMatrix as Matrix } from '../../dataset/select';
 import { buildCsv, download } from '../../export/csv';
 import { categoryName, indicatorName, t, type Lang } from '../../i18n';
 import { useAppStore } from '../../store';
-import { useSelectedTowns } from '../../store/hooks';
+import { useCompareMatrix, useSelectedTowns } from '../../store/hooks';
 
 /** Sequential blues (ColorBrewer), light to dark; dark bins carry white text. */
 const BINS: readonly { bg: string; fg: string }[] = [
@@ -65,10 +59,9 @@ function matrixCsv(lang: Lang, matrix: Matrix, order: readonly Matrix['towns'][n
 }
 
 export function CompareMatrix() {
-  const { model, year, yearMode, category, sortBy, lang, setYearMode, setSortBy, openSource } =
+  const { year, yearMode, category, sortBy, lang, setYearMode, setSortBy, openSource } =
     useAppStore(
       useShallow((s) => ({
-        model: s.model,
         year: s.year,
         yearMode: s.yearMode,
         category: s.category,
@@ -80,10 +73,7 @@ export function CompareMatrix() {
       })),
     );
   const towns = useSelectedTowns();
-  const matrix = useMemo(() => {
-    if (model === null || year === null) return null;
-    return compareMatrix(model, indicatorsWithDataIn(model, category), towns, year, yearMode);
-  }, [model, year, category, towns, yearMode]);
+  const matrix = useCompareMatrix();
   if (matrix === null) return null;
   const order = sortedTowns(matrix, sortBy);
   const title = `${t(lang, 'compare')} · ${categoryName(lang, category)} · ${

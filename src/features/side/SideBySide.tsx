@@ -9,31 +9,26 @@ import { PALETTE } from '../../charts/palette';
 import { LazyChart, type ChartClick } from '../../components/chart/LazyChart';
 import { EmptyState } from '../../components/EmptyState';
 import { rowText, valueFlag } from '../../components/value-text';
-import { cellKey, compareMatrix, indicatorsWithDataIn } from '../../dataset/select';
+import { cellKey } from '../../dataset/select';
 import { buildCsv, download } from '../../export/csv';
 import { categoryName, indicatorName, t } from '../../i18n';
 import { useAppStore } from '../../store';
-import { useSelectedTowns } from '../../store/hooks';
+import { useCompareMatrix, useSelectedTowns } from '../../store/hooks';
 
 export function SideBySide() {
-  const { model, year, yearMode, category, lang, sideTowns, setSideTowns, openSource } =
-    useAppStore(
-      useShallow((s) => ({
-        model: s.model,
-        year: s.year,
-        yearMode: s.yearMode,
-        category: s.category,
-        lang: s.lang,
-        sideTowns: s.sideTowns,
-        setSideTowns: s.setSideTowns,
-        openSource: s.openSource,
-      })),
-    );
+  const { year, yearMode, category, lang, sideTowns, setSideTowns, openSource } = useAppStore(
+    useShallow((s) => ({
+      year: s.year,
+      yearMode: s.yearMode,
+      category: s.category,
+      lang: s.lang,
+      sideTowns: s.sideTowns,
+      setSideTowns: s.setSideTowns,
+      openSource: s.openSource,
+    })),
+  );
   const towns = useSelectedTowns();
-  const matrix = useMemo(() => {
-    if (model === null || year === null) return null;
-    return compareMatrix(model, indicatorsWithDataIn(model, category), towns, year, yearMode);
-  }, [model, year, yearMode, category, towns]);
+  const matrix = useCompareMatrix();
   const chosen = useMemo(() => {
     const wanted = sideTowns.length > 0 ? sideTowns : towns.slice(0, 2).map((t) => t.id);
     return towns.filter((t) => wanted.includes(t.id)).slice(0, 4);

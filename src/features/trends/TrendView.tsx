@@ -63,6 +63,82 @@ function linesFor(
   };
 }
 
+interface TableRow {
+  readonly key: string;
+  /** Leading cells naming the row (indicator, town). */
+  readonly cells: readonly string[];
+  readonly line: TrendLine;
+  /** The value rows behind the points, to open their sentences. */
+  readonly source: readonly (ValueRow | null)[];
+}
+
+/** The data table that stands in for a line chart: one row per line, one column per year. */
+function LinesTable({
+  lang,
+  years,
+  heads,
+  rows,
+  onOpen,
+}: {
+  lang: Lang;
+  years: readonly number[];
+  heads: readonly string[];
+  rows: readonly TableRow[];
+  onOpen: (row: ValueRow | null | undefined) => void;
+}) {
+  return (
+    <details className="data-table">
+      <summary>{t(lang, 'table')}</summary>
+      <table>
+        <thead>
+          <tr>
+            {heads.map((h) => (
+              <th key={h} scope="col">
+                {h}
+              </th>
+            ))}
+            {years.map((y) => (
+              <th key={y} scope="col">
+                {y}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              {row.cells.map((c, i) =>
+                i === 0 ? (
+                  <th key={i} scope="row">
+                    {c}
+                  </th>
+                ) : (
+                  <td key={i}>{c}</td>
+                ),
+              )}
+              {row.line.points.map((p, k) => (
+                <td key={years[k]}>
+                  {p === null ? (
+                    <span className="badge">{t(lang, 'notReported')}</span>
+                  ) : (
+                    <button
+                      type="button"
+                      className="cell-link"
+                      onClick={() => onOpen(row.source[k])}
+                    >
+                      {p.text}
+                    </button>
+                  )}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
+
 export function TrendView() {
   const { model, indicator, category, lang, openSource } = useAppStore(
     useShallow((s) => ({
@@ -174,43 +250,18 @@ export function TrendView() {
             exportName={`trend-${indicator}`}
             exportLabels={{ png: t(lang, 'exportPng'), svg: t(lang, 'exportSvg') }}
           />
-          <details className="data-table">
-            <summary>{t(lang, 'table')}</summary>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t(lang, 'town')}</th>
-                  {main.years.map((y) => (
-                    <th key={y} scope="col">
-                      {y}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {main.lines.map((line, i) => (
-                  <tr key={line.label}>
-                    <th scope="row">{line.label}</th>
-                    {line.points.map((p, j) => (
-                      <td key={main.years[j]}>
-                        {p === null ? (
-                          <span className="badge">{t(lang, 'notReported')}</span>
-                        ) : (
-                          <button
-                            type="button"
-                            className="cell-link"
-                            onClick={() => open(main.rows[i]?.[j])}
-                          >
-                            {p.text}
-                          </button>
-                        )}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </details>
+          <LinesTable
+            lang={lang}
+            years={main.years}
+            heads={[t(lang, 'town')]}
+            rows={main.lines.map((line, i) => ({
+              key: line.label,
+              cells: [line.label],
+              line,
+              source: main.rows[i] ?? [],
+            }))}
+            onOpen={open}
+          />
         </>
       )}
       {related !== null && multiples !== null && (
@@ -228,47 +279,20 @@ export function TrendView() {
             exportName={`trend-${category}`}
             exportLabels={{ png: t(lang, 'exportPng'), svg: t(lang, 'exportSvg') }}
           />
-          <details className="data-table">
-            <summary>{t(lang, 'table')}</summary>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t(lang, 'indicator')}</th>
-                  <th scope="col">{t(lang, 'town')}</th>
-                  {related.years.map((y) => (
-                    <th key={y} scope="col">
-                      {y}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {related.built.flatMap((b, i) =>
-                  b.lines.map((line, j) => (
-                    <tr key={`${b.id}-${line.label}`}>
-                      <th scope="row">{related.panels[i]?.title}</th>
-                      <td>{line.label}</td>
-                      {line.points.map((p, k) => (
-                        <td key={related.years[k]}>
-                          {p === null ? (
-                            <span className="badge">{t(lang, 'notReported')}</span>
-                          ) : (
-                            <button
-                              type="button"
-                              className="cell-link"
-                              onClick={() => open(b.rows[j]?.[k])}
-                            >
-                              {p.text}
-                            </button>
-                          )}
-                        </td>
-                      ))}
-                    </tr>
-                  )),
-                )}
-              </tbody>
-            </table>
-          </details>
+          <LinesTable
+            lang={lang}
+            years={related.years}
+            heads={[t(lang, 'indicator'), t(lang, 'town')]}
+            rows={related.built.flatMap((b, i) =>
+              b.lines.map((line, j) => ({
+                key: `${b.id}-${line.label}`,
+                cells: [related.panels[i]?.title ?? '', line.label],
+                line,
+                source: b.rows[j] ?? [],
+              })),
+            )}
+            onOpen={open}
+          />
         </div>
       )}
     </section>
