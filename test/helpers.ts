@@ -45,6 +45,7 @@ export function options(overrides: Partial<CliOptions>): CliOptions {
     quiet: false,
     verbose: false,
     stats: null,
+    workers: null,
     help: false,
     ...overrides,
   };

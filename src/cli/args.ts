@@ -11,6 +11,8 @@ export interface CliOptions {
   readonly quiet: boolean;
   readonly verbose: boolean;
   readonly stats: string | null;
+  /** Worker threads; null = all cores on large runs, one thread on small ones. */
+  readonly workers: number | null;
   readonly help: boolean;
 }
 
@@ -27,6 +29,8 @@ Options:
   --quiet             no progress and no summary, only problems
   --verbose           the per-report table even for large runs
   --stats FILE        write timing and memory figures as JSON (for benchmarks)
+  --workers N         worker threads (default: every core for 200 reports or more);
+                      the output is the same whatever N is
   -h, --help          this text
 
 Writes: reports.csv, mentions.csv, indicators.csv, unused.csv, catalog.json and
@@ -47,6 +51,7 @@ export function parseCliArgs(argv: readonly string[]): Result<CliOptions> {
         quiet: { type: 'boolean', default: false },
         verbose: { type: 'boolean', default: false },
         stats: { type: 'string' },
+        workers: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       allowPositionals: false,
@@ -56,6 +61,13 @@ export function parseCliArgs(argv: readonly string[]): Result<CliOptions> {
     return fail(error instanceof Error ? error.message : String(error));
   }
   const v = parsed.values;
+  let workers: number | null = null;
+  if (v.workers !== undefined) {
+    workers = Number(v.workers);
+    if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
+      return fail(`--workers takes a whole number from 1 to 64, not "${v.workers}"`);
+    }
+  }
   const inDir = v.in ?? 'data/reports';
   return ok({
     inDir,
@@ -66,6 +78,7 @@ export function parseCliArgs(argv: readonly string[]): Result<CliOptions> {
     quiet: v.quiet ?? false,
     verbose: v.verbose ?? false,
     stats: v.stats ?? null,
+    workers,
     help: v.help ?? false,
   });
 }

@@ -3,11 +3,16 @@
  *
  * May import: src/cli, src/extract, src/catalog, node:*.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { HELP, parseCliArgs } from './args';
-import { runExtract } from './run';
+import { listReportFiles } from './files';
+import { runExtract, runExtractParallel } from './run';
 
-function main(): number {
+/** Below this many reports, starting threads costs more than it saves. */
+const PARALLEL_FROM = 200;
+
+async function main(): Promise<number> {
   const parsed = parseCliArgs(process.argv.slice(2));
   if (!parsed.ok) {
     process.stderr.write(`error: ${parsed.reason}\n\n${HELP}\n`);
@@ -17,7 +22,13 @@ function main(): number {
     process.stdout.write(`${HELP}\n`);
     return 0;
   }
-  const result = runExtract(parsed.data);
+  const options = parsed.data;
+  const workers =
+    options.workers ??
+    (existsSync(options.inDir) && listReportFiles(options.inDir).length >= PARALLEL_FROM
+      ? availableParallelism()
+      : 1);
+  const result = workers > 1 ? await runExtractParallel(options, workers) : runExtract(options);
   if (parsed.data.stats !== null) {
     const stats = {
       seconds: result.seconds,
@@ -31,4 +42,4 @@ function main(): number {
   return result.exitCode;
 }
 
-process.exitCode = main();
+process.exitCode = await main();

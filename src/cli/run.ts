@@ -13,12 +13,19 @@ import {
   finalizeDatasets,
   formatIssue,
   failedReport,
-  processReport,
   type Datasets,
   type ReportOutcome,
 } from '../extract';
 import type { CliOptions } from './args';
-import { listReportFiles, removeStale, writeChunksAtomic, writeFileAtomic } from './files';
+import {
+  listReportFiles,
+  removeStale,
+  writeChunksAtomic,
+  writeFileAtomic,
+  type ReportFile,
+} from './files';
+import { processInWorkers } from './pool';
+import { processFile, type Processed } from './process-file';
 import { Progress } from './progress';
 import { formatTable } from './table';
 
@@ -41,60 +48,101 @@ export const consoleOutput: Output = {
   isTTY: process.stderr.isTTY,
 };
 
-const SUPPORTED = new Set(['.txt', '.text', '']);
-
-function unsupportedMessage(extension: string): string {
-  return extension === '.docx' || extension === '.doc' || extension === '.pdf'
-    ? `${extension} files are not read by the CLI yet; save the report as .txt`
-    : `unsupported file type "${extension}"; reports are .txt files`;
+interface Plan {
+  /** Files to process, one per report id. */
+  readonly files: readonly ReportFile[];
+  /** Files whose id is taken by another: failed before any work. */
+  readonly duplicates: readonly ReportOutcome[];
 }
 
-export function runExtract(options: CliOptions, output: Output = consoleOutput): RunResult {
-  const started = performance.now();
-  if (!existsSync(options.inDir)) {
-    output.err(`error: input folder ${options.inDir} does not exist`);
-    return { exitCode: 2, datasets: null, bytesRead: 0, seconds: 0 };
-  }
-  const files = listReportFiles(options.inDir);
-  const progress = new Progress(files.length, output, !options.quiet);
-  const textDir = join(options.outDir, 'texts');
-  const written = new Set<string>();
-  const outcomes: ReportOutcome[] = [];
+function planRun(files: readonly ReportFile[]): Plan {
   const seen = new Map<string, string>();
-  let bytesRead = 0;
+  const unique: ReportFile[] = [];
+  const duplicates: ReportOutcome[] = [];
   for (const file of files) {
     const previous = seen.get(file.reportId);
     if (previous !== undefined) {
       // The id is taken: this file's row is keyed by its path instead.
       const message = `report id "${file.reportId}" is already used by ${previous}; rename one`;
-      outcomes.push(failedReport(file.display, file.display, message));
+      duplicates.push(failedReport(file.display, file.display, message));
       continue;
     }
     seen.set(file.reportId, file.display);
-    if (!SUPPORTED.has(file.extension)) {
-      outcomes.push(failedReport(file.reportId, file.display, unsupportedMessage(file.extension)));
-      continue;
-    }
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(file.path);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      outcomes.push(failedReport(file.reportId, file.display, `cannot read: ${reason}`));
-      continue;
-    }
-    bytesRead += bytes.length;
-    const outcome = processReport(file.reportId, file.display, bytes);
-    if (outcome.status === 'ok') {
-      // Written at once and dropped: memory stays flat however many reports there are.
-      writeFileAtomic(join(textDir, `${outcome.reportId}.txt`), outcome.text);
-      written.add(`${outcome.reportId}.txt`);
-    }
-    outcomes.push({ ...outcome, text: '' });
-    progress.tick(bytesRead);
+    unique.push(file);
   }
-  progress.done(bytesRead);
+  return { files: unique, duplicates };
+}
 
+interface Collected {
+  readonly outcomes: ReportOutcome[];
+  readonly written: Set<string>;
+  bytesRead: number;
+}
+
+function collector(plan: Plan): Collected {
+  return { outcomes: [...plan.duplicates], written: new Set(), bytesRead: 0 };
+}
+
+function collect(into: Collected, results: readonly Processed[]): void {
+  for (const r of results) {
+    into.outcomes.push(r.outcome);
+    into.bytesRead += r.bytes;
+    if (r.written !== '') into.written.add(r.written);
+  }
+}
+
+/** Extraction on this thread: for tests and small runs. */
+export function runExtract(options: CliOptions, output: Output = consoleOutput): RunResult {
+  const started = performance.now();
+  if (!existsSync(options.inDir)) return missingInput(options, output);
+  const plan = planRun(listReportFiles(options.inDir));
+  const textDir = join(options.outDir, 'texts');
+  const progress = new Progress(plan.files.length, output, !options.quiet);
+  const collected = collector(plan);
+  for (const file of plan.files) {
+    collect(collected, [processFile(file, textDir)]);
+    progress.tick(collected.bytesRead);
+  }
+  progress.done(collected.bytesRead);
+  return finishRun(options, output, collected, started);
+}
+
+/**
+ * Extraction on `workers` threads (the CLI's default on large runs). The
+ * output is the same, byte for byte, whatever the number of workers.
+ */
+export async function runExtractParallel(
+  options: CliOptions,
+  workers: number,
+  output: Output = consoleOutput,
+): Promise<RunResult> {
+  const started = performance.now();
+  if (!existsSync(options.inDir)) return missingInput(options, output);
+  const plan = planRun(listReportFiles(options.inDir));
+  const textDir = join(options.outDir, 'texts');
+  const progress = new Progress(plan.files.length, output, !options.quiet);
+  const collected = collector(plan);
+  await processInWorkers(plan.files, textDir, workers, (results) => {
+    collect(collected, results);
+    for (let i = 0; i < results.length; i++) progress.tick(collected.bytesRead);
+  });
+  progress.done(collected.bytesRead);
+  return finishRun(options, output, collected, started);
+}
+
+function missingInput(options: CliOptions, output: Output): RunResult {
+  output.err(`error: input folder ${options.inDir} does not exist`);
+  return { exitCode: 2, datasets: null, bytesRead: 0, seconds: 0 };
+}
+
+function finishRun(
+  options: CliOptions,
+  output: Output,
+  collected: Collected,
+  started: number,
+): RunResult {
+  const { outcomes, written, bytesRead } = collected;
+  const textDir = join(options.outDir, 'texts');
   // Derived values and corrections may need a span read back: one text at a time.
   let cached = { reportId: '', text: '' };
   const quote = (reportId: string, start: number, end: number): string => {

@@ -55,3 +55,56 @@ describe('gen:province', () => {
     expect(Math.max(...counts)).toBeGreaterThan(2 * Math.min(...counts));
   });
 });
+
+describe('worker threads', () => {
+  it('give the same output, byte for byte, whatever the number of workers', () => {
+    const dir = tempDir('rol-workers-');
+    const gen = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'scripts/gen-province.ts',
+        '--out',
+        dir,
+        '--towns',
+        '60',
+        '--counties',
+        '3',
+        '--years',
+        '3',
+      ],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    expect(gen.status).toBe(0);
+    const outputs = [1, 2, 3].map((workers) => {
+      const out = tempDir('rol-workers-out-');
+      const r = spawnSync(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          'src/cli/extract.ts',
+          '--in',
+          dir,
+          '--out',
+          out,
+          '--quiet',
+          '--workers',
+          String(workers),
+        ],
+        { cwd: ROOT, encoding: 'utf8' },
+      );
+      expect(r.status, r.stderr).toBe(0);
+      return out;
+    });
+    const [first, ...others] = outputs;
+    for (const name of ['indicators.csv', 'mentions.csv', 'reports.csv', 'unused.csv']) {
+      const expected = readFileSync(join(first ?? '', name), 'utf8');
+      expect(expected.length).toBeGreaterThan(1000);
+      for (const other of others) expect(readFileSync(join(other, name), 'utf8')).toBe(expected);
+    }
+    const texts = readdirSync(join(first ?? '', 'texts')).sort();
+    for (const other of others) expect(readdirSync(join(other, 'texts')).sort()).toEqual(texts);
+  }, 60_000);
+});

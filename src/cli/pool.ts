@@ -1,0 +1,54 @@
+import { Worker } from 'node:worker_threads';
+import type { ReportFile } from './files';
+import type { Processed } from './process-file';
+import type { Batch } from './worker';
+
+const BATCH = 64;
+
+/**
+ * Processes files on `workers` threads in batches. Results come back in any
+ * order; callers sort by report id, so the output does not depend on the
+ * number of workers.
+ */
+export async function processInWorkers(
+  files: readonly ReportFile[],
+  textDir: string,
+  workers: number,
+  onResults: (results: readonly Processed[]) => void,
+): Promise<void> {
+  const batches: Batch[] = [];
+  for (let i = 0; i < files.length; i += BATCH) {
+    batches.push({ id: batches.length, files: files.slice(i, i + BATCH), textDir });
+  }
+  let next = 0;
+  const threads = Array.from(
+    { length: Math.min(workers, batches.length) },
+    // worker-entry.mjs registers tsx in the thread, as the CLI itself runs under it.
+    () => new Worker(new URL('./worker-entry.mjs', import.meta.url)),
+  );
+  try {
+    await Promise.all(
+      threads.map(
+        (thread) =>
+          new Promise<void>((resolve, reject) => {
+            const feed = (): void => {
+              const batch = batches[next++];
+              if (batch === undefined) resolve();
+              else thread.postMessage(batch);
+            };
+            thread.on('message', (message: { results: Processed[] }) => {
+              onResults(message.results);
+              feed();
+            });
+            thread.on('error', reject);
+            thread.on('exit', (code) => {
+              if (code !== 0) reject(new Error(`extraction worker stopped with code ${code}`));
+            });
+            feed();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(threads.map((t) => t.terminate()));
+  }
+}
