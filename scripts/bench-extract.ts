@@ -2,12 +2,13 @@
  * `npm run bench:extract [-- --reports N --runs K]`
  *
  * Generates a synthetic corpus (see scripts/synth), then times the whole CLI
- * on it, start-up included, K times, and prints the median throughput and
- * peak memory. In the same run it times a plain keyword-and-regex script over
+ * on it, start-up included, K times on one core and on all cores, and prints
+ * the median throughput and peak memory. In the same run it times a plain keyword-and-regex script over
  * the same files, so the ratio between the two is meaningful on a noisy machine.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { countyName, generateReport, seededRandom, townName } from './synth/generate';
@@ -77,53 +78,60 @@ const bytes = files.reduce((sum, f) => sum + readFileSync(f).length, 0);
 const mb = bytes / 1e6;
 console.log(`corpus: ${files.length} synthetic reports, ${mb.toFixed(1)} MB (${corpus})`);
 
-const cliSeconds: number[] = [];
-const rss: number[] = [];
+const cores = availableParallelism();
+const settings = [...new Set([1, cores])];
+const cli: Record<number, { seconds: number[]; rss: number[] }> = {};
 const baseSeconds: number[] = [];
 for (let i = 0; i < runs; i++) {
-  const statsFile = join(root, 'stats.json');
-  const started = performance.now();
-  const child = spawnSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'src/cli/extract.ts',
-      '--in',
-      corpus,
-      '--out',
-      out,
-      '--quiet',
-      '--stats',
-      statsFile,
-    ],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
-  );
-  const seconds = (performance.now() - started) / 1000;
-  if (child.status !== 0) {
-    console.error(`the CLI exited with ${child.status}`);
-    process.exit(1);
+  for (const workers of settings) {
+    const statsFile = join(root, 'stats.json');
+    const started = performance.now();
+    const child = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'src/cli/extract.ts',
+        '--in',
+        corpus,
+        '--out',
+        out,
+        '--quiet',
+        '--workers',
+        String(workers),
+        '--stats',
+        statsFile,
+      ],
+      { stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+    const seconds = (performance.now() - started) / 1000;
+    if (child.status !== 0) {
+      console.error(`the CLI exited with ${child.status}`);
+      process.exit(1);
+    }
+    const stats = JSON.parse(readFileSync(statsFile, 'utf8')) as { maxRssKb: number };
+    const entry = (cli[workers] ??= { seconds: [], rss: [] });
+    entry.seconds.push(seconds);
+    entry.rss.push(stats.maxRssKb / 1024);
+    console.log(
+      `run ${i + 1}, ${workers} worker(s): ${seconds.toFixed(2)} s (${(mb / seconds).toFixed(1)} MB/s)`,
+    );
   }
-  const stats = JSON.parse(readFileSync(statsFile, 'utf8')) as { maxRssKb: number };
-  cliSeconds.push(seconds);
-  rss.push(stats.maxRssKb / 1024);
-
   const baseStarted = performance.now();
   baseline(files);
   baseSeconds.push((performance.now() - baseStarted) / 1000);
-  console.log(
-    `run ${i + 1}: CLI ${seconds.toFixed(2)} s (${(mb / seconds).toFixed(1)} MB/s), baseline ${baseSeconds[i]?.toFixed(2)} s`,
-  );
 }
 
-const t = median(cliSeconds);
 const b = median(baseSeconds);
 console.log('');
-console.log(`median of ${runs} runs, whole CLI including start-up, one core:`);
-console.log(`  reports/s      ${(files.length / t).toFixed(0)}`);
-console.log(`  MB/s           ${(mb / t).toFixed(2)}`);
-console.log(`  wall time      ${t.toFixed(2)} s for ${files.length} reports`);
-console.log(`  peak RSS       ${median(rss).toFixed(0)} MB`);
-console.log(
-  `  plain regex    ${(mb / b).toFixed(1)} MB/s (in-process, no output), ratio ${(t / b).toFixed(1)}×`,
-);
+console.log(`median of ${runs} runs, whole CLI including start-up:`);
+for (const workers of settings) {
+  const entry = cli[workers] ?? { seconds: [], rss: [] };
+  const t = median(entry.seconds);
+  console.log(`  ${workers} worker(s)${workers === cores ? ' (all cores, the default)' : ''}:`);
+  console.log(`    reports/s      ${(files.length / t).toFixed(0)}`);
+  console.log(`    MB/s           ${(mb / t).toFixed(2)}`);
+  console.log(`    wall time      ${t.toFixed(2)} s for ${files.length} reports`);
+  console.log(`    peak RSS       ${median(entry.rss).toFixed(0)} MB`);
+}
+console.log(`  plain regex      ${(mb / b).toFixed(1)} MB/s (in-process, one core, no output)`);
