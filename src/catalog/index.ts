@@ -19,16 +19,12 @@ export type {
 } from './types';
 
 import { CATEGORIES, INDICATORS, type IndicatorId } from './catalog';
-import type { CategoryId, IndicatorSpec } from './types';
+import type { CategoryId } from './types';
 
 export const CATEGORY_IDS = Object.keys(CATEGORIES) as CategoryId[];
 
 export function isIndicatorId(id: string): id is IndicatorId {
   return Object.prototype.hasOwnProperty.call(INDICATORS, id);
-}
-
-export function getIndicator(id: IndicatorId): IndicatorSpec {
-  return INDICATORS[id];
 }
 
 /** The catalog as plain JSON (ids, names, units, rules), for other tools. */

@@ -12,7 +12,7 @@ export {
   type QuotedUnused,
   type ReportExtraction,
 } from './extract-report';
-export { parseCorrections, parseManifest, CORRECTION_COLUMNS } from './inputs';
+export { parseCorrections, parseManifest } from './inputs';
 export type { Correction, ManifestEntry } from './inputs';
 export type { Mention, UnusedNumber, UnusedReason } from './match';
 export { detectMetadata, type ReportMetadata, type MetadataField } from './metadata';
@@ -23,4 +23,4 @@ export { failedReport, finalizeDatasets, processReport } from './pipeline';
 export type { Datasets, ReportOutcome, ReportRow } from './pipeline';
 export { resolveValues, type ResolvedValue } from './resolve';
 export { formatIssue, type Issue, type Result } from './result';
-export { foldForMatching, lineOf, normalizeReportText } from './text';
+export { foldForMatching, normalizeReportText } from './text';

@@ -146,16 +146,6 @@ const correctionRow = z.object({
   note: z.string().optional().default(''),
 });
 
-export const CORRECTION_COLUMNS = [
-  'report_id',
-  'indicator',
-  'value',
-  'qualifier',
-  'start',
-  'end',
-  'note',
-] as const;
-
 export function parseCorrections(
   text: string,
   file: string,

@@ -36,10 +36,3 @@ export function foldForMatching(text: string): string {
   }
   return last === 0 ? text : out + text.slice(last);
 }
-
-/** 1-based line number of an offset. */
-export function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}
