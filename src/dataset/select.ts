@@ -285,3 +285,30 @@ export function townProfile(model: DatasetModel, town: Town): TownProfile {
   }
   return { town, years, rows, neverStated };
 }
+
+/**
+ * The `n` towns with the highest value of their latest report of the
+ * indicator — what a trend chart can show legibly when many towns are selected.
+ */
+export function topTowns(
+  model: DatasetModel,
+  indicator: IndicatorId,
+  towns: readonly Town[],
+  n: number,
+): Town[] {
+  const latest = (town: Town): number | null => {
+    for (let i = model.years.length - 1; i >= 0; i--) {
+      const y = model.years[i];
+      if (y === undefined) continue;
+      const row = valueFor(model, indicator, town.id, y);
+      if (row?.value != null) return row.value;
+    }
+    return null;
+  };
+  return towns
+    .map((town) => ({ town, value: latest(town) }))
+    .filter((x): x is { town: Town; value: number } => x.value !== null)
+    .sort((a, b) => b.value - a.value)
+    .slice(0, n)
+    .map((x) => x.town);
+}

@@ -74,6 +74,11 @@ const zh = {
   compare: '对比矩阵',
   townProfile: '乡镇档案',
   sideBySide: '并列对比',
+  trendTop: '图中为最近年度数值最高的 {n} 个乡镇（共 {total} 个报告此指标）。',
+  trendAllShown: '图中为全部 {total} 个报告此指标的乡镇。',
+  showAllTowns: '显示全部',
+  showTopTowns: '只看前 {n} 个',
+  rankingTop: '图中为前 {n} 名，完整排名见数据表。',
   pickTowns: '选择 2–4 个乡镇',
   pickTwo: '请至少选择两个乡镇进行对比',
   sideHint:
@@ -174,6 +179,11 @@ const en: Record<MessageKey, string> = {
   compare: 'Compare matrix',
   townProfile: 'Town profile',
   sideBySide: 'Side by side',
+  trendTop: 'Showing the {n} towns with the highest latest value ({total} report this indicator).',
+  trendAllShown: 'Showing all {total} towns that report this indicator.',
+  showAllTowns: 'Show all',
+  showTopTowns: 'Top {n} only',
+  rankingTop: 'The chart shows the top {n}; the data table has the full ranking.',
   pickTowns: 'Pick 2–4 towns',
   pickTwo: 'Pick at least two towns to compare',
   sideHint:

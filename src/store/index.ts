@@ -25,6 +25,7 @@ interface FiltersSlice extends UrlState {
   setSortBy(indicator: IndicatorId | null): void;
   showTown(townId: string): void;
   setSideTowns(towns: readonly string[]): void;
+  setTrendAll(all: boolean): void;
   setYear(year: number): void;
   setTowns(towns: readonly string[] | null): void;
   setCategory(category: CategoryId): void;
@@ -58,6 +59,7 @@ export const DEFAULT_URL_STATE: UrlState = {
   sortBy: null,
   profileTown: null,
   sideTowns: [],
+  trendAll: false,
 };
 
 export const useAppStore = create<AppState>()((set) => ({
@@ -67,6 +69,7 @@ export const useAppStore = create<AppState>()((set) => ({
   setSortBy: (sortBy) => set({ sortBy }),
   showTown: (profileTown) => set({ profileTown, view: 'town', source: null }),
   setSideTowns: (sideTowns) => set({ sideTowns: sideTowns.slice(0, 4) }),
+  setTrendAll: (trendAll) => set({ trendAll }),
   setYear: (year) => set({ year }),
   setTowns: (towns) => set({ towns }),
   setCategory: (category) =>
@@ -103,6 +106,7 @@ export function urlStateOf(state: AppState): UrlState {
     sortBy: state.sortBy,
     profileTown: state.profileTown,
     sideTowns: state.sideTowns,
+    trendAll: state.trendAll,
   };
 }
 

@@ -41,6 +41,8 @@ export interface UrlState {
   readonly profileTown: string | null;
   /** Side-by-side: the 2–4 towns compared; empty = the first two selected. */
   readonly sideTowns: readonly string[];
+  /** Trends: every selected town rather than the top ones. */
+  readonly trendAll: boolean;
 }
 
 const TOWN_SEPARATOR = '~';
@@ -57,6 +59,7 @@ export function serializeUrlState(state: UrlState): string {
   if (state.sortBy !== null) params.set('sb', state.sortBy);
   if (state.profileTown !== null) params.set('p', state.profileTown);
   if (state.sideTowns.length > 0) params.set('st', state.sideTowns.join(TOWN_SEPARATOR));
+  if (state.trendAll) params.set('ta', '1');
   if (state.source !== null) {
     const s = state.source;
     params.set(
@@ -93,6 +96,7 @@ export function parseUrlState(hash: string): Partial<UrlState> {
   if (profileTown !== null && profileTown !== '' && profileTown.length < 200) {
     state.profileTown = profileTown;
   }
+  if (params.get('ta') === '1') state.trendAll = true;
   const side = params.get('st');
   if (side !== null && side !== '') state.sideTowns = side.split(TOWN_SEPARATOR).slice(0, 4);
   const lang = params.get('l');

@@ -5,6 +5,7 @@ import {
   overviewCards,
   rankTowns,
   selectedTowns,
+  topTowns,
   townProfile,
   trendFor,
 } from '../../src/dataset/select';
@@ -107,5 +108,12 @@ describe('townProfile', () => {
     expect(cases?.changes).toEqual([null, 137.5]);
     expect(p.neverStated).toContain('petition.cases');
     expect(p.neverStated).not.toContain('mediation.cases');
+  });
+});
+
+describe('topTowns', () => {
+  it('orders towns by their latest stated value and leaves out those without one', () => {
+    expect(topTowns(MODEL, 'mediation.cases', all, 5).map((t) => t.name)).toEqual(['乙镇', '甲镇']);
+    expect(topTowns(MODEL, 'mediation.cases', all, 1).map((t) => t.name)).toEqual(['乙镇']);
   });
 });

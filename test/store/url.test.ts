@@ -16,6 +16,7 @@ describe('URL hash state', () => {
       sortBy: 'mediation.cases' as const,
       profileTown: '安徽省/淮北市/杜集区/段园镇',
       sideTowns: ['安徽省/淮北市/杜集区/段园镇', '上海市/上海市/静安区/彭浦镇'],
+      trendAll: true,
       source: {
         reportId: 'anhui-huaibei-duanyuan-2024',
         indicator: 'petition.visitors' as const,

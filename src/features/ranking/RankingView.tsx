@@ -18,6 +18,8 @@ import { buildCsv, download } from '../../export/csv';
 import { useAppStore } from '../../store';
 import { useSelectedTowns } from '../../store/hooks';
 
+const RANKING_TOP = 40;
+
 export function RankingView() {
   const { model, year, indicator, lang, openSource } = useAppStore(
     useShallow((s) => ({
@@ -40,7 +42,8 @@ export function RankingView() {
       ranking === null
         ? null
         : buildRankingOption(
-            ranking.reported.map((r) => ({
+            // Beyond a few dozen bars a chart is a wall: the table keeps the full ranking.
+            ranking.reported.slice(0, RANKING_TOP).map((r) => ({
               label: r.town.name,
               value: r.value,
               text: rowText(lang, r.row),
@@ -58,7 +61,8 @@ export function RankingView() {
   const onClick = useCallback(
     (click: ChartClick) => {
       if (ranking === null) return;
-      const item = ranking.reported[rankingIndexOf(click.dataIndex, ranking.reported.length)];
+      const shown = Math.min(ranking.reported.length, RANKING_TOP);
+      const item = ranking.reported[rankingIndexOf(click.dataIndex, shown)];
       if (item !== undefined) open(item.row);
     },
     [ranking, open],
@@ -119,10 +123,13 @@ export function RankingView() {
         <>
           <p className="hint">{t(lang, 'clickHint')}</p>
           {count === 1 && <p className="note">{t(lang, 'oneTownOnly')}</p>}
+          {count > RANKING_TOP && (
+            <p className="note">{t(lang, 'rankingTop', { n: RANKING_TOP })}</p>
+          )}
           <LazyChart
             testId="chart-ranking"
             option={option}
-            height={Math.max(140, 44 * count + 60)}
+            height={Math.max(140, 44 * Math.min(count, RANKING_TOP) + 60)}
             locale={lang === 'zh' ? 'ZH' : 'EN'}
             label={title}
             onClick={onClick}

@@ -18,10 +18,12 @@ import { EmptyState } from '../../components/EmptyState';
 import { rowText, valueFlag } from '../../components/value-text';
 import { buildCsv, download } from '../../export/csv';
 import type { DatasetModel, Town, ValueRow } from '../../dataset/model';
-import { indicatorsWithDataIn, trendFor, valueFor } from '../../dataset/select';
+import { indicatorsWithDataIn, topTowns, trendFor, valueFor } from '../../dataset/select';
 import { formatChange, indicatorName, t, unitLabel, type Lang } from '../../i18n';
 import { useAppStore } from '../../store';
 import { useSelectedTowns } from '../../store/hooks';
+
+const TREND_TOP = 10;
 
 const STATED_CHANGE: Partial<Record<IndicatorId, IndicatorId>> = {
   'petition.visitors': 'petition.visits_yoy',
@@ -140,16 +142,29 @@ function LinesTable({
 }
 
 export function TrendView() {
-  const { model, indicator, category, lang, openSource } = useAppStore(
+  const { model, indicator, category, lang, openSource, trendAll, setTrendAll } = useAppStore(
     useShallow((s) => ({
       model: s.model,
       indicator: s.indicator,
       category: s.category,
       lang: s.lang,
       openSource: s.openSource,
+      trendAll: s.trendAll,
+      setTrendAll: s.setTrendAll,
     })),
   );
-  const towns = useSelectedTowns();
+  const selected = useSelectedTowns();
+  // More than a dozen lines are unreadable: the top ones unless asked for all.
+  const top = useMemo(
+    () => (model === null ? [] : topTowns(model, indicator, selected, TREND_TOP)),
+    [model, indicator, selected],
+  );
+  const reporting = useMemo(
+    () => (model === null ? 0 : topTowns(model, indicator, selected, Infinity).length),
+    [model, indicator, selected],
+  );
+  const limited = !trendAll && reporting > TREND_TOP;
+  const towns = limited ? top : selected;
   const main = useMemo(
     () => (model === null ? null : linesFor(lang, model, indicator, towns)),
     [model, lang, indicator, towns],
@@ -235,6 +250,16 @@ export function TrendView() {
         <EmptyState title={t(lang, 'noData')} />
       ) : (
         <>
+          {(limited || trendAll) && reporting > TREND_TOP && (
+            <p className="note">
+              {limited
+                ? t(lang, 'trendTop', { n: TREND_TOP, total: reporting })
+                : t(lang, 'trendAllShown', { total: reporting })}{' '}
+              <button type="button" className="no-print" onClick={() => setTrendAll(!trendAll)}>
+                {limited ? t(lang, 'showAllTowns') : t(lang, 'showTopTowns', { n: TREND_TOP })}
+              </button>
+            </p>
+          )}
           {main.lines.every((l) => l.points.filter((p) => p !== null).length <= 1) && (
             <p className="note">{t(lang, 'trendSingleYear')}</p>
           )}
