@@ -521,13 +521,14 @@ export const INDICATORS = {
     kind: 'change',
     units: NONE,
     rules: [
-      // The change belongs to visits when its clause follows theirs directly.
-      '(来访|接访|上访|信访)…(同比|较上年|较去年|比上年|比去年)',
-      '(来访|接访|上访|信访)…,(同比|较上年|较去年|比上年|比去年)',
+      // The change belongs to visits when its clause follows theirs directly;
+      // a change of 信访总量 (letters, online and visits together) is not this.
+      '(来访|接访|上访)…(同比|较上年|较去年|比上年|比去年)',
+      '(来访|接访|上访)…,(同比|较上年|较去年|比上年|比去年)',
     ],
     examples: [
       ['累计接待来访群众231批566人次，同比下降17.20%', -17.2],
-      ['信访总量同比上升5%', 5],
+      ['接待群众来访人次同比上升5%', 5],
     ],
   },
   'petition.hotline': {
