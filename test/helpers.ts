@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,4 +76,36 @@ export function readHeader(path: string): string[] {
 
 export function listFiles(dir: string): string[] {
   return readdirSync(dir).sort();
+}
+
+export const ROOT = join(import.meta.dirname, '..');
+
+/** Runs a TypeScript entry point of the project as a separate Node process. */
+export function runScript(
+  script: string,
+  ...args: string[]
+): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A small synthetic province in a fresh folder (see scripts/gen-province.ts). */
+export function genProvince(towns: number, counties: number, years: number): string {
+  const dir = tempDir('rol-province-');
+  const r = runScript(
+    'scripts/gen-province.ts',
+    '--out',
+    dir,
+    '--towns',
+    String(towns),
+    '--counties',
+    String(counties),
+    '--years',
+    String(years),
+  );
+  if (r.status !== 0) throw new Error(`gen:province failed: ${r.stderr}`);
+  return dir;
 }

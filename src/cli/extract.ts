@@ -3,14 +3,9 @@
  *
  * May import: src/cli, src/extract, src/catalog, node:*.
  */
-import { existsSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { HELP, parseCliArgs } from './args';
-import { listReportFiles } from './files';
-import { runExtract, runExtractParallel } from './run';
-
-/** Below this many reports, starting threads costs more than it saves. */
-const PARALLEL_FROM = 200;
+import { runExtractCli } from './run';
 
 async function main(): Promise<number> {
   const parsed = parseCliArgs(process.argv.slice(2));
@@ -22,13 +17,7 @@ async function main(): Promise<number> {
     process.stdout.write(`${HELP}\n`);
     return 0;
   }
-  const options = parsed.data;
-  const workers =
-    options.workers ??
-    (existsSync(options.inDir) && listReportFiles(options.inDir).length >= PARALLEL_FROM
-      ? availableParallelism()
-      : 1);
-  const result = workers > 1 ? await runExtractParallel(options, workers) : runExtract(options);
+  const result = await runExtractCli(parsed.data);
   if (parsed.data.stats !== null) {
     const stats = {
       seconds: result.seconds,

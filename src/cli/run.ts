@@ -5,6 +5,7 @@
  * May import: src/catalog, src/extract, node:*.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CATEGORIES, CATEGORY_IDS, catalogAsJson, INDICATORS } from '../catalog';
 import {
@@ -91,43 +92,77 @@ function collect(into: Collected, results: readonly Processed[]): void {
   }
 }
 
-/** Extraction on this thread: for tests and small runs. */
-export function runExtract(options: CliOptions, output: Output = consoleOutput): RunResult {
+/** Below this many reports, starting threads costs more than it saves. */
+const PARALLEL_FROM = 200;
+
+interface Begun {
+  readonly started: number;
+  readonly plan: Plan;
+}
+
+function begin(options: CliOptions, output: Output): Begun | RunResult {
   const started = performance.now();
   if (!existsSync(options.inDir)) return missingInput(options, output);
-  const plan = planRun(listReportFiles(options.inDir));
-  const textDir = join(options.outDir, 'texts');
+  return { started, plan: planRun(listReportFiles(options.inDir)) };
+}
+
+type Processor = (
+  files: readonly ReportFile[],
+  textDir: string,
+  onResults: (results: readonly Processed[]) => void,
+) => void | Promise<void>;
+
+const onThisThread: Processor = (files, textDir, onResults) => {
+  for (const file of files) onResults([processFile(file, textDir)]);
+};
+
+const onWorkers =
+  (workers: number): Processor =>
+  (files, textDir, onResults) =>
+    processInWorkers(files, textDir, workers, onResults);
+
+/** Collects results as they come, with progress; `done` finishes the run. */
+function tracker(options: CliOptions, output: Output, { started, plan }: Begun) {
   const progress = new Progress(plan.files.length, output, !options.quiet);
   const collected = collector(plan);
-  for (const file of plan.files) {
-    collect(collected, [processFile(file, textDir)]);
-    progress.tick(collected.bytesRead);
-  }
-  progress.done(collected.bytesRead);
-  return finishRun(options, output, collected, started);
+  return {
+    onResults: (results: readonly Processed[]): void => {
+      collect(collected, results);
+      for (let i = 0; i < results.length; i++) progress.tick(collected.bytesRead);
+    },
+    done: (): RunResult => {
+      progress.done(collected.bytesRead);
+      return finishRun(options, output, collected, started);
+    },
+  };
+}
+
+/** Extraction on this thread only, synchronously: for tests. */
+export function runExtract(options: CliOptions, output: Output = consoleOutput): RunResult {
+  const begun = begin(options, output);
+  if ('exitCode' in begun) return begun;
+  const track = tracker(options, output, begun);
+  void onThisThread(begun.plan.files, join(options.outDir, 'texts'), track.onResults);
+  return track.done();
 }
 
 /**
- * Extraction on `workers` threads (the CLI's default on large runs). The
- * output is the same, byte for byte, whatever the number of workers.
+ * What `npm run extract` runs: on `--workers` threads, or on every core from
+ * 200 reports. The output is the same, byte for byte, whatever the number of
+ * workers.
  */
-export async function runExtractParallel(
+export async function runExtractCli(
   options: CliOptions,
-  workers: number,
   output: Output = consoleOutput,
 ): Promise<RunResult> {
-  const started = performance.now();
-  if (!existsSync(options.inDir)) return missingInput(options, output);
-  const plan = planRun(listReportFiles(options.inDir));
-  const textDir = join(options.outDir, 'texts');
-  const progress = new Progress(plan.files.length, output, !options.quiet);
-  const collected = collector(plan);
-  await processInWorkers(plan.files, textDir, workers, (results) => {
-    collect(collected, results);
-    for (let i = 0; i < results.length; i++) progress.tick(collected.bytesRead);
-  });
-  progress.done(collected.bytesRead);
-  return finishRun(options, output, collected, started);
+  const begun = begin(options, output);
+  if ('exitCode' in begun) return begun;
+  const workers =
+    options.workers ?? (begun.plan.files.length >= PARALLEL_FROM ? availableParallelism() : 1);
+  const track = tracker(options, output, begun);
+  const processor = workers > 1 ? onWorkers(workers) : onThisThread;
+  await processor(begun.plan.files, join(options.outDir, 'texts'), track.onResults);
+  return track.done();
 }
 
 function missingInput(options: CliOptions, output: Output): RunResult {

@@ -5,7 +5,14 @@
 import Papa from 'papaparse';
 import * as z from 'zod/mini';
 import { INDICATORS, isIndicatorId, type IndicatorId } from '../catalog';
-import { townIdOf, type LoadError, type MentionRow, type ReportInfo, type ValueRow } from './model';
+import {
+  townIdOf,
+  type LoadError,
+  type MentionRow,
+  type ReportPlace,
+  type ReportInfo,
+  type ValueRow,
+} from './model';
 
 // No code generation: zod would otherwise compile parsers with `new Function`,
 // which strict Content-Security-Policies (and the house rules) forbid.
@@ -167,6 +174,25 @@ function parseRows<S extends z.ZodMiniType, T>(
   return { rows, errors };
 }
 
+/** The report, town and year columns every dataset row starts with. */
+function placeOf(r: {
+  report_id: string;
+  town: string;
+  county: string;
+  city: string;
+  province: string;
+  year: number | null;
+}): ReportPlace {
+  const place = {
+    reportId: r.report_id,
+    town: r.town,
+    county: r.county,
+    city: r.city,
+    province: r.province,
+  };
+  return { ...place, townId: townIdOf(place), year: r.year };
+}
+
 export function parseValues(
   csv: string,
   file = 'indicators.csv',
@@ -185,15 +211,8 @@ export function parseValues(
       }
       if (r.value === null && r.correction !== 'delete')
         return 'value is empty but not deleted by a correction';
-      const base = { ...r, reportId: r.report_id };
       return {
-        reportId: r.report_id,
-        townId: townIdOf(base),
-        town: r.town,
-        county: r.county,
-        city: r.city,
-        province: r.province,
-        year: r.year,
+        ...placeOf(r),
         indicator: r.indicator,
         category: INDICATORS[r.indicator].category,
         value: r.value,
@@ -219,13 +238,7 @@ export function parseReports(
   file = 'reports.csv',
 ): { rows: ReportInfo[]; errors: LoadError[] } {
   return parseRows(csv, file, reportSchema, ['report_id', 'town', 'year', 'status'], (r) => ({
-    reportId: r.report_id,
-    townId: townIdOf({ ...r, reportId: r.report_id }),
-    town: r.town,
-    county: r.county,
-    city: r.city,
-    province: r.province,
-    year: r.year,
+    ...placeOf(r),
     published: r.published,
     title: r.title,
     status: r.status,

@@ -1,11 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copySamples, readCsv, run } from '../helpers';
+import { copySamples, readCsv, run, runScript } from '../helpers';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'encodings');
-const ROOT = join(import.meta.dirname, '..', '..');
 
 function mentionsByReport(outDir: string): Map<string, string[]> {
   const byReport = new Map<string, string[]>();
@@ -169,13 +167,7 @@ describe('output folder', () => {
 });
 
 describe('command line', () => {
-  const cli = (...args: string[]): { status: number | null; stdout: string; stderr: string } => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/extract.ts', ...args], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
-    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-  };
+  const cli = (...args: string[]) => runScript('src/cli/extract.ts', ...args);
 
   it('prints help', () => {
     const r = cli('--help');

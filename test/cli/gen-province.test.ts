@@ -1,34 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SYNTHETIC_MARKER } from '../../scripts/synth/generate';
-import { readCsv, run, tempDir } from '../helpers';
-
-const ROOT = join(import.meta.dirname, '..', '..');
+import { genProvince, readCsv, run, runScript, tempDir } from '../helpers';
 
 describe('gen:province', () => {
-  const dir = tempDir('rol-province-');
-  const gen = spawnSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'scripts/gen-province.ts',
-      '--out',
-      dir,
-      '--towns',
-      '30',
-      '--counties',
-      '3',
-      '--years',
-      '4',
-    ],
-    { cwd: ROOT, encoding: 'utf8' },
-  );
+  const dir = genProvince(30, 3, 4);
 
   it('writes labelled synthetic reports with a manifest and realistic gaps', () => {
-    expect(gen.status).toBe(0);
     const files = readdirSync(dir).filter((f) => f.endsWith('.txt'));
     expect(files.every((f) => f.startsWith('synthetic-'))).toBe(true);
     expect(
@@ -58,42 +37,18 @@ describe('gen:province', () => {
 
 describe('worker threads', () => {
   it('give the same output, byte for byte, whatever the number of workers', () => {
-    const dir = tempDir('rol-workers-');
-    const gen = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'scripts/gen-province.ts',
-        '--out',
-        dir,
-        '--towns',
-        '60',
-        '--counties',
-        '3',
-        '--years',
-        '3',
-      ],
-      { cwd: ROOT, encoding: 'utf8' },
-    );
-    expect(gen.status).toBe(0);
+    const dir = genProvince(60, 3, 3);
     const outputs = [1, 2, 3].map((workers) => {
       const out = tempDir('rol-workers-out-');
-      const r = spawnSync(
-        process.execPath,
-        [
-          '--import',
-          'tsx',
-          'src/cli/extract.ts',
-          '--in',
-          dir,
-          '--out',
-          out,
-          '--quiet',
-          '--workers',
-          String(workers),
-        ],
-        { cwd: ROOT, encoding: 'utf8' },
+      const r = runScript(
+        'src/cli/extract.ts',
+        '--in',
+        dir,
+        '--out',
+        out,
+        '--quiet',
+        '--workers',
+        String(workers),
       );
       expect(r.status, r.stderr).toBe(0);
       return out;

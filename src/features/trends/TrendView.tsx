@@ -155,15 +155,13 @@ export function TrendView() {
   );
   const selected = useSelectedTowns();
   // More than a dozen lines are unreadable: the top ones unless asked for all.
-  const top = useMemo(
-    () => (model === null ? [] : topTowns(model, indicator, selected, TREND_TOP)),
+  const ranked = useMemo(
+    () => (model === null ? [] : topTowns(model, indicator, selected, Infinity)),
     [model, indicator, selected],
   );
-  const reporting = useMemo(
-    () => (model === null ? 0 : topTowns(model, indicator, selected, Infinity).length),
-    [model, indicator, selected],
-  );
+  const reporting = ranked.length;
   const limited = !trendAll && reporting > TREND_TOP;
+  const top = useMemo(() => ranked.slice(0, TREND_TOP), [ranked]);
   const towns = limited ? top : selected;
   const main = useMemo(
     () => (model === null ? null : linesFor(lang, model, indicator, towns)),
