@@ -56,16 +56,20 @@ export function buildRankingOption(data: readonly RankingDatum[], choices: Ranki
       containLabel: false,
       outerBoundsMode: 'none',
     },
+    // Every bar carries its value as written: a value axis would repeat it
+    // less exactly (and lay out its own labels on the first chart's path).
     xAxis: {
       type: 'value',
       name: choices.unitLabel,
       nameTextStyle: { color: AXIS_COLOR },
-      axisLabel: { color: AXIS_COLOR },
+      axisLabel: { show: false },
+      splitLine: { show: false },
     },
     yAxis: {
       type: 'category',
       data: rows.map((r) => r.label),
-      axisLabel: { color: AXIS_COLOR, fontSize: 13 },
+      // One label per bar, each row tall enough: no auto-interval measuring.
+      axisLabel: { color: AXIS_COLOR, fontSize: 13, interval: 0 },
       axisTick: { show: false },
     },
     series: [

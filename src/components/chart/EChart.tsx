@@ -1,9 +1,27 @@
 import ReactEChartsCore from 'echarts-for-react/esm/core';
+import type { ECharts } from 'echarts';
 import type { EChartsType } from 'echarts/core';
 import { useMemo, useRef } from 'react';
 import { download, downloadUrl } from '../../export/csv';
 import { echarts } from './echarts-setup';
 import { markFirstChart } from './first-chart';
+
+/**
+ * echarts-for-react (3.x) first creates a throw-away instance, waits a frame
+ * for its 'finished' event to read the element's size, disposes it and creates
+ * the real one. The host's size is set by CSS (width 100%, a fixed height), so
+ * one instance, created at once, is enough: the first chart skips an ECharts
+ * start-up and a frame.
+ */
+class ReactECharts extends ReactEChartsCore {
+  override initEchartsInstance(): Promise<ECharts> {
+    // The props' opts type allows null sizes that init's does not; EChart passes neither.
+    const opts = this.props.opts as Parameters<typeof echarts.init>[2];
+    return Promise.resolve(
+      (this.echarts as typeof echarts).init(this.ele, this.props.theme, opts) as ECharts,
+    );
+  }
+}
 
 export interface ChartClick {
   readonly seriesIndex: number;
@@ -109,7 +127,7 @@ export default function EChart({
         </div>
       )}
       <div data-testid={testId} className="chart" role="img" aria-label={label}>
-        <ReactEChartsCore
+        <ReactECharts
           key={`${locale}-${renderer}`}
           echarts={echarts}
           option={option}
