@@ -50,6 +50,8 @@ function preloadLazyChunks(names: readonly string[]): Plugin {
 export default defineConfig({
   base: './',
   plugins: [react(), preloadLazyChunks(['components/chart/EChart.tsx', 'dataset/load.ts'])],
+  // The parsing worker is an ES module (it shares chunks with the app's data layer).
+  worker: { format: 'es' },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,17 +1,22 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { fetchInitialData } from './dataset/fetch';
-import { startUrlSync, useAppStore } from './store';
+import { fetchIndex } from './dataset/fetch';
+import { indicatorsState, startUrlSync, useAppStore } from './store';
 import './styles.css';
 
 startUrlSync();
-// Downloads start now; the data layer (PapaParse, schemas) is its own chunk and
-// parses them when it arrives, while React renders the shell.
-const fetched = fetchInitialData();
+// The index download starts now; the data layer (PapaParse, schemas) is its
+// own chunk. Once the index is read, the indicator on screen is requested at
+// once, before React has rendered anything.
+const fetched = fetchIndex();
 void import('./dataset/load')
-  .then((m) => m.loadDataset(fetched))
-  .then((loaded) => useAppStore.getState().setData(loaded.model, loaded.errors))
+  .then((m) => m.loadIndex(fetched))
+  .then((loaded) => {
+    const store = useAppStore.getState();
+    store.setData(loaded.model, loaded.errors);
+    if (store.view === 'overview') store.requestIndicators([store.indicator]);
+  })
   .catch((error: unknown) =>
     useAppStore
       .getState()
@@ -30,9 +35,9 @@ function render(): void {
   );
 }
 
-// index.html paints a static shell at once. React renders when the data is
-// there (one render instead of two before the first chart), or after a second
-// on a slow network, to show the filters while the data is still coming.
+// index.html paints a static shell at once. React renders when the first
+// view's data is there (one render instead of two before the first chart), or
+// after a second on a slow network, to show the page while data is coming.
 let rendered = false;
 const renderOnce = (): void => {
   if (rendered) return;
@@ -40,7 +45,11 @@ const renderOnce = (): void => {
   render();
 };
 const stop = useAppStore.subscribe((s) => {
-  if (s.status !== 'loading') {
+  const settled =
+    s.status === 'failed' ||
+    (s.model !== null &&
+      (s.view !== 'overview' || indicatorsState(s, [s.indicator]) !== 'loading'));
+  if (settled) {
     stop();
     renderOnce();
   }

@@ -19,6 +19,11 @@ export interface RankingDatum {
 export interface RankingChoices {
   /** Axis name: the unit. */
   readonly unitLabel: string;
+  /**
+   * Bars shown at once; with more data, a data-zoom slider (and the mouse
+   * wheel) scrolls through the rest, starting at the top of the ranking.
+   */
+  readonly window?: number;
 }
 
 /** Width in pixels of the widest label: CJK characters are square, others about half. */
@@ -36,7 +41,27 @@ export function labelWidth(labels: readonly string[], fontSize: number): number 
 export function buildRankingOption(data: readonly RankingDatum[], choices: RankingChoices): object {
   // ECharts draws the first category at the bottom: reverse so the highest is on top.
   const rows = [...data].reverse();
+  const window = choices.window ?? rows.length;
+  const zoomed = rows.length > window;
+  const zoom = zoomed
+    ? {
+        dataZoom: [
+          {
+            type: 'slider',
+            yAxisIndex: 0,
+            startValue: rows.length - window,
+            endValue: rows.length - 1,
+            right: 4,
+            width: 14,
+            showDetail: false,
+            brushSelect: false,
+          },
+          { type: 'inside', yAxisIndex: 0, zoomOnMouseWheel: false, moveOnMouseWheel: true },
+        ],
+      }
+    : {};
   return {
+    ...zoom,
     animation: false,
     // Margins from the label lengths: measuring labels (containLabel, outer
     // bounds) costs the first chart a layout pass on a slow PC.
@@ -50,7 +75,7 @@ export function buildRankingOption(data: readonly RankingDatum[], choices: Ranki
         labelWidth(
           rows.map((r) => `${r.text}${r.flag}`),
           12,
-        ) + 16,
+        ) + (zoomed ? 36 : 16),
       top: 28,
       bottom: 28,
       containLabel: false,

@@ -20,17 +20,19 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
   renameSync(temporary, path);
 }
 
-/** The same for content produced in pieces. */
-export function writeChunksAtomic(path: string, chunks: Iterable<string>): void {
+/** The same for content produced in pieces; returns the bytes written. */
+export function writeChunksAtomic(path: string, chunks: Iterable<string>): number {
   mkdirSync(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
   const fd = openSync(temporary, 'w');
+  let bytes = 0;
   try {
-    for (const chunk of chunks) writeSync(fd, chunk);
+    for (const chunk of chunks) bytes += writeSync(fd, chunk);
   } finally {
     closeSync(fd);
   }
   renameSync(temporary, path);
+  return bytes;
 }
 
 export interface ReportFile {

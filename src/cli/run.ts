@@ -7,11 +7,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
-import { CATEGORIES, CATEGORY_IDS, catalogAsJson, INDICATORS } from '../catalog';
+import { CATEGORIES, CATEGORY_IDS, catalogAsJson, INDICATORS, type IndicatorId } from '../catalog';
 import {
+  buildIndex,
   CSV_NAMES,
   csvChunks,
   finalizeDatasets,
+  groupByIndicator,
+  mentionChunks,
+  mentionsFileOf,
+  valueChunks,
+  valuesFileOf,
   formatIssue,
   failedReport,
   type Datasets,
@@ -209,9 +215,11 @@ function finishRun(
     ...(manifest === undefined ? {} : { manifest }),
     ...(corrections === undefined ? {} : { corrections }),
   });
+  const sizes = new Map<string, number>();
   for (const name of CSV_NAMES) {
-    writeChunksAtomic(join(options.outDir, name), csvChunks(name, datasets));
+    sizes.set(name, writeChunksAtomic(join(options.outDir, name), csvChunks(name, datasets)));
   }
+  writeSplitLayout(options.outDir, datasets, sizes.get('reports.csv') ?? 0);
   writeFileAtomic(
     join(options.outDir, 'catalog.json'),
     `${JSON.stringify(catalogAsJson(), null, 2)}\n`,
@@ -223,6 +231,34 @@ function finishRun(
   if (!options.quiet) printSummary(datasets, options, bytesRead, seconds, output);
   const failed = datasets.issues.some((i) => i.severity === 'error');
   return { exitCode: failed ? 1 : 0, datasets, bytesRead, seconds };
+}
+
+/**
+ * One values file and one mentions file per indicator, and index.json: the
+ * app fetches only what a view needs (see src/extract/data-index.ts). Files of
+ * indicators that no longer have values are removed.
+ */
+function writeSplitLayout(outDir: string, datasets: Datasets, reportsBytes: number): void {
+  const values = groupByIndicator(datasets.values, (v) => v.indicator);
+  const mentions = groupByIndicator(datasets.mentions, (m) => m.mention.indicator);
+  const valueSizes = new Map<IndicatorId, number>();
+  const mentionSizes = new Map<IndicatorId, number>();
+  for (const [id, rows] of values) {
+    valueSizes.set(id, writeChunksAtomic(join(outDir, valuesFileOf(id)), valueChunks(rows)));
+    mentionSizes.set(
+      id,
+      writeChunksAtomic(join(outDir, mentionsFileOf(id)), mentionChunks(mentions.get(id) ?? [])),
+    );
+  }
+  const keep = new Set([...values.keys()].map((id) => `${id}.csv`));
+  removeStale(join(outDir, 'indicators'), keep);
+  removeStale(join(outDir, 'mentions'), keep);
+  const index = buildIndex(datasets, {
+    reports: reportsBytes,
+    values: valueSizes,
+    mentions: mentionSizes,
+  });
+  writeFileAtomic(join(outDir, 'index.json'), `${JSON.stringify(index)}\n`);
 }
 
 function printSummary(

@@ -8,10 +8,11 @@ export function dataUrl(path: string): string {
   return new URL(`data/${path}`, document.baseURI).toString();
 }
 
-export async function fetchData(path: string): Promise<Fetched> {
+/** A file's text, or why it could not be had. Works in a worker too (absolute URLs). */
+export async function fetchText(url: string): Promise<Fetched> {
   try {
     // Revalidate every time: replacing the files on the server must show at once.
-    const response = await fetch(dataUrl(path), { cache: 'no-cache' });
+    const response = await fetch(url, { cache: 'no-cache' });
     if (!response.ok) return { error: `could not be loaded (HTTP ${response.status})` };
     return { text: await response.text() };
   } catch (error) {
@@ -21,7 +22,11 @@ export async function fetchData(path: string): Promise<Fetched> {
   }
 }
 
-/** The files the first view needs, requested as soon as the entry chunk runs. */
-export function fetchInitialData(): Promise<readonly [Fetched, Fetched]> {
-  return Promise.all([fetchData('indicators.csv'), fetchData('reports.csv')]);
+export function fetchData(path: string): Promise<Fetched> {
+  return fetchText(dataUrl(path));
+}
+
+/** The index of the published data, requested as soon as the entry chunk runs. */
+export function fetchIndex(): Promise<Fetched> {
+  return fetchData('index.json');
 }

@@ -1,63 +1,163 @@
 /**
- * Fetches the published datasets from `data/` next to index.html, at run
- * time: replacing the files in the built folder updates the dashboard without
- * a rebuild. Report texts and mentions are fetched only when a source panel
- * needs them, and cached.
+ * Fetches the published data from `data/` next to index.html, at run time:
+ * replacing the files in the built folder updates the dashboard without a
+ * rebuild. First the small index (towns, years, files); then each indicator's
+ * values when a view asks for them; report list, mentions and texts when a
+ * source panel or a report list needs them. Everything is cached.
+ *
+ * Files above WORKER_BYTES are fetched and parsed in a module Web Worker that
+ * streams rows back in batches, so parsing never freezes the page; small ones
+ * (the sample data) are parsed here, where starting a worker would cost more
+ * than it saves.
  */
-import { fetchData, fetchInitialData, type Fetched } from './fetch';
-import { buildModel, type DatasetModel, type LoadError, type MentionRow } from './model';
-import { parseMentions, parseReports, parseValues } from './parse';
+import type { IndicatorId } from '../catalog';
+import type { IndexFile, IndexIndicator } from '../extract/data-index';
+import { dataUrl, fetchData, fetchIndex, type Fetched } from './fetch';
+import {
+  modelFromIndex,
+  type DatasetModel,
+  type LoadError,
+  type MentionRow,
+  type ReportInfo,
+  type ValueRow,
+} from './model';
+import { parseIndex, parseMentions, parseReports, parseValues, type Parsed } from './parse';
+import type { ParseKind, ParseReply, ParseRequest } from './worker-protocol';
 
-export interface LoadedDataset {
+export const WORKER_BYTES = 256 * 1024;
+
+export interface LoadedIndex {
   readonly model: DatasetModel | null;
   readonly errors: readonly LoadError[];
 }
 
-/** Parses and indexes the initial files (fetched by `fetchInitialData`). */
-export async function loadDataset(
-  fetched: Promise<readonly [Fetched, Fetched]> = fetchInitialData(),
-): Promise<LoadedDataset> {
-  const [values, reports] = await fetched;
-  const errors: LoadError[] = [];
-  if ('error' in values) {
-    errors.push({ file: 'data/indicators.csv', message: values.error });
-    return { model: null, errors };
-  }
-  const parsedValues = parseValues(values.text, 'data/indicators.csv');
-  errors.push(...parsedValues.errors);
-  let reportRows: ReturnType<typeof parseReports>['rows'] = [];
-  if ('error' in reports) {
-    errors.push({ file: 'data/reports.csv', message: reports.error });
-  } else {
-    const parsedReports = parseReports(reports.text, 'data/reports.csv');
-    errors.push(...parsedReports.errors);
-    reportRows = parsedReports.rows;
-  }
-  return { model: buildModel(parsedValues.rows, reportRows), errors };
+/** Parses the index (fetched early by the entry chunk) into a model with nothing loaded yet. */
+export async function loadIndex(fetched: Promise<Fetched> = fetchIndex()): Promise<LoadedIndex> {
+  const result = await fetched;
+  if ('error' in result)
+    return { model: null, errors: [{ file: 'data/index.json', message: result.error }] };
+  const { index, errors } = parseIndex(result.text, 'data/index.json');
+  return { model: index === null ? null : modelFromIndex(index), errors };
 }
 
-let mentionsPromise: Promise<{ byReport: Map<string, MentionRow[]>; errors: LoadError[] }> | null =
-  null;
+let worker: Worker | null = null;
+let workerBroken = false;
+let nextId = 1;
+const waiting = new Map<
+  number,
+  { rows: unknown[]; done: (errors: readonly LoadError[]) => void }
+>();
 
-/** All mentions, grouped by report, loaded once on first use. */
-export function loadMentions(): Promise<{
-  byReport: Map<string, MentionRow[]>;
-  errors: LoadError[];
-}> {
-  mentionsPromise ??= fetchData('mentions.csv').then((result) => {
-    const byReport = new Map<string, MentionRow[]>();
-    if ('error' in result) {
-      return { byReport, errors: [{ file: 'data/mentions.csv', message: result.error }] };
+function parsingWorker(): Worker | null {
+  if (worker !== null || workerBroken) return worker;
+  try {
+    worker = new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    workerBroken = true;
+    return null;
+  }
+  worker.addEventListener('message', (event: MessageEvent<ParseReply>) => {
+    const reply = event.data;
+    const job = waiting.get(reply.id);
+    if (job === undefined) return;
+    if (reply.type === 'rows') {
+      for (const row of reply.rows) job.rows.push(row);
+    } else {
+      waiting.delete(reply.id);
+      job.done(reply.errors);
     }
-    const parsed = parseMentions(result.text, 'data/mentions.csv');
-    for (const m of parsed.rows) {
-      const list = byReport.get(m.reportId) ?? [];
-      list.push(m);
-      byReport.set(m.reportId, list);
-    }
-    return { byReport, errors: parsed.errors };
   });
-  return mentionsPromise;
+  worker.addEventListener('error', () => {
+    // A worker that cannot start (a server without the right MIME type, a
+    // strict policy): parse on the main thread from now on.
+    workerBroken = true;
+    worker = null;
+    const jobs = [...waiting.values()];
+    waiting.clear();
+    for (const job of jobs) job.done([{ file: 'worker', message: 'restart' }]);
+  });
+  return worker;
+}
+
+const PARSERS = { values: parseValues, reports: parseReports, mentions: parseMentions } as const;
+
+/** One data file, parsed where its size says. */
+function loadFile<T>(kind: ParseKind, info: IndexFile): Promise<Parsed<T>> {
+  const file = `data/${info.file}`;
+  const here = async (): Promise<Parsed<T>> => {
+    const fetched = await fetchData(info.file);
+    if ('error' in fetched) return { rows: [], errors: [{ file, message: fetched.error }] };
+    return (PARSERS[kind] as (csv: string, file: string) => Parsed<T>)(fetched.text, file);
+  };
+  const w = info.bytes > WORKER_BYTES ? parsingWorker() : null;
+  if (w === null) return here();
+  return new Promise<Parsed<T>>((resolve) => {
+    const id = nextId++;
+    const rows: unknown[] = [];
+    waiting.set(id, {
+      rows,
+      done: (errors) => {
+        if (errors.length === 1 && errors[0]?.file === 'worker') void here().then(resolve);
+        else resolve({ rows: rows as T[], errors: [...errors] });
+      },
+    });
+    const request: ParseRequest = { id, kind, url: dataUrl(info.file), file };
+    w.postMessage(request);
+  });
+}
+
+const valueLoads = new Map<IndicatorId, Promise<Parsed<ValueRow>>>();
+
+/** One indicator's values (cached). Rows of another indicator in its file are errors. */
+export function loadIndicator(info: IndexIndicator): Promise<Parsed<ValueRow>> {
+  let promise = valueLoads.get(info.id);
+  if (promise === undefined) {
+    promise = loadFile<ValueRow>('values', info.data).then(({ rows, errors }) => {
+      const own = rows.filter((r) => r.indicator === info.id);
+      if (own.length < rows.length) {
+        errors.push({
+          file: `data/${info.data.file}`,
+          message: `${rows.length - own.length} row(s) of other indicators skipped: this file holds ${info.id} only`,
+        });
+      }
+      return { rows: own, errors };
+    });
+    valueLoads.set(info.id, promise);
+  }
+  return promise;
+}
+
+let reportsLoad: Promise<Parsed<ReportInfo>> | null = null;
+
+/** reports.csv: titles, status and audit counts of every report (cached). */
+export function loadReports(info: IndexFile): Promise<Parsed<ReportInfo>> {
+  reportsLoad ??= loadFile<ReportInfo>('reports', info);
+  return reportsLoad;
+}
+
+const mentionLoads = new Map<
+  IndicatorId,
+  Promise<{ byReport: Map<string, MentionRow[]>; errors: LoadError[] }>
+>();
+
+/** Every mention of one indicator, grouped by report (cached). */
+export function loadMentions(
+  info: IndexIndicator,
+): Promise<{ byReport: Map<string, MentionRow[]>; errors: LoadError[] }> {
+  let promise = mentionLoads.get(info.id);
+  if (promise === undefined) {
+    promise = loadFile<MentionRow>('mentions', info.mentions).then(({ rows, errors }) => {
+      const byReport = new Map<string, MentionRow[]>();
+      for (const m of rows) {
+        const list = byReport.get(m.reportId) ?? [];
+        list.push(m);
+        byReport.set(m.reportId, list);
+      }
+      return { byReport, errors };
+    });
+    mentionLoads.set(info.id, promise);
+  }
+  return promise;
 }
 
 const texts = new Map<string, Promise<string | null>>();

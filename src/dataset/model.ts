@@ -4,6 +4,15 @@
  * the indexes, and a deleted value has `value: null` with its reason.
  */
 import type { CategoryId, IndicatorId, Qualifier } from '../catalog';
+import {
+  compareTowns,
+  groupByIndicator,
+  INDEX_FORMAT,
+  townIdOf,
+  type DataIndex,
+  type IndexFile,
+  type IndexIndicator,
+} from '../extract/data-index';
 
 /** Which report a row comes from, and the town and year it speaks for. */
 export interface ReportPlace {
@@ -72,55 +81,84 @@ export interface LoadError {
   readonly message: string;
 }
 
+/** One indicator's values, loaded from its own file. */
+export interface IndicatorValues {
+  readonly rows: readonly ValueRow[];
+  /** `${townId}|${year}` → row. */
+  readonly byTownYear: ReadonlyMap<string, ValueRow>;
+}
+
+/**
+ * What the app knows: towns, years and files from data/index.json at once;
+ * an indicator's values once a view has asked for them (`loaded`), the report
+ * list once a view needs it. A value that is not loaded is unknown, never
+ * "not reported": views wait for `loaded` before they say so.
+ */
 export interface DatasetModel {
-  readonly values: readonly ValueRow[];
-  readonly reports: ReadonlyMap<string, ReportInfo>;
   readonly towns: readonly Town[];
   readonly townById: ReadonlyMap<string, Town>;
   readonly years: readonly number[];
-  /** `${indicator}|${townId}|${year}` → row. */
-  readonly valueIndex: ReadonlyMap<string, ValueRow>;
+  /** The published files of each indicator that has any row. */
+  readonly files: ReadonlyMap<IndicatorId, IndexIndicator>;
   readonly indicatorsWithData: ReadonlySet<IndicatorId>;
+  readonly loaded: ReadonlyMap<IndicatorId, IndicatorValues>;
+  /** null until a view that lists reports has loaded reports.csv. */
+  readonly reports: ReadonlyMap<string, ReportInfo> | null;
+  readonly reportsFile: IndexFile;
 }
 
-/** A town is its name within its county, city and province. */
-export function townIdOf(row: {
-  town: string;
-  county: string;
-  city: string;
-  province: string;
-  reportId: string;
-}): string {
-  if (row.town === '') return `report:${row.reportId}`;
-  return [row.province, row.city, row.county, row.town].filter((p) => p !== '').join('/');
+export { townIdOf };
+
+export const townYearKey = (townId: string, year: number): string => `${townId}|${year}`;
+
+export function modelFromIndex(index: DataIndex): DatasetModel {
+  const towns = index.towns.map((t) => ({ ...t }));
+  return {
+    towns,
+    townById: new Map(towns.map((t) => [t.id, t])),
+    years: [...index.years],
+    files: new Map(index.indicators.map((i) => [i.id, i])),
+    indicatorsWithData: new Set(index.indicators.filter((i) => i.values > 0).map((i) => i.id)),
+    loaded: new Map(),
+    reports: null,
+    reportsFile: index.reports,
+  };
 }
 
-export function valueKey(indicator: IndicatorId, townId: string, year: number): string {
-  return `${indicator}|${townId}|${year}`;
+function indexValues(rows: readonly ValueRow[]): IndicatorValues {
+  const byTownYear = new Map<string, ValueRow>();
+  for (const v of rows) if (v.year !== null) byTownYear.set(townYearKey(v.townId, v.year), v);
+  return { rows, byTownYear };
 }
 
-function byCodePoint(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/** The model with one more indicator's values (a new object: React sees the change). */
+export function withIndicator(
+  model: DatasetModel,
+  indicator: IndicatorId,
+  rows: readonly ValueRow[],
+): DatasetModel {
+  const loaded = new Map(model.loaded);
+  loaded.set(indicator, indexValues(rows));
+  return { ...model, loaded };
 }
 
-/** A fixed order, cheap to compute; the town picker sorts by pinyin when opened. */
-function compareTowns(a: Town, b: Town): number {
-  return (
-    byCodePoint(a.province, b.province) ||
-    byCodePoint(a.city, b.city) ||
-    byCodePoint(a.county, b.county) ||
-    byCodePoint(a.name, b.name)
-  );
+export function withReports(model: DatasetModel, reports: readonly ReportInfo[]): DatasetModel {
+  return { ...model, reports: new Map(reports.map((r) => [r.reportId, r])) };
 }
 
+/**
+ * A model with everything loaded, from complete tables (tests, and a data
+ * folder read as a whole): the index is what the pipeline would have written.
+ */
 export function buildModel(
   values: readonly ValueRow[],
   reports: readonly ReportInfo[],
 ): DatasetModel {
-  const townById = new Map<string, Town>();
+  const towns = new Map<string, Town>();
+  const years = new Set<number>();
   const addTown = (r: ValueRow | ReportInfo): void => {
-    if (townById.has(r.townId)) return;
-    townById.set(r.townId, {
+    if (towns.has(r.townId)) return;
+    towns.set(r.townId, {
       id: r.townId,
       name: r.town === '' ? r.reportId : r.town,
       county: r.county,
@@ -128,25 +166,29 @@ export function buildModel(
       province: r.province,
     });
   };
-  for (const r of reports) if (r.status !== 'error') addTown(r);
-  for (const v of values) addTown(v);
-  const years = new Set<number>();
-  const valueIndex = new Map<string, ValueRow>();
-  const indicatorsWithData = new Set<IndicatorId>();
-  for (const v of values) {
-    if (v.year === null) continue;
-    years.add(v.year);
-    valueIndex.set(valueKey(v.indicator, v.townId, v.year), v);
-    if (v.value !== null) indicatorsWithData.add(v.indicator);
+  for (const r of reports) {
+    if (r.status === 'error') continue;
+    addTown(r);
+    if (r.year !== null) years.add(r.year);
   }
-  for (const r of reports) if (r.year !== null && r.status !== 'error') years.add(r.year);
-  return {
-    values,
-    reports: new Map(reports.map((r) => [r.reportId, r])),
-    towns: [...townById.values()].sort(compareTowns),
-    townById,
+  for (const v of values) {
+    addTown(v);
+    if (v.year !== null) years.add(v.year);
+  }
+  const groups = groupByIndicator(values, (v) => v.indicator);
+  const none = { file: '', rows: 0, bytes: 0 };
+  let model = modelFromIndex({
+    format: INDEX_FORMAT,
+    towns: [...towns.values()].sort(compareTowns),
     years: [...years].sort((a, b) => a - b),
-    valueIndex,
-    indicatorsWithData,
-  };
+    reports: { file: 'reports.csv', rows: reports.length, bytes: 0 },
+    indicators: [...groups].map(([id, rows]) => ({
+      id,
+      values: rows.filter((r) => r.value !== null).length,
+      data: { ...none, rows: rows.length },
+      mentions: none,
+    })),
+  });
+  for (const [id, rows] of groups) model = withIndicator(model, id, rows);
+  return withReports(model, reports);
 }

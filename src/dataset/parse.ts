@@ -5,6 +5,7 @@
 import Papa from 'papaparse';
 import * as z from 'zod/mini';
 import { INDICATORS, isIndicatorId, type IndicatorId } from '../catalog';
+import { INDEX_FORMAT, type DataIndex } from '../extract/data-index';
 import {
   townIdOf,
   type LoadError,
@@ -135,42 +136,86 @@ function issueText(error: z.core.$ZodError): string {
     .join('; ');
 }
 
-/** Rows of a CSV file; header problems and row errors come back as LoadErrors. */
+export interface Parsed<T> {
+  readonly rows: T[];
+  readonly errors: LoadError[];
+}
+
+/** Rows arrive in batches of about this many when a caller streams them. */
+const BATCH_ROWS = 2000;
+
+/**
+ * Rows of a CSV file; header problems and row errors come back as LoadErrors.
+ * With `onBatch`, validated rows are handed over in batches as PapaParse
+ * reads the text chunk by chunk (the worker posts each batch at once), and
+ * the returned `rows` stays empty.
+ */
 function parseRows<S extends z.ZodMiniType, T>(
   csv: string,
   file: string,
   schema: S,
   required: readonly string[],
   convert: (row: z.output<S>) => T | string,
-): { rows: T[]; errors: LoadError[] } {
-  const parsed = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), {
+  onBatch?: (rows: T[]) => void,
+): Parsed<T> {
+  const errors: LoadError[] = [];
+  const rows: T[] = [];
+  let batch: T[] = [];
+  let index = 0;
+  let headerChecked = false;
+  let stop = false;
+  const flush = (): void => {
+    if (onBatch !== undefined && batch.length > 0) onBatch(batch);
+    batch = [];
+  };
+  Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), {
     header: true,
     skipEmptyLines: 'greedy',
+    // A string is parsed synchronously, chunk by chunk (PapaParse's typings
+    // only list chunking for files, hence `complete`).
+    chunkSize: 1 << 20,
+    worker: false,
+    complete: () => undefined,
+    chunk: (results: Papa.ParseResult<Record<string, string>>, parser: Papa.Parser) => {
+      if (!headerChecked) {
+        headerChecked = true;
+        const fields = results.meta.fields ?? [];
+        const absent = required.filter((f) => !fields.includes(f));
+        if (absent.length > 0) {
+          errors.push({ file, line: 1, message: `missing column(s): ${absent.join(', ')}` });
+          stop = true;
+          parser.abort();
+          return;
+        }
+      }
+      const badRows = new Set<number>();
+      for (const e of results.errors) {
+        // Papa counts rows within the chunk.
+        const row = e.row === undefined ? undefined : index + e.row;
+        if (row !== undefined) badRows.add(row);
+        errors.push({ file, ...(row === undefined ? {} : { line: row + 2 }), message: e.message });
+      }
+      for (const raw of results.data) {
+        const line = index + 2;
+        const bad = badRows.has(index);
+        index++;
+        if (bad) continue;
+        const result = z.safeParse(schema, raw);
+        if (!result.success) {
+          errors.push({ file, line, message: issueText(result.error) });
+          continue;
+        }
+        const converted = convert(result.data);
+        if (typeof converted === 'string') errors.push({ file, line, message: converted });
+        else if (onBatch === undefined) rows.push(converted);
+        else {
+          batch.push(converted);
+          if (batch.length >= BATCH_ROWS) flush();
+        }
+      }
+    },
   });
-  const errors: LoadError[] = [];
-  const fields = parsed.meta.fields ?? [];
-  const absent = required.filter((f) => !fields.includes(f));
-  if (absent.length > 0) {
-    errors.push({ file, line: 1, message: `missing column(s): ${absent.join(', ')}` });
-    return { rows: [], errors };
-  }
-  for (const e of parsed.errors) {
-    errors.push({ file, ...(e.row === undefined ? {} : { line: e.row + 2 }), message: e.message });
-  }
-  const badRows = new Set(parsed.errors.map((e) => e.row));
-  const rows: T[] = [];
-  parsed.data.forEach((raw, index) => {
-    if (badRows.has(index)) return;
-    const line = index + 2;
-    const result = z.safeParse(schema, raw);
-    if (!result.success) {
-      errors.push({ file, line, message: issueText(result.error) });
-      return;
-    }
-    const converted = convert(result.data);
-    if (typeof converted === 'string') errors.push({ file, line, message: converted });
-    else rows.push(converted);
-  });
+  if (!stop) flush();
   return { rows, errors };
 }
 
@@ -196,7 +241,8 @@ function placeOf(r: {
 export function parseValues(
   csv: string,
   file = 'indicators.csv',
-): { rows: ValueRow[]; errors: LoadError[] } {
+  onBatch?: (rows: ValueRow[]) => void,
+): Parsed<ValueRow> {
   return parseRows(
     csv,
     file,
@@ -230,29 +276,39 @@ export function parseValues(
         parts: r.parts,
       };
     },
+    onBatch,
   );
 }
 
 export function parseReports(
   csv: string,
   file = 'reports.csv',
-): { rows: ReportInfo[]; errors: LoadError[] } {
-  return parseRows(csv, file, reportSchema, ['report_id', 'town', 'year', 'status'], (r) => ({
-    ...placeOf(r),
-    published: r.published,
-    title: r.title,
-    status: r.status,
-    message: r.message,
-    mentions: r.mentions,
-    unused: r.unused,
-    unusedNoRule: r.unused_no_rule,
-  }));
+  onBatch?: (rows: ReportInfo[]) => void,
+): Parsed<ReportInfo> {
+  return parseRows(
+    csv,
+    file,
+    reportSchema,
+    ['report_id', 'town', 'year', 'status'],
+    (r) => ({
+      ...placeOf(r),
+      published: r.published,
+      title: r.title,
+      status: r.status,
+      message: r.message,
+      mentions: r.mentions,
+      unused: r.unused,
+      unusedNoRule: r.unused_no_rule,
+    }),
+    onBatch,
+  );
 }
 
 export function parseMentions(
   csv: string,
   file = 'mentions.csv',
-): { rows: MentionRow[]; errors: LoadError[] } {
+  onBatch?: (rows: MentionRow[]) => void,
+): Parsed<MentionRow> {
   return parseRows(
     csv,
     file,
@@ -269,5 +325,54 @@ export function parseMentions(
       quote: r.quote,
       period: r.period,
     }),
+    onBatch,
   );
+}
+
+const indexFile = z.object({
+  file: z.string().check(z.regex(/^[\w.-]+(\/[\w.-]+)?\.csv$/, 'must be a CSV path inside data/')),
+  rows: z.number().check(z.int(), z.gte(0)),
+  bytes: z.number().check(z.int(), z.gte(0)),
+});
+
+const indexSchema = z.object({
+  format: z.literal(INDEX_FORMAT),
+  towns: z.array(
+    z.object({
+      id: z.string().check(z.minLength(1)),
+      name: z.string(),
+      county: z.string(),
+      city: z.string(),
+      province: z.string(),
+    }),
+  ),
+  years: z.array(z.number().check(z.int())),
+  reports: indexFile,
+  indicators: z.array(
+    z.object({
+      id: indicator,
+      values: z.number().check(z.int(), z.gte(0)),
+      data: indexFile,
+      mentions: indexFile,
+    }),
+  ),
+});
+
+/** data/index.json: towns, years and the files of each indicator. */
+export function parseIndex(
+  json: string,
+  file = 'index.json',
+): { index: DataIndex | null; errors: LoadError[] } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch (error) {
+    return {
+      index: null,
+      errors: [{ file, message: `is not JSON (${error instanceof Error ? error.message : ''})` }],
+    };
+  }
+  const result = z.safeParse(indexSchema, raw);
+  if (!result.success) return { index: null, errors: [{ file, message: issueText(result.error) }] };
+  return { index: result.data, errors: [] };
 }

@@ -9,7 +9,7 @@ import {
   type IndicatorId,
   type Qualifier,
 } from '../catalog';
-import { valueKey, type DatasetModel, type Town, type ValueRow } from './model';
+import { townYearKey, type DatasetModel, type Town, type ValueRow } from './model';
 
 /** The selected towns: all of them when no selection is stored. */
 export function selectedTowns(model: DatasetModel, townIds: readonly string[] | null): Town[] {
@@ -24,7 +24,7 @@ export function valueFor(
   townId: string,
   year: number,
 ): ValueRow | null {
-  const row = model.valueIndex.get(valueKey(indicator, townId, year));
+  const row = model.loaded.get(indicator)?.byTownYear.get(townYearKey(townId, year));
   return row !== undefined && row.value !== null ? row : null;
 }
 
@@ -43,6 +43,20 @@ export interface Ranking {
   readonly missing: readonly Town[];
 }
 
+/** Ranks of values sorted high to low: equal values share the rank of the first (1, 2, 2, 4). */
+function competitionRanks(sortedDescending: readonly number[]): number[] {
+  const ranks: number[] = [];
+  sortedDescending.forEach((v, i) => {
+    ranks.push(i > 0 && sortedDescending[i - 1] === v ? (ranks[i - 1] ?? i + 1) : i + 1);
+  });
+  return ranks;
+}
+
+/** 100 = highest among the n towns that report it, 0 = lowest. */
+function percentileOf(rank: number, n: number): number {
+  return n === 1 ? 100 : Math.round(((n - rank) / (n - 1)) * 100);
+}
+
 export function rankTowns(
   model: DatasetModel,
   indicator: IndicatorId,
@@ -57,11 +71,10 @@ export function rankTowns(
     else found.push({ town, row, value: row.value });
   }
   found.sort((a, b) => b.value - a.value || (a.town.id < b.town.id ? -1 : 1));
-  const n = found.length;
-  const reported = found.map((f) => {
-    const rank = found.findIndex((g) => g.value === f.value) + 1;
-    const percentile = n === 1 ? 100 : Math.round(((n - rank) / (n - 1)) * 100);
-    return { ...f, rank, percentile };
+  const ranks = competitionRanks(found.map((f) => f.value));
+  const reported = found.map((f, i) => {
+    const rank = ranks[i] ?? 1;
+    return { ...f, rank, percentile: percentileOf(rank, found.length) };
   });
   return { reported, missing };
 }
@@ -234,13 +247,13 @@ export function compareMatrix(
       return row === null || row.value === null ? [] : [{ town, row, value: row.value }];
     });
     found.sort((a, b) => b.value - a.value);
-    const n = found.length;
-    reporting.set(indicator, n);
-    for (const f of found) {
-      const rank = found.findIndex((g) => g.value === f.value) + 1;
-      const percentile = n === 1 ? 100 : Math.round(((n - rank) / (n - 1)) * 100);
+    reporting.set(indicator, found.length);
+    const ranks = competitionRanks(found.map((f) => f.value));
+    found.forEach((f, i) => {
+      const rank = ranks[i] ?? 1;
+      const percentile = percentileOf(rank, found.length);
       cells.set(cellKey(f.town.id, indicator), { row: f.row, value: f.value, rank, percentile });
-    }
+    });
   }
   return { indicators, towns, yearOf, cells, reporting };
 }

@@ -18,7 +18,23 @@ export type { Mention, UnusedNumber, UnusedReason } from './match';
 export { detectMetadata, type ReportMetadata, type MetadataField } from './metadata';
 export { parseNumberText, scanNumbers, tryParseChineseNumber } from './numbers';
 export type { NumberToken, ParsedNumber } from './numbers';
-export { CSV_NAMES, csvChunks, datasetsToCsv, type CsvFiles, type CsvName } from './output';
+export {
+  buildIndex,
+  groupByIndicator,
+  mentionsFileOf,
+  townIdOf,
+  valuesFileOf,
+  type DataIndex,
+} from './data-index';
+export {
+  CSV_NAMES,
+  csvChunks,
+  datasetsToCsv,
+  mentionChunks,
+  valueChunks,
+  type CsvFiles,
+  type CsvName,
+} from './output';
 export { failedReport, finalizeDatasets, processReport } from './pipeline';
 export type { Datasets, ReportOutcome, ReportRow } from './pipeline';
 export { resolveValues, type ResolvedValue } from './resolve';

@@ -115,6 +115,57 @@ function* chunked<T>(
   }
 }
 
+/** mentions.csv, or the part of it for one indicator. */
+export function mentionChunks(mentions: Datasets['mentions']): Generator<string> {
+  return chunked(MENTION_COLUMNS, mentions, ({ reportId, mention: m }) => [
+    reportId,
+    m.indicator,
+    m.value,
+    m.unit,
+    m.qualifier,
+    m.start,
+    m.end,
+    m.quote,
+    INDICATORS[m.indicator].category,
+    m.rule,
+    m.period,
+    m.numStart,
+    m.numEnd,
+    m.sentenceStart,
+    m.sentenceEnd,
+  ]);
+}
+
+/** indicators.csv, or the part of it for one indicator. */
+export function valueChunks(values: Datasets['values']): Generator<string> {
+  return chunked(INDICATOR_COLUMNS, values, (v) => [
+    v.reportId,
+    v.town,
+    v.county,
+    v.city,
+    v.province,
+    v.year,
+    v.indicator,
+    v.value,
+    INDICATORS[v.indicator].unit,
+    v.value === null ? '' : v.qualifier,
+    v.derived,
+    v.correction !== '',
+    v.alternativeValues.length,
+    v.start,
+    v.end,
+    INDICATORS[v.indicator].category,
+    v.unitWritten,
+    v.mentions,
+    v.alternativeValues.join(';'),
+    v.correction,
+    v.note,
+    v.period,
+    v.quote,
+    v.parts,
+  ]);
+}
+
 export function csvChunks(name: CsvName, datasets: Datasets): Generator<string> {
   switch (name) {
     case 'reports.csv':
@@ -138,50 +189,9 @@ export function csvChunks(name: CsvName, datasets: Datasets): Generator<string> 
         r.metadata.title,
       ]);
     case 'mentions.csv':
-      return chunked(MENTION_COLUMNS, datasets.mentions, ({ reportId, mention: m }) => [
-        reportId,
-        m.indicator,
-        m.value,
-        m.unit,
-        m.qualifier,
-        m.start,
-        m.end,
-        m.quote,
-        INDICATORS[m.indicator].category,
-        m.rule,
-        m.period,
-        m.numStart,
-        m.numEnd,
-        m.sentenceStart,
-        m.sentenceEnd,
-      ]);
+      return mentionChunks(datasets.mentions);
     case 'indicators.csv':
-      return chunked(INDICATOR_COLUMNS, datasets.values, (v) => [
-        v.reportId,
-        v.town,
-        v.county,
-        v.city,
-        v.province,
-        v.year,
-        v.indicator,
-        v.value,
-        INDICATORS[v.indicator].unit,
-        v.value === null ? '' : v.qualifier,
-        v.derived,
-        v.correction !== '',
-        v.alternativeValues.length,
-        v.start,
-        v.end,
-        INDICATORS[v.indicator].category,
-        v.unitWritten,
-        v.mentions,
-        v.alternativeValues.join(';'),
-        v.correction,
-        v.note,
-        v.period,
-        v.quote,
-        v.parts,
-      ]);
+      return valueChunks(datasets.values);
     case 'unused.csv':
       return chunked(UNUSED_COLUMNS, datasets.unused, ({ reportId, number: u }) => [
         reportId,

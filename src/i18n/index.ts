@@ -78,7 +78,10 @@ const zh = {
   trendAllShown: '图中为全部 {total} 个报告此指标的乡镇。',
   showAllTowns: '显示全部',
   showTopTowns: '只看前 {n} 个',
-  rankingTop: '图中为前 {n} 名，完整排名见数据表。',
+  rankingWindow: '共 {total} 个乡镇，图中一次显示 {n} 个：拖动右侧滑块或滚动鼠标查看其余。',
+  indicatorFailed: '该指标的数据文件无法加载，详见上方“数据加载问题”。',
+  moreTowns: '另有 {n} 个乡镇',
+  reportsFailed: '报告清单（reports.csv）无法加载，详见上方“数据加载问题”。',
   pickTowns: '选择 2–4 个乡镇',
   pickTwo: '请至少选择两个乡镇进行对比',
   sideHint:
@@ -183,7 +186,11 @@ const en: Record<MessageKey, string> = {
   trendAllShown: 'Showing all {total} towns that report this indicator.',
   showAllTowns: 'Show all',
   showTopTowns: 'Top {n} only',
-  rankingTop: 'The chart shows the top {n}; the data table has the full ranking.',
+  rankingWindow:
+    '{total} towns; the chart shows {n} at a time: drag the slider on the right or scroll to see the rest.',
+  indicatorFailed: "This indicator's data file could not be loaded; see Data problems above.",
+  moreTowns: '{n} more towns',
+  reportsFailed: 'The report list (reports.csv) could not be loaded; see Data problems above.',
   pickTowns: 'Pick 2–4 towns',
   pickTwo: 'Pick at least two towns to compare',
   sideHint:

@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
+import type { IndicatorId } from '../catalog';
 import {
   compareMatrix,
   indicatorsWithDataIn,
@@ -6,7 +7,7 @@ import {
   type CompareMatrix,
 } from '../dataset/select';
 import type { Town } from '../dataset/model';
-import { useAppStore } from './index';
+import { indicatorsState, useAppStore, type LoadState } from './index';
 
 /** The towns the filters select (all of them by default). */
 export function useSelectedTowns(): Town[] {
@@ -16,14 +17,47 @@ export function useSelectedTowns(): Town[] {
 }
 
 /** The category's indicators × the selected towns, for the filters' year or each town's latest. */
-export function useCompareMatrix(): CompareMatrix | null {
+export function useCompareMatrix(): { state: LoadState; matrix: CompareMatrix | null } {
   const model = useAppStore((s) => s.model);
   const year = useAppStore((s) => s.year);
   const yearMode = useAppStore((s) => s.yearMode);
   const category = useAppStore((s) => s.category);
   const towns = useSelectedTowns();
-  return useMemo(() => {
-    if (model === null || year === null) return null;
-    return compareMatrix(model, indicatorsWithDataIn(model, category), towns, year, yearMode);
-  }, [model, year, yearMode, category, towns]);
+  const ids = useMemo(
+    () => (model === null ? [] : indicatorsWithDataIn(model, category)),
+    [model, category],
+  );
+  const state = useIndicatorData(ids);
+  const matrix = useMemo(() => {
+    if (model === null || year === null || state !== 'ready') return null;
+    return compareMatrix(model, ids, towns, year, yearMode);
+  }, [model, year, yearMode, ids, towns, state]);
+  return { state, matrix };
+}
+
+/**
+ * Asks for these indicators' values and says whether they are there. Until
+ * 'ready', a view shows that it is loading: an indicator not yet loaded is
+ * unknown, never "not reported".
+ */
+export function useIndicatorData(ids: readonly IndicatorId[]): LoadState {
+  const request = useAppStore((s) => s.requestIndicators);
+  const model = useAppStore((s) => s.model);
+  const key = ids.join(',');
+  useEffect(() => {
+    if (model !== null && key !== '') request(key.split(',') as IndicatorId[]);
+  }, [model, key, request]);
+  return useAppStore((s) => indicatorsState(s, ids));
+}
+
+/** Asks for reports.csv and says whether it is there. */
+export function useReports(): LoadState {
+  const request = useAppStore((s) => s.requestReports);
+  const model = useAppStore((s) => s.model);
+  useEffect(() => {
+    if (model !== null) request();
+  }, [model, request]);
+  return useAppStore((s) =>
+    s.model?.reports != null ? 'ready' : s.reportsLoad === 'failed' ? 'failed' : 'loading',
+  );
 }

@@ -6,7 +6,8 @@
  */
 import { create } from 'zustand';
 import { CATEGORIES, INDICATORS, type CategoryId, type IndicatorId } from '../catalog';
-import type { DatasetModel, LoadError } from '../dataset/model';
+import { withIndicator, withReports, type DatasetModel, type LoadError } from '../dataset/model';
+import type * as DataLoader from '../dataset/load';
 import type { Lang } from '../i18n';
 import {
   parseUrlState,
@@ -36,11 +37,21 @@ interface FiltersSlice extends UrlState {
   applyUrl(state: Partial<UrlState>): void;
 }
 
+export type LoadState = 'loading' | 'ready' | 'failed';
+
 interface DataSlice {
-  readonly status: 'loading' | 'ready' | 'failed';
+  /** The index: towns, years, files. */
+  readonly status: LoadState;
   readonly model: DatasetModel | null;
   readonly loadErrors: readonly LoadError[];
+  /** Indicators asked for and not yet in `model.loaded` (or whose file failed). */
+  readonly indicatorLoads: ReadonlyMap<IndicatorId, LoadState>;
+  readonly reportsLoad: LoadState | null;
   setData(model: DatasetModel | null, errors: readonly LoadError[]): void;
+  /** Fetches (once) the values of these indicators; views wait on `indicatorLoads`. */
+  requestIndicators(ids: readonly IndicatorId[]): void;
+  /** Fetches (once) reports.csv. */
+  requestReports(): void;
 }
 
 export type AppState = FiltersSlice & DataSlice;
@@ -62,7 +73,10 @@ export const DEFAULT_URL_STATE: UrlState = {
   trendAll: false,
 };
 
-export const useAppStore = create<AppState>()((set) => ({
+// The data layer (PapaParse, schemas, the worker) is its own chunk.
+const loader = (): Promise<typeof DataLoader> => import('../dataset/load');
+
+export const useAppStore = create<AppState>()((set, get) => ({
   ...DEFAULT_URL_STATE,
   setView: (view) => set({ view, source: null }),
   setYearMode: (yearMode) => set({ yearMode }),
@@ -83,6 +97,8 @@ export const useAppStore = create<AppState>()((set) => ({
   status: 'loading',
   model: null,
   loadErrors: [],
+  indicatorLoads: new Map(),
+  reportsLoad: null,
   setData: (model, loadErrors) =>
     set((s) => ({
       model,
@@ -91,7 +107,72 @@ export const useAppStore = create<AppState>()((set) => ({
       // Default to the latest year with data once it is known.
       year: s.year ?? model?.years[model.years.length - 1] ?? null,
     })),
+  requestIndicators: (ids) => {
+    const { model, indicatorLoads } = get();
+    if (model === null) return;
+    const wanted = ids.filter(
+      (id) => model.files.has(id) && !model.loaded.has(id) && !indicatorLoads.has(id),
+    );
+    if (wanted.length === 0) return;
+    set((s) => {
+      const loads = new Map(s.indicatorLoads);
+      for (const id of wanted) loads.set(id, 'loading');
+      return { indicatorLoads: loads };
+    });
+    void loader().then((m) => {
+      for (const id of wanted) {
+        const info = model.files.get(id);
+        if (info === undefined) continue;
+        void m.loadIndicator(info).then(({ rows, errors }) =>
+          set((s) => {
+            const loads = new Map(s.indicatorLoads);
+            const failed = rows.length === 0 && errors.length > 0 && info.data.rows > 0;
+            if (failed) loads.set(id, 'failed');
+            else loads.delete(id);
+            return {
+              indicatorLoads: loads,
+              model: failed || s.model === null ? s.model : withIndicator(s.model, id, rows),
+              loadErrors: errors.length === 0 ? s.loadErrors : [...s.loadErrors, ...errors],
+            };
+          }),
+        );
+      }
+    });
+  },
+  requestReports: () => {
+    const { model, reportsLoad } = get();
+    if (model === null || reportsLoad !== null || model.reports !== null) return;
+    set({ reportsLoad: 'loading' });
+    void loader()
+      .then((m) => m.loadReports(model.reportsFile))
+      .then(({ rows, errors }) =>
+        set((s) => ({
+          reportsLoad: rows.length === 0 && errors.length > 0 ? 'failed' : 'ready',
+          model: s.model === null ? null : withReports(s.model, rows),
+          loadErrors: errors.length === 0 ? s.loadErrors : [...s.loadErrors, ...errors],
+        })),
+      );
+  },
 }));
+
+/**
+ * Whether these indicators' values can be shown: 'ready' once each is loaded
+ * (or has no file: no town states it), 'failed' if a file could not be read.
+ */
+export function indicatorsState(
+  state: Pick<AppState, 'model' | 'indicatorLoads'>,
+  ids: readonly IndicatorId[],
+): LoadState {
+  const { model, indicatorLoads } = state;
+  if (model === null) return 'loading';
+  let result: LoadState = 'ready';
+  for (const id of ids) {
+    if (model.loaded.has(id) || !model.files.has(id)) continue;
+    if (indicatorLoads.get(id) === 'failed') return 'failed';
+    result = 'loading';
+  }
+  return result;
+}
 
 export function urlStateOf(state: AppState): UrlState {
   return {

@@ -1,6 +1,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { DataIndex } from '../../src/extract/data-index';
 import { parseNumberText } from '../../src/extract/numbers';
 import { foldForMatching } from '../../src/extract/text';
 import { EXPECTED_MENTIONS, EXPECTED_METADATA } from '../fixtures/expected-mentions';
@@ -29,7 +30,10 @@ describe('pipeline output on the sample reports (detection only, no manifest)', 
     expect(exitCode).toBe(0);
     expect(listFiles(outDir)).toEqual([
       'catalog.json',
+      'index.json',
+      'indicators',
       'indicators.csv',
+      'mentions',
       'mentions.csv',
       'reports.csv',
       'texts',
@@ -38,6 +42,38 @@ describe('pipeline output on the sample reports (detection only, no manifest)', 
     expect(listFiles(join(outDir, 'texts'))).toEqual(
       listFiles(inDir).filter((f) => f.endsWith('.txt')),
     );
+  });
+
+  it('splits the tables per indicator, indexed, with nothing lost or added', () => {
+    const index = JSON.parse(readFileSync(join(outDir, 'index.json'), 'utf8')) as DataIndex;
+    const values = readCsv(join(outDir, 'indicators.csv'));
+    const ids = [...new Set(values.map((v) => v['indicator']))].sort();
+    expect(index.indicators.map((i) => i.id).sort()).toEqual(ids);
+    expect(listFiles(join(outDir, 'indicators'))).toEqual(ids.map((id) => `${id}.csv`));
+    expect(listFiles(join(outDir, 'mentions'))).toEqual(ids.map((id) => `${id}.csv`));
+    const header = readFileSync(join(outDir, 'indicators.csv'), 'utf8').split('\n')[0];
+    for (const entry of index.indicators) {
+      const path = join(outDir, entry.data.file);
+      const text = readFileSync(path, 'utf8');
+      // Same columns, and exactly the complete table's rows of this indicator, in order.
+      expect(text.split('\n')[0]).toBe(header);
+      expect(readCsv(path)).toEqual(values.filter((v) => v['indicator'] === entry.id));
+      expect(entry.data.bytes).toBe(Buffer.byteLength(text));
+      expect(entry.data.rows).toBe(readCsv(path).length);
+      expect(readCsv(join(outDir, entry.mentions.file))).toEqual(
+        mentions.filter((m) => m['indicator'] === entry.id),
+      );
+    }
+    // Towns: the five sample towns, each with its place; years: those reported.
+    expect(index.towns.map((t) => t.name).sort()).toEqual(
+      ['彭浦镇', '段园镇', '紫兴街道', '红格镇', '黄花店镇'].sort(),
+    );
+    expect(index.years).toEqual([2021, 2023, 2024]);
+    expect(index.reports).toEqual({
+      file: 'reports.csv',
+      rows: 5,
+      bytes: Buffer.byteLength(readFileSync(join(outDir, 'reports.csv'))),
+    });
   });
 
   it('keeps the contract columns in order', () => {

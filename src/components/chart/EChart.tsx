@@ -37,6 +37,8 @@ export interface EChartProps {
   readonly onClick?: (click: ChartClick) => void;
   /** Mount only after the first chart is drawn: secondary charts must not delay it. */
   readonly defer?: boolean;
+  /** The option has a dataZoom: its ECharts component is loaded first. */
+  readonly zoom?: boolean;
   /** SVG (default) starts faster for a few bars; canvas copes with many lines. */
   readonly renderer?: 'svg' | 'canvas';
   /** File name (without extension) for the image exports; no export buttons when absent. */

@@ -17,11 +17,31 @@ const loading: Promise<ChartComponent> = import('./EChart').then((m) => {
 
 export type { ChartClick, EChartProps } from './EChart';
 
+let zoomLoaded = false;
+/** Data zoom registers with ECharts only when a chart needs it (a long ranking). */
+function loadZoom(): Promise<void> {
+  return import('./zoom-setup').then(() => {
+    zoomLoaded = true;
+  });
+}
+
 export function LazyChart(props: EChartProps) {
   const [Chart, setChart] = useState<ChartComponent | null>(() =>
     props.defer === true ? null : loaded,
   );
   const defer = props.defer === true;
+  const zoom = props.zoom === true;
+  const [zoomReady, setZoomReady] = useState(zoomLoaded);
+  useEffect(() => {
+    if (!zoom || zoomReady) return;
+    let live = true;
+    void loadZoom().then(() => {
+      if (live) setZoomReady(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, [zoom, zoomReady]);
   useEffect(() => {
     if (Chart !== null) return;
     let live = true;
@@ -38,7 +58,7 @@ export function LazyChart(props: EChartProps) {
       live = false;
     };
   }, [Chart, defer]);
-  if (Chart === null) {
+  if (Chart === null || (zoom && !zoomReady)) {
     return (
       <div
         data-testid={props.testId}

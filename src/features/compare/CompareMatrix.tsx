@@ -73,7 +73,10 @@ export function CompareMatrix() {
       })),
     );
   const towns = useSelectedTowns();
-  const matrix = useCompareMatrix();
+  const { state: dataState, matrix } = useCompareMatrix();
+  if (dataState !== 'ready') {
+    return <EmptyState title={t(lang, dataState === 'loading' ? 'loading' : 'indicatorFailed')} />;
+  }
   if (matrix === null) return null;
   const order = sortedTowns(matrix, sortBy);
   const title = `${t(lang, 'compare')} · ${categoryName(lang, category)} · ${

@@ -4,11 +4,12 @@
  */
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { INDICATORS } from '../../catalog';
+import { CATEGORIES, CATEGORY_IDS, INDICATORS, type IndicatorId } from '../../catalog';
 import { overviewCards } from '../../dataset/select';
 import { categoryName, formatChange, formatValue, indicatorName, t } from '../../i18n';
 import { useAppStore } from '../../store';
-import { useSelectedTowns } from '../../store/hooks';
+import { EmptyState } from '../../components/EmptyState';
+import { useIndicatorData, useSelectedTowns } from '../../store/hooks';
 
 export function OverviewCards() {
   const { model, year, lang, category, setCategory } = useAppStore(
@@ -21,10 +22,28 @@ export function OverviewCards() {
     })),
   );
   const towns = useSelectedTowns();
-  const cards = useMemo(
-    () => (model === null || year === null ? [] : overviewCards(model, year, towns)),
-    [model, year, towns],
+  const headlines = useMemo(
+    () => CATEGORY_IDS.map((c) => CATEGORIES[c].headline as IndicatorId),
+    [],
   );
+  const dataState = useIndicatorData(headlines);
+  const cards = useMemo(
+    () =>
+      model === null || year === null || dataState !== 'ready'
+        ? []
+        : overviewCards(model, year, towns),
+    [model, year, towns, dataState],
+  );
+  if (dataState !== 'ready') {
+    return (
+      <section className="overview" aria-label={t(lang, 'overview')} data-testid="overview">
+        <h2>
+          {t(lang, 'overview')} · {year}
+        </h2>
+        <EmptyState title={t(lang, dataState === 'loading' ? 'loading' : 'indicatorFailed')} />
+      </section>
+    );
+  }
   return (
     <section className="overview" aria-label={t(lang, 'overview')} data-testid="overview">
       <h2>

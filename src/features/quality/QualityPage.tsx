@@ -5,7 +5,9 @@
 import { useShallow } from 'zustand/react/shallow';
 import { buildCsv, download } from '../../export/csv';
 import { t, type MessageKey } from '../../i18n';
+import { EmptyState } from '../../components/EmptyState';
 import { useAppStore } from '../../store';
+import { useReports } from '../../store/hooks';
 
 const STATUS: Readonly<Record<'ok' | 'warning' | 'error', MessageKey>> = {
   ok: 'statusOk',
@@ -17,7 +19,11 @@ export function QualityPage() {
   const { model, lang, showTown } = useAppStore(
     useShallow((s) => ({ model: s.model, lang: s.lang, showTown: s.showTown })),
   );
+  const reportsState = useReports();
   if (model === null) return null;
+  if (model.reports === null) {
+    return <EmptyState title={t(lang, reportsState === 'failed' ? 'reportsFailed' : 'loading')} />;
+  }
   const reports = [...model.reports.values()].sort((a, b) =>
     a.reportId < b.reportId ? -1 : a.reportId > b.reportId ? 1 : 0,
   );

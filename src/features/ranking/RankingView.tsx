@@ -16,9 +16,9 @@ import { indicatorName, t, unitLabel } from '../../i18n';
 import { rowText, valueFlag } from '../../components/value-text';
 import { buildCsv, download } from '../../export/csv';
 import { useAppStore } from '../../store';
-import { useSelectedTowns } from '../../store/hooks';
+import { useIndicatorData, useSelectedTowns } from '../../store/hooks';
 
-const RANKING_TOP = 40;
+const RANKING_WINDOW = 40;
 
 export function RankingView() {
   const { model, year, indicator, lang, openSource } = useAppStore(
@@ -31,9 +31,13 @@ export function RankingView() {
     })),
   );
   const towns = useSelectedTowns();
+  const dataState = useIndicatorData([indicator]);
   const ranking = useMemo(
-    () => (model === null || year === null ? null : rankTowns(model, indicator, year, towns)),
-    [model, year, indicator, towns],
+    () =>
+      model === null || year === null || dataState !== 'ready'
+        ? null
+        : rankTowns(model, indicator, year, towns),
+    [model, year, indicator, towns, dataState],
   );
   const name = indicatorName(lang, indicator);
   const title = `${t(lang, 'ranking')} · ${name} · ${year ?? ''}`;
@@ -42,14 +46,14 @@ export function RankingView() {
       ranking === null
         ? null
         : buildRankingOption(
-            // Beyond a few dozen bars a chart is a wall: the table keeps the full ranking.
-            ranking.reported.slice(0, RANKING_TOP).map((r) => ({
+            ranking.reported.map((r) => ({
               label: r.town.name,
               value: r.value,
               text: rowText(lang, r.row),
               flag: valueFlag(r.row),
             })),
-            { unitLabel: unitLabel(lang, INDICATORS[indicator].unit) },
+            // Beyond a few dozen bars a chart is a wall: a slider scrolls the rest.
+            { unitLabel: unitLabel(lang, INDICATORS[indicator].unit), window: RANKING_WINDOW },
           ),
     [ranking, lang, indicator],
   );
@@ -61,16 +65,23 @@ export function RankingView() {
   const onClick = useCallback(
     (click: ChartClick) => {
       if (ranking === null) return;
-      const shown = Math.min(ranking.reported.length, RANKING_TOP);
-      const item = ranking.reported[rankingIndexOf(click.dataIndex, shown)];
+      const item = ranking.reported[rankingIndexOf(click.dataIndex, ranking.reported.length)];
       if (item !== undefined) open(item.row);
     },
     [ranking, open],
   );
   const count = ranking?.reported.length ?? 0;
   useEffect(() => {
-    if (ranking !== null && count === 0) noPrimaryChart();
-  }, [ranking, count]);
+    if ((ranking !== null && count === 0) || dataState === 'failed') noPrimaryChart();
+  }, [ranking, count, dataState]);
+  if (dataState !== 'ready') {
+    return (
+      <section className="panel ranking" aria-label={title}>
+        <h2>{title}</h2>
+        <EmptyState title={t(lang, dataState === 'loading' ? 'loading' : 'indicatorFailed')} />
+      </section>
+    );
+  }
   if (ranking === null || option === null) return null;
   return (
     <section className="panel ranking" aria-label={title}>
@@ -123,13 +134,14 @@ export function RankingView() {
         <>
           <p className="hint">{t(lang, 'clickHint')}</p>
           {count === 1 && <p className="note">{t(lang, 'oneTownOnly')}</p>}
-          {count > RANKING_TOP && (
-            <p className="note">{t(lang, 'rankingTop', { n: RANKING_TOP })}</p>
+          {count > RANKING_WINDOW && (
+            <p className="note">{t(lang, 'rankingWindow', { n: RANKING_WINDOW, total: count })}</p>
           )}
           <LazyChart
             testId="chart-ranking"
             option={option}
-            height={Math.max(140, 44 * Math.min(count, RANKING_TOP) + 60)}
+            height={Math.max(140, 44 * Math.min(count, RANKING_WINDOW) + 60)}
+            zoom={count > RANKING_WINDOW}
             locale={lang === 'zh' ? 'ZH' : 'EN'}
             label={title}
             onClick={onClick}

@@ -28,7 +28,7 @@ export function SideBySide() {
     })),
   );
   const towns = useSelectedTowns();
-  const matrix = useCompareMatrix();
+  const { state: dataState, matrix } = useCompareMatrix();
   const chosen = useMemo(() => {
     const wanted = sideTowns.length > 0 ? sideTowns : towns.slice(0, 2).map((t) => t.id);
     return towns.filter((t) => wanted.includes(t.id)).slice(0, 4);
@@ -72,6 +72,9 @@ export function SideBySide() {
     },
     [chosen, indicators, matrix, openSource],
   );
+  if (dataState !== 'ready') {
+    return <EmptyState title={t(lang, dataState === 'loading' ? 'loading' : 'indicatorFailed')} />;
+  }
   if (matrix === null || option === null) return null;
   const toggle = (id: string, on: boolean): void => {
     const ids = chosen.map((t) => t.id).filter((x) => x !== id);

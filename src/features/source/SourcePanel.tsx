@@ -9,7 +9,9 @@ import { INDICATORS } from '../../catalog';
 import { rowText } from '../../components/value-text';
 import type { MentionRow, ValueRow } from '../../dataset/model';
 import { formatValue, indicatorName, t, type Lang } from '../../i18n';
+import type { IndexIndicator } from '../../extract/data-index';
 import { useAppStore, type SourceRef } from '../../store';
+import { useIndicatorData, useReports } from '../../store/hooks';
 import { segmentText, type Mark } from './segments';
 
 interface Loaded {
@@ -18,15 +20,22 @@ interface Loaded {
   readonly mentions: readonly MentionRow[];
 }
 
-function useSourceData(source: SourceRef | null): Loaded | null {
+function useSourceData(source: SourceRef | null, files: IndexIndicator | undefined): Loaded | null {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const key = source === null ? '' : `${source.reportId}|${source.indicator}`;
   useEffect(() => {
     if (source === null) return;
     let live = true;
-    // The loaders (and PapaParse) arrive with the first source panel, not before.
     void import('../../dataset/load')
-      .then((m) => Promise.all([m.loadReportText(source.reportId), m.loadMentions()]))
+      .then((m) =>
+        Promise.all([
+          m.loadReportText(source.reportId),
+          // Only this indicator's mentions file, not every mention of every report.
+          files === undefined
+            ? { byReport: new Map<string, MentionRow[]>() }
+            : m.loadMentions(files),
+        ]),
+      )
       .then(([text, mentions]) => {
         if (!live) return;
         const ofIndicator = (mentions.byReport.get(source.reportId) ?? [])
@@ -37,7 +46,7 @@ function useSourceData(source: SourceRef | null): Loaded | null {
     return () => {
       live = false;
     };
-  }, [key, source]);
+  }, [key, source, files]);
   return loaded?.key === key ? loaded : null;
 }
 
@@ -74,18 +83,23 @@ export function SourcePanel() {
       openSource: s.openSource,
     })),
   );
-  const loaded = useSourceData(source);
+  // A shared link may open a panel for an indicator no view has loaded yet.
+  useIndicatorData(source === null ? [] : [source.indicator]);
+  useReports();
+  const loaded = useSourceData(
+    source,
+    source === null ? undefined : model?.files.get(source.indicator),
+  );
   const highlightRef = useRef<HTMLElement | null>(null);
   const row = useMemo(
     () =>
       source === null || model === null
         ? null
-        : (model.values.find(
-            (v) => v.reportId === source.reportId && v.indicator === source.indicator,
-          ) ?? null),
+        : (model.loaded.get(source.indicator)?.rows.find((v) => v.reportId === source.reportId) ??
+          null),
     [model, source],
   );
-  const report = source === null ? undefined : model?.reports.get(source.reportId);
+  const report = source === null ? undefined : model?.reports?.get(source.reportId);
   const mentions = loaded?.mentions ?? [];
   const wanted = source?.start ?? row?.start ?? null;
   const current = Math.max(

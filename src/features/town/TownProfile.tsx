@@ -11,7 +11,7 @@ import { rankTowns, townProfile } from '../../dataset/select';
 import { buildCsv, download } from '../../export/csv';
 import { formatChange, indicatorName, t } from '../../i18n';
 import { useAppStore } from '../../store';
-import { useSelectedTowns } from '../../store/hooks';
+import { useIndicatorData, useReports, useSelectedTowns } from '../../store/hooks';
 
 export function TownProfile() {
   const { model, profileTown, lang, showTown, openSource } = useAppStore(
@@ -30,11 +30,23 @@ export function TownProfile() {
       : ((profileTown === null ? undefined : model.townById.get(profileTown)) ??
         selected[0] ??
         model.towns[0]);
+  // Every indicator of one town: at province scale this view reads every
+  // indicator file (the README's scale section says what a larger deployment does).
+  const allIndicators = useMemo(() => (model === null ? [] : [...model.files.keys()]), [model]);
+  const dataState = useIndicatorData(allIndicators);
+  const reportsState = useReports();
   const profile = useMemo(
-    () => (model === null || town === undefined ? null : townProfile(model, town)),
-    [model, town],
+    () =>
+      model === null || town === undefined || dataState !== 'ready'
+        ? null
+        : townProfile(model, town),
+    [model, town, dataState],
   );
   if (model === null) return null;
+  if (dataState !== 'ready' || model.reports === null) {
+    const failed = dataState === 'failed' || reportsState === 'failed';
+    return <EmptyState title={t(lang, failed ? 'indicatorFailed' : 'loading')} />;
+  }
   if (town === undefined || profile === null) return <EmptyState title={t(lang, 'noData')} />;
   const lastYear = profile.years[profile.years.length - 1];
   const reports = [...model.reports.values()]

@@ -21,7 +21,7 @@ import type { DatasetModel, Town, ValueRow } from '../../dataset/model';
 import { indicatorsWithDataIn, topTowns, trendFor, valueFor } from '../../dataset/select';
 import { formatChange, indicatorName, t, unitLabel, type Lang } from '../../i18n';
 import { useAppStore } from '../../store';
-import { useSelectedTowns } from '../../store/hooks';
+import { useIndicatorData, useSelectedTowns } from '../../store/hooks';
 
 const TREND_TOP = 10;
 
@@ -154,22 +154,33 @@ export function TrendView() {
     })),
   );
   const selected = useSelectedTowns();
+  const categoryIds = useMemo(
+    () => (model === null ? [] : indicatorsWithDataIn(model, category)),
+    [model, category],
+  );
+  const dataState = useIndicatorData(
+    useMemo(
+      () => [indicator, ...categoryIds.filter((id) => id !== indicator)],
+      [indicator, categoryIds],
+    ),
+  );
+  const ready = dataState === 'ready';
   // More than a dozen lines are unreadable: the top ones unless asked for all.
   const ranked = useMemo(
-    () => (model === null ? [] : topTowns(model, indicator, selected, Infinity)),
-    [model, indicator, selected],
+    () => (model === null || !ready ? [] : topTowns(model, indicator, selected, Infinity)),
+    [model, indicator, selected, ready],
   );
   const reporting = ranked.length;
   const limited = !trendAll && reporting > TREND_TOP;
   const top = useMemo(() => ranked.slice(0, TREND_TOP), [ranked]);
   const towns = limited ? top : selected;
   const main = useMemo(
-    () => (model === null ? null : linesFor(lang, model, indicator, towns)),
-    [model, lang, indicator, towns],
+    () => (model === null || !ready ? null : linesFor(lang, model, indicator, towns)),
+    [model, lang, indicator, towns, ready],
   );
   const related = useMemo(() => {
-    if (model === null) return null;
-    const ids = indicatorsWithDataIn(model, category);
+    if (model === null || !ready) return null;
+    const ids = categoryIds;
     if (ids.length < 2) return null;
     const built = ids.map((id) => ({ id, ...linesFor(lang, model, id, towns) }));
     const panels: Panel[] = built.map((b) => ({
@@ -178,7 +189,7 @@ export function TrendView() {
       lines: b.lines,
     }));
     return { built, panels, years: built[0]?.years ?? [] };
-  }, [model, category, lang, towns]);
+  }, [model, categoryIds, lang, towns, ready]);
 
   const name = indicatorName(lang, indicator);
   const title = `${t(lang, 'trends')} · ${name}`;
@@ -215,6 +226,14 @@ export function TrendView() {
     },
     [related, open],
   );
+  if (!ready) {
+    return (
+      <section className="panel trends" aria-label={title}>
+        <h2>{title}</h2>
+        <EmptyState title={t(lang, dataState === 'loading' ? 'loading' : 'indicatorFailed')} />
+      </section>
+    );
+  }
   if (main === null || option === null) return null;
   const rows = related === null ? 0 : Math.ceil(related.panels.length / 3);
   return (

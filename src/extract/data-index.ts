@@ -1,0 +1,150 @@
+/**
+ * The published data layout: next to the complete tables (indicators.csv,
+ * mentions.csv, reports.csv — what a person opens in Excel), the pipeline
+ * writes one file of values and one of mentions per indicator, and a small
+ * index.json of towns, years and files. The app reads the index first and
+ * fetches an indicator's files only when a view needs them, so a province's
+ * data costs the first chart one indicator, not all of them.
+ *
+ * Pure: shared by the CLI (which writes it) and the data layer (which reads it).
+ */
+import { INDICATOR_IDS, type IndicatorId } from '../catalog';
+import type { Datasets } from './pipeline';
+
+export const INDEX_FORMAT = 1;
+
+export interface IndexTown {
+  readonly id: string;
+  readonly name: string;
+  readonly county: string;
+  readonly city: string;
+  readonly province: string;
+}
+
+export interface IndexFile {
+  /** Path relative to the data folder. */
+  readonly file: string;
+  readonly rows: number;
+  readonly bytes: number;
+}
+
+export interface IndexIndicator {
+  readonly id: IndicatorId;
+  /** Rows with a value (a correction may delete one: the row stays, valueless). */
+  readonly values: number;
+  readonly data: IndexFile;
+  readonly mentions: IndexFile;
+}
+
+export interface DataIndex {
+  readonly format: number;
+  readonly towns: readonly IndexTown[];
+  readonly years: readonly number[];
+  readonly reports: IndexFile;
+  readonly indicators: readonly IndexIndicator[];
+}
+
+/** A town is its name within its county, city and province. */
+export function townIdOf(row: {
+  town: string;
+  county: string;
+  city: string;
+  province: string;
+  reportId: string;
+}): string {
+  if (row.town === '') return `report:${row.reportId}`;
+  return [row.province, row.city, row.county, row.town].filter((p) => p !== '').join('/');
+}
+
+function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A fixed order, cheap to compute; the town picker sorts by pinyin when opened. */
+export function compareTowns(a: IndexTown, b: IndexTown): number {
+  return (
+    byCodePoint(a.province, b.province) ||
+    byCodePoint(a.city, b.city) ||
+    byCodePoint(a.county, b.county) ||
+    byCodePoint(a.name, b.name)
+  );
+}
+
+export const valuesFileOf = (id: IndicatorId): string => `indicators/${id}.csv`;
+export const mentionsFileOf = (id: IndicatorId): string => `mentions/${id}.csv`;
+
+/** Rows grouped by indicator, in catalog order, each group in the input's order. */
+export function groupByIndicator<T>(
+  rows: readonly T[],
+  indicatorOf: (row: T) => IndicatorId,
+): Map<IndicatorId, T[]> {
+  const groups = new Map<IndicatorId, T[]>(INDICATOR_IDS.map((id) => [id, []]));
+  for (const row of rows) groups.get(indicatorOf(row))?.push(row);
+  for (const [id, list] of groups) if (list.length === 0) groups.delete(id);
+  return groups;
+}
+
+/**
+ * The index of a run. Towns are those of readable reports and of values (the
+ * same rule the app applied when it read everything); `bytes` gives each
+ * written file's size so the app can choose where to parse it.
+ */
+export function buildIndex(
+  datasets: Datasets,
+  sizes: {
+    readonly reports: number;
+    readonly values: ReadonlyMap<IndicatorId, number>;
+    readonly mentions: ReadonlyMap<IndicatorId, number>;
+  },
+): DataIndex {
+  const towns = new Map<string, IndexTown>();
+  const years = new Set<number>();
+  const add = (r: {
+    reportId: string;
+    town: string;
+    county: string;
+    city: string;
+    province: string;
+  }): void => {
+    const id = townIdOf(r);
+    if (!towns.has(id)) {
+      towns.set(id, {
+        id,
+        name: r.town === '' ? r.reportId : r.town,
+        county: r.county,
+        city: r.city,
+        province: r.province,
+      });
+    }
+  };
+  for (const r of datasets.reports) {
+    if (r.status === 'error') continue;
+    add({ reportId: r.reportId, ...r.metadata });
+    if (r.metadata.year !== null) years.add(r.metadata.year);
+  }
+  for (const v of datasets.values) {
+    add(v);
+    if (v.year !== null) years.add(v.year);
+  }
+  const values = groupByIndicator(datasets.values, (v) => v.indicator);
+  const mentionCounts = new Map<IndicatorId, number>();
+  for (const m of datasets.mentions) {
+    mentionCounts.set(m.mention.indicator, (mentionCounts.get(m.mention.indicator) ?? 0) + 1);
+  }
+  return {
+    format: INDEX_FORMAT,
+    towns: [...towns.values()].sort(compareTowns),
+    years: [...years].sort((a, b) => a - b),
+    reports: { file: 'reports.csv', rows: datasets.reports.length, bytes: sizes.reports },
+    indicators: [...values].map(([id, rows]) => ({
+      id,
+      values: rows.filter((r) => r.value !== null).length,
+      data: { file: valuesFileOf(id), rows: rows.length, bytes: sizes.values.get(id) ?? 0 },
+      mentions: {
+        file: mentionsFileOf(id),
+        rows: mentionCounts.get(id) ?? 0,
+        bytes: sizes.mentions.get(id) ?? 0,
+      },
+    })),
+  };
+}
