@@ -15,7 +15,8 @@ void import('./dataset/load')
   .then((loaded) => {
     const store = useAppStore.getState();
     store.setData(loaded.model, loaded.errors);
-    if (store.view === 'overview') store.requestIndicators([store.indicator]);
+    const { view, indicator, year } = useAppStore.getState();
+    if (view === 'overview' && year !== null) store.requestIndicators([indicator], [year]);
   })
   .catch((error: unknown) =>
     useAppStore
@@ -48,7 +49,8 @@ const stop = useAppStore.subscribe((s) => {
   const settled =
     s.status === 'failed' ||
     (s.model !== null &&
-      (s.view !== 'overview' || indicatorsState(s, [s.indicator]) !== 'loading'));
+      (s.view !== 'overview' ||
+        indicatorsState(s, [s.indicator], s.year === null ? [] : [s.year]) !== 'loading'));
   if (settled) {
     stop();
     renderOnce();

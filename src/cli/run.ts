@@ -4,7 +4,7 @@
  *
  * May import: src/catalog, src/extract, node:*.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CATEGORIES, CATEGORY_IDS, catalogAsJson, INDICATORS, type IndicatorId } from '../catalog';
@@ -14,6 +14,7 @@ import {
   csvChunks,
   finalizeDatasets,
   groupByIndicator,
+  groupByYear,
   mentionChunks,
   mentionsFileOf,
   valueChunks,
@@ -241,18 +242,21 @@ function finishRun(
 function writeSplitLayout(outDir: string, datasets: Datasets, reportsBytes: number): void {
   const values = groupByIndicator(datasets.values, (v) => v.indicator);
   const mentions = groupByIndicator(datasets.mentions, (m) => m.mention.indicator);
-  const valueSizes = new Map<IndicatorId, number>();
+  const valueSizes = new Map<string, number>();
   const mentionSizes = new Map<IndicatorId, number>();
+  // Start clean: an indicator or a year may have gone since the last run.
+  rmSync(join(outDir, 'indicators'), { recursive: true, force: true });
   for (const [id, rows] of values) {
-    valueSizes.set(id, writeChunksAtomic(join(outDir, valuesFileOf(id)), valueChunks(rows)));
+    for (const [year, list] of groupByYear(rows)) {
+      const file = valuesFileOf(id, year);
+      valueSizes.set(file, writeChunksAtomic(join(outDir, file), valueChunks(list)));
+    }
     mentionSizes.set(
       id,
       writeChunksAtomic(join(outDir, mentionsFileOf(id)), mentionChunks(mentions.get(id) ?? [])),
     );
   }
-  const keep = new Set([...values.keys()].map((id) => `${id}.csv`));
-  removeStale(join(outDir, 'indicators'), keep);
-  removeStale(join(outDir, 'mentions'), keep);
+  removeStale(join(outDir, 'mentions'), new Set([...values.keys()].map((id) => `${id}.csv`)));
   const index = buildIndex(datasets, {
     reports: reportsBytes,
     values: valueSizes,

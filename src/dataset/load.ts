@@ -106,23 +106,28 @@ function loadFile<T>(kind: ParseKind, info: IndexFile): Promise<Parsed<T>> {
   });
 }
 
-const valueLoads = new Map<IndicatorId, Promise<Parsed<ValueRow>>>();
+const valueLoads = new Map<string, Promise<Parsed<ValueRow>>>();
 
-/** One indicator's values (cached). Rows of another indicator in its file are errors. */
-export function loadIndicator(info: IndexIndicator): Promise<Parsed<ValueRow>> {
-  let promise = valueLoads.get(info.id);
+/**
+ * One indicator's values for one year (cached). Rows of another indicator or
+ * year in its file are errors, not silently placed elsewhere.
+ */
+export function loadIndicatorYear(info: IndexIndicator, year: number): Promise<Parsed<ValueRow>> {
+  const file = info.years.find((f) => f.year === year);
+  if (file === undefined) return Promise.resolve({ rows: [], errors: [] });
+  let promise = valueLoads.get(file.file);
   if (promise === undefined) {
-    promise = loadFile<ValueRow>('values', info.data).then(({ rows, errors }) => {
-      const own = rows.filter((r) => r.indicator === info.id);
+    promise = loadFile<ValueRow>('values', file).then(({ rows, errors }) => {
+      const own = rows.filter((r) => r.indicator === info.id && r.year === year);
       if (own.length < rows.length) {
         errors.push({
-          file: `data/${info.data.file}`,
-          message: `${rows.length - own.length} row(s) of other indicators skipped: this file holds ${info.id} only`,
+          file: `data/${file.file}`,
+          message: `${rows.length - own.length} row(s) of another indicator or year skipped: this file holds ${info.id} for ${year} only`,
         });
       }
       return { rows: own, errors };
     });
-    valueLoads.set(info.id, promise);
+    valueLoads.set(file.file, promise);
   }
   return promise;
 }

@@ -7,7 +7,10 @@ import type { CategoryId, IndicatorId, Qualifier } from '../catalog';
 import {
   compareTowns,
   groupByIndicator,
+  groupByYear,
   INDEX_FORMAT,
+  mentionsFileOf,
+  valuesFileOf,
   townIdOf,
   type DataIndex,
   type IndexFile,
@@ -81,8 +84,9 @@ export interface LoadError {
   readonly message: string;
 }
 
-/** One indicator's values, loaded from its own file. */
+/** One indicator's values, for the years loaded so far (one file per year). */
 export interface IndicatorValues {
+  readonly years: ReadonlySet<number>;
   readonly rows: readonly ValueRow[];
   /** `${townId}|${year}` → row. */
   readonly byTownYear: ReadonlyMap<string, ValueRow>;
@@ -101,6 +105,7 @@ export interface DatasetModel {
   /** The published files of each indicator that has any row. */
   readonly files: ReadonlyMap<IndicatorId, IndexIndicator>;
   readonly indicatorsWithData: ReadonlySet<IndicatorId>;
+  /** Values loaded so far, by indicator (and within it by year). */
   readonly loaded: ReadonlyMap<IndicatorId, IndicatorValues>;
   /** null until a view that lists reports has loaded reports.csv. */
   readonly reports: ReadonlyMap<string, ReportInfo> | null;
@@ -125,21 +130,30 @@ export function modelFromIndex(index: DataIndex): DatasetModel {
   };
 }
 
-function indexValues(rows: readonly ValueRow[]): IndicatorValues {
-  const byTownYear = new Map<string, ValueRow>();
-  for (const v of rows) if (v.year !== null) byTownYear.set(townYearKey(v.townId, v.year), v);
-  return { rows, byTownYear };
-}
-
-/** The model with one more indicator's values (a new object: React sees the change). */
-export function withIndicator(
+/** The model with one more indicator-year of values (a new object: React sees the change). */
+export function withIndicatorYear(
   model: DatasetModel,
   indicator: IndicatorId,
+  year: number,
   rows: readonly ValueRow[],
 ): DatasetModel {
+  const before = model.loaded.get(indicator);
+  const byTownYear = new Map(before?.byTownYear);
+  for (const v of rows) if (v.year !== null) byTownYear.set(townYearKey(v.townId, v.year), v);
   const loaded = new Map(model.loaded);
-  loaded.set(indicator, indexValues(rows));
+  loaded.set(indicator, {
+    years: new Set([...(before?.years ?? []), year]),
+    rows: [...(before?.rows ?? []), ...rows],
+    byTownYear,
+  });
   return { ...model, loaded };
+}
+
+/** Whether a view can show this indicator for this year: loaded, or nothing to load. */
+export function isLoaded(model: DatasetModel, indicator: IndicatorId, year: number): boolean {
+  const files = model.files.get(indicator);
+  if (files === undefined || !files.years.some((f) => f.year === year)) return true;
+  return model.loaded.get(indicator)?.years.has(year) === true;
 }
 
 export function withReports(model: DatasetModel, reports: readonly ReportInfo[]): DatasetModel {
@@ -176,7 +190,6 @@ export function buildModel(
     if (v.year !== null) years.add(v.year);
   }
   const groups = groupByIndicator(values, (v) => v.indicator);
-  const none = { file: '', rows: 0, bytes: 0 };
   let model = modelFromIndex({
     format: INDEX_FORMAT,
     towns: [...towns.values()].sort(compareTowns),
@@ -185,10 +198,17 @@ export function buildModel(
     indicators: [...groups].map(([id, rows]) => ({
       id,
       values: rows.filter((r) => r.value !== null).length,
-      data: { ...none, rows: rows.length },
-      mentions: none,
+      years: [...groupByYear(rows)].map(([year, list]) => ({
+        year,
+        file: valuesFileOf(id, year),
+        rows: list.length,
+        bytes: 0,
+      })),
+      mentions: { file: mentionsFileOf(id), rows: 0, bytes: 0 },
     })),
   });
-  for (const [id, rows] of groups) model = withIndicator(model, id, rows);
+  for (const [id, rows] of groups) {
+    for (const [year, list] of groupByYear(rows)) model = withIndicatorYear(model, id, year, list);
+  }
   return withReports(model, reports);
 }

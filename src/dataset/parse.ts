@@ -330,7 +330,7 @@ export function parseMentions(
 }
 
 const indexFile = z.object({
-  file: z.string().check(z.regex(/^[\w.-]+(\/[\w.-]+)?\.csv$/, 'must be a CSV path inside data/')),
+  file: z.string().check(z.regex(/^[\w.-]+(\/[\w.-]+)*\.csv$/, 'must be a CSV path inside data/')),
   rows: z.number().check(z.int(), z.gte(0)),
   bytes: z.number().check(z.int(), z.gte(0)),
 });
@@ -352,7 +352,7 @@ const indexSchema = z.object({
     z.object({
       id: indicator,
       values: z.number().check(z.int(), z.gte(0)),
-      data: indexFile,
+      years: z.array(z.extend(indexFile, { year: z.number().check(z.int()) })),
       mentions: indexFile,
     }),
   ),

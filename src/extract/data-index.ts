@@ -1,10 +1,11 @@
 /**
  * The published data layout: next to the complete tables (indicators.csv,
  * mentions.csv, reports.csv — what a person opens in Excel), the pipeline
- * writes one file of values and one of mentions per indicator, and a small
- * index.json of towns, years and files. The app reads the index first and
- * fetches an indicator's files only when a view needs them, so a province's
- * data costs the first chart one indicator, not all of them.
+ * writes the values again as one file per indicator and year
+ * (indicators/<id>/<year>.csv), the mentions as one file per indicator, and a
+ * small index.json of towns, years and files. The app reads the index first
+ * and fetches only what a view shows, so a province's first chart (one
+ * indicator, one year) costs one small file, not the whole table.
  *
  * Pure: shared by the CLI (which writes it) and the data layer (which reads it).
  */
@@ -28,11 +29,16 @@ export interface IndexFile {
   readonly bytes: number;
 }
 
+export interface IndexYearFile extends IndexFile {
+  readonly year: number;
+}
+
 export interface IndexIndicator {
   readonly id: IndicatorId;
   /** Rows with a value (a correction may delete one: the row stays, valueless). */
   readonly values: number;
-  readonly data: IndexFile;
+  /** The indicator's values, one file per year (rows without a year are in indicators.csv only). */
+  readonly years: readonly IndexYearFile[];
   readonly mentions: IndexFile;
 }
 
@@ -70,7 +76,8 @@ export function compareTowns(a: IndexTown, b: IndexTown): number {
   );
 }
 
-export const valuesFileOf = (id: IndicatorId): string => `indicators/${id}.csv`;
+export const valuesFileOf = (id: IndicatorId, year: number): string =>
+  `indicators/${id}/${year}.csv`;
 export const mentionsFileOf = (id: IndicatorId): string => `mentions/${id}.csv`;
 
 /** Rows grouped by indicator, in catalog order, each group in the input's order. */
@@ -93,7 +100,8 @@ export function buildIndex(
   datasets: Datasets,
   sizes: {
     readonly reports: number;
-    readonly values: ReadonlyMap<IndicatorId, number>;
+    /** By file path (indicators/<id>/<year>.csv). */
+    readonly values: ReadonlyMap<string, number>;
     readonly mentions: ReadonlyMap<IndicatorId, number>;
   },
 ): DataIndex {
@@ -139,7 +147,12 @@ export function buildIndex(
     indicators: [...values].map(([id, rows]) => ({
       id,
       values: rows.filter((r) => r.value !== null).length,
-      data: { file: valuesFileOf(id), rows: rows.length, bytes: sizes.values.get(id) ?? 0 },
+      years: [...groupByYear(rows)].map(([year, list]) => ({
+        year,
+        file: valuesFileOf(id, year),
+        rows: list.length,
+        bytes: sizes.values.get(valuesFileOf(id, year)) ?? 0,
+      })),
       mentions: {
         file: mentionsFileOf(id),
         rows: mentionCounts.get(id) ?? 0,
@@ -147,4 +160,18 @@ export function buildIndex(
       },
     })),
   };
+}
+
+/** Rows grouped by year, years ascending; rows without a year are left out. */
+export function groupByYear<T extends { readonly year: number | null }>(
+  rows: readonly T[],
+): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const row of rows) {
+    if (row.year === null) continue;
+    const list = groups.get(row.year) ?? [];
+    list.push(row);
+    groups.set(row.year, list);
+  }
+  return new Map([...groups].sort((a, b) => a[0] - b[0]));
 }

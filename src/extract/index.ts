@@ -21,6 +21,7 @@ export type { NumberToken, ParsedNumber } from './numbers';
 export {
   buildIndex,
   groupByIndicator,
+  groupByYear,
   mentionsFileOf,
   townIdOf,
   valuesFileOf,

@@ -27,7 +27,8 @@ export function useCompareMatrix(): { state: LoadState; matrix: CompareMatrix | 
     () => (model === null ? [] : indicatorsWithDataIn(model, category)),
     [model, category],
   );
-  const state = useIndicatorData(ids);
+  // One year's files, or every year's for each town's latest.
+  const state = useIndicatorData(ids, yearMode === 'year' && year !== null ? [year] : undefined);
   const matrix = useMemo(() => {
     if (model === null || year === null || state !== 'ready') return null;
     return compareMatrix(model, ids, towns, year, yearMode);
@@ -40,14 +41,19 @@ export function useCompareMatrix(): { state: LoadState; matrix: CompareMatrix | 
  * 'ready', a view shows that it is loading: an indicator not yet loaded is
  * unknown, never "not reported".
  */
-export function useIndicatorData(ids: readonly IndicatorId[]): LoadState {
+export function useIndicatorData(
+  ids: readonly IndicatorId[],
+  years?: readonly number[],
+): LoadState {
   const request = useAppStore((s) => s.requestIndicators);
   const model = useAppStore((s) => s.model);
-  const key = ids.join(',');
+  const key = `${ids.join(',')}|${years?.join(',') ?? 'all'}`;
   useEffect(() => {
-    if (model !== null && key !== '') request(key.split(',') as IndicatorId[]);
+    if (model === null || ids.length === 0) return;
+    request(ids, years);
+    // `key` stands for ids and years: a new array with the same content is no new request.
   }, [model, key, request]);
-  return useAppStore((s) => indicatorsState(s, ids));
+  return useAppStore((s) => indicatorsState(s, ids, years));
 }
 
 /** Asks for reports.csv and says whether it is there. */

@@ -6,7 +6,13 @@
  */
 import { create } from 'zustand';
 import { CATEGORIES, INDICATORS, type CategoryId, type IndicatorId } from '../catalog';
-import { withIndicator, withReports, type DatasetModel, type LoadError } from '../dataset/model';
+import {
+  isLoaded,
+  withIndicatorYear,
+  withReports,
+  type DatasetModel,
+  type LoadError,
+} from '../dataset/model';
 import type * as DataLoader from '../dataset/load';
 import type { Lang } from '../i18n';
 import {
@@ -44,12 +50,12 @@ interface DataSlice {
   readonly status: LoadState;
   readonly model: DatasetModel | null;
   readonly loadErrors: readonly LoadError[];
-  /** Indicators asked for and not yet in `model.loaded` (or whose file failed). */
-  readonly indicatorLoads: ReadonlyMap<IndicatorId, LoadState>;
+  /** Indicator-years (`id@year`) asked for and not yet loaded, or whose file failed. */
+  readonly indicatorLoads: ReadonlyMap<string, LoadState>;
   readonly reportsLoad: LoadState | null;
   setData(model: DatasetModel | null, errors: readonly LoadError[]): void;
-  /** Fetches (once) the values of these indicators; views wait on `indicatorLoads`. */
-  requestIndicators(ids: readonly IndicatorId[]): void;
+  /** Fetches (once) these indicators' values for these years (default: all). */
+  requestIndicators(ids: readonly IndicatorId[], years?: readonly number[]): void;
   /** Fetches (once) reports.csv. */
   requestReports(): void;
 }
@@ -107,31 +113,36 @@ export const useAppStore = create<AppState>()((set, get) => ({
       // Default to the latest year with data once it is known.
       year: s.year ?? model?.years[model.years.length - 1] ?? null,
     })),
-  requestIndicators: (ids) => {
+  requestIndicators: (ids, years) => {
     const { model, indicatorLoads } = get();
     if (model === null) return;
-    const wanted = ids.filter(
-      (id) => model.files.has(id) && !model.loaded.has(id) && !indicatorLoads.has(id),
-    );
+    const wanted: { id: IndicatorId; year: number; key: string }[] = [];
+    for (const id of ids) {
+      for (const year of years ?? model.years) {
+        const key = loadKey(id, year);
+        if (!isLoaded(model, id, year) && !indicatorLoads.has(key)) wanted.push({ id, year, key });
+      }
+    }
     if (wanted.length === 0) return;
     set((s) => {
       const loads = new Map(s.indicatorLoads);
-      for (const id of wanted) loads.set(id, 'loading');
+      for (const w of wanted) loads.set(w.key, 'loading');
       return { indicatorLoads: loads };
     });
     void loader().then((m) => {
-      for (const id of wanted) {
+      for (const { id, year, key } of wanted) {
         const info = model.files.get(id);
         if (info === undefined) continue;
-        void m.loadIndicator(info).then(({ rows, errors }) =>
+        void m.loadIndicatorYear(info, year).then(({ rows, errors }) =>
           set((s) => {
             const loads = new Map(s.indicatorLoads);
-            const failed = rows.length === 0 && errors.length > 0 && info.data.rows > 0;
-            if (failed) loads.set(id, 'failed');
-            else loads.delete(id);
+            const failed = rows.length === 0 && errors.length > 0;
+            if (failed) loads.set(key, 'failed');
+            else loads.delete(key);
             return {
               indicatorLoads: loads,
-              model: failed || s.model === null ? s.model : withIndicator(s.model, id, rows),
+              model:
+                failed || s.model === null ? s.model : withIndicatorYear(s.model, id, year, rows),
               loadErrors: errors.length === 0 ? s.loadErrors : [...s.loadErrors, ...errors],
             };
           }),
@@ -155,21 +166,27 @@ export const useAppStore = create<AppState>()((set, get) => ({
   },
 }));
 
+const loadKey = (id: IndicatorId, year: number): string => `${id}@${year}`;
+
 /**
- * Whether these indicators' values can be shown: 'ready' once each is loaded
- * (or has no file: no town states it), 'failed' if a file could not be read.
+ * Whether these indicators' values for these years (default: all) can be
+ * shown: 'ready' once each is loaded (or has no file: no town states it),
+ * 'failed' if a file could not be read, else 'loading'.
  */
 export function indicatorsState(
   state: Pick<AppState, 'model' | 'indicatorLoads'>,
   ids: readonly IndicatorId[],
+  years?: readonly number[],
 ): LoadState {
   const { model, indicatorLoads } = state;
   if (model === null) return 'loading';
   let result: LoadState = 'ready';
   for (const id of ids) {
-    if (model.loaded.has(id) || !model.files.has(id)) continue;
-    if (indicatorLoads.get(id) === 'failed') return 'failed';
-    result = 'loading';
+    for (const year of years ?? model.years) {
+      if (isLoaded(model, id, year)) continue;
+      if (indicatorLoads.get(loadKey(id, year)) === 'failed') return 'failed';
+      result = 'loading';
+    }
   }
   return result;
 }

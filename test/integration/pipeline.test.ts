@@ -49,17 +49,27 @@ describe('pipeline output on the sample reports (detection only, no manifest)', 
     const values = readCsv(join(outDir, 'indicators.csv'));
     const ids = [...new Set(values.map((v) => v['indicator']))].sort();
     expect(index.indicators.map((i) => i.id).sort()).toEqual(ids);
-    expect(listFiles(join(outDir, 'indicators'))).toEqual(ids.map((id) => `${id}.csv`));
+    expect(listFiles(join(outDir, 'indicators'))).toEqual(ids);
     expect(listFiles(join(outDir, 'mentions'))).toEqual(ids.map((id) => `${id}.csv`));
     const header = readFileSync(join(outDir, 'indicators.csv'), 'utf8').split('\n')[0];
     for (const entry of index.indicators) {
-      const path = join(outDir, entry.data.file);
-      const text = readFileSync(path, 'utf8');
-      // Same columns, and exactly the complete table's rows of this indicator, in order.
-      expect(text.split('\n')[0]).toBe(header);
-      expect(readCsv(path)).toEqual(values.filter((v) => v['indicator'] === entry.id));
-      expect(entry.data.bytes).toBe(Buffer.byteLength(text));
-      expect(entry.data.rows).toBe(readCsv(path).length);
+      const own = values.filter((v) => v['indicator'] === entry.id);
+      // One file per year the indicator is stated in, nothing else.
+      expect(entry.years.map((y) => y.year)).toEqual(
+        [...new Set(own.map((v) => Number(v['year'])))].sort(),
+      );
+      expect(listFiles(join(outDir, 'indicators', entry.id))).toEqual(
+        entry.years.map((y) => `${y.year}.csv`),
+      );
+      for (const y of entry.years) {
+        const path = join(outDir, y.file);
+        const text = readFileSync(path, 'utf8');
+        // Same columns, and exactly the complete table's rows of this indicator and year, in order.
+        expect(text.split('\n')[0]).toBe(header);
+        expect(readCsv(path)).toEqual(own.filter((v) => v['year'] === String(y.year)));
+        expect(y.bytes).toBe(Buffer.byteLength(text));
+        expect(y.rows).toBe(readCsv(path).length);
+      }
       expect(readCsv(join(outDir, entry.mentions.file))).toEqual(
         mentions.filter((m) => m['indicator'] === entry.id),
       );

@@ -26,7 +26,8 @@ export function OverviewCards() {
     () => CATEGORY_IDS.map((c) => CATEGORIES[c].headline as IndicatorId),
     [],
   );
-  const dataState = useIndicatorData(headlines);
+  // The year and the one before it: the cards state the change.
+  const dataState = useIndicatorData(headlines, year === null ? [] : [year - 1, year]);
   const cards = useMemo(
     () =>
       model === null || year === null || dataState !== 'ready'

@@ -31,7 +31,7 @@ export function RankingView() {
     })),
   );
   const towns = useSelectedTowns();
-  const dataState = useIndicatorData([indicator]);
+  const dataState = useIndicatorData([indicator], year === null ? [] : [year]);
   const ranking = useMemo(
     () =>
       model === null || year === null || dataState !== 'ready'
