@@ -9,10 +9,10 @@ export function dataUrl(path: string): string {
 }
 
 /** A file's text, or why it could not be had. Works in a worker too (absolute URLs). */
-export async function fetchText(url: string): Promise<Fetched> {
+export async function fetchText(url: string, started?: Promise<Response>): Promise<Fetched> {
   try {
     // Revalidate every time: replacing the files on the server must show at once.
-    const response = await fetch(url, { cache: 'no-cache' });
+    const response = await (started ?? fetch(url, { cache: 'no-cache' }));
     if (!response.ok) return { error: `could not be loaded (HTTP ${response.status})` };
     return { text: await response.text() };
   } catch (error) {
@@ -26,7 +26,8 @@ export function fetchData(path: string): Promise<Fetched> {
   return fetchText(dataUrl(path));
 }
 
-/** The index of the published data, requested as soon as the entry chunk runs. */
+/** The index of the published data: the request public/boot.js started, or a new one. */
 export function fetchIndex(): Promise<Fetched> {
-  return fetchData('index.json');
+  const started = (globalThis as { __dataIndex?: Promise<Response> }).__dataIndex;
+  return fetchText(dataUrl('index.json'), started);
 }

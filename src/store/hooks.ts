@@ -56,13 +56,13 @@ export function useIndicatorData(
   return useAppStore((s) => indicatorsState(s, ids, years));
 }
 
-/** Asks for reports.csv and says whether it is there. */
-export function useReports(): LoadState {
+/** Asks for reports.csv (when `wanted`) and says whether it is there. */
+export function useReports(wanted = true): LoadState {
   const request = useAppStore((s) => s.requestReports);
   const model = useAppStore((s) => s.model);
   useEffect(() => {
-    if (model !== null) request();
-  }, [model, request]);
+    if (model !== null && wanted) request();
+  }, [model, request, wanted]);
   return useAppStore((s) =>
     s.model?.reports != null ? 'ready' : s.reportsLoad === 'failed' ? 'failed' : 'loading',
   );

@@ -2,7 +2,7 @@
  * Builds the site once per test run into a temporary folder, with data freshly
  * extracted from the sample reports, exactly as `npm run build` lays it out.
  */
-import { mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
@@ -17,6 +17,8 @@ export async function buildSite(): Promise<string> {
     publicDir: false,
     build: { outDir, emptyOutDir: true },
   });
+  // public/ holds boot.js besides the data this function extracts afresh.
+  copyFileSync(join(import.meta.dirname, '..', '..', 'public', 'boot.js'), join(outDir, 'boot.js'));
   const result = runExtract(
     options({ outDir: join(outDir, 'data'), quiet: true }),
     captureOutput(),

@@ -3,13 +3,14 @@
  * the figure are listed as not reported, never drawn as zero. Every bar and
  * table cell opens the sentence the value comes from.
  */
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { INDICATORS } from '../../catalog';
 import { buildRankingOption, rankingIndexOf } from '../../charts/ranking';
 import { LazyChart, type ChartClick } from '../../components/chart/LazyChart';
 import { noPrimaryChart } from '../../components/chart/first-chart';
 import { EmptyState } from '../../components/EmptyState';
+import { VirtualTable } from '../../components/VirtualTable';
 import type { ValueRow } from '../../dataset/model';
 import { rankTowns } from '../../dataset/select';
 import { indicatorName, t, unitLabel } from '../../i18n';
@@ -19,6 +20,8 @@ import { useAppStore } from '../../store';
 import { useIndicatorData, useSelectedTowns } from '../../store/hooks';
 
 const RANKING_WINDOW = 40;
+/** Not-reported towns named at once; the rest behind a disclosure. */
+const MISSING_SHOWN = 60;
 
 export function RankingView() {
   const { model, year, indicator, lang, openSource } = useAppStore(
@@ -31,6 +34,8 @@ export function RankingView() {
     })),
   );
   const towns = useSelectedTowns();
+  const [tableOpen, setTableOpen] = useState(false);
+  const [missingOpen, setMissingOpen] = useState(false);
   const dataState = useIndicatorData([indicator], year === null ? [] : [year]);
   const ranking = useMemo(
     () =>
@@ -148,18 +153,22 @@ export function RankingView() {
             exportName={`ranking-${indicator}-${year ?? ''}`}
             exportLabels={{ png: t(lang, 'exportPng'), svg: t(lang, 'exportSvg') }}
           />
-          <details className="data-table">
+          <details className="data-table" onToggle={(e) => setTableOpen(e.currentTarget.open)}>
             <summary>{t(lang, 'table')}</summary>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t(lang, 'rank')}</th>
-                  <th scope="col">{t(lang, 'town')}</th>
-                  <th scope="col">{t(lang, 'value')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {ranking.reported.map((r) => (
+            {/* Built when opened: a province ranks thousands of towns. */}
+            {tableOpen && (
+              <VirtualTable
+                items={ranking.reported}
+                columns={3}
+                label={t(lang, 'table')}
+                head={
+                  <tr>
+                    <th scope="col">{t(lang, 'rank')}</th>
+                    <th scope="col">{t(lang, 'town')}</th>
+                    <th scope="col">{t(lang, 'value')}</th>
+                  </tr>
+                }
+                row={(r) => (
                   <tr key={r.town.id}>
                     <td>{r.rank}</td>
                     <th scope="row">{r.town.name}</th>
@@ -170,9 +179,9 @@ export function RankingView() {
                       </button>
                     </td>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                )}
+              />
+            )}
           </details>
           {ranking.reported.some((r) => valueFlag(r.row) !== '') && (
             <p className="legend">{t(lang, 'flagsLegend')}</p>
@@ -181,14 +190,32 @@ export function RankingView() {
       )}
       {ranking.missing.length > 0 && count > 0 && (
         <div className="not-reported" data-testid="not-reported">
-          <h3>{t(lang, 'notReportedList')}</h3>
+          <h3>
+            {t(lang, 'notReportedList')} ({ranking.missing.length})
+          </h3>
           <ul>
-            {ranking.missing.map((town) => (
+            {ranking.missing.slice(0, MISSING_SHOWN).map((town) => (
               <li key={town.id}>
                 {town.name} <span className="badge">{t(lang, 'notReported')}</span>
               </li>
             ))}
           </ul>
+          {ranking.missing.length > MISSING_SHOWN && (
+            <details onToggle={(e) => setMissingOpen(e.currentTarget.open)}>
+              <summary>
+                {t(lang, 'moreTowns', { n: ranking.missing.length - MISSING_SHOWN })}
+              </summary>
+              {missingOpen && (
+                <ul>
+                  {ranking.missing.slice(MISSING_SHOWN).map((town) => (
+                    <li key={town.id}>
+                      {town.name} <span className="badge">{t(lang, 'notReported')}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </details>
+          )}
         </div>
       )}
     </section>

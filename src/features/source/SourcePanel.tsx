@@ -85,7 +85,7 @@ export function SourcePanel() {
   );
   // A shared link may open a panel for an indicator no view has loaded yet.
   useIndicatorData(source === null ? [] : [source.indicator]);
-  useReports();
+  useReports(source !== null);
   const loaded = useSourceData(
     source,
     source === null ? undefined : model?.files.get(source.indicator),
