@@ -210,4 +210,12 @@ export default tseslint.config(
     files: ['src/catalog/**/*.ts', 'src/extract/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', NODE_BUILTINS] },
   },
+  {
+    // The one plain script the page runs before the app (see index.html).
+    files: ['public/boot.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: { fetch: 'readonly', URL: 'readonly', document: 'readonly', globalThis: 'readonly' },
+    },
+  },
 );

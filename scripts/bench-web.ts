@@ -156,10 +156,10 @@ async function measure(browser: Browser, url: string, throttle: number): Promise
         // (no named helpers in here: the bundler would wrap them in a function the page lacks)
         scripts: before
           .filter((p) => p.endsWith('.js'))
-          .map((p) => p.replace(/^.*?\/(assets|data)\//, '$1/')),
+          .map((p) => p.replace(/^\/bench\/site\//, '')),
         data: before
           .filter((p) => p.includes('/data/'))
-          .map((p) => p.replace(/^.*?\/(assets|data)\//, '$1/')),
+          .map((p) => p.replace(/^\/bench\/site\//, '')),
         longestTask: (window as unknown as { __longest: number }).__longest,
       };
     });

@@ -42,6 +42,44 @@ describe('parseValues', () => {
   });
 });
 
+describe('parsing a large file chunk by chunk', () => {
+  // Over 2 MB: PapaParse reads it in 1 MB chunks, rows are handed over in batches.
+  const quote = '调解成功率达到百分之九十九，'.repeat(10);
+  const good = (i: number): string =>
+    `r${i},甲镇,某县,,,2024,mediation.cases,${i},件,=,false,false,0,1,2,mediation,件,1,,,,,${quote},`;
+  const lines = [HEADER];
+  for (let i = 0; i < 12000; i++) lines.push(good(i));
+  // Bad rows far past the first chunk, and one with a stray quote.
+  lines[9001] = (lines[9001] ?? '').replace(',mediation.cases,', ',mediation.nonsense,');
+  lines[11500] = (lines[11500] ?? '').replace(',11499,', ',lots,');
+  const csv = `${lines.join('\n')}\n`;
+
+  it('names the right line of every bad row, wherever the chunks split', () => {
+    expect(csv.length).toBeGreaterThan(2 << 20);
+    const { rows, errors } = parseValues(csv, 'big.csv');
+    expect(rows).toHaveLength(11998);
+    expect(errors.map((e) => [e.line, e.message])).toEqual([
+      [9002, 'indicator is not a catalog indicator'],
+      [11501, 'value must be a number or empty'],
+    ]);
+    expect(rows[9000]?.reportId).toBe('r9001');
+  });
+
+  it('streams the same rows in batches when asked', () => {
+    const batches: number[] = [];
+    const streamed: string[] = [];
+    const { rows, errors } = parseValues(csv, 'big.csv', (batch) => {
+      batches.push(batch.length);
+      for (const r of batch) streamed.push(r.reportId);
+    });
+    expect(rows).toEqual([]);
+    expect(errors).toHaveLength(2);
+    expect(streamed).toEqual(parseValues(csv, 'big.csv').rows.map((r) => r.reportId));
+    expect(Math.max(...batches)).toBeLessThanOrEqual(2000 + 1);
+    expect(batches.length).toBeGreaterThan(5);
+  });
+});
+
 describe('parseReports and parseMentions', () => {
   it('validate their rows too', () => {
     const reports = parseReports(

@@ -72,9 +72,9 @@ describe('dashboard in a real browser, served under a sub-path', () => {
     for (const path of made) expect(path.startsWith('/intranet/dashboard/')).toBe(true);
     // The index, then only the indicator on screen and the overview's headlines.
     expect(made).toContain('/intranet/dashboard/data/index.json');
-    expect(made).toContain('/intranet/dashboard/data/indicators/mediation.cases.csv');
+    expect(made).toContain('/intranet/dashboard/data/indicators/mediation.cases/2024.csv');
     expect(made).not.toContain('/intranet/dashboard/data/indicators.csv');
-    expect(made).not.toContain('/intranet/dashboard/data/indicators/legal_advisor.opinions.csv');
+    expect(made.filter((p) => p.includes('legal_advisor.opinions'))).toEqual([]);
     const external: string[] = [];
     page.on('request', (r) => {
       if (!r.url().startsWith(site.url) && !r.url().startsWith('data:')) external.push(r.url());
@@ -243,7 +243,7 @@ describe('data problems', () => {
   it('shows replaced data files without a rebuild, corrections explaining themselves', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rol-replaced-'));
     cpSync(siteDir, dir, { recursive: true });
-    const csv = join(dir, 'data', 'indicators', 'mediation.cases.csv');
+    const csv = join(dir, 'data', 'indicators', 'mediation.cases', '2024.csv');
     const { readFileSync } = await import('node:fs');
     const lines = readFileSync(csv, 'utf8').split('\n');
     const at = lines.findIndex((l) => l.includes(',段园镇,') && l.includes(',mediation.cases,'));
@@ -274,23 +274,28 @@ describe('data problems', () => {
   it('reports bad rows with file and line, and shows the rest', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rol-broken-'));
     cpSync(siteDir, dir, { recursive: true });
-    const csv = join(dir, 'data', 'indicators', 'mediation.cases.csv');
+    const csv = join(dir, 'data', 'indicators', 'mediation.cases', '2024.csv');
     const { readFileSync } = await import('node:fs');
-    const lines = readFileSync(csv, 'utf8').split('\n');
-    lines[2] = (lines[2] ?? '').replace(/,mediation\.[a-z_]+,/, ',mediation.nonsense,');
-    lines[3] = (lines[3] ?? '').replace(/,(\d+),(件|%),/, ',many,$2,');
-    writeFileSync(csv, lines.join('\n'));
-    // A whole file gone: its indicator says so; the others still load.
-    rmSync(join(dir, 'data', 'indicators', 'mediation.success_rate.csv'));
+    const lines = readFileSync(csv, 'utf8')
+      .split('\n')
+      .filter((l) => l !== '');
+    // Two bad copies of the first row, at lines n + 1 and n + 2.
+    const n = lines.length;
+    lines.push((lines[1] ?? '').replace(/,mediation\.[a-z_]+,/, ',mediation.nonsense,'));
+    lines.push((lines[1] ?? '').replace(/,(\d+),(件|%),/, ',many,$2,'));
+    writeFileSync(csv, `${lines.join('\n')}\n`);
+    // A whole indicator's files gone: it says so; the others still load.
+    rmSync(join(dir, 'data', 'indicators', 'mediation.success_rate'), { recursive: true });
     const broken = await serveStatic(dir, '/other/path/');
     const page = await browser.newPage();
     await page.goto(broken.url);
     const panel = page.getByTestId('load-errors');
     await panel.waitFor();
     const text = (await panel.textContent()) ?? '';
-    expect(text).toContain('data/indicators/mediation.cases.csv:3');
+    expect(text).toContain(`data/indicators/mediation.cases/2024.csv:${n + 1}`);
     expect(text).toContain('is not a catalog indicator');
-    expect(text).toContain('data/indicators/mediation.cases.csv:4');
+    expect(text).toContain(`data/indicators/mediation.cases/2024.csv:${n + 2}`);
+    expect(text).toContain('must be a number');
     await page.getByTestId('chart-ranking').locator('svg').first().waitFor();
     await page.getByTestId('filter-indicator').selectOption('mediation.success_rate');
     await expect
@@ -298,7 +303,9 @@ describe('data problems', () => {
       .toContain('该指标的数据文件无法加载');
     await expect
       .poll(() => panel.textContent())
-      .toContain('data/indicators/mediation.success_rate.csv could not be loaded (HTTP 404)');
+      .toMatch(
+        /data\/indicators\/mediation\.success_rate\/\d{4}\.csv could not be loaded \(HTTP 404\)/,
+      );
     await page.close();
     await broken.close();
   });

@@ -3,21 +3,26 @@
  * the figure are listed as not reported, never drawn as zero. Every bar and
  * table cell opens the sentence the value comes from.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { INDICATORS } from '../../catalog';
 import { buildRankingOption, rankingIndexOf } from '../../charts/ranking';
 import { LazyChart, type ChartClick } from '../../components/chart/LazyChart';
 import { noPrimaryChart } from '../../components/chart/first-chart';
 import { EmptyState } from '../../components/EmptyState';
-import { VirtualTable } from '../../components/VirtualTable';
+import type { VirtualTable as VirtualTableType } from '../../components/VirtualTable';
 import type { ValueRow } from '../../dataset/model';
 import { rankTowns } from '../../dataset/select';
 import { indicatorName, t, unitLabel } from '../../i18n';
 import { rowText, valueFlag } from '../../components/value-text';
-import { buildCsv, download } from '../../export/csv';
+import { saveCsv } from '../../export/save';
 import { useAppStore } from '../../store';
 import { useIndicatorData, useSelectedTowns } from '../../store/hooks';
+
+// Built only when the table is opened: its code need not come before the first chart.
+const VirtualTable = lazy(() =>
+  import('../../components/VirtualTable').then((m) => ({ default: m.VirtualTable })),
+) as unknown as typeof VirtualTableType;
 
 const RANKING_WINDOW = 40;
 /** Not-reported towns named at once; the rest behind a disclosure. */
@@ -98,32 +103,23 @@ export function RankingView() {
               type="button"
               data-testid="export-csv"
               onClick={() =>
-                download(
-                  `ranking-${indicator}-${year ?? ''}.csv`,
-                  buildCsv([
-                    [
-                      t(lang, 'rank'),
-                      t(lang, 'town'),
-                      t(lang, 'county'),
-                      t(lang, 'value'),
-                      t(lang, 'percentile'),
-                    ],
-                    ...ranking.reported.map((r) => [
-                      String(r.rank),
-                      r.town.name,
-                      r.town.county,
-                      rowText(lang, r.row),
-                      String(r.percentile),
-                    ]),
-                    ...ranking.missing.map((m) => [
-                      '',
-                      m.name,
-                      m.county,
-                      t(lang, 'notReported'),
-                      '',
-                    ]),
+                saveCsv(`ranking-${indicator}-${year ?? ''}.csv`, [
+                  [
+                    t(lang, 'rank'),
+                    t(lang, 'town'),
+                    t(lang, 'county'),
+                    t(lang, 'value'),
+                    t(lang, 'percentile'),
+                  ],
+                  ...ranking.reported.map((r) => [
+                    String(r.rank),
+                    r.town.name,
+                    r.town.county,
+                    rowText(lang, r.row),
+                    String(r.percentile),
                   ]),
-                )
+                  ...ranking.missing.map((m) => ['', m.name, m.county, t(lang, 'notReported'), '']),
+                ])
               }
             >
               {t(lang, 'exportCsv')}
@@ -157,30 +153,32 @@ export function RankingView() {
             <summary>{t(lang, 'table')}</summary>
             {/* Built when opened: a province ranks thousands of towns. */}
             {tableOpen && (
-              <VirtualTable
-                items={ranking.reported}
-                columns={3}
-                label={t(lang, 'table')}
-                head={
-                  <tr>
-                    <th scope="col">{t(lang, 'rank')}</th>
-                    <th scope="col">{t(lang, 'town')}</th>
-                    <th scope="col">{t(lang, 'value')}</th>
-                  </tr>
-                }
-                row={(r) => (
-                  <tr key={r.town.id}>
-                    <td>{r.rank}</td>
-                    <th scope="row">{r.town.name}</th>
-                    <td>
-                      <button type="button" className="cell-link" onClick={() => open(r.row)}>
-                        {rowText(lang, r.row)}
-                        {valueFlag(r.row)}
-                      </button>
-                    </td>
-                  </tr>
-                )}
-              />
+              <Suspense fallback={<p className="hint">{t(lang, 'loading')}</p>}>
+                <VirtualTable
+                  items={ranking.reported}
+                  columns={3}
+                  label={t(lang, 'table')}
+                  head={
+                    <tr>
+                      <th scope="col">{t(lang, 'rank')}</th>
+                      <th scope="col">{t(lang, 'town')}</th>
+                      <th scope="col">{t(lang, 'value')}</th>
+                    </tr>
+                  }
+                  row={(r) => (
+                    <tr key={r.town.id}>
+                      <td>{r.rank}</td>
+                      <th scope="row">{r.town.name}</th>
+                      <td>
+                        <button type="button" className="cell-link" onClick={() => open(r.row)}>
+                          {rowText(lang, r.row)}
+                          {valueFlag(r.row)}
+                        </button>
+                      </td>
+                    </tr>
+                  )}
+                />
+              </Suspense>
             )}
           </details>
           {ranking.reported.some((r) => valueFlag(r.row) !== '') && (

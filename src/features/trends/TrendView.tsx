@@ -16,7 +16,7 @@ import {
 import { LazyChart, type ChartClick } from '../../components/chart/LazyChart';
 import { EmptyState } from '../../components/EmptyState';
 import { rowText, valueFlag } from '../../components/value-text';
-import { buildCsv, download } from '../../export/csv';
+import { saveCsv } from '../../export/save';
 import type { DatasetModel, Town, ValueRow } from '../../dataset/model';
 import { indicatorsWithDataIn, topTowns, trendFor, valueFor } from '../../dataset/select';
 import { formatChange, indicatorName, t, unitLabel, type Lang } from '../../i18n';
@@ -246,16 +246,13 @@ export function TrendView() {
               type="button"
               data-testid="export-csv"
               onClick={() =>
-                download(
-                  `trend-${indicator}.csv`,
-                  buildCsv([
-                    [t(lang, 'town'), ...main.years.map(String)],
-                    ...main.lines.map((l) => [
-                      l.label,
-                      ...l.points.map((p) => p?.text ?? t(lang, 'notReported')),
-                    ]),
+                saveCsv(`trend-${indicator}.csv`, [
+                  [t(lang, 'town'), ...main.years.map(String)],
+                  ...main.lines.map((l) => [
+                    l.label,
+                    ...l.points.map((p) => p?.text ?? t(lang, 'notReported')),
                   ]),
-                )
+                ])
               }
             >
               {t(lang, 'exportCsv')}
