@@ -5,12 +5,9 @@
  */
 import type { CategoryId, IndicatorId, Qualifier } from '../catalog';
 import {
-  compareTowns,
+  assembleIndex,
   groupByIndicator,
   groupByYear,
-  INDEX_FORMAT,
-  mentionsFileOf,
-  valuesFileOf,
   townIdOf,
   type DataIndex,
   type IndexFile,
@@ -168,45 +165,16 @@ export function buildModel(
   values: readonly ValueRow[],
   reports: readonly ReportInfo[],
 ): DatasetModel {
-  const towns = new Map<string, Town>();
-  const years = new Set<number>();
-  const addTown = (r: ValueRow | ReportInfo): void => {
-    if (towns.has(r.townId)) return;
-    towns.set(r.townId, {
-      id: r.townId,
-      name: r.town === '' ? r.reportId : r.town,
-      county: r.county,
-      city: r.city,
-      province: r.province,
-    });
-  };
-  for (const r of reports) {
-    if (r.status === 'error') continue;
-    addTown(r);
-    if (r.year !== null) years.add(r.year);
-  }
-  for (const v of values) {
-    addTown(v);
-    if (v.year !== null) years.add(v.year);
-  }
+  const none = new Map();
+  let model = modelFromIndex(
+    assembleIndex(
+      reports.filter((r) => r.status !== 'error'),
+      values,
+      reports.length,
+      { reports: 0, values: none, mentions: none, mentionRows: none },
+    ),
+  );
   const groups = groupByIndicator(values, (v) => v.indicator);
-  let model = modelFromIndex({
-    format: INDEX_FORMAT,
-    towns: [...towns.values()].sort(compareTowns),
-    years: [...years].sort((a, b) => a - b),
-    reports: { file: 'reports.csv', rows: reports.length, bytes: 0 },
-    indicators: [...groups].map(([id, rows]) => ({
-      id,
-      values: rows.filter((r) => r.value !== null).length,
-      years: [...groupByYear(rows)].map(([year, list]) => ({
-        year,
-        file: valuesFileOf(id, year),
-        rows: list.length,
-        bytes: 0,
-      })),
-      mentions: { file: mentionsFileOf(id), rows: 0, bytes: 0 },
-    })),
-  });
   for (const [id, rows] of groups) {
     for (const [year, list] of groupByYear(rows)) model = withIndicatorYear(model, id, year, list);
   }

@@ -91,29 +91,37 @@ export function groupByIndicator<T>(
   return groups;
 }
 
+interface Placed {
+  readonly reportId: string;
+  readonly town: string;
+  readonly county: string;
+  readonly city: string;
+  readonly province: string;
+  readonly year: number | null;
+}
+
+export interface IndexSizes {
+  readonly reports: number;
+  /** Bytes by file path (indicators/<id>/<year>.csv). */
+  readonly values: ReadonlyMap<string, number>;
+  readonly mentions: ReadonlyMap<IndicatorId, number>;
+  readonly mentionRows: ReadonlyMap<IndicatorId, number>;
+}
+
 /**
- * The index of a run. Towns are those of readable reports and of values (the
- * same rule the app applied when it read everything); `bytes` gives each
- * written file's size so the app can choose where to parse it.
+ * The index of readable reports and values. Towns are those of readable
+ * reports and of values; years those any of them speaks for; `bytes` gives
+ * each file's size so the app can choose where to parse it (0 when unknown).
  */
-export function buildIndex(
-  datasets: Datasets,
-  sizes: {
-    readonly reports: number;
-    /** By file path (indicators/<id>/<year>.csv). */
-    readonly values: ReadonlyMap<string, number>;
-    readonly mentions: ReadonlyMap<IndicatorId, number>;
-  },
+export function assembleIndex(
+  readable: readonly Placed[],
+  values: readonly (Placed & { readonly indicator: IndicatorId; readonly value: number | null })[],
+  reportRows: number,
+  sizes: IndexSizes,
 ): DataIndex {
   const towns = new Map<string, IndexTown>();
   const years = new Set<number>();
-  const add = (r: {
-    reportId: string;
-    town: string;
-    county: string;
-    city: string;
-    province: string;
-  }): void => {
+  for (const r of [...readable, ...values]) {
     const id = townIdOf(r);
     if (!towns.has(id)) {
       towns.set(id, {
@@ -124,27 +132,14 @@ export function buildIndex(
         province: r.province,
       });
     }
-  };
-  for (const r of datasets.reports) {
-    if (r.status === 'error') continue;
-    add({ reportId: r.reportId, ...r.metadata });
-    if (r.metadata.year !== null) years.add(r.metadata.year);
-  }
-  for (const v of datasets.values) {
-    add(v);
-    if (v.year !== null) years.add(v.year);
-  }
-  const values = groupByIndicator(datasets.values, (v) => v.indicator);
-  const mentionCounts = new Map<IndicatorId, number>();
-  for (const m of datasets.mentions) {
-    mentionCounts.set(m.mention.indicator, (mentionCounts.get(m.mention.indicator) ?? 0) + 1);
+    if (r.year !== null) years.add(r.year);
   }
   return {
     format: INDEX_FORMAT,
     towns: [...towns.values()].sort(compareTowns),
     years: [...years].sort((a, b) => a - b),
-    reports: { file: 'reports.csv', rows: datasets.reports.length, bytes: sizes.reports },
-    indicators: [...values].map(([id, rows]) => ({
+    reports: { file: 'reports.csv', rows: reportRows, bytes: sizes.reports },
+    indicators: [...groupByIndicator(values, (v) => v.indicator)].map(([id, rows]) => ({
       id,
       values: rows.filter((r) => r.value !== null).length,
       years: [...groupByYear(rows)].map(([year, list]) => ({
@@ -155,11 +150,26 @@ export function buildIndex(
       })),
       mentions: {
         file: mentionsFileOf(id),
-        rows: mentionCounts.get(id) ?? 0,
+        rows: sizes.mentionRows.get(id) ?? 0,
         bytes: sizes.mentions.get(id) ?? 0,
       },
     })),
   };
+}
+
+/** The index of a pipeline run, with the sizes of the files it wrote. */
+export function buildIndex(datasets: Datasets, sizes: Omit<IndexSizes, 'mentionRows'>): DataIndex {
+  const mentionRows = new Map<IndicatorId, number>();
+  for (const m of datasets.mentions) {
+    mentionRows.set(m.mention.indicator, (mentionRows.get(m.mention.indicator) ?? 0) + 1);
+  }
+  const readable = datasets.reports
+    .filter((r) => r.status !== 'error')
+    .map((r) => ({ reportId: r.reportId, ...r.metadata }));
+  return assembleIndex(readable, datasets.values, datasets.reports.length, {
+    ...sizes,
+    mentionRows,
+  });
 }
 
 /** Rows grouped by year, years ascending; rows without a year are left out. */
