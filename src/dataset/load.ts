@@ -21,7 +21,7 @@ import {
   type ReportInfo,
   type ValueRow,
 } from './model';
-import { parseIndex, parseMentions, parseReports, parseValues, type Parsed } from './parse';
+import { parseIndex, PARSERS, type Parsed } from './parse';
 import type { ParseKind, ParseReply, ParseRequest } from './worker-protocol';
 
 export const WORKER_BYTES = 256 * 1024;
@@ -78,8 +78,6 @@ function parsingWorker(): Worker | null {
   });
   return worker;
 }
-
-const PARSERS = { values: parseValues, reports: parseReports, mentions: parseMentions } as const;
 
 /** One data file, parsed where its size says. */
 function loadFile<T>(kind: ParseKind, info: IndexFile): Promise<Parsed<T>> {

@@ -376,3 +376,10 @@ export function parseIndex(
   if (!result.success) return { index: null, errors: [{ file, message: issueText(result.error) }] };
   return { index: result.data, errors: [] };
 }
+
+/** The parser of each kind of data file, for the main thread and the parsing worker alike. */
+export const PARSERS = {
+  values: parseValues,
+  reports: parseReports,
+  mentions: parseMentions,
+} as const;

@@ -4,10 +4,8 @@
  * back in batches. The same parsers run on the main thread for small files.
  */
 import { fetchText } from './fetch';
-import { parseMentions, parseReports, parseValues } from './parse';
+import { PARSERS } from './parse';
 import type { ParseReply, ParseRequest } from './worker-protocol';
-
-const parsers = { values: parseValues, reports: parseReports, mentions: parseMentions };
 
 // The project's typings are the DOM's; a dedicated worker's scope needs only these two.
 const scope = self as unknown as {
@@ -23,7 +21,7 @@ scope.addEventListener('message', (event) => {
       post({ id, type: 'done', errors: [{ file, message: fetched.error }] });
       return;
     }
-    const parsed = parsers[kind](fetched.text, file, (rows: readonly unknown[]) =>
+    const parsed = PARSERS[kind](fetched.text, file, (rows: readonly unknown[]) =>
       post({ id, type: 'rows', rows }),
     );
     post({ id, type: 'done', errors: parsed.errors });

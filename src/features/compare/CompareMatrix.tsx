@@ -5,6 +5,7 @@
  */
 import { useShallow } from 'zustand/react/shallow';
 import type { IndicatorId } from '../../catalog';
+import { DataPending } from '../../components/DataPending';
 import { EmptyState } from '../../components/EmptyState';
 import { rowText, valueFlag } from '../../components/value-text';
 import { cellKey, type CompareMatrix as Matrix } from '../../dataset/select';
@@ -75,7 +76,7 @@ export function CompareMatrix() {
   const towns = useSelectedTowns();
   const { state: dataState, matrix } = useCompareMatrix();
   if (dataState !== 'ready') {
-    return <EmptyState title={t(lang, dataState === 'loading' ? 'loading' : 'indicatorFailed')} />;
+    return <DataPending lang={lang} failed={dataState === 'failed'} />;
   }
   if (matrix === null) return null;
   const order = sortedTowns(matrix, sortBy);

@@ -8,7 +8,7 @@ import { CATEGORIES, CATEGORY_IDS, INDICATORS, type IndicatorId } from '../../ca
 import { overviewCards } from '../../dataset/select';
 import { categoryName, formatChange, formatValue, indicatorName, t } from '../../i18n';
 import { useAppStore } from '../../store';
-import { EmptyState } from '../../components/EmptyState';
+import { DataPending } from '../../components/DataPending';
 import { useIndicatorData, useSelectedTowns } from '../../store/hooks';
 
 export function OverviewCards() {
@@ -41,7 +41,7 @@ export function OverviewCards() {
         <h2>
           {t(lang, 'overview')} · {year}
         </h2>
-        <EmptyState title={t(lang, dataState === 'loading' ? 'loading' : 'indicatorFailed')} />
+        <DataPending lang={lang} failed={dataState === 'failed'} />
       </section>
     );
   }

@@ -9,6 +9,7 @@ import { INDICATORS } from '../../catalog';
 import { buildRankingOption, rankingIndexOf } from '../../charts/ranking';
 import { LazyChart, type ChartClick } from '../../components/chart/LazyChart';
 import { noPrimaryChart } from '../../components/chart/first-chart';
+import { DataPending } from '../../components/DataPending';
 import { EmptyState } from '../../components/EmptyState';
 import type { VirtualTable as VirtualTableType } from '../../components/VirtualTable';
 import type { ValueRow } from '../../dataset/model';
@@ -88,7 +89,7 @@ export function RankingView() {
     return (
       <section className="panel ranking" aria-label={title}>
         <h2>{title}</h2>
-        <EmptyState title={t(lang, dataState === 'loading' ? 'loading' : 'indicatorFailed')} />
+        <DataPending lang={lang} failed={dataState === 'failed'} />
       </section>
     );
   }

@@ -7,6 +7,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { buildSideBySideOption } from '../../charts/ranking';
 import { PALETTE } from '../../charts/palette';
 import { LazyChart, type ChartClick } from '../../components/chart/LazyChart';
+import { DataPending } from '../../components/DataPending';
 import { EmptyState } from '../../components/EmptyState';
 import { rowText, valueFlag } from '../../components/value-text';
 import { cellKey } from '../../dataset/select';
@@ -73,7 +74,7 @@ export function SideBySide() {
     [chosen, indicators, matrix, openSource],
   );
   if (dataState !== 'ready') {
-    return <EmptyState title={t(lang, dataState === 'loading' ? 'loading' : 'indicatorFailed')} />;
+    return <DataPending lang={lang} failed={dataState === 'failed'} />;
   }
   if (matrix === null || option === null) return null;
   const toggle = (id: string, on: boolean): void => {

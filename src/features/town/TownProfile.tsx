@@ -5,6 +5,7 @@
  */
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { DataPending } from '../../components/DataPending';
 import { EmptyState } from '../../components/EmptyState';
 import { rowText, valueFlag } from '../../components/value-text';
 import { rankTowns, townProfile } from '../../dataset/select';
@@ -45,7 +46,7 @@ export function TownProfile() {
   if (model === null) return null;
   if (dataState !== 'ready' || model.reports === null) {
     const failed = dataState === 'failed' || reportsState === 'failed';
-    return <EmptyState title={t(lang, failed ? 'indicatorFailed' : 'loading')} />;
+    return <DataPending lang={lang} failed={failed} />;
   }
   if (town === undefined || profile === null) return <EmptyState title={t(lang, 'noData')} />;
   const lastYear = profile.years[profile.years.length - 1];

@@ -14,6 +14,7 @@ import {
   type TrendLine,
 } from '../../charts/trend';
 import { LazyChart, type ChartClick } from '../../components/chart/LazyChart';
+import { DataPending } from '../../components/DataPending';
 import { EmptyState } from '../../components/EmptyState';
 import { rowText, valueFlag } from '../../components/value-text';
 import { saveCsv } from '../../export/save';
@@ -230,7 +231,7 @@ export function TrendView() {
     return (
       <section className="panel trends" aria-label={title}>
         <h2>{title}</h2>
-        <EmptyState title={t(lang, dataState === 'loading' ? 'loading' : 'indicatorFailed')} />
+        <DataPending lang={lang} failed={dataState === 'failed'} />
       </section>
     );
   }
