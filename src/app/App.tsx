@@ -24,8 +24,13 @@ const QualityPage = lazy(() =>
 );
 import { OverviewCards } from '../features/overview/OverviewCards';
 import { RankingView } from '../features/ranking/RankingView';
-import { SourcePanel } from '../features/source/SourcePanel';
-import { TrendView } from '../features/trends/TrendView';
+// Drawn after the first chart, or on a click: not part of the entry chunk.
+const SourcePanel = lazy(() =>
+  import('../features/source/SourcePanel').then((m) => ({ default: m.SourcePanel })),
+);
+const TrendView = lazy(() =>
+  import('../features/trends/TrendView').then((m) => ({ default: m.TrendView })),
+);
 import { t, type MessageKey } from '../i18n';
 import { useAppStore, type View } from '../store';
 
@@ -114,7 +119,58 @@ function DeferredFilterBar() {
 
 function DeferredTrends() {
   const ready = useAfterFirstChart();
-  return ready ? <TrendView /> : <div className="panel trends-pending" aria-busy="true" />;
+  const pending = <div className="panel trends-pending" aria-busy="true" />;
+  return ready ? (
+    <Suspense fallback={pending}>
+      <TrendView />
+    </Suspense>
+  ) : (
+    pending
+  );
+}
+
+/** The source panel's code loads when a source is first opened (by a click or a link). */
+function DeferredSourcePanel() {
+  const open = useAppStore((s) => s.source !== null);
+  const [wanted, setWanted] = useState(open);
+  useEffect(() => {
+    if (open) setWanted(true);
+  }, [open]);
+  return wanted ? (
+    <Suspense fallback={null}>
+      <SourcePanel />
+    </Suspense>
+  ) : null;
+}
+
+/**
+ * The print button: lazy parts of the page (large data below the fold) load
+ * first, the charts draw, then the browser's print dialog opens.
+ */
+function PrintButton({ label }: { label: string }) {
+  const printing = useAppStore((s) => s.printing);
+  const setPrinting = useAppStore((s) => s.setPrinting);
+  const pending = useAppStore((s) => [...s.indicatorLoads.values()].includes('loading'));
+  useEffect(() => {
+    if (!printing || pending) return;
+    // Charts draw after their data (and lazily loaded chart code) arrive.
+    const timer = setTimeout(() => {
+      setPrinting(false);
+      window.print();
+    }, 400);
+    return () => clearTimeout(timer);
+  }, [printing, pending, setPrinting]);
+  return (
+    <button
+      type="button"
+      onClick={() => setPrinting(true)}
+      className="no-print"
+      aria-busy={printing}
+      disabled={printing}
+    >
+      {label}
+    </button>
+  );
 }
 
 export function App() {
@@ -137,9 +193,7 @@ export function App() {
           <p className="subtitle">{t(lang, 'appSubtitle')}</p>
         </div>
         <div className="header-actions">
-          <button type="button" onClick={() => window.print()} className="no-print">
-            {t(lang, 'print')}
-          </button>
+          <PrintButton label={t(lang, 'print')} />
           <button
             type="button"
             data-testid="lang-switch"
@@ -174,7 +228,7 @@ export function App() {
           </Suspense>
         )}
       </main>
-      <SourcePanel />
+      <DeferredSourcePanel />
     </div>
   );
 }

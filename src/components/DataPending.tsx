@@ -6,5 +6,9 @@ import { EmptyState } from './EmptyState';
  * one could not be read (the file and reason are in the Data problems panel).
  */
 export function DataPending({ lang, failed }: { lang: Lang; failed: boolean }) {
-  return <EmptyState title={t(lang, failed ? 'indicatorFailed' : 'loading')} />;
+  return (
+    <div aria-busy={!failed}>
+      <EmptyState title={t(lang, failed ? 'indicatorFailed' : 'loading')} />
+    </div>
+  );
 }

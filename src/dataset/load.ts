@@ -8,7 +8,9 @@
  * Files above WORKER_BYTES are fetched and parsed in a module Web Worker that
  * streams rows back in batches, so parsing never freezes the page; small ones
  * (the sample data) are parsed here, where starting a worker would cost more
- * than it saves.
+ * than it saves. The worker starts as soon as the index shows large files;
+ * until its code has loaded, files are parsed here, so the first chart does
+ * not wait for it.
  */
 import type { IndicatorId } from '../catalog';
 import type { IndexFile, IndexIndicator } from '../extract/data-index';
@@ -21,10 +23,10 @@ import {
   type ReportInfo,
   type ValueRow,
 } from './model';
-import { parseIndex, PARSERS, type Parsed } from './parse';
+import { COMPACTORS, parseIndex, PARSERS, type Parsed } from './parse';
 import type { ParseKind, ParseReply, ParseRequest } from './worker-protocol';
 
-export const WORKER_BYTES = 256 * 1024;
+export const WORKER_BYTES = 48 * 1024;
 
 export interface LoadedIndex {
   readonly model: DatasetModel | null;
@@ -37,15 +39,20 @@ export async function loadIndex(fetched: Promise<Fetched> = fetchIndex()): Promi
   if ('error' in result)
     return { model: null, errors: [{ file: 'data/index.json', message: result.error }] };
   const { index, errors } = parseIndex(result.text, 'data/index.json');
+  // A large dataset: start the worker now, so it is ready when the first file is.
+  if (index?.indicators.some((i) => i.years.some((f) => f.bytes > WORKER_BYTES)) === true) {
+    parsingWorker();
+  }
   return { model: index === null ? null : modelFromIndex(index), errors };
 }
 
 let worker: Worker | null = null;
+let workerReady = false;
 let workerBroken = false;
 let nextId = 1;
 const waiting = new Map<
   number,
-  { rows: unknown[]; done: (errors: readonly LoadError[]) => void }
+  { rows: unknown[]; kind: ParseKind; done: (errors: readonly LoadError[]) => void }
 >();
 
 function parsingWorker(): Worker | null {
@@ -58,10 +65,16 @@ function parsingWorker(): Worker | null {
   }
   worker.addEventListener('message', (event: MessageEvent<ParseReply>) => {
     const reply = event.data;
+    if (reply.type === 'ready') {
+      workerReady = true;
+      return;
+    }
     const job = waiting.get(reply.id);
     if (job === undefined) return;
     if (reply.type === 'rows') {
-      for (const row of reply.rows) job.rows.push(row);
+      // Structured clone gave every string its own copy: share them again.
+      const compact = COMPACTORS[job.kind] as (row: unknown) => unknown;
+      for (const row of reply.rows) job.rows.push(compact(row));
     } else {
       waiting.delete(reply.id);
       job.done(reply.errors);
@@ -71,6 +84,7 @@ function parsingWorker(): Worker | null {
     // A worker that cannot start (a server without the right MIME type, a
     // strict policy): parse on the main thread from now on.
     workerBroken = true;
+    workerReady = false;
     worker = null;
     const jobs = [...waiting.values()];
     waiting.clear();
@@ -87,13 +101,15 @@ function loadFile<T>(kind: ParseKind, info: IndexFile): Promise<Parsed<T>> {
     if ('error' in fetched) return { rows: [], errors: [{ file, message: fetched.error }] };
     return (PARSERS[kind] as (csv: string, file: string) => Parsed<T>)(fetched.text, file);
   };
+  // Until the worker's code has loaded (the first view's files), parse here.
   const w = info.bytes > WORKER_BYTES ? parsingWorker() : null;
-  if (w === null) return here();
+  if (w === null || !workerReady) return here();
   return new Promise<Parsed<T>>((resolve) => {
     const id = nextId++;
     const rows: unknown[] = [];
     waiting.set(id, {
       rows,
+      kind,
       done: (errors) => {
         if (errors.length === 1 && errors[0]?.file === 'worker') void here().then(resolve);
         else resolve({ rows: rows as T[], errors: [...errors] });

@@ -25,6 +25,10 @@ export interface ReportPlace {
   readonly year: number | null;
 }
 
+/**
+ * A row of indicators.csv. Its `quote` column stays in the file (for people
+ * and spreadsheets): the app shows the sentence from the report text itself.
+ */
 export interface ValueRow extends ReportPlace {
   readonly indicator: IndicatorId;
   readonly category: CategoryId;
@@ -39,7 +43,6 @@ export interface ValueRow extends ReportPlace {
   readonly alternativeValues: readonly number[];
   readonly start: number | null;
   readonly end: number | null;
-  readonly quote: string;
   readonly period: string;
   readonly parts: readonly { indicator: string; start: number; end: number }[];
 }
@@ -62,7 +65,6 @@ export interface MentionRow {
   readonly qualifier: Qualifier;
   readonly start: number;
   readonly end: number;
-  readonly quote: string;
   readonly period: string;
 }
 
@@ -81,12 +83,18 @@ export interface LoadError {
   readonly message: string;
 }
 
-/** One indicator's values, for the years loaded so far (one file per year). */
-export interface IndicatorValues {
-  readonly years: ReadonlySet<number>;
+/** One indicator's values for one year (one file). */
+export interface YearValues {
   readonly rows: readonly ValueRow[];
-  /** `${townId}|${year}` → row. */
-  readonly byTownYear: ReadonlyMap<string, ValueRow>;
+  readonly byTown: ReadonlyMap<string, ValueRow>;
+}
+
+/**
+ * One indicator's values, by year, for the years loaded so far. Adding a year
+ * adds one entry: the years already loaded are shared, not copied.
+ */
+export interface IndicatorValues {
+  readonly byYear: ReadonlyMap<number, YearValues>;
 }
 
 /**
@@ -111,8 +119,6 @@ export interface DatasetModel {
 
 export { townIdOf };
 
-export const townYearKey = (townId: string, year: number): string => `${townId}|${year}`;
-
 export function modelFromIndex(index: DataIndex): DatasetModel {
   const towns = index.towns.map((t) => ({ ...t }));
   return {
@@ -134,23 +140,48 @@ export function withIndicatorYear(
   year: number,
   rows: readonly ValueRow[],
 ): DatasetModel {
-  const before = model.loaded.get(indicator);
-  const byTownYear = new Map(before?.byTownYear);
-  for (const v of rows) if (v.year !== null) byTownYear.set(townYearKey(v.townId, v.year), v);
+  const byTown = new Map<string, ValueRow>();
+  for (const v of rows) if (v.year === year) byTown.set(v.townId, v);
+  const byYear = new Map(model.loaded.get(indicator)?.byYear);
+  byYear.set(year, { rows, byTown });
   const loaded = new Map(model.loaded);
-  loaded.set(indicator, {
-    years: new Set([...(before?.years ?? []), year]),
-    rows: [...(before?.rows ?? []), ...rows],
-    byTownYear,
-  });
+  loaded.set(indicator, { byYear });
   return { ...model, loaded };
+}
+
+/** The loaded row of one indicator from one report, if any. */
+export function rowOfReport(
+  model: DatasetModel,
+  indicator: IndicatorId,
+  reportId: string,
+): ValueRow | undefined {
+  for (const { rows } of model.loaded.get(indicator)?.byYear.values() ?? []) {
+    const row = rows.find((v) => v.reportId === reportId);
+    if (row !== undefined) return row;
+  }
+  return undefined;
+}
+
+/** Bytes of these indicators' files for these years (default: all), from the index. */
+export function bytesOf(
+  model: DatasetModel,
+  ids: readonly IndicatorId[],
+  years?: readonly number[],
+): number {
+  let bytes = 0;
+  for (const id of ids) {
+    for (const f of model.files.get(id)?.years ?? []) {
+      if (years === undefined || years.includes(f.year)) bytes += f.bytes;
+    }
+  }
+  return bytes;
 }
 
 /** Whether a view can show this indicator for this year: loaded, or nothing to load. */
 export function isLoaded(model: DatasetModel, indicator: IndicatorId, year: number): boolean {
   const files = model.files.get(indicator);
   if (files === undefined || !files.years.some((f) => f.year === year)) return true;
-  return model.loaded.get(indicator)?.years.has(year) === true;
+  return model.loaded.get(indicator)?.byYear.has(year) === true;
 }
 
 export function withReports(model: DatasetModel, reports: readonly ReportInfo[]): DatasetModel {

@@ -98,7 +98,6 @@ const valueSchema = z.object({
   correction,
   note: text,
   period: text,
-  quote: text,
   parts: partList,
 });
 
@@ -126,7 +125,6 @@ const mentionSchema = z.object({
   qualifier,
   start: int,
   end: int,
-  quote: text,
   period: text,
 });
 
@@ -219,7 +217,29 @@ function parseRows<S extends z.ZodMiniType, T>(
   return { rows, errors };
 }
 
-/** The report, town and year columns every dataset row starts with. */
+/**
+ * Shared strings. At province scale a view holds tens of thousands of rows
+ * that repeat a few thousand town names, report ids, units and periods; each
+ * parsed field would otherwise be its own string, and a long one a slice that
+ * keeps the whole file's text alive. Every repeated field goes through here:
+ * one flat copy per distinct value (JSON round trip: a fresh string, not a
+ * slice of the file).
+ */
+const pool = new Map<string, string>();
+function shared(s: string): string {
+  if (s === '') return '';
+  let kept = pool.get(s);
+  if (kept === undefined) {
+    kept = JSON.parse(JSON.stringify(s)) as string;
+    pool.set(kept, kept);
+  }
+  return kept;
+}
+
+const NO_NUMBERS: readonly number[] = Object.freeze([]);
+const NO_PARTS: ValueRow['parts'] = Object.freeze([]);
+
+/** The report, town and year columns every dataset row starts with, shared. */
 function placeOf(r: {
   report_id: string;
   town: string;
@@ -228,14 +248,81 @@ function placeOf(r: {
   province: string;
   year: number | null;
 }): ReportPlace {
-  const place = {
-    reportId: r.report_id,
-    town: r.town,
-    county: r.county,
-    city: r.city,
-    province: r.province,
+  const town = shared(r.town);
+  const county = shared(r.county);
+  const city = shared(r.city);
+  const province = shared(r.province);
+  const reportId = shared(r.report_id);
+  return {
+    reportId,
+    townId: shared(townIdOf({ town, county, city, province, reportId })),
+    town,
+    county,
+    city,
+    province,
+    year: r.year,
   };
-  return { ...place, townId: townIdOf(place), year: r.year };
+}
+
+/**
+ * A value row with one fixed shape and shared strings: built here for rows
+ * parsed on this thread, and again for rows a worker posted (structured clone
+ * copies every string).
+ */
+export function compactValue(v: ValueRow): ValueRow {
+  const place = placeOf({ ...v, report_id: v.reportId });
+  return {
+    reportId: place.reportId,
+    townId: place.townId,
+    town: place.town,
+    county: place.county,
+    city: place.city,
+    province: place.province,
+    year: v.year,
+    indicator: v.indicator,
+    category: v.category,
+    value: v.value,
+    unit: shared(v.unit),
+    unitWritten: shared(v.unitWritten),
+    qualifier: v.qualifier,
+    derived: v.derived,
+    correction: v.correction,
+    note: shared(v.note),
+    alternativeValues: v.alternativeValues.length === 0 ? NO_NUMBERS : v.alternativeValues,
+    start: v.start,
+    end: v.end,
+    period: shared(v.period),
+    parts: v.parts.length === 0 ? NO_PARTS : v.parts,
+  };
+}
+
+/** A report row with shared place strings (see compactValue). */
+export function compactReport(r: ReportInfo): ReportInfo {
+  const place = placeOf({ ...r, report_id: r.reportId });
+  return {
+    ...place,
+    published: shared(r.published),
+    title: r.title,
+    status: r.status,
+    message: shared(r.message),
+    mentions: r.mentions,
+    unused: r.unused,
+    unusedNoRule: r.unusedNoRule,
+  };
+}
+
+/** A mention row with shared strings (see compactValue). */
+export function compactMention(m: MentionRow): MentionRow {
+  return {
+    reportId: shared(m.reportId),
+    indicator: m.indicator,
+    value: m.value,
+    unit: shared(m.unit),
+    qualifier: m.qualifier,
+    start: m.start,
+    end: m.end,
+    period: shared(m.period),
+  };
 }
 
 export function parseValues(
@@ -257,7 +344,7 @@ export function parseValues(
       }
       if (r.value === null && r.correction !== 'delete')
         return 'value is empty but not deleted by a correction';
-      return {
+      return compactValue({
         ...placeOf(r),
         indicator: r.indicator,
         category: INDICATORS[r.indicator].category,
@@ -271,10 +358,9 @@ export function parseValues(
         alternativeValues: r.alternative_values,
         start: r.start,
         end: r.end,
-        quote: r.quote,
         period: r.period,
         parts: r.parts,
-      };
+      });
     },
     onBatch,
   );
@@ -290,16 +376,17 @@ export function parseReports(
     file,
     reportSchema,
     ['report_id', 'town', 'year', 'status'],
-    (r) => ({
-      ...placeOf(r),
-      published: r.published,
-      title: r.title,
-      status: r.status,
-      message: r.message,
-      mentions: r.mentions,
-      unused: r.unused,
-      unusedNoRule: r.unused_no_rule,
-    }),
+    (r) =>
+      compactReport({
+        ...placeOf(r),
+        published: r.published,
+        title: r.title,
+        status: r.status,
+        message: r.message,
+        mentions: r.mentions,
+        unused: r.unused,
+        unusedNoRule: r.unused_no_rule,
+      }),
     onBatch,
   );
 }
@@ -314,17 +401,17 @@ export function parseMentions(
     file,
     mentionSchema,
     ['report_id', 'indicator', 'value', 'start', 'end'],
-    (r) => ({
-      reportId: r.report_id,
-      indicator: r.indicator,
-      value: r.value,
-      unit: r.unit,
-      qualifier: r.qualifier,
-      start: r.start,
-      end: r.end,
-      quote: r.quote,
-      period: r.period,
-    }),
+    (r) =>
+      compactMention({
+        reportId: r.report_id,
+        indicator: r.indicator,
+        value: r.value,
+        unit: r.unit,
+        qualifier: r.qualifier,
+        start: r.start,
+        end: r.end,
+        period: r.period,
+      }),
     onBatch,
   );
 }
@@ -382,4 +469,11 @@ export const PARSERS = {
   values: parseValues,
   reports: parseReports,
   mentions: parseMentions,
+} as const;
+
+/** Rows posted by the parsing worker, made compact again on this thread (by kind). */
+export const COMPACTORS = {
+  values: compactValue,
+  reports: compactReport,
+  mentions: compactMention,
 } as const;

@@ -27,3 +27,5 @@ scope.addEventListener('message', (event) => {
     post({ id, type: 'done', errors: parsed.errors });
   });
 });
+
+post({ id: 0, type: 'ready' });

@@ -9,7 +9,7 @@ import {
   type IndicatorId,
   type Qualifier,
 } from '../catalog';
-import { townYearKey, type DatasetModel, type Town, type ValueRow } from './model';
+import { type DatasetModel, type Town, type ValueRow } from './model';
 
 /** The selected towns: all of them when no selection is stored. */
 export function selectedTowns(model: DatasetModel, townIds: readonly string[] | null): Town[] {
@@ -24,7 +24,7 @@ export function valueFor(
   townId: string,
   year: number,
 ): ValueRow | null {
-  const row = model.loaded.get(indicator)?.byTownYear.get(townYearKey(townId, year));
+  const row = model.loaded.get(indicator)?.byYear.get(year)?.byTown.get(townId);
   return row !== undefined && row.value !== null ? row : null;
 }
 

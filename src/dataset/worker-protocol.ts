@@ -17,5 +17,7 @@ export interface ParseRequest {
 }
 
 export type ParseReply =
+  /** Posted once, when the worker's code has loaded (id 0). */
+  | { readonly id: number; readonly type: 'ready' }
   | { readonly id: number; readonly type: 'rows'; readonly rows: readonly unknown[] }
   | { readonly id: number; readonly type: 'done'; readonly errors: readonly LoadError[] };

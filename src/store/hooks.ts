@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { IndicatorId } from '../catalog';
 import {
   compareMatrix,
@@ -6,14 +6,20 @@ import {
   selectedTowns,
   type CompareMatrix,
 } from '../dataset/select';
-import type { Town } from '../dataset/model';
+import type { DatasetModel, Town } from '../dataset/model';
 import { indicatorsState, useAppStore, type LoadState } from './index';
 
-/** The towns the filters select (all of them by default). */
+/**
+ * The towns the filters select (all of them by default). The same array until
+ * the index or the selection changes: loading values does not make views that
+ * depend on the towns compute again.
+ */
 export function useSelectedTowns(): Town[] {
   const model = useAppStore((s) => s.model);
+  const all = model?.towns;
   const towns = useAppStore((s) => s.towns);
-  return useMemo(() => (model === null ? [] : selectedTowns(model, towns)), [model, towns]);
+  // `all` stands for the model here: the towns are all selectedTowns reads.
+  return useMemo(() => (model === null ? [] : selectedTowns(model, towns)), [all, towns]);
 }
 
 /** The category's indicators × the selected towns, for the filters' year or each town's latest. */
@@ -28,23 +34,37 @@ export function useCompareMatrix(): { state: LoadState; matrix: CompareMatrix | 
     [model, category],
   );
   // One year's files, or every year's for each town's latest.
-  const state = useIndicatorData(ids, yearMode === 'year' && year !== null ? [year] : undefined);
+  const { state, model: data } = useIndicatorData(
+    ids,
+    yearMode === 'year' && year !== null ? [year] : undefined,
+  );
   const matrix = useMemo(() => {
-    if (model === null || year === null || state !== 'ready') return null;
-    return compareMatrix(model, ids, towns, year, yearMode);
-  }, [model, year, yearMode, ids, towns, state]);
+    if (data === null || year === null || state !== 'ready') return null;
+    return compareMatrix(data, ids, towns, year, yearMode);
+  }, [data, year, yearMode, ids, towns, state]);
   return { state, matrix };
 }
 
+export interface IndicatorData {
+  readonly state: LoadState;
+  /**
+   * The model as a view of these indicator-years sees it: a new object only
+   * when one of them (or the reports) arrives, not when any other file does —
+   * at province scale dozens arrive while a page loads, and each would
+   * otherwise recompute and redraw every view.
+   */
+  readonly model: DatasetModel | null;
+}
+
 /**
- * Asks for these indicators' values and says whether they are there. Until
- * 'ready', a view shows that it is loading: an indicator not yet loaded is
- * unknown, never "not reported".
+ * Asks for these indicators' values (default: every year) and says whether
+ * they are there. Until 'ready', a view shows that it is loading: an
+ * indicator not yet loaded is unknown, never "not reported".
  */
 export function useIndicatorData(
   ids: readonly IndicatorId[],
   years?: readonly number[],
-): LoadState {
+): IndicatorData {
   const request = useAppStore((s) => s.requestIndicators);
   const model = useAppStore((s) => s.model);
   const key = `${ids.join(',')}|${years?.join(',') ?? 'all'}`;
@@ -53,7 +73,34 @@ export function useIndicatorData(
     request(ids, years);
     // `key` stands for ids and years: a new array with the same content is no new request.
   }, [model, key, request]);
-  return useAppStore((s) => indicatorsState(s, ids, years));
+  const state = useAppStore((s) => indicatorsState(s, ids, years));
+  const kept = useRef<{ model: DatasetModel | null; parts: readonly unknown[] } | null>(null);
+  const parts = model === null ? [] : partsOf(model, ids, years);
+  const previous = kept.current;
+  if (
+    previous === null ||
+    previous.model === null ||
+    model === null ||
+    previous.parts.length !== parts.length ||
+    previous.parts.some((p, i) => p !== parts[i])
+  ) {
+    kept.current = { model, parts };
+  }
+  return { state, model: kept.current?.model ?? model };
+}
+
+/** What a view of these indicator-years reads from the model. */
+function partsOf(
+  model: DatasetModel,
+  ids: readonly IndicatorId[],
+  years: readonly number[] | undefined,
+): unknown[] {
+  const parts: unknown[] = [model.towns, model.reports];
+  for (const id of ids) {
+    const loaded = model.loaded.get(id)?.byYear;
+    for (const year of years ?? model.years) parts.push(loaded?.get(year));
+  }
+  return parts;
 }
 
 /** Asks for reports.csv (when `wanted`) and says whether it is there. */
@@ -66,4 +113,33 @@ export function useReports(wanted = true): LoadState {
   return useAppStore((s) =>
     s.model?.reports != null ? 'ready' : s.reportsLoad === 'failed' ? 'failed' : 'loading',
   );
+}
+
+/** Above this many bytes of data files, a part below the fold waits until it is near. */
+export const LAZY_BYTES = 1024 * 1024;
+
+/** How far below the viewport a lazy part starts loading, in pixels. */
+const AHEAD = 600;
+
+/**
+ * Whether the element is (or has been) within AHEAD pixels of the viewport:
+ * parts below the fold whose data is large load when the reader scrolls near
+ * them, not with the page. Always true when `lazy` is false, when the browser
+ * cannot tell, and once the print button has asked every part to load.
+ */
+export function useNearViewport(ref: RefObject<Element | null>, lazy: boolean): boolean {
+  const printing = useAppStore((s) => s.printing);
+  const [near, setNear] = useState(!lazy || typeof IntersectionObserver === 'undefined');
+  useEffect(() => {
+    if (near || ref.current === null) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) setNear(true);
+      },
+      { rootMargin: `0px 0px ${AHEAD}px 0px` },
+    );
+    observer.observe(ref.current);
+    return () => observer.disconnect();
+  }, [near, ref]);
+  return near || printing;
 }

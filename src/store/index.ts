@@ -53,6 +53,9 @@ interface DataSlice {
   /** Indicator-years (`id@year`) asked for and not yet loaded, or whose file failed. */
   readonly indicatorLoads: ReadonlyMap<string, LoadState>;
   readonly reportsLoad: LoadState | null;
+  /** The print button was pressed: every lazy part loads, then the page prints. */
+  readonly printing: boolean;
+  setPrinting(printing: boolean): void;
   setData(model: DatasetModel | null, errors: readonly LoadError[]): void;
   /** Fetches (once) these indicators' values for these years (default: all). */
   requestIndicators(ids: readonly IndicatorId[], years?: readonly number[]): void;
@@ -105,6 +108,8 @@ export const useAppStore = create<AppState>()((set, get) => ({
   loadErrors: [],
   indicatorLoads: new Map(),
   reportsLoad: null,
+  printing: false,
+  setPrinting: (printing) => set({ printing }),
   setData: (model, loadErrors) =>
     set((s) => ({
       model,

@@ -26,7 +26,6 @@ export function value(
     alternativeValues: [],
     start: 0,
     end: 5,
-    quote: '',
     period: '',
     parts: [],
     ...extra,

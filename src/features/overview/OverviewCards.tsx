@@ -12,9 +12,8 @@ import { DataPending } from '../../components/DataPending';
 import { useIndicatorData, useSelectedTowns } from '../../store/hooks';
 
 export function OverviewCards() {
-  const { model, year, lang, category, setCategory } = useAppStore(
+  const { year, lang, category, setCategory } = useAppStore(
     useShallow((s) => ({
-      model: s.model,
       year: s.year,
       lang: s.lang,
       category: s.category,
@@ -27,7 +26,10 @@ export function OverviewCards() {
     [],
   );
   // The year and the one before it: the cards state the change.
-  const dataState = useIndicatorData(headlines, year === null ? [] : [year - 1, year]);
+  const { state: dataState, model } = useIndicatorData(
+    headlines,
+    useMemo(() => (year === null ? [] : [year - 1, year]), [year]),
+  );
   const cards = useMemo(
     () =>
       model === null || year === null || dataState !== 'ready'

@@ -30,9 +30,8 @@ const RANKING_WINDOW = 40;
 const MISSING_SHOWN = 60;
 
 export function RankingView() {
-  const { model, year, indicator, lang, openSource } = useAppStore(
+  const { year, indicator, lang, openSource } = useAppStore(
     useShallow((s) => ({
-      model: s.model,
       year: s.year,
       indicator: s.indicator,
       lang: s.lang,
@@ -42,7 +41,10 @@ export function RankingView() {
   const towns = useSelectedTowns();
   const [tableOpen, setTableOpen] = useState(false);
   const [missingOpen, setMissingOpen] = useState(false);
-  const dataState = useIndicatorData([indicator], year === null ? [] : [year]);
+  const { state: dataState, model } = useIndicatorData(
+    useMemo(() => [indicator], [indicator]),
+    useMemo(() => (year === null ? [] : [year]), [year]),
+  );
   const ranking = useMemo(
     () =>
       model === null || year === null || dataState !== 'ready'

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { INDICATORS } from '../../catalog';
 import { rowText } from '../../components/value-text';
-import type { MentionRow, ValueRow } from '../../dataset/model';
+import { rowOfReport, type MentionRow, type ValueRow } from '../../dataset/model';
 import { formatValue, indicatorName, t, type Lang } from '../../i18n';
 import type { IndexIndicator } from '../../extract/data-index';
 import { useAppStore, type SourceRef } from '../../store';
@@ -95,8 +95,7 @@ export function SourcePanel() {
     () =>
       source === null || model === null
         ? null
-        : (model.loaded.get(source.indicator)?.rows.find((v) => v.reportId === source.reportId) ??
-          null),
+        : (rowOfReport(model, source.indicator, source.reportId) ?? null),
     [model, source],
   );
   const report = source === null ? undefined : model?.reports?.get(source.reportId);

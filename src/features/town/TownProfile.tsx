@@ -34,7 +34,7 @@ export function TownProfile() {
   // Every indicator of one town: at province scale this view reads every
   // indicator file (the README's scale section says what a larger deployment does).
   const allIndicators = useMemo(() => (model === null ? [] : [...model.files.keys()]), [model]);
-  const dataState = useIndicatorData(allIndicators);
+  const { state: dataState } = useIndicatorData(allIndicators);
   const reportsState = useReports();
   const profile = useMemo(
     () =>

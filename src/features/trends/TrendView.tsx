@@ -3,9 +3,9 @@
  * missing; below it small multiples of the other indicators of the category.
  * Petition figures show the year-over-year change the report itself states.
  */
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { INDICATORS, type IndicatorId } from '../../catalog';
+import { INDICATORS, type CategoryId, type IndicatorId } from '../../catalog';
 import {
   buildMultiplesOption,
   buildTrendOption,
@@ -18,11 +18,11 @@ import { DataPending } from '../../components/DataPending';
 import { EmptyState } from '../../components/EmptyState';
 import { rowText, valueFlag } from '../../components/value-text';
 import { saveCsv } from '../../export/save';
-import type { DatasetModel, Town, ValueRow } from '../../dataset/model';
+import { bytesOf, type DatasetModel, type Town, type ValueRow } from '../../dataset/model';
 import { indicatorsWithDataIn, topTowns, trendFor, valueFor } from '../../dataset/select';
 import { formatChange, indicatorName, t, unitLabel, type Lang } from '../../i18n';
 import { useAppStore } from '../../store';
-import { useIndicatorData, useSelectedTowns } from '../../store/hooks';
+import { LAZY_BYTES, useIndicatorData, useNearViewport, useSelectedTowns } from '../../store/hooks';
 
 const TREND_TOP = 10;
 
@@ -143,9 +143,8 @@ function LinesTable({
 }
 
 export function TrendView() {
-  const { model, indicator, category, lang, openSource, trendAll, setTrendAll } = useAppStore(
+  const { indicator, category, lang, openSource, trendAll, setTrendAll } = useAppStore(
     useShallow((s) => ({
-      model: s.model,
       indicator: s.indicator,
       category: s.category,
       lang: s.lang,
@@ -155,14 +154,11 @@ export function TrendView() {
     })),
   );
   const selected = useSelectedTowns();
-  const categoryIds = useMemo(
-    () => (model === null ? [] : indicatorsWithDataIn(model, category)),
-    [model, category],
-  );
-  const dataState = useIndicatorData(
+  const changeId = STATED_CHANGE[indicator];
+  const { state: dataState, model } = useIndicatorData(
     useMemo(
-      () => [indicator, ...categoryIds.filter((id) => id !== indicator)],
-      [indicator, categoryIds],
+      () => (changeId === undefined ? [indicator] : [indicator, changeId]),
+      [indicator, changeId],
     ),
   );
   const ready = dataState === 'ready';
@@ -179,18 +175,6 @@ export function TrendView() {
     () => (model === null || !ready ? null : linesFor(lang, model, indicator, towns)),
     [model, lang, indicator, towns, ready],
   );
-  const related = useMemo(() => {
-    if (model === null || !ready) return null;
-    const ids = categoryIds;
-    if (ids.length < 2) return null;
-    const built = ids.map((id) => ({ id, ...linesFor(lang, model, id, towns) }));
-    const panels: Panel[] = built.map((b) => ({
-      title: indicatorName(lang, b.id),
-      unitLabel: unitLabel(lang, INDICATORS[b.id].unit),
-      lines: b.lines,
-    }));
-    return { built, panels, years: built[0]?.years ?? [] };
-  }, [model, categoryIds, lang, towns, ready]);
 
   const name = indicatorName(lang, indicator);
   const title = `${t(lang, 'trends')} · ${name}`;
@@ -204,10 +188,6 @@ export function TrendView() {
           }),
     [main, lang, indicator],
   );
-  const multiples = useMemo(
-    () => (related === null ? null : buildMultiplesOption(related.panels, related.years)),
-    [related],
-  );
   const open = useCallback(
     (row: ValueRow | null | undefined) => {
       if (row != null)
@@ -219,14 +199,6 @@ export function TrendView() {
     (c: ChartClick) => open(main?.rows[c.seriesIndex]?.[c.dataIndex]),
     [main, open],
   );
-  const onMultiplesClick = useCallback(
-    (c: ChartClick) => {
-      if (related === null) return;
-      const at = multiplesIndexOf(related.panels, c.seriesIndex);
-      if (at !== null) open(related.built[at.panel]?.rows[at.line]?.[c.dataIndex]);
-    },
-    [related, open],
-  );
   if (!ready) {
     return (
       <section className="panel trends" aria-label={title}>
@@ -236,7 +208,6 @@ export function TrendView() {
     );
   }
   if (main === null || option === null) return null;
-  const rows = related === null ? 0 : Math.ceil(related.panels.length / 3);
   return (
     <section className="panel trends" aria-label={title}>
       <div className="panel-head">
@@ -304,37 +275,105 @@ export function TrendView() {
           />
         </>
       )}
-      {related !== null && multiples !== null && (
-        <div className="multiples">
-          <h3>{t(lang, 'multiples')}</h3>
-          <LazyChart
-            testId="chart-multiples"
-            defer
-            renderer="canvas"
-            option={multiples}
-            height={Math.max(1, rows) * 220}
-            locale={lang === 'zh' ? 'ZH' : 'EN'}
-            label={t(lang, 'multiples')}
-            onClick={onMultiplesClick}
-            exportName={`trend-${category}`}
-            exportLabels={{ png: t(lang, 'exportPng'), svg: t(lang, 'exportSvg') }}
-          />
-          <LinesTable
-            lang={lang}
-            years={related.years}
-            heads={[t(lang, 'indicator'), t(lang, 'town')]}
-            rows={related.built.flatMap((b, i) =>
-              b.lines.map((line, j) => ({
-                key: `${b.id}-${line.label}`,
-                cells: [related.panels[i]?.title ?? '', line.label],
-                line,
-                source: b.rows[j] ?? [],
-              })),
-            )}
-            onOpen={open}
-          />
-        </div>
+      {model !== null && (
+        <Multiples lang={lang} index={model} category={category} towns={towns} onOpen={open} />
       )}
     </section>
   );
 }
+
+/**
+ * Small multiples of the category's indicators for the towns the main trend
+ * shows. Below the fold: with a large dataset its files load when the reader
+ * scrolls near (or presses print).
+ */
+function Multiples({
+  lang,
+  index,
+  category,
+  towns,
+  onOpen,
+}: {
+  lang: Lang;
+  /** The model as the main trend sees it: for the index (which indicators, their files). */
+  index: DatasetModel;
+  category: CategoryId;
+  towns: readonly Town[];
+  onOpen: (row: ValueRow | null | undefined) => void;
+}) {
+  const ids = useMemo(() => indicatorsWithDataIn(index, category), [index, category]);
+  const ref = useRef<HTMLDivElement | null>(null);
+  const near = useNearViewport(ref, ids.length > 1 && bytesOf(index, ids) > LAZY_BYTES);
+  const { state: dataState, model } = useIndicatorData(near && ids.length > 1 ? ids : NONE);
+  const ready = near && dataState === 'ready';
+  const related = useMemo(() => {
+    if (model === null || !ready || ids.length < 2) return null;
+    const built = ids.map((id) => ({ id, ...linesFor(lang, model, id, towns) }));
+    const panels: Panel[] = built.map((b) => ({
+      title: indicatorName(lang, b.id),
+      unitLabel: unitLabel(lang, INDICATORS[b.id].unit),
+      lines: b.lines,
+    }));
+    return { built, panels, years: built[0]?.years ?? [] };
+  }, [model, ids, lang, towns, ready]);
+  const multiples = useMemo(
+    () => (related === null ? null : buildMultiplesOption(related.panels, related.years)),
+    [related],
+  );
+  const onClick = useCallback(
+    (c: ChartClick) => {
+      if (related === null) return;
+      const at = multiplesIndexOf(related.panels, c.seriesIndex);
+      if (at !== null) onOpen(related.built[at.panel]?.rows[at.line]?.[c.dataIndex]);
+    },
+    [related, onOpen],
+  );
+  if (ids.length < 2) return null;
+  if (related === null || multiples === null) {
+    return (
+      <div className="multiples" ref={ref}>
+        <h3>{t(lang, 'multiples')}</h3>
+        {near ? (
+          <DataPending lang={lang} failed={dataState === 'failed'} />
+        ) : (
+          // Not busy: its files load when the reader scrolls here.
+          <EmptyState title={t(lang, 'loading')} />
+        )}
+      </div>
+    );
+  }
+  const rows = Math.ceil(related.panels.length / 3);
+  return (
+    <div className="multiples" ref={ref}>
+      <h3>{t(lang, 'multiples')}</h3>
+      <LazyChart
+        testId="chart-multiples"
+        defer
+        renderer="canvas"
+        option={multiples}
+        height={Math.max(1, rows) * 220}
+        locale={lang === 'zh' ? 'ZH' : 'EN'}
+        label={t(lang, 'multiples')}
+        onClick={onClick}
+        exportName={`trend-${category}`}
+        exportLabels={{ png: t(lang, 'exportPng'), svg: t(lang, 'exportSvg') }}
+      />
+      <LinesTable
+        lang={lang}
+        years={related.years}
+        heads={[t(lang, 'indicator'), t(lang, 'town')]}
+        rows={related.built.flatMap((b, i) =>
+          b.lines.map((line, j) => ({
+            key: `${b.id}-${line.label}`,
+            cells: [related.panels[i]?.title ?? '', line.label],
+            line,
+            source: b.rows[j] ?? [],
+          })),
+        )}
+        onOpen={onOpen}
+      />
+    </div>
+  );
+}
+
+const NONE: readonly IndicatorId[] = [];
