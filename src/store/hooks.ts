@@ -130,6 +130,8 @@ const AHEAD = 600;
 export function useNearViewport(ref: RefObject<Element | null>, lazy: boolean): boolean {
   const printing = useAppStore((s) => s.printing);
   const [near, setNear] = useState(!lazy || typeof IntersectionObserver === 'undefined');
+  // Once loaded for printing, a part stays.
+  if (printing && !near) setNear(true);
   useEffect(() => {
     if (near || ref.current === null) return;
     const observer = new IntersectionObserver(

@@ -239,6 +239,104 @@ describe('drill-down from every kind of element', () => {
   });
 });
 
+describe('large files', () => {
+  it('parses them in the worker, off the page, naming bad rows by file and line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rol-large-'));
+    cpSync(siteDir, dir, { recursive: true });
+    const name = 'indicators/legal_advisor.documents_drafted/2024.csv';
+    const csv = join(dir, 'data', name);
+    const { readFileSync } = await import('node:fs');
+    const [header = '', row = ''] = readFileSync(csv, 'utf8').split('\n');
+    expect(row).toContain('黄花店镇');
+    // Past the worker threshold (48 KB): a long quote, then a bad row at line 3.
+    const long = row.replace(/起草文件20件/, `起草文件20件${'。'.repeat(30_000)}`);
+    const bad = row.replace(/,20,件,/, ',twenty,件,');
+    writeFileSync(csv, `${header}\n${long}\n${bad}\n`);
+    const index = JSON.parse(readFileSync(join(dir, 'data', 'index.json'), 'utf8')) as {
+      indicators: { id: string; years: { file: string; bytes: number }[] }[];
+    };
+    const entry = index.indicators
+      .find((i) => i.id === 'legal_advisor.documents_drafted')
+      ?.years.find((f) => f.file === name);
+    if (entry === undefined) throw new Error('no index entry');
+    entry.bytes = readFileSync(csv).length;
+    writeFileSync(join(dir, 'data', 'index.json'), JSON.stringify(index));
+    const large = await serveStatic(dir, '/large/');
+    const page = await browser.newPage({ viewport: { width: 1360, height: 1000 } });
+    await page.goto(large.url);
+    // The worker starts with the index; the first view's files do not wait for it.
+    await page.getByTestId('chart-trend').locator('canvas').first().waitFor();
+    await page.getByTestId('filter-category').selectOption('legal_advisor');
+    await page.getByTestId('filter-indicator').selectOption('legal_advisor.documents_drafted');
+    await expect.poll(() => page.getByTestId('chart-ranking').textContent()).toContain('20件');
+    const errors = page.getByTestId('load-errors');
+    await expect.poll(() => errors.textContent()).toContain(`data/${name}:3`);
+    expect(await errors.textContent()).toContain('must be a number');
+    // Fetched by the worker: the server saw it, the page's own resource list did not.
+    expect(large.requests).toContain(`/large/data/${name}`);
+    const pageFetched = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname),
+    );
+    expect(pageFetched).not.toContain(`/large/data/${name}`);
+    await page.close();
+    await large.close();
+  });
+});
+
+describe('large datasets', () => {
+  /** The site with the mediation files listed as large in the index (their content unchanged). */
+  async function largeMediation(): Promise<StaticSite> {
+    const dir = mkdtempSync(join(tmpdir(), 'rol-lazy-'));
+    cpSync(siteDir, dir, { recursive: true });
+    const { readFileSync } = await import('node:fs');
+    const file = join(dir, 'data', 'index.json');
+    const index = JSON.parse(readFileSync(file, 'utf8')) as {
+      indicators: { id: string; years: { bytes: number }[] }[];
+    };
+    for (const i of index.indicators) {
+      if (i.id.startsWith('mediation.')) for (const y of i.years) y.bytes = 400_000;
+    }
+    writeFileSync(file, JSON.stringify(index));
+    return serveStatic(dir, '/lazy/');
+  }
+  const resolved = '/lazy/data/indicators/mediation.resolved/';
+
+  it('loads the small multiples below the fold when the reader scrolls to them', async () => {
+    const lazySite = await largeMediation();
+    const page = await browser.newPage({ viewport: { width: 1360, height: 300 } });
+    await page.goto(lazySite.url);
+    await page.getByTestId('chart-trend').locator('canvas').first().waitFor();
+    await page.waitForTimeout(500);
+    expect(lazySite.requests.some((r) => r.startsWith(resolved))).toBe(false);
+    await page.locator('.multiples').scrollIntoViewIfNeeded();
+    await page.getByTestId('chart-multiples').locator('canvas').first().waitFor();
+    expect(lazySite.requests.some((r) => r.startsWith(resolved))).toBe(true);
+    await page.close();
+    await lazySite.close();
+  });
+
+  it('loads every lazy part before it prints', async () => {
+    const lazySite = await largeMediation();
+    const page = await browser.newPage({ viewport: { width: 1360, height: 300 } });
+    await page.addInitScript(() => {
+      window.print = () => {
+        (window as unknown as { printed: boolean }).printed = true;
+      };
+    });
+    await page.goto(lazySite.url);
+    await page.getByTestId('chart-trend').locator('canvas').first().waitFor();
+    expect(lazySite.requests.some((r) => r.startsWith(resolved))).toBe(false);
+    await page.getByRole('button', { name: '打印' }).click();
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { printed?: boolean }).printed))
+      .toBe(true);
+    expect(lazySite.requests.some((r) => r.startsWith(resolved))).toBe(true);
+    expect(await page.getByTestId('chart-multiples').locator('canvas').count()).toBeGreaterThan(0);
+    await page.close();
+    await lazySite.close();
+  });
+});
+
 describe('data problems', () => {
   it('shows replaced data files without a rebuild, corrections explaining themselves', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rol-replaced-'));
