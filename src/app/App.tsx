@@ -8,7 +8,6 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { afterFirstChart, noPrimaryChart } from '../components/chart/first-chart';
 import { useShallow } from 'zustand/react/shallow';
 import { EmptyState } from '../components/EmptyState';
-import { FilterBar } from '../features/filters/FilterBar';
 // The evaluators' views are their own chunks: the overview's first chart must not wait for them.
 const CompareMatrix = lazy(() =>
   import('../features/compare/CompareMatrix').then((m) => ({ default: m.CompareMatrix })),
@@ -27,6 +26,9 @@ import { RankingView } from '../features/ranking/RankingView';
 // Drawn after the first chart, or on a click: not part of the entry chunk.
 const SourcePanel = lazy(() =>
   import('../features/source/SourcePanel').then((m) => ({ default: m.SourcePanel })),
+);
+const FilterBar = lazy(() =>
+  import('../features/filters/FilterBar').then((m) => ({ default: m.FilterBar })),
 );
 const TrendView = lazy(() =>
   import('../features/trends/TrendView').then((m) => ({ default: m.TrendView })),
@@ -114,7 +116,14 @@ function DeferredOverview() {
 
 function DeferredFilterBar() {
   const ready = useAfterFirstChart();
-  return ready ? <FilterBar /> : <div className="filter-bar filter-bar-pending" aria-busy="true" />;
+  const pending = <div className="filter-bar filter-bar-pending" aria-busy="true" />;
+  return ready ? (
+    <Suspense fallback={pending}>
+      <FilterBar />
+    </Suspense>
+  ) : (
+    pending
+  );
 }
 
 function DeferredTrends() {

@@ -171,6 +171,27 @@ describe('dashboard in a real browser, served under a sub-path', () => {
     await page.close();
   });
 
+  it('finds towns by search in the town picker and keeps only those', async () => {
+    const page = await open();
+    await page.getByTestId('filter-towns').locator('summary').click();
+    await page.getByTestId('town-search').fill('武清');
+    const body = page.locator('.town-picker-body');
+    await expect.poll(() => body.textContent()).toContain('匹配 1 个');
+    expect(await body.locator('.town-option').allTextContents()).toEqual([' 黄花店镇']);
+    await page.getByRole('button', { name: '只选这些' }).click();
+    await expect.poll(() => page.url()).toContain('t=');
+    expect(await page.getByTestId('filter-towns').locator('summary').textContent()).toContain(
+      '已选 1 个乡镇',
+    );
+    // The ranking now holds that town alone.
+    await expect
+      .poll(() => page.locator('section.ranking').textContent())
+      .toContain('仅 1 个乡镇报告此指标');
+    await page.getByTestId('town-search').fill('没有这个乡镇');
+    await expect.poll(() => body.textContent()).toContain('没有匹配的乡镇');
+    await page.close();
+  });
+
   it('switches to English and back', async () => {
     const page = await open();
     await page.getByTestId('lang-switch').click();

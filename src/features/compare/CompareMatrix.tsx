@@ -6,6 +6,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { IndicatorId } from '../../catalog';
 import { DataPending } from '../../components/DataPending';
+import { VirtualTable } from '../../components/VirtualTable';
 import { EmptyState } from '../../components/EmptyState';
 import { rowText, valueFlag } from '../../components/value-text';
 import { cellKey, type CompareMatrix as Matrix } from '../../dataset/select';
@@ -118,8 +119,15 @@ export function CompareMatrix() {
         <>
           <p className="hint">{t(lang, 'heatmapHint')}</p>
           <div className="matrix-scroll">
-            <table className="matrix">
-              <thead>
+            {/* A province's 2,000 towns: only the rows in view are rendered. */}
+            <VirtualTable
+              items={order}
+              columns={matrix.indicators.length + 1}
+              rowHeight={58}
+              height={640}
+              className="matrix"
+              label={title}
+              head={
                 <tr>
                   <th scope="col" aria-sort={sortBy === null ? 'ascending' : 'none'}>
                     <button type="button" onClick={() => setSortBy(null)}>
@@ -141,63 +149,61 @@ export function CompareMatrix() {
                     </th>
                   ))}
                 </tr>
-              </thead>
-              <tbody>
-                {order.map((town) => {
-                  const y = matrix.yearOf.get(town.id);
-                  return (
-                    <tr key={town.id}>
-                      <th scope="row">
-                        {town.name}
-                        <span className="th-meta">
-                          {town.county}
-                          {yearMode === 'latest' && y != null ? ` · ${y}` : ''}
-                        </span>
-                      </th>
-                      {matrix.indicators.map((id) => {
-                        const cell = matrix.cells.get(cellKey(town.id, id));
-                        if (cell === undefined) {
-                          return (
-                            <td key={id} className="cell-missing">
-                              {t(lang, 'notReported')}
-                            </td>
-                          );
-                        }
-                        const bin = binOf(cell.percentile);
+              }
+              row={(town) => {
+                const y = matrix.yearOf.get(town.id);
+                return (
+                  <tr key={town.id}>
+                    <th scope="row">
+                      {town.name}
+                      <span className="th-meta">
+                        {town.county}
+                        {yearMode === 'latest' && y != null ? ` · ${y}` : ''}
+                      </span>
+                    </th>
+                    {matrix.indicators.map((id) => {
+                      const cell = matrix.cells.get(cellKey(town.id, id));
+                      if (cell === undefined) {
                         return (
-                          <td key={id} style={{ background: bin.bg, color: bin.fg }}>
-                            <button
-                              type="button"
-                              className="cell-button"
-                              style={{ color: bin.fg }}
-                              onClick={() =>
-                                openSource({
-                                  reportId: cell.row.reportId,
-                                  indicator: id,
-                                  start: cell.row.start,
-                                })
-                              }
-                            >
-                              <span className="cell-value">
-                                {rowText(lang, cell.row)}
-                                {valueFlag(cell.row)}
-                              </span>
-                              <span className="cell-rank">
-                                {t(lang, 'rankOf', {
-                                  rank: cell.rank,
-                                  n: matrix.reporting.get(id) ?? 0,
-                                })}{' '}
-                                · P{cell.percentile}
-                              </span>
-                            </button>
+                          <td key={id} className="cell-missing">
+                            {t(lang, 'notReported')}
                           </td>
                         );
-                      })}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+                      }
+                      const bin = binOf(cell.percentile);
+                      return (
+                        <td key={id} style={{ background: bin.bg, color: bin.fg }}>
+                          <button
+                            type="button"
+                            className="cell-button"
+                            style={{ color: bin.fg }}
+                            onClick={() =>
+                              openSource({
+                                reportId: cell.row.reportId,
+                                indicator: id,
+                                start: cell.row.start,
+                              })
+                            }
+                          >
+                            <span className="cell-value">
+                              {rowText(lang, cell.row)}
+                              {valueFlag(cell.row)}
+                            </span>
+                            <span className="cell-rank">
+                              {t(lang, 'rankOf', {
+                                rank: cell.rank,
+                                n: matrix.reporting.get(id) ?? 0,
+                              })}{' '}
+                              · P{cell.percentile}
+                            </span>
+                          </button>
+                        </td>
+                      );
+                    })}
+                  </tr>
+                );
+              }}
+            />
           </div>
           <p className="legend">{t(lang, 'flagsLegend')}</p>
         </>

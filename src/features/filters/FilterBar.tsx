@@ -11,13 +11,13 @@ import type { Town } from '../../dataset/model';
 import { categoryName, compareNames, indicatorName, t } from '../../i18n';
 import { useAppStore } from '../../store';
 
-interface Group {
+export interface Group {
   readonly key: string;
   readonly label: string;
   readonly towns: readonly Town[];
 }
 
-function groupTowns(towns: readonly Town[]): Group[] {
+export function groupTowns(towns: readonly Town[]): Group[] {
   const groups = new Map<string, Town[]>();
   for (const town of towns) {
     const key = [town.province, town.city, town.county].filter((p) => p !== '').join(' · ');
@@ -34,13 +34,40 @@ function groupTowns(towns: readonly Town[]): Group[] {
     .sort((a, b) => compareNames(a.key, b.key));
 }
 
+/**
+ * The groups whose name or towns match the search: a group (county, city,
+ * province) that matches keeps all its towns, otherwise only the matching
+ * towns stay. Case and spaces are ignored.
+ */
+export function searchGroups(groups: readonly Group[], query: string): Group[] {
+  const q = query.replace(/\s+/g, '').toLowerCase();
+  if (q === '') return [...groups];
+  const hit = (text: string): boolean => text.replace(/\s+/g, '').toLowerCase().includes(q);
+  const found: Group[] = [];
+  for (const group of groups) {
+    if (hit(group.key)) found.push(group);
+    else {
+      const towns = group.towns.filter((t) => hit(t.name));
+      if (towns.length > 0) found.push({ ...group, towns });
+    }
+  }
+  return found;
+}
+
+/** Up to this many groups are listed open; more (a province) start folded. */
+const OPEN_GROUPS = 8;
+
 function TownPicker() {
   const { model, towns, lang, setTowns } = useAppStore(
     useShallow((s) => ({ model: s.model, towns: s.towns, lang: s.lang, setTowns: s.setTowns })),
   );
   const all = useMemo(() => model?.towns ?? [], [model]);
   const [open, setOpen] = useState(false);
+  const [query, setQuery] = useState('');
+  const [unfolded, setUnfolded] = useState<ReadonlySet<string>>(new Set());
   const groups = useMemo(() => (open ? groupTowns(all) : []), [all, open]);
+  const shown = useMemo(() => searchGroups(groups, query), [groups, query]);
+  const matches = useMemo(() => shown.flatMap((g) => g.towns.map((t) => t.id)), [shown]);
   const selected = useMemo(() => new Set(towns ?? all.map((t) => t.id)), [towns, all]);
   const set = (ids: Set<string>): void => {
     setTowns(ids.size === all.length ? null : all.filter((t) => ids.has(t.id)).map((t) => t.id));
@@ -52,6 +79,16 @@ function TownPicker() {
       else next.delete(id);
     }
     set(next);
+  };
+  const searching = query.trim() !== '';
+  // A few groups, or search results: open. A province's hundred counties: folded.
+  const isOpen = (key: string): boolean =>
+    searching || groups.length <= OPEN_GROUPS || unfolded.has(key);
+  const fold = (key: string, on: boolean): void => {
+    const next = new Set(unfolded);
+    if (on) next.add(key);
+    else next.delete(key);
+    setUnfolded(next);
   };
   const summary =
     towns === null ? t(lang, 'allTowns') : t(lang, 'townsSelected', { n: selected.size });
@@ -67,39 +104,92 @@ function TownPicker() {
       {/* Built only when opened: a province has thousands of towns. */}
       {open && (
         <div className="town-picker-body">
+          <input
+            type="search"
+            className="town-search"
+            data-testid="town-search"
+            value={query}
+            placeholder={t(lang, 'townSearch')}
+            aria-label={t(lang, 'townSearch')}
+            onChange={(e) => setQuery(e.target.value)}
+          />
           <div className="town-picker-actions">
-            <button type="button" onClick={() => setTowns(null)}>
-              {t(lang, 'selectAll')}
-            </button>
-            <button type="button" onClick={() => setTowns([])}>
-              {t(lang, 'selectNone')}
-            </button>
+            {searching ? (
+              <>
+                <span className="town-matches">
+                  {t(lang, 'townMatches', { n: matches.length })}
+                </span>
+                <button
+                  type="button"
+                  disabled={matches.length === 0}
+                  onClick={() => set(new Set(matches))}
+                >
+                  {t(lang, 'selectOnlyMatches')}
+                </button>
+                <button
+                  type="button"
+                  disabled={matches.length === 0}
+                  onClick={() => toggle(matches, true)}
+                >
+                  {t(lang, 'addMatches')}
+                </button>
+              </>
+            ) : (
+              <>
+                <button type="button" onClick={() => setTowns(null)}>
+                  {t(lang, 'selectAll')}
+                </button>
+                <button type="button" onClick={() => setTowns([])}>
+                  {t(lang, 'selectNone')}
+                </button>
+              </>
+            )}
           </div>
-          {groups.map((group) => {
+          {searching && matches.length === 0 && <p className="hint">{t(lang, 'noTownMatch')}</p>}
+          {shown.map((group) => {
             const ids = group.towns.map((t) => t.id);
-            const allOn = ids.every((id) => selected.has(id));
+            const on = ids.filter((id) => selected.has(id)).length;
+            const groupOpen = isOpen(group.key);
             return (
               <fieldset key={group.key} className="town-group">
                 <legend>
                   <label>
                     <input
                       type="checkbox"
-                      checked={allOn}
+                      checked={on === ids.length}
+                      ref={(el) => {
+                        if (el !== null) el.indeterminate = on > 0 && on < ids.length;
+                      }}
                       onChange={(e) => toggle(ids, e.target.checked)}
                     />{' '}
                     {group.label}
-                  </label>
+                  </label>{' '}
+                  <span className="town-count">
+                    {on}/{ids.length}
+                  </span>
+                  {!searching && groups.length > OPEN_GROUPS && (
+                    <button
+                      type="button"
+                      className="town-fold"
+                      aria-expanded={groupOpen}
+                      aria-label={`${group.label} ${t(lang, groupOpen ? 'fold' : 'unfold')}`}
+                      onClick={() => fold(group.key, !groupOpen)}
+                    >
+                      {groupOpen ? '▾' : '▸'}
+                    </button>
+                  )}
                 </legend>
-                {group.towns.map((town) => (
-                  <label key={town.id} className="town-option">
-                    <input
-                      type="checkbox"
-                      checked={selected.has(town.id)}
-                      onChange={(e) => toggle([town.id], e.target.checked)}
-                    />{' '}
-                    {town.name}
-                  </label>
-                ))}
+                {groupOpen &&
+                  group.towns.map((town) => (
+                    <label key={town.id} className="town-option">
+                      <input
+                        type="checkbox"
+                        checked={selected.has(town.id)}
+                        onChange={(e) => toggle([town.id], e.target.checked)}
+                      />{' '}
+                      {town.name}
+                    </label>
+                  ))}
               </fieldset>
             );
           })}

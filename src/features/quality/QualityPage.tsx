@@ -2,10 +2,12 @@
  * Every report with its detection status and the extraction counts, so the
  * data's gaps are visible to its users.
  */
+import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { buildCsv, download } from '../../export/csv';
 import { t, type MessageKey } from '../../i18n';
 import { EmptyState } from '../../components/EmptyState';
+import { VirtualTable } from '../../components/VirtualTable';
 import { useAppStore } from '../../store';
 import { useReports } from '../../store/hooks';
 
@@ -20,13 +22,20 @@ export function QualityPage() {
     useShallow((s) => ({ model: s.model, lang: s.lang, showTown: s.showTown })),
   );
   const reportsState = useReports();
+  const all = model?.reports ?? null;
+  const reports = useMemo(
+    () =>
+      all === null
+        ? []
+        : [...all.values()].sort((a, b) =>
+            a.reportId < b.reportId ? -1 : a.reportId > b.reportId ? 1 : 0,
+          ),
+    [all],
+  );
   if (model === null) return null;
   if (model.reports === null) {
     return <EmptyState title={t(lang, reportsState === 'failed' ? 'reportsFailed' : 'loading')} />;
   }
-  const reports = [...model.reports.values()].sort((a, b) =>
-    a.reportId < b.reportId ? -1 : a.reportId > b.reportId ? 1 : 0,
-  );
   const header = [
     t(lang, 'reports'),
     t(lang, 'town'),
@@ -63,8 +72,13 @@ export function QualityPage() {
       </div>
       <p className="hint">{t(lang, 'qualityHint')}</p>
       <div className="matrix-scroll">
-        <table className="quality-table">
-          <thead>
+        {/* A province has tens of thousands of reports: only the rows in view are rendered. */}
+        <VirtualTable
+          items={reports}
+          columns={header.length}
+          className="quality-table"
+          label={t(lang, 'quality')}
+          head={
             <tr>
               {header.map((h) => (
                 <th key={h} scope="col">
@@ -72,27 +86,25 @@ export function QualityPage() {
                 </th>
               ))}
             </tr>
-          </thead>
-          <tbody>
-            {reports.map((r, i) => (
-              <tr key={r.reportId} className={`status-${r.status}`}>
-                <th scope="row">{r.reportId}</th>
-                <td>
-                  {r.town === '' ? (
-                    '—'
-                  ) : (
-                    <button type="button" className="cell-link" onClick={() => showTown(r.townId)}>
-                      {r.town}
-                    </button>
-                  )}
-                </td>
-                {rows[i]?.slice(2).map((cell, j) => (
-                  <td key={j}>{cell}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          }
+          row={(r, i) => (
+            <tr key={r.reportId} className={`status-${r.status}`}>
+              <th scope="row">{r.reportId}</th>
+              <td>
+                {r.town === '' ? (
+                  '—'
+                ) : (
+                  <button type="button" className="cell-link" onClick={() => showTown(r.townId)}>
+                    {r.town}
+                  </button>
+                )}
+              </td>
+              {rows[i]?.slice(2).map((cell, j) => (
+                <td key={j}>{cell}</td>
+              ))}
+            </tr>
+          )}
+        />
       </div>
     </section>
   );

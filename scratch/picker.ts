@@ -1,0 +1,17 @@
+import { launchBrowser } from '../test/e2e/browser';
+import { serveStatic } from '../test/e2e/server';
+const server = await serveStatic(process.env.SITE!, '/b/');
+const browser = await launchBrowser();
+const page = await browser.newPage({ viewport: { width: 1360, height: 800 } });
+await page.goto(server.url);
+await page.getByTestId('filter-towns').locator('summary').click();
+await page.waitForTimeout(500);
+await page.screenshot({ path: '/tmp/picker1.png' });
+await page.getByTestId('town-search').fill('上河');
+await page.waitForTimeout(300);
+await page.screenshot({ path: '/tmp/picker2.png' });
+await page.getByRole('button', { name: '只选这些' }).click();
+await page.getByTestId('filter-towns').locator('summary').click();
+await page.waitForTimeout(1500);
+await page.screenshot({ path: '/tmp/picker3.png', fullPage: true });
+await browser.close(); await server.close();
