@@ -10,18 +10,23 @@ import { dirname, join } from 'node:path';
 import { CATEGORIES, CATEGORY_IDS, catalogAsJson, INDICATORS, type IndicatorId } from '../catalog';
 import {
   buildIndex,
+  countyFileOf,
+  countyKeyOf,
   CSV_NAMES,
   csvChunks,
   finalizeDatasets,
+  groupByCounty,
   groupByIndicator,
   groupByYear,
   mentionChunks,
   mentionsFileOf,
+  reportChunks,
   valueChunks,
   valuesFileOf,
   formatIssue,
   failedReport,
   type Datasets,
+  type IndexCounty,
   type ReportOutcome,
 } from '../extract';
 import type { CliOptions } from './args';
@@ -261,8 +266,45 @@ function writeSplitLayout(outDir: string, datasets: Datasets, reportsBytes: numb
     reports: reportsBytes,
     values: valueSizes,
     mentions: mentionSizes,
+    counties: writeCounties(outDir, datasets),
   });
   writeFileAtomic(join(outDir, 'index.json'), `${JSON.stringify(index)}\n`);
+}
+
+/**
+ * Every row of one county's towns in three files (values, reports, mentions),
+ * counties numbered in key order: what a town's profile and its sources read.
+ */
+function writeCounties(outDir: string, datasets: Datasets): IndexCounty[] {
+  rmSync(join(outDir, 'counties'), { recursive: true, force: true });
+  const countyOfReport = new Map(
+    datasets.reports.map((r) => [r.reportId, countyKeyOf(r.metadata)]),
+  );
+  const reports = groupByCounty(datasets.reports, (r) => countyKeyOf(r.metadata));
+  const values = groupByCounty(datasets.values, countyKeyOf);
+  const mentions = groupByCounty(datasets.mentions, (m) => countyOfReport.get(m.reportId));
+  const keys = [...new Set([...reports.keys(), ...values.keys()])].sort((a, b) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
+  return keys.map((key, n) => {
+    const write = (
+      kind: 'values' | 'reports' | 'mentions',
+      rows: number,
+      chunks: Generator<string>,
+    ) => {
+      const file = countyFileOf(n, kind);
+      return { file, rows, bytes: writeChunksAtomic(join(outDir, file), chunks) };
+    };
+    const v = values.get(key) ?? [];
+    const r = reports.get(key) ?? [];
+    const m = mentions.get(key) ?? [];
+    return {
+      key,
+      values: write('values', v.length, valueChunks(v)),
+      reports: write('reports', r.length, reportChunks(r)),
+      mentions: write('mentions', m.length, mentionChunks(m)),
+    };
+  });
 }
 
 function printSummary(

@@ -12,11 +12,13 @@
  * until its code has loaded, files are parsed here, so the first chart does
  * not wait for it.
  */
-import type { IndicatorId } from '../catalog';
-import type { IndexFile, IndexIndicator } from '../extract/data-index';
+import type { IndexCounty, IndexFile, IndexIndicator } from '../extract/data-index';
 import { dataUrl, fetchData, fetchIndex, type Fetched } from './fetch';
 import {
+  countyKeyOf,
   modelFromIndex,
+  type CountyData,
+  type ReportPlace,
   type DatasetModel,
   type LoadError,
   type MentionRow,
@@ -154,18 +156,22 @@ export function loadReports(info: IndexFile): Promise<Parsed<ReportInfo>> {
   return reportsLoad;
 }
 
-const mentionLoads = new Map<
-  IndicatorId,
-  Promise<{ byReport: Map<string, MentionRow[]>; errors: LoadError[] }>
->();
+export interface Mentions {
+  readonly byReport: ReadonlyMap<string, readonly MentionRow[]>;
+  readonly errors: readonly LoadError[];
+}
 
-/** Every mention of one indicator, grouped by report (cached). */
-export function loadMentions(
-  info: IndexIndicator,
-): Promise<{ byReport: Map<string, MentionRow[]>; errors: LoadError[] }> {
-  let promise = mentionLoads.get(info.id);
+const mentionLoads = new Map<string, Promise<Mentions>>();
+
+/**
+ * Mentions grouped by report (cached): of one indicator (mentions/<id>.csv) or
+ * of one county's reports (counties/<n>/mentions.csv).
+ */
+export function loadMentions(info: IndexIndicator | IndexCounty): Promise<Mentions> {
+  const file = info.mentions;
+  let promise = mentionLoads.get(file.file);
   if (promise === undefined) {
-    promise = loadFile<MentionRow>('mentions', info.mentions).then(({ rows, errors }) => {
+    promise = loadFile<MentionRow>('mentions', file).then(({ rows, errors }) => {
       const byReport = new Map<string, MentionRow[]>();
       for (const m of rows) {
         const list = byReport.get(m.reportId) ?? [];
@@ -174,7 +180,42 @@ export function loadMentions(
       }
       return { byReport, errors };
     });
-    mentionLoads.set(info.id, promise);
+    mentionLoads.set(file.file, promise);
+  }
+  return promise;
+}
+
+const countyLoads = new Map<string, Promise<{ data: CountyData; errors: LoadError[] }>>();
+
+/** Every value and report of one county's towns (cached). */
+export function loadCounty(info: IndexCounty): Promise<{ data: CountyData; errors: LoadError[] }> {
+  let promise = countyLoads.get(info.key);
+  if (promise === undefined) {
+    promise = Promise.all([
+      loadFile<ValueRow>('values', info.values),
+      loadFile<ReportInfo>('reports', info.reports),
+    ]).then(([values, reports]) => {
+      const errors = [...values.errors, ...reports.errors];
+      // Rows of another county are errors, not silently shown in this one's towns.
+      const own = <T extends ReportPlace>(rows: readonly T[], file: string): T[] => {
+        const kept = rows.filter((r) => countyKeyOf(r) === info.key);
+        if (kept.length < rows.length) {
+          errors.push({
+            file: `data/${file}`,
+            message: `${rows.length - kept.length} row(s) of another county skipped: this file holds ${info.key} only`,
+          });
+        }
+        return kept;
+      };
+      return {
+        data: {
+          values: own(values.rows, info.values.file),
+          reports: own(reports.rows, info.reports.file),
+        },
+        errors,
+      };
+    });
+    countyLoads.set(info.key, promise);
   }
   return promise;
 }

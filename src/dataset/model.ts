@@ -6,10 +6,13 @@
 import type { CategoryId, IndicatorId, Qualifier } from '../catalog';
 import {
   assembleIndex,
+  countyKeyOf,
+  groupByCounty,
   groupByIndicator,
   groupByYear,
   townIdOf,
   type DataIndex,
+  type IndexCounty,
   type IndexFile,
   type IndexIndicator,
 } from '../extract/data-index';
@@ -115,9 +118,19 @@ export interface DatasetModel {
   /** null until a view that lists reports has loaded reports.csv. */
   readonly reports: ReadonlyMap<string, ReportInfo> | null;
   readonly reportsFile: IndexFile;
+  /** The files of each county (by countyKeyOf). */
+  readonly counties: ReadonlyMap<string, IndexCounty>;
+  /** Counties whose values and reports are loaded (a town profile, a source panel). */
+  readonly countyData: ReadonlyMap<string, CountyData>;
 }
 
-export { townIdOf };
+/** Every value and report of one county's towns: all indicators, all years. */
+export interface CountyData {
+  readonly values: readonly ValueRow[];
+  readonly reports: readonly ReportInfo[];
+}
+
+export { countyKeyOf, groupByCounty, townIdOf };
 
 export function modelFromIndex(index: DataIndex): DatasetModel {
   const towns = index.towns.map((t) => ({ ...t }));
@@ -130,7 +143,16 @@ export function modelFromIndex(index: DataIndex): DatasetModel {
     loaded: new Map(),
     reports: null,
     reportsFile: index.reports,
+    counties: new Map(index.counties.map((c) => [c.key, c])),
+    countyData: new Map(),
   };
+}
+
+/** The model with one more county's values and reports. */
+export function withCounty(model: DatasetModel, key: string, data: CountyData): DatasetModel {
+  const countyData = new Map(model.countyData);
+  countyData.set(key, data);
+  return { ...model, countyData };
 }
 
 /** The model with one more indicator-year of values (a new object: React sees the change). */
@@ -202,12 +224,20 @@ export function buildModel(
       reports.filter((r) => r.status !== 'error'),
       values,
       reports.length,
-      { reports: 0, values: none, mentions: none, mentionRows: none },
+      { reports: 0, values: none, mentions: none, mentionRows: none, counties: [] },
     ),
   );
   const groups = groupByIndicator(values, (v) => v.indicator);
   for (const [id, rows] of groups) {
     for (const [year, list] of groupByYear(rows)) model = withIndicatorYear(model, id, year, list);
+  }
+  const countyReports = groupByCounty(reports, countyKeyOf);
+  const countyValues = groupByCounty(values, countyKeyOf);
+  for (const key of new Set([...countyReports.keys(), ...countyValues.keys()])) {
+    model = withCounty(model, key, {
+      values: countyValues.get(key) ?? [],
+      reports: countyReports.get(key) ?? [],
+    });
   }
   return withReports(model, reports);
 }

@@ -443,9 +443,12 @@ const indexSchema = z.object({
       mentions: indexFile,
     }),
   ),
+  counties: z.array(
+    z.object({ key: z.string(), values: indexFile, reports: indexFile, mentions: indexFile }),
+  ),
 });
 
-/** data/index.json: towns, years and the files of each indicator. */
+/** data/index.json: towns, years, the files of each indicator and of each county. */
 export function parseIndex(
   json: string,
   file = 'index.json',
@@ -457,6 +460,18 @@ export function parseIndex(
     return {
       index: null,
       errors: [{ file, message: `is not JSON (${error instanceof Error ? error.message : ''})` }],
+    };
+  }
+  const format = (raw as { format?: unknown } | null)?.format;
+  if (format !== INDEX_FORMAT) {
+    return {
+      index: null,
+      errors: [
+        {
+          file,
+          message: `is data layout format ${String(format)}; this dashboard reads format ${INDEX_FORMAT}: run the extraction again (npm run extract)`,
+        },
+      ],
     };
   }
   const result = z.safeParse(indexSchema, raw);

@@ -274,27 +274,34 @@ export interface TownProfile {
   readonly neverStated: readonly IndicatorId[];
 }
 
-export function townProfile(model: DatasetModel, town: Town): TownProfile {
-  const years = model.years.filter((y) =>
-    (Object.keys(INDICATORS) as IndicatorId[]).some(
-      (id) => valueFor(model, id, town.id, y) !== null,
-    ),
-  );
+/**
+ * One town's values by indicator and year, from the town's own rows (its
+ * county's file: every indicator, every year). Years are those with any value.
+ */
+export function townProfile(values: readonly ValueRow[], town: Town): TownProfile {
+  const byIndicatorYear = new Map<string, ValueRow>();
+  const yearSet = new Set<number>();
+  for (const v of values) {
+    if (v.townId !== town.id || v.value === null || v.year === null) continue;
+    byIndicatorYear.set(`${v.indicator}|${v.year}`, v);
+    yearSet.add(v.year);
+  }
+  const years = [...yearSet].sort((a, b) => a - b);
   const rows: ProfileRow[] = [];
   const neverStated: IndicatorId[] = [];
   for (const indicator of Object.keys(INDICATORS) as IndicatorId[]) {
-    const values = years.map((y) => valueFor(model, indicator, town.id, y));
-    if (values.every((v) => v === null)) {
+    const found = years.map((y) => byIndicatorYear.get(`${indicator}|${y}`) ?? null);
+    if (found.every((v) => v === null)) {
       neverStated.push(indicator);
       continue;
     }
-    const changes = values.map((v, i) => {
-      const before = i > 0 ? values[i - 1] : null;
+    const changes = found.map((v, i) => {
+      const before = i > 0 ? found[i - 1] : null;
       if (v?.value == null || before?.value == null || before.value === 0) return null;
       if (years[i - 1] !== (years[i] ?? 0) - 1) return null;
       return Math.round(((v.value - before.value) / Math.abs(before.value)) * 1000) / 10;
     });
-    rows.push({ indicator, values, changes });
+    rows.push({ indicator, values: found, changes });
   }
   return { town, years, rows, neverStated };
 }

@@ -2,17 +2,19 @@
  * The published data layout: next to the complete tables (indicators.csv,
  * mentions.csv, reports.csv — what a person opens in Excel), the pipeline
  * writes the values again as one file per indicator and year
- * (indicators/<id>/<year>.csv), the mentions as one file per indicator, and a
- * small index.json of towns, years and files. The app reads the index first
- * and fetches only what a view shows, so a province's first chart (one
- * indicator, one year) costs one small file, not the whole table.
+ * (indicators/<id>/<year>.csv), the mentions as one file per indicator, every
+ * row of one county's towns together (counties/<n>/{values,reports,mentions}.csv:
+ * a town's profile and its report's sources), and a small index.json of
+ * towns, years and files. The app reads the index first and fetches only what
+ * a view shows, so a province's first chart (one indicator, one year) costs
+ * one small file, not the whole table.
  *
  * Pure: shared by the CLI (which writes it) and the data layer (which reads it).
  */
 import { INDICATOR_IDS, type IndicatorId } from '../catalog';
 import type { Datasets } from './pipeline';
 
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 
 export interface IndexTown {
   readonly id: string;
@@ -42,13 +44,30 @@ export interface IndexIndicator {
   readonly mentions: IndexFile;
 }
 
+/** Every row of one county's towns (and of its reports), all indicators and years. */
+export interface IndexCounty {
+  /** countyKeyOf the towns it holds. */
+  readonly key: string;
+  readonly values: IndexFile;
+  readonly reports: IndexFile;
+  readonly mentions: IndexFile;
+}
+
 export interface DataIndex {
   readonly format: number;
   readonly towns: readonly IndexTown[];
   readonly years: readonly number[];
   readonly reports: IndexFile;
   readonly indicators: readonly IndexIndicator[];
+  readonly counties: readonly IndexCounty[];
 }
+
+/** The county a town or report belongs to: province, city and county (each may be empty). */
+export const countyKeyOf = (place: {
+  readonly province: string;
+  readonly city: string;
+  readonly county: string;
+}): string => `${place.province}/${place.city}/${place.county}`;
 
 /** A town is its name within its county, city and province. */
 export function townIdOf(row: {
@@ -79,6 +98,9 @@ export function compareTowns(a: IndexTown, b: IndexTown): number {
 export const valuesFileOf = (id: IndicatorId, year: number): string =>
   `indicators/${id}/${year}.csv`;
 export const mentionsFileOf = (id: IndicatorId): string => `mentions/${id}.csv`;
+/** Counties are numbered in key order: paths stay plain ASCII on any server. */
+export const countyFileOf = (n: number, kind: 'values' | 'reports' | 'mentions'): string =>
+  `counties/${n}/${kind}.csv`;
 
 /** Rows grouped by indicator, in catalog order, each group in the input's order. */
 export function groupByIndicator<T>(
@@ -106,6 +128,8 @@ export interface IndexSizes {
   readonly values: ReadonlyMap<string, number>;
   readonly mentions: ReadonlyMap<IndicatorId, number>;
   readonly mentionRows: ReadonlyMap<IndicatorId, number>;
+  /** The county files written, in key order. */
+  readonly counties: readonly IndexCounty[];
 }
 
 /**
@@ -154,6 +178,7 @@ export function assembleIndex(
         bytes: sizes.mentions.get(id) ?? 0,
       },
     })),
+    counties: sizes.counties,
   };
 }
 
@@ -170,6 +195,22 @@ export function buildIndex(datasets: Datasets, sizes: Omit<IndexSizes, 'mentionR
     ...sizes,
     mentionRows,
   });
+}
+
+/** Rows grouped by county key, keys in code-point order (the files' numbering). */
+export function groupByCounty<T>(
+  rows: readonly T[],
+  keyOf: (row: T) => string | undefined,
+): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    if (key === undefined) continue;
+    const list = groups.get(key) ?? [];
+    list.push(row);
+    groups.set(key, list);
+  }
+  return new Map([...groups].sort((a, b) => byCodePoint(a[0], b[0])));
 }
 
 /** Rows grouped by year, years ascending; rows without a year are left out. */

@@ -20,18 +20,23 @@ export { parseNumberText, scanNumbers, tryParseChineseNumber } from './numbers';
 export type { NumberToken, ParsedNumber } from './numbers';
 export {
   buildIndex,
+  countyFileOf,
+  countyKeyOf,
+  groupByCounty,
   groupByIndicator,
   groupByYear,
   mentionsFileOf,
   townIdOf,
   valuesFileOf,
   type DataIndex,
+  type IndexCounty,
 } from './data-index';
 export {
   CSV_NAMES,
   csvChunks,
   datasetsToCsv,
   mentionChunks,
+  reportChunks,
   valueChunks,
   type CsvFiles,
   type CsvName,

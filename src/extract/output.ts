@@ -166,28 +166,33 @@ export function valueChunks(values: Datasets['values']): Generator<string> {
   ]);
 }
 
+/** reports.csv, or the part of it for one county. */
+export function reportChunks(reports: Datasets['reports']): Generator<string> {
+  return chunked(REPORT_COLUMNS, reports, (r) => [
+    r.reportId,
+    r.metadata.town,
+    r.metadata.county,
+    r.metadata.city,
+    r.metadata.province,
+    r.metadata.year,
+    r.metadata.published,
+    r.chars,
+    r.status,
+    r.message,
+    r.file,
+    r.encoding,
+    r.mentions,
+    r.unused,
+    r.unusedNoRule,
+    r.fromManifest.join(' '),
+    r.metadata.title,
+  ]);
+}
+
 export function csvChunks(name: CsvName, datasets: Datasets): Generator<string> {
   switch (name) {
     case 'reports.csv':
-      return chunked(REPORT_COLUMNS, datasets.reports, (r) => [
-        r.reportId,
-        r.metadata.town,
-        r.metadata.county,
-        r.metadata.city,
-        r.metadata.province,
-        r.metadata.year,
-        r.metadata.published,
-        r.chars,
-        r.status,
-        r.message,
-        r.file,
-        r.encoding,
-        r.mentions,
-        r.unused,
-        r.unusedNoRule,
-        r.fromManifest.join(' '),
-        r.metadata.title,
-      ]);
+      return reportChunks(datasets.reports);
     case 'mentions.csv':
       return mentionChunks(datasets.mentions);
     case 'indicators.csv':

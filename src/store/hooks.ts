@@ -6,7 +6,7 @@ import {
   selectedTowns,
   type CompareMatrix,
 } from '../dataset/select';
-import type { DatasetModel, Town } from '../dataset/model';
+import type { CountyData, DatasetModel, Town } from '../dataset/model';
 import { indicatorsState, useAppStore, type LoadState } from './index';
 
 /**
@@ -101,6 +101,34 @@ function partsOf(
     for (const year of years ?? model.years) parts.push(loaded?.get(year));
   }
   return parts;
+}
+
+/**
+ * Asks for one county's values and reports (a town profile, a source panel)
+ * and gives them once they are there.
+ */
+export function useCountyData(key: string | null): {
+  state: LoadState;
+  data: CountyData | null;
+} {
+  const request = useAppStore((s) => s.requestCounty);
+  const ready = useAppStore((s) => s.model !== null);
+  useEffect(() => {
+    if (ready && key !== null) request(key);
+  }, [ready, key, request]);
+  const data = useAppStore((s) => (key === null ? undefined : s.model?.countyData.get(key)));
+  // A county the index does not list cannot be loaded either.
+  const failed = useAppStore(
+    (s) =>
+      key !== null &&
+      s.model !== null &&
+      (s.countyLoads.get(key) === 'failed' ||
+        (!s.model.counties.has(key) && !s.model.countyData.has(key))),
+  );
+  return {
+    state: data !== undefined ? 'ready' : failed ? 'failed' : 'loading',
+    data: data ?? null,
+  };
 }
 
 /** Asks for reports.csv (when `wanted`) and says whether it is there. */

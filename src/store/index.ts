@@ -8,6 +8,7 @@ import { create } from 'zustand';
 import { CATEGORIES, INDICATORS, type CategoryId, type IndicatorId } from '../catalog';
 import {
   isLoaded,
+  withCounty,
   withIndicatorYear,
   withReports,
   type DatasetModel,
@@ -18,6 +19,7 @@ import type { Lang } from '../i18n';
 import {
   parseUrlState,
   serializeUrlState,
+  sourceOf,
   type SourceRef,
   type UrlState,
   type View,
@@ -25,6 +27,7 @@ import {
 } from './url';
 
 export type { SourceRef, UrlState, View, YearMode };
+export { sourceOf };
 
 interface FiltersSlice extends UrlState {
   setView(view: View): void;
@@ -53,6 +56,8 @@ interface DataSlice {
   /** Indicator-years (`id@year`) asked for and not yet loaded, or whose file failed. */
   readonly indicatorLoads: ReadonlyMap<string, LoadState>;
   readonly reportsLoad: LoadState | null;
+  /** Counties (by key) asked for: loading, or failed. */
+  readonly countyLoads: ReadonlyMap<string, LoadState>;
   /** The print button was pressed: every lazy part loads, then the page prints. */
   readonly printing: boolean;
   setPrinting(printing: boolean): void;
@@ -61,6 +66,8 @@ interface DataSlice {
   requestIndicators(ids: readonly IndicatorId[], years?: readonly number[]): void;
   /** Fetches (once) reports.csv. */
   requestReports(): void;
+  /** Fetches (once) every value and report of one county. */
+  requestCounty(key: string): void;
 }
 
 export type AppState = FiltersSlice & DataSlice;
@@ -108,6 +115,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   loadErrors: [],
   indicatorLoads: new Map(),
   reportsLoad: null,
+  countyLoads: new Map(),
   printing: false,
   setPrinting: (printing) => set({ printing }),
   setData: (model, loadErrors) =>
@@ -167,6 +175,29 @@ export const useAppStore = create<AppState>()((set, get) => ({
           model: s.model === null ? null : withReports(s.model, rows),
           loadErrors: errors.length === 0 ? s.loadErrors : [...s.loadErrors, ...errors],
         })),
+      );
+  },
+  requestCounty: (key) => {
+    const { model, countyLoads } = get();
+    const info = model?.counties.get(key);
+    if (model === null || info === undefined || model.countyData.has(key) || countyLoads.has(key)) {
+      return;
+    }
+    set((s) => ({ countyLoads: new Map(s.countyLoads).set(key, 'loading') }));
+    void loader()
+      .then((m) => m.loadCounty(info))
+      .then(({ data, errors }) =>
+        set((s) => {
+          const loads = new Map(s.countyLoads);
+          const failed = data.values.length === 0 && data.reports.length === 0 && errors.length > 0;
+          if (failed) loads.set(key, 'failed');
+          else loads.delete(key);
+          return {
+            countyLoads: loads,
+            model: failed || s.model === null ? s.model : withCounty(s.model, key, data),
+            loadErrors: errors.length === 0 ? s.loadErrors : [...s.loadErrors, ...errors],
+          };
+        }),
       );
   },
 }));

@@ -23,6 +23,22 @@ export interface SourceRef {
   readonly indicator: IndicatorId;
   /** The mention to show first; the value's own span when absent. */
   readonly start: number | null;
+  /**
+   * The town the report speaks for, when the link knows it: the panel then
+   * reads the town's county files (a few hundred kilobytes at province scale)
+   * instead of the indicator's files of every year and the full report list.
+   */
+  readonly town?: string;
+}
+
+/** The source of a value row: its report, indicator, span and town. */
+export function sourceOf(row: {
+  readonly reportId: string;
+  readonly indicator: IndicatorId;
+  readonly start: number | null;
+  readonly townId: string;
+}): SourceRef {
+  return { reportId: row.reportId, indicator: row.indicator, start: row.start, town: row.townId };
 }
 
 export interface UrlState {
@@ -62,10 +78,9 @@ export function serializeUrlState(state: UrlState): string {
   if (state.trendAll) params.set('ta', '1');
   if (state.source !== null) {
     const s = state.source;
-    params.set(
-      's',
-      `${s.reportId}${TOWN_SEPARATOR}${s.indicator}${s.start === null ? '' : `${TOWN_SEPARATOR}${s.start}`}`,
-    );
+    const parts = [s.reportId, s.indicator, s.start === null ? '' : String(s.start), s.town ?? ''];
+    while (parts[parts.length - 1] === '') parts.pop();
+    params.set('s', parts.join(TOWN_SEPARATOR));
   }
   return `#/?${params.toString()}`;
 }
@@ -103,12 +118,13 @@ export function parseUrlState(hash: string): Partial<UrlState> {
   if (lang !== null && (LANGS as readonly string[]).includes(lang)) state.lang = lang as Lang;
   const source = params.get('s');
   if (source !== null) {
-    const [reportId = '', sourceIndicator = '', start] = source.split(TOWN_SEPARATOR);
+    const [reportId = '', sourceIndicator = '', start, town] = source.split(TOWN_SEPARATOR);
     if (reportId !== '' && isIndicatorId(sourceIndicator)) {
       state.source = {
         reportId,
         indicator: sourceIndicator,
         start: start !== undefined && /^\d+$/.test(start) ? Number(start) : null,
+        ...(town === undefined || town === '' ? {} : { town }),
       };
     }
   }

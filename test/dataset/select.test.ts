@@ -9,6 +9,7 @@ import {
   townProfile,
   trendFor,
 } from '../../src/dataset/select';
+import { countyKeyOf } from '../../src/dataset/model';
 import { MODEL } from './fixtures';
 
 const all = selectedTowns(MODEL, null);
@@ -101,7 +102,7 @@ describe('townProfile', () => {
   it('lists every year with the change where consecutive years are stated, and what is never stated', () => {
     const town = all.find((t) => t.name === '乙镇');
     if (town === undefined) throw new Error('fixture');
-    const p = townProfile(MODEL, town);
+    const p = townProfile(MODEL.countyData.get(countyKeyOf(town))?.values ?? [], town);
     expect(p.years).toEqual([2023, 2024]);
     const cases = p.rows.find((r) => r.indicator === 'mediation.cases');
     expect(cases?.values.map((v) => v?.value ?? null)).toEqual([80, 190]);

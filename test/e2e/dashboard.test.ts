@@ -362,21 +362,28 @@ describe('data problems', () => {
   it('shows replaced data files without a rebuild, corrections explaining themselves', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rol-replaced-'));
     cpSync(siteDir, dir, { recursive: true });
-    const csv = join(dir, 'data', 'indicators', 'mediation.cases', '2024.csv');
     const { readFileSync } = await import('node:fs');
-    const lines = readFileSync(csv, 'utf8').split('\n');
-    const at = lines.findIndex((l) => l.includes(',段园镇,') && l.includes(',mediation.cases,'));
-    const cells = (lines[at] ?? '').split(',');
-    const header = (lines[0] ?? '').split(',');
-    const set = (name: string, value: string): void => {
-      cells[header.indexOf(name)] = value;
+    // What the pipeline writes after a correction: the value in every file that holds it.
+    const index = JSON.parse(readFileSync(join(dir, 'data', 'index.json'), 'utf8')) as {
+      counties: { key: string; values: { file: string } }[];
     };
-    set('value', '610');
-    set('corrected', 'true');
-    set('correction', 'override');
-    set('note', '区司法局核实为610件');
-    lines[at] = cells.join(',');
-    writeFileSync(csv, lines.join('\n'));
+    const county = index.counties.find((c) => c.key.endsWith('/杜集区'))?.values.file ?? '';
+    for (const file of ['indicators/mediation.cases/2024.csv', county]) {
+      const csv = join(dir, 'data', file);
+      const lines = readFileSync(csv, 'utf8').split('\n');
+      const at = lines.findIndex((l) => l.includes(',段园镇,') && l.includes(',mediation.cases,'));
+      const cells = (lines[at] ?? '').split(',');
+      const header = (lines[0] ?? '').split(',');
+      const set = (name: string, value: string): void => {
+        cells[header.indexOf(name)] = value;
+      };
+      set('value', '610');
+      set('corrected', 'true');
+      set('correction', 'override');
+      set('note', '区司法局核实为610件');
+      lines[at] = cells.join(',');
+      writeFileSync(csv, lines.join('\n'));
+    }
     const replaced = await serveStatic(dir, '/elsewhere/');
     const page = await browser.newPage({ viewport: { width: 1360, height: 1000 } });
     await page.goto(`${replaced.url}#/?y=2024&i=mediation.cases`);

@@ -142,6 +142,7 @@ describe('benchmarking views', () => {
   });
 
   it('profiles a town: values by year, rank, reports with their text, what is never stated', async () => {
+    const from = site.requests.length;
     const page = await open(
       '#/?v=town&p=上海市/上海市/静安区/彭浦镇',
       '[data-testid="town-profile"]',
@@ -154,6 +155,25 @@ describe('benchmarking views', () => {
     expect(text).toContain('信访件数');
     const link = profile.getByRole('link', { name: '查看全文' });
     expect(await link.getAttribute('href')).toBe('data/texts/shanghai-jingan-pengpu-2023.txt');
+    // Ranks among the selected towns, in the town's latest year.
+    await expect.poll(() => profile.locator('tbody tr').first().textContent()).toMatch(/\d+\/\d+$/);
+    // Its values and reports from its county's files; other towns' values
+    // only for the latest year's ranks; never the complete report list.
+    const made = site.requests.slice(from).map((r) => r.replace('/sub/path/data/', ''));
+    expect(made).toContain('counties/0/values.csv');
+    expect(made).toContain('counties/0/reports.csv');
+    expect(made).not.toContain('reports.csv');
+    const indicatorFiles = made.filter((r) => r.startsWith('indicators/'));
+    expect(indicatorFiles.length).toBeGreaterThan(0);
+    expect(indicatorFiles.every((r) => r.endsWith('/2023.csv'))).toBe(true);
+    // A value opens its sentence from the county's mentions, not the indicator's.
+    await profile.getByRole('button', { name: /474件/ }).first().click();
+    await page.getByTestId('source-highlight').first().waitFor();
+    const opened = site.requests.slice(from).map((r) => r.replace('/sub/path/data/', ''));
+    expect(opened).toContain('counties/0/mentions.csv');
+    expect(opened.some((r) => r.startsWith('mentions/'))).toBe(false);
+    expect(await page.getByTestId('source-panel').textContent()).toContain('彭浦镇');
+    await page.getByTestId('source-panel').getByRole('button', { name: '关闭' }).click();
     await page.getByTestId('town-select').selectOption({ label: '红格镇' });
     await expect.poll(() => profile.textContent()).toContain('99.5%');
     await page.close();

@@ -30,6 +30,7 @@ describe('pipeline output on the sample reports (detection only, no manifest)', 
     expect(exitCode).toBe(0);
     expect(listFiles(outDir)).toEqual([
       'catalog.json',
+      'counties',
       'index.json',
       'indicators',
       'indicators.csv',
@@ -83,6 +84,42 @@ describe('pipeline output on the sample reports (detection only, no manifest)', 
       file: 'reports.csv',
       rows: 5,
       bytes: Buffer.byteLength(readFileSync(join(outDir, 'reports.csv'))),
+    });
+  });
+
+  it("puts every row of a county's towns in its county files, nothing lost or added", () => {
+    const index = JSON.parse(readFileSync(join(outDir, 'index.json'), 'utf8')) as DataIndex;
+    const values = readCsv(join(outDir, 'indicators.csv'));
+    const reports = readCsv(join(outDir, 'reports.csv'));
+    const key = (r: Record<string, string>) => `${r['province']}/${r['city']}/${r['county']}`;
+    const countyOf = new Map(reports.map((r) => [r['report_id'], key(r)]));
+    // The five sample towns are in five counties, numbered in key order.
+    expect(index.counties.map((c) => c.key)).toEqual([...new Set(reports.map(key))].sort());
+    expect(listFiles(join(outDir, 'counties'))).toEqual(['0', '1', '2', '3', '4']);
+    const seen = { values: 0, reports: 0, mentions: 0 };
+    for (const [n, county] of index.counties.entries()) {
+      for (const kind of ['values', 'reports', 'mentions'] as const) {
+        const file = county[kind];
+        expect(file.file).toBe(`counties/${n}/${kind}.csv`);
+        const text = readFileSync(join(outDir, file.file), 'utf8');
+        expect(file.bytes).toBe(Buffer.byteLength(text));
+        expect(file.rows).toBe(readCsv(join(outDir, file.file)).length);
+        seen[kind] += file.rows;
+      }
+      expect(readCsv(join(outDir, county.values.file))).toEqual(
+        values.filter((v) => key(v) === county.key),
+      );
+      expect(readCsv(join(outDir, county.reports.file))).toEqual(
+        reports.filter((r) => key(r) === county.key),
+      );
+      expect(readCsv(join(outDir, county.mentions.file))).toEqual(
+        mentions.filter((m) => countyOf.get(m['report_id']) === county.key),
+      );
+    }
+    expect(seen).toEqual({
+      values: values.length,
+      reports: reports.length,
+      mentions: mentions.length,
     });
   });
 

@@ -12,7 +12,7 @@ import { rowText, valueFlag } from '../../components/value-text';
 import { cellKey, type CompareMatrix as Matrix } from '../../dataset/select';
 import { buildCsv, download } from '../../export/csv';
 import { categoryName, indicatorName, t, type Lang } from '../../i18n';
-import { useAppStore } from '../../store';
+import { sourceOf, useAppStore } from '../../store';
 import { useCompareMatrix, useSelectedTowns } from '../../store/hooks';
 
 /** Sequential blues (ColorBrewer), light to dark; dark bins carry white text. */
@@ -177,13 +177,7 @@ export function CompareMatrix() {
                             type="button"
                             className="cell-button"
                             style={{ color: bin.fg }}
-                            onClick={() =>
-                              openSource({
-                                reportId: cell.row.reportId,
-                                indicator: id,
-                                start: cell.row.start,
-                              })
-                            }
+                            onClick={() => openSource(sourceOf(cell.row))}
                           >
                             <span className="cell-value">
                               {rowText(lang, cell.row)}

@@ -17,7 +17,7 @@ import { rankTowns } from '../../dataset/select';
 import { indicatorName, t, unitLabel } from '../../i18n';
 import { rowText, valueFlag } from '../../components/value-text';
 import { saveCsv } from '../../export/save';
-import { useAppStore } from '../../store';
+import { sourceOf, useAppStore } from '../../store';
 import { useIndicatorData, useSelectedTowns } from '../../store/hooks';
 
 // Built only when the table is opened: its code need not come before the first chart.
@@ -70,11 +70,7 @@ export function RankingView() {
           ),
     [ranking, lang, indicator],
   );
-  const open = useCallback(
-    (row: ValueRow) =>
-      openSource({ reportId: row.reportId, indicator: row.indicator, start: row.start }),
-    [openSource],
-  );
+  const open = useCallback((row: ValueRow) => openSource(sourceOf(row)), [openSource]);
   const onClick = useCallback(
     (click: ChartClick) => {
       if (ranking === null) return;

@@ -13,7 +13,7 @@ import { rowText, valueFlag } from '../../components/value-text';
 import { cellKey } from '../../dataset/select';
 import { buildCsv, download } from '../../export/csv';
 import { categoryName, indicatorName, t } from '../../i18n';
-import { useAppStore } from '../../store';
+import { sourceOf, useAppStore } from '../../store';
 import { useCompareMatrix, useSelectedTowns } from '../../store/hooks';
 
 export function SideBySide() {
@@ -64,12 +64,7 @@ export function SideBySide() {
         town === undefined || id === undefined
           ? undefined
           : matrix?.cells.get(cellKey(town.id, id));
-      if (cell !== undefined)
-        openSource({
-          reportId: cell.row.reportId,
-          indicator: cell.row.indicator,
-          start: cell.row.start,
-        });
+      if (cell !== undefined) openSource(sourceOf(cell.row));
     },
     [chosen, indicators, matrix, openSource],
   );
@@ -169,13 +164,7 @@ export function SideBySide() {
                           <button
                             type="button"
                             className="cell-link"
-                            onClick={() =>
-                              openSource({
-                                reportId: cell.row.reportId,
-                                indicator: id,
-                                start: cell.row.start,
-                              })
-                            }
+                            onClick={() => openSource(sourceOf(cell.row))}
                           >
                             {rowText(lang, cell.row)}
                             {valueFlag(cell.row)}

@@ -7,11 +7,11 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { INDICATORS } from '../../catalog';
 import { rowText } from '../../components/value-text';
-import { rowOfReport, type MentionRow, type ValueRow } from '../../dataset/model';
+import { countyKeyOf, rowOfReport, type MentionRow, type ValueRow } from '../../dataset/model';
 import { formatValue, indicatorName, t, type Lang } from '../../i18n';
-import type { IndexIndicator } from '../../extract/data-index';
+import type { IndexCounty, IndexIndicator } from '../../extract/data-index';
 import { useAppStore, type SourceRef } from '../../store';
-import { useIndicatorData, useReports } from '../../store/hooks';
+import { useCountyData, useIndicatorData, useReports } from '../../store/hooks';
 import { segmentText, type Mark } from './segments';
 
 interface Loaded {
@@ -20,7 +20,10 @@ interface Loaded {
   readonly mentions: readonly MentionRow[];
 }
 
-function useSourceData(source: SourceRef | null, files: IndexIndicator | undefined): Loaded | null {
+function useSourceData(
+  source: SourceRef | null,
+  files: IndexIndicator | IndexCounty | undefined,
+): Loaded | null {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const key = source === null ? '' : `${source.reportId}|${source.indicator}`;
   useEffect(() => {
@@ -30,7 +33,7 @@ function useSourceData(source: SourceRef | null, files: IndexIndicator | undefin
       .then((m) =>
         Promise.all([
           m.loadReportText(source.reportId),
-          // Only this indicator's mentions file, not every mention of every report.
+          // Only the county's (or this indicator's) mentions, not every mention of every report.
           files === undefined
             ? { byReport: new Map<string, MentionRow[]>() }
             : m.loadMentions(files),
@@ -83,22 +86,37 @@ export function SourcePanel() {
       openSource: s.openSource,
     })),
   );
-  // A shared link may open a panel for an indicator no view has loaded yet.
-  useIndicatorData(source === null ? [] : [source.indicator]);
-  useReports(source !== null);
+  // With the town known, everything comes from its county's files; without
+  // (an older link), from the indicator's files and the full report list.
+  const place = source?.town === undefined ? undefined : model?.townById.get(source.town);
+  const countyKey = place === undefined ? null : countyKeyOf(place);
+  const countyInfo = countyKey === null ? undefined : model?.counties.get(countyKey);
+  const byCounty = countyInfo !== undefined;
+  const { data: county } = useCountyData(byCounty ? countyKey : null);
+  useIndicatorData(source === null || byCounty ? [] : [source.indicator]);
+  useReports(source !== null && !byCounty);
   const loaded = useSourceData(
     source,
-    source === null ? undefined : model?.files.get(source.indicator),
+    source === null ? undefined : byCounty ? countyInfo : model?.files.get(source.indicator),
   );
   const highlightRef = useRef<HTMLElement | null>(null);
-  const row = useMemo(
-    () =>
-      source === null || model === null
-        ? null
-        : (rowOfReport(model, source.indicator, source.reportId) ?? null),
-    [model, source],
-  );
-  const report = source === null ? undefined : model?.reports?.get(source.reportId);
+  const row = useMemo(() => {
+    if (source === null || model === null) return null;
+    if (byCounty) {
+      return (
+        county?.values.find(
+          (v) => v.reportId === source.reportId && v.indicator === source.indicator,
+        ) ?? null
+      );
+    }
+    return rowOfReport(model, source.indicator, source.reportId) ?? null;
+  }, [model, source, byCounty, county]);
+  const report =
+    source === null
+      ? undefined
+      : byCounty
+        ? county?.reports.find((r) => r.reportId === source.reportId)
+        : model?.reports?.get(source.reportId);
   const mentions = loaded?.mentions ?? [];
   const wanted = source?.start ?? row?.start ?? null;
   const current = Math.max(

@@ -8,11 +8,12 @@ import { useShallow } from 'zustand/react/shallow';
 import { DataPending } from '../../components/DataPending';
 import { EmptyState } from '../../components/EmptyState';
 import { rowText, valueFlag } from '../../components/value-text';
+import { countyKeyOf, groupByCounty } from '../../dataset/model';
 import { rankTowns, townProfile } from '../../dataset/select';
 import { buildCsv, download } from '../../export/csv';
 import { formatChange, indicatorName, t } from '../../i18n';
-import { useAppStore } from '../../store';
-import { useIndicatorData, useReports, useSelectedTowns } from '../../store/hooks';
+import { sourceOf, useAppStore } from '../../store';
+import { useCountyData, useIndicatorData, useSelectedTowns } from '../../store/hooks';
 
 export function TownProfile() {
   const { model, profileTown, lang, showTown, openSource } = useAppStore(
@@ -31,38 +32,42 @@ export function TownProfile() {
       : ((profileTown === null ? undefined : model.townById.get(profileTown)) ??
         selected[0] ??
         model.towns[0]);
-  // Every indicator of one town: at province scale this view reads every
-  // indicator file (the README's scale section says what a larger deployment does).
-  const allIndicators = useMemo(() => (model === null ? [] : [...model.files.keys()]), [model]);
-  const { state: dataState } = useIndicatorData(allIndicators);
-  const reportsState = useReports();
-  const profile = useMemo(
-    () =>
-      model === null || town === undefined || dataState !== 'ready'
-        ? null
-        : townProfile(model, town),
-    [model, town, dataState],
+  // The town's own values and reports come in its county's files: a few
+  // hundred kilobytes at province scale, not every indicator file.
+  const { state: countyState, data: county } = useCountyData(
+    town === undefined ? null : countyKeyOf(town),
   );
+  const profile = useMemo(
+    () => (county === null || town === undefined ? null : townProfile(county.values, town)),
+    [county, town],
+  );
+  const lastYear = profile?.years[profile.years.length - 1];
+  // Ranks need every selected town's value in the latest year: one file per
+  // indicator the town states, for that year only.
+  const { state: rankState, model: rankModel } = useIndicatorData(
+    useMemo(() => profile?.rows.map((r) => r.indicator) ?? [], [profile]),
+    useMemo(() => (lastYear === undefined ? [] : [lastYear]), [lastYear]),
+  );
+  const groups = useMemo(() => groupByCounty(model?.towns ?? [], countyKeyOf), [model]);
   if (model === null) return null;
-  if (dataState !== 'ready' || model.reports === null) {
-    const failed = dataState === 'failed' || reportsState === 'failed';
-    return <DataPending lang={lang} failed={failed} />;
+  if (county === null || town === undefined) {
+    return <DataPending lang={lang} failed={countyState === 'failed'} />;
   }
-  if (town === undefined || profile === null) return <EmptyState title={t(lang, 'noData')} />;
-  const lastYear = profile.years[profile.years.length - 1];
-  const reports = [...model.reports.values()]
+  if (profile === null) return <EmptyState title={t(lang, 'noData')} />;
+  const reports = county.reports
     .filter((r) => r.townId === town.id)
     .sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
-  const rankOf = (indicator: (typeof profile.rows)[number]['indicator']) => {
-    if (lastYear === undefined) return null;
+  const rankOf = (indicator: (typeof profile.rows)[number]['indicator']): string => {
+    if (lastYear === undefined) return '—';
+    if (rankState !== 'ready' || rankModel === null) return t(lang, 'loadingShort');
     const ranking = rankTowns(
-      model,
+      rankModel,
       indicator,
       lastYear,
       selected.some((s) => s.id === town.id) ? selected : [town, ...selected],
     );
     const mine = ranking.reported.find((r) => r.town.id === town.id);
-    return mine === undefined ? null : `${mine.rank}/${ranking.reported.length}`;
+    return mine === undefined ? '—' : `${mine.rank}/${ranking.reported.length}`;
   };
   const exportCsv = (): void => {
     const header = [t(lang, 'indicator'), ...profile.years.map(String)];
@@ -90,10 +95,14 @@ export function TownProfile() {
               onChange={(e) => showTown(e.target.value)}
               data-testid="town-select"
             >
-              {model.towns.map((t2) => (
-                <option key={t2.id} value={t2.id}>
-                  {t2.name}
-                </option>
+              {[...groups].map(([key, list]) => (
+                <optgroup key={key} label={key.split('/').filter(Boolean).join(' · ') || '—'}>
+                  {list.map((t2) => (
+                    <option key={t2.id} value={t2.id}>
+                      {t2.name}
+                    </option>
+                  ))}
+                </optgroup>
               ))}
             </select>
           </label>
@@ -133,13 +142,7 @@ export function TownProfile() {
                         <button
                           type="button"
                           className="cell-link"
-                          onClick={() =>
-                            openSource({
-                              reportId: v.reportId,
-                              indicator: v.indicator,
-                              start: v.start,
-                            })
-                          }
+                          onClick={() => openSource(sourceOf(v))}
                         >
                           {rowText(lang, v)}
                           {valueFlag(v)}
@@ -153,7 +156,7 @@ export function TownProfile() {
                       )}
                     </td>
                   ))}
-                  {lastYear !== undefined && <td>{rankOf(r.indicator) ?? '—'}</td>}
+                  {lastYear !== undefined && <td>{rankOf(r.indicator)}</td>}
                 </tr>
               ))}
             </tbody>

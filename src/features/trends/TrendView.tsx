@@ -21,7 +21,7 @@ import { saveCsv } from '../../export/save';
 import { bytesOf, type DatasetModel, type Town, type ValueRow } from '../../dataset/model';
 import { indicatorsWithDataIn, topTowns, trendFor, valueFor } from '../../dataset/select';
 import { formatChange, indicatorName, t, unitLabel, type Lang } from '../../i18n';
-import { useAppStore } from '../../store';
+import { sourceOf, useAppStore } from '../../store';
 import { LAZY_BYTES, useIndicatorData, useNearViewport, useSelectedTowns } from '../../store/hooks';
 
 const TREND_TOP = 10;
@@ -190,8 +190,7 @@ export function TrendView() {
   );
   const open = useCallback(
     (row: ValueRow | null | undefined) => {
-      if (row != null)
-        openSource({ reportId: row.reportId, indicator: row.indicator, start: row.start });
+      if (row != null) openSource(sourceOf(row));
     },
     [openSource],
   );
