@@ -24,6 +24,13 @@ export interface RankingChoices {
    * wheel) scrolls through the rest, starting at the top of the ranking.
    */
   readonly window?: number;
+  /**
+   * With more data than the window: the window's bars alone, without the
+   * data-zoom component, the margins unchanged — drawn first, while the zoom
+   * code loads, and cheaper to draw. Its bar i is bar i + previewOffset of
+   * the full chart.
+   */
+  readonly preview?: boolean;
 }
 
 /** Width in pixels of the widest label: CJK characters are square, others about half. */
@@ -40,26 +47,29 @@ export function labelWidth(labels: readonly string[], fontSize: number): number 
 /** Horizontal bars, highest on top; only towns that report the value appear. */
 export function buildRankingOption(data: readonly RankingDatum[], choices: RankingChoices): object {
   // ECharts draws the first category at the bottom: reverse so the highest is on top.
-  const rows = [...data].reverse();
-  const window = choices.window ?? rows.length;
-  const zoomed = rows.length > window;
-  const zoom = zoomed
-    ? {
-        dataZoom: [
-          {
-            type: 'slider',
-            yAxisIndex: 0,
-            startValue: rows.length - window,
-            endValue: rows.length - 1,
-            right: 4,
-            width: 14,
-            showDetail: false,
-            brushSelect: false,
-          },
-          { type: 'inside', yAxisIndex: 0, zoomOnMouseWheel: false, moveOnMouseWheel: true },
-        ],
-      }
-    : {};
+  const all = [...data].reverse();
+  const window = choices.window ?? all.length;
+  const zoomed = all.length > window;
+  const preview = zoomed && choices.preview === true;
+  const rows = preview ? all.slice(previewOffset(all.length, window)) : all;
+  const zoom =
+    zoomed && !preview
+      ? {
+          dataZoom: [
+            {
+              type: 'slider',
+              yAxisIndex: 0,
+              startValue: rows.length - window,
+              endValue: rows.length - 1,
+              right: 4,
+              width: 14,
+              showDetail: false,
+              brushSelect: false,
+            },
+            { type: 'inside', yAxisIndex: 0, zoomOnMouseWheel: false, moveOnMouseWheel: true },
+          ],
+        }
+      : {};
   return {
     ...zoom,
     animation: false,
@@ -68,12 +78,12 @@ export function buildRankingOption(data: readonly RankingDatum[], choices: Ranki
     grid: {
       left:
         labelWidth(
-          rows.map((r) => r.label),
+          all.map((r) => r.label),
           13,
         ) + 12,
       right:
         labelWidth(
-          rows.map((r) => `${r.text}${r.flag}`),
+          all.map((r) => `${r.text}${r.flag}`),
           12,
         ) + (zoomed ? 36 : 16),
       top: 28,
@@ -116,6 +126,11 @@ export function buildRankingOption(data: readonly RankingDatum[], choices: Ranki
       },
     ],
   };
+}
+
+/** Bar i of a ranking's preview is bar i + this of the full chart. */
+export function previewOffset(count: number, window: number): number {
+  return Math.max(0, count - window);
 }
 
 /** Which datum (in the caller's order) a click on bar `dataIndex` means. */

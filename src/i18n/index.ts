@@ -82,7 +82,8 @@ const zh = {
   compare: '对比矩阵',
   townProfile: '乡镇档案',
   sideBySide: '并列对比',
-  trendTop: '图中为最近年度数值最高的 {n} 个乡镇（共 {total} 个报告此指标）。',
+  trendTop:
+    '图中为最近年度数值最高的 {n} 个乡镇（共 {total} 个报告此指标）；要比较某个县区或指定乡镇，请在上方“乡镇”中搜索选择。',
   trendAllShown: '图中为全部 {total} 个报告此指标的乡镇。',
   showAllTowns: '显示全部',
   showTopTowns: '只看前 {n} 个',
@@ -198,7 +199,8 @@ const en: Record<MessageKey, string> = {
   compare: 'Compare matrix',
   townProfile: 'Town profile',
   sideBySide: 'Side by side',
-  trendTop: 'Showing the {n} towns with the highest latest value ({total} report this indicator).',
+  trendTop:
+    'Showing the {n} towns with the highest latest value ({total} report this indicator); to compare a county or chosen towns, search and pick them under “Towns” above.',
   trendAllShown: 'Showing all {total} towns that report this indicator.',
   showAllTowns: 'Show all',
   showTopTowns: 'Top {n} only',

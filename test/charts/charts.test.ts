@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildRankingOption, labelWidth, rankingIndexOf } from '../../src/charts/ranking';
+import {
+  buildRankingOption,
+  labelWidth,
+  previewOffset,
+  rankingIndexOf,
+} from '../../src/charts/ranking';
 import { buildMultiplesOption, buildTrendOption, multiplesIndexOf } from '../../src/charts/trend';
 
 type Labelled = { label: { formatter: (p: { dataIndex: number }) => string } };
@@ -28,6 +33,40 @@ describe('buildRankingOption', () => {
     expect(format?.({ dataIndex: 1 })).toBe('≥190件');
     expect(format?.({ dataIndex: 0 })).toBe('150件 ✎');
     expect(option.xAxis.name).toBe('件');
+  });
+});
+
+describe('a long ranking', () => {
+  const data = Array.from({ length: 100 }, (_, i) => ({
+    label: `镇${i}`,
+    value: 1000 - i,
+    text: `${1000 - i}件`,
+    flag: '',
+  }));
+  type Long = {
+    dataZoom?: { startValue?: number; endValue?: number }[];
+    yAxis: { data: string[]; min?: number; max?: number };
+    series: { data: (number | string)[] }[];
+    grid: { right: number };
+  };
+  const full = buildRankingOption(data, { unitLabel: '件', window: 40 }) as Long;
+  const preview = buildRankingOption(data, { unitLabel: '件', window: 40, preview: true }) as Long;
+
+  it('shows the top 40 through a data zoom over all 100 bars', () => {
+    expect(full.series[0]?.data).toHaveLength(100);
+    expect(full.dataZoom?.[0]).toMatchObject({ startValue: 60, endValue: 99 });
+  });
+
+  it('previews the window alone without the zoom, bar i being bar i + offset of the full chart', () => {
+    expect(preview.dataZoom).toBeUndefined();
+    const offset = previewOffset(100, 40);
+    expect(offset).toBe(60);
+    expect(preview.yAxis.data).toEqual(full.yAxis.data.slice(offset));
+    expect(preview.series[0]?.data).toEqual(full.series[0]?.data.slice(offset));
+    // The slider's room is kept: nothing moves when it appears.
+    expect(preview.grid.right).toBe(full.grid.right);
+    // The preview's top bar (index 39) is the full chart's 99: the first datum.
+    expect(rankingIndexOf(39 + offset, 100)).toBe(0);
   });
 });
 

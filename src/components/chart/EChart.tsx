@@ -39,6 +39,19 @@ export interface EChartProps {
   readonly defer?: boolean;
   /** The option has a dataZoom: its ECharts component is loaded first. */
   readonly zoom?: boolean;
+  /**
+   * With `zoom`: a smaller option without the dataZoom, drawn until its code
+   * has loaded (after the first chart), so the first chart neither waits for
+   * it nor pays for it in one long task. Its data index i is i + indexOffset
+   * of the full option (clicks are reported in the full option's indexes).
+   * While `hold`, the preview stays (the page is still loading other data),
+   * unless the reader points at or focuses the chart.
+   */
+  readonly preview?: {
+    readonly option: object;
+    readonly indexOffset: number;
+    readonly hold?: boolean;
+  };
   /** SVG (default) starts faster for a few bars; canvas copes with many lines. */
   readonly renderer?: 'svg' | 'canvas';
   /** File name (without extension) for the image exports; no export buttons when absent. */

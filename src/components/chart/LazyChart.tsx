@@ -4,7 +4,7 @@
  * no Suspense boundary delays the first chart.
  */
 import { useEffect, useState, type ComponentType } from 'react';
-import type { EChartProps } from './EChart';
+import type { ChartClick, EChartProps } from './EChart';
 import { afterFirstChart } from './first-chart';
 
 type ChartComponent = ComponentType<EChartProps>;
@@ -31,17 +31,25 @@ export function LazyChart(props: EChartProps) {
   );
   const defer = props.defer === true;
   const zoom = props.zoom === true;
+  const hasPreview = props.preview !== undefined;
   const [zoomReady, setZoomReady] = useState(zoomLoaded);
+  // The reader reached for the chart: the full one (with its slider) now.
+  const [wanted, setWanted] = useState(false);
+  const holding = props.preview?.hold === true && !wanted;
+  // Once the full chart is up it stays, whatever loads later.
+  const [upgraded, setUpgraded] = useState(false);
+  if (zoomReady && !holding && !upgraded) setUpgraded(true);
   useEffect(() => {
     if (!zoom || zoomReady) return;
     let live = true;
-    void loadZoom().then(() => {
+    // With a preview to draw meanwhile, the zoom comes after the first chart.
+    void (hasPreview ? afterFirstChart().then(loadZoom) : loadZoom()).then(() => {
       if (live) setZoomReady(true);
     });
     return () => {
       live = false;
     };
-  }, [zoom, zoomReady]);
+  }, [zoom, zoomReady, hasPreview]);
   useEffect(() => {
     if (Chart !== null) return;
     let live = true;
@@ -58,6 +66,24 @@ export function LazyChart(props: EChartProps) {
       live = false;
     };
   }, [Chart, defer]);
+  if (Chart !== null && zoom && !upgraded && props.preview !== undefined) {
+    const { option, indexOffset } = props.preview;
+    const onClick = props.onClick;
+    return (
+      <div onPointerEnter={() => setWanted(true)} onFocus={() => setWanted(true)}>
+        <Chart
+          {...props}
+          option={option}
+          {...(onClick === undefined
+            ? {}
+            : {
+                onClick: (c: ChartClick) =>
+                  onClick({ seriesIndex: c.seriesIndex, dataIndex: c.dataIndex + indexOffset }),
+              })}
+        />
+      </div>
+    );
+  }
   if (Chart === null || (zoom && !zoomReady)) {
     return (
       <div

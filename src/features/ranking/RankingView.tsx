@@ -6,7 +6,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { INDICATORS } from '../../catalog';
-import { buildRankingOption, rankingIndexOf } from '../../charts/ranking';
+import { buildRankingOption, previewOffset, rankingIndexOf } from '../../charts/ranking';
 import { LazyChart, type ChartClick } from '../../components/chart/LazyChart';
 import { noPrimaryChart } from '../../components/chart/first-chart';
 import { DataPending } from '../../components/DataPending';
@@ -54,22 +54,37 @@ export function RankingView() {
   );
   const name = indicatorName(lang, indicator);
   const title = `${t(lang, 'ranking')} · ${name} · ${year ?? ''}`;
-  const option = useMemo(
-    () =>
-      ranking === null
-        ? null
-        : buildRankingOption(
-            ranking.reported.map((r) => ({
-              label: r.town.name,
-              value: r.value,
-              text: rowText(lang, r.row),
-              flag: valueFlag(r.row),
-            })),
-            // Beyond a few dozen bars a chart is a wall: a slider scrolls the rest.
-            { unitLabel: unitLabel(lang, INDICATORS[indicator].unit), window: RANKING_WINDOW },
-          ),
-    [ranking, lang, indicator],
-  );
+  const options = useMemo(() => {
+    if (ranking === null) return null;
+    const data = ranking.reported.map((r) => ({
+      label: r.town.name,
+      value: r.value,
+      text: rowText(lang, r.row),
+      flag: valueFlag(r.row),
+    }));
+    // Beyond a few dozen bars a chart is a wall: a slider scrolls the rest.
+    const choices = {
+      unitLabel: unitLabel(lang, INDICATORS[indicator].unit),
+      window: RANKING_WINDOW,
+    };
+    return {
+      full: buildRankingOption(data, choices),
+      preview:
+        data.length > RANKING_WINDOW
+          ? {
+              option: buildRankingOption(data, { ...choices, preview: true }),
+              indexOffset: previewOffset(data.length, RANKING_WINDOW),
+            }
+          : undefined,
+    };
+  }, [ranking, lang, indicator]);
+  const option = options?.full ?? null;
+  // The full chart (data zoom over every bar) waits until the page's other
+  // files have loaded: drawing it meanwhile would add to the loading's peak.
+  const othersLoading = useAppStore((s) => {
+    for (const state of s.indicatorLoads.values()) if (state === 'loading') return true;
+    return false;
+  });
   const open = useCallback((row: ValueRow) => openSource(sourceOf(row)), [openSource]);
   const onClick = useCallback(
     (click: ChartClick) => {
@@ -142,6 +157,9 @@ export function RankingView() {
             option={option}
             height={Math.max(140, 44 * Math.min(count, RANKING_WINDOW) + 60)}
             zoom={count > RANKING_WINDOW}
+            {...(options?.preview === undefined
+              ? {}
+              : { preview: { ...options.preview, hold: othersLoading } })}
             locale={lang === 'zh' ? 'ZH' : 'EN'}
             label={title}
             onClick={onClick}

@@ -1,0 +1,110 @@
+/**
+ * The dashboard on a synthetic province-like dataset (more towns than one
+ * chart, one table or one picker list shows at once), in a real browser.
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { genProvince, run } from '../helpers';
+import { launchBrowser } from './browser';
+import { serveStatic, type StaticSite } from './server';
+import { buildSite } from './site';
+
+let browser: Browser;
+let site: StaticSite;
+
+beforeAll(async () => {
+  const dir = await buildSite();
+  rmSync(join(dir, 'data'), { recursive: true });
+  // 260 towns in 13 counties over 2 years: past the 40-bar window and the 200-row tables.
+  const corpus = genProvince(260, 13, 2);
+  const { result } = run({ inDir: corpus, outDir: join(dir, 'data'), quiet: true });
+  if (result.exitCode !== 0) throw new Error('extraction failed');
+  site = await serveStatic(dir, '/province/');
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+type Host = HTMLElement & {
+  chart?: { getOption(): { dataZoom?: unknown[]; yAxis: { data: string[] }[] } };
+};
+
+async function open(hash = '', ready = '[data-testid="chart-ranking"] svg'): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1360, height: 1000 } });
+  await page.goto(`${site.url}${hash}`);
+  await page.locator(ready).first().waitFor();
+  return page;
+}
+
+describe('a province-like dataset', () => {
+  it('draws the top 40 at once, then the whole ranking behind a data-zoom slider', async () => {
+    const page = await open();
+    const ranking = page.locator('section.ranking');
+    await expect.poll(() => ranking.textContent()).toMatch(/共 \d+ 个乡镇，图中一次显示 40 个/);
+    const bars = () =>
+      page.evaluate(() => {
+        const chart = (document.querySelector('[data-testid="chart-ranking"] > div') as Host).chart;
+        const option = chart?.getOption();
+        return { bars: option?.yAxis[0]?.data.length ?? 0, zoom: option?.dataZoom?.length ?? 0 };
+      });
+    const total = Number(/共 (\d+) 个乡镇/.exec((await ranking.textContent()) ?? '')?.[1]);
+    expect(total).toBeGreaterThan(40);
+    // Once the page's other files are in, the full chart replaces the first 40, and stays.
+    await expect.poll(bars, { timeout: 20_000 }).toEqual({ bars: total, zoom: 2 });
+    await page.getByRole('button', { name: '显示全部' }).click();
+    await page.waitForTimeout(500);
+    expect(await bars()).toEqual({ bars: total, zoom: 2 });
+    await page.close();
+  });
+
+  it('opens the source of the top bar from the ranking table, sorted highest first', async () => {
+    const page = await open();
+    const ranking = page.locator('section.ranking');
+    await ranking.getByText('数据表').click();
+    const first = ranking.locator('table tbody tr').first();
+    const value = ((await first.locator('button').first().textContent()) ?? '').trim();
+    await first.locator('button').first().click();
+    await expect.poll(() => page.getByTestId('source-panel').textContent()).toContain(value);
+    await page.close();
+  });
+
+  it('renders only the rows in view of a compare matrix of every town', async () => {
+    const page = await open('#/?v=compare', '[data-testid="compare-matrix"] table');
+    const matrix = page.getByTestId('compare-matrix');
+    const rendered = await matrix.locator('tbody tr:not([aria-hidden])').count();
+    const total = Number(await matrix.locator('table').getAttribute('aria-rowcount')) - 1;
+    expect(total).toBeGreaterThan(200);
+    expect(rendered).toBeLessThan(60);
+    // Scrolling brings later towns in.
+    const before = await matrix.locator('tbody th').first().textContent();
+    await matrix.locator('.virtual-scroll').evaluate((e) => {
+      e.scrollTop = 5000;
+    });
+    await expect.poll(() => matrix.locator('tbody th').first().textContent()).not.toBe(before);
+    await page.close();
+  });
+
+  it('picks a county in the town picker by searching for it', async () => {
+    const page = await open();
+    await page.getByTestId('filter-towns').locator('summary').click();
+    const body = page.locator('.town-picker-body');
+    // Thirteen counties: folded, each with its count.
+    expect(await body.locator('.town-option').count()).toBe(0);
+    const legend = ((await body.locator('legend').first().textContent()) ?? '').trim();
+    // "合成省 · 丁市 · 上河区 20/20 ▸": the county's name and its number of towns.
+    const [, county = '', towns = '0'] = /· ([^·]+?)\s*\d+\/(\d+)/.exec(legend) ?? [];
+    expect(Number(towns), legend).toBeGreaterThan(5);
+    await page.getByTestId('town-search').fill(county);
+    await expect.poll(() => body.locator('.town-option').count()).toBe(Number(towns));
+    await page.getByRole('button', { name: '只选这些' }).click();
+    await expect
+      .poll(() => page.getByTestId('filter-towns').locator('summary').textContent())
+      .toContain(`已选 ${towns} 个乡镇`);
+    await page.close();
+  });
+});
