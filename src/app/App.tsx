@@ -4,7 +4,7 @@
  *
  * May import: everything in src except src/cli.
  */
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { afterFirstChart, noPrimaryChart } from '../components/chart/first-chart';
 import { useShallow } from 'zustand/react/shallow';
 import { EmptyState } from '../components/EmptyState';
@@ -109,33 +109,10 @@ function useAfterFirstChart(): boolean {
   return ready;
 }
 
-function DeferredOverview() {
+/** Renders `children` once the first chart is drawn (lazy chunks among them); `pending` holds the place. */
+function AfterFirstChart({ pending, children }: { pending: ReactNode; children: ReactNode }) {
   const ready = useAfterFirstChart();
-  return ready ? <OverviewCards /> : <div className="overview overview-pending" aria-busy="true" />;
-}
-
-function DeferredFilterBar() {
-  const ready = useAfterFirstChart();
-  const pending = <div className="filter-bar filter-bar-pending" aria-busy="true" />;
-  return ready ? (
-    <Suspense fallback={pending}>
-      <FilterBar />
-    </Suspense>
-  ) : (
-    pending
-  );
-}
-
-function DeferredTrends() {
-  const ready = useAfterFirstChart();
-  const pending = <div className="panel trends-pending" aria-busy="true" />;
-  return ready ? (
-    <Suspense fallback={pending}>
-      <TrendView />
-    </Suspense>
-  ) : (
-    pending
-  );
+  return ready ? <Suspense fallback={pending}>{children}</Suspense> : pending;
 }
 
 /** The source panel's code loads when a source is first opened (by a click or a link). */
@@ -214,17 +191,25 @@ export function App() {
         </div>
       </header>
       <Navigation />
-      <DeferredFilterBar />
+      <AfterFirstChart pending={<div className="filter-bar filter-bar-pending" aria-busy="true" />}>
+        <FilterBar />
+      </AfterFirstChart>
       <LoadErrors />
       <main>
         {status === 'loading' && <EmptyState title={t(lang, 'loading')} />}
         {status === 'failed' && <EmptyState title={t(lang, 'loadFailed')} />}
         {status === 'ready' && view === 'overview' && (
           <>
-            <DeferredOverview />
+            <AfterFirstChart
+              pending={<div className="overview overview-pending" aria-busy="true" />}
+            >
+              <OverviewCards />
+            </AfterFirstChart>
             <div className="views">
               <RankingView />
-              <DeferredTrends />
+              <AfterFirstChart pending={<div className="panel trends-pending" aria-busy="true" />}>
+                <TrendView />
+              </AfterFirstChart>
             </div>
           </>
         )}

@@ -34,11 +34,22 @@ type Host = HTMLElement & {
   chart?: { getOption(): { dataZoom?: unknown[]; yAxis: { data: string[] }[] } };
 };
 
+const pageErrors = new WeakMap<Page, string[]>();
+
 async function open(hash = '', ready = '[data-testid="chart-ranking"] svg'): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1360, height: 1000 } });
+  const errors: string[] = [];
+  pageErrors.set(page, errors);
+  page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${site.url}${hash}`);
   await page.locator(ready).first().waitFor();
   return page;
+}
+
+/** Closes the page after checking that no script error happened in it. */
+async function close(page: Page): Promise<void> {
+  expect(pageErrors.get(page)).toEqual([]);
+  await page.close();
 }
 
 describe('a province-like dataset', () => {
@@ -59,7 +70,7 @@ describe('a province-like dataset', () => {
     await page.getByRole('button', { name: '显示全部' }).click();
     await page.waitForTimeout(500);
     expect(await bars()).toEqual({ bars: total, zoom: 2 });
-    await page.close();
+    await close(page);
   });
 
   it('opens the source of the top bar from the ranking table, sorted highest first', async () => {
@@ -70,7 +81,7 @@ describe('a province-like dataset', () => {
     const value = ((await first.locator('button').first().textContent()) ?? '').trim();
     await first.locator('button').first().click();
     await expect.poll(() => page.getByTestId('source-panel').textContent()).toContain(value);
-    await page.close();
+    await close(page);
   });
 
   it('renders only the rows in view of a compare matrix of every town', async () => {
@@ -86,7 +97,7 @@ describe('a province-like dataset', () => {
       e.scrollTop = 5000;
     });
     await expect.poll(() => matrix.locator('tbody th').first().textContent()).not.toBe(before);
-    await page.close();
+    await close(page);
   });
 
   it('picks a county in the town picker by searching for it', async () => {
@@ -105,6 +116,6 @@ describe('a province-like dataset', () => {
     await expect
       .poll(() => page.getByTestId('filter-towns').locator('summary').textContent())
       .toContain(`已选 ${towns} 个乡镇`);
-    await page.close();
+    await close(page);
   });
 });

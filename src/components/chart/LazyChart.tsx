@@ -66,6 +66,9 @@ export function LazyChart(props: EChartProps) {
       live = false;
     };
   }, [Chart, defer]);
+  // The preview sits in its own element, so the full chart mounts a new
+  // ECharts instance: one created before the data zoom was registered
+  // throws on an option that has one.
   if (Chart !== null && zoom && !upgraded && props.preview !== undefined) {
     const { option, indexOffset } = props.preview;
     const onClick = props.onClick;
