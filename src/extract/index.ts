@@ -41,7 +41,7 @@ export {
   type CsvFiles,
   type CsvName,
 } from './output';
-export { failedReport, finalizeDatasets, processReport } from './pipeline';
+export { failedReport, finalizeDatasets, processReport, processText } from './pipeline';
 export type { Datasets, ReportOutcome, ReportRow } from './pipeline';
 export { resolveValues, type ResolvedValue } from './resolve';
 export { formatIssue, type Issue, type Result } from './result';

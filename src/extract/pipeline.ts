@@ -57,13 +57,26 @@ export function failedReport(reportId: string, file: string, error: string): Rep
 export function processReport(reportId: string, file: string, bytes: Uint8Array): ReportOutcome {
   const decoded = decodeReport(bytes);
   if (!decoded.ok) return failedReport(reportId, file, decoded.reason);
-  const extraction = extractReport(reportId, decoded.data.text);
+  return processText(reportId, file, decoded.data.text, decoded.data.encoding);
+}
+
+/**
+ * A report already read as text (a .docx converted in the browser, say):
+ * `encoding` says where the text came from.
+ */
+export function processText(
+  reportId: string,
+  file: string,
+  text: string,
+  encoding: string,
+): ReportOutcome {
+  const extraction = extractReport(reportId, text);
   return {
     reportId,
     file,
     status: 'ok',
     error: '',
-    encoding: decoded.data.encoding,
+    encoding,
     text: extraction.text,
     chars: extraction.text.length,
     detected: extraction.detected.metadata,

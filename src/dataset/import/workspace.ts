@@ -1,0 +1,148 @@
+/**
+ * The local workspace of the browser importer: reports a person dropped on the
+ * site, what the extractor found in them, and the person's review decisions.
+ * Plain data (structured-cloneable): it goes through the worker boundary and
+ * into IndexedDB as it is.
+ */
+import type { IndicatorId, Qualifier } from '../../catalog';
+import {
+  finalizeDatasets,
+  processText,
+  type ReportMetadata,
+  type ReportOutcome,
+} from '../../extract';
+import { readDocument, type DocumentProblem } from './documents';
+
+export type Decision = 'pending' | 'accepted' | 'edited' | 'rejected';
+
+export interface ReviewValue {
+  readonly indicator: IndicatorId;
+  /** What the extractor found; null for a value the reviewer added. */
+  readonly found: number | null;
+  readonly unit: string;
+  readonly qualifier: Qualifier;
+  /** The span that states it: the extractor's, or the text the reviewer selected. */
+  readonly start: number | null;
+  readonly end: number | null;
+  readonly derived: boolean;
+  readonly decision: Decision;
+  /** The reviewer's value when edited or added. */
+  readonly edited: number | null;
+}
+
+export interface UnusedFigure {
+  readonly start: number;
+  readonly end: number;
+  readonly value: number;
+  readonly unit: string;
+  /** Why no rule took it: 'no-rule' is the one worth a look. */
+  readonly reason: string;
+}
+
+export interface ImportedReport {
+  readonly reportId: string;
+  readonly file: string;
+  /** How the text was read: an encoding label, or 'docx'. */
+  readonly encoding: string;
+  readonly text: string;
+  /** As detected; the reviewer may correct it. */
+  readonly metadata: ReportMetadata;
+  readonly values: readonly ReviewValue[];
+  readonly unused: readonly UnusedFigure[];
+}
+
+export interface ImportProblem {
+  readonly file: string;
+  readonly problem: DocumentProblem | 'not-a-report' | 'duplicate';
+  readonly detail: string;
+}
+
+export interface ImportBatch {
+  readonly reports: readonly ImportedReport[];
+  readonly problems: readonly ImportProblem[];
+}
+
+export interface DroppedFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+/** A report id from a file name: its base name, made unique among `taken`. */
+export function reportIdOf(name: string, taken: ReadonlySet<string>): string {
+  const base =
+    name
+      .replace(/^.*[\\/]/, '')
+      .replace(/\.[^.]*$/, '')
+      .replace(/[\s/\\?%*:|"<>#~]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'report';
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+/**
+ * Reads and extracts a batch of dropped files, as the CLI would: the same
+ * decoding, rules, metadata detection and resolution. `onProgress` is called
+ * after each file. Files that cannot be read, or hold no report, come back as
+ * problems; the rest of the batch is imported.
+ */
+export async function importFiles(
+  files: readonly DroppedFile[],
+  taken: ReadonlySet<string>,
+  onProgress: (done: number, total: number, file: string) => void = () => undefined,
+): Promise<ImportBatch> {
+  const problems: ImportProblem[] = [];
+  const outcomes: ReportOutcome[] = [];
+  const ids = new Set(taken);
+  for (const [i, file] of files.entries()) {
+    const read = await readDocument(file.name, file.bytes);
+    if (!read.ok) problems.push({ file: file.name, problem: read.problem, detail: read.detail });
+    else {
+      const reportId = reportIdOf(file.name, ids);
+      const outcome = processText(reportId, file.name, read.text, read.encoding);
+      if (outcome.mentions.length === 0 && outcome.detected.town === '') {
+        problems.push({ file: file.name, problem: 'not-a-report', detail: '' });
+      } else {
+        ids.add(reportId);
+        outcomes.push(outcome);
+      }
+    }
+    onProgress(i + 1, files.length, file.name);
+  }
+  const texts = new Map(outcomes.map((o) => [o.reportId, o]));
+  const datasets = finalizeDatasets({
+    outcomes,
+    quote: (id, start, end) => texts.get(id)?.text.slice(start, end) ?? '',
+  });
+  const reports = datasets.reports.map((row): ImportedReport => {
+    const outcome = texts.get(row.reportId);
+    return {
+      reportId: row.reportId,
+      file: row.file,
+      encoding: outcome?.encoding ?? '',
+      text: outcome?.text ?? '',
+      metadata: row.metadata,
+      values: datasets.values
+        .filter((v) => v.reportId === row.reportId && v.value !== null)
+        .map((v) => ({
+          indicator: v.indicator,
+          found: v.value,
+          unit: v.unitWritten,
+          qualifier: v.qualifier,
+          start: v.start,
+          end: v.end,
+          derived: v.derived,
+          decision: 'pending',
+          edited: null,
+        })),
+      unused: (outcome?.unused ?? []).map((u) => ({
+        start: u.start,
+        end: u.end,
+        value: u.value,
+        unit: u.unit,
+        reason: u.reason,
+      })),
+    };
+  });
+  return { reports, problems };
+}

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importFiles, reportIdOf } from '../../../src/dataset/import/workspace';
+import { readCsv, run } from '../../helpers';
+import { docxOf } from './docx';
+
+const SAMPLE = join(import.meta.dirname, '..', '..', '..', 'data', 'reports');
+const text = (name: string): string => readFileSync(join(SAMPLE, name), 'utf8');
+
+describe('importFiles', () => {
+  it('finds in a .txt and a .docx exactly what the CLI finds in the same reports', async () => {
+    const { outDir } = run({ quiet: true });
+    const cli = readCsv(join(outDir, 'indicators.csv'));
+    const progress: string[] = [];
+    const batch = await importFiles(
+      [
+        {
+          name: 'sichuan-yanbian-hongge-2023.txt',
+          bytes: new Uint8Array(readFileSync(join(SAMPLE, 'sichuan-yanbian-hongge-2023.txt'))),
+        },
+        {
+          name: 'anhui-huaibei-duanyuan-2024.docx',
+          bytes: docxOf(text('anhui-huaibei-duanyuan-2024.txt')),
+        },
+      ],
+      new Set(),
+      (done, total, file) => progress.push(`${done}/${total} ${file}`),
+    );
+    expect(progress).toEqual([
+      '1/2 sichuan-yanbian-hongge-2023.txt',
+      '2/2 anhui-huaibei-duanyuan-2024.docx',
+    ]);
+    expect(batch.problems).toEqual([]);
+    for (const report of batch.reports) {
+      const expected = cli
+        .filter((v) => v['report_id'] === report.reportId && v['value'] !== '')
+        .map((v) => `${v['indicator']}=${Number(v['value'])}`)
+        .sort();
+      expect(report.values.map((v) => `${v.indicator}=${v.found}`).sort()).toEqual(expected);
+      expect(report.values.every((v) => v.decision === 'pending')).toBe(true);
+      // Every value keeps its span in the imported text.
+      for (const v of report.values.filter((x) => !x.derived)) {
+        expect(v.start).not.toBeNull();
+        expect(report.text.slice(v.start ?? 0, v.end ?? 0)).toMatch(/\d/);
+      }
+    }
+    expect(batch.reports.map((r) => r.metadata.town).sort()).toEqual(['段园镇', '红格镇']);
+    expect(batch.reports.find((r) => r.metadata.town === '段园镇')?.encoding).toBe('docx');
+  });
+
+  it('reports each bad file and still imports the rest of the batch', async () => {
+    const batch = await importFiles(
+      [
+        { name: 'scan.pdf', bytes: new Uint8Array([0x25, 0x50, 0x44, 0x46]) },
+        {
+          name: 'locked.docx',
+          bytes: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+        },
+        { name: 'menu.txt', bytes: new TextEncoder().encode('食堂菜单：周一米饭，周二面条。') },
+        {
+          name: 'tianjin-huanghuadian-2024.txt',
+          bytes: new TextEncoder().encode(text('tianjin-huanghuadian-2024.txt')),
+        },
+      ],
+      new Set(),
+    );
+    expect(batch.problems.map((p) => `${p.file}: ${p.problem}`)).toEqual([
+      'scan.pdf: pdf',
+      'locked.docx: encrypted',
+      'menu.txt: not-a-report',
+    ]);
+    expect(batch.reports.map((r) => r.metadata.town)).toEqual(['黄花店镇']);
+  });
+});
+
+describe('reportIdOf', () => {
+  it('takes the base name, made safe for a file name and unique', () => {
+    expect(reportIdOf('段园镇 2024年报告.docx', new Set())).toBe('段园镇-2024年报告');
+    expect(reportIdOf('a/b/x.txt', new Set(['x', 'x-2']))).toBe('x-3');
+    expect(reportIdOf('.txt', new Set())).toBe('report');
+  });
+});
