@@ -157,6 +157,17 @@ export default tseslint.config(
               message: 'Features do not import the app shell.',
             },
             {
+              target: './src/features/import',
+              from: './src/features',
+              except: ['./import'],
+              message: 'No feature imports another feature; they meet in src/app.',
+            },
+            {
+              target: './src/features/import',
+              from: './src/app',
+              message: 'Features do not import the app shell.',
+            },
+            {
               target: './src/features/quality',
               from: './src/features',
               except: ['./quality'],

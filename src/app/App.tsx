@@ -21,6 +21,9 @@ const TownProfile = lazy(() =>
 const QualityPage = lazy(() =>
   import('../features/quality/QualityPage').then((m) => ({ default: m.QualityPage })),
 );
+const ImportView = lazy(() =>
+  import('../features/import/ImportView').then((m) => ({ default: m.ImportView })),
+);
 import { OverviewCards } from '../features/overview/OverviewCards';
 import { RankingView } from '../features/ranking/RankingView';
 // Drawn after the first chart, or on a click: not part of the entry chunk.
@@ -42,6 +45,7 @@ const NAV: readonly { view: View; label: MessageKey }[] = [
   { view: 'side', label: 'sideBySide' },
   { view: 'town', label: 'townProfile' },
   { view: 'quality', label: 'quality' },
+  { view: 'import', label: 'importView' },
 ];
 
 function Navigation() {
@@ -191,13 +195,24 @@ export function App() {
         </div>
       </header>
       <Navigation />
-      <AfterFirstChart pending={<div className="filter-bar filter-bar-pending" aria-busy="true" />}>
-        <FilterBar />
-      </AfterFirstChart>
+      {/* The filters choose what the published data shows; importing has none. */}
+      {view !== 'import' && (
+        <AfterFirstChart
+          pending={<div className="filter-bar filter-bar-pending" aria-busy="true" />}
+        >
+          <FilterBar />
+        </AfterFirstChart>
+      )}
       <LoadErrors />
       <main>
-        {status === 'loading' && <EmptyState title={t(lang, 'loading')} />}
-        {status === 'failed' && <EmptyState title={t(lang, 'loadFailed')} />}
+        {/* Importing needs no published data: the first year's reports start there. */}
+        {view === 'import' && (
+          <Suspense fallback={<EmptyState title={t(lang, 'loading')} />}>
+            <ImportView />
+          </Suspense>
+        )}
+        {view !== 'import' && status === 'loading' && <EmptyState title={t(lang, 'loading')} />}
+        {view !== 'import' && status === 'failed' && <EmptyState title={t(lang, 'loadFailed')} />}
         {status === 'ready' && view === 'overview' && (
           <>
             <AfterFirstChart
@@ -213,7 +228,7 @@ export function App() {
             </div>
           </>
         )}
-        {status === 'ready' && view !== 'overview' && (
+        {status === 'ready' && view !== 'overview' && view !== 'import' && (
           <Suspense fallback={<EmptyState title={t(lang, 'loading')} />}>
             {view === 'compare' && <CompareMatrix />}
             {view === 'side' && <SideBySide />}

@@ -54,6 +54,8 @@ export interface UnusedNumber {
   readonly end: number;
   readonly value: number;
   readonly unit: string;
+  /** 190余 → '>=': kept for a reviewer who adds the figure by hand. */
+  readonly qualifier: Qualifier;
   readonly reason: UnusedReason;
 }
 
@@ -208,6 +210,7 @@ export function matchTokens(
       end: token.end,
       value: token.value,
       unit: token.unit,
+      qualifier: token.qualifier,
       reason: why,
     });
     if (reason !== null) {

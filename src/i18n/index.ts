@@ -125,6 +125,7 @@ const zh = {
   statusError: '错误',
   qualityHint:
     '每份报告的识别状态与抽取情况；“未使用数字”见 data/unused.csv，可据此发现漏提的表述。',
+  importView: '导入',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -244,6 +245,7 @@ const en: Record<MessageKey, string> = {
   statusError: 'error',
   qualityHint:
     'Detection status and extraction counts per report; unused numbers are in data/unused.csv, to find phrasings the rules miss.',
+  importView: 'Import',
 };
 
 const MESSAGES: Readonly<Record<Lang, Record<MessageKey, string>>> = { zh, en };
@@ -253,9 +255,12 @@ export function t(
   key: MessageKey,
   params: Record<string, string | number> = {},
 ): string {
-  return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (_, name: string) =>
-    String(params[name] ?? `{${name}}`),
-  );
+  return fill(MESSAGES[lang][key], params);
+}
+
+/** A message with its {placeholders} filled: for views that keep their own strings. */
+export function fill(message: string, params: Record<string, string | number> = {}): string {
+  return message.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
 export function indicatorName(lang: Lang, id: IndicatorId): string {

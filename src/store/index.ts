@@ -15,6 +15,13 @@ import {
   type LoadError,
 } from '../dataset/model';
 import type * as DataLoader from '../dataset/load';
+import type * as Importer from '../dataset/import/run';
+import type {
+  ImportedReport,
+  ImportProblem,
+  ReportMetadata,
+  ReviewValue,
+} from '../dataset/import/workspace';
 import type { Lang } from '../i18n';
 import {
   parseUrlState,
@@ -70,7 +77,25 @@ interface DataSlice {
   requestCounty(key: string): void;
 }
 
-export type AppState = FiltersSlice & DataSlice;
+interface ImportSlice {
+  /** Reports imported in this browser (IndexedDB), with their review. */
+  readonly imported: readonly ImportedReport[];
+  readonly importProblems: readonly ImportProblem[];
+  readonly importProgress: { readonly done: number; readonly total: number } | null;
+  /** False until the saved workspace has been read. */
+  readonly workspaceLoaded: boolean;
+  /** Whether the last save to IndexedDB worked (false: changes last until the tab closes). */
+  readonly workspaceSaved: boolean;
+  loadWorkspace(): void;
+  importFiles(files: readonly File[]): void;
+  reviewValue(reportId: string, index: number, change: Partial<ReviewValue>): void;
+  addValue(reportId: string, value: ReviewValue): void;
+  editReport(reportId: string, metadata: Partial<ReportMetadata>): void;
+  discardReport(reportId: string): void;
+  discardImports(): void;
+}
+
+export type AppState = FiltersSlice & DataSlice & ImportSlice;
 
 const DEFAULT_CATEGORY: CategoryId = 'mediation';
 
@@ -91,6 +116,8 @@ export const DEFAULT_URL_STATE: UrlState = {
 
 // The data layer (PapaParse, schemas, the worker) is its own chunk.
 const loader = (): Promise<typeof DataLoader> => import('../dataset/load');
+// So is the importer (mammoth, IndexedDB): loaded by the import view only.
+const importer = (): Promise<typeof Importer> => import('../dataset/import/run');
 
 export const useAppStore = create<AppState>()((set, get) => ({
   ...DEFAULT_URL_STATE,
@@ -200,7 +227,83 @@ export const useAppStore = create<AppState>()((set, get) => ({
         }),
       );
   },
+
+  imported: [],
+  importProblems: [],
+  importProgress: null,
+  workspaceLoaded: false,
+  workspaceSaved: true,
+  loadWorkspace: () => {
+    if (get().workspaceLoaded) return;
+    void importer()
+      .then((m) => m.loadWorkspace())
+      .then((saved) =>
+        set((s) => ({
+          // Anything imported meanwhile comes after what was saved.
+          imported: [
+            ...saved,
+            ...s.imported.filter((r) => !saved.some((x) => x.reportId === r.reportId)),
+          ],
+          workspaceLoaded: true,
+        })),
+      );
+  },
+  importFiles: (files) => {
+    if (files.length === 0 || get().importProgress !== null) return;
+    set({ importProgress: { done: 0, total: files.length }, importProblems: [] });
+    const taken = [
+      ...get().imported.map((r) => r.reportId),
+      ...(get().model?.reports?.keys() ?? []),
+    ];
+    void importer().then((m) =>
+      m
+        .runImport(files, taken, (done, total) => set({ importProgress: { done, total } }))
+        .then((batch) => {
+          set((s) => ({
+            imported: [...s.imported, ...batch.reports],
+            importProblems: batch.problems,
+            importProgress: null,
+          }));
+          persist();
+        }),
+    );
+  },
+  reviewValue: (reportId, index, change) => {
+    updateReport(reportId, (r) => ({
+      ...r,
+      values: r.values.map((v, i) => (i === index ? { ...v, ...change } : v)),
+    }));
+  },
+  addValue: (reportId, value) => {
+    updateReport(reportId, (r) => ({ ...r, values: [...r.values, value] }));
+  },
+  editReport: (reportId, metadata) => {
+    updateReport(reportId, (r) => ({ ...r, metadata: { ...r.metadata, ...metadata } }));
+  },
+  discardReport: (reportId) => {
+    set((s) => ({ imported: s.imported.filter((r) => r.reportId !== reportId) }));
+    persist();
+  },
+  discardImports: () => {
+    set({ imported: [], importProblems: [] });
+    persist();
+  },
 }));
+
+/** Saves the workspace to IndexedDB after a change (the latest state wins). */
+function persist(): void {
+  const { imported } = useAppStore.getState();
+  void importer()
+    .then((m) => m.saveWorkspace(imported))
+    .then((saved) => useAppStore.setState({ workspaceSaved: saved }));
+}
+
+function updateReport(reportId: string, change: (r: ImportedReport) => ImportedReport): void {
+  useAppStore.setState((s) => ({
+    imported: s.imported.map((r) => (r.reportId === reportId ? change(r) : r)),
+  }));
+  persist();
+}
 
 const loadKey = (id: IndicatorId, year: number): string => `${id}@${year}`;
 

@@ -12,8 +12,8 @@ import {
 } from '../catalog';
 import { LANGS, type Lang } from '../i18n';
 
-export type View = 'overview' | 'compare' | 'side' | 'town' | 'quality';
-export const VIEWS: readonly View[] = ['overview', 'compare', 'side', 'town', 'quality'];
+export type View = 'overview' | 'compare' | 'side' | 'town' | 'quality' | 'import';
+export const VIEWS: readonly View[] = ['overview', 'compare', 'side', 'town', 'quality', 'import'];
 
 /** The compare matrix's year: the chosen year, or each town's latest report. */
 export type YearMode = 'year' | 'latest';

@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
 import { serveStatic, type StaticSite } from './server';
+import { accessibilityProblems } from './axe';
 import { buildSite } from './site';
 
 let browser: Browser;
 let site: StaticSite;
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 beforeAll(async () => {
   site = await serveStatic(await buildSite(), '/sub/path/');
@@ -25,26 +24,6 @@ async function open(hash: string, ready: string): Promise<Page> {
   await page.goto(`${site.url}${hash}`);
   await page.locator(ready).first().waitFor();
   return page;
-}
-
-/** Serious and critical findings of axe-core on the page as it is. */
-async function accessibilityProblems(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(): Promise<{
-            violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
-          }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run();
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
 }
 
 describe('benchmarking views', () => {
@@ -193,6 +172,7 @@ describe('benchmarking views', () => {
     ['town profile', '#/?v=town', '[data-testid="town-profile"]'],
     ['data quality', '#/?v=quality', '[data-testid="quality-page"]'],
     ['side by side', '#/?v=side&y=2023', '[data-testid="side-by-side"]'],
+    ['import', '#/?v=import', '[data-testid="import-view"]'],
     [
       'source panel',
       '#/?y=2023&i=mediation.cases&s=sichuan-yanbian-hongge-2023~mediation.cases',

@@ -13,12 +13,7 @@ import { decodeReport } from '../../extract';
 export const MAX_BYTES = 50 * 1024 * 1024;
 
 export type DocumentProblem =
-  | 'too-large'
-  | 'unsupported'
-  | 'pdf'
-  | 'encrypted'
-  | 'not-docx'
-  | 'unreadable';
+  'too-large' | 'unsupported' | 'pdf' | 'encrypted' | 'not-docx' | 'unreadable';
 
 export type DocumentText =
   | { readonly ok: true; readonly text: string; readonly encoding: string }

@@ -13,6 +13,8 @@ import {
 } from '../../extract';
 import { readDocument, type DocumentProblem } from './documents';
 
+export type { ReportMetadata };
+
 export type Decision = 'pending' | 'accepted' | 'edited' | 'rejected';
 
 export interface ReviewValue {
@@ -35,7 +37,8 @@ export interface UnusedFigure {
   readonly end: number;
   readonly value: number;
   readonly unit: string;
-  /** Why no rule took it: 'no-rule' is the one worth a look. */
+  readonly qualifier: Qualifier;
+  /** Why no rule took it: 'no_rule' is the one worth a look (dates, list numbers … are not). */
   readonly reason: string;
 }
 
@@ -53,7 +56,7 @@ export interface ImportedReport {
 
 export interface ImportProblem {
   readonly file: string;
-  readonly problem: DocumentProblem | 'not-a-report' | 'duplicate';
+  readonly problem: DocumentProblem | 'not-a-report' | 'no-worker';
   readonly detail: string;
 }
 
@@ -140,6 +143,7 @@ export async function importFiles(
         end: u.end,
         value: u.value,
         unit: u.unit,
+        qualifier: u.qualifier,
         reason: u.reason,
       })),
     };

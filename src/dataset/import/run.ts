@@ -1,0 +1,88 @@
+/**
+ * The browser side of importing: files → the import worker → a batch, with
+ * progress; and the workspace kept in IndexedDB across reloads.
+ */
+import { del, get, set } from 'idb-keyval';
+import type { ImportReply, ImportRequest } from './import.worker';
+import type { DroppedFile, ImportBatch, ImportedReport } from './workspace';
+
+/**
+ * Every file of the batch as a problem: the worker could not start (a server
+ * that serves .js with the wrong type, a strict policy). The extractor is not
+ * loaded on the page itself: it would double the page's code for a rare case.
+ */
+function noWorker(files: readonly DroppedFile[]): ImportBatch {
+  return {
+    reports: [],
+    problems: files.map((f) => ({ file: f.name, problem: 'no-worker', detail: '' })),
+  };
+}
+
+export async function runImport(
+  files: readonly File[],
+  taken: readonly string[],
+  onProgress: (done: number, total: number, file: string) => void,
+): Promise<ImportBatch> {
+  const dropped: DroppedFile[] = [];
+  for (const file of files) {
+    dropped.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+  }
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return noWorker(dropped);
+  }
+  return new Promise<ImportBatch>((resolve) => {
+    worker.addEventListener('message', (event: MessageEvent<ImportReply>) => {
+      const reply = event.data;
+      if (reply.type === 'progress') onProgress(reply.done, reply.total, reply.file);
+      else {
+        worker.terminate();
+        resolve(reply.batch);
+      }
+    });
+    worker.addEventListener('error', () => {
+      worker.terminate();
+      resolve(noWorker(dropped));
+    });
+    const request: ImportRequest = { files: dropped, taken };
+    // The files' bytes move to the worker rather than being copied.
+    worker.postMessage(
+      request,
+      dropped.map((d) => d.bytes.buffer as ArrayBuffer),
+    );
+  });
+}
+
+const KEY = 'rule-of-law-import-workspace';
+
+/** The imported reports saved in this browser (none when IndexedDB is unavailable). */
+export async function loadWorkspace(): Promise<ImportedReport[]> {
+  try {
+    const saved: unknown = await get(KEY);
+    if (!Array.isArray(saved)) return [];
+    // Saved by this site, but perhaps by an older version of it: keep what has the right shape.
+    return saved.filter(
+      (r): r is ImportedReport =>
+        typeof r === 'object' &&
+        r !== null &&
+        typeof (r as ImportedReport).reportId === 'string' &&
+        typeof (r as ImportedReport).text === 'string' &&
+        Array.isArray((r as ImportedReport).values) &&
+        typeof (r as ImportedReport).metadata === 'object',
+    );
+  } catch {
+    return [];
+  }
+}
+
+export async function saveWorkspace(reports: readonly ImportedReport[]): Promise<boolean> {
+  try {
+    if (reports.length === 0) await del(KEY);
+    else await set(KEY, reports);
+    return true;
+  } catch {
+    return false;
+  }
+}

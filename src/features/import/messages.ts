@@ -1,0 +1,111 @@
+/**
+ * The import view's own strings (zh, en): loaded with the view, not with the
+ * page's first paint.
+ */
+import { fill, type Lang } from '../../i18n';
+
+const zh = {
+  importTitle: '导入与审核报告',
+  importHint:
+    '把今年的报告（.txt、.docx）拖到这里，或点击选择文件。提取在本机浏览器中进行，报告不会上传；结果保存在本浏览器中，发布前只有您能看到。',
+  importPick: '选择文件',
+  importDrop: '拖放报告文件到此处',
+  importProgress: '正在提取 {done}/{total}',
+  importProblems: '以下文件未能导入，其余已导入：',
+  problemTooLarge: '文件过大（{detail}），上限 50 MB',
+  problemUnsupported: '不支持的文件类型（.{detail}），请使用 .txt 或 .docx',
+  problemPdf: '暂不支持 PDF，请另存为 .docx 或 .txt 后再导入',
+  problemEncrypted: '文件已加密或为旧版 .doc 格式，请另存为未加密的 .docx',
+  problemNotDocx: '不是有效的 .docx 文件',
+  problemUnreadable: '无法读取文本：{detail}',
+  problemNotAReport: '未找到乡镇名称或任何指标数值，不像是法治政府建设报告',
+  problemNoWorker: '浏览器无法启动提取程序（服务器须以 JavaScript 类型提供 .js 文件）',
+  localBanner: '本地导入，尚未发布：仅保存在本浏览器中。',
+  workspaceNotSaved: '浏览器不允许本地保存：关闭页面后导入内容将丢失。',
+  importedReports: '已导入的报告',
+  reviewCounts: '待审 {pending} · 已确认 {done}',
+  reviewTitle: '审核 · {name}',
+  detected: '识别的乡镇与年度（可修改）',
+  valueFound: '提取值',
+  sentence: '原文句子',
+  decision: '审核',
+  accept: '确认',
+  edit: '修改',
+  reject: '驳回',
+  save: '保存',
+  cancel: '取消',
+  acceptAll: '全部确认',
+  decisionPending: '待审',
+  decisionAccepted: '已确认',
+  decisionEdited: '已修改为 {value}',
+  decisionRejected: '已驳回',
+  unusedTitle: '未使用的数字（{n}）',
+  unusedHint:
+    '这些数字没有被任何规则识别。如有遗漏的指标，请在下方原文中选中表述该数值的文字，再添加。',
+  reportText: '报告原文',
+  addFromSelection: '用所选文字添加数值',
+  selectFirst: '请先在原文中选中表述数值的文字',
+  addedValue: '人工添加',
+  discardReport: '丢弃此报告',
+  discardAll: '丢弃全部本地导入',
+  noImports: '尚未导入报告。',
+};
+
+export type ImportMessage = keyof typeof zh;
+
+const en: Record<ImportMessage, string> = {
+  importTitle: 'Import and review reports',
+  importHint:
+    "Drop this year's reports (.txt, .docx) here, or pick the files. Extraction runs in this browser; nothing is uploaded. Results are kept in this browser and only you see them until they are published.",
+  importPick: 'Pick files',
+  importDrop: 'Drop report files here',
+  importProgress: 'Extracting {done}/{total}',
+  importProblems: 'These files were not imported (the others were):',
+  problemTooLarge: 'file too large ({detail}); the limit is 50 MB',
+  problemUnsupported: 'file type not supported (.{detail}); use .txt or .docx',
+  problemPdf: 'PDF is not read yet: save it as .docx or .txt and import that',
+  problemEncrypted: 'encrypted, or an old .doc file: save it as an unencrypted .docx',
+  problemNotDocx: 'not a valid .docx file',
+  problemUnreadable: 'text could not be read: {detail}',
+  problemNotAReport: 'no town name and no indicator figure found: this does not look like a report',
+  problemNoWorker:
+    'the browser could not start the extractor (the server must serve .js files as JavaScript)',
+  localBanner: 'Imported locally, not published: kept in this browser only.',
+  workspaceNotSaved:
+    'This browser does not allow local storage: imports are lost when the page closes.',
+  importedReports: 'Imported reports',
+  reviewCounts: '{pending} to review · {done} done',
+  reviewTitle: 'Review · {name}',
+  detected: 'Detected town and year (editable)',
+  valueFound: 'Value found',
+  sentence: 'Sentence',
+  decision: 'Review',
+  accept: 'Accept',
+  edit: 'Edit',
+  reject: 'Reject',
+  save: 'Save',
+  cancel: 'Cancel',
+  acceptAll: 'Accept all',
+  decisionPending: 'to review',
+  decisionAccepted: 'accepted',
+  decisionEdited: 'edited to {value}',
+  decisionRejected: 'rejected',
+  unusedTitle: 'Numbers no rule used ({n})',
+  unusedHint:
+    'No rule recognised these numbers. If one is a missed indicator, select the words that state it in the text below and add it.',
+  reportText: 'Report text',
+  addFromSelection: 'Add a value from the selected text',
+  selectFirst: 'Select the words that state the value in the text first',
+  addedValue: 'added by hand',
+  discardReport: 'Discard this report',
+  discardAll: 'Discard all local imports',
+  noImports: 'No report imported yet.',
+};
+
+export function m(
+  lang: Lang,
+  key: ImportMessage,
+  params: Record<string, string | number> = {},
+): string {
+  return fill((lang === 'zh' ? zh : en)[key], params);
+}

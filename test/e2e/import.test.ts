@@ -1,0 +1,140 @@
+/**
+ * Importing reports in the browser: a .txt and a .docx built from the sample
+ * reports, reviewed value by value, kept across a reload.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docxOf } from '../dataset/import/docx';
+import { accessibilityProblems } from './axe';
+import { launchBrowser } from './browser';
+import { serveStatic, type StaticSite } from './server';
+import { buildSite } from './site';
+
+const SAMPLE = join(import.meta.dirname, '..', '..', 'data', 'reports');
+let browser: Browser;
+let site: StaticSite;
+const files: string[] = [];
+
+beforeAll(async () => {
+  site = await serveStatic(await buildSite(), '/import/site/');
+  browser = await launchBrowser();
+  const dir = mkdtempSync(join(tmpdir(), 'rol-import-'));
+  const txt = join(dir, '红格镇2023.txt');
+  writeFileSync(txt, readFileSync(join(SAMPLE, 'sichuan-yanbian-hongge-2023.txt')));
+  const docx = join(dir, '段园镇2024.docx');
+  writeFileSync(
+    docx,
+    docxOf(readFileSync(join(SAMPLE, 'anhui-huaibei-duanyuan-2024.txt'), 'utf8')),
+  );
+  const scan = join(dir, 'scan.pdf');
+  writeFileSync(scan, '%PDF-1.7 no text layer');
+  files.push(txt, docx, scan);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function importPage(): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1360, height: 1000 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${site.url}#/?v=import`);
+  await page.getByTestId('import-view').waitFor();
+  return { page, errors };
+}
+
+const row = (page: Page, indicator: string) =>
+  page.getByTestId('review-panel').locator(`tr[data-indicator="${indicator}"]`).first();
+
+describe('importing reports in the browser', () => {
+  it('imports a .txt and a .docx, reviews values, and keeps the review across a reload', async () => {
+    const { page, errors } = await importPage();
+    await page.getByTestId('nav-import').waitFor();
+    await page.getByTestId('import-input').setInputFiles(files);
+    await page.getByTestId('review-panel').waitFor({ timeout: 30_000 });
+    // The PDF gets its own message; the two reports are imported.
+    await expect
+      .poll(() => page.getByTestId('import-problems').textContent())
+      .toContain('scan.pdf');
+    expect(await page.getByTestId('import-problems').textContent()).toContain('暂不支持 PDF');
+    const list = page.locator('.import-list li');
+    await expect.poll(() => list.count()).toBe(2);
+    expect(await page.locator('.local-banner').textContent()).toContain('尚未发布');
+    expect(await accessibilityProblems(page)).toEqual([]);
+
+    await list.filter({ hasText: '红格镇' }).locator('button').click();
+    const panel = page.getByTestId('review-panel');
+    await expect.poll(() => panel.locator('h3').textContent()).toContain('红格镇');
+    expect(await panel.getByTestId('review-town').inputValue()).toBe('红格镇');
+    expect(await panel.getByTestId('review-year').inputValue()).toBe('2023');
+    // Each value beside its sentence, the phrase highlighted.
+    const rate = row(page, 'mediation.success_rate');
+    expect(await rate.locator('td').first().textContent()).toBe('99.5%');
+    expect(await rate.getByTestId('source-highlight').textContent()).toContain('99.5%');
+    await rate.getByRole('button', { name: '确认' }).click();
+    await expect.poll(() => rate.locator('.decision-status').textContent()).toBe('已确认');
+
+    const cases = row(page, 'mediation.cases');
+    await cases.getByRole('button', { name: '修改' }).click();
+    await cases.getByTestId('review-edit-value').fill('610');
+    await cases.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => cases.locator('.decision-status').textContent()).toBe('已修改为 610件');
+
+    // A missed figure, added by selecting the words that state it.
+    await panel.locator('details.unused summary').click();
+    const missed = (
+      (await panel.locator('details.unused li button').first().textContent()) ?? ''
+    ).trim();
+    expect(missed).toMatch(/\d/);
+    await panel.getByTestId('review-text').evaluate((root, words) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+        const at = node.textContent?.indexOf(words) ?? -1;
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + words.length);
+        const selection = window.getSelection();
+        selection?.removeAllRanges();
+        selection?.addRange(range);
+        return;
+      }
+    }, missed);
+    await panel.getByTestId('add-indicator').selectOption('publicity.materials');
+    await panel.getByTestId('add-from-selection').click();
+    const added = panel.locator('tr', { hasText: '人工添加' });
+    await expect.poll(() => added.count()).toBe(1);
+    expect(await added.getAttribute('data-indicator')).toBe('publicity.materials');
+    expect(await added.getByTestId('source-highlight').textContent()).toBe(missed);
+
+    // Kept in this browser: a reload shows the same review.
+    await page.reload();
+    await page.getByTestId('import-view').waitFor();
+    await page.locator('.import-list li').filter({ hasText: '红格镇' }).locator('button').click();
+    await expect
+      .poll(() => row(page, 'mediation.cases').locator('.decision-status').textContent())
+      .toBe('已修改为 610件');
+    expect(
+      await row(page, 'mediation.success_rate').locator('.decision-status').textContent(),
+    ).toBe('已确认');
+    expect(
+      await page.getByTestId('review-panel').locator('tr', { hasText: '人工添加' }).count(),
+    ).toBe(1);
+
+    // And can be discarded.
+    await page.getByRole('button', { name: '丢弃全部本地导入' }).click();
+    await expect.poll(() => page.locator('.import-list li').count()).toBe(0);
+    await page.reload();
+    await page.getByTestId('import-view').waitFor();
+    await page.waitForTimeout(300);
+    expect(await page.locator('.import-list li').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
