@@ -22,7 +22,8 @@ Reads township rule-of-law reports (.txt in UTF-8, GB18030/GBK or UTF-16) and
 writes the indicator datasets the dashboard loads.
 
 Options:
-  --in DIR            folder of reports, searched recursively (default: data/reports)
+  --in DIR            folder of reports, searched recursively (default: data/reports),
+                      or a publish package (.zip) exported by the dashboard's importer
   --out DIR           where the datasets go (default: public/data)
   --manifest FILE     metadata overrides (default: DIR/reports.csv when present)
   --corrections FILE  value corrections (default: data/corrections.csv when present)

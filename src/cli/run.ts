@@ -38,6 +38,7 @@ import {
   type ReportFile,
 } from './files';
 import { processInWorkers } from './pool';
+import { openInput } from './zip-input';
 import { processFile, type Processed } from './process-file';
 import { Progress } from './progress';
 import { formatTable } from './table';
@@ -110,12 +111,20 @@ const PARALLEL_FROM = 200;
 interface Begun {
   readonly started: number;
   readonly plan: Plan;
+  /** The options with the input resolved (a publish package unpacked). */
+  readonly options: CliOptions;
 }
 
-function begin(options: CliOptions, output: Output): Begun | RunResult {
+function begin(given: CliOptions, output: Output): Begun | RunResult {
   const started = performance.now();
+  const opened = openInput(given);
+  if (!opened.ok) {
+    output.err(`error: ${opened.reason}`);
+    return { exitCode: 2, datasets: null, bytesRead: 0, seconds: 0 };
+  }
+  const options = opened.data;
   if (!existsSync(options.inDir)) return missingInput(options, output);
-  return { started, plan: planRun(listReportFiles(options.inDir)) };
+  return { started, plan: planRun(listReportFiles(options.inDir)), options };
 }
 
 type Processor = (
@@ -134,7 +143,7 @@ const onWorkers =
     processInWorkers(files, textDir, workers, onResults);
 
 /** Collects results as they come, with progress; `done` finishes the run. */
-function tracker(options: CliOptions, output: Output, { started, plan }: Begun) {
+function tracker(output: Output, { started, plan, options }: Begun) {
   const progress = new Progress(plan.files.length, output, !options.quiet);
   const collected = collector(plan);
   return {
@@ -153,7 +162,7 @@ function tracker(options: CliOptions, output: Output, { started, plan }: Begun) 
 export function runExtract(options: CliOptions, output: Output = consoleOutput): RunResult {
   const begun = begin(options, output);
   if ('exitCode' in begun) return begun;
-  const track = tracker(options, output, begun);
+  const track = tracker(output, begun);
   void onThisThread(begun.plan.files, join(options.outDir, 'texts'), track.onResults);
   return track.done();
 }
@@ -171,7 +180,7 @@ export async function runExtractCli(
   if ('exitCode' in begun) return begun;
   const workers =
     options.workers ?? (begun.plan.files.length >= PARALLEL_FROM ? availableParallelism() : 1);
-  const track = tracker(options, output, begun);
+  const track = tracker(output, begun);
   const processor = workers > 1 ? onWorkers(workers) : onThisThread;
   await processor(begun.plan.files, join(options.outDir, 'texts'), track.onResults);
   return track.done();

@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { strFromU8, unzipSync } from 'fflate';
 import { docxOf } from '../dataset/import/docx';
+import { readCsv, run } from '../helpers';
 import { accessibilityProblems } from './axe';
 import { launchBrowser } from './browser';
 import { serveStatic, type StaticSite } from './server';
@@ -106,11 +108,18 @@ describe('importing reports in the browser', () => {
         return;
       }
     }, missed);
-    await panel.getByTestId('add-indicator').selectOption('publicity.materials');
+    // Only indicators the report does not state are offered.
+    const offered = await panel
+      .getByTestId('add-indicator')
+      .locator('option')
+      .evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
+    expect(offered).not.toContain('mediation.cases');
+    expect(offered).toContain('enforcement.campaigns');
+    await panel.getByTestId('add-indicator').selectOption('enforcement.campaigns');
     await panel.getByTestId('add-from-selection').click();
     const added = panel.locator('tr', { hasText: '人工添加' });
     await expect.poll(() => added.count()).toBe(1);
-    expect(await added.getAttribute('data-indicator')).toBe('publicity.materials');
+    expect(await added.getAttribute('data-indicator')).toBe('enforcement.campaigns');
     expect(await added.getByTestId('source-highlight').textContent()).toBe(missed);
 
     // Kept in this browser: a reload shows the same review.
@@ -126,6 +135,36 @@ describe('importing reports in the browser', () => {
     expect(
       await page.getByTestId('review-panel').locator('tr', { hasText: '人工添加' }).count(),
     ).toBe(1);
+
+    // Published as a package the CLI reads: the review comes out as the dataset.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('publish-export').click(),
+    ]);
+    const zip = join(mkdtempSync(join(tmpdir(), 'rol-package-')), 'publish.zip');
+    await download.saveAs(zip);
+    const entries = unzipSync(new Uint8Array(readFileSync(zip)));
+    expect(
+      Object.keys(entries)
+        .filter((n) => n.endsWith('.txt'))
+        .sort(),
+    ).toEqual(['README.txt', 'reports/段园镇2024.txt', 'reports/红格镇2023.txt']);
+    const corrections = strFromU8(entries['corrections.csv'] ?? new Uint8Array());
+    expect(corrections).toContain('红格镇2023,mediation.cases,610,=,,,审核修改');
+    expect(corrections).toMatch(
+      /红格镇2023,enforcement\.campaigns,[\d.]+,[=~<>]+,\d+,\d+,审核人工添加/,
+    );
+    const { result, outDir } = run({ inDir: zip, quiet: true });
+    expect(result.exitCode).toBe(0);
+    const published = readCsv(join(outDir, 'indicators.csv')).filter(
+      (v) => v['report_id'] === '红格镇2023',
+    );
+    expect(published.find((v) => v['indicator'] === 'mediation.cases')).toMatchObject({
+      value: '610',
+      correction: 'override',
+      town: '红格镇',
+    });
+    expect(published.filter((v) => v['correction'] === 'add')).toHaveLength(1);
 
     // And can be discarded.
     await page.getByRole('button', { name: '丢弃全部本地导入' }).click();

@@ -31,6 +31,24 @@ const PROBLEM_MESSAGE: Readonly<Record<ImportProblem['problem'], ImportMessage>>
 
 const isDone = (v: ReviewValue): boolean => v.decision !== 'pending';
 
+/** Downloads the publish package: the texts, the reviewed manifest and the corrections. */
+async function exportPackage(reports: readonly ImportedReport[]): Promise<void> {
+  const [{ publishZip }, { download }] = await Promise.all([
+    import('../../dataset/import/publish'),
+    import('../../export/csv'),
+  ]);
+  const bytes = publishZip(reports);
+  download(
+    'publish.zip',
+    new Blob(
+      [bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer],
+      {
+        type: 'application/zip',
+      },
+    ),
+  );
+}
+
 function reportName(r: ImportedReport): string {
   return [r.metadata.town || r.reportId, r.metadata.year ?? ''].filter((p) => p !== '').join(' ');
 }
@@ -53,6 +71,7 @@ export function ImportView() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const selected = imported.find((r) => r.reportId === selectedId) ?? imported[0] ?? null;
+  const pending = imported.reduce((n, r) => n + r.values.filter((v) => !isDone(v)).length, 0);
   const onDrop = (e: DragEvent<HTMLElement>): void => {
     e.preventDefault();
     setDragging(false);
@@ -64,6 +83,13 @@ export function ImportView() {
         <h2>{m(lang, 'importTitle')}</h2>
         {imported.length > 0 && (
           <div className="panel-actions">
+            <button
+              type="button"
+              data-testid="publish-export"
+              onClick={() => void exportPackage(imported)}
+            >
+              {m(lang, 'publishExport')}
+            </button>
             <button type="button" onClick={discardImports}>
               {m(lang, 'discardAll')}
             </button>
@@ -112,7 +138,12 @@ export function ImportView() {
           </ul>
         </div>
       )}
-      {imported.length > 0 && <p className="local-banner">{m(lang, 'localBanner')}</p>}
+      {imported.length > 0 && (
+        <p className="local-banner">
+          {m(lang, 'localBanner')}{' '}
+          {pending > 0 ? m(lang, 'pendingBeforePublish', { n: pending }) : m(lang, 'allReviewed')}
+        </p>
+      )}
       {!saved && <p className="note">{m(lang, 'workspaceNotSaved')}</p>}
       {imported.length === 0 ? (
         progress === null && <EmptyState title={m(lang, 'noImports')} />
@@ -396,7 +427,13 @@ function ValueRowView({
             <button
               type="button"
               aria-pressed={value.decision === 'accepted'}
-              onClick={() => onDecide({ decision: 'accepted', edited: null })}
+              // A value added by hand keeps its number whatever the decision.
+              onClick={() =>
+                onDecide({
+                  decision: 'accepted',
+                  edited: value.found === null ? value.edited : null,
+                })
+              }
             >
               {m(lang, 'accept')}
             </button>
@@ -412,7 +449,12 @@ function ValueRowView({
             <button
               type="button"
               aria-pressed={value.decision === 'rejected'}
-              onClick={() => onDecide({ decision: 'rejected', edited: null })}
+              onClick={() =>
+                onDecide({
+                  decision: 'rejected',
+                  edited: value.found === null ? value.edited : null,
+                })
+              }
             >
               {m(lang, 'reject')}
             </button>
@@ -438,11 +480,16 @@ function AddFromSelection({
   textRef: RefObject<HTMLDivElement | null>;
   onAdd: (value: ReviewValue) => void;
 }) {
-  const [indicator, setIndicator] = useState<IndicatorId>(INDICATOR_IDS[0] as IndicatorId);
+  // Only indicators the report does not state yet: a stated one is edited in its row
+  // (one value per report and indicator, as in the published data).
+  const free = INDICATOR_IDS.filter((id) => !report.values.some((v) => v.indicator === id));
+  const [chosen, setIndicator] = useState<IndicatorId | null>(null);
+  const indicator = chosen !== null && free.includes(chosen) ? chosen : (free[0] ?? null);
   const [message, setMessage] = useState('');
   const add = (): void => {
     const span = selectionIn(textRef.current);
     const figure = span === null ? null : figureIn(span, report.unused);
+    if (indicator === null) return;
     if (span === null || figure === null) {
       setMessage(m(lang, 'selectFirst'));
       return;
@@ -464,12 +511,12 @@ function AddFromSelection({
   return (
     <div className="add-value">
       <select
-        value={indicator}
+        value={indicator ?? ''}
         aria-label={t(lang, 'indicator')}
         data-testid="add-indicator"
         onChange={(e) => setIndicator(e.currentTarget.value as IndicatorId)}
       >
-        {INDICATOR_IDS.map((id) => (
+        {free.map((id) => (
           <option key={id} value={id}>
             {indicatorName(lang, id)}
           </option>

@@ -48,6 +48,9 @@ const zh = {
   addedValue: '人工添加',
   discardReport: '丢弃此报告',
   discardAll: '丢弃全部本地导入',
+  publishExport: '下载发布包',
+  pendingBeforePublish: '还有 {n} 个数值待审；发布包中未审的数值按提取结果保留。',
+  allReviewed: '全部数值已审核，可以下载发布包。',
   noImports: '尚未导入报告。',
 };
 
@@ -99,6 +102,10 @@ const en: Record<ImportMessage, string> = {
   addedValue: 'added by hand',
   discardReport: 'Discard this report',
   discardAll: 'Discard all local imports',
+  publishExport: 'Download publish package',
+  pendingBeforePublish:
+    '{n} values still to review; unreviewed values go into the package as extracted.',
+  allReviewed: 'Every value is reviewed: the publish package is ready.',
   noImports: 'No report imported yet.',
 };
 
