@@ -9,8 +9,9 @@
  */
 import { decodeReport } from '../../extract';
 
-/** Larger files are refused before reading: no township report is this big. */
-export const MAX_BYTES = 50 * 1024 * 1024;
+import { MAX_BYTES } from './limits';
+
+export { MAX_BYTES };
 
 export type DocumentProblem =
   'too-large' | 'unsupported' | 'pdf' | 'encrypted' | 'not-docx' | 'unreadable';

@@ -4,7 +4,9 @@
  */
 import { del, get, set } from 'idb-keyval';
 import type { ImportReply, ImportRequest } from './import.worker';
-import type { DroppedFile, ImportBatch, ImportedReport } from './workspace';
+// The limit alone: the page must not load the extractor (it runs in the worker).
+import { MAX_BYTES } from './limits';
+import type { DroppedFile, ImportBatch, ImportedReport, ImportProblem } from './workspace';
 
 /**
  * Every file of the batch as a problem: the worker could not start (a server
@@ -24,14 +26,32 @@ export async function runImport(
   onProgress: (done: number, total: number, file: string) => void,
 ): Promise<ImportBatch> {
   const dropped: DroppedFile[] = [];
+  const tooLarge: ImportProblem[] = [];
   for (const file of files) {
-    dropped.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    // A 200 MB file is refused by its size, before a byte of it is read.
+    if (file.size > MAX_BYTES) {
+      tooLarge.push({
+        file: file.name,
+        problem: 'too-large',
+        detail: `${(file.size / 1048576).toFixed(0)} MB`,
+      });
+    } else dropped.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
   }
+  const batch = await extractInWorker(dropped, taken, onProgress);
+  return { reports: batch.reports, problems: [...tooLarge, ...batch.problems] };
+}
+
+function extractInWorker(
+  dropped: readonly DroppedFile[],
+  taken: readonly string[],
+  onProgress: (done: number, total: number, file: string) => void,
+): Promise<ImportBatch> {
+  if (dropped.length === 0) return Promise.resolve({ reports: [], problems: [] });
   let worker: Worker;
   try {
     worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
   } catch {
-    return noWorker(dropped);
+    return Promise.resolve(noWorker(dropped));
   }
   return new Promise<ImportBatch>((resolve) => {
     worker.addEventListener('message', (event: MessageEvent<ImportReply>) => {

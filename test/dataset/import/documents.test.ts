@@ -49,3 +49,17 @@ describe('readDocument', () => {
     expect(read).toMatchObject({ ok: false, problem: 'too-large', detail: '50 MB' });
   });
 });
+
+describe('runImport', () => {
+  it('refuses a file over the limit by its size, before reading it', async () => {
+    const { runImport } = await import('../../../src/dataset/import/run');
+    const huge = new File([new Uint8Array(MAX_BYTES + 1)], '全年汇编.txt');
+    // Reading it would fail the test: the size alone must decide.
+    huge.arrayBuffer = () => Promise.reject(new Error('read'));
+    const batch = await runImport([huge], [], () => undefined);
+    expect(batch).toEqual({
+      reports: [],
+      problems: [{ file: '全年汇编.txt', problem: 'too-large', detail: '50 MB' }],
+    });
+  });
+});
