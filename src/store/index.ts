@@ -281,12 +281,21 @@ export const useAppStore = create<AppState>()((set, get) => ({
     updateReport(reportId, (r) => ({ ...r, metadata: { ...r.metadata, ...metadata } }));
   },
   discardReport: (reportId) => {
-    set((s) => ({ imported: s.imported.filter((r) => r.reportId !== reportId) }));
-    persist();
+    const kept = get().imported.filter((r) => r.reportId !== reportId);
+    void importer()
+      .then((m) => m.saveWorkspace(kept))
+      .then((saved) =>
+        set((s) => ({
+          imported: s.imported.filter((r) => r.reportId !== reportId),
+          workspaceSaved: saved,
+        })),
+      );
   },
   discardImports: () => {
-    set({ imported: [], importProblems: [] });
-    persist();
+    // Cleared on screen once cleared on disk: a reload right after must not bring them back.
+    void importer()
+      .then((m) => m.saveWorkspace([]))
+      .then((saved) => set({ imported: [], importProblems: [], workspaceSaved: saved }));
   },
 }));
 
