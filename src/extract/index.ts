@@ -12,7 +12,7 @@ export {
   type QuotedUnused,
   type ReportExtraction,
 } from './extract-report';
-export { parseCorrections, parseManifest } from './inputs';
+export { CORRECTION_COLUMNS, MANIFEST_COLUMNS, parseCorrections, parseManifest } from './inputs';
 export type { Correction, ManifestEntry } from './inputs';
 export type { Mention, UnusedNumber, UnusedReason } from './match';
 export { detectMetadata, type ReportMetadata, type MetadataField } from './metadata';

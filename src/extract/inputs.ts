@@ -10,6 +10,8 @@ import { isIndicatorId, type IndicatorId, type Qualifier } from '../catalog';
 import { parseNumberText } from './numbers';
 import type { Issue } from './result';
 
+export { CORRECTION_COLUMNS, MANIFEST_COLUMNS } from './columns';
+
 export interface ManifestEntry {
   readonly reportId: string;
   readonly town?: string;
@@ -76,7 +78,8 @@ const manifestRow = z.object({
   published: optionalText.pipe(
     z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'published must be YYYY-MM-DD')
+      // As detection writes it: YYYY-MM when the day is not written.
+      .regex(/^\d{4}-\d{2}(-\d{2})?$/, 'published must be YYYY-MM-DD or YYYY-MM')
       .optional(),
   ),
   title: optionalText,

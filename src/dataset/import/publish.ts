@@ -7,6 +7,7 @@
  */
 import Papa from 'papaparse';
 import { strToU8, zipSync } from 'fflate';
+import { CORRECTION_COLUMNS, MANIFEST_COLUMNS } from '../../extract/columns';
 import type { ImportedReport, ReviewValue } from './workspace';
 
 export const PUBLISH_README = `发布包 · Publish package
@@ -25,27 +26,6 @@ Build the data: npm run extract -- --in this-file.zip --out public/data
 or copy reports/ into data/reports/, add the rows of corrections.csv to
 data/corrections.csv, and run npm run extract.
 `;
-
-const MANIFEST_COLUMNS = [
-  'report_id',
-  'town',
-  'county',
-  'city',
-  'province',
-  'year',
-  'published',
-  'title',
-] as const;
-
-const CORRECTION_COLUMNS = [
-  'report_id',
-  'indicator',
-  'value',
-  'qualifier',
-  'start',
-  'end',
-  'note',
-] as const;
 
 /** The correction a review decision stands for; none when the extracted value stands. */
 export function correctionOf(

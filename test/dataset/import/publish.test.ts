@@ -51,7 +51,13 @@ async function reviewed(): Promise<ImportedReport[]> {
         edited: missed.value,
       });
     }
-    return { ...r, metadata: { ...r.metadata, county: `${r.metadata.county}（审核）` }, values };
+    // A date without its day, as detection writes it when the report omits the day.
+    const metadata = {
+      ...r.metadata,
+      county: `${r.metadata.county}（审核）`,
+      published: r.metadata.published.slice(0, 7),
+    };
+    return { ...r, metadata, values };
   });
 }
 
@@ -123,6 +129,9 @@ describe('the publish package', () => {
     );
     expect(got.sort()).toEqual(expected.sort());
     expect(got.filter((g) => g.includes('|add|'))).toHaveLength(2);
+    expect(readCsv(join(outDir, 'reports.csv')).map((r) => r['published'])).toEqual(
+      reports.map((r) => r.metadata.published),
+    );
   });
 
   it('is refused with a message when the zip holds something else', () => {
