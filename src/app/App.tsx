@@ -171,6 +171,11 @@ export function App() {
     // Views without a ranking chart must not hold back the parts that wait for it.
     if (view !== 'overview') noPrimaryChart();
   }, [view]);
+  const loadWorkspace = useAppStore((s) => s.loadWorkspace);
+  useEffect(() => {
+    // Reports imported in this browser join the views, after the first chart.
+    void afterFirstChart().then(loadWorkspace);
+  }, [loadWorkspace]);
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     document.title = t(lang, 'appTitle');

@@ -24,7 +24,10 @@ export function valueFor(
   townId: string,
   year: number,
 ): ValueRow | null {
-  const row = model.loaded.get(indicator)?.byYear.get(year)?.byTown.get(townId);
+  // A value imported in this browser stands in for the published one.
+  const row =
+    model.local?.byIndicatorYear.get(`${indicator}|${year}`)?.get(townId) ??
+    model.loaded.get(indicator)?.byYear.get(year)?.byTown.get(townId);
   return row !== undefined && row.value !== null ? row : null;
 }
 

@@ -106,7 +106,7 @@ const zh = {
   rankOf: '第{rank}名/{n}',
   percentile: '百分位',
   county: '县区',
-  flagsLegend: '✎ 已更正 · ∑ 由报告数字计算 · ⋯ 报告中有其他数值',
+  flagsLegend: '⌂ 本地导入、尚未发布 · ✎ 已更正 · ∑ 由报告数字计算 · ⋯ 报告中有其他数值',
   chooseTown: '选择乡镇',
   profileYears: '各年度数值',
   change: '同比',
@@ -226,7 +226,7 @@ const en: Record<MessageKey, string> = {
   percentile: 'percentile',
   county: 'County',
   flagsLegend:
-    '✎ corrected · ∑ computed from the report’s figures · ⋯ the report states other values too',
+    '⌂ imported here, not published yet · ✎ corrected · ∑ computed from the report’s figures · ⋯ the report states other values too',
   chooseTown: 'Town',
   profileYears: 'Values by year',
   change: 'change',

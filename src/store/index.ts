@@ -6,9 +6,11 @@
  */
 import { create } from 'zustand';
 import { CATEGORIES, INDICATORS, type CategoryId, type IndicatorId } from '../catalog';
+import { localRowsOf } from '../dataset/local';
 import {
   isLoaded,
   withCounty,
+  withLocal,
   withIndicatorYear,
   withReports,
   type DatasetModel,
@@ -147,7 +149,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   setPrinting: (printing) => set({ printing }),
   setData: (model, loadErrors) =>
     set((s) => ({
-      model,
+      model: model === null ? null : withLocal(model, localRowsOf(s.imported)),
       loadErrors,
       status: model === null ? 'failed' : 'ready',
       // Default to the latest year with data once it is known.
@@ -298,6 +300,13 @@ export const useAppStore = create<AppState>()((set, get) => ({
       .then((saved) => set({ imported: [], importProblems: [], workspaceSaved: saved }));
   },
 }));
+
+// Whenever the imported reports change, the dashboard shows their reviewed values.
+useAppStore.subscribe((state, previous) => {
+  if (state.imported !== previous.imported && state.model !== null) {
+    useAppStore.setState({ model: withLocal(state.model, localRowsOf(state.imported)) });
+  }
+});
 
 /** Saves the workspace to IndexedDB after a change (the latest state wins). */
 function persist(): void {

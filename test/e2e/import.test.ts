@@ -136,6 +136,24 @@ describe('importing reports in the browser', () => {
       await page.getByTestId('review-panel').locator('tr', { hasText: '人工添加' }).count(),
     ).toBe(1);
 
+    // Shown in the dashboard before it is published, marked local: as a new year here.
+    await panel.getByTestId('review-year').fill('2025');
+    await panel.getByTestId('review-year').blur();
+    await page.goto(`${site.url}#/?y=2025&i=mediation.cases`);
+    const chart = page.getByTestId('chart-ranking');
+    await expect.poll(() => chart.textContent(), { timeout: 15_000 }).toContain('610件 ⌂');
+    await page.locator('section.ranking').getByText('数据表').click();
+    await page
+      .locator('section.ranking')
+      .getByRole('button', { name: /610件 ⌂/ })
+      .click();
+    const source = page.getByTestId('source-panel');
+    await expect.poll(() => source.textContent()).toContain('红格镇');
+    expect(await source.getByTestId('source-highlight').first().textContent()).toMatch(/\d/);
+    await page.goto(`${site.url}#/?v=import`);
+    await page.getByTestId('import-view').waitFor();
+    await page.locator('.import-list li').filter({ hasText: '红格镇' }).locator('button').click();
+
     // Published as a package the CLI reads: the review comes out as the dataset.
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -23,11 +23,17 @@ interface Loaded {
 function useSourceData(
   source: SourceRef | null,
   files: IndexIndicator | IndexCounty | undefined,
+  localText: string | null,
 ): Loaded | null {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const key = source === null ? '' : `${source.reportId}|${source.indicator}`;
   useEffect(() => {
     if (source === null) return;
+    // A report imported in this browser: its text is here; its value's span is the mark.
+    if (localText !== null) {
+      setLoaded({ key, text: localText, mentions: [] });
+      return;
+    }
     let live = true;
     void import('../../dataset/load')
       .then((m) =>
@@ -49,7 +55,7 @@ function useSourceData(
     return () => {
       live = false;
     };
-  }, [key, source, files]);
+  }, [key, source, files, localText]);
   return loaded?.key === key ? loaded : null;
 }
 
@@ -86,22 +92,34 @@ export function SourcePanel() {
       openSource: s.openSource,
     })),
   );
+  // A report imported in this browser (not published): everything is here.
+  const local = useAppStore((s) =>
+    source === null ? undefined : s.imported.find((r) => r.reportId === source.reportId),
+  );
   // With the town known, everything comes from its county's files; without
   // (an older link), from the indicator's files and the full report list.
   const place = source?.town === undefined ? undefined : model?.townById.get(source.town);
   const countyKey = place === undefined ? null : countyKeyOf(place);
   const countyInfo = countyKey === null ? undefined : model?.counties.get(countyKey);
-  const byCounty = countyInfo !== undefined;
+  const byCounty = countyInfo !== undefined && local === undefined;
   const { data: county } = useCountyData(byCounty ? countyKey : null);
-  useIndicatorData(source === null || byCounty ? [] : [source.indicator]);
-  useReports(source !== null && !byCounty);
+  useIndicatorData(source === null || byCounty || local !== undefined ? [] : [source.indicator]);
+  useReports(source !== null && !byCounty && local === undefined);
   const loaded = useSourceData(
     source,
     source === null ? undefined : byCounty ? countyInfo : model?.files.get(source.indicator),
+    local?.text ?? null,
   );
   const highlightRef = useRef<HTMLElement | null>(null);
   const row = useMemo(() => {
     if (source === null || model === null) return null;
+    if (local !== undefined) {
+      return (
+        model.local?.rows.find(
+          (v) => v.reportId === source.reportId && v.indicator === source.indicator,
+        ) ?? null
+      );
+    }
     if (byCounty) {
       return (
         county?.values.find(
@@ -110,13 +128,15 @@ export function SourcePanel() {
       );
     }
     return rowOfReport(model, source.indicator, source.reportId) ?? null;
-  }, [model, source, byCounty, county]);
+  }, [model, source, byCounty, county, local]);
   const report =
     source === null
       ? undefined
-      : byCounty
-        ? county?.reports.find((r) => r.reportId === source.reportId)
-        : model?.reports?.get(source.reportId);
+      : local !== undefined
+        ? local.metadata
+        : byCounty
+          ? county?.reports.find((r) => r.reportId === source.reportId)
+          : model?.reports?.get(source.reportId);
   const mentions = loaded?.mentions ?? [];
   const wanted = source?.start ?? row?.start ?? null;
   const current = Math.max(
