@@ -137,8 +137,15 @@ describe('importing reports in the browser', () => {
     ).toBe(1);
 
     // Shown in the dashboard before it is published, marked local: as a new year here.
-    await panel.getByTestId('review-year').fill('2025');
-    await panel.getByTestId('review-year').blur();
+    // The reviewer completes the place as published (the text does not name the city).
+    for (const [field, value] of [
+      ['review-city', '攀枝花市'],
+      ['review-province', '四川省'],
+      ['review-year', '2025'],
+    ] as const) {
+      await panel.getByTestId(field).fill(value);
+      await panel.getByTestId(field).blur();
+    }
     await page.goto(`${site.url}#/?y=2025&i=mediation.cases`);
     const chart = page.getByTestId('chart-ranking');
     await expect.poll(() => chart.textContent(), { timeout: 15_000 }).toContain('610件 ⌂');
@@ -150,6 +157,12 @@ describe('importing reports in the browser', () => {
     const source = page.getByTestId('source-panel');
     await expect.poll(() => source.textContent()).toContain('红格镇');
     expect(await source.getByTestId('source-highlight').first().textContent()).toMatch(/\d/);
+    // The town's profile has the new year beside the published ones.
+    await page.goto(`${site.url}#/?v=town&p=四川省/攀枝花市/盐边县/红格镇`);
+    const profile = page.getByTestId('town-profile');
+    await expect.poll(() => profile.locator('thead').textContent()).toContain('2025');
+    expect(await profile.textContent()).toContain('610件 ⌂');
+    expect(await profile.locator('thead').textContent()).toContain('2023');
     await page.goto(`${site.url}#/?v=import`);
     await page.getByTestId('import-view').waitFor();
     await page.locator('.import-list li').filter({ hasText: '红格镇' }).locator('button').click();

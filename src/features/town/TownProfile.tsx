@@ -8,12 +8,14 @@ import { useShallow } from 'zustand/react/shallow';
 import { DataPending } from '../../components/DataPending';
 import { EmptyState } from '../../components/EmptyState';
 import { rowText, valueFlag } from '../../components/value-text';
-import { countyKeyOf, groupByCounty } from '../../dataset/model';
+import { countyKeyOf, groupByCounty, type CountyData } from '../../dataset/model';
 import { rankTowns, townProfile } from '../../dataset/select';
 import { buildCsv, download } from '../../export/csv';
 import { formatChange, indicatorName, t } from '../../i18n';
 import { sourceOf, useAppStore } from '../../store';
 import { useCountyData, useIndicatorData, useSelectedTowns } from '../../store/hooks';
+
+const NO_COUNTY: CountyData = { values: [], reports: [] };
 
 export function TownProfile() {
   const { model, profileTown, lang, showTown, openSource } = useAppStore(
@@ -34,13 +36,20 @@ export function TownProfile() {
         model.towns[0]);
   // The town's own values and reports come in its county's files: a few
   // hundred kilobytes at province scale, not every indicator file.
-  const { state: countyState, data: county } = useCountyData(
-    town === undefined ? null : countyKeyOf(town),
-  );
-  const profile = useMemo(
-    () => (county === null || town === undefined ? null : townProfile(county.values, town)),
-    [county, town],
-  );
+  const key = town === undefined ? null : countyKeyOf(town);
+  // A town only imported in this browser has no published county files.
+  const published = key !== null && model?.counties.has(key) === true;
+  const { state: countyState, data: loadedCounty } = useCountyData(published ? key : null);
+  const county = published ? loadedCounty : key === null ? null : NO_COUNTY;
+  const local = model?.local?.rows;
+  const profile = useMemo(() => {
+    if (county === null || town === undefined) return null;
+    // Values imported here stand in for published ones of the same indicator and year.
+    const mine = (local ?? []).filter((v) => v.townId === town.id);
+    const replaced = new Set(mine.map((v) => `${v.indicator}|${v.year}`));
+    const kept = county.values.filter((v) => !replaced.has(`${v.indicator}|${v.year}`));
+    return townProfile([...kept, ...mine], town);
+  }, [county, town, local]);
   const lastYear = profile?.years[profile.years.length - 1];
   // Ranks need every selected town's value in the latest year: one file per
   // indicator the town states, for that year only.
