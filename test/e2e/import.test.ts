@@ -31,9 +31,24 @@ beforeAll(async () => {
     docx,
     docxOf(readFileSync(join(SAMPLE, 'anhui-huaibei-duanyuan-2024.txt'), 'utf8')),
   );
+  // PDFs printed by Chromium: one with the text of a sample report, one a grey box (a "scan").
+  const print = async (html: string, path: string): Promise<void> => {
+    const page = await browser.newPage();
+    await page.setContent(html);
+    writeFileSync(path, await page.pdf({ format: 'A4' }));
+    await page.close();
+  };
+  const pdf = join(dir, '黄花店镇2024.pdf');
+  await print(
+    readFileSync(join(SAMPLE, 'tianjin-huanghuadian-2024.txt'), 'utf8')
+      .split('\n')
+      .map((line) => `<p style="margin:0">${line.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
+      .join(''),
+    pdf,
+  );
   const scan = join(dir, 'scan.pdf');
-  writeFileSync(scan, '%PDF-1.7 no text layer');
-  files.push(txt, docx, scan);
+  await print('<div style="width:400px;height:300px;background:#888"></div>', scan);
+  files.push(txt, docx, pdf, scan);
 });
 
 afterAll(async () => {
@@ -55,7 +70,7 @@ const row = (page: Page, indicator: string) =>
   page.getByTestId('review-panel').locator(`tr[data-indicator="${indicator}"]`).first();
 
 describe('importing reports in the browser', () => {
-  it('imports a .txt and a .docx, reviews values, and keeps the review across a reload', async () => {
+  it('imports a .txt, a .docx and a text PDF, reviews values, keeps the review across a reload, publishes it', async () => {
     const { page, errors } = await importPage();
     await page.getByTestId('nav-import').waitFor();
     await page.getByTestId('import-input').setInputFiles(files);
@@ -64,9 +79,10 @@ describe('importing reports in the browser', () => {
     await expect
       .poll(() => page.getByTestId('import-problems').textContent())
       .toContain('scan.pdf');
-    expect(await page.getByTestId('import-problems').textContent()).toContain('暂不支持 PDF');
+    expect(await page.getByTestId('import-problems').textContent()).toContain('PDF 中没有文字');
     const list = page.locator('.import-list li');
-    await expect.poll(() => list.count()).toBe(2);
+    await expect.poll(() => list.count()).toBe(3);
+    expect(await list.filter({ hasText: '黄花店镇' }).textContent()).toContain('黄花店镇2024.pdf');
     expect(await page.locator('.local-banner').textContent()).toContain('尚未发布');
     expect(await accessibilityProblems(page)).toEqual([]);
 
@@ -179,7 +195,12 @@ describe('importing reports in the browser', () => {
       Object.keys(entries)
         .filter((n) => n.endsWith('.txt'))
         .sort(),
-    ).toEqual(['README.txt', 'reports/段园镇2024.txt', 'reports/红格镇2023.txt']);
+    ).toEqual([
+      'README.txt',
+      'reports/段园镇2024.txt',
+      'reports/红格镇2023.txt',
+      'reports/黄花店镇2024.txt',
+    ]);
     const corrections = strFromU8(entries['corrections.csv'] ?? new Uint8Array());
     expect(corrections).toContain('红格镇2023,mediation.cases,610,=,,,审核修改');
     expect(corrections).toMatch(

@@ -6,19 +6,27 @@
 import type { DroppedFile, ImportBatch } from './workspace';
 import { importFiles } from './workspace';
 
+/**
+ * Every message of ours carries this: pdf.js, loaded here to read PDFs, sets
+ * itself up on the same worker scope and posts and receives its own.
+ */
+export const CHANNEL = 'rule-of-law-import';
+
 export interface ImportRequest {
+  readonly channel: typeof CHANNEL;
   readonly files: readonly DroppedFile[];
   readonly taken: readonly string[];
 }
 
-export type ImportReply =
+export type ImportReply = { readonly channel: typeof CHANNEL } & (
   | {
       readonly type: 'progress';
       readonly done: number;
       readonly total: number;
       readonly file: string;
     }
-  | { readonly type: 'done'; readonly batch: ImportBatch };
+  | { readonly type: 'done'; readonly batch: ImportBatch }
+);
 
 const scope = self as unknown as {
   postMessage(message: ImportReply): void;
@@ -26,8 +34,9 @@ const scope = self as unknown as {
 };
 
 scope.addEventListener('message', (event) => {
+  if (event.data?.channel !== CHANNEL) return;
   const { files, taken } = event.data;
   void importFiles(files, new Set(taken), (done, total, file) =>
-    scope.postMessage({ type: 'progress', done, total, file }),
-  ).then((batch) => scope.postMessage({ type: 'done', batch }));
+    scope.postMessage({ channel: CHANNEL, type: 'progress', done, total, file }),
+  ).then((batch) => scope.postMessage({ channel: CHANNEL, type: 'done', batch }));
 });

@@ -4,6 +4,9 @@
  */
 import { del, get, set } from 'idb-keyval';
 import type { ImportReply, ImportRequest } from './import.worker';
+
+/** The tag of the import worker's own messages (import.worker.ts; not imported: it is the worker). */
+const CHANNEL = 'rule-of-law-import';
 // The limit alone: the page must not load the extractor (it runs in the worker).
 import { MAX_BYTES } from './limits';
 import type { DroppedFile, ImportBatch, ImportedReport, ImportProblem } from './workspace';
@@ -56,6 +59,7 @@ function extractInWorker(
   return new Promise<ImportBatch>((resolve) => {
     worker.addEventListener('message', (event: MessageEvent<ImportReply>) => {
       const reply = event.data;
+      if (reply?.channel !== CHANNEL) return;
       if (reply.type === 'progress') onProgress(reply.done, reply.total, reply.file);
       else {
         worker.terminate();
@@ -66,7 +70,7 @@ function extractInWorker(
       worker.terminate();
       resolve(noWorker(dropped));
     });
-    const request: ImportRequest = { files: dropped, taken };
+    const request: ImportRequest = { channel: CHANNEL, files: dropped, taken };
     // The files' bytes move to the worker rather than being copied.
     worker.postMessage(
       request,

@@ -21,7 +21,7 @@ import { figureIn, sentenceAround } from './text-spans';
 const PROBLEM_MESSAGE: Readonly<Record<ImportProblem['problem'], ImportMessage>> = {
   'too-large': 'problemTooLarge',
   unsupported: 'problemUnsupported',
-  pdf: 'problemPdf',
+  'no-text': 'problemNoText',
   encrypted: 'problemEncrypted',
   'not-docx': 'problemNotDocx',
   unreadable: 'problemUnreadable',

@@ -7,14 +7,14 @@ import { fill, type Lang } from '../../i18n';
 const zh = {
   importTitle: '导入与审核报告',
   importHint:
-    '把今年的报告（.txt、.docx）拖到这里，或点击选择文件。提取在本机浏览器中进行，报告不会上传；结果保存在本浏览器中，发布前只有您能看到。',
+    '把今年的报告（.txt、.docx、.pdf）拖到这里，或点击选择文件。提取在本机浏览器中进行，报告不会上传；结果保存在本浏览器中，发布前只有您能看到。',
   importPick: '选择文件',
   importDrop: '拖放报告文件到此处',
   importProgress: '正在提取 {done}/{total}',
   importProblems: '以下文件未能导入，其余已导入：',
   problemTooLarge: '文件过大（{detail}），上限 50 MB',
-  problemUnsupported: '不支持的文件类型（.{detail}），请使用 .txt 或 .docx',
-  problemPdf: '暂不支持 PDF，请另存为 .docx 或 .txt 后再导入',
+  problemUnsupported: '不支持的文件类型（.{detail}），请使用 .txt、.docx 或 .pdf',
+  problemNoText: 'PDF 中没有文字（可能是扫描件），请导入带文字的版本（.docx、.txt 或文字版 PDF）',
   problemEncrypted: '文件已加密或为旧版 .doc 格式，请另存为未加密的 .docx',
   problemNotDocx: '不是有效的 .docx 文件',
   problemUnreadable: '无法读取文本：{detail}',
@@ -59,14 +59,15 @@ export type ImportMessage = keyof typeof zh;
 const en: Record<ImportMessage, string> = {
   importTitle: 'Import and review reports',
   importHint:
-    "Drop this year's reports (.txt, .docx) here, or pick the files. Extraction runs in this browser; nothing is uploaded. Results are kept in this browser and only you see them until they are published.",
+    "Drop this year's reports (.txt, .docx, .pdf) here, or pick the files. Extraction runs in this browser; nothing is uploaded. Results are kept in this browser and only you see them until they are published.",
   importPick: 'Pick files',
   importDrop: 'Drop report files here',
   importProgress: 'Extracting {done}/{total}',
   importProblems: 'These files were not imported (the others were):',
   problemTooLarge: 'file too large ({detail}); the limit is 50 MB',
-  problemUnsupported: 'file type not supported (.{detail}); use .txt or .docx',
-  problemPdf: 'PDF is not read yet: save it as .docx or .txt and import that',
+  problemUnsupported: 'file type not supported (.{detail}); use .txt, .docx or .pdf',
+  problemNoText:
+    'the PDF holds no text (a scan?): import a version with text (.docx, .txt or a text PDF)',
   problemEncrypted: 'encrypted, or an old .doc file: save it as an unencrypted .docx',
   problemNotDocx: 'not a valid .docx file',
   problemUnreadable: 'text could not be read: {detail}',

@@ -66,7 +66,7 @@ describe('importFiles', () => {
       new Set(),
     );
     expect(batch.problems.map((p) => `${p.file}: ${p.problem}`)).toEqual([
-      'scan.pdf: pdf',
+      'scan.pdf: unreadable',
       'locked.docx: encrypted',
       'menu.txt: not-a-report',
     ]);
