@@ -6,11 +6,9 @@
  */
 import { create } from 'zustand';
 import { CATEGORIES, INDICATORS, type CategoryId, type IndicatorId } from '../catalog';
-import { localRowsOf } from '../dataset/local';
 import {
   isLoaded,
   withCounty,
-  withLocal,
   withIndicatorYear,
   withReports,
   type DatasetModel,
@@ -149,7 +147,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   setPrinting: (printing) => set({ printing }),
   setData: (model, loadErrors) =>
     set((s) => ({
-      model: model === null ? null : withLocal(model, localRowsOf(s.imported)),
+      model,
       loadErrors,
       status: model === null ? 'failed' : 'ready',
       // Default to the latest year with data once it is known.
@@ -301,11 +299,17 @@ export const useAppStore = create<AppState>()((set, get) => ({
   },
 }));
 
-// Whenever the imported reports change, the dashboard shows their reviewed values.
+// Whenever the imported reports (or the published index) change, the
+// dashboard shows their reviewed values; the code for it comes with the importer.
 useAppStore.subscribe((state, previous) => {
-  if (state.imported !== previous.imported && state.model !== null) {
-    useAppStore.setState({ model: withLocal(state.model, localRowsOf(state.imported)) });
-  }
+  const changed =
+    state.imported !== previous.imported || (state.model !== null && previous.model === null);
+  if (!changed || state.model === null) return;
+  if (state.imported.length === 0 && state.model.local === null) return;
+  void importer().then((m) => {
+    const { model, imported } = useAppStore.getState();
+    if (model !== null) useAppStore.setState({ model: m.withLocalReports(model, imported) });
+  });
 });
 
 /** Saves the workspace to IndexedDB after a change (the latest state wins). */

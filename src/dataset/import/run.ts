@@ -3,6 +3,8 @@
  * progress; and the workspace kept in IndexedDB across reloads.
  */
 import { del, get, set } from 'idb-keyval';
+
+export { withLocalReports } from '../local';
 import type { ImportReply, ImportRequest } from './import.worker';
 
 /** The tag of the import worker's own messages (import.worker.ts; not imported: it is the worker). */
