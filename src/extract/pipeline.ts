@@ -2,6 +2,7 @@
  * The pipeline without a file system: report bytes in, dataset rows out. The
  * CLI feeds it files; the browser importer can feed it dropped files.
  */
+import { MANIFEST_COLUMNS } from './columns';
 import { decodeReport } from './decode';
 import { extractReport, type QuotedMention, type QuotedUnused } from './extract-report';
 import { parseCorrections, parseManifest, type ManifestEntry } from './inputs';
@@ -118,15 +119,8 @@ export interface FinalizeInput {
   readonly corrections?: { readonly text: string; readonly file: string };
 }
 
-const METADATA_FIELDS: readonly MetadataField[] = [
-  'town',
-  'county',
-  'city',
-  'province',
-  'year',
-  'published',
-  'title',
-];
+/** The fields a manifest row can set: its columns after report_id. */
+const METADATA_FIELDS: readonly MetadataField[] = MANIFEST_COLUMNS.slice(1) as MetadataField[];
 
 /** Fields whose absence makes a report a warning (the others are often unnamed). */
 const ESSENTIAL: ReadonlySet<MetadataField> = new Set(['town', 'year']);
