@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { segmentText } from '../../src/features/source/segments';
+import { segmentText } from '../../src/components/segments';
 
 describe('segmentText', () => {
   it('cuts the text into plain and marked runs', () => {

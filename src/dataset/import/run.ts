@@ -5,10 +5,7 @@
 import { del, get, set } from 'idb-keyval';
 
 export { withLocalReports } from '../local';
-import type { ImportReply, ImportRequest } from './import.worker';
-
-/** The tag of the import worker's own messages (import.worker.ts; not imported: it is the worker). */
-const CHANNEL = 'rule-of-law-import';
+import { CHANNEL, type ImportReply, type ImportRequest } from './protocol';
 // The limit alone: the page must not load the extractor (it runs in the worker).
 import { MAX_BYTES } from './limits';
 import type { DroppedFile, ImportBatch, ImportedReport, ImportProblem } from './workspace';

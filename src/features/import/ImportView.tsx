@@ -12,6 +12,7 @@ import { useEffect, useMemo, useRef, useState, type DragEvent, type RefObject } 
 import { useShallow } from 'zustand/react/shallow';
 import { INDICATORS, INDICATOR_IDS, type IndicatorId } from '../../catalog';
 import { EmptyState } from '../../components/EmptyState';
+import { segmentText, type Mark } from '../../components/segments';
 import type { ImportedReport, ImportProblem, ReviewValue } from '../../dataset/import/workspace';
 import { formatValue, indicatorName, t, type Lang } from '../../i18n';
 import { m, type ImportMessage } from './messages';
@@ -192,15 +193,18 @@ function Review({ lang, report }: { lang: Lang; report: ImportedReport }) {
   const textRef = useRef<HTMLDivElement | null>(null);
   const [focus, setFocus] = useState<number | null>(null);
   const unusedNoRule = report.unused.filter((u) => u.reason === 'no_rule');
-  const marks = useMemo(
+  // The values' spans in the report text; the one whose sentence was clicked is current.
+  const segments = useMemo(
     () =>
-      report.values
-        .map((v, i) => ({ start: v.start, end: v.end, i }))
-        .filter(
-          (m): m is { start: number; end: number; i: number } => m.start !== null && m.end !== null,
-        )
-        .sort((a, b) => a.start - b.start),
-    [report.values],
+      segmentText(
+        report.text.length,
+        report.values.flatMap((v, i): Mark[] =>
+          v.start === null || v.end === null
+            ? []
+            : [{ start: v.start, end: v.end, kind: i === focus ? 'current' : 'other' }],
+        ),
+      ),
+    [report.text, report.values, focus],
   );
   return (
     <div className="review" data-testid="review-panel">
@@ -278,15 +282,11 @@ function Review({ lang, report }: { lang: Lang; report: ImportedReport }) {
         tabIndex={0}
         data-testid="review-text"
       >
-        {segments(report.text, marks).map((s) =>
-          s.i === null ? (
+        {segments.map((s) =>
+          s.kind === 'plain' ? (
             <span key={s.start}>{report.text.slice(s.start, s.end)}</span>
           ) : (
-            <mark
-              key={s.start}
-              className={s.i === focus ? 'mention-current' : 'mention-other'}
-              data-offset={s.start}
-            >
+            <mark key={s.start} className={`mention-${s.kind}`}>
               {report.text.slice(s.start, s.end)}
             </mark>
           ),
@@ -573,21 +573,4 @@ function excerpt(text: string, start: number, end: number): string {
     /\n/g,
     ' ',
   );
-}
-
-/** Plain and marked runs of the text; overlapping marks keep the first. */
-function segments(
-  text: string,
-  marks: readonly { start: number; end: number; i: number }[],
-): { start: number; end: number; i: number | null }[] {
-  const out: { start: number; end: number; i: number | null }[] = [];
-  let at = 0;
-  for (const m of marks) {
-    if (m.start < at) continue;
-    if (m.start > at) out.push({ start: at, end: m.start, i: null });
-    out.push({ start: m.start, end: m.end, i: m.i });
-    at = m.end;
-  }
-  if (at < text.length) out.push({ start: at, end: text.length, i: null });
-  return out;
 }

@@ -12,7 +12,7 @@ import { formatValue, indicatorName, t, type Lang } from '../../i18n';
 import type { IndexCounty, IndexIndicator } from '../../extract/data-index';
 import { useAppStore, type SourceRef } from '../../store';
 import { useCountyData, useIndicatorData, useReports } from '../../store/hooks';
-import { segmentText, type Mark } from './segments';
+import { segmentText, type Mark } from '../../components/segments';
 
 interface Loaded {
   readonly key: string;
