@@ -14,6 +14,8 @@ export interface CliOptions {
   /** Worker threads; null = all cores on large runs, one thread on small ones. */
   readonly workers: number | null;
   readonly help: boolean;
+  /** Report files are named relative to this folder (default: the working directory). */
+  readonly displayRoot?: string;
 }
 
 export const HELP = `Usage: npm run extract -- [options]
@@ -23,7 +25,8 @@ writes the indicator datasets the dashboard loads.
 
 Options:
   --in DIR            folder of reports, searched recursively (default: data/reports),
-                      or a publish package (.zip) exported by the dashboard's importer
+                      or a publish package (.zip) from the dashboard's importer (its
+                      data/ is read; the run writes its public/data/ again)
   --out DIR           where the datasets go (default: public/data)
   --manifest FILE     metadata overrides (default: DIR/reports.csv when present)
   --corrections FILE  value corrections (default: data/corrections.csv when present)
@@ -34,8 +37,9 @@ Options:
                       the output is the same whatever N is
   -h, --help          this text
 
-Writes: reports.csv, mentions.csv, indicators.csv, unused.csv, catalog.json and
-texts/<report_id>.txt. Exit code 0 when every input was read cleanly, 1 when a
+Writes: reports.csv, mentions.csv, indicators.csv, unused.csv, corrections.csv,
+catalog.json, texts/<report_id>.txt, the split files under indicators/,
+mentions/ and counties/, and index.json. Exit code 0 when every input was read cleanly, 1 when a
 report, manifest row or correction had an error (everything else is still
 written), 2 for a usage error.`;
 

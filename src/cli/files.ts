@@ -46,7 +46,7 @@ export interface ReportFile {
 const IGNORED = new Set(['.csv', '.md', '.json']);
 
 /** Every file below `dir` that may be a report, sorted by path. */
-export function listReportFiles(dir: string): ReportFile[] {
+export function listReportFiles(dir: string, displayRoot = process.cwd()): ReportFile[] {
   const files: ReportFile[] = [];
   const walk = (current: string): void => {
     for (const name of readdirSync(current).sort()) {
@@ -61,7 +61,7 @@ export function listReportFiles(dir: string): ReportFile[] {
       files.push({
         reportId: basename(name, extname(name)),
         path,
-        display: relative(process.cwd(), path) || path,
+        display: relative(displayRoot, path) || path,
         extension,
       });
     }

@@ -7,27 +7,15 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
-import { CATEGORIES, CATEGORY_IDS, catalogAsJson, INDICATORS, type IndicatorId } from '../catalog';
+import { CATEGORIES, CATEGORY_IDS, INDICATORS } from '../catalog';
 import {
-  buildIndex,
-  countyFileOf,
-  countyKeyOf,
-  CSV_NAMES,
-  csvChunks,
   finalizeDatasets,
-  groupByCounty,
-  groupByIndicator,
-  groupByYear,
-  mentionChunks,
-  mentionsFileOf,
-  reportChunks,
-  valueChunks,
-  valuesFileOf,
   formatIssue,
   failedReport,
+  siteLayout,
   type Datasets,
-  type IndexCounty,
   type ReportOutcome,
+  type SiteLayout,
 } from '../extract';
 import type { CliOptions } from './args';
 import {
@@ -124,7 +112,7 @@ function begin(given: CliOptions, output: Output): Begun | RunResult {
   }
   const options = opened.data;
   if (!existsSync(options.inDir)) return missingInput(options, output);
-  return { started, plan: planRun(listReportFiles(options.inDir)), options };
+  return { started, plan: planRun(listReportFiles(options.inDir, options.displayRoot)), options };
 }
 
 type Processor = (
@@ -230,15 +218,7 @@ function finishRun(
     ...(manifest === undefined ? {} : { manifest }),
     ...(corrections === undefined ? {} : { corrections }),
   });
-  const sizes = new Map<string, number>();
-  for (const name of CSV_NAMES) {
-    sizes.set(name, writeChunksAtomic(join(options.outDir, name), csvChunks(name, datasets)));
-  }
-  writeSplitLayout(options.outDir, datasets, sizes.get('reports.csv') ?? 0);
-  writeFileAtomic(
-    join(options.outDir, 'catalog.json'),
-    `${JSON.stringify(catalogAsJson(), null, 2)}\n`,
-  );
+  writeLayout(options.outDir, siteLayout(datasets));
   removeStale(textDir, written);
 
   const seconds = (performance.now() - started) / 1000;
@@ -249,71 +229,21 @@ function finishRun(
 }
 
 /**
- * One values file and one mentions file per indicator, and index.json: the
- * app fetches only what a view needs (see src/extract/data-index.ts). Files of
- * indicators that no longer have values are removed.
+ * The data folder (see src/extract/layout.ts): every file streamed to disk,
+ * then index.json with their sizes. The split layout's folders start empty:
+ * an indicator, a year or a county may have gone since the last run.
  */
-function writeSplitLayout(outDir: string, datasets: Datasets, reportsBytes: number): void {
-  const values = groupByIndicator(datasets.values, (v) => v.indicator);
-  const mentions = groupByIndicator(datasets.mentions, (m) => m.mention.indicator);
-  const valueSizes = new Map<string, number>();
-  const mentionSizes = new Map<IndicatorId, number>();
-  // Start clean: an indicator or a year may have gone since the last run.
-  rmSync(join(outDir, 'indicators'), { recursive: true, force: true });
-  for (const [id, rows] of values) {
-    for (const [year, list] of groupByYear(rows)) {
-      const file = valuesFileOf(id, year);
-      valueSizes.set(file, writeChunksAtomic(join(outDir, file), valueChunks(list)));
-    }
-    mentionSizes.set(
-      id,
-      writeChunksAtomic(join(outDir, mentionsFileOf(id)), mentionChunks(mentions.get(id) ?? [])),
-    );
+function writeLayout(outDir: string, layout: SiteLayout): void {
+  for (const folder of layout.folders)
+    rmSync(join(outDir, folder), { recursive: true, force: true });
+  const sizes = new Map<string, number>();
+  for (const file of layout.files) {
+    sizes.set(file.path, writeChunksAtomic(join(outDir, file.path), file.chunks()));
   }
-  removeStale(join(outDir, 'mentions'), new Set([...values.keys()].map((id) => `${id}.csv`)));
-  const index = buildIndex(datasets, {
-    reports: reportsBytes,
-    values: valueSizes,
-    mentions: mentionSizes,
-    counties: writeCounties(outDir, datasets),
-  });
-  writeFileAtomic(join(outDir, 'index.json'), `${JSON.stringify(index)}\n`);
-}
-
-/**
- * Every row of one county's towns in three files (values, reports, mentions),
- * counties numbered in key order: what a town's profile and its sources read.
- */
-function writeCounties(outDir: string, datasets: Datasets): IndexCounty[] {
-  rmSync(join(outDir, 'counties'), { recursive: true, force: true });
-  const countyOfReport = new Map(
-    datasets.reports.map((r) => [r.reportId, countyKeyOf(r.metadata)]),
+  writeFileAtomic(
+    join(outDir, 'index.json'),
+    layout.index((path) => sizes.get(path) ?? 0),
   );
-  const reports = groupByCounty(datasets.reports, (r) => countyKeyOf(r.metadata));
-  const values = groupByCounty(datasets.values, countyKeyOf);
-  const mentions = groupByCounty(datasets.mentions, (m) => countyOfReport.get(m.reportId));
-  const keys = [...new Set([...reports.keys(), ...values.keys()])].sort((a, b) =>
-    a < b ? -1 : a > b ? 1 : 0,
-  );
-  return keys.map((key, n) => {
-    const write = (
-      kind: 'values' | 'reports' | 'mentions',
-      rows: number,
-      chunks: Generator<string>,
-    ) => {
-      const file = countyFileOf(n, kind);
-      return { file, rows, bytes: writeChunksAtomic(join(outDir, file), chunks) };
-    };
-    const v = values.get(key) ?? [];
-    const r = reports.get(key) ?? [];
-    const m = mentions.get(key) ?? [];
-    return {
-      key,
-      values: write('values', v.length, valueChunks(v)),
-      reports: write('reports', r.length, reportChunks(r)),
-      mentions: write('mentions', m.length, mentionChunks(m)),
-    };
-  });
 }
 
 function printSummary(

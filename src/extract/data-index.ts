@@ -60,6 +60,11 @@ export interface DataIndex {
   readonly reports: IndexFile;
   readonly indicators: readonly IndexIndicator[];
   readonly counties: readonly IndexCounty[];
+  /**
+   * The corrections applied (corrections.csv): the browser's publish package
+   * carries them into the next run. Absent in folders written before it was.
+   */
+  readonly corrections?: IndexFile;
 }
 
 /** The county a town or report belongs to: province, city and county (each may be empty). */
@@ -130,6 +135,7 @@ export interface IndexSizes {
   readonly mentionRows: ReadonlyMap<IndicatorId, number>;
   /** The county files written, in key order. */
   readonly counties: readonly IndexCounty[];
+  readonly corrections?: IndexFile;
 }
 
 /**
@@ -179,6 +185,7 @@ export function assembleIndex(
       },
     })),
     counties: sizes.counties,
+    ...(sizes.corrections === undefined ? {} : { corrections: sizes.corrections }),
   };
 }
 

@@ -31,8 +31,10 @@ export {
   type DataIndex,
   type IndexCounty,
 } from './data-index';
+export { siteLayout, type SiteFile, type SiteLayout } from './layout';
 export {
   CSV_NAMES,
+  correctionChunks,
   csvChunks,
   datasetsToCsv,
   mentionChunks,

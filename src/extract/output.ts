@@ -5,6 +5,8 @@
  */
 import Papa from 'papaparse';
 import { INDICATORS } from '../catalog';
+import { CORRECTION_COLUMNS } from './columns';
+import type { Correction } from './inputs';
 import type { Datasets } from './pipeline';
 
 type Cell = string | number | boolean | null;
@@ -186,6 +188,23 @@ export function reportChunks(reports: Datasets['reports']): Generator<string> {
     r.unusedNoRule,
     r.fromManifest.join(' '),
     r.metadata.title,
+  ]);
+}
+
+/**
+ * corrections.csv in the data folder: the corrections that were applied, as
+ * numbers (a correction's "190余" is written 190 with qualifier >=), in the
+ * order they were given. Read back, it applies the same corrections.
+ */
+export function correctionChunks(corrections: readonly Correction[]): Generator<string> {
+  return chunked(CORRECTION_COLUMNS, corrections, (c) => [
+    c.reportId,
+    c.indicator,
+    c.value,
+    c.value === null ? '' : c.qualifier,
+    c.start,
+    c.end,
+    c.note,
   ]);
 }
 

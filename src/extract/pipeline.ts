@@ -5,7 +5,7 @@
 import { MANIFEST_COLUMNS } from './columns';
 import { decodeReport } from './decode';
 import { extractReport, type QuotedMention, type QuotedUnused } from './extract-report';
-import { parseCorrections, parseManifest, type ManifestEntry } from './inputs';
+import { parseCorrections, parseManifest, type Correction, type ManifestEntry } from './inputs';
 import type { UnusedReason } from './match';
 import type { MetadataField, ReportMetadata } from './metadata';
 import { resolveValues, type ResolvedValue } from './resolve';
@@ -107,6 +107,8 @@ export interface Datasets {
   readonly mentions: readonly { readonly reportId: string; readonly mention: QuotedMention }[];
   readonly unused: readonly { readonly reportId: string; readonly number: QuotedUnused }[];
   readonly values: readonly ResolvedValue[];
+  /** The corrections applied: valid rows for readable reports. */
+  readonly corrections: readonly Correction[];
   readonly issues: readonly Issue[];
 }
 
@@ -224,7 +226,7 @@ export function finalizeDatasets(input: FinalizeInput): Datasets {
   const unused = outcomes.flatMap((o) =>
     o.unused.map((number) => ({ reportId: o.reportId, number })),
   );
-  return { reports, mentions, unused, values, issues };
+  return { reports, mentions, unused, values, corrections, issues };
 }
 
 export type { UnusedReason };

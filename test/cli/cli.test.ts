@@ -153,6 +153,27 @@ describe('corrections', () => {
       ]),
     );
   });
+
+  it('writes the corrections it applied into the data folder, which apply the same again', () => {
+    expect(readFileSync(join(outDir, 'corrections.csv'), 'utf8')).toBe(
+      [
+        'report_id,indicator,value,qualifier,start,end,note',
+        'anhui-huaibei-duanyuan-2024,mediation.cases,610,=,,,区司法局核实为610件',
+        'anhui-huaibei-duanyuan-2024,petition.visits_yoy,,,,,同比口径不一致，删除',
+        'shanghai-jingan-pengpu-2023,enforcement.cases,12,=,,,报告附表',
+        '',
+      ].join('\n'),
+    );
+    const again = run({
+      inDir: join(root, 'reports'),
+      corrections: join(outDir, 'corrections.csv'),
+      correctionsExplicit: true,
+    });
+    expect(again.result.exitCode).toBe(0);
+    expect(readFileSync(join(again.outDir, 'indicators.csv'), 'utf8')).toBe(
+      readFileSync(join(outDir, 'indicators.csv'), 'utf8'),
+    );
+  });
 });
 
 describe('output folder', () => {

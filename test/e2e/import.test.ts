@@ -2,9 +2,17 @@
  * Importing reports in the browser: a .txt and a .docx built from the sample
  * reports, reviewed value by value, kept across a reload.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
@@ -18,10 +26,12 @@ import { buildSite } from './site';
 const SAMPLE = join(import.meta.dirname, '..', '..', 'data', 'reports');
 let browser: Browser;
 let site: StaticSite;
+let siteRoot: string;
 const files: string[] = [];
 
 beforeAll(async () => {
-  site = await serveStatic(await buildSite(), '/import/site/');
+  siteRoot = await buildSite();
+  site = await serveStatic(siteRoot, '/import/site/');
   browser = await launchBrowser();
   const dir = mkdtempSync(join(tmpdir(), 'rol-import-'));
   const txt = join(dir, '红格镇2023.txt');
@@ -183,40 +193,81 @@ describe('importing reports in the browser', () => {
     await page.getByTestId('import-view').waitFor();
     await page.locator('.import-list li').filter({ hasText: '红格镇' }).locator('button').click();
 
-    // Published as a package the CLI reads: the review comes out as the dataset.
+    // Published: one package, the whole data folder merged with the published data.
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByTestId('publish-export').click(),
     ]);
     const zip = join(mkdtempSync(join(tmpdir(), 'rol-package-')), 'publish.zip');
     await download.saveAs(zip);
+    await expect
+      .poll(() => page.getByTestId('publish-status').textContent())
+      .toContain('public/data/');
     const entries = unzipSync(new Uint8Array(readFileSync(zip)));
+    const published = readdirSync(SAMPLE)
+      .filter((n) => n.endsWith('.txt'))
+      .map((n) => n.replace(/\.txt$/, ''));
+    const ids = [...published, '段园镇2024', '红格镇2023', '黄花店镇2024'].sort();
     expect(
       Object.keys(entries)
-        .filter((n) => n.endsWith('.txt'))
+        .filter((n) => n.startsWith('data/reports/') && n.endsWith('.txt'))
         .sort(),
-    ).toEqual([
-      'README.txt',
-      'reports/段园镇2024.txt',
-      'reports/红格镇2023.txt',
-      'reports/黄花店镇2024.txt',
-    ]);
-    const corrections = strFromU8(entries['corrections.csv'] ?? new Uint8Array());
+    ).toEqual(ids.map((id) => `data/reports/${id}.txt`));
+    expect(
+      Object.keys(entries)
+        .filter((n) => n.startsWith('public/data/texts/'))
+        .sort(),
+    ).toEqual(ids.map((id) => `public/data/texts/${id}.txt`));
+    const corrections = strFromU8(entries['data/corrections.csv'] ?? new Uint8Array());
     expect(corrections).toContain('红格镇2023,mediation.cases,610,=,,,审核修改');
     expect(corrections).toMatch(
       /红格镇2023,enforcement\.campaigns,[\d.]+,[=~<>]+,\d+,\d+,审核人工添加/,
     );
+    // The CLI on the package writes its data folder again, byte for byte.
     const { result, outDir } = run({ inDir: zip, quiet: true });
     expect(result.exitCode).toBe(0);
-    const published = readCsv(join(outDir, 'indicators.csv')).filter(
-      (v) => v['report_id'] === '红格镇2023',
-    );
-    expect(published.find((v) => v['indicator'] === 'mediation.cases')).toMatchObject({
-      value: '610',
-      correction: 'override',
-      town: '红格镇',
-    });
-    expect(published.filter((v) => v['correction'] === 'add')).toHaveLength(1);
+    const site2 = mkdtempSync(join(tmpdir(), 'rol-published-site-'));
+    cpSync(siteRoot, site2, { recursive: true });
+    rmSync(join(site2, 'data'), { recursive: true });
+    for (const [name, bytes] of Object.entries(entries)) {
+      if (!name.startsWith('public/data/') || name.endsWith('/')) continue;
+      const inData = name.slice('public/data/'.length);
+      expect(strFromU8(bytes), inData).toBe(readFileSync(join(outDir, inData), 'utf8'));
+      mkdirSync(dirname(join(site2, 'data', inData)), { recursive: true });
+      writeFileSync(join(site2, 'data', inData), bytes);
+    }
+    const rows = readCsv(join(outDir, 'indicators.csv'));
+    expect(
+      rows.find((v) => v['report_id'] === '红格镇2023' && v['indicator'] === 'mediation.cases'),
+    ).toMatchObject({ value: '610', correction: 'override', town: '红格镇', year: '2025' });
+    expect(
+      rows.filter((v) => v['report_id'] === '红格镇2023' && v['correction'] === 'add'),
+    ).toHaveLength(1);
+
+    // Published by copying: the site with the package's public/data as its data/
+    // folder shows the review to a browser that never imported anything.
+    const copied = await serveStatic(site2, '/import/published/');
+    try {
+      const reader = await browser.newPage();
+      const readerErrors: string[] = [];
+      reader.on('pageerror', (e) => readerErrors.push(e.message));
+      await reader.goto(`${copied.url}#/?y=2025&i=mediation.cases`);
+      const ranking = reader.getByTestId('chart-ranking');
+      await expect.poll(() => ranking.textContent(), { timeout: 15_000 }).toContain('610件');
+      expect(await ranking.textContent()).not.toContain('⌂');
+      await reader.locator('section.ranking').getByText('数据表').click();
+      await reader.locator('section.ranking').getByRole('button', { name: /610件/ }).click();
+      const opened = reader.getByTestId('source-panel');
+      await expect.poll(() => opened.textContent()).toContain('红格镇');
+      expect(await opened.getByTestId('source-highlight').first().textContent()).toMatch(/\d/);
+      // The published towns are all still there.
+      await reader.goto(`${copied.url}#/?y=2023&i=mediation.cases`);
+      await expect.poll(() => ranking.textContent(), { timeout: 15_000 }).toContain('474件');
+      expect(readerErrors).toEqual([]);
+      await reader.close();
+    } finally {
+      await copied.close();
+    }
 
     // And can be discarded.
     await page.getByRole('button', { name: '丢弃全部本地导入' }).click();

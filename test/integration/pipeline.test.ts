@@ -30,6 +30,7 @@ describe('pipeline output on the sample reports (detection only, no manifest)', 
     expect(exitCode).toBe(0);
     expect(listFiles(outDir)).toEqual([
       'catalog.json',
+      'corrections.csv',
       'counties',
       'index.json',
       'indicators',

@@ -2,7 +2,8 @@
  * Messages between the page and the import worker. No runtime imports: the
  * page reads this without loading the extractor.
  */
-import type { DroppedFile, ImportBatch } from './workspace';
+import type { PublishPackage } from './publish';
+import type { DroppedFile, ImportBatch, ImportedReport } from './workspace';
 
 /**
  * Every message of ours carries this: pdf.js, loaded here to read PDFs, sets
@@ -10,11 +11,19 @@ import type { DroppedFile, ImportBatch } from './workspace';
  */
 export const CHANNEL = 'rule-of-law-import';
 
-export interface ImportRequest {
-  readonly channel: typeof CHANNEL;
-  readonly files: readonly DroppedFile[];
-  readonly taken: readonly string[];
-}
+export type ImportRequest = { readonly channel: typeof CHANNEL } & (
+  | {
+      readonly type: 'import';
+      readonly files: readonly DroppedFile[];
+      readonly taken: readonly string[];
+    }
+  | {
+      readonly type: 'publish';
+      readonly reports: readonly ImportedReport[];
+      /** The site's data folder as an absolute URL (ending in /); null when it publishes nothing. */
+      readonly dataUrl: string | null;
+    }
+);
 
 export type ImportReply = { readonly channel: typeof CHANNEL } & (
   | {
@@ -24,4 +33,5 @@ export type ImportReply = { readonly channel: typeof CHANNEL } & (
       readonly file: string;
     }
   | { readonly type: 'done'; readonly batch: ImportBatch }
+  | { readonly type: 'published'; readonly result: PublishPackage | { readonly error: string } }
 );

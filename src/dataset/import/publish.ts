@@ -1,31 +1,86 @@
 /**
- * The publish package of the local workspace: what the CLI needs to produce
- * the reviewed dataset — every imported report's text, a manifest with the
- * reviewed town, county and year, and the review decisions as corrections —
- * in one zip. `npm run extract -- --in <zip>` reads it as it is; the same
- * files copied into data/reports/ and data/corrections.csv do the same.
+ * The publish package: the published data merged with the reviewed imports,
+ * as a zip laid out like the project itself —
+ *
+ *   public/data/          the data folder the CLI would write for all of it:
+ *                         copy it over the site's data/ folder and it is published
+ *   data/reports/         every report's text (published and imported, UTF-8)
+ *                         and reports.csv (the places and years as reviewed)
+ *   data/corrections.csv  the published corrections and the review's decisions
+ *
+ * `npm run extract -- --in publish.zip` on it writes public/data/ again, byte
+ * for byte: public/data/ is built here by the same pipeline on the same
+ * files (processReport on the bytes the zip holds, finalizeDatasets,
+ * siteLayout). Runs in the import worker.
  */
 import Papa from 'papaparse';
 import { strToU8, zipSync } from 'fflate';
+import {
+  finalizeDatasets,
+  formatIssue,
+  processReport,
+  siteLayout,
+  type ReportOutcome,
+} from '../../extract';
 import { CORRECTION_COLUMNS, MANIFEST_COLUMNS } from '../../extract/columns';
 import type { ImportedReport, ReviewValue } from './workspace';
 
+type Row = Record<string, string>;
+
+/** What the site already publishes, as served from its data/ folder. */
+export interface PublishedData {
+  /** data/reports.csv. */
+  readonly reports: string;
+  /** data/corrections.csv; '' when the folder has none. */
+  readonly corrections: string;
+  /** data/texts/<id>.txt of every readable published report, as served. */
+  readonly texts: ReadonlyMap<string, Uint8Array>;
+}
+
+export interface PublishPackage {
+  readonly zip: Uint8Array;
+  /** Problems the pipeline reported (a correction it could not apply, say), as the CLI prints them. */
+  readonly issues: readonly string[];
+  /** Published reports with no text (the CLI could not read them): not in the package. */
+  readonly unreadable: readonly string[];
+}
+
+const REPORTS_DIR = 'data/reports';
+const MANIFEST_FILE = `${REPORTS_DIR}/reports.csv`;
+const CORRECTIONS_FILE = 'data/corrections.csv';
+export const SITE_DIR = 'public/data';
+
 export const PUBLISH_README = `发布包 · Publish package
 
-reports/            导入的报告原文（UTF-8）与 reports.csv（审核后的乡镇、县区、年度）
-corrections.csv     审核结果：修改、驳回、人工添加的数值
+public/data/           网站的数据文件夹：已发布数据与本次审核的报告合并后的完整数据。
+                       发布：用它替换网站的 data/ 文件夹（例如 dist/data/ 或服务器上 …/data/），
+                       无需重新构建。
+data/reports/          全部报告原文（UTF-8）与 reports.csv（审核后的乡镇、县区、年度）
+data/corrections.csv   已发布的更正与本次审核结果（修改、驳回、人工添加）
 
-生成数据：npm run extract -- --in 本文件.zip --out public/data
-或：把 reports/ 中的文件复制到 data/reports/，把 corrections.csv 的各行加入
-data/corrections.csv，再运行 npm run extract。
+在项目中重新生成：npm run extract -- --in 本文件.zip --out public/data
+（结果与包中 public/data/ 逐字节相同）；或把 data/ 解压到项目根目录后运行 npm run extract。
 
-reports/           the imported reports' texts (UTF-8) and reports.csv (reviewed town, county, year)
-corrections.csv    the review: values edited, rejected or added by hand
+public/data/           the site's data folder: the published data merged with the reviewed
+                       reports. To publish, put it in place of the site's data/ folder
+                       (dist/data/, or …/data/ on the server); no rebuild is needed.
+data/reports/          every report's text (UTF-8) and reports.csv (reviewed town, county, year)
+data/corrections.csv   the published corrections and this review (edited, rejected, added values)
 
-Build the data: npm run extract -- --in this-file.zip --out public/data
-or copy reports/ into data/reports/, add the rows of corrections.csv to
-data/corrections.csv, and run npm run extract.
+To rebuild in the project: npm run extract -- --in this-file.zip --out public/data
+(the same bytes as public/data/ here), or unzip data/ into the project and run npm run extract.
 `;
+
+export const textPathOf = (reportId: string): string => `${REPORTS_DIR}/${reportId}.txt`;
+
+function readRows(text: string): Row[] {
+  return Papa.parse<Row>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy' })
+    .data;
+}
+
+function csv(fields: readonly string[], data: readonly (readonly string[])[]): string {
+  return `${Papa.unparse({ fields: [...fields], data: data.map((r) => [...r]) }, { newline: '\n' })}\n`;
+}
 
 /** The correction a review decision stands for; none when the extracted value stands. */
 export function correctionOf(
@@ -59,43 +114,147 @@ export function correctionOf(
   return null;
 }
 
-export function manifestCsv(reports: readonly ImportedReport[]): string {
-  return Papa.unparse(
-    {
-      fields: [...MANIFEST_COLUMNS],
-      data: reports.map((r) => [
-        r.reportId,
-        r.metadata.town,
-        r.metadata.county,
-        r.metadata.city,
-        r.metadata.province,
-        r.metadata.year === null ? '' : String(r.metadata.year),
-        r.metadata.published,
-        r.metadata.title,
-      ]),
-    },
-    { newline: '\n' },
-  );
+/** A manifest row: the given fields of a report's place, year, date and title. */
+type ManifestRow = Record<(typeof MANIFEST_COLUMNS)[number], string>;
+
+/** The imported reports' rows: every field as reviewed. */
+export function manifestRows(reports: readonly ImportedReport[]): ManifestRow[] {
+  return reports.map((r) => ({
+    report_id: r.reportId,
+    town: r.metadata.town,
+    county: r.metadata.county,
+    city: r.metadata.city,
+    province: r.metadata.province,
+    year: r.metadata.year === null ? '' : String(r.metadata.year),
+    published: r.metadata.published,
+    title: r.metadata.title,
+  }));
 }
 
-export function correctionsCsv(reports: readonly ImportedReport[]): string {
-  const rows = reports.flatMap((r) =>
+export function correctionRows(reports: readonly ImportedReport[]): string[][] {
+  return reports.flatMap((r) =>
     r.values.flatMap((v) => {
       const c = correctionOf(r.reportId, v);
       return c === null ? [] : [CORRECTION_COLUMNS.map((k) => c[k])];
     }),
   );
-  return Papa.unparse({ fields: [...CORRECTION_COLUMNS], data: rows }, { newline: '\n' });
 }
 
-/** The zip: reports/<id>.txt, reports/reports.csv, corrections.csv, README.txt. */
-export function publishZip(reports: readonly ImportedReport[]): Uint8Array {
-  const files: Record<string, Uint8Array> = {
-    'README.txt': strToU8(PUBLISH_README),
-    'reports/reports.csv': strToU8(`${manifestCsv(reports)}\n`),
-    'corrections.csv': strToU8(`${correctionsCsv(reports)}\n`),
+interface Published {
+  readonly ids: string[];
+  /** Only the fields the published run took from its manifest: the rest is detected again. */
+  readonly manifest: ManifestRow[];
+  readonly corrections: string[][];
+  readonly unreadable: string[];
+}
+
+/** The published reports the package carries on: all but those an import replaces. */
+function publishedPart(data: PublishedData | null, replaced: ReadonlySet<string>): Published {
+  if (data === null) return { ids: [], manifest: [], corrections: [], unreadable: [] };
+  const ids: string[] = [];
+  const manifest: ManifestRow[] = [];
+  const unreadable: string[] = [];
+  for (const row of readRows(data.reports)) {
+    const id = row['report_id'] ?? '';
+    if (id === '' || replaced.has(id)) continue;
+    if (row['status'] === 'error' || !data.texts.has(id)) {
+      unreadable.push(id);
+      continue;
+    }
+    ids.push(id);
+    const given = new Set((row['from_manifest'] ?? '').split(' ').filter((f) => f !== ''));
+    if (given.size > 0) {
+      manifest.push(
+        Object.fromEntries(
+          MANIFEST_COLUMNS.map((c) => [
+            c,
+            c === 'report_id' ? id : given.has(c) ? (row[c] ?? '') : '',
+          ]),
+        ) as ManifestRow,
+      );
+    }
+  }
+  const kept = new Set(ids);
+  const corrections = readRows(data.corrections)
+    .filter((r) => kept.has(r['report_id'] ?? ''))
+    .map((r) => CORRECTION_COLUMNS.map((c) => r[c] ?? ''));
+  return { ids, manifest, corrections, unreadable };
+}
+
+/**
+ * The package for the imported reports (as reviewed) and the published data
+ * (null: the site has none). An imported report with a published report's id
+ * replaces it, with its corrections.
+ */
+export function buildPackage(
+  imported: readonly ImportedReport[],
+  published: PublishedData | null,
+  onProgress: (done: number, total: number, file: string) => void = () => undefined,
+): PublishPackage {
+  const replaced = new Set(imported.map((r) => r.reportId));
+  const part = publishedPart(published, replaced);
+  const sources = new Map<string, Uint8Array>();
+  for (const id of part.ids) sources.set(id, published?.texts.get(id) ?? new Uint8Array());
+  for (const r of imported) sources.set(r.reportId, strToU8(r.text));
+
+  const byId = (a: { report_id: string }, b: { report_id: string }): number =>
+    a.report_id < b.report_id ? -1 : a.report_id > b.report_id ? 1 : 0;
+  const manifest = csv(
+    MANIFEST_COLUMNS,
+    [...part.manifest, ...manifestRows(imported)]
+      .sort(byId)
+      .map((r) => MANIFEST_COLUMNS.map((c) => r[c])),
+  );
+  const corrections = csv(CORRECTION_COLUMNS, [...part.corrections, ...correctionRows(imported)]);
+
+  // The CLI's run on the files below, here: the same bytes through the same code.
+  const outcomes: ReportOutcome[] = [...sources].map(([id, bytes], i) => {
+    const outcome = processReport(id, textPathOf(id), bytes);
+    onProgress(i + 1, sources.size, textPathOf(id));
+    return outcome;
+  });
+  const texts = new Map(outcomes.map((o) => [o.reportId, o.text]));
+  const datasets = finalizeDatasets({
+    outcomes,
+    quote: (id, start, end) => texts.get(id)?.slice(start, end) ?? '',
+    manifest: { text: manifest, file: MANIFEST_FILE },
+    corrections: { text: corrections, file: CORRECTIONS_FILE },
+  });
+
+  const files: Record<string, Uint8Array> = {};
+  const layout = siteLayout(datasets);
+  const sizes = new Map<string, number>();
+  for (const file of layout.files) {
+    const bytes = strToU8([...file.chunks()].join(''));
+    sizes.set(file.path, bytes.length);
+    files[`${SITE_DIR}/${file.path}`] = bytes;
+  }
+  files[`${SITE_DIR}/index.json`] = strToU8(layout.index((path) => sizes.get(path) ?? 0));
+  for (const o of outcomes) {
+    if (o.status === 'ok') files[`${SITE_DIR}/texts/${o.reportId}.txt`] = strToU8(o.text);
+  }
+  for (const [id, bytes] of sources) files[textPathOf(id)] = bytes;
+  files[MANIFEST_FILE] = strToU8(manifest);
+  files[CORRECTIONS_FILE] = strToU8(corrections);
+  const issues = datasets.issues.map(formatIssue);
+  files['README.txt'] = strToU8(readme(imported.length, part, issues));
+  // A fixed date: the same data gives the same bytes.
+  return {
+    zip: zipSync(files, { mtime: new Date('2000-01-01T00:00:00Z') }),
+    issues,
+    unreadable: part.unreadable,
   };
-  for (const r of reports) files[`reports/${r.reportId}.txt`] = strToU8(r.text);
-  // A fixed date: the same workspace gives the same bytes.
-  return zipSync(files, { mtime: new Date('2000-01-01T00:00:00Z') });
+}
+
+function readme(imported: number, part: Published, issues: readonly string[]): string {
+  const notes = [
+    `导入 ${imported} 份，沿用已发布 ${part.ids.length} 份。 Imported: ${imported}; published, carried on: ${part.ids.length}.`,
+  ];
+  if (part.unreadable.length > 0) {
+    notes.push(
+      `已发布但无法读取、未包含的报告 · published reports with no text, left out: ${part.unreadable.join(', ')}`,
+    );
+  }
+  if (issues.length > 0) notes.push('问题 · problems:', ...issues);
+  return `${PUBLISH_README}\n${notes.join('\n')}\n`;
 }

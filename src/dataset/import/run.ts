@@ -8,6 +8,7 @@ export { withLocalReports } from '../local';
 import { CHANNEL, type ImportReply, type ImportRequest } from './protocol';
 // The limit alone: the page must not load the extractor (it runs in the worker).
 import { MAX_BYTES } from './limits';
+import type { PublishPackage } from './publish';
 import type { DroppedFile, ImportBatch, ImportedReport, ImportProblem } from './workspace';
 
 /**
@@ -43,39 +44,70 @@ export async function runImport(
   return { reports: batch.reports, problems: [...tooLarge, ...batch.problems] };
 }
 
-function extractInWorker(
-  dropped: readonly DroppedFile[],
-  taken: readonly string[],
+type Final = Exclude<ImportReply, { type: 'progress' }>;
+
+/** One request to a fresh import worker; null when no worker could run. */
+function inWorker(
+  request: ImportRequest,
+  transfer: Transferable[],
   onProgress: (done: number, total: number, file: string) => void,
-): Promise<ImportBatch> {
-  if (dropped.length === 0) return Promise.resolve({ reports: [], problems: [] });
+): Promise<Final | null> {
   let worker: Worker;
   try {
     worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
   } catch {
-    return Promise.resolve(noWorker(dropped));
+    return Promise.resolve(null);
   }
-  return new Promise<ImportBatch>((resolve) => {
+  return new Promise<Final | null>((resolve) => {
     worker.addEventListener('message', (event: MessageEvent<ImportReply>) => {
       const reply = event.data;
       if (reply?.channel !== CHANNEL) return;
       if (reply.type === 'progress') onProgress(reply.done, reply.total, reply.file);
       else {
         worker.terminate();
-        resolve(reply.batch);
+        resolve(reply);
       }
     });
     worker.addEventListener('error', () => {
       worker.terminate();
-      resolve(noWorker(dropped));
+      resolve(null);
     });
-    const request: ImportRequest = { channel: CHANNEL, files: dropped, taken };
-    // The files' bytes move to the worker rather than being copied.
-    worker.postMessage(
-      request,
-      dropped.map((d) => d.bytes.buffer as ArrayBuffer),
-    );
+    worker.postMessage(request, transfer);
   });
+}
+
+async function extractInWorker(
+  dropped: readonly DroppedFile[],
+  taken: readonly string[],
+  onProgress: (done: number, total: number, file: string) => void,
+): Promise<ImportBatch> {
+  if (dropped.length === 0) return { reports: [], problems: [] };
+  const reply = await inWorker(
+    { channel: CHANNEL, type: 'import', files: dropped, taken },
+    // The files' bytes move to the worker rather than being copied.
+    dropped.map((d) => d.bytes.buffer as ArrayBuffer),
+    onProgress,
+  );
+  return reply?.type === 'done' ? reply.batch : noWorker(dropped);
+}
+
+/**
+ * The publish package (see publish.ts), built in the import worker: the
+ * published texts fetched from the site's data folder (`dataUrl`; null when
+ * the site publishes nothing yet) and every report extracted again.
+ */
+export async function runPublish(
+  reports: readonly ImportedReport[],
+  dataUrl: string | null,
+  onProgress: (done: number, total: number, file: string) => void,
+): Promise<PublishPackage | { readonly error: string }> {
+  const reply = await inWorker(
+    { channel: CHANNEL, type: 'publish', reports, dataUrl },
+    [],
+    onProgress,
+  );
+  if (reply?.type === 'published') return reply.result;
+  return { error: 'no-worker' };
 }
 
 const KEY = 'rule-of-law-import-workspace';

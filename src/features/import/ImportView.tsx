@@ -32,22 +32,98 @@ const PROBLEM_MESSAGE: Readonly<Record<ImportProblem['problem'], ImportMessage>>
 
 const isDone = (v: ReviewValue): boolean => v.decision !== 'pending';
 
-/** Downloads the publish package: the texts, the reviewed manifest and the corrections. */
-async function exportPackage(reports: readonly ImportedReport[]): Promise<void> {
-  const [{ publishZip }, { download }] = await Promise.all([
-    import('../../dataset/import/publish'),
-    import('../../export/csv'),
-  ]);
-  const bytes = publishZip(reports);
-  download(
-    'publish.zip',
-    new Blob(
-      [bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer],
-      {
+type Publishing =
+  | { readonly state: 'idle' }
+  | { readonly state: 'running'; readonly done: number; readonly total: number }
+  | { readonly state: 'failed'; readonly detail: string }
+  | {
+      readonly state: 'done';
+      readonly issues: readonly string[];
+      readonly unreadable: readonly string[];
+    };
+
+/**
+ * Publishing: the package is built in the import worker (the published texts
+ * fetched and extracted again with the imports), then downloaded. The button
+ * sits with the view's actions; progress, problems and what to do with the
+ * package below them.
+ */
+function usePublish(lang: Lang, reports: readonly ImportedReport[]) {
+  const status = useAppStore((s) => s.status);
+  const [publishing, setPublishing] = useState<Publishing>({ state: 'idle' });
+  const start = async (): Promise<void> => {
+    setPublishing({ state: 'running', done: 0, total: 0 });
+    const [{ runPublish }, { download }] = await Promise.all([
+      import('../../dataset/import/run'),
+      import('../../export/csv'),
+    ]);
+    const dataUrl = status === 'ready' ? new URL('data/', document.baseURI).href : null;
+    const result = await runPublish(reports, dataUrl, (done, total) =>
+      setPublishing({ state: 'running', done, total }),
+    );
+    if ('error' in result) {
+      setPublishing({
+        state: 'failed',
+        detail: result.error === 'no-worker' ? m(lang, 'publishNoWorker') : result.error,
+      });
+      return;
+    }
+    const { zip } = result;
+    download(
+      'publish.zip',
+      new Blob([zip.buffer.slice(zip.byteOffset, zip.byteOffset + zip.byteLength) as ArrayBuffer], {
         type: 'application/zip',
-      },
-    ),
+      }),
+    );
+    setPublishing({ state: 'done', issues: result.issues, unreadable: result.unreadable });
+  };
+  const button = (
+    <button
+      type="button"
+      data-testid="publish-export"
+      disabled={publishing.state === 'running' || status === 'loading'}
+      onClick={() => void start()}
+    >
+      {m(lang, 'publishExport')}
+    </button>
   );
+  const report = (
+    <div className="publish-status" data-testid="publish-status" role="status">
+      {status === 'failed' && <p className="note">{m(lang, 'publishNoData')}</p>}
+      {publishing.state === 'running' && (
+        <p>
+          <progress value={publishing.done} max={Math.max(publishing.total, 1)} />{' '}
+          {m(lang, 'publishProgress', publishing)}
+        </p>
+      )}
+      {publishing.state === 'failed' && (
+        <p role="alert">{m(lang, 'publishFailed', { detail: publishing.detail })}</p>
+      )}
+      {publishing.state === 'done' && (
+        <>
+          <p>{m(lang, 'publishDone')}</p>
+          {publishing.unreadable.length > 0 && (
+            <p className="note">
+              {m(lang, 'publishUnreadable', { ids: publishing.unreadable.join('、') })}
+            </p>
+          )}
+          {publishing.issues.length > 0 && (
+            <div className="import-problems">
+              <p>{m(lang, 'publishIssues')}</p>
+              <ul>
+                {publishing.issues.map((issue) => (
+                  <li key={issue}>
+                    <code>{issue}</code>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </>
+      )}
+    </div>
+  );
+  return { button, report };
 }
 
 function reportName(r: ImportedReport): string {
@@ -69,6 +145,7 @@ export function ImportView() {
       })),
     );
   useEffect(() => loadWorkspace(), [loadWorkspace]);
+  const publish = usePublish(lang, imported);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const selected = imported.find((r) => r.reportId === selectedId) ?? imported[0] ?? null;
@@ -84,19 +161,14 @@ export function ImportView() {
         <h2>{m(lang, 'importTitle')}</h2>
         {imported.length > 0 && (
           <div className="panel-actions">
-            <button
-              type="button"
-              data-testid="publish-export"
-              onClick={() => void exportPackage(imported)}
-            >
-              {m(lang, 'publishExport')}
-            </button>
+            {publish.button}
             <button type="button" onClick={discardImports}>
               {m(lang, 'discardAll')}
             </button>
           </div>
         )}
       </div>
+      {imported.length > 0 && publish.report}
       <label
         className={`drop-zone${dragging ? ' drop-zone-active' : ''}`}
         onDragOver={(e) => {

@@ -49,6 +49,14 @@ const zh = {
   discardReport: '丢弃此报告',
   discardAll: '丢弃全部本地导入',
   publishExport: '下载发布包',
+  publishProgress: '正在生成发布包：读取已发布报告并重新提取 {done}/{total}',
+  publishFailed: '发布包未生成：{detail}',
+  publishNoWorker: '浏览器无法启动提取程序（服务器须以 JavaScript 类型提供 .js 文件）',
+  publishDone:
+    '已下载 publish.zip：其中 public/data/ 是合并后的完整数据，用它替换网站的 data/ 文件夹即完成发布。',
+  publishNoData: '未能读取网站已发布的数据：发布包将只含本次导入的报告。',
+  publishIssues: '生成时发现的问题：',
+  publishUnreadable: '以下已发布报告没有原文，未包含：{ids}',
   pendingBeforePublish: '还有 {n} 个数值待审；发布包中未审的数值按提取结果保留。',
   allReviewed: '全部数值已审核，可以下载发布包。',
   noImports: '尚未导入报告。',
@@ -104,6 +112,17 @@ const en: Record<ImportMessage, string> = {
   discardReport: 'Discard this report',
   discardAll: 'Discard all local imports',
   publishExport: 'Download publish package',
+  publishProgress:
+    'Building the publish package: reading the published reports and extracting again {done}/{total}',
+  publishFailed: 'No publish package: {detail}',
+  publishNoWorker:
+    'The browser could not start the extractor (the server must serve .js files as JavaScript).',
+  publishDone:
+    'publish.zip downloaded: its public/data/ is the merged data; put it in place of the site’s data/ folder to publish.',
+  publishNoData:
+    'The site’s published data could not be read: the package will hold only the reports imported here.',
+  publishIssues: 'Problems found while building it:',
+  publishUnreadable: 'Published reports with no text, left out: {ids}',
   pendingBeforePublish:
     '{n} values still to review; unreviewed values go into the package as extracted.',
   allReviewed: 'Every value is reviewed: the publish package is ready.',

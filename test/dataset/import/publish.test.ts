@@ -1,14 +1,19 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { unzipSync, strFromU8 } from 'fflate';
-import { describe, expect, it } from 'vitest';
-import { publishZip } from '../../../src/dataset/import/publish';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { unzipSync, strFromU8, strToU8, zipSync } from 'fflate';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  buildPackage,
+  type PublishedData,
+  type PublishPackage,
+} from '../../../src/dataset/import/publish';
+import { fetchPublished } from '../../../src/dataset/import/published';
 import {
   importFiles,
   type ImportedReport,
   type ReviewValue,
 } from '../../../src/dataset/import/workspace';
-import { captureOutput, options, readCsv, tempDir } from '../../helpers';
+import { captureOutput, copySamples, options, readCsv, run, tempDir } from '../../helpers';
 import { runExtract } from '../../../src/cli/run';
 import { docxOf } from './docx';
 
@@ -61,35 +66,162 @@ async function reviewed(): Promise<ImportedReport[]> {
   });
 }
 
+/** Every file below `dir`, by path relative to it. */
+function filesBelow(dir: string): Map<string, Buffer> {
+  const found = new Map<string, Buffer>();
+  const walk = (current: string): void => {
+    for (const name of readdirSync(current)) {
+      const path = join(current, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else found.set(relative(dir, path), readFileSync(path));
+    }
+  };
+  walk(dir);
+  return found;
+}
+
+/**
+ * A site's published data: the sample reports run through the CLI with a
+ * correction of each kind, so the package must carry corrections on.
+ */
+function publishSamples(): string {
+  const root = copySamples();
+  writeFileSync(
+    join(root, 'corrections.csv'),
+    [
+      'report_id,indicator,value,qualifier,start,end,note',
+      'tianjin-huanghuadian-2024,mediation.cases,195余,,,,核对原件',
+      'shanghai-jingan-pengpu-2023,legal_advisor.count,,,,,误读',
+      '',
+    ].join('\n'),
+  );
+  const { result, outDir } = run({ inDir: join(root, 'reports'), quiet: true });
+  expect(result.exitCode).toBe(0);
+  return outDir;
+}
+
+/** What the importer's worker fetches from the site, read from a data folder. */
+function publishedOf(dataDir: string): PublishedData {
+  const reports = readFileSync(join(dataDir, 'reports.csv'), 'utf8');
+  const texts = new Map(
+    readdirSync(join(dataDir, 'texts')).map((name) => [
+      name.replace(/\.txt$/, ''),
+      new Uint8Array(readFileSync(join(dataDir, 'texts', name))),
+    ]),
+  );
+  return {
+    reports,
+    corrections: readFileSync(join(dataDir, 'corrections.csv'), 'utf8'),
+    texts,
+  };
+}
+
+const entry = (pkg: PublishPackage, name: string): string => {
+  const bytes = unzipSync(pkg.zip)[name];
+  if (bytes === undefined) throw new Error(`${name} is not in the package`);
+  return strFromU8(bytes);
+};
+
+const csvRows = (text: string): Record<string, string>[] => {
+  const path = join(tempDir('rol-csv-'), 'file.csv');
+  writeFileSync(path, text);
+  return readCsv(path);
+};
+
 describe('the publish package', () => {
-  it('holds the texts, the reviewed manifest and the decisions as corrections', async () => {
-    const reports = await reviewed();
-    const files = unzipSync(publishZip(reports));
-    expect(Object.keys(files).sort()).toEqual(
-      [
-        'README.txt',
-        'corrections.csv',
-        'reports/reports.csv',
-        ...reports.map((r) => `reports/${r.reportId}.txt`),
-      ].sort(),
-    );
-    const corrections = strFromU8(files['corrections.csv'] ?? new Uint8Array());
-    expect(corrections.split('\n')[0]).toBe('report_id,indicator,value,qualifier,start,end,note');
-    expect(corrections).toContain('mediation.cases,610,=,,,审核修改');
-    // The same workspace, the same bytes.
-    expect(publishZip(reports)).toEqual(publishZip(reports));
+  let published: string;
+  let reports: ImportedReport[];
+  let pkg: PublishPackage;
+  beforeAll(async () => {
+    published = publishSamples();
+    reports = await reviewed();
+    pkg = buildPackage(reports, publishedOf(published));
   });
 
-  it('run through the CLI, reproduces exactly the reviewed dataset', async () => {
-    const reports = await reviewed();
+  it('is laid out like the project: the rebuilt data folder, every text, the manifest and the corrections', () => {
+    const names = Object.keys(unzipSync(pkg.zip));
+    const ids = [
+      ...readCsv(join(published, 'reports.csv')).map((r) => r['report_id'] ?? ''),
+      ...reports.map((r) => r.reportId),
+    ];
+    expect(ids).toHaveLength(7);
+    for (const id of ids) {
+      expect(names).toContain(`data/reports/${id}.txt`);
+      expect(names).toContain(`public/data/texts/${id}.txt`);
+    }
+    for (const name of ['index.json', 'indicators.csv', 'reports.csv', 'corrections.csv']) {
+      expect(names).toContain(`public/data/${name}`);
+    }
+    expect(names).toContain('data/reports/reports.csv');
+    expect(names).toContain('data/corrections.csv');
+    expect(names).toContain('README.txt');
+    expect(names.some((n) => n.startsWith('public/data/indicators/'))).toBe(true);
+    expect(names.some((n) => n.startsWith('public/data/counties/'))).toBe(true);
+
+    const corrections = entry(pkg, 'data/corrections.csv');
+    expect(corrections.split('\n')[0]).toBe('report_id,indicator,value,qualifier,start,end,note');
+    // The review's decisions, and the published corrections carried on (as numbers).
+    expect(corrections).toContain('mediation.cases,610,=,,,审核修改');
+    expect(corrections).toContain('tianjin-huanghuadian-2024,mediation.cases,195,>=,,,核对原件');
+    expect(corrections).toContain('shanghai-jingan-pengpu-2023,legal_advisor.count,,,,,误读');
+    // The published manifest's fields only: the rest is detected again from the text.
+    expect(entry(pkg, 'data/reports/reports.csv')).toContain(
+      'guizhou-kaiyang-zixing-2021,,,贵阳市,贵州省,,,',
+    );
+    expect(pkg.issues).toEqual([]);
+    expect(pkg.unreadable).toEqual([]);
+    // The same workspace and site, the same bytes.
+    expect(buildPackage(reports, publishedOf(published)).zip).toEqual(pkg.zip);
+  });
+
+  it('the CLI run on it writes its public/data folder byte for byte', () => {
     const zip = join(tempDir('rol-publish-'), 'publish.zip');
-    writeFileSync(zip, publishZip(reports));
+    writeFileSync(zip, pkg.zip);
     const outDir = tempDir('rol-published-');
     const output = captureOutput();
     const result = runExtract(options({ inDir: zip, outDir, quiet: true }), output);
     expect(output.errors).toEqual([]);
     expect(result.exitCode).toBe(0);
-    const rows = readCsv(join(outDir, 'indicators.csv'));
+    const written = filesBelow(outDir);
+    const packed = Object.entries(unzipSync(pkg.zip)).filter(([n]) => n.startsWith('public/data/'));
+    expect([...written.keys()].sort()).toEqual(
+      packed.map(([n]) => n.slice('public/data/'.length)).sort(),
+    );
+    for (const [name, bytes] of packed) {
+      expect(strFromU8(bytes), name).toBe(
+        written.get(name.slice('public/data/'.length))?.toString('utf8'),
+      );
+    }
+  });
+
+  it('keeps every published value as it was, corrections included', () => {
+    const key = (v: Record<string, string>): string =>
+      [
+        v['report_id'],
+        v['indicator'],
+        v['value'],
+        v['qualifier'],
+        v['start'],
+        v['end'],
+        v['correction'],
+        v['county'],
+        v['year'],
+      ].join('|');
+    const before = readCsv(join(published, 'indicators.csv')).map(key);
+    const imported = new Set(reports.map((r) => r.reportId));
+    const after = csvRows(entry(pkg, 'public/data/indicators.csv'))
+      .filter((v) => !imported.has(v['report_id'] ?? ''))
+      .map(key);
+    expect(after.sort()).toEqual(before.sort());
+    expect(before.some((k) => k.includes('|override|'))).toBe(true);
+    expect(before.some((k) => k.includes('|delete|'))).toBe(true);
+  });
+
+  it('holds exactly the reviewed values of the imported reports', () => {
+    const imported = new Set(reports.map((r) => r.reportId));
+    const rows = csvRows(entry(pkg, 'public/data/indicators.csv')).filter((v) =>
+      imported.has(v['report_id'] ?? ''),
+    );
     const got = rows.map((v) =>
       [
         v['report_id'],
@@ -129,17 +261,126 @@ describe('the publish package', () => {
     );
     expect(got.sort()).toEqual(expected.sort());
     expect(got.filter((g) => g.includes('|add|'))).toHaveLength(2);
-    expect(readCsv(join(outDir, 'reports.csv')).map((r) => r['published'])).toEqual(
-      reports.map((r) => r.metadata.published),
+    const placed = csvRows(entry(pkg, 'public/data/reports.csv')).filter((r) =>
+      imported.has(r['report_id'] ?? ''),
     );
+    expect(placed.map((r) => r['published'])).toEqual(reports.map((r) => r.metadata.published));
+    expect(placed.map((r) => r['county'])).toEqual(reports.map((r) => r.metadata.county));
+  });
+
+  it("an imported report with a published report's id replaces it, with its corrections", async () => {
+    const tianjin = 'tianjin-huanghuadian-2024';
+    const batch = await importFiles(
+      [
+        {
+          name: `${tianjin}.txt`,
+          bytes: new TextEncoder().encode(
+            text(`${tianjin}.txt`).replace('纠纷190余起', '纠纷230余起'),
+          ),
+        },
+      ],
+      new Set(),
+    );
+    const replaced = buildPackage(batch.reports, publishedOf(published));
+    expect(entry(replaced, 'data/corrections.csv')).not.toContain(tianjin);
+    const cases = csvRows(entry(replaced, 'public/data/indicators.csv')).filter(
+      (v) => v['report_id'] === tianjin && v['indicator'] === 'mediation.cases',
+    );
+    // The text as imported, not the published correction (195余).
+    expect(cases.map((v) => [v['value'], v['correction']])).toEqual([['230', '']]);
+    expect(entry(replaced, `data/reports/${tianjin}.txt`)).toContain('纠纷230余起');
+  });
+
+  it('without published data holds the imported reports alone', () => {
+    const alone = buildPackage(reports, null);
+    const ids = csvRows(entry(alone, 'public/data/reports.csv')).map((r) => r['report_id']);
+    expect(ids.sort()).toEqual(reports.map((r) => r.reportId).sort());
   });
 
   it('is refused with a message when the zip holds something else', () => {
-    const zip = join(tempDir('rol-bad-zip-'), 'bad.zip');
-    writeFileSync(zip, 'not a zip');
-    const output = captureOutput();
-    const result = runExtract(options({ inDir: zip, quiet: true }), output);
-    expect(result.exitCode).toBe(2);
-    expect(output.errors.join('\n')).toContain('could not be read as a zip');
+    const dir = tempDir('rol-bad-zip-');
+    const notZip = join(dir, 'bad.zip');
+    writeFileSync(notZip, 'not a zip');
+    const first = captureOutput();
+    expect(runExtract(options({ inDir: notZip, quiet: true }), first).exitCode).toBe(2);
+    expect(first.errors.join('\n')).toContain('could not be read as a zip');
+    // A path going up, beside a report.
+    const escaping = join(dir, 'escaping.zip');
+    writeFileSync(
+      escaping,
+      zipSync({
+        'data/reports/a.txt': strToU8(text('sichuan-yanbian-hongge-2023.txt')),
+        'public/data/../../evil.txt': strToU8('x'),
+      }),
+    );
+    const second = captureOutput();
+    expect(runExtract(options({ inDir: escaping, quiet: true }), second).exitCode).toBe(2);
+    expect(second.errors.join('\n')).toContain('unexpected entries');
+  });
+});
+
+describe('fetching the published data', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  /** fetch() over a data folder, as the site serves it; `missing` answers 404. */
+  function serve(dataDir: string, missing: (path: string) => boolean = () => false): string[] {
+    const asked: string[] = [];
+    vi.stubGlobal('fetch', (url: URL) => {
+      const path = decodeURIComponent(url.pathname.replace(/^\/site\/data\//, ''));
+      asked.push(path);
+      const file = join(dataDir, path);
+      if (missing(path) || !existsSync(file)) {
+        return Promise.resolve(new Response('not found', { status: 404 }));
+      }
+      return Promise.resolve(new Response(readFileSync(file)));
+    });
+    return asked;
+  }
+
+  it('reads the reports table, the corrections and every readable text', async () => {
+    const dataDir = publishSamples();
+    const asked = serve(dataDir);
+    const progress: number[] = [];
+    const got = await fetchPublished(
+      'http://intranet/site/data/',
+      new Set(['tianjin-huanghuadian-2024']),
+      (done) => progress.push(done),
+    );
+    expect(got.ok).toBe(true);
+    if (!got.ok) return;
+    expect([...got.data.texts.keys()].sort()).toEqual(
+      readCsv(join(dataDir, 'reports.csv'))
+        .map((r) => r['report_id'])
+        .filter((id) => id !== 'tianjin-huanghuadian-2024')
+        .sort(),
+    );
+    expect(asked).not.toContain('texts/tianjin-huanghuadian-2024.txt');
+    expect(progress.at(-1)).toBe(4);
+    expect(got.data.reports).toBe(readFileSync(join(dataDir, 'reports.csv'), 'utf8'));
+    expect(got.data.corrections).toBe(readFileSync(join(dataDir, 'corrections.csv'), 'utf8'));
+  });
+
+  it('stops, naming the file, when a text cannot be had: the package would unpublish it', async () => {
+    const dataDir = publishSamples();
+    serve(dataDir, (path) => path === 'texts/guizhou-kaiyang-zixing-2021.txt');
+    const got = await fetchPublished('http://intranet/site/data/', new Set(), () => undefined);
+    expect(got).toEqual({
+      ok: false,
+      reason: 'data/texts/guizhou-kaiyang-zixing-2021.txt could not be loaded (HTTP 404)',
+    });
+  });
+
+  it('refuses a data folder that does not list its corrections', async () => {
+    const dataDir = publishSamples();
+    const index = JSON.parse(readFileSync(join(dataDir, 'index.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    delete index['corrections'];
+    writeFileSync(join(dataDir, 'index.json'), JSON.stringify(index));
+    serve(dataDir);
+    const got = await fetchPublished('http://intranet/site/data/', new Set(), () => undefined);
+    expect(got.ok).toBe(false);
+    if (!got.ok) expect(got.reason).toContain('run the extraction again');
   });
 });

@@ -1,0 +1,78 @@
+/**
+ * What the site publishes, fetched for the publish package (in the import
+ * worker): its reports table, its corrections and the text of every readable
+ * report. Any file that cannot be had stops the package: one made without it
+ * would silently unpublish that report when copied over the site's data.
+ */
+import Papa from 'papaparse';
+import { fail, ok, type Result } from '../../extract/result';
+import type { PublishedData } from './publish';
+
+/** Texts fetched at once: enough to hide latency, few enough for a small intranet server. */
+const PARALLEL = 6;
+
+async function fetchFile(base: string, path: string): Promise<Result<Response>> {
+  try {
+    const response = await fetch(new URL(path, base), { cache: 'no-cache' });
+    return response.ok
+      ? ok(response)
+      : fail(`data/${path} could not be loaded (HTTP ${response.status})`);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return fail(`data/${path} could not be loaded (${why})`);
+  }
+}
+
+async function fetchString(base: string, path: string): Promise<Result<string>> {
+  const response = await fetchFile(base, path);
+  return response.ok ? ok(await response.data.text()) : response;
+}
+
+export async function fetchPublished(
+  base: string,
+  replaced: ReadonlySet<string>,
+  onProgress: (done: number, total: number, file: string) => void,
+): Promise<Result<PublishedData>> {
+  const index = await fetchString(base, 'index.json');
+  if (!index.ok) return index;
+  let hasCorrections: boolean;
+  try {
+    hasCorrections = (JSON.parse(index.data) as { corrections?: unknown }).corrections != null;
+  } catch {
+    return fail('data/index.json is not JSON');
+  }
+  if (!hasCorrections) {
+    // Written before the data folder carried its corrections: they would be lost.
+    return fail(
+      'data/index.json does not list corrections.csv: run the extraction again (npm run extract) and publish that folder first',
+    );
+  }
+  const [reports, corrections] = await Promise.all([
+    fetchString(base, 'reports.csv'),
+    fetchString(base, 'corrections.csv'),
+  ]);
+  if (!reports.ok) return reports;
+  if (!corrections.ok) return corrections;
+  const ids = Papa.parse<Record<string, string>>(reports.data.replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: 'greedy',
+  })
+    .data.filter((r) => r['status'] !== 'error' && r['report_id'] && !replaced.has(r['report_id']))
+    .map((r) => r['report_id'] ?? '');
+  const texts = new Map<string, Uint8Array>();
+  let next = 0;
+  let failed: string | null = null;
+  const fetchNext = async (): Promise<void> => {
+    while (failed === null && next < ids.length) {
+      const id = ids[next++] ?? '';
+      const path = `texts/${encodeURIComponent(id)}.txt`;
+      const response = await fetchFile(base, path);
+      if (!response.ok) failed = response.reason;
+      else texts.set(id, new Uint8Array(await response.data.arrayBuffer()));
+      onProgress(texts.size, ids.length, path);
+    }
+  };
+  await Promise.all(Array.from({ length: PARALLEL }, fetchNext));
+  if (failed !== null) return fail(failed);
+  return ok({ reports: reports.data, corrections: corrections.data, texts });
+}

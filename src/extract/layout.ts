@@ -1,0 +1,126 @@
+/**
+ * Every file of a data folder, as the CLI writes it and the browser's publish
+ * package holds it: the four complete tables, the corrections that were
+ * applied, the split layout (one file per indicator and year, per indicator's
+ * mentions, per county) and index.json with the sizes of them all. Pure: the
+ * CLI streams each file to disk, the browser joins it into a zip; the bytes
+ * are the same. The report texts (texts/<id>.txt) are written by whoever has
+ * them.
+ */
+import { catalogAsJson } from '../catalog';
+import type { IndicatorId } from '../catalog';
+import {
+  buildIndex,
+  countyFileOf,
+  countyKeyOf,
+  groupByCounty,
+  groupByIndicator,
+  groupByYear,
+  mentionsFileOf,
+  valuesFileOf,
+  type DataIndex,
+  type IndexCounty,
+} from './data-index';
+import {
+  CSV_NAMES,
+  correctionChunks,
+  csvChunks,
+  mentionChunks,
+  reportChunks,
+  valueChunks,
+} from './output';
+import type { Datasets } from './pipeline';
+
+export interface SiteFile {
+  /** Path relative to the data folder. */
+  readonly path: string;
+  /** The content, produced in pieces: large runs never hold a whole file. */
+  readonly chunks: () => Iterable<string>;
+}
+
+export interface SiteLayout {
+  /** Every file but index.json, in a fixed order. */
+  readonly files: readonly SiteFile[];
+  /** Folders the split layout owns: a writer empties them first (an indicator may have gone). */
+  readonly folders: readonly string[];
+  /** index.json's content, given the byte size of each file written. */
+  readonly index: (bytesOf: (path: string) => number) => string;
+}
+
+/** The data folder's files for one run's datasets. */
+export function siteLayout(datasets: Datasets): SiteLayout {
+  const files: SiteFile[] = CSV_NAMES.map((name) => ({
+    path: name,
+    chunks: () => csvChunks(name, datasets),
+  }));
+  files.push({ path: 'corrections.csv', chunks: () => correctionChunks(datasets.corrections) });
+  files.push({
+    path: 'catalog.json',
+    chunks: () => [`${JSON.stringify(catalogAsJson(), null, 2)}\n`],
+  });
+
+  const values = groupByIndicator(datasets.values, (v) => v.indicator);
+  const mentions = groupByIndicator(datasets.mentions, (m) => m.mention.indicator);
+  for (const [id, rows] of values) {
+    for (const [year, list] of groupByYear(rows)) {
+      files.push({ path: valuesFileOf(id, year), chunks: () => valueChunks(list) });
+    }
+    files.push({ path: mentionsFileOf(id), chunks: () => mentionChunks(mentions.get(id) ?? []) });
+  }
+
+  // Every row of one county's towns in three files, counties numbered in key order.
+  const countyOfReport = new Map(
+    datasets.reports.map((r) => [r.reportId, countyKeyOf(r.metadata)]),
+  );
+  const countyReports = groupByCounty(datasets.reports, (r) => countyKeyOf(r.metadata));
+  const countyValues = groupByCounty(datasets.values, countyKeyOf);
+  const countyMentions = groupByCounty(datasets.mentions, (m) => countyOfReport.get(m.reportId));
+  const keys = [...new Set([...countyReports.keys(), ...countyValues.keys()])].sort((a, b) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
+  const counties = keys.map((key, n) => {
+    const v = countyValues.get(key) ?? [];
+    const r = countyReports.get(key) ?? [];
+    const m = countyMentions.get(key) ?? [];
+    files.push(
+      { path: countyFileOf(n, 'values'), chunks: () => valueChunks(v) },
+      { path: countyFileOf(n, 'reports'), chunks: () => reportChunks(r) },
+      { path: countyFileOf(n, 'mentions'), chunks: () => mentionChunks(m) },
+    );
+    return { key, rows: { values: v.length, reports: r.length, mentions: m.length } };
+  });
+
+  const index = (bytesOf: (path: string) => number): string => {
+    const valueSizes = new Map<string, number>();
+    const mentionSizes = new Map<IndicatorId, number>();
+    for (const [id, rows] of values) {
+      for (const year of groupByYear(rows).keys()) {
+        valueSizes.set(valuesFileOf(id, year), bytesOf(valuesFileOf(id, year)));
+      }
+      mentionSizes.set(id, bytesOf(mentionsFileOf(id)));
+    }
+    const fileOf = (n: number, kind: 'values' | 'reports' | 'mentions', rows: number) => ({
+      file: countyFileOf(n, kind),
+      rows,
+      bytes: bytesOf(countyFileOf(n, kind)),
+    });
+    const indexed: DataIndex = buildIndex(datasets, {
+      reports: bytesOf('reports.csv'),
+      values: valueSizes,
+      mentions: mentionSizes,
+      counties: counties.map(({ key, rows }, n): IndexCounty => ({
+        key,
+        values: fileOf(n, 'values', rows.values),
+        reports: fileOf(n, 'reports', rows.reports),
+        mentions: fileOf(n, 'mentions', rows.mentions),
+      })),
+      corrections: {
+        file: 'corrections.csv',
+        rows: datasets.corrections.length,
+        bytes: bytesOf('corrections.csv'),
+      },
+    });
+    return `${JSON.stringify(indexed)}\n`;
+  };
+  return { files, folders: ['indicators', 'mentions', 'counties'], index };
+}
