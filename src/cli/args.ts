@@ -14,7 +14,10 @@ export interface CliOptions {
   /** Worker threads; null = all cores on large runs, one thread on small ones. */
   readonly workers: number | null;
   readonly help: boolean;
-  /** Report files are named relative to this folder (default: the working directory). */
+  /**
+   * Report files are named relative to this folder (default: the working
+   * directory). Set for a publish package: its temporary folder, removed after the run.
+   */
   readonly displayRoot?: string;
 }
 

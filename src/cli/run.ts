@@ -141,7 +141,12 @@ function tracker(output: Output, { started, plan, options }: Begun) {
     },
     done: (): RunResult => {
       progress.done(collected.bytesRead);
-      return finishRun(options, output, collected, started);
+      const result = finishRun(options, output, collected, started);
+      // A publish package was unpacked into a temporary folder (see zip-input.ts).
+      if (options.displayRoot !== undefined) {
+        rmSync(options.displayRoot, { recursive: true, force: true });
+      }
+      return result;
     },
   };
 }
