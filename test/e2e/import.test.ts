@@ -188,6 +188,14 @@ describe('importing reports in the browser', () => {
     const profile = page.getByTestId('town-profile');
     await expect.poll(() => profile.locator('thead').textContent()).toContain('2025');
     expect(await profile.textContent()).toContain('610件 ⌂');
+    // Its report list has the imported report, its text from this browser.
+    const localReport = profile.locator('.report-list li').filter({ hasText: '本地导入' });
+    expect(await localReport.textContent()).toContain('2025');
+    const href = (await localReport.getByRole('link').getAttribute('href')) ?? '';
+    expect(href).toMatch(/^blob:/);
+    expect(await page.evaluate((url) => fetch(url).then((r) => r.text()), href)).toContain(
+      '调解矛盾纠纷208件',
+    );
     expect(await profile.locator('thead').textContent()).toContain('2023');
     await page.goto(`${site.url}#/?v=import`);
     await page.getByTestId('import-view').waitFor();

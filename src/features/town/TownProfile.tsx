@@ -3,12 +3,13 @@
  * before, its rank among the selected towns, its reports with their full
  * text, and the indicators its reports never mention (what to ask it about).
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { DataPending } from '../../components/DataPending';
 import { EmptyState } from '../../components/EmptyState';
 import { rowText, valueFlag } from '../../components/value-text';
-import { countyKeyOf, groupByCounty, type CountyData } from '../../dataset/model';
+import type { ImportedReport } from '../../dataset/import/workspace';
+import { countyKeyOf, groupByCounty, townIdOf, type CountyData } from '../../dataset/model';
 import { rankTowns, townProfile } from '../../dataset/select';
 import { buildCsv, download } from '../../export/csv';
 import { formatChange, indicatorName, t } from '../../i18n';
@@ -18,9 +19,10 @@ import { useCountyData, useIndicatorData, useSelectedTowns } from '../../store/h
 const NO_COUNTY: CountyData = { values: [], reports: [] };
 
 export function TownProfile() {
-  const { model, profileTown, lang, showTown, openSource } = useAppStore(
+  const { model, profileTown, lang, showTown, openSource, imported } = useAppStore(
     useShallow((s) => ({
       model: s.model,
+      imported: s.imported,
       profileTown: s.profileTown,
       lang: s.lang,
       showTown: s.showTown,
@@ -63,9 +65,23 @@ export function TownProfile() {
     return <DataPending lang={lang} failed={countyState === 'failed'} />;
   }
   if (profile === null) return <EmptyState title={t(lang, 'noData')} />;
-  const reports = county.reports
-    .filter((r) => r.townId === town.id)
-    .sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
+  // Its published reports and those imported in this browser, by year.
+  const reports = [
+    ...county.reports
+      .filter((r) => r.townId === town.id)
+      .map((r) => ({ reportId: r.reportId, year: r.year, title: r.title, local: null })),
+    ...imported
+      .filter(
+        (r) =>
+          r.metadata.town !== '' && townIdOf({ ...r.metadata, reportId: r.reportId }) === town.id,
+      )
+      .map((r) => ({
+        reportId: r.reportId,
+        year: r.metadata.year,
+        title: r.metadata.title,
+        local: r,
+      })),
+  ].sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
   const rankOf = (indicator: (typeof profile.rows)[number]['indicator']): string => {
     if (lastYear === undefined) return '—';
     if (rankState !== 'ready' || rankModel === null) return t(lang, 'loadingShort');
@@ -177,13 +193,20 @@ export function TownProfile() {
         {reports.map((r) => (
           <li key={r.reportId}>
             {r.year ?? '—'} · {r.title || r.reportId} ·{' '}
-            <a
-              href={`data/texts/${encodeURIComponent(r.reportId)}.txt`}
-              target="_blank"
-              rel="noreferrer"
-            >
-              {t(lang, 'openText')}
-            </a>
+            {r.local === null ? (
+              <a
+                href={`data/texts/${encodeURIComponent(r.reportId)}.txt`}
+                target="_blank"
+                rel="noreferrer"
+              >
+                {t(lang, 'openText')}
+              </a>
+            ) : (
+              <>
+                <LocalText report={r.local} label={t(lang, 'openText')} />{' '}
+                <span className="th-meta">{t(lang, 'localReport')}</span>
+              </>
+            )}
           </li>
         ))}
       </ul>
@@ -198,5 +221,20 @@ export function TownProfile() {
         </ul>
       )}
     </section>
+  );
+}
+
+/** A link to the text of a report imported in this browser: it is not on the server. */
+function LocalText({ report, label }: { report: ImportedReport; label: string }) {
+  const [href, setHref] = useState<string | null>(null);
+  useEffect(() => {
+    const url = URL.createObjectURL(new Blob([report.text], { type: 'text/plain;charset=utf-8' }));
+    setHref(url);
+    return () => URL.revokeObjectURL(url);
+  }, [report.text]);
+  return href === null ? null : (
+    <a href={href} target="_blank" rel="noreferrer">
+      {label}
+    </a>
   );
 }
