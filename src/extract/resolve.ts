@@ -174,9 +174,16 @@ export function resolveValues(
 
   const rows = new Map<string, ResolvedValue>();
   const rowKey = (group: string, indicator: IndicatorId): string => `${group}\u0000${indicator}`;
+  // Each report's own best mention of an indicator: where a correction naming
+  // that report points when another report's mention was chosen.
+  const ownBest = new Map<string, Mention>();
   for (const [key, byIndicator] of groups) {
     for (const [indicator, candidates] of byIndicator) {
       const sorted = [...candidates].sort(compareCandidates);
+      for (const c of sorted) {
+        const own = rowKey(c.report.reportId, indicator);
+        if (!ownBest.has(own)) ownBest.set(own, c.mention);
+      }
       const chosen = sorted[0];
       if (chosen === undefined) continue;
       const m = chosen.mention;
@@ -221,12 +228,17 @@ export function resolveValues(
     if (report === undefined) continue; // validated by parseCorrections
     const key = rowKey(groupKey(report), c.indicator);
     const existing = rows.get(key);
+    // The span states the value in the correction's own report: never a span of
+    // another report of the same town and year that happened to be chosen.
+    const own = ownBest.get(rowKey(c.reportId, c.indicator));
     const span =
       c.start !== null && c.end !== null
         ? { start: c.start, end: c.end, quote: report.quote(c.start, c.end) }
-        : existing === undefined
-          ? {}
-          : { start: existing.start, end: existing.end, quote: existing.quote };
+        : existing !== undefined && existing.reportId === c.reportId
+          ? { start: existing.start, end: existing.end, quote: existing.quote }
+          : own !== undefined
+            ? { start: own.start, end: own.end, quote: report.quote(own.start, own.end) }
+            : { start: null, end: null, quote: '' };
     const base = existing ?? rowFor(report, c.indicator, {});
     rows.set(key, {
       ...base,

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { extractReport } from '../../src/extract/extract-report';
+import type { Correction } from '../../src/extract/inputs';
 import { resolveValues, type ResolvedValue } from '../../src/extract/resolve';
 
 function resolve(...texts: string[]): ResolvedValue[] {
+  return resolveWith([], ...texts);
+}
+
+function resolveWith(corrections: readonly Correction[], ...texts: string[]): ResolvedValue[] {
   return resolveValues(
     texts.map((text, i) => {
       const report = extractReport(`r${i}`, text);
@@ -13,6 +18,7 @@ function resolve(...texts: string[]): ResolvedValue[] {
         quote: (start: number, end: number) => report.text.slice(start, end),
       };
     }),
+    corrections,
   );
 }
 
@@ -20,6 +26,46 @@ const valueOf = (rows: ResolvedValue[], indicator: string): ResolvedValue | unde
   rows.find((r) => r.indicator === indicator);
 
 describe('resolveValues', () => {
+  it('points a correction at its own report when another report of the town and year was chosen', () => {
+    const texts = ['全年共调解矛盾纠纷300件。', '今年以来，全年共调解矛盾纠纷200件。'];
+    const correction = (reportId: string): Correction => ({
+      reportId,
+      indicator: 'mediation.cases',
+      value: 210,
+      qualifier: '=',
+      start: null,
+      end: null,
+      note: '核实',
+      line: 2,
+    });
+    // Uncorrected, the larger count (report r0) is chosen.
+    expect(valueOf(resolve(...texts), 'mediation.cases')).toMatchObject({
+      reportId: 'r0',
+      value: 300,
+    });
+    const r1 = valueOf(resolveWith([correction('r1')], ...texts), 'mediation.cases');
+    expect(r1).toMatchObject({
+      reportId: 'r1',
+      value: 210,
+      correction: 'override',
+      quote: '调解矛盾纠纷200件',
+    });
+    expect(texts[1]?.slice(r1?.start ?? 0, r1?.end ?? 0)).toBe('调解矛盾纠纷200件');
+    // A report that does not state it: the corrected value has no span to show.
+    const other = resolveWith(
+      [{ ...correction('r1'), indicator: 'mediation.resolved' }],
+      '全年共调解矛盾纠纷300件，成功调解290件。',
+      '全年共调解矛盾纠纷200件。',
+    );
+    expect(valueOf(other, 'mediation.resolved')).toMatchObject({
+      reportId: 'r1',
+      value: 210,
+      start: null,
+      end: null,
+      quote: '',
+    });
+  });
+
   it('derives a rate from its parts stated in one sentence, and says so', () => {
     const text = '全年共调解矛盾纠纷208件，成功调解207件。';
     const rate = valueOf(resolve(text), 'mediation.success_rate');
