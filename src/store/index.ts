@@ -91,6 +91,11 @@ interface ImportSlice {
   reviewValue(reportId: string, index: number, change: Partial<ReviewValue>): void;
   addValue(reportId: string, value: ReviewValue): void;
   editReport(reportId: string, metadata: Partial<ReportMetadata>): void;
+  /**
+   * Makes an imported report the new version of a published one: it takes
+   * its id, so the publish package replaces it (with its corrections).
+   */
+  replacePublished(reportId: string, publishedId: string): void;
   discardReport(reportId: string): void;
   discardImports(): void;
 }
@@ -279,6 +284,10 @@ export const useAppStore = create<AppState>()((set, get) => ({
   },
   editReport: (reportId, metadata) => {
     updateReport(reportId, (r) => ({ ...r, metadata: { ...r.metadata, ...metadata } }));
+  },
+  replacePublished: (reportId, publishedId) => {
+    if (get().imported.some((r) => r.reportId === publishedId)) return;
+    updateReport(reportId, (r) => ({ ...r, reportId: publishedId }));
   },
   discardReport: (reportId) => {
     const kept = get().imported.filter((r) => r.reportId !== reportId);

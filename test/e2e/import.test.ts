@@ -164,14 +164,17 @@ describe('importing reports in the browser', () => {
 
     // Shown in the dashboard before it is published, marked local: as a new year here.
     // The reviewer completes the place as published (the text does not name the city).
-    for (const [field, value] of [
-      ['review-city', '攀枝花市'],
-      ['review-province', '四川省'],
-      ['review-year', '2025'],
-    ] as const) {
+    const fill = async (field: string, value: string): Promise<void> => {
       await panel.getByTestId(field).fill(value);
       await panel.getByTestId(field).blur();
-    }
+    };
+    await fill('review-city', '攀枝花市');
+    await fill('review-province', '四川省');
+    // Placed, it is the published report's town and year: said, with the way to replace it.
+    const twin = panel.getByTestId('review-twin');
+    await expect.poll(() => twin.textContent()).toContain('sichuan-yanbian-hongge-2023');
+    await fill('review-year', '2025');
+    await expect.poll(() => twin.count()).toBe(0);
     await page.goto(`${site.url}#/?y=2025&i=mediation.cases`);
     const chart = page.getByTestId('chart-ranking');
     await expect.poll(() => chart.textContent(), { timeout: 15_000 }).toContain('610件 ⌂');
@@ -201,6 +204,15 @@ describe('importing reports in the browser', () => {
     await page.getByTestId('import-view').waitFor();
     await page.locator('.import-list li').filter({ hasText: '红格镇' }).locator('button').click();
 
+    // The PDF is a revised version of the published Tianjin report: it replaces it.
+    await page.locator('.import-list li').filter({ hasText: '黄花店镇' }).locator('button').click();
+    await expect.poll(() => panel.locator('h3').textContent()).toContain('黄花店镇');
+    await fill('review-county', '武清区');
+    await expect.poll(() => twin.textContent()).toContain('tianjin-huanghuadian-2024');
+    await twin.getByRole('button', { name: '替换已发布的报告' }).click();
+    await expect.poll(() => twin.textContent()).toContain('将替换已发布的报告');
+    expect(await panel.locator('h3').textContent()).toContain('黄花店镇');
+
     // Published: one package, the whole data folder merged with the published data.
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -215,7 +227,7 @@ describe('importing reports in the browser', () => {
     const published = readdirSync(SAMPLE)
       .filter((n) => n.endsWith('.txt'))
       .map((n) => n.replace(/\.txt$/, ''));
-    const ids = [...published, '段园镇2024', '红格镇2023', '黄花店镇2024'].sort();
+    const ids = [...published, '段园镇2024', '红格镇2023'].sort();
     expect(
       Object.keys(entries)
         .filter((n) => n.startsWith('data/reports/') && n.endsWith('.txt'))
@@ -226,6 +238,16 @@ describe('importing reports in the browser', () => {
         .filter((n) => n.startsWith('public/data/texts/'))
         .sort(),
     ).toEqual(ids.map((id) => `public/data/texts/${id}.txt`));
+    // The replaced report's text is the PDF's.
+    const tianjin = strFromU8(
+      entries['data/reports/tianjin-huanghuadian-2024.txt'] ?? new Uint8Array(),
+    );
+    expect(tianjin.replace(/\s/g, '')).toBe(
+      readFileSync(join(SAMPLE, 'tianjin-huanghuadian-2024.txt'), 'utf8').replace(/\s/g, ''),
+    );
+    expect(tianjin).not.toBe(
+      readFileSync(join(siteRoot, 'data', 'texts', 'tianjin-huanghuadian-2024.txt'), 'utf8'),
+    );
     const corrections = strFromU8(entries['data/corrections.csv'] ?? new Uint8Array());
     expect(corrections).toContain('红格镇2023,mediation.cases,610,=,,,审核修改');
     expect(corrections).toMatch(

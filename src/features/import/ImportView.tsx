@@ -16,7 +16,9 @@ import { segmentText, type Mark } from '../../components/segments';
 import type { ImportedReport, ImportProblem, ReviewValue } from '../../dataset/import/workspace';
 import { formatValue, indicatorName, t, type Lang } from '../../i18n';
 import { m, type ImportMessage } from './messages';
+import { countyKeyOf, townIdOf } from '../../dataset/model';
 import { useAppStore } from '../../store';
+import { useCountyData } from '../../store/hooks';
 import { figureIn, sentenceAround } from './text-spans';
 
 const PROBLEM_MESSAGE: Readonly<Record<ImportProblem['problem'], ImportMessage>> = {
@@ -246,14 +248,30 @@ export function ImportView() {
               })}
             </ul>
           </nav>
-          {selected !== null && <Review key={selected.reportId} lang={lang} report={selected} />}
+          {selected !== null && (
+            <Review
+              key={selected.reportId}
+              lang={lang}
+              report={selected}
+              onRenamed={setSelectedId}
+            />
+          )}
         </div>
       )}
     </section>
   );
 }
 
-function Review({ lang, report }: { lang: Lang; report: ImportedReport }) {
+function Review({
+  lang,
+  report,
+  onRenamed,
+}: {
+  lang: Lang;
+  report: ImportedReport;
+  /** The report took another id (it replaces a published one): keep it selected. */
+  onRenamed: (reportId: string) => void;
+}) {
   const { reviewValue, addValue, editReport, discardReport } = useAppStore(
     useShallow((s) => ({
       reviewValue: s.reviewValue,
@@ -300,6 +318,7 @@ function Review({ lang, report }: { lang: Lang; report: ImportedReport }) {
         </div>
       </div>
       <MetadataForm lang={lang} report={report} onChange={(m) => editReport(report.reportId, m)} />
+      <PublishedTwin lang={lang} report={report} onRenamed={onRenamed} />
       <table className="review-table">
         <thead>
           <tr>
@@ -644,5 +663,59 @@ function excerpt(text: string, start: number, end: number): string {
   return `…${text.slice(Math.max(0, start - 16), start)}【${text.slice(start, end)}】${text.slice(end, end + 16)}…`.replace(
     /\n/g,
     ' ',
+  );
+}
+
+/**
+ * A published report of the same town and year (from its county's file):
+ * published together they would be merged; a revised version replaces it.
+ */
+function PublishedTwin({
+  lang,
+  report,
+  onRenamed,
+}: {
+  lang: Lang;
+  report: ImportedReport;
+  onRenamed: (reportId: string) => void;
+}) {
+  const replacePublished = useAppStore((s) => s.replacePublished);
+  const imported = useAppStore((s) => s.imported);
+  const { town, year } = report.metadata;
+  const placed = town !== '' && year !== null;
+  const townId = placed ? townIdOf({ ...report.metadata, reportId: report.reportId }) : '';
+  const { data } = useCountyData(placed ? countyKeyOf(report.metadata) : null);
+  const twins = (data?.reports ?? []).filter((r) => r.townId === townId && r.year === year);
+  if (twins.some((r) => r.reportId === report.reportId)) {
+    return (
+      <p className="note" data-testid="review-twin">
+        {m(lang, 'replacesTwin', { id: report.reportId })}
+      </p>
+    );
+  }
+  const twin = twins[0];
+  if (twin === undefined) return null;
+  return (
+    <div className="twin-banner" data-testid="review-twin">
+      <p>
+        {m(lang, 'publishedTwin', {
+          place: `${town} ${year ?? ''}`,
+          title: twin.title || twin.reportId,
+          id: twin.reportId,
+        })}
+      </p>
+      {/* Another import may have replaced it already: one replacement only. */}
+      {!imported.some((r) => r.reportId === twin.reportId) && (
+        <button
+          type="button"
+          onClick={() => {
+            replacePublished(report.reportId, twin.reportId);
+            onRenamed(twin.reportId);
+          }}
+        >
+          {m(lang, 'replaceTwin')}
+        </button>
+      )}
+    </div>
   );
 }

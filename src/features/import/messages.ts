@@ -48,6 +48,10 @@ const zh = {
   addedValue: '人工添加',
   discardReport: '丢弃此报告',
   discardAll: '丢弃全部本地导入',
+  publishedTwin:
+    '已发布的数据中已有{place}的报告《{title}》（{id}）。发布时两份报告按同一规则合并取值（全年、合计或较大的数值优先，其余列为其他数值）。若本报告是它的修订版，请替换它。',
+  replaceTwin: '替换已发布的报告',
+  replacesTwin: '本报告将替换已发布的报告 {id}（连同其更正）。',
   publishExport: '下载发布包',
   publishProgress: '正在生成发布包：读取已发布报告并重新提取 {done}/{total}',
   publishFailed: '发布包未生成：{detail}',
@@ -111,6 +115,10 @@ const en: Record<ImportMessage, string> = {
   addedValue: 'added by hand',
   discardReport: 'Discard this report',
   discardAll: 'Discard all local imports',
+  publishedTwin:
+    'The published data already has a report for {place}: “{title}” ({id}). Published together, the two are merged by the usual rules (full-year, totals, the larger count first; the others listed as other values). If this report is a revised version of it, replace it.',
+  replaceTwin: 'Replace the published report',
+  replacesTwin: 'This report will replace the published report {id} (and its corrections).',
   publishExport: 'Download publish package',
   publishProgress:
     'Building the publish package: reading the published reports and extracting again {done}/{total}',

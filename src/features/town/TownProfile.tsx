@@ -68,7 +68,8 @@ export function TownProfile() {
   // Its published reports and those imported in this browser, by year.
   const reports = [
     ...county.reports
-      .filter((r) => r.townId === town.id)
+      // A published report an import replaces is listed as the import.
+      .filter((r) => r.townId === town.id && !imported.some((i) => i.reportId === r.reportId))
       .map((r) => ({ reportId: r.reportId, year: r.year, title: r.title, local: null })),
     ...imported
       .filter(
