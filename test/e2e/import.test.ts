@@ -3,12 +3,15 @@
  * reports, reviewed value by value, kept across a reload.
  */
 import {
+  closeSync,
   cpSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
   readdirSync,
   readFileSync,
   rmSync,
+  truncateSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -58,7 +61,16 @@ beforeAll(async () => {
   );
   const scan = join(dir, 'scan.pdf');
   await print('<div style="width:400px;height:300px;background:#888"></div>', scan);
-  files.push(txt, docx, pdf, scan);
+  // Bad files in the same batch: an encrypted Word file (an OLE container, as
+  // Word saves one with a password), 200 MB (sparse: nothing is written), not a report.
+  const locked = join(dir, '加密.docx');
+  writeFileSync(locked, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+  const huge = join(dir, '全年汇编.txt');
+  closeSync(openSync(huge, 'w'));
+  truncateSync(huge, 200 * 1024 * 1024);
+  const notice = join(dir, '会议通知.txt');
+  writeFileSync(notice, '关于召开周例会的通知\n请各部门负责人准时参加。\n');
+  files.push(txt, docx, pdf, scan, locked, huge, notice);
 });
 
 afterAll(async () => {
@@ -89,7 +101,11 @@ describe('importing reports in the browser', () => {
     await expect
       .poll(() => page.getByTestId('import-problems').textContent())
       .toContain('scan.pdf');
-    expect(await page.getByTestId('import-problems').textContent()).toContain('PDF 中没有文字');
+    const problems = (await page.getByTestId('import-problems').textContent()) ?? '';
+    expect(problems).toContain('PDF 中没有文字');
+    expect(problems).toMatch(/加密\.docx\s*文件已加密/);
+    expect(problems).toMatch(/全年汇编\.txt\s*文件过大（200 MB）/);
+    expect(problems).toMatch(/会议通知\.txt\s*未找到乡镇名称或任何指标数值/);
     const list = page.locator('.import-list li');
     await expect.poll(() => list.count()).toBe(3);
     expect(await list.filter({ hasText: '黄花店镇' }).textContent()).toContain('黄花店镇2024.pdf');
