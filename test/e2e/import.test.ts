@@ -325,4 +325,26 @@ describe('importing reports in the browser', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it('imports files dropped on the drop zone', async () => {
+    const { page, errors } = await importPage();
+    const text = readFileSync(join(SAMPLE, 'shanghai-jingan-pengpu-2023.txt'), 'utf8');
+    // A drop as the browser makes it from a file manager: a DataTransfer holding the file.
+    const dataTransfer = await page.evaluateHandle((content) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([content], '彭浦镇2023.txt', { type: 'text/plain' }));
+      return transfer;
+    }, text);
+    const zone = page.locator('.drop-zone');
+    await zone.dispatchEvent('dragover', { dataTransfer });
+    expect(await zone.getAttribute('class')).toContain('drop-zone-active');
+    await zone.dispatchEvent('drop', { dataTransfer });
+    await page.getByTestId('review-panel').waitFor({ timeout: 30_000 });
+    expect(await page.locator('.import-list li').textContent()).toContain('彭浦镇2023.txt');
+    expect(await page.getByTestId('review-town').inputValue()).toBe('彭浦镇');
+    await page.getByRole('button', { name: '丢弃全部本地导入' }).click();
+    await expect.poll(() => page.locator('.import-list li').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });
