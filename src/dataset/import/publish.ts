@@ -48,9 +48,9 @@ export interface PublishPackage {
 const REPORTS_DIR = 'data/reports';
 const MANIFEST_FILE = `${REPORTS_DIR}/reports.csv`;
 const CORRECTIONS_FILE = 'data/corrections.csv';
-export const SITE_DIR = 'public/data';
+const SITE_DIR = 'public/data';
 
-export const PUBLISH_README = `发布包 · Publish package
+const PUBLISH_README = `发布包 · Publish package
 
 public/data/           网站的数据文件夹：已发布数据与本次审核的报告合并后的完整数据。
                        发布：用它替换网站的 data/ 文件夹（例如 dist/data/ 或服务器上 …/data/），
@@ -71,9 +71,10 @@ To rebuild in the project: npm run extract -- --in this-file.zip --out public/da
 (the same bytes as public/data/ here), or unzip data/ into the project and run npm run extract.
 `;
 
-export const textPathOf = (reportId: string): string => `${REPORTS_DIR}/${reportId}.txt`;
+const textPathOf = (reportId: string): string => `${REPORTS_DIR}/${reportId}.txt`;
 
-function readRows(text: string): Row[] {
+/** A CSV with a header row, as records (a BOM dropped). */
+export function readRows(text: string): Row[] {
   return Papa.parse<Row>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy' })
     .data;
 }
@@ -83,7 +84,7 @@ function csv(fields: readonly string[], data: readonly (readonly string[])[]): s
 }
 
 /** The correction a review decision stands for; none when the extracted value stands. */
-export function correctionOf(
+function correctionOf(
   reportId: string,
   v: ReviewValue,
 ): Record<(typeof CORRECTION_COLUMNS)[number], string> | null {
@@ -118,7 +119,7 @@ export function correctionOf(
 type ManifestRow = Record<(typeof MANIFEST_COLUMNS)[number], string>;
 
 /** The imported reports' rows: every field as reviewed. */
-export function manifestRows(reports: readonly ImportedReport[]): ManifestRow[] {
+function manifestRows(reports: readonly ImportedReport[]): ManifestRow[] {
   return reports.map((r) => ({
     report_id: r.reportId,
     town: r.metadata.town,
@@ -131,7 +132,7 @@ export function manifestRows(reports: readonly ImportedReport[]): ManifestRow[] 
   }));
 }
 
-export function correctionRows(reports: readonly ImportedReport[]): string[][] {
+function correctionRows(reports: readonly ImportedReport[]): string[][] {
   return reports.flatMap((r) =>
     r.values.flatMap((v) => {
       const c = correctionOf(r.reportId, v);

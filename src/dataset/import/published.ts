@@ -4,9 +4,8 @@
  * report. Any file that cannot be had stops the package: one made without it
  * would silently unpublish that report when copied over the site's data.
  */
-import Papa from 'papaparse';
 import { fail, ok, type Result } from '../../extract/result';
-import type { PublishedData } from './publish';
+import { readRows, type PublishedData } from './publish';
 
 /** Texts fetched at once: enough to hide latency, few enough for a small intranet server. */
 const PARALLEL = 6;
@@ -53,11 +52,8 @@ export async function fetchPublished(
   ]);
   if (!reports.ok) return reports;
   if (!corrections.ok) return corrections;
-  const ids = Papa.parse<Record<string, string>>(reports.data.replace(/^\uFEFF/, ''), {
-    header: true,
-    skipEmptyLines: 'greedy',
-  })
-    .data.filter((r) => r['status'] !== 'error' && r['report_id'] && !replaced.has(r['report_id']))
+  const ids = readRows(reports.data)
+    .filter((r) => r['status'] !== 'error' && r['report_id'] && !replaced.has(r['report_id']))
     .map((r) => r['report_id'] ?? '');
   const texts = new Map<string, Uint8Array>();
   let next = 0;
