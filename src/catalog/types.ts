@@ -40,6 +40,8 @@ export interface RuleSpec {
   readonly p: string;
   /** Alternatives (a|b) that must also appear earlier in the same sentence. */
   readonly topic?: string;
+  /** Alternatives (a|b) that must not: the figure is someone else's (then it stays unused). */
+  readonly unless?: string;
   /** Measure words this rule accepts instead of the indicator's. */
   readonly units?: readonly string[];
 }

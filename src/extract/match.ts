@@ -168,6 +168,7 @@ function bestCandidate(
       if (m === null) continue;
       end = token.end + m[0].length;
     }
+    if (rule.unless !== null && rule.unless.test(sentenceBefore)) continue;
     let topical = false;
     if (rule.topic !== null) {
       if (!rule.topic.test(sentenceBefore)) continue;

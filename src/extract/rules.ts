@@ -89,6 +89,7 @@ export interface CompiledRule {
   /** Matches the text after the number. */
   readonly right: RegExp | null;
   readonly topic: RegExp | null;
+  readonly unless: RegExp | null;
   readonly units: ReadonlySet<string>;
   /** Position in the catalog, the last tie-break. */
   readonly order: number;
@@ -118,11 +119,12 @@ export function compileRule(
     const { body, trailingGap } = translate(rightText);
     right = new RegExp(`^${body}${trailingGap}`);
   }
-  const topicText = typeof rule === 'string' ? undefined : rule.topic;
-  const topic =
-    topicText === undefined
+  const alternatives = (text: string | undefined): RegExp | null =>
+    text === undefined
       ? null
-      : new RegExp(foldForMatching(topicText).split('|').map(escapeLiteral).join('|'));
+      : new RegExp(foldForMatching(text).split('|').map(escapeLiteral).join('|'));
+  const topic = alternatives(typeof rule === 'string' ? undefined : rule.topic);
+  const unless = alternatives(typeof rule === 'string' ? undefined : rule.unless);
   const units = typeof rule !== 'string' && rule.units !== undefined ? rule.units : spec.units;
   return {
     indicator,
@@ -132,6 +134,7 @@ export function compileRule(
     left,
     right,
     topic,
+    unless,
     units: new Set(units),
     order,
   };

@@ -54,6 +54,9 @@ describe('every catalog example is extracted', () => {
 describe('phrasing variants beyond the examples', () => {
   it.each([
     ['全年共受理调解各类纠纷56起', 'mediation.cases', 56],
+    ['开展“宪法宣传周”“民法典宣传月”等主题活动36场次', 'publicity.events', 36],
+    ['19个行政村（社区）法律顾问实现全覆盖', 'legal_advisor.villages_covered', 19],
+    ['司法所长全年列席党委会12次', 'administration.meetings_attended', 12],
     ['人民调解委员会共调处矛盾纠纷85件', 'mediation.cases', 85],
     ['成功化解矛盾纠纷80件', 'mediation.resolved', 80],
     ['调解成功率为98%', 'mediation.success_rate', 98],
@@ -218,6 +221,8 @@ describe('figures that are not this year’s values', () => {
     ],
     ['policy consultations', '接待群众政策咨询200人次。'],
     ['a change of all petitions, not of visits', '信访总量同比下降12%。'],
+    ['meetings a legal adviser attended', '法律顾问全年列席乡党委会、政府常务会议9次。'],
+    ['a safety campaign, not legal publicity', '开展“安全生产月”主题活动10场。'],
     [
       'safety training, not law training',
       '开展应急演练12场次，培训企业负责人和安全管理人员560人次。',
