@@ -55,6 +55,8 @@ describe('phrasing variants beyond the examples', () => {
   it.each([
     ['全年共受理调解各类纠纷56起', 'mediation.cases', 56],
     ['开展“宪法宣传周”“民法典宣传月”等主题活动36场次', 'publicity.events', 36],
+    ['审核合同、协议等法律文书115份', 'legal_advisor.documents_reviewed', 115],
+    ['法律顾问参与审查街道重大行政决策事项7项', 'legal_advisor.decisions', 7],
     ['19个行政村（社区）法律顾问实现全覆盖', 'legal_advisor.villages_covered', 19],
     ['司法所长全年列席党委会12次', 'administration.meetings_attended', 12],
     ['人民调解委员会共调处矛盾纠纷85件', 'mediation.cases', 85],
