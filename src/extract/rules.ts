@@ -119,10 +119,16 @@ export function compileRule(
     const { body, trailingGap } = translate(rightText);
     right = new RegExp(`^${body}${trailingGap}`);
   }
-  const alternatives = (text: string | undefined): RegExp | null =>
-    text === undefined
-      ? null
-      : new RegExp(foldForMatching(text).split('|').map(escapeLiteral).join('|'));
+  const alternatives = (text: string | undefined): RegExp | null => {
+    if (text === undefined) return null;
+    // Plain words a|b|c: a group or a gap here would be matched literally, never.
+    if (/[()…{}?]/.test(text) || text.split('|').includes('')) {
+      throw new RuleSyntaxError(
+        `topic or unless of ${indicator} must be words a|b|c, not a pattern: "${text}"`,
+      );
+    }
+    return new RegExp(foldForMatching(text).split('|').map(escapeLiteral).join('|'));
+  };
   const topic = alternatives(typeof rule === 'string' ? undefined : rule.topic);
   const unless = alternatives(typeof rule === 'string' ? undefined : rule.unless);
   const units = typeof rule !== 'string' && rule.units !== undefined ? rule.units : spec.units;

@@ -42,6 +42,10 @@ describe('catalog', () => {
     expect(() => compileRule('mediation.cases', 0, '(调解|纠纷', 0)).toThrow(RuleSyntaxError);
     expect(() => compileRule('mediation.cases', 0, '调解)', 0)).toThrow(RuleSyntaxError);
     expect(() => compileRule('mediation.cases', 0, '{n}', 0)).toThrow(RuleSyntaxError);
+    // A topic is plain words: a group in it would be matched literally, never.
+    expect(() =>
+      compileRule('publicity.events', 0, { p: '法治讲座', topic: '宣传|进(村|社区)' }, 0),
+    ).toThrow(RuleSyntaxError);
   });
 });
 
@@ -56,6 +60,12 @@ describe('phrasing variants beyond the examples', () => {
     ['全年共受理调解各类纠纷56起', 'mediation.cases', 56],
     ['开展“宪法宣传周”“民法典宣传月”等主题活动36场次', 'publicity.events', 36],
     ['审核合同、协议等法律文书115份', 'legal_advisor.documents_reviewed', 115],
+    ['开展“送法进村”活动五十二场，举办法治讲座十八场次', 'publicity.events', 18],
+    ['受理纠纷426件，调结420件，调结率98.6%', 'mediation.resolved', 420],
+    ['受理纠纷426件，调结420件，调结率98.6%', 'mediation.success_rate', 98.6],
+    ['全年受理初信初访事项134件，办结134件，按期办结率100%', 'petition.cases', 134],
+    ['全年受理初信初访事项134件，办结130件，按期办结率97%', 'petition.closed', 130],
+    ['全年受理初信初访事项134件，办结130件，按期办结率97%', 'petition.closure_rate', 97],
     ['法律顾问参与审查街道重大行政决策事项7项', 'legal_advisor.decisions', 7],
     ['19个行政村（社区）法律顾问实现全覆盖', 'legal_advisor.villages_covered', 19],
     ['司法所长全年列席党委会12次', 'administration.meetings_attended', 12],
