@@ -191,12 +191,66 @@ export interface MatchResult {
   readonly unused: UnusedNumber[];
 }
 
+/**
+ * A zero said in words: 全年无行政复议和行政诉讼案件, 未发生行政诉讼案件. Only
+ * for these subjects, only when the clause ends right after them (无行政诉讼
+ * 败诉案件 says something else), and never in a plan or after a quota word
+ * (力争无行政诉讼案件 is a goal).
+ */
+const ZERO_SUBJECTS: Readonly<Record<string, IndicatorId>> = {
+  行政复议: 'administration.reconsiderations',
+  行政诉讼: 'administration.lawsuits',
+  行政应诉: 'administration.lawsuits',
+};
+const ZERO_SUBJECT = '(行政复议|行政诉讼|行政应诉)(?:案件)?';
+const ZERO = new RegExp(
+  `(未发生|没有发生|未出现|没有|无)(?:一起|任何)?${ZERO_SUBJECT}(?:(?:和|及|、|或|与)${ZERO_SUBJECT})?(?=[,;:。.!?)\n]|$)`,
+  'g',
+);
+
+function zeroStatements(folded: string, structure: ReportStructure): Mention[] {
+  const mentions: Mention[] = [];
+  for (const m of folded.matchAll(ZERO)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const word = m[1] ?? '';
+    const sStart = sentenceStart(folded, start);
+    const sEnd = sentenceEnd(folded, end);
+    const sentenceBefore = folded.slice(sStart, start);
+    const clauseBefore = sentenceBefore.slice(clauseStartIn(sentenceBefore));
+    if (inRanges(structure.plans, start) || inRanges(structure.quotes, start)) continue;
+    if (QUOTA.test(clauseBefore) || isPlanSentence(folded.slice(sStart, sEnd))) continue;
+    const indicators = new Set(
+      [m[2], m[3]].flatMap((w) => (w === undefined ? [] : [ZERO_SUBJECTS[w]])),
+    );
+    for (const indicator of indicators) {
+      if (indicator === undefined) continue;
+      mentions.push({
+        indicator,
+        value: 0,
+        unit: '件',
+        qualifier: '=',
+        start,
+        end,
+        numStart: start,
+        numEnd: start + word.length,
+        rule: `${indicator}#zero`,
+        period: findPeriodBound(sentenceBefore),
+        sentenceStart: sStart,
+        sentenceEnd: sEnd,
+        total: TOTAL.test(clauseBefore),
+      });
+    }
+  }
+  return mentions;
+}
+
 export function matchTokens(
   folded: string,
   tokens: readonly NumberToken[],
   structure: ReportStructure,
 ): MatchResult {
-  const mentions: Mention[] = [];
+  const mentions: Mention[] = zeroStatements(folded, structure);
   const unused: UnusedNumber[] = [];
   for (const token of tokens) {
     const sStart = sentenceStart(folded, token.start);
