@@ -409,6 +409,8 @@ export const INDICATORS = {
       '{n}…参加……(考试|测试|考核)',
       '(参加|参与)…(考试|测试|考核)(人员|人数)?',
       '参考(人员|人数)',
+      // 应考132人，实考132人: those who sat it.
+      '实考(人员|人数)?',
     ],
     examples: [['组织49人参加学法用法在线学习考试', 49]],
   },
@@ -612,6 +614,7 @@ export const INDICATORS = {
       { p: '(覆盖|惠及|受教育|教育)…(群众|居民|村民|人群|师生|学生)', topic: LAW },
       { p: '(受众|受教育|受益)(群众|人数|人员)?', topic: LAW },
       { p: '参与(群众|村民|居民|人数)', topic: LAW },
+      { p: '(群众|村民|居民)参与', topic: LAW },
     ],
     examples: [
       ['开展集中法治宣传活动18次，覆盖群众3000余人次', 3000, '>='],
@@ -639,7 +642,8 @@ export const INDICATORS = {
     unit: '次',
     kind: 'count',
     units: ['次', '件', '人次', '场'],
-    rules: ['(提供|开展)…法律服务'],
+    // Public legal services: the government's own legal adviser's work is not this.
+    rules: [{ p: '(提供|开展)…法律服务', unless: '法律顾问|律师事务所' }],
     examples: [
       ['为群众提供法律服务46次', 46],
       ['为群众提供公共法律服务200余次', 200, '>='],
