@@ -528,8 +528,8 @@ export const INDICATORS = {
     rules: [
       // The change belongs to visits when its clause follows theirs directly;
       // a change of 信访总量 (letters, online and visits together) is not this.
-      '(来访|接访|上访)…(同比|较上年|较去年|比上年|比去年)',
-      '(来访|接访|上访)…,(同比|较上年|较去年|比上年|比去年)',
+      '(来访|接访|上访)…(同比|较上年|较去年|比上年|比去年|与去年相比|与上年相比|与去年同期相比)',
+      '(来访|接访|上访)…,(同比|较上年|较去年|比上年|比去年|与去年相比|与上年相比|与去年同期相比)',
     ],
     examples: [
       ['累计接待来访群众231批566人次，同比下降17.20%', -17.2],

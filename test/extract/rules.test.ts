@@ -66,6 +66,7 @@ describe('phrasing variants beyond the examples', () => {
     ['本年度未发生行政应诉案件，', 'administration.lawsuits', 0],
     ['组织参加学法用法考试，应考132人，实考130人，参考率98.5%', 'training.exam_takers', 130],
     ['开展法治宣传进社区活动96场，群众参与约2.3万人次', 'publicity.people_reached', 23000],
+    ['全年共接待来访群众89批203人次，与去年相比下降15.2%', 'petition.visits_yoy', -15.2],
     ['受理纠纷426件，调结420件，调结率98.6%', 'mediation.resolved', 420],
     ['受理纠纷426件，调结420件，调结率98.6%', 'mediation.success_rate', 98.6],
     ['全年受理初信初访事项134件，办结134件，按期办结率100%', 'petition.cases', 134],
