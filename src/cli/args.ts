@@ -42,9 +42,9 @@ Options:
 
 Writes: reports.csv, mentions.csv, indicators.csv, unused.csv, corrections.csv,
 catalog.json, texts/<report_id>.txt, the split files under indicators/,
-mentions/ and counties/, and index.json. Exit code 0 when every input was read cleanly, 1 when a
-report, manifest row or correction had an error (everything else is still
-written), 2 for a usage error.`;
+mentions/ and counties/, and index.json. Exit code 0 when every input was read
+cleanly, 1 when a report, manifest row or correction had an error (everything
+else is still written), 2 for a usage error.`;
 
 export function parseCliArgs(argv: readonly string[]): Result<CliOptions> {
   let parsed;

@@ -25,14 +25,14 @@ import {
 import { CORRECTION_COLUMNS, MANIFEST_COLUMNS } from '../../extract/columns';
 import type { ImportedReport, ReviewValue } from './workspace';
 
-type Row = Record<string, string>;
+export type Row = Readonly<Record<string, string>>;
 
 /** What the site already publishes, as served from its data/ folder. */
 export interface PublishedData {
-  /** data/reports.csv. */
-  readonly reports: string;
-  /** data/corrections.csv; '' when the folder has none. */
-  readonly corrections: string;
+  /** The rows of data/reports.csv. */
+  readonly reports: readonly Row[];
+  /** The rows of data/corrections.csv. */
+  readonly corrections: readonly Row[];
   /** data/texts/<id>.txt of every readable published report, as served. */
   readonly texts: ReadonlyMap<string, Uint8Array>;
 }
@@ -155,7 +155,7 @@ function publishedPart(data: PublishedData | null, replaced: ReadonlySet<string>
   const ids: string[] = [];
   const manifest: ManifestRow[] = [];
   const unreadable: string[] = [];
-  for (const row of readRows(data.reports)) {
+  for (const row of data.reports) {
     const id = row['report_id'] ?? '';
     if (id === '' || replaced.has(id)) continue;
     if (row['status'] === 'error' || !data.texts.has(id)) {
@@ -176,7 +176,7 @@ function publishedPart(data: PublishedData | null, replaced: ReadonlySet<string>
     }
   }
   const kept = new Set(ids);
-  const corrections = readRows(data.corrections)
+  const corrections = data.corrections
     .filter((r) => kept.has(r['report_id'] ?? ''))
     .map((r) => CORRECTION_COLUMNS.map((c) => r[c] ?? ''));
   return { ids, manifest, corrections, unreadable };

@@ -52,7 +52,8 @@ export async function fetchPublished(
   ]);
   if (!reports.ok) return reports;
   if (!corrections.ok) return corrections;
-  const ids = readRows(reports.data)
+  const rows = readRows(reports.data);
+  const ids = rows
     .filter((r) => r['status'] !== 'error' && r['report_id'] && !replaced.has(r['report_id']))
     .map((r) => r['report_id'] ?? '');
   const texts = new Map<string, Uint8Array>();
@@ -70,5 +71,5 @@ export async function fetchPublished(
   };
   await Promise.all(Array.from({ length: PARALLEL }, fetchNext));
   if (failed !== null) return fail(failed);
-  return ok({ reports: reports.data, corrections: corrections.data, texts });
+  return ok({ reports: rows, corrections: readRows(corrections.data), texts });
 }

@@ -451,6 +451,9 @@ function ValueRowView({
 }) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState('');
+  // A value added by hand keeps its number whatever the decision.
+  const decide = (decision: 'accepted' | 'rejected'): void =>
+    onDecide({ decision, edited: value.found === null ? value.edited : null });
   const unit = value.unit === '%' ? '%' : INDICATORS[value.indicator].unit;
   const shown = value.found ?? value.edited;
   const sentence =
@@ -518,13 +521,7 @@ function ValueRowView({
             <button
               type="button"
               aria-pressed={value.decision === 'accepted'}
-              // A value added by hand keeps its number whatever the decision.
-              onClick={() =>
-                onDecide({
-                  decision: 'accepted',
-                  edited: value.found === null ? value.edited : null,
-                })
-              }
+              onClick={() => decide('accepted')}
             >
               {m(lang, 'accept')}
             </button>
@@ -540,12 +537,7 @@ function ValueRowView({
             <button
               type="button"
               aria-pressed={value.decision === 'rejected'}
-              onClick={() =>
-                onDecide({
-                  decision: 'rejected',
-                  edited: value.found === null ? value.edited : null,
-                })
-              }
+              onClick={() => decide('rejected')}
             >
               {m(lang, 'reject')}
             </button>

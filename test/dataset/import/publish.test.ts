@@ -4,6 +4,7 @@ import { unzipSync, strFromU8, strToU8, zipSync } from 'fflate';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   buildPackage,
+  readRows,
   type PublishedData,
   type PublishPackage,
 } from '../../../src/dataset/import/publish';
@@ -102,7 +103,7 @@ function publishSamples(): string {
 
 /** What the importer's worker fetches from the site, read from a data folder. */
 function publishedOf(dataDir: string): PublishedData {
-  const reports = readFileSync(join(dataDir, 'reports.csv'), 'utf8');
+  const reports = readRows(readFileSync(join(dataDir, 'reports.csv'), 'utf8'));
   const texts = new Map(
     readdirSync(join(dataDir, 'texts')).map((name) => [
       name.replace(/\.txt$/, ''),
@@ -111,7 +112,7 @@ function publishedOf(dataDir: string): PublishedData {
   );
   return {
     reports,
-    corrections: readFileSync(join(dataDir, 'corrections.csv'), 'utf8'),
+    corrections: readRows(readFileSync(join(dataDir, 'corrections.csv'), 'utf8')),
     texts,
   };
 }
@@ -356,8 +357,8 @@ describe('fetching the published data', () => {
     );
     expect(asked).not.toContain('texts/tianjin-huanghuadian-2024.txt');
     expect(progress.at(-1)).toBe(4);
-    expect(got.data.reports).toBe(readFileSync(join(dataDir, 'reports.csv'), 'utf8'));
-    expect(got.data.corrections).toBe(readFileSync(join(dataDir, 'corrections.csv'), 'utf8'));
+    expect(got.data.reports).toEqual(readCsv(join(dataDir, 'reports.csv')));
+    expect(got.data.corrections).toEqual(readCsv(join(dataDir, 'corrections.csv')));
   });
 
   it('stops, naming the file, when a text cannot be had: the package would unpublish it', async () => {
