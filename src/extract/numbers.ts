@@ -228,14 +228,16 @@ function alternation(words: Iterable<string>): string {
 }
 
 const TOKEN_SOURCE = [
-  `(?<pre>${alternation(Object.keys(PRE_QUALIFIERS))})?`,
+  // 上千份, 上万人次: 上 only before a lone 百/千/万 (线上3场 is not "more than 3").
+  `(?<pre>${alternation(Object.keys(PRE_QUALIFIERS))}|上(?=[百千万]))?`,
   `(?<dir>(?:下降|减少|降低|回落|下滑|上升|增长|增加|提高|提升|上涨)了?)?`,
   '(?:',
   `(?<pct>百分之(?:百|[${CN_CHARS}]+(?:点[${CN_DIGIT_CHARS}]+)?|\\d+(?:\\.\\d+)?)|百分百)`,
   `|(?<arabic>\\d{1,3}(?:,\\d{3})+(?!\\d)(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?<mul1>[万亿千])?`,
   `|(?<cn>[${CN_CHARS}]+(?:点[${CN_DIGIT_CHARS}]+)?)`,
   ')',
-  '(?<approx>余|多)?',
+  // 余/多 "more than"; 几 as in 十几名, 二十几场 "ten-odd".
+  '(?<approx>余|多|几)?',
   '(?<mul2>万|亿)?',
   `(?<unit>${alternation(MEASURE_WORDS)})?`,
   `(?<post>${alternation(Object.keys(POST_QUALIFIERS))})?`,
@@ -273,7 +275,7 @@ function tokenFromMatch(groups: Groups, start: number, raw: string): NumberToken
   let offset = start;
   const pre = groups['pre'];
   if (pre !== undefined) {
-    qualifiers.push(PRE_QUALIFIERS[pre] ?? '=');
+    qualifiers.push(pre === '上' ? '>=' : (PRE_QUALIFIERS[pre] ?? '='));
     offset += pre.length;
   }
   const dir = groups['dir'];
@@ -299,8 +301,8 @@ function tokenFromMatch(groups: Groups, start: number, raw: string): NumberToken
       numText += mul1;
     }
   } else if (cn !== undefined) {
-    // 逾千人, 近百场: a bare 百/千/万 after a qualifier means one of it.
-    const lone = pre !== undefined ? LONE_UNITS[cn] : undefined;
+    // 逾千人, 近百场, 百余场, 万余人次: a bare 百/千/万 with a qualifier means one of it.
+    const lone = pre !== undefined || groups['approx'] !== undefined ? LONE_UNITS[cn] : undefined;
     value = lone ?? tryParseChineseNumber(cn);
     chinese = true;
     numText = cn;
@@ -363,6 +365,16 @@ function isWordNotNumber(folded: string, token: NumberToken): boolean {
 }
 
 /**
+ * 数十次, 几百人: an order of magnitude, not a figure. Not 参考人数十人 (人数 is
+ * a word) nor 人数十八人 (十八 is a number).
+ */
+function isOrderOfMagnitude(folded: string, cn: string, numStart: number): boolean {
+  if (LONE_UNITS[cn] === undefined && cn !== '十') return false;
+  if (!/[数几]/.test(folded.charAt(numStart - 1))) return false;
+  return !/[人次件户个]/.test(folded.charAt(numStart - 2));
+}
+
+/**
  * Every number in a folded text. Chinese numerals count only when a measure
  * word or 百分之 makes them one (一是, 统一 and 三重一大 are words, not numbers).
  */
@@ -380,6 +392,9 @@ export function scanNumbers(folded: string): NumberToken[] {
     if (token === null) continue;
     if (token.chinese && token.kind === 'bare') continue;
     if (token.chinese && isWordNotNumber(folded, token)) continue;
+    if (groups['cn'] !== undefined && isOrderOfMagnitude(folded, groups['cn'], token.numStart)) {
+      continue;
+    }
     // Digits glued to Latin letters are codes (G20, No5), not figures.
     if (groups['arabic'] !== undefined && /[A-Za-z]/.test(folded.charAt(token.numStart - 1)))
       continue;

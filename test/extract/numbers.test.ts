@@ -33,6 +33,13 @@ describe('parseNumberText', () => {
     ['一千二百三十四人', 1234, '=', '人', 'count'],
     ['两万五千人', 25000, '=', '人', 'count'],
     ['三亿', 300000000, '=', '', 'bare'],
+    ['百余场', 100, '>=', '场', 'count'],
+    ['千余人', 1000, '>=', '人', 'count'],
+    ['万余人次', 10000, '>=', '人次', 'count'],
+    ['上千份', 1000, '>=', '份', 'count'],
+    ['上万人次', 10000, '>=', '人次', 'count'],
+    ['十几名', 10, '>=', '名', 'count'],
+    ['二十几场', 20, '>=', '场', 'count'],
   ] as const)('%s → %d %s %s', (text, value, qualifier, unit, kind) => {
     const result = parseNumberText(foldForMatching(text));
     expect(result).toEqual({ ok: true, data: { value, qualifier, unit, kind } });
@@ -156,6 +163,18 @@ describe('scanNumbers', () => {
   it('ignores Chinese numerals that are words', () => {
     const text = '一是统一部署，把法、岗、事、人粘连在一起，形成了一张大网，三重一大';
     expect(scanNumbers(text)).toEqual([]);
+  });
+
+  it('skips orders of magnitude, which are no figure', () => {
+    const text = foldForMatching('组织培训数十次，解答咨询数百次，惠及几千人');
+    expect(scanNumbers(text)).toEqual([]);
+    // But 人数 is a word: the figure after it counts.
+    const counted = foldForMatching('参考人数十八人，参训人数十人，线上3场');
+    expect(scanNumbers(counted).map((t) => [t.value, t.qualifier])).toEqual([
+      [18, '='],
+      [10, '='],
+      [3, '='],
+    ]);
   });
 
   it('skips codes glued to Latin letters', () => {

@@ -71,6 +71,8 @@ describe('phrasing variants beyond the examples', () => {
     ['全年作出重大行政决策4项，均经合法性审查', 'legal_advisor.decisions', 4],
     ['开展青少年法治教育讲座12场', 'publicity.events', 12],
     ['组织执法人员法律知识培训4场，参训执法人员96人次', 'training.people', 96],
+    ['开展法治宣传活动百余场', 'publicity.events', 100],
+    ['发放法治宣传资料上千份', 'publicity.materials', 1000],
     ['受理纠纷426件，调结420件，调结率98.6%', 'mediation.resolved', 420],
     ['受理纠纷426件，调结420件，调结率98.6%', 'mediation.success_rate', 98.6],
     ['全年受理初信初访事项134件，办结134件，按期办结率100%', 'petition.cases', 134],
