@@ -75,7 +75,8 @@ const DATE_UNITS = new Set([
 const MONEY_UNITS = new Set(['元', '万元', '亿元']);
 /** Sizes and levels (两级, 3公里): measurements, not activity. */
 const MEASURE_UNITS = new Set(['级', '米', '公里', '平方米', '幅', '座', '间', '套', '台']);
-const QUOTA = /不少于|不低于|至少|不超过|不多于|力争|争取|确保|计划|拟|预计|目标/;
+// 拟 "intends to", not 代拟/草拟/模拟 (drafting, simulating).
+const QUOTA = /不少于|不低于|至少|不超过|不多于|力争|争取|确保|计划|(?<![代草模])拟|预计|目标/;
 const TOTAL = /全年|年内|共|累计|合计|总计|全镇|全乡|全街道|今年/;
 const ENUMERATION_TAIL =
   /[、和及与][^、和及与,;。!?:\n]{1,12}(?:均为|均达到|均达|均是|都是|都为|都达到|均)$/;
