@@ -395,6 +395,8 @@ export const INDICATORS = {
     rules: [
       { p: '(培训|轮训)', topic: LAW },
       { p: '(培训|轮训)…(员|干部|党员|职工|骨干|代表|明白人|带头人)', topic: LAW },
+      // 乡村干部法治培训2期120人次: the people after the sessions.
+      { p: '(培训|轮训)…(期|次|场|场次)', topic: LAW },
       { p: '参训(执法)?(人员|干部)?', topic: LAW },
       { p: '(覆盖|参加|参与)…(干部|人员|党员|职工)', topic: '培训|学法|授课' },
       { p: '覆盖', topic: '培训|学法|授课' },

@@ -77,6 +77,8 @@ describe('phrasing variants beyond the examples', () => {
     ['法律顾问起草合同文本5份，代拟规范性文件2件', 'legal_advisor.documents_drafted', 2],
     ['开展“两违”整治专项行动6次', 'enforcement.campaigns', 6],
     ['制作调解协议书186份，其中书面协议120份、口头协议66份', 'mediation.agreements', 66],
+    ['乡村干部法治培训2期120人次', 'training.people', 120],
+    ['乡村干部法治培训2期120人次', 'training.sessions', 2],
     ['受理纠纷426件，调结420件，调结率98.6%', 'mediation.resolved', 420],
     ['受理纠纷426件，调结420件，调结率98.6%', 'mediation.success_rate', 98.6],
     ['全年受理初信初访事项134件，办结134件，按期办结率100%', 'petition.cases', 134],
