@@ -313,8 +313,8 @@ export const INDICATORS = {
       '(审查|审核|把关)…决策(事项)?',
       '决策(事项)?…合法性审查',
       '{n}…决策…合法性审查',
-      // 作出重大行政决策4项，均经合法性审查
-      '决策{n}……合法性审查',
+      // 作出重大行政决策4项，均经合法性审查; 决策事项9项，均经法律顾问合法性审查
+      '决策(事项)?{n}……合法性审查',
     ],
     examples: [
       ['全镇法律顾问参与重大行政决策9次', 9],
@@ -362,6 +362,8 @@ export const INDICATORS = {
     rules: [
       '学法(活动)?',
       { p: '中心组…(学法|学习)(法律法规|法律|法规|法治)?', topic: '法治|法律|法规|学法' },
+      // 纳入理论学习中心组学习计划，全年开展专题学习4次
+      { p: '中心组……专题学习', topic: '法治|法律|法规|学法' },
     ],
     examples: [
       ['累计组织学法8次', 8],
@@ -377,7 +379,11 @@ export const INDICATORS = {
     unit: '次',
     kind: 'count',
     units: ['次', '场', '场次', '期', '班', '轮'],
-    rules: [{ p: '(培训|轮训)(班|会|活动|课)?', topic: LAW }],
+    rules: [
+      { p: '(培训|轮训)(班|会|活动|课)?', topic: LAW },
+      // 举办“法治讲堂”2期, for the cadres
+      { p: '(法治|法律)(大)?讲堂', topic: '中心组|干部|学法|学习|培训' },
+    ],
     examples: [
       ['组织全镇“法治带头人”“法律明白人”集中培训4次', 4],
       ['共培养法治带头人和法律明白人共计144人，今年已开展集中业务培训3次', 3],
@@ -652,7 +658,13 @@ export const INDICATORS = {
     kind: 'count',
     units: ['次', '件', '人次', '场'],
     // Public legal services: the government's own legal adviser's work is not this.
-    rules: [{ p: '(提供|开展)…法律服务', unless: '法律顾问|律师事务所' }],
+    // (村居 and 社区 legal advisers serving residents are public legal services.)
+    rules: [
+      {
+        p: '(提供|开展)…法律服务',
+        unless: '律师事务所|担任法律顾问|政府法律顾问|常年法律顾问',
+      },
+    ],
     examples: [
       ['为群众提供法律服务46次', 46],
       ['为群众提供公共法律服务200余次', 200, '>='],
