@@ -87,6 +87,14 @@ describe('phrasing variants beyond the examples', () => {
     ['专题学习4次，举办“法治讲堂”2期，参训干部210人次', 'training.sessions', 2],
     ['重大行政决策事项9项，均经法律顾问合法性审查', 'legal_advisor.decisions', 9],
     ['12个社区法律顾问全年开展法律服务256次', 'legal_service.services', 256],
+    [
+      '全年通过镇政府门户网站公开各类政务信息累计487条',
+      'administration.proactive_disclosures',
+      487,
+    ],
+    ['现有执法人员19名，均持有行政执法证件', 'enforcement.certified_officers', 19],
+    ['接受法律咨询群众1300余人次', 'legal_service.consultations', 1300],
+    ['法律顾问为群众代写法律文书15份', 'legal_advisor.documents_drafted', 15],
     ['受理纠纷426件，调结420件，调结率98.6%', 'mediation.resolved', 420],
     ['受理纠纷426件，调结420件，调结率98.6%', 'mediation.success_rate', 98.6],
     ['全年受理初信初访事项134件，办结134件，按期办结率100%', 'petition.cases', 134],
@@ -260,6 +268,7 @@ describe('figures that are not this year’s values', () => {
     ['policy consultations', '接待群众政策咨询200人次。'],
     ['a change of all petitions, not of visits', '信访总量同比下降12%。'],
     ['meetings a legal adviser attended', '法律顾问全年列席乡党委会、政府常务会议9次。'],
+    ['documents written for residents', '公共法律服务室全年代写法律文书34份。'],
     [
       'the legal adviser’s services to the government',
       '街道聘请律师事务所担任法律顾问，全年提供法律服务236次。',
