@@ -262,16 +262,15 @@ export function ImportView() {
   );
 }
 
-function Review({
-  lang,
-  report,
-  onRenamed,
-}: {
-  lang: Lang;
-  report: ImportedReport;
+/** One imported report under review. */
+interface ReportProps {
+  readonly lang: Lang;
+  readonly report: ImportedReport;
   /** The report took another id (it replaces a published one): keep it selected. */
-  onRenamed: (reportId: string) => void;
-}) {
+  readonly onRenamed: (reportId: string) => void;
+}
+
+function Review({ lang, report, onRenamed }: ReportProps) {
   const { reviewValue, addValue, editReport, discardReport } = useAppStore(
     useShallow((s) => ({
       reviewValue: s.reviewValue,
@@ -662,15 +661,7 @@ function excerpt(text: string, start: number, end: number): string {
  * A published report of the same town and year (from its county's file):
  * published together they would be merged; a revised version replaces it.
  */
-function PublishedTwin({
-  lang,
-  report,
-  onRenamed,
-}: {
-  lang: Lang;
-  report: ImportedReport;
-  onRenamed: (reportId: string) => void;
-}) {
+function PublishedTwin({ lang, report, onRenamed }: ReportProps) {
   const replacePublished = useAppStore((s) => s.replacePublished);
   const imported = useAppStore((s) => s.imported);
   const { town, year } = report.metadata;
