@@ -49,7 +49,14 @@ function preloadLazyChunks(names: readonly string[]): Plugin {
 // Relative asset paths and hash routing: dist/ works under any sub-path.
 export default defineConfig({
   base: './',
-  plugins: [react(), preloadLazyChunks(['components/chart/EChart.tsx', 'dataset/load.ts'])],
+  plugins: [
+    react(),
+    preloadLazyChunks([
+      'components/chart/EChart.tsx',
+      'dataset/load.ts',
+      'app/early-chart.ts',
+    ]),
+  ],
   // The parsing worker is an ES module (it shares chunks with the app's data layer).
   worker: { format: 'es' },
   build: {

@@ -36,17 +36,10 @@ const FilterBar = lazy(() =>
 const TrendView = lazy(() =>
   import('../features/trends/TrendView').then((m) => ({ default: m.TrendView })),
 );
-import { t, type MessageKey } from '../i18n';
-import { useAppStore, type View } from '../store';
-
-const NAV: readonly { view: View; label: MessageKey }[] = [
-  { view: 'overview', label: 'overview' },
-  { view: 'compare', label: 'compare' },
-  { view: 'side', label: 'sideBySide' },
-  { view: 'town', label: 'townProfile' },
-  { view: 'quality', label: 'quality' },
-  { view: 'import', label: 'importView' },
-];
+import { discardChart } from '../components/chart/handoff';
+import { t } from '../i18n';
+import { useAppStore } from '../store';
+import { NAV } from './nav';
 
 function Navigation() {
   const { view, lang, setView } = useAppStore(
@@ -171,6 +164,8 @@ export function App() {
     // Views without a ranking chart must not hold back the parts that wait for it.
     if (view !== 'overview') noPrimaryChart();
   }, [view]);
+  // A chart drawn before React that the first render did not take over.
+  useEffect(discardChart, []);
   const loadWorkspace = useAppStore((s) => s.loadWorkspace);
   useEffect(() => {
     // Reports imported in this browser join the views, after the first chart.

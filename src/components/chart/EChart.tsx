@@ -5,6 +5,7 @@ import { useMemo, useRef } from 'react';
 import { download, downloadUrl } from '../../export/csv';
 import { echarts } from './echarts-setup';
 import { markFirstChart } from './first-chart';
+import { takeChart } from './handoff';
 
 /**
  * echarts-for-react (3.x) first creates a throw-away instance, waits a frame
@@ -12,14 +13,45 @@ import { markFirstChart } from './first-chart';
  * the real one. The host's size is set by CSS (width 100%, a fixed height), so
  * one instance, created at once, is enough: the first chart skips an ECharts
  * start-up and a frame.
+ *
+ * A chart already drawn before React under the key in `data-adopt` (see
+ * handoff.ts) is taken over: its element moves in, its instance is this one.
  */
 class ReactECharts extends ReactEChartsCore {
+  private adopted: ECharts | null = null;
+
   override initEchartsInstance(): Promise<ECharts> {
+    // A new instance (first mount, or new opts): any taken-over one goes first.
+    this.release();
+    const drawn = takeChart(this.ele.dataset['adopt']);
+    if (drawn !== null) {
+      drawn.dom.style.width = '100%';
+      drawn.dom.style.height = '100%';
+      this.ele.append(drawn.dom);
+      this.adopted = drawn.instance as ECharts;
+      return Promise.resolve(this.adopted);
+    }
     // The props' opts type allows null sizes that init's does not; EChart passes neither.
     const opts = this.props.opts as Parameters<typeof echarts.init>[2];
     return Promise.resolve(
       (this.echarts as typeof echarts).init(this.ele, this.props.theme, opts) as ECharts,
     );
+  }
+
+  override getEchartsInstance(): ECharts {
+    return this.adopted ?? super.getEchartsInstance();
+  }
+
+  override componentWillUnmount(): void {
+    super.componentWillUnmount();
+    this.release();
+  }
+
+  private release(): void {
+    if (this.adopted === null) return;
+    this.adopted.getDom()?.remove();
+    this.adopted.dispose();
+    this.adopted = null;
   }
 }
 
@@ -52,6 +84,11 @@ export interface EChartProps {
     readonly indexOffset: number;
     readonly hold?: boolean;
   };
+  /**
+   * The key of a chart drawn before React that this one is (handoff.ts): it
+   * is taken over, not drawn again.
+   */
+  readonly adopt?: string;
   /** SVG (default) starts faster for a few bars; canvas copes with many lines. */
   readonly renderer?: 'svg' | 'canvas';
   /** File name (without extension) for the image exports; no export buttons when absent. */
@@ -99,6 +136,7 @@ export default function EChart({
   exportName,
   exportLabels,
   renderer = 'svg',
+  adopt,
 }: EChartProps) {
   const instanceRef = useRef<EChartsType | null>(null);
   const clickRef = useRef(onClick);
@@ -117,9 +155,14 @@ export default function EChart({
   );
   const onReady = useMemo(
     () => (instance: EChartsType) => {
-      // Tests and the export code reach the instance through the element.
+      // Tests reach the instance through the component's element (a chart
+      // taken over from before React draws in an element inside it).
       instanceRef.current = instance;
-      (instance.getDom() as HTMLElement & { chart?: EChartsType }).chart = instance;
+      const dom = instance.getDom();
+      const host = (dom.closest('.echarts-for-react') ?? dom) as HTMLElement & {
+        chart?: EChartsType;
+      };
+      host.chart = instance;
     },
     [],
   );
@@ -152,6 +195,7 @@ export default function EChart({
           onChartReady={onReady}
           opts={{ locale, renderer }}
           style={{ height, width: '100%' }}
+          data-adopt={adopt}
         />
       </div>
     </div>

@@ -15,6 +15,12 @@ const loading: Promise<ChartComponent> = import('./EChart').then((m) => {
   return m.default;
 });
 
+/**
+ * Resolves once the chart code is in: React's first render, awaiting it,
+ * mounts the charts at once (and takes over a chart drawn before React).
+ */
+export const chartCode: Promise<void> = loading.then(() => undefined);
+
 export type { ChartClick, EChartProps } from './EChart';
 
 let zoomLoaded = false;
@@ -77,6 +83,7 @@ export function LazyChart(props: EChartProps) {
         <Chart
           {...props}
           option={option}
+          {...(props.adopt === undefined ? {} : { adopt: `${props.adopt}|preview` })}
           {...(onClick === undefined
             ? {}
             : {

@@ -5,8 +5,7 @@
  */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { INDICATORS } from '../../catalog';
-import { buildRankingOption, previewOffset, rankingIndexOf } from '../../charts/ranking';
+import { rankingIndexOf } from '../../charts/ranking';
 import { LazyChart, type ChartClick } from '../../components/chart/LazyChart';
 import { noPrimaryChart } from '../../components/chart/first-chart';
 import { DataPending } from '../../components/DataPending';
@@ -14,18 +13,24 @@ import { EmptyState } from '../../components/EmptyState';
 import type { VirtualTable as VirtualTableType } from '../../components/VirtualTable';
 import type { ValueRow } from '../../dataset/model';
 import { rankTowns } from '../../dataset/select';
-import { indicatorName, t, unitLabel } from '../../i18n';
+import { t } from '../../i18n';
 import { rowText, valueFlag } from '../../components/value-text';
 import { saveCsv } from '../../export/save';
 import { sourceOf, useAppStore } from '../../store';
 import { useIndicatorData, useSelectedTowns } from '../../store/hooks';
+import {
+  RANKING_WINDOW,
+  rankingHeight,
+  rankingKey,
+  rankingOptions,
+  rankingTitle,
+} from './ranking-chart';
 
 // Built only when the table is opened: its code need not come before the first chart.
 const VirtualTable = lazy(() =>
   import('../../components/VirtualTable').then((m) => ({ default: m.VirtualTable })),
 ) as unknown as typeof VirtualTableType;
 
-const RANKING_WINDOW = 40;
 /** Not-reported towns named at once; the rest behind a disclosure. */
 const MISSING_SHOWN = 60;
 
@@ -52,32 +57,11 @@ export function RankingView() {
         : rankTowns(model, indicator, year, towns),
     [model, year, indicator, towns, dataState],
   );
-  const name = indicatorName(lang, indicator);
-  const title = `${t(lang, 'ranking')} · ${name} · ${year ?? ''}`;
-  const options = useMemo(() => {
-    if (ranking === null) return null;
-    const data = ranking.reported.map((r) => ({
-      label: r.town.name,
-      value: r.value,
-      text: rowText(lang, r.row),
-      flag: valueFlag(r.row),
-    }));
-    // Beyond a few dozen bars a chart is a wall: a slider scrolls the rest.
-    const choices = {
-      unitLabel: unitLabel(lang, INDICATORS[indicator].unit),
-      window: RANKING_WINDOW,
-    };
-    return {
-      full: buildRankingOption(data, choices),
-      preview:
-        data.length > RANKING_WINDOW
-          ? {
-              option: buildRankingOption(data, { ...choices, preview: true }),
-              indexOffset: previewOffset(data.length, RANKING_WINDOW),
-            }
-          : undefined,
-    };
-  }, [ranking, lang, indicator]);
+  const title = rankingTitle(lang, indicator, year);
+  const options = useMemo(
+    () => (ranking === null ? null : rankingOptions(ranking, lang, indicator)),
+    [ranking, lang, indicator],
+  );
   const option = options?.full ?? null;
   // The full chart (data zoom over every bar) waits until the page's other
   // files have loaded: drawing it meanwhile would add to the loading's peak.
@@ -155,7 +139,8 @@ export function RankingView() {
           <LazyChart
             testId="chart-ranking"
             option={option}
-            height={Math.max(140, 44 * Math.min(count, RANKING_WINDOW) + 60)}
+            height={rankingHeight(count)}
+            adopt={rankingKey(lang, indicator, year, towns)}
             zoom={count > RANKING_WINDOW}
             {...(options?.preview === undefined
               ? {}

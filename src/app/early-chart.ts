@@ -1,0 +1,202 @@
+/**
+ * The overview's ranking chart, drawn before React has loaded: the page
+ * around it as React will render it at first (header, navigation, the places
+ * kept for the filters, cards and trends), the chart from the same option
+ * builder the ranking view uses. React's first render takes the chart over
+ * (components/chart/handoff.ts): same element, same position, nothing drawn
+ * twice. On a slow PC this takes React's start-up (its code and first render,
+ * a quarter of a second at 4× CPU throttling) off the first chart's path.
+ *
+ * Anything but a plain overview (another view, a source panel in the link,
+ * data problems to list, nothing to rank) is left to React.
+ *
+ * May import: store, dataset/select, features/ranking/ranking-chart, i18n,
+ * components/chart — never React.
+ */
+import { echarts } from '../components/chart/echarts-setup';
+import { markFirstChart } from '../components/chart/first-chart';
+import { leaveChart } from '../components/chart/handoff';
+import { rankTowns, selectedTowns } from '../dataset/select';
+import {
+  RANKING_WINDOW,
+  rankingHeight,
+  rankingKey,
+  rankingOptions,
+  rankingTitle,
+} from '../features/ranking/ranking-chart';
+import { t, type Lang } from '../i18n';
+import { indicatorsState, useAppStore, type AppState } from '../store';
+import { NAV } from './nav';
+
+interface Drawing {
+  readonly key: string;
+  readonly title: string;
+  readonly count: number;
+  readonly option: object;
+}
+
+/** 'wait' until the data decides; null: React draws this page; else the chart to draw. */
+export function earlyChartOf(state: AppState): Drawing | 'wait' | null {
+  if (state.status === 'failed') return null;
+  const { model, year, indicator, lang } = state;
+  if (model === null) return 'wait';
+  if (state.view !== 'overview' || state.source !== null || state.loadErrors.length > 0) {
+    return null;
+  }
+  if (year === null) return null;
+  const loadState = indicatorsState(state, [indicator], [year]);
+  if (loadState === 'loading') return 'wait';
+  if (loadState === 'failed') return null;
+  const towns = selectedTowns(model, state.towns);
+  const ranking = rankTowns(model, indicator, year, towns);
+  const count = ranking.reported.length;
+  if (count === 0) return null;
+  const options = rankingOptions(ranking, lang, indicator);
+  const key = rankingKey(lang, indicator, year, towns);
+  return options.preview === undefined
+    ? { key, title: rankingTitle(lang, indicator, year), count, option: options.full }
+    : {
+        key: `${key}|preview`,
+        title: rankingTitle(lang, indicator, year),
+        count,
+        option: options.preview.option,
+      };
+}
+
+type Child = Node | string;
+
+function h(tag: string, attrs: Record<string, string>, ...children: Child[]): HTMLElement {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) element.setAttribute(name, value);
+  // Text is appended as text: report data never becomes markup.
+  element.append(...children);
+  return element;
+}
+
+const button = (label: string, className?: string): HTMLElement =>
+  h(
+    'button',
+    className === undefined ? { type: 'button' } : { type: 'button', class: className },
+    label,
+  );
+
+/** The page as App and RankingView render it before their data-dependent parts arrive. */
+function pageAround(state: AppState, drawing: Drawing, chart: HTMLElement): HTMLElement {
+  const lang: Lang = state.lang;
+  const { title, count } = drawing;
+  const notes: Child[] = [];
+  if (count === 1) notes.push(h('p', { class: 'note' }, t(lang, 'oneTownOnly')));
+  if (count > RANKING_WINDOW) {
+    notes.push(
+      h('p', { class: 'note' }, t(lang, 'rankingWindow', { n: RANKING_WINDOW, total: count })),
+    );
+  }
+  return h(
+    'div',
+    { class: 'app' },
+    h(
+      'header',
+      { class: 'app-header' },
+      h(
+        'div',
+        {},
+        h('h1', {}, t(lang, 'appTitle')),
+        h('p', { class: 'subtitle' }, t(lang, 'appSubtitle')),
+      ),
+      h(
+        'div',
+        { class: 'header-actions' },
+        button(t(lang, 'print'), 'no-print'),
+        button(t(lang, 'switchLang'), 'no-print'),
+      ),
+    ),
+    h(
+      'nav',
+      { class: 'nav no-print', 'aria-label': t(lang, 'appTitle') },
+      ...NAV.map((item) =>
+        button(t(lang, item.label), item.view === state.view ? 'nav-active' : ''),
+      ),
+    ),
+    h('div', { class: 'filter-bar filter-bar-pending', 'aria-busy': 'true' }),
+    h(
+      'main',
+      {},
+      h('div', { class: 'overview overview-pending', 'aria-busy': 'true' }),
+      h(
+        'div',
+        { class: 'views' },
+        h(
+          'section',
+          { class: 'panel ranking', 'aria-label': title },
+          h(
+            'div',
+            { class: 'panel-head' },
+            h('h2', {}, title),
+            h('div', { class: 'panel-actions no-print' }, button(t(lang, 'exportCsv'))),
+          ),
+          h('p', { class: 'hint' }, t(lang, 'clickHint')),
+          ...notes,
+          h(
+            'div',
+            { class: 'chart-host' },
+            h(
+              'div',
+              { class: 'chart-exports no-print' },
+              button(t(lang, 'exportPng')),
+              button(t(lang, 'exportSvg')),
+            ),
+            h('div', { class: 'chart', role: 'img', 'aria-label': title }, chart),
+          ),
+        ),
+        h('div', { class: 'panel trends-pending', 'aria-busy': 'true' }),
+      ),
+    ),
+  );
+}
+
+/** Draws the page and its chart; resolves once ECharts has rendered it. */
+function draw(state: AppState, drawing: Drawing, root: HTMLElement): Promise<void> {
+  const dom = h('div', { style: `height: ${rankingHeight(drawing.count)}px; width: 100%` });
+  root.replaceChildren(pageAround(state, drawing, dom));
+  const instance = echarts.init(dom, null, {
+    locale: state.lang === 'zh' ? 'ZH' : 'EN',
+    renderer: 'svg',
+  });
+  return new Promise((resolve) => {
+    const rendered = (): void => {
+      instance.off('rendered', rendered);
+      markFirstChart();
+      resolve();
+    };
+    instance.on('rendered', rendered);
+    // The option builders return plain objects (echarts-for-react takes them as they are).
+    instance.setOption(drawing.option as Parameters<typeof instance.setOption>[0], {
+      notMerge: true,
+      lazyUpdate: true,
+    });
+    leaveChart({ key: drawing.key, dom, instance });
+  });
+}
+
+/**
+ * Waits for the data of the page in the URL and draws its ranking chart if
+ * it is a plain overview. Resolves when drawn, or as soon as it is clear that
+ * React draws this page; draws nothing once `reactStarted()` is true.
+ */
+export function drawEarlyChart(reactStarted: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    let done = false;
+    const decide = (state: AppState): void => {
+      if (done) return;
+      const root = document.getElementById('root');
+      const drawing = reactStarted() || root === null ? null : earlyChartOf(state);
+      if (drawing === 'wait') return;
+      done = true;
+      stop();
+      if (drawing === null || root === null) resolve();
+      else void draw(state, drawing, root).then(resolve);
+    };
+    const stop = useAppStore.subscribe(decide);
+    decide(useAppStore.getState());
+  });
+}

@@ -1,0 +1,70 @@
+/**
+ * What the ranking chart draws for a state of the filters, without React: the
+ * ranking view renders it, and the page's first chart is drawn from it before
+ * React has loaded (app/first-chart.ts), so both draw the very same chart.
+ */
+import { INDICATORS, type IndicatorId } from '../../catalog';
+import { buildRankingOption, previewOffset } from '../../charts/ranking';
+import { rowText, valueFlag } from '../../components/value-text';
+import type { Ranking } from '../../dataset/select';
+import type { Town } from '../../dataset/model';
+import { indicatorName, t, unitLabel, type Lang } from '../../i18n';
+
+/** Bars drawn at once; a data-zoom slider scrolls through the rest. */
+export const RANKING_WINDOW = 40;
+
+export interface RankingOptions {
+  /** Every bar (with a data zoom past the window). */
+  readonly full: object;
+  /** Past the window: its first bars without the data zoom, drawn until the zoom's code is in. */
+  readonly preview?: { readonly option: object; readonly indexOffset: number };
+}
+
+export function rankingTitle(lang: Lang, indicator: IndicatorId, year: number | null): string {
+  return `${t(lang, 'ranking')} · ${indicatorName(lang, indicator)} · ${year ?? ''}`;
+}
+
+export function rankingHeight(count: number): number {
+  return Math.max(140, 44 * Math.min(count, RANKING_WINDOW) + 60);
+}
+
+export function rankingOptions(
+  ranking: Ranking,
+  lang: Lang,
+  indicator: IndicatorId,
+): RankingOptions {
+  const data = ranking.reported.map((r) => ({
+    label: r.town.name,
+    value: r.value,
+    text: rowText(lang, r.row),
+    flag: valueFlag(r.row),
+  }));
+  // Beyond a few dozen bars a chart is a wall: a slider scrolls the rest.
+  const choices = {
+    unitLabel: unitLabel(lang, INDICATORS[indicator].unit),
+    window: RANKING_WINDOW,
+  };
+  const full = buildRankingOption(data, choices);
+  return data.length > RANKING_WINDOW
+    ? {
+        full,
+        preview: {
+          option: buildRankingOption(data, { ...choices, preview: true }),
+          indexOffset: previewOffset(data.length, RANKING_WINDOW),
+        },
+      }
+    : { full };
+}
+
+/**
+ * Names one ranking chart: the chart drawn before React is handed to the
+ * ranking view only if the view draws the same one.
+ */
+export function rankingKey(
+  lang: Lang,
+  indicator: IndicatorId,
+  year: number | null,
+  towns: readonly Town[],
+): string {
+  return `ranking|${lang}|${indicator}|${year ?? ''}|${towns.map((town) => town.id).join(',')}`;
+}
