@@ -51,11 +51,7 @@ export default defineConfig({
   base: './',
   plugins: [
     react(),
-    preloadLazyChunks([
-      'components/chart/EChart.tsx',
-      'dataset/load.ts',
-      'app/early-chart.ts',
-    ]),
+    preloadLazyChunks(['components/chart/EChart.tsx', 'dataset/load.ts', 'app/early-chart.ts']),
   ],
   // The parsing worker is an ES module (it shares chunks with the app's data layer).
   worker: { format: 'es' },

@@ -10,6 +10,8 @@ import { startUrlSync, useAppStore } from './store';
 import './styles.css';
 
 startUrlSync();
+// The page's language from the link at once: the page drawn before React is in it.
+document.documentElement.lang = useAppStore.getState().lang === 'zh' ? 'zh-CN' : 'en';
 // The index download starts now; the data layer (PapaParse, schemas) is its
 // own chunk. Once the index is read, the indicator on screen is requested at
 // once.
@@ -31,13 +33,24 @@ void import('./dataset/load')
   );
 
 let reactStarted = false;
+let chartStarted = false;
 const startReact = (): void => {
   if (reactStarted) return;
   reactStarted = true;
   void import('./app/mount').then((m) => m.mount());
 };
 void import('./app/early-chart')
-  .then((m) => m.drawEarlyChart(() => reactStarted))
+  .then((m) =>
+    m.drawEarlyChart(
+      () => reactStarted,
+      () => {
+        chartStarted = true;
+      },
+    ),
+  )
   .catch((error: unknown) => console.error(error))
   .finally(startReact);
-setTimeout(startReact, 1000);
+// Data slow to come: the page (with its loading state) need not wait for it.
+setTimeout(() => {
+  if (!chartStarted) startReact();
+}, 1000);

@@ -24,7 +24,7 @@ const QualityPage = lazy(() =>
 const ImportView = lazy(() =>
   import('../features/import/ImportView').then((m) => ({ default: m.ImportView })),
 );
-import { OverviewCards } from '../features/overview/OverviewCards';
+import { OverviewCards, OverviewPlaceholder } from '../features/overview/OverviewCards';
 import { RankingView } from '../features/ranking/RankingView';
 // Drawn after the first chart, or on a click: not part of the entry chunk.
 const SourcePanel = lazy(() =>
@@ -157,15 +157,25 @@ function PrintButton({ label }: { label: string }) {
 }
 
 export function App() {
-  const { status, lang, setLang, view } = useAppStore(
-    useShallow((s) => ({ status: s.status, lang: s.lang, setLang: s.setLang, view: s.view })),
+  const { status, lang, setLang, view, year } = useAppStore(
+    useShallow((s) => ({
+      status: s.status,
+      lang: s.lang,
+      setLang: s.setLang,
+      view: s.view,
+      year: s.year,
+    })),
   );
   useEffect(() => {
     // Views without a ranking chart must not hold back the parts that wait for it.
     if (view !== 'overview') noPrimaryChart();
   }, [view]);
-  // A chart drawn before React that the first render did not take over.
-  useEffect(discardChart, []);
+  useEffect(() => {
+    // A chart drawn before React that the first render did not take over.
+    discardChart();
+    // For timing tools: from here the page answers clicks.
+    performance.mark('app-ready');
+  }, []);
   const loadWorkspace = useAppStore((s) => s.loadWorkspace);
   useEffect(() => {
     // Reports imported in this browser join the views, after the first chart.
@@ -215,9 +225,7 @@ export function App() {
         {view !== 'import' && status === 'failed' && <EmptyState title={t(lang, 'loadFailed')} />}
         {status === 'ready' && view === 'overview' && (
           <>
-            <AfterFirstChart
-              pending={<div className="overview overview-pending" aria-busy="true" />}
-            >
+            <AfterFirstChart pending={<OverviewPlaceholder lang={lang} year={year} />}>
               <OverviewCards />
             </AfterFirstChart>
             <div className="views">

@@ -13,6 +13,7 @@
  * May import: store, dataset/select, features/ranking/ranking-chart, i18n,
  * components/chart — never React.
  */
+import { CATEGORY_IDS } from '../catalog';
 import { echarts } from '../components/chart/echarts-setup';
 import { markFirstChart } from '../components/chart/first-chart';
 import { leaveChart } from '../components/chart/handoff';
@@ -121,7 +122,16 @@ function pageAround(state: AppState, drawing: Drawing, chart: HTMLElement): HTML
     h(
       'main',
       {},
-      h('div', { class: 'overview overview-pending', 'aria-busy': 'true' }),
+      h(
+        'section',
+        { class: 'overview', 'aria-label': t(lang, 'overview'), 'aria-busy': 'true' },
+        h('h2', {}, `${t(lang, 'overview')} · ${state.year ?? ''}`),
+        h(
+          'div',
+          { class: 'cards' },
+          ...CATEGORY_IDS.map(() => h('div', { class: 'card card-pending' })),
+        ),
+      ),
       h(
         'div',
         { class: 'views' },
@@ -154,7 +164,10 @@ function pageAround(state: AppState, drawing: Drawing, chart: HTMLElement): HTML
   );
 }
 
-/** Draws the page and its chart; resolves once ECharts has rendered it. */
+/**
+ * Draws the page and its chart; resolves once ECharts has rendered it (or
+ * after 3 s: a hidden tab draws no frame, and React must come regardless).
+ */
 function draw(state: AppState, drawing: Drawing, root: HTMLElement): Promise<void> {
   const dom = h('div', { style: `height: ${rankingHeight(drawing.count)}px; width: 100%` });
   root.replaceChildren(pageAround(state, drawing, dom));
@@ -162,9 +175,13 @@ function draw(state: AppState, drawing: Drawing, root: HTMLElement): Promise<voi
     locale: state.lang === 'zh' ? 'ZH' : 'EN',
     renderer: 'svg',
   });
+  // React's first render takes it over, or App discards it.
+  leaveChart({ key: drawing.key, dom, instance });
   return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 3000);
     const rendered = (): void => {
       instance.off('rendered', rendered);
+      clearTimeout(timer);
       markFirstChart();
       resolve();
     };
@@ -174,27 +191,36 @@ function draw(state: AppState, drawing: Drawing, root: HTMLElement): Promise<voi
       notMerge: true,
       lazyUpdate: true,
     });
-    leaveChart({ key: drawing.key, dom, instance });
   });
 }
 
 /**
  * Waits for the data of the page in the URL and draws its ranking chart if
  * it is a plain overview. Resolves when drawn, or as soon as it is clear that
- * React draws this page; draws nothing once `reactStarted()` is true.
+ * React draws this page; draws nothing once `reactStarted()` is true, and
+ * calls `drawing()` when it starts to draw.
  */
-export function drawEarlyChart(reactStarted: () => boolean): Promise<void> {
-  return new Promise((resolve) => {
+export function drawEarlyChart(reactStarted: () => boolean, drawing: () => void): Promise<void> {
+  return new Promise((resolve, reject) => {
     let done = false;
     const decide = (state: AppState): void => {
       if (done) return;
       const root = document.getElementById('root');
-      const drawing = reactStarted() || root === null ? null : earlyChartOf(state);
-      if (drawing === 'wait') return;
+      const chart = reactStarted() || root === null ? null : earlyChartOf(state);
+      if (chart === 'wait') return;
       done = true;
       stop();
-      if (drawing === null || root === null) resolve();
-      else void draw(state, drawing, root).then(resolve);
+      if (chart === null || root === null) {
+        resolve();
+        return;
+      }
+      drawing();
+      // A failure here leaves the page to React (the entry logs it).
+      try {
+        draw(state, chart, root).then(resolve, reject);
+      } catch (error: unknown) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
     };
     const stop = useAppStore.subscribe(decide);
     decide(useAppStore.getState());

@@ -85,6 +85,76 @@ describe('dashboard in a real browser, served under a sub-path', () => {
     await page.close();
   });
 
+  it.each([
+    ['the default view', '', '段园镇'],
+    ['a link to another year, in English', '#/?y=2023&i=mediation.cases&l=en', '彭浦镇'],
+  ])(
+    'draws the first chart before React and hands it over unmoved: %s',
+    async (_name, path, town) => {
+      const page = await browser.newPage({ viewport: { width: 1360, height: 1000 } });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.addInitScript(() => {
+        type Seen = { svg: Element | null; top: number; left: number; react: boolean };
+        const w = window as unknown as { seen: Record<string, Seen> };
+        w.seen = {};
+        const look = (selector: string): Seen => {
+          const svg = document.querySelector(selector);
+          const rect = svg?.getBoundingClientRect();
+          return {
+            svg,
+            top: rect?.top ?? -1,
+            left: rect?.left ?? -1,
+            react: document.querySelector('[data-testid="chart-ranking"]') !== null,
+          };
+        };
+        // When the first chart is marked, and when React's ranking first
+        // holds a chart (a mutation observer runs before the next paint).
+        new PerformanceObserver(() => {
+          w.seen['marked'] ??= look('.chart svg');
+        }).observe({ type: 'mark' });
+        new MutationObserver((_records, observer) => {
+          if (document.querySelector('[data-testid="chart-ranking"] svg') === null) return;
+          w.seen['react'] = look('[data-testid="chart-ranking"] svg');
+          observer.disconnect();
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await page.goto(`${site.url}${path}`);
+      await page.locator('[data-testid="card-mediation"]').waitFor();
+      await page.waitForTimeout(300);
+      const result = await page.evaluate(() => {
+        const w = window as unknown as {
+          seen: Record<string, { svg: Element | null; top: number; left: number; react: boolean }>;
+        };
+        const final = document.querySelectorAll('[data-testid="chart-ranking"] svg');
+        const { marked, react } = w.seen;
+        return {
+          reactAtMark: marked?.react,
+          drawnAtMark: marked?.svg != null,
+          sameAtHandover: marked?.svg != null && marked.svg === react?.svg,
+          sameAtEnd: final.length === 1 && final[0] === marked?.svg,
+          tops: [marked?.top, react?.top, final[0]?.getBoundingClientRect().top],
+          lefts: [marked?.left, react?.left, final[0]?.getBoundingClientRect().left],
+        };
+      });
+      expect(errors).toEqual([]);
+      // Drawn before React rendered anything, then the same element throughout:
+      // taken over (not redrawn), not moved by the handover nor by the cards.
+      expect(result.reactAtMark).toBe(false);
+      expect(result.drawnAtMark).toBe(true);
+      expect(result.sameAtHandover).toBe(true);
+      expect(result.sameAtEnd).toBe(true);
+      const [top = 0] = result.tops;
+      const [left = 0] = result.lefts;
+      for (const t of result.tops) expect(Math.abs((t ?? -1) - top)).toBeLessThan(1);
+      for (const l of result.lefts) expect(Math.abs((l ?? -1) - left)).toBeLessThan(1);
+      // And it is React's chart now: its bars open their sentences.
+      await clickBar(page, town);
+      await page.getByTestId('source-highlight').first().waitFor();
+      await page.close();
+    },
+  );
+
   it('shows the overview cards and a ranking with not-reported towns listed apart', async () => {
     const page = await open();
     await expect.poll(() => page.getByTestId('filter-year').inputValue()).toBe('2024');

@@ -11,12 +11,22 @@ import { captureOutput, options } from '../helpers';
 
 export async function buildSite(): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'rol-site-'));
-  await build({
-    configFile: join(import.meta.dirname, '..', '..', 'vite.config.ts'),
-    logLevel: 'silent',
-    publicDir: false,
-    build: { outDir, emptyOutDir: true },
-  });
+  // What `npm run build` ships: vitest sets NODE_ENV=test, and Vite (and the
+  // React plugin's JSX) would otherwise bundle React's development build
+  // (StrictMode's double mounts, dev warnings, slower).
+  const nodeEnv = process.env['NODE_ENV'];
+  process.env['NODE_ENV'] = 'production';
+  try {
+    await build({
+      configFile: join(import.meta.dirname, '..', '..', 'vite.config.ts'),
+      logLevel: 'silent',
+      publicDir: false,
+      build: { outDir, emptyOutDir: true },
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env['NODE_ENV'];
+    else process.env['NODE_ENV'] = nodeEnv;
+  }
   // public/ holds boot.js besides the data this function extracts afresh.
   copyFileSync(join(import.meta.dirname, '..', '..', 'public', 'boot.js'), join(outDir, 'boot.js'));
   const result = runExtract(

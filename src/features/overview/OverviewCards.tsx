@@ -6,10 +6,30 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { CATEGORIES, CATEGORY_IDS, INDICATORS, type IndicatorId } from '../../catalog';
 import { overviewCards } from '../../dataset/select';
-import { categoryName, formatChange, formatValue, indicatorName, t } from '../../i18n';
+import { categoryName, formatChange, formatValue, indicatorName, t, type Lang } from '../../i18n';
 import { useAppStore } from '../../store';
 import { DataPending } from '../../components/DataPending';
 import { useIndicatorData, useSelectedTowns } from '../../store/hooks';
+
+/**
+ * The cards' place while their data loads: the same grid of card-sized boxes,
+ * so the ranking below does not move when the cards arrive. The page drawn
+ * before React (app/early-chart.ts) builds the same boxes.
+ */
+export function OverviewPlaceholder({ lang, year }: { lang: Lang; year: number | null }) {
+  return (
+    <section className="overview" aria-label={t(lang, 'overview')} aria-busy="true">
+      <h2>
+        {t(lang, 'overview')} · {year}
+      </h2>
+      <div className="cards">
+        {CATEGORY_IDS.map((c) => (
+          <div key={c} className="card card-pending" />
+        ))}
+      </div>
+    </section>
+  );
+}
 
 export function OverviewCards() {
   const { year, lang, category, setCategory } = useAppStore(
@@ -37,13 +57,14 @@ export function OverviewCards() {
         : overviewCards(model, year, towns),
     [model, year, towns, dataState],
   );
-  if (dataState !== 'ready') {
+  if (dataState === 'loading') return <OverviewPlaceholder lang={lang} year={year} />;
+  if (dataState === 'failed') {
     return (
       <section className="overview" aria-label={t(lang, 'overview')} data-testid="overview">
         <h2>
           {t(lang, 'overview')} · {year}
         </h2>
-        <DataPending lang={lang} failed={dataState === 'failed'} />
+        <DataPending lang={lang} failed />
       </section>
     );
   }
