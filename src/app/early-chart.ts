@@ -36,18 +36,26 @@ interface Drawing {
   readonly option: object;
 }
 
-/** 'wait' until the data decides; null: React draws this page; else the chart to draw. */
-export function earlyChartOf(state: AppState): Drawing | 'wait' | null {
-  if (state.status === 'failed') return null;
-  const { model, year, indicator, lang } = state;
+/**
+ * Cheap, checked on every store change while the page loads: 'wait' until
+ * the data decides, 'react' if React draws this page, 'ready' to draw.
+ */
+export function earlyChartState(state: AppState): 'wait' | 'react' | 'ready' {
+  if (state.status === 'failed') return 'react';
+  const { model, year, indicator } = state;
   if (model === null) return 'wait';
   if (state.view !== 'overview' || state.source !== null || state.loadErrors.length > 0) {
-    return null;
+    return 'react';
   }
-  if (year === null) return null;
+  if (year === null) return 'react';
   const loadState = indicatorsState(state, [indicator], [year]);
-  if (loadState === 'loading') return 'wait';
-  if (loadState === 'failed') return null;
+  return loadState === 'loading' ? 'wait' : loadState === 'failed' ? 'react' : 'ready';
+}
+
+/** The chart to draw in a 'ready' state; null if there is nothing to rank. */
+export function earlyChartOf(state: AppState): Drawing | null {
+  const { model, year, indicator, lang } = state;
+  if (model === null || year === null) return null;
   const towns = selectedTowns(model, state.towns);
   const ranking = rankTowns(model, indicator, year, towns);
   const count = ranking.reported.length;
@@ -62,6 +70,20 @@ export function earlyChartOf(state: AppState): Drawing | 'wait' | null {
         count,
         option: options.preview.option,
       };
+}
+
+/**
+ * Runs `f` in a task of its own, soon: the store change that makes the data
+ * ready comes at the end of parsing a file, and drawing in the same task
+ * would make one long task of both (a province's first file takes 100 ms).
+ */
+function inNextTask(f: () => void): void {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    f();
+  };
+  channel.port2.postMessage(null);
 }
 
 type Child = Node | string;
@@ -205,22 +227,30 @@ export function drawEarlyChart(reactStarted: () => boolean, drawing: () => void)
     let done = false;
     const decide = (state: AppState): void => {
       if (done) return;
-      const root = document.getElementById('root');
-      const chart = reactStarted() || root === null ? null : earlyChartOf(state);
-      if (chart === 'wait') return;
+      const next = reactStarted() ? 'react' : earlyChartState(state);
+      if (next === 'wait') return;
       done = true;
       stop();
-      if (chart === null || root === null) {
+      if (next === 'react') {
         resolve();
         return;
       }
       drawing();
-      // A failure here leaves the page to React (the entry logs it).
-      try {
-        draw(state, chart, root).then(resolve, reject);
-      } catch (error: unknown) {
-        reject(error instanceof Error ? error : new Error(String(error)));
-      }
+      inNextTask(() => {
+        const now = useAppStore.getState();
+        const root = document.getElementById('root');
+        const chart = earlyChartState(now) === 'ready' ? earlyChartOf(now) : null;
+        if (chart === null || root === null) {
+          resolve();
+          return;
+        }
+        // A failure here leaves the page to React (the entry logs it).
+        try {
+          draw(now, chart, root).then(resolve, reject);
+        } catch (error: unknown) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      });
     };
     const stop = useAppStore.subscribe(decide);
     decide(useAppStore.getState());
