@@ -60,7 +60,7 @@ export function earlyChartOf(state: AppState): Drawing | null {
   const ranking = rankTowns(model, indicator, year, towns);
   const count = ranking.reported.length;
   if (count === 0) return null;
-  const options = rankingOptions(ranking, lang, indicator);
+  const options = rankingOptions(ranking, lang, indicator, state.rankStart);
   const key = rankingKey(lang, indicator, year, towns);
   return options.preview === undefined
     ? { key, title: rankingTitle(lang, indicator, year), count, option: options.full }

@@ -31,6 +31,11 @@ export interface RankingChoices {
    * the full chart.
    */
   readonly preview?: boolean;
+  /**
+   * With more data than the window: how many ranks above the window's top
+   * (0 = the window starts at the highest). Clamped to the data.
+   */
+  readonly windowStart?: number;
 }
 
 /** Width in pixels of the widest label: CJK characters are square, others about half. */
@@ -51,7 +56,8 @@ export function buildRankingOption(data: readonly RankingDatum[], choices: Ranki
   const window = choices.window ?? all.length;
   const zoomed = all.length > window;
   const preview = zoomed && choices.preview === true;
-  const rows = preview ? all.slice(previewOffset(all.length, window)) : all;
+  const offset = previewOffset(all.length, window, choices.windowStart);
+  const rows = preview ? all.slice(offset, offset + window) : all;
   const zoom =
     zoomed && !preview
       ? {
@@ -59,8 +65,8 @@ export function buildRankingOption(data: readonly RankingDatum[], choices: Ranki
             {
               type: 'slider',
               yAxisIndex: 0,
-              startValue: rows.length - window,
-              endValue: rows.length - 1,
+              startValue: offset,
+              endValue: offset + window - 1,
               right: 4,
               width: 14,
               showDetail: false,
@@ -128,9 +134,22 @@ export function buildRankingOption(data: readonly RankingDatum[], choices: Ranki
   };
 }
 
-/** Bar i of a ranking's preview is bar i + this of the full chart. */
-export function previewOffset(count: number, window: number): number {
-  return Math.max(0, count - window);
+/**
+ * Bar i of a ranking's preview is bar i + this of the full chart: the
+ * window's lowest bar (bars run from the lowest value up), `windowStart`
+ * ranks below the top.
+ */
+export function previewOffset(count: number, window: number, windowStart = 0): number {
+  const top = Math.max(0, count - window);
+  return Math.max(0, top - Math.min(Math.max(0, Math.round(windowStart)), top));
+}
+
+/**
+ * The window's start (ranks above it) after the reader moved a ranking's
+ * data zoom to show bars `startValue`…`endValue` of `count`.
+ */
+export function windowStartOf(endValue: number, count: number): number {
+  return Math.max(0, count - 1 - Math.round(endValue));
 }
 
 /** Which datum (in the caller's order) a click on bar `dataIndex` means. */

@@ -45,6 +45,8 @@ interface FiltersSlice extends UrlState {
   setTrendAll(all: boolean): void;
   setYear(year: number): void;
   setTowns(towns: readonly string[] | null): void;
+  /** Where the reader moved the ranking's data zoom (ranks above its window). */
+  setRankStart(rankStart: number): void;
   setCategory(category: CategoryId): void;
   setIndicator(indicator: IndicatorId): void;
   setLang(lang: Lang): void;
@@ -117,6 +119,7 @@ export const DEFAULT_URL_STATE: UrlState = {
   profileTown: null,
   sideTowns: [],
   trendAll: false,
+  rankStart: 0,
 };
 
 // The data layer (PapaParse, schemas, the worker) is its own chunk.
@@ -132,11 +135,14 @@ export const useAppStore = create<AppState>()((set, get) => ({
   showTown: (profileTown) => set({ profileTown, view: 'town', source: null }),
   setSideTowns: (sideTowns) => set({ sideTowns: sideTowns.slice(0, 4) }),
   setTrendAll: (trendAll) => set({ trendAll }),
-  setYear: (year) => set({ year }),
-  setTowns: (towns) => set({ towns }),
+  // A new ranking (year, towns, indicator) starts at its top.
+  setYear: (year) => set({ year, rankStart: 0 }),
+  setTowns: (towns) => set({ towns, rankStart: 0 }),
+  setRankStart: (rankStart) => set({ rankStart }),
   setCategory: (category) =>
-    set({ category, indicator: CATEGORIES[category].headline as IndicatorId }),
-  setIndicator: (indicator) => set({ indicator, category: INDICATORS[indicator].category }),
+    set({ category, indicator: CATEGORIES[category].headline as IndicatorId, rankStart: 0 }),
+  setIndicator: (indicator) =>
+    set({ indicator, category: INDICATORS[indicator].category, rankStart: 0 }),
   setLang: (lang) => set({ lang }),
   openSource: (source) => set({ source }),
   closeSource: () => set({ source: null }),
@@ -375,6 +381,7 @@ export function urlStateOf(state: AppState): UrlState {
     profileTown: state.profileTown,
     sideTowns: state.sideTowns,
     trendAll: state.trendAll,
+    rankStart: state.rankStart,
   };
 }
 
@@ -398,8 +405,14 @@ export function startUrlSync(win: Window = window): () => void {
     const next = serializeUrlState(urlStateOf(state));
     if (next === serializeUrlState(urlStateOf(previous))) return;
     if (win.location.hash === next) return;
-    // The first year default is not a user step: replace, don't push.
-    if (previous.year === null && state.year !== null && previous.status === 'loading') {
+    // The first year default is not a user step, nor is scrolling a
+    // ranking (a history entry per slider move): replace, don't push.
+    const scrolled =
+      serializeUrlState({ ...urlStateOf(previous), rankStart: state.rankStart }) === next;
+    if (
+      scrolled ||
+      (previous.year === null && state.year !== null && previous.status === 'loading')
+    ) {
       win.history.replaceState(null, '', next);
     } else {
       win.history.pushState(null, '', next);

@@ -59,6 +59,11 @@ export interface UrlState {
   readonly sideTowns: readonly string[];
   /** Trends: every selected town rather than the top ones. */
   readonly trendAll: boolean;
+  /**
+   * Ranking of more towns than its chart shows at once: ranks above the
+   * chart's window (where the reader moved its data zoom); 0 = from the top.
+   */
+  readonly rankStart: number;
 }
 
 const TOWN_SEPARATOR = '~';
@@ -76,6 +81,7 @@ export function serializeUrlState(state: UrlState): string {
   if (state.profileTown !== null) params.set('p', state.profileTown);
   if (state.sideTowns.length > 0) params.set('st', state.sideTowns.join(TOWN_SEPARATOR));
   if (state.trendAll) params.set('ta', '1');
+  if (state.rankStart > 0) params.set('r', String(state.rankStart));
   if (state.source !== null) {
     const s = state.source;
     const parts = [s.reportId, s.indicator, s.start === null ? '' : String(s.start), s.town ?? ''];
@@ -112,6 +118,8 @@ export function parseUrlState(hash: string): Partial<UrlState> {
     state.profileTown = profileTown;
   }
   if (params.get('ta') === '1') state.trendAll = true;
+  const rankStart = params.get('r');
+  if (rankStart !== null && /^\d{1,6}$/.test(rankStart)) state.rankStart = Number(rankStart);
   const side = params.get('st');
   if (side !== null && side !== '') state.sideTowns = side.split(TOWN_SEPARATOR).slice(0, 4);
   const lang = params.get('l');

@@ -4,6 +4,7 @@ import {
   labelWidth,
   previewOffset,
   rankingIndexOf,
+  windowStartOf,
 } from '../../src/charts/ranking';
 import { buildMultiplesOption, buildTrendOption, multiplesIndexOf } from '../../src/charts/trend';
 
@@ -67,6 +68,28 @@ describe('a long ranking', () => {
     expect(preview.grid.right).toBe(full.grid.right);
     // The preview's top bar (index 39) is the full chart's 99: the first datum.
     expect(rankingIndexOf(39 + offset, 100)).toBe(0);
+  });
+
+  it('starts the window further down the ranking, in the zoom and in the preview alike', () => {
+    const choices = { unitLabel: '件', window: 40, windowStart: 25 };
+    const fullDown = buildRankingOption(data, choices) as Long;
+    const previewDown = buildRankingOption(data, { ...choices, preview: true }) as Long;
+    // Ranks 26–65 (1 = highest): bars 35–74 of the full chart.
+    expect(fullDown.dataZoom?.[0]).toMatchObject({ startValue: 35, endValue: 74 });
+    const offset = previewOffset(100, 40, 25);
+    expect(offset).toBe(35);
+    expect(previewDown.yAxis.data).toEqual(fullDown.yAxis.data.slice(35, 75));
+    // The preview's top bar is rank 26: the 26th datum.
+    expect(rankingIndexOf(39 + offset, 100)).toBe(25);
+    // Moving the zoom there gives the same start back.
+    expect(windowStartOf(74, 100)).toBe(25);
+  });
+
+  it('clamps a window start past the end to the last full window', () => {
+    expect(previewOffset(100, 40, 90)).toBe(0);
+    expect(previewOffset(100, 40, -3)).toBe(60);
+    const last = buildRankingOption(data, { unitLabel: '件', window: 40, windowStart: 90 }) as Long;
+    expect(last.dataZoom?.[0]).toMatchObject({ startValue: 0, endValue: 39 });
   });
 });
 

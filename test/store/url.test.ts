@@ -17,6 +17,7 @@ describe('URL hash state', () => {
       profileTown: '安徽省/淮北市/杜集区/段园镇',
       sideTowns: ['安徽省/淮北市/杜集区/段园镇', '上海市/上海市/静安区/彭浦镇'],
       trendAll: true,
+      rankStart: 120,
       source: {
         reportId: 'anhui-huaibei-duanyuan-2024',
         indicator: 'petition.visitors' as const,
@@ -27,7 +28,9 @@ describe('URL hash state', () => {
   });
 
   it('drops what it does not understand', () => {
-    expect(parseUrlState('#/?y=20x4&i=evil<script>&c=nope&l=fr&v=admin&s=a~b')).toEqual({});
+    expect(parseUrlState('#/?y=20x4&i=evil<script>&c=nope&l=fr&v=admin&s=a~b&r=-4&r=1e9')).toEqual(
+      {},
+    );
   });
 
   it('takes the category from the indicator', () => {
@@ -35,6 +38,10 @@ describe('URL hash state', () => {
       category: 'petition',
       indicator: 'petition.cases',
     });
+  });
+
+  it('leaves the ranking at its top out of the link', () => {
+    expect(serializeUrlState(DEFAULT_URL_STATE)).not.toContain('r=');
   });
 
   it('reads an empty town list as "no town", not "all towns"', () => {

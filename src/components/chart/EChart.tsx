@@ -67,6 +67,8 @@ export interface EChartProps {
   readonly locale: 'ZH' | 'EN';
   readonly label: string;
   readonly onClick?: (click: ChartClick) => void;
+  /** The reader moved the chart's data zoom: the first zoom's window now. */
+  readonly onZoom?: (window: { readonly startValue: number; readonly endValue: number }) => void;
   /** Mount only after the first chart is drawn: secondary charts must not delay it. */
   readonly defer?: boolean;
   /** The option has a dataZoom: its ECharts component is loaded first. */
@@ -133,6 +135,7 @@ export default function EChart({
   locale,
   label,
   onClick,
+  onZoom,
   exportName,
   exportLabels,
   renderer = 'svg',
@@ -141,6 +144,8 @@ export default function EChart({
   const instanceRef = useRef<EChartsType | null>(null);
   const clickRef = useRef(onClick);
   clickRef.current = onClick;
+  const zoomRef = useRef(onZoom);
+  zoomRef.current = onZoom;
   // One handler object for the chart's lifetime: a new one re-initialises the chart.
   const onEvents = useMemo(
     () => ({
@@ -150,6 +155,14 @@ export default function EChart({
         }
       },
       rendered: markFirstChart,
+      datazoom: () => {
+        const option = instanceRef.current?.getOption() as
+          { dataZoom?: { startValue?: unknown; endValue?: unknown }[] } | undefined;
+        const zoom = option?.dataZoom?.[0];
+        if (typeof zoom?.startValue === 'number' && typeof zoom.endValue === 'number') {
+          zoomRef.current?.({ startValue: zoom.startValue, endValue: zoom.endValue });
+        }
+      },
     }),
     [],
   );

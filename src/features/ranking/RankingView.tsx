@@ -5,7 +5,7 @@
  */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { rankingIndexOf } from '../../charts/ranking';
+import { rankingIndexOf, windowStartOf } from '../../charts/ranking';
 import { LazyChart, type ChartClick } from '../../components/chart/LazyChart';
 import { noPrimaryChart } from '../../components/chart/first-chart';
 import { DataPending } from '../../components/DataPending';
@@ -58,10 +58,16 @@ export function RankingView() {
     [model, year, indicator, towns, dataState],
   );
   const title = rankingTitle(lang, indicator, year);
+  // The window's start is read, not watched: the reader moving the zoom
+  // updates it (and the URL), and must not rebuild the chart under the mouse.
   const options = useMemo(
-    () => (ranking === null ? null : rankingOptions(ranking, lang, indicator)),
+    () =>
+      ranking === null
+        ? null
+        : rankingOptions(ranking, lang, indicator, useAppStore.getState().rankStart),
     [ranking, lang, indicator],
   );
+  const setRankStart = useAppStore((s) => s.setRankStart);
   const option = options?.full ?? null;
   // The full chart (data zoom over every bar) waits until the page's other
   // files have loaded: drawing it meanwhile would add to the loading's peak.
@@ -148,6 +154,7 @@ export function RankingView() {
             locale={lang === 'zh' ? 'ZH' : 'EN'}
             label={title}
             onClick={onClick}
+            onZoom={(w) => setRankStart(windowStartOf(w.endValue, count))}
             exportName={`ranking-${indicator}-${year ?? ''}`}
             exportLabels={{ png: t(lang, 'exportPng'), svg: t(lang, 'exportSvg') }}
           />

@@ -28,10 +28,12 @@ export function rankingHeight(count: number): number {
   return Math.max(140, 44 * Math.min(count, RANKING_WINDOW) + 60);
 }
 
+/** `windowStart`: ranks above the chart's window (the reader's place in a long ranking). */
 export function rankingOptions(
   ranking: Ranking,
   lang: Lang,
   indicator: IndicatorId,
+  windowStart = 0,
 ): RankingOptions {
   const data = ranking.reported.map((r) => ({
     label: r.town.name,
@@ -43,6 +45,7 @@ export function rankingOptions(
   const choices = {
     unitLabel: unitLabel(lang, INDICATORS[indicator].unit),
     window: RANKING_WINDOW,
+    windowStart,
   };
   const full = buildRankingOption(data, choices);
   return data.length > RANKING_WINDOW
@@ -50,7 +53,7 @@ export function rankingOptions(
         full,
         preview: {
           option: buildRankingOption(data, { ...choices, preview: true }),
-          indexOffset: previewOffset(data.length, RANKING_WINDOW),
+          indexOffset: previewOffset(data.length, RANKING_WINDOW, windowStart),
         },
       }
     : { full };
