@@ -63,6 +63,7 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/temp-root.ts'],
     testTimeout: 20_000,
     hookTimeout: 120_000,
   },

@@ -149,3 +149,6 @@ for (const throttle of [1, 4]) {
 }
 await browser.close();
 await site.close();
+// The built site and the dropped files are not kept.
+rmSync(siteDir, { recursive: true, force: true });
+rmSync(dir, { recursive: true, force: true });

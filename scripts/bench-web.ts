@@ -239,6 +239,8 @@ for (const throttle of [1, 4]) {
 }
 await browser.close();
 await Promise.all(servers.map((s) => s.close()));
+// The built pages (a province's is hundreds of MB) are not kept.
+for (const p of pages) rmSync(p.dir, { recursive: true, force: true });
 const results: Record<string, Record<number, number>> = {};
 const size = (s: Sizes): string => `${kb(s.raw)} raw, ${kb(s.gzip)} gzip`;
 for (const p of pages) {
