@@ -239,8 +239,6 @@ for (const throttle of [1, 4]) {
 }
 await browser.close();
 await Promise.all(servers.map((s) => s.close()));
-// The built pages (a province's is hundreds of MB) are not kept.
-for (const p of pages) rmSync(p.dir, { recursive: true, force: true });
 const results: Record<string, Record<number, number>> = {};
 const size = (s: Sizes): string => `${kb(s.raw)} raw, ${kb(s.gzip)} gzip`;
 for (const p of pages) {
@@ -275,3 +273,5 @@ if (b !== undefined) {
     `\nratio dashboard / plain: ${((d[1] ?? 0) / (b[1] ?? 1)).toFixed(2)} at 1×, ${((d[4] ?? 0) / (b[4] ?? 1)).toFixed(2)} at 4×`,
   );
 }
+// The built pages (a province's is hundreds of MB) are not kept.
+for (const p of pages) rmSync(p.dir, { recursive: true, force: true });

@@ -39,7 +39,6 @@ export function captureOutput(): Captured {
 export function options(overrides: Partial<CliOptions>): CliOptions {
   return {
     inDir: SAMPLE_DIR,
-    outDir: tempDir('rol-out-'),
     manifest: null,
     corrections: null,
     correctionsExplicit: false,
@@ -49,6 +48,8 @@ export function options(overrides: Partial<CliOptions>): CliOptions {
     workers: null,
     help: false,
     ...overrides,
+    // Made only when none is given: an unused empty folder otherwise.
+    outDir: overrides.outDir ?? tempDir('rol-out-'),
   };
 }
 
