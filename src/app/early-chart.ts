@@ -96,12 +96,20 @@ function h(tag: string, attrs: Record<string, string>, ...children: Child[]): HT
   return element;
 }
 
-const button = (label: string, className?: string): HTMLElement =>
-  h(
+/**
+ * A button of the page before React. Those that only change the store
+ * (language, view, print) work at once: React renders what they chose.
+ * The export buttons wait for React.
+ */
+function button(label: string, className?: string, onClick?: () => void): HTMLElement {
+  const element = h(
     'button',
     className === undefined ? { type: 'button' } : { type: 'button', class: className },
     label,
   );
+  if (onClick !== undefined) element.addEventListener('click', onClick);
+  return element;
+}
 
 /** The page as App and RankingView render it before their data-dependent parts arrive. */
 function pageAround(state: AppState, drawing: Drawing, chart: HTMLElement): HTMLElement {
@@ -129,15 +137,19 @@ function pageAround(state: AppState, drawing: Drawing, chart: HTMLElement): HTML
       h(
         'div',
         { class: 'header-actions' },
-        button(t(lang, 'print'), 'no-print'),
-        button(t(lang, 'switchLang'), 'no-print'),
+        button(t(lang, 'print'), 'no-print', () => useAppStore.getState().setPrinting(true)),
+        button(t(lang, 'switchLang'), 'no-print', () =>
+          useAppStore.getState().setLang(lang === 'zh' ? 'en' : 'zh'),
+        ),
       ),
     ),
     h(
       'nav',
       { class: 'nav no-print', 'aria-label': t(lang, 'appTitle') },
       ...NAV.map((item) =>
-        button(t(lang, item.label), item.view === state.view ? 'nav-active' : ''),
+        button(t(lang, item.label), item.view === state.view ? 'nav-active' : '', () =>
+          useAppStore.getState().setView(item.view),
+        ),
       ),
     ),
     h('div', { class: 'filter-bar filter-bar-pending', 'aria-busy': 'true' }),

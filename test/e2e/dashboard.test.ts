@@ -155,6 +155,27 @@ describe('dashboard in a real browser, served under a sub-path', () => {
     },
   );
 
+  it('keeps a click on the language made before React has loaded', async () => {
+    const page = await browser.newPage({ viewport: { width: 1360, height: 1000 } });
+    // React's chunk held back: the page drawn before it is all there is.
+    await page.route('**/assets/mount-*.js', async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+    await page.addInitScript(() => {
+      new PerformanceObserver(() => console.debug('first-chart')).observe({ type: 'mark' });
+    });
+    const marked = page.waitForEvent('console', { predicate: (m) => m.text() === 'first-chart' });
+    await page.goto(site.url);
+    await marked;
+    expect(await page.getByTestId('lang-switch').count()).toBe(0);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByTestId('lang-switch').waitFor();
+    await expect.poll(() => page.getByTestId('lang-switch').textContent()).toBe('中文');
+    expect(await page.evaluate(() => location.hash)).toContain('l=en');
+    await page.close();
+  });
+
   it('shows the overview cards and a ranking with not-reported towns listed apart', async () => {
     const page = await open();
     await expect.poll(() => page.getByTestId('filter-year').inputValue()).toBe('2024');
