@@ -3,9 +3,10 @@
  * around it as React will render it at first (header, navigation, the places
  * kept for the filters, cards and trends), the chart from the same option
  * builder the ranking view uses. React's first render takes the chart over
- * (components/chart/handoff.ts): same element, same position, nothing drawn
- * twice. On a slow PC this takes React's start-up (its code and first render,
- * a quarter of a second at 4× CPU throttling) off the first chart's path.
+ * (components/chart/handoff.ts): same element and instance, same position,
+ * no flash (React then sets its own option, the same chart). On a slow PC
+ * this takes React's start-up (its code and first render, a quarter of a
+ * second at 4× CPU throttling) off the first chart's path.
  *
  * Anything but a plain overview (another view, a source panel in the link,
  * data problems to list, nothing to rank) is left to React.
@@ -40,7 +41,7 @@ interface Drawing {
  * Cheap, checked on every store change while the page loads: 'wait' until
  * the data decides, 'react' if React draws this page, 'ready' to draw.
  */
-export function earlyChartState(state: AppState): 'wait' | 'react' | 'ready' {
+function earlyChartState(state: AppState): 'wait' | 'react' | 'ready' {
   if (state.status === 'failed') return 'react';
   const { model, year, indicator } = state;
   if (model === null) return 'wait';
@@ -53,7 +54,7 @@ export function earlyChartState(state: AppState): 'wait' | 'react' | 'ready' {
 }
 
 /** The chart to draw in a 'ready' state; null if there is nothing to rank. */
-export function earlyChartOf(state: AppState): Drawing | null {
+function earlyChartOf(state: AppState): Drawing | null {
   const { model, year, indicator, lang } = state;
   if (model === null || year === null) return null;
   const towns = selectedTowns(model, state.towns);
@@ -61,15 +62,12 @@ export function earlyChartOf(state: AppState): Drawing | null {
   const count = ranking.reported.length;
   if (count === 0) return null;
   const options = rankingOptions(ranking, lang, indicator, state.rankStart);
-  const key = rankingKey(lang, indicator, year, towns);
+  const key = rankingKey(lang, indicator, year, state.towns, count);
+  const title = rankingTitle(lang, indicator, year);
+  // A long ranking starts with its preview (no data zoom), as in the view.
   return options.preview === undefined
-    ? { key, title: rankingTitle(lang, indicator, year), count, option: options.full }
-    : {
-        key: `${key}|preview`,
-        title: rankingTitle(lang, indicator, year),
-        count,
-        option: options.preview.option,
-      };
+    ? { key, title, count, option: options.full }
+    : { key: `${key}|preview`, title, count, option: options.preview.option };
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * A chart drawn before React (app/first-chart.ts) waits here for the React
+ * A chart drawn before React (app/early-chart.ts) waits here for the React
  * component that draws the same chart: that one takes its element and ECharts
  * instance over instead of drawing it again, so the first chart neither
  * flickers nor waits for React.

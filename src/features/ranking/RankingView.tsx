@@ -68,6 +68,7 @@ export function RankingView() {
     [ranking, lang, indicator],
   );
   const setRankStart = useAppStore((s) => s.setRankStart);
+  const selection = useAppStore((s) => s.towns);
   const option = options?.full ?? null;
   // The full chart (data zoom over every bar) waits until the page's other
   // files have loaded: drawing it meanwhile would add to the loading's peak.
@@ -146,7 +147,7 @@ export function RankingView() {
             testId="chart-ranking"
             option={option}
             height={rankingHeight(count)}
-            adopt={rankingKey(lang, indicator, year, towns)}
+            adopt={rankingKey(lang, indicator, year, selection, count)}
             zoom={count > RANKING_WINDOW}
             {...(options?.preview === undefined
               ? {}

@@ -1,13 +1,12 @@
 /**
  * What the ranking chart draws for a state of the filters, without React: the
  * ranking view renders it, and the page's first chart is drawn from it before
- * React has loaded (app/first-chart.ts), so both draw the very same chart.
+ * React has loaded (app/early-chart.ts), so both draw the very same chart.
  */
 import { INDICATORS, type IndicatorId } from '../../catalog';
 import { buildRankingOption, previewOffset } from '../../charts/ranking';
 import { rowText, valueFlag } from '../../components/value-text';
 import type { Ranking } from '../../dataset/select';
-import type { Town } from '../../dataset/model';
 import { indicatorName, t, unitLabel, type Lang } from '../../i18n';
 
 /** Bars drawn at once; a data-zoom slider scrolls through the rest. */
@@ -61,13 +60,17 @@ export function rankingOptions(
 
 /**
  * Names one ranking chart: the chart drawn before React is handed to the
- * ranking view only if the view draws the same one.
+ * ranking view only if the view draws the same one (its size and window
+ * follow from the count). `selection` is the filter's towns (null = all):
+ * short, unlike the list of towns it selects.
  */
 export function rankingKey(
   lang: Lang,
   indicator: IndicatorId,
   year: number | null,
-  towns: readonly Town[],
+  selection: readonly string[] | null,
+  count: number,
 ): string {
-  return `ranking|${lang}|${indicator}|${year ?? ''}|${towns.map((town) => town.id).join(',')}`;
+  const towns = selection === null ? '*' : selection.join(',');
+  return `ranking|${lang}|${indicator}|${year ?? ''}|${count}|${towns}`;
 }
