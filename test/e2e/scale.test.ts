@@ -78,16 +78,17 @@ describe('a province-like dataset', () => {
     type Zoomed = HTMLElement & {
       chart?: { getOption(): { dataZoom?: { endValue?: number }[]; yAxis: { data: string[] }[] } };
     };
-    const windowTop = () =>
-      page.evaluate(() => {
+    // The town at the top of the chart's window, once the full chart (with its zoom) is up.
+    const windowTop = (on: Page) =>
+      on.evaluate(() => {
         const chart = (document.querySelector('[data-testid="chart-ranking"] > div') as Zoomed)
           .chart;
         const option = chart?.getOption();
         const end = option?.dataZoom?.[0]?.endValue;
         return end === undefined ? null : (option?.yAxis[0]?.data[end] ?? null);
       });
-    await expect.poll(windowTop, { timeout: 20_000 }).not.toBeNull();
-    const top = await windowTop();
+    await expect.poll(() => windowTop(page), { timeout: 20_000 }).not.toBeNull();
+    const top = await windowTop(page);
     const steps = await page.evaluate(() => history.length);
     // The mouse wheel over the chart moves its window down the ranking.
     await page.getByTestId('chart-ranking').evaluate((e) => e.scrollIntoView());
@@ -96,22 +97,13 @@ describe('a province-like dataset', () => {
     await page.mouse.move(box.x + box.width / 2, box.y + 300);
     for (let i = 0; i < 4; i++) await page.mouse.wheel(0, 600);
     await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/[?&]r=[1-9]\d*/);
-    const moved = await windowTop();
+    const moved = await windowTop(page);
     expect(moved).not.toBe(top);
     expect(await page.evaluate(() => history.length)).toBe(steps);
     // The link opens the ranking at the same place.
     const hash = await page.evaluate(() => location.hash);
     const copy = await open(hash);
-    const again = async () => {
-      const chart = (await copy.evaluate(() => {
-        const host = document.querySelector('[data-testid="chart-ranking"] > div') as Zoomed;
-        const option = host.chart?.getOption();
-        const end = option?.dataZoom?.[0]?.endValue;
-        return end === undefined ? null : (option?.yAxis[0]?.data[end] ?? null);
-      })) as string | null;
-      return chart;
-    };
-    await expect.poll(again, { timeout: 20_000 }).toBe(moved);
+    await expect.poll(() => windowTop(copy), { timeout: 20_000 }).toBe(moved);
     // Another indicator is a new ranking: from its top.
     await copy.getByTestId('filter-indicator').selectOption({ index: 1 });
     await expect.poll(() => copy.evaluate(() => location.hash)).not.toMatch(/[?&]r=/);

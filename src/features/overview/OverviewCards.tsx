@@ -2,7 +2,7 @@
  * One card per catalog category: its headline figure for the year over the
  * selected towns, how many towns report it, and the change from the year before.
  */
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { CATEGORIES, CATEGORY_IDS, INDICATORS, type IndicatorId } from '../../catalog';
 import { overviewCards } from '../../dataset/select';
@@ -18,15 +18,38 @@ import { useIndicatorData, useSelectedTowns } from '../../store/hooks';
  */
 export function OverviewPlaceholder({ lang, year }: { lang: Lang; year: number | null }) {
   return (
-    <section className="overview" aria-label={t(lang, 'overview')} aria-busy="true">
-      <h2>
-        {t(lang, 'overview')} · {year}
-      </h2>
+    <OverviewSection lang={lang} year={year} pending>
       <div className="cards">
         {CATEGORY_IDS.map((c) => (
           <div key={c} className="card card-pending" />
         ))}
       </div>
+    </OverviewSection>
+  );
+}
+
+/** The overview's frame in every state: its heading, busy while pending. */
+function OverviewSection({
+  lang,
+  year,
+  pending = false,
+  children,
+}: {
+  lang: Lang;
+  year: number | null;
+  pending?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <section
+      className="overview"
+      aria-label={t(lang, 'overview')}
+      {...(pending ? { 'aria-busy': true } : { 'data-testid': 'overview' })}
+    >
+      <h2>
+        {t(lang, 'overview')} · {year}
+      </h2>
+      {children}
     </section>
   );
 }
@@ -60,19 +83,13 @@ export function OverviewCards() {
   if (dataState === 'loading') return <OverviewPlaceholder lang={lang} year={year} />;
   if (dataState === 'failed') {
     return (
-      <section className="overview" aria-label={t(lang, 'overview')} data-testid="overview">
-        <h2>
-          {t(lang, 'overview')} · {year}
-        </h2>
+      <OverviewSection lang={lang} year={year}>
         <DataPending lang={lang} failed />
-      </section>
+      </OverviewSection>
     );
   }
   return (
-    <section className="overview" aria-label={t(lang, 'overview')} data-testid="overview">
-      <h2>
-        {t(lang, 'overview')} · {year}
-      </h2>
+    <OverviewSection lang={lang} year={year}>
       <div className="cards">
         {cards.map((card) => {
           const unit = INDICATORS[card.indicator].unit;
@@ -110,6 +127,6 @@ export function OverviewCards() {
           );
         })}
       </div>
-    </section>
+    </OverviewSection>
   );
 }
