@@ -2,8 +2,9 @@
  * The entry: no React here. It reads the URL, requests the data index and the
  * indicator on screen, draws the overview's first chart without React
  * (app/early-chart.ts), and only then loads React, whose first render takes
- * that chart over. On a slow network React comes after a second at most, to
- * show the page while the data is coming.
+ * that chart over. On a slow network React comes after a second, to show the
+ * page while the data is coming; after three seconds without a chart, in any
+ * case.
  */
 import { fetchIndex } from './dataset/fetch';
 import { startUrlSync, useAppStore } from './store';
@@ -50,7 +51,16 @@ void import('./app/early-chart')
   )
   .catch((error: unknown) => console.error(error))
   .finally(startReact);
-// Data slow to come: the page (with its loading state) need not wait for it.
+// A slow network: React shows the page and its loading states meanwhile. A
+// slow PC is no reason (React would only come between the data and the
+// chart), so the first second waits for the index's download alone.
+let indexArrived = false;
+void fetched.then(() => {
+  indexArrived = true;
+});
+setTimeout(() => {
+  if (!chartStarted && !indexArrived) startReact();
+}, 1000);
 setTimeout(() => {
   if (!chartStarted) startReact();
-}, 1000);
+}, 3000);
