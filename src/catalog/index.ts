@@ -19,7 +19,7 @@ export type {
 } from './types';
 
 import { CATEGORIES, INDICATORS, type IndicatorId } from './catalog';
-import type { CategoryId } from './types';
+import type { CategoryId, IndicatorKind } from './types';
 
 export const CATEGORY_IDS = Object.keys(CATEGORIES) as CategoryId[];
 
@@ -33,4 +33,25 @@ export function catalogAsJson(): unknown {
     categories: CATEGORIES,
     indicators: Object.entries(INDICATORS).map(([id, spec]) => ({ id, ...spec })),
   };
+}
+
+/**
+ * The values an indicator of each kind can hold: a rate is a share of a
+ * whole (0–100 %), a change cannot fall by more than everything (−100 %), a
+ * count is not negative. A value outside is a misreading, not a figure.
+ */
+export const KIND_RANGE: Readonly<Record<IndicatorKind, { min: number; max: number }>> = {
+  count: { min: 0, max: Number.POSITIVE_INFINITY },
+  percent: { min: 0, max: 100 },
+  change: { min: -100, max: Number.POSITIVE_INFINITY },
+};
+
+/** Why `value` cannot be a figure of `indicator` (English), or null when it can. */
+export function valueRangeProblem(indicator: IndicatorId, value: number): string | null {
+  const spec = INDICATORS[indicator];
+  const { min, max } = KIND_RANGE[spec.kind];
+  if (!Number.isFinite(value)) return `${value} is not a number`;
+  if (value < min) return `${value} is below ${min}${spec.unit}, which ${indicator} cannot be`;
+  if (value > max) return `${value} is above ${max}${spec.unit}, which ${indicator} cannot be`;
+  return null;
 }

@@ -10,9 +10,8 @@
  */
 import { decodeReport } from '../../extract';
 
-import { MAX_BYTES } from './limits';
+import { MAX_REPORT_BYTES } from '../../extract/limits';
 
-export { MAX_BYTES };
 
 export type DocumentProblem =
   'too-large' | 'unsupported' | 'encrypted' | 'not-docx' | 'no-text' | 'unreadable';
@@ -34,7 +33,7 @@ export function extensionOf(name: string): string {
 }
 
 export async function readDocument(name: string, bytes: Uint8Array): Promise<DocumentText> {
-  if (bytes.length > MAX_BYTES) {
+  if (bytes.length > MAX_REPORT_BYTES) {
     return { ok: false, problem: 'too-large', detail: `${(bytes.length / 1048576).toFixed(0)} MB` };
   }
   const extension = extensionOf(name);

@@ -7,7 +7,7 @@ import { del, get, set } from 'idb-keyval';
 export { withLocalReports } from '../local';
 import { CHANNEL, type ImportReply, type ImportRequest } from './protocol';
 // The limit alone: the page must not load the extractor (it runs in the worker).
-import { MAX_BYTES } from './limits';
+import { MAX_REPORT_BYTES } from '../../extract/limits';
 import type { PublishPackage } from './publish';
 import type { DroppedFile, ImportBatch, ImportedReport, ImportProblem } from './workspace';
 
@@ -32,7 +32,7 @@ export async function runImport(
   const tooLarge: ImportProblem[] = [];
   for (const file of files) {
     // A 200 MB file is refused by its size, before a byte of it is read.
-    if (file.size > MAX_BYTES) {
+    if (file.size > MAX_REPORT_BYTES) {
       tooLarge.push({
         file: file.name,
         problem: 'too-large',

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readDocument, MAX_BYTES } from '../../../src/dataset/import/documents';
+import { readDocument } from '../../../src/dataset/import/documents';
+import { MAX_REPORT_BYTES } from '../../../src/extract/limits';
 import { processText } from '../../../src/extract';
 import { docxOf } from './docx';
 
@@ -45,7 +46,7 @@ describe('readDocument', () => {
   });
 
   it('refuses a file over the size limit without reading it', async () => {
-    const read = await readDocument('huge.txt', new Uint8Array(MAX_BYTES + 1));
+    const read = await readDocument('huge.txt', new Uint8Array(MAX_REPORT_BYTES + 1));
     expect(read).toMatchObject({ ok: false, problem: 'too-large', detail: '50 MB' });
   });
 });
@@ -53,7 +54,7 @@ describe('readDocument', () => {
 describe('runImport', () => {
   it('refuses a file over the limit by its size, before reading it', async () => {
     const { runImport } = await import('../../../src/dataset/import/run');
-    const huge = new File([new Uint8Array(MAX_BYTES + 1)], '全年汇编.txt');
+    const huge = new File([new Uint8Array(MAX_REPORT_BYTES + 1)], '全年汇编.txt');
     // Reading it would fail the test: the size alone must decide.
     huge.arrayBuffer = () => Promise.reject(new Error('read'));
     const batch = await runImport([huge], [], () => undefined);

@@ -1,0 +1,55 @@
+/**
+ * Names that people type or detection reads — towns, counties, cities,
+ * provinces, report titles — are data shown in charts, tables and tooltips.
+ * They are checked here, at the edge (the CLI's manifest, the importer's
+ * review), as names: letters of any script, digits, spaces and the
+ * punctuation names are written with. Markup characters, control characters
+ * and other symbols are refused with a message saying which character.
+ */
+import { fail, ok, type Result } from './result';
+
+/** Longest place name accepted (the longest official ones are about 20 characters). */
+export const MAX_PLACE_NAME = 40;
+/** Longest report title accepted. */
+export const MAX_TITLE = 200;
+
+/** Characters besides letters, marks and digits that place names are written with. */
+const PLACE_PUNCTUATION = " ·・.'’‘-‐–—()（）";
+/** Titles may quote and list as well. */
+const TITLE_PUNCTUATION = `${PLACE_PUNCTUATION}《》〈〉“”"「」『』、，,：:；;？?！!（）【】[]%％/`;
+
+function firstRefused(text: string, punctuation: string): string | null {
+  for (const char of text) {
+    if (/[\p{L}\p{M}\p{N}]/u.test(char)) continue;
+    if (punctuation.includes(char)) continue;
+    return char;
+  }
+  return null;
+}
+
+function describe(char: string): string {
+  const code = char.codePointAt(0) ?? 0;
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  return /[\p{Cc}\p{Cf}\p{Z}]/u.test(char) ? hex : `"${char}" (${hex})`;
+}
+
+function parseName(raw: string, what: string, max: number, punctuation: string): Result<string> {
+  const text = raw.normalize('NFC').replace(/\s+/gu, ' ').trim();
+  if (text === '') return fail(`${what} is empty`);
+  if ([...text].length > max) return fail(`${what} is longer than ${max} characters`);
+  const refused = firstRefused(text, punctuation);
+  if (refused !== null) {
+    return fail(`${what} "${text}" holds ${describe(refused)}, which no name is written with`);
+  }
+  return ok(text);
+}
+
+/** A town, county, city or province name, normalised (NFC, single spaces). */
+export function parsePlaceName(raw: string, what = 'place name'): Result<string> {
+  return parseName(raw, what, MAX_PLACE_NAME, PLACE_PUNCTUATION);
+}
+
+/** A report title, normalised the same way. */
+export function parseTitle(raw: string, what = 'title'): Result<string> {
+  return parseName(raw, what, MAX_TITLE, TITLE_PUNCTUATION);
+}
