@@ -53,14 +53,14 @@ export function options(overrides: Partial<CliOptions>): CliOptions {
   };
 }
 
-export function run(overrides: Partial<CliOptions>): {
+export async function run(overrides: Partial<CliOptions>): Promise<{
   result: RunResult;
   output: Captured;
   outDir: string;
-} {
+}> {
   const output = captureOutput();
   const opts = options(overrides);
-  const result = runExtract(opts, output);
+  const result = await runExtract(opts, output);
   return { result, output, outDir: opts.outDir };
 }
 

@@ -21,6 +21,47 @@ export interface CliOptions {
   readonly displayRoot?: string;
 }
 
+/** The exit codes and what each says (the help text lists them). */
+const EXIT_CODES = {
+  clean: [0, 'every input was read cleanly'],
+  inputErrors: [
+    1,
+    'a report, a file name, a manifest row or a correction had an error (each printed as file:line: error: …); everything else was written',
+  ],
+  refused: [
+    2,
+    'a usage error, or an input or output folder refused before any work (the message says why); nothing was written',
+  ],
+  notWritten: [
+    3,
+    'the output could not be written (a full disk, say); the previous output is untouched',
+  ],
+} as const satisfies Record<string, readonly [number, string]>;
+
+type ExitName = keyof typeof EXIT_CODES;
+
+export const EXIT = Object.fromEntries(
+  Object.entries(EXIT_CODES).map(([name, [code]]) => [name, code]),
+) as { readonly [K in ExitName]: (typeof EXIT_CODES)[K][0] };
+
+/** `text` in lines of at most `width` characters, each after `indent`. */
+function wrap(text: string, indent: string, width = 80): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && indent.length + line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  lines.push(line);
+  return lines.map((l) => indent + l).join('\n');
+}
+
+const EXIT_HELP = Object.values(EXIT_CODES)
+  .map(([code, meaning]) => `  ${code}${wrap(meaning, '     ').slice(3)}`)
+  .join('\n');
+
 export const HELP = `Usage: npm run extract -- [options]
 
 Reads township rule-of-law reports (.txt in UTF-8, GB18030/GBK or UTF-16) and
@@ -42,9 +83,16 @@ Options:
 
 Writes: reports.csv, mentions.csv, indicators.csv, unused.csv, corrections.csv,
 catalog.json, texts/<report_id>.txt, the split files under indicators/,
-mentions/ and counties/, and index.json. Exit code 0 when every input was read
-cleanly, 1 when a report, manifest row or correction had an error (everything
-else is still written), 2 for a usage error.`;
+mentions/ and counties/, and index.json.
+
+The output folder is whole or untouched: a run writes beside it
+(.<name>.partial-…) and swaps the result in at the end; a run that stops
+leaves the previous output as it was. --out must be empty, new, or a folder
+this tool wrote, and must not be or hold the input, the manifest or the
+corrections: a run replaces the whole folder.
+
+Exit codes:
+${EXIT_HELP}`;
 
 export function parseCliArgs(argv: readonly string[]): Result<CliOptions> {
   let parsed;

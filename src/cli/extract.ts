@@ -4,19 +4,21 @@
  * May import: src/cli, src/extract, src/catalog, node:*.
  */
 import { writeFileSync } from 'node:fs';
-import { HELP, parseCliArgs } from './args';
+import { EXIT, HELP, parseCliArgs } from './args';
+import { installExitCleanup } from './cleanup';
 import { runExtractCli } from './run';
 
 async function main(): Promise<number> {
   const parsed = parseCliArgs(process.argv.slice(2));
   if (!parsed.ok) {
     process.stderr.write(`error: ${parsed.reason}\n\n${HELP}\n`);
-    return 2;
+    return EXIT.refused;
   }
   if (parsed.data.help) {
     process.stdout.write(`${HELP}\n`);
-    return 0;
+    return EXIT.clean;
   }
+  installExitCleanup();
   const result = await runExtractCli(parsed.data);
   if (parsed.data.stats !== null) {
     const stats = {

@@ -1,37 +1,25 @@
 import {
   closeSync,
-  existsSync,
   mkdirSync,
   openSync,
   readdirSync,
-  renameSync,
-  rmSync,
+  realpathSync,
   statSync,
-  writeFileSync,
   writeSync,
 } from 'node:fs';
 import { basename, dirname, extname, join, relative } from 'node:path';
+import type { Issue } from '../extract';
 
-/** Write to a temporary file, then rename: readers never see half a file. */
-export function writeFileAtomic(path: string, content: string | Uint8Array): void {
+/** Writes content produced in pieces; returns the bytes written. */
+export function writeChunks(path: string, chunks: Iterable<string>): number {
   mkdirSync(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, content);
-  renameSync(temporary, path);
-}
-
-/** The same for content produced in pieces; returns the bytes written. */
-export function writeChunksAtomic(path: string, chunks: Iterable<string>): number {
-  mkdirSync(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  const fd = openSync(temporary, 'w');
+  const fd = openSync(path, 'w');
   let bytes = 0;
   try {
     for (const chunk of chunks) bytes += writeSync(fd, chunk);
   } finally {
     closeSync(fd);
   }
-  renameSync(temporary, path);
   return bytes;
 }
 
@@ -43,16 +31,79 @@ export interface ReportFile {
   readonly extension: string;
 }
 
+/** Files beside the reports that are not reports: the manifest, notes. */
 const IGNORED = new Set(['.csv', '.md', '.json']);
 
-/** Every file below `dir` that may be a report, sorted by path. */
-export function listReportFiles(dir: string, displayRoot = process.cwd()): ReportFile[] {
+export interface Listing {
+  readonly files: readonly ReportFile[];
+  /** Entries not read, each with why: hidden files, broken links, loops. */
+  readonly issues: readonly Issue[];
+}
+
+function reason(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'ENOENT') return 'a link to something that does not exist';
+  if (code === 'ELOOP') return 'a link that leads back to itself';
+  if (code === 'EACCES' || code === 'EPERM') return 'not readable (permission denied)';
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Every file below `dir` that may be a report, sorted by path. Links are
+ * followed, each folder once (a link back up is a loop, not followed); what
+ * is not read — a hidden name (.DS_Store, ..txt), a broken link, an
+ * unreadable folder — is named in `issues`, never skipped without a word.
+ */
+export function listReportFiles(dir: string, displayRoot = process.cwd()): Listing {
   const files: ReportFile[] = [];
+  const issues: Issue[] = [];
+  const display = (path: string): string => relative(displayRoot, path) || path;
+  const visited = new Set<string>();
   const walk = (current: string): void => {
-    for (const name of readdirSync(current).sort()) {
-      if (name.startsWith('.')) continue;
+    const real = realpathSync(current);
+    if (visited.has(real)) {
+      issues.push({
+        file: display(current),
+        severity: 'warning',
+        message: 'not read: this folder is reached twice through links (a loop or a copy)',
+      });
+      return;
+    }
+    visited.add(real);
+    let names: string[];
+    try {
+      names = readdirSync(current).sort();
+    } catch (error) {
+      issues.push({
+        file: display(current),
+        severity: 'error',
+        message: `not read: ${reason(error)}`,
+      });
+      return;
+    }
+    for (const name of names) {
       const path = join(current, name);
-      if (statSync(path).isDirectory()) {
+      if (name.startsWith('.')) {
+        issues.push({
+          file: display(path),
+          severity: 'warning',
+          message:
+            'not read: hidden name (starting with "."); rename it if it is a report, e.g. "..txt" to "report.txt"',
+        });
+        continue;
+      }
+      let isDirectory: boolean;
+      try {
+        isDirectory = statSync(path).isDirectory();
+      } catch (error) {
+        issues.push({
+          file: display(path),
+          severity: 'warning',
+          message: `not read: ${reason(error)}`,
+        });
+        continue;
+      }
+      if (isDirectory) {
         walk(path);
         continue;
       }
@@ -61,19 +112,11 @@ export function listReportFiles(dir: string, displayRoot = process.cwd()): Repor
       files.push({
         reportId: basename(name, extname(name)),
         path,
-        display: relative(displayRoot, path) || path,
+        display: display(path),
         extension,
       });
     }
   };
   walk(dir);
-  return files;
-}
-
-/** Removes files in `dir` that are not in `keep` (stale texts of removed reports). */
-export function removeStale(dir: string, keep: ReadonlySet<string>): void {
-  if (!existsSync(dir)) return;
-  for (const name of readdirSync(dir)) {
-    if (!keep.has(name)) rmSync(join(dir, name), { force: true });
-  }
+  return { files, issues };
 }

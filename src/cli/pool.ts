@@ -12,13 +12,13 @@ const BATCH = 64;
  */
 export async function processInWorkers(
   files: readonly ReportFile[],
-  textDir: string,
+  outDir: string,
   workers: number,
   onResults: (results: readonly Processed[]) => void,
 ): Promise<void> {
   const batches: Batch[] = [];
   for (let i = 0; i < files.length; i += BATCH) {
-    batches.push({ id: batches.length, files: files.slice(i, i + BATCH), textDir });
+    batches.push({ id: batches.length, files: files.slice(i, i + BATCH), outDir });
   }
   let next = 0;
   const threads = Array.from(

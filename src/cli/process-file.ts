@@ -1,14 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { failedReport, processReport, type ReportOutcome } from '../extract';
-import { writeFileAtomic, type ReportFile } from './files';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { failedReport, processReport, textFileOf, type ReportOutcome } from '../extract';
+import { MAX_REPORT_BYTES } from '../extract/limits';
+import type { ReportFile } from './files';
 
 export interface Processed {
   /** The outcome without its text: the text is on disk. */
   readonly outcome: ReportOutcome;
   readonly bytes: number;
-  /** File name written under texts/, '' for a failed report. */
-  readonly written: string;
 }
 
 const SUPPORTED = new Set(['.txt', '.text', '']);
@@ -19,30 +18,33 @@ function unsupportedMessage(extension: string): string {
     : `unsupported file type "${extension}"; reports are .txt files`;
 }
 
+function failed(file: ReportFile, message: string): Processed {
+  return { outcome: failedReport(file.reportId, file.display, message), bytes: 0 };
+}
+
 /**
- * One report file: read, extract, write its text, keep the findings. Runs on
- * the main thread or in a worker alike.
+ * One report file: read, extract, write its text into the data folder being
+ * written (`outDir`), keep the findings. Runs on the main thread or in a
+ * worker alike.
  */
-export function processFile(file: ReportFile, textDir: string): Processed {
-  if (!SUPPORTED.has(file.extension)) {
-    const outcome = failedReport(file.reportId, file.display, unsupportedMessage(file.extension));
-    return { outcome, bytes: 0, written: '' };
-  }
+export function processFile(file: ReportFile, outDir: string): Processed {
+  if (!SUPPORTED.has(file.extension)) return failed(file, unsupportedMessage(file.extension));
   let bytes: Uint8Array;
   try {
+    const size = statSync(file.path).size;
+    if (size > MAX_REPORT_BYTES) {
+      const mb = (n: number): string => `${Math.round(n / 1024 / 1024)} MB`;
+      return failed(file, `${mb(size)} is more than any report (at most ${mb(MAX_REPORT_BYTES)})`);
+    }
     bytes = readFileSync(file.path);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return {
-      outcome: failedReport(file.reportId, file.display, `cannot read: ${reason}`),
-      bytes: 0,
-      written: '',
-    };
+    return failed(file, `cannot read: ${error instanceof Error ? error.message : String(error)}`);
   }
   const outcome = processReport(file.reportId, file.display, bytes);
-  if (outcome.status !== 'ok') return { outcome, bytes: bytes.length, written: '' };
+  if (outcome.status !== 'ok') return { outcome, bytes: bytes.length };
   // Written at once and dropped: memory stays flat however many reports there are.
-  const name = `${outcome.reportId}.txt`;
-  writeFileAtomic(join(textDir, name), outcome.text);
-  return { outcome: { ...outcome, text: '' }, bytes: bytes.length, written: name };
+  const path = join(outDir, textFileOf(outcome.reportId));
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, outcome.text);
+  return { outcome: { ...outcome, text: '' }, bytes: bytes.length };
 }

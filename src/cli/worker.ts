@@ -6,10 +6,10 @@ import { processFile } from './process-file';
 export interface Batch {
   readonly id: number;
   readonly files: readonly ReportFile[];
-  readonly textDir: string;
+  readonly outDir: string;
 }
 
 parentPort?.on('message', (batch: Batch) => {
-  const results = batch.files.map((file) => processFile(file, batch.textDir));
+  const results = batch.files.map((file) => processFile(file, batch.outDir));
   parentPort?.postMessage({ id: batch.id, results });
 });

@@ -6,44 +6,180 @@
  * defaults, with file names given relative to the package as they are
  * relative to the project in a normal run. Its public/data/ (what the
  * browser built) is not read.
+ *
+ * A package is untrusted: its central directory is read first (yauzl) and
+ * the whole package refused before anything is inflated if an entry is
+ * unexpected, named twice, encrypted or too large, or the total is; then
+ * the entries it reads are inflated one by one, each held to its declared
+ * size and its CRC checked. The temporary folder is removed on every way out (see
+ * cleanup.ts); one left by a killed run is removed by the next.
  */
-import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { unzipSync } from 'fflate';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { crc32 } from 'node:zlib';
+import yauzl from 'yauzl';
+import { MAX_PACKAGE_BYTES, MAX_PACKAGE_ENTRIES, MAX_REPORT_BYTES } from '../extract/limits';
 import { fail, ok, type Result } from '../extract/result';
 import type { CliOptions } from './args';
+import { removeOnExit } from './cleanup';
 
 /** Entries read from a package. */
 const INPUT = /^data\/(reports\/[^/\\]+\.(txt|csv)|corrections\.csv)$/;
 /** Entries a package may hold besides; anything else (a path going up, say) is refused. */
 const OTHER = /^(README\.txt|public\/data\/([\w.-]+\/)*[^/\\]+)$/;
 
-export function openInput(options: CliOptions): Result<CliOptions> {
-  if (!options.inDir.toLowerCase().endsWith('.zip')) return ok(options);
-  let entries: Record<string, Uint8Array>;
+const UNPACKED = 'rol-package-';
+
+export interface OpenedInput {
+  /** The options with the input resolved (a package's unpacked data/reports). */
+  readonly options: CliOptions;
+  /** Removes what opening made (the unpacked package). */
+  readonly close: () => void;
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+const MB = (bytes: number): string => `${Math.round(bytes / 1024 / 1024)} MB`;
+
+/** Unpacked packages of runs that are no longer running. */
+function removeDeadUnpacked(): void {
+  for (const name of readdirSync(tmpdir())) {
+    const m = new RegExp(`^${UNPACKED}(\\d+)-`).exec(name);
+    if (m === null || Number(m[1]) === process.pid) continue;
+    try {
+      process.kill(Number(m[1]), 0);
+    } catch {
+      rmSync(join(tmpdir(), name), { recursive: true, force: true });
+    }
+  }
+}
+
+/**
+ * Inflates one entry to `path`: yauzl holds it to its declared size (so a
+ * bomb stops at the cap checked before), the CRC is checked here.
+ */
+async function unpackEntry(
+  zip: yauzl.ZipFile,
+  entry: yauzl.Entry,
+  path: string,
+): Promise<Result<null>> {
+  mkdirSync(dirname(path), { recursive: true });
+  let crc = 0;
+  const check = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      crc = crc32(chunk, crc);
+      done(null, chunk);
+    },
+  });
   try {
-    if (!statSync(options.inDir).isFile()) return fail(`${options.inDir} is not a file`);
-    entries = unzipSync(new Uint8Array(readFileSync(options.inDir)));
+    await pipeline(await zip.openReadStreamPromise(entry), check, createWriteStream(path));
   } catch (error) {
+    return fail(`${entry.fileName} cannot be inflated (${message(error)})`);
+  }
+  return crc >>> 0 === entry.crc32 >>> 0
+    ? ok(null)
+    : fail(`${entry.fileName} is damaged (its CRC does not match); download the package again`);
+}
+
+/** The package's entries, all checked from its central directory before any is inflated. */
+async function checkedEntries(zip: yauzl.ZipFile, file: string): Promise<Result<yauzl.Entry[]>> {
+  if (zip.entryCount > MAX_PACKAGE_ENTRIES) {
     return fail(
-      `${options.inDir} could not be read as a zip (${error instanceof Error ? error.message : String(error)})`,
+      `${file} has ${zip.entryCount} entries; a package holds at most ${MAX_PACKAGE_ENTRIES}`,
     );
   }
-  const names = Object.keys(entries).filter((n) => !n.endsWith('/'));
-  const refused = names.filter((n) => !INPUT.test(n) && !(OTHER.test(n) && !n.includes('..')));
-  if (refused.length > 0) {
-    return fail(`${options.inDir}: unexpected entries ${refused.slice(0, 5).join(', ')}`);
+  const seen = new Set<string>();
+  const refused: string[] = [];
+  const inputs: yauzl.Entry[] = [];
+  let total = 0;
+  for await (const entry of zip.eachEntry()) {
+    const name = entry.fileName;
+    if (seen.has(name))
+      return fail(`${file} holds ${name} twice; which one is meant cannot be told`);
+    seen.add(name);
+    if (name.endsWith('/')) continue;
+    if (!INPUT.test(name)) {
+      if (!OTHER.test(name) || name.includes('..')) refused.push(name);
+      continue;
+    }
+    if (entry.isEncrypted()) return fail(`${file}: ${name} is encrypted`);
+    if (entry.uncompressedSize > MAX_REPORT_BYTES) {
+      return fail(
+        `${file}: ${name} inflates to ${MB(entry.uncompressedSize)}; no report or table is over ${MB(MAX_REPORT_BYTES)}`,
+      );
+    }
+    total += entry.uncompressedSize;
+    inputs.push(entry);
   }
-  const inputs = names.filter((n) => INPUT.test(n));
-  if (!inputs.some((n) => n.endsWith('.txt'))) {
-    return fail(`${options.inDir} holds no data/reports/*.txt`);
+  if (refused.length > 0)
+    return fail(`${file}: unexpected entries ${refused.slice(0, 5).join(', ')}`);
+  if (total > MAX_PACKAGE_BYTES) {
+    return fail(
+      `${file}: its reports inflate to ${MB(total)}, more than a package holds (${MB(MAX_PACKAGE_BYTES)})`,
+    );
   }
-  const root = mkdtempSync(join(tmpdir(), 'rol-package-'));
-  for (const name of inputs) {
-    const path = join(root, name);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, entries[name] ?? new Uint8Array());
+  if (!inputs.some((e) => e.fileName.endsWith('.txt')))
+    return fail(`${file} holds no data/reports/*.txt`);
+  return ok(inputs);
+}
+
+async function unpack(file: string, root: string): Promise<Result<null>> {
+  const zip = await yauzl.openPromise(file, {
+    autoClose: false,
+    strictFileNames: true,
+    validateEntrySizes: true,
+  });
+  try {
+    const entries = await checkedEntries(zip, file);
+    if (!entries.ok) return entries;
+    for (const entry of entries.data) {
+      const unpacked = await unpackEntry(zip, entry, join(root, entry.fileName));
+      if (!unpacked.ok) return fail(`${file}: ${unpacked.reason}`);
+    }
+    return ok(null);
+  } finally {
+    zip.close();
   }
-  return ok({ ...options, inDir: join(root, 'data', 'reports'), displayRoot: root });
+}
+
+export async function openInput(options: CliOptions): Promise<Result<OpenedInput>> {
+  const nothing = (): void => undefined;
+  const file = options.inDir;
+  if (!existsSync(file)) return fail(`input folder ${file} does not exist`);
+  if (!file.toLowerCase().endsWith('.zip')) {
+    return statSync(file).isDirectory()
+      ? ok({ options, close: nothing })
+      : fail(`--in ${file} is a file; give a folder of reports or a publish package (.zip)`);
+  }
+  if (!statSync(file).isFile()) return fail(`${file} is not a file`);
+  removeDeadUnpacked();
+  const root = mkdtempSync(join(tmpdir(), `${UNPACKED}${process.pid}-`));
+  const close = removeOnExit(root);
+  let unpacked: Result<null>;
+  try {
+    unpacked = await unpack(file, root);
+  } catch (error) {
+    unpacked = fail(`${file} could not be read as a zip (${message(error)})`);
+  }
+  if (!unpacked.ok) {
+    close();
+    return unpacked;
+  }
+  return ok({
+    options: { ...options, inDir: join(root, 'data', 'reports'), displayRoot: root },
+    close,
+  });
 }

@@ -106,6 +106,19 @@ export const mentionsFileOf = (id: IndicatorId): string => `mentions/${id}.csv`;
 /** Counties are numbered in key order: paths stay plain ASCII on any server. */
 export const countyFileOf = (n: number, kind: 'values' | 'reports' | 'mentions'): string =>
   `counties/${n}/${kind}.csv`;
+/** A report's text as extracted, which every start/end indexes. */
+export const textFileOf = (reportId: string): string => `texts/${reportId}.txt`;
+
+/**
+ * The shapes of the per-file paths above, for a writer that must tell its
+ * own files from others' (test/cli checks every path a run writes matches).
+ */
+export const SPLIT_PATH_SHAPES: readonly RegExp[] = [
+  /^indicators\/[a-z_]+\.[a-z_]+\/\d+\.csv$/,
+  /^mentions\/[a-z_]+\.[a-z_]+\.csv$/,
+  /^counties\/\d+\/(values|reports|mentions)\.csv$/,
+  /^texts\/[^/]+\.txt$/,
+];
 
 /** Rows grouped by indicator, in catalog order, each group in the input's order. */
 export function groupByIndicator<T>(

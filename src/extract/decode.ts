@@ -50,40 +50,39 @@ function plausibility(text: string): number {
 
 const CJK = /[\u3400-\u9fff]/;
 
-function accept(text: string, encoding: string): Result<DecodedText> {
-  if (text.trim() === '') return fail('the file holds no text');
-  if (!CJK.test(text)) {
-    return fail(`decoded as ${encoding} but holds no Chinese text; is it a report?`);
-  }
-  return ok({ text, encoding });
-}
+/** Containers that are not text, by their first bytes: a message for each. */
+const CONTAINERS: readonly { readonly magic: readonly number[]; readonly message: string }[] = [
+  {
+    magic: [0x50, 0x4b, 0x03, 0x04],
+    message: 'this is a zip container (.docx?); save it as plain text first',
+  },
+  { magic: [0x25, 0x50, 0x44, 0x46], message: 'this is a PDF; extract its text first' },
+];
 
-export function decodeReport(bytes: Uint8Array): Result<DecodedText> {
-  if (bytes.length === 0) return fail('the file is empty');
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
-    return fail('this is a zip container (.docx?); save it as plain text first');
-  }
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) {
-    return fail('this is a PDF; extract its text first');
-  }
+/**
+ * Bytes → text by BOM, strict UTF-8, then the encodings chardet proposes
+ * (UTF-16 without BOM first when NUL bytes show it), then lenient GB18030.
+ */
+function decodeBytes(bytes: Uint8Array): Result<DecodedText> {
+  for (const { magic, message } of CONTAINERS) if (startsWith(bytes, magic)) return fail(message);
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
     const text = decodeStrict(bytes.subarray(3), 'utf-8');
     return text === null
       ? fail('starts with a UTF-8 BOM but is not valid UTF-8')
-      : accept(text, 'utf-8');
+      : ok({ text, encoding: 'utf-8' });
   }
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
     const label = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
     const text = decodeStrict(bytes.subarray(2), label);
     return text === null
       ? fail(`starts with a ${label} BOM but does not decode`)
-      : accept(text, label);
+      : ok({ text, encoding: label });
   }
 
   const nul = hasNul(bytes);
   if (!nul) {
     const utf8 = decodeStrict(bytes, 'utf-8');
-    if (utf8 !== null) return accept(utf8, 'utf-8');
+    if (utf8 !== null) return ok({ text: utf8, encoding: 'utf-8' });
   }
   // UTF-16 without a BOM has NUL bytes only where ASCII is; try it before guessing.
   const candidates = nul ? ['utf-16le', 'utf-16be'] : [];
@@ -94,12 +93,36 @@ export function decodeReport(bytes: Uint8Array): Result<DecodedText> {
   }
   for (const label of candidates) {
     const text = decodeStrict(bytes, label);
-    if (text !== null && CJK.test(text) && plausibility(text) >= 0.9) return accept(text, label);
+    if (text !== null && CJK.test(text) && plausibility(text) >= 0.9) {
+      return ok({ text, encoding: label });
+    }
   }
-  if (nul) return fail('binary file (NUL bytes); not a text report');
+  if (nul) return fail('binary file (NUL bytes), not text');
   // GB18030 decodes almost any byte string; try it last, tolerating a few bad bytes.
   const lenient = new TextDecoder('gb18030').decode(bytes);
   const bad = (lenient.match(/\uFFFD/g) ?? []).length;
-  if (bad <= Math.max(2, lenient.length / 1000)) return accept(lenient, 'gb18030');
+  if (bad <= Math.max(2, lenient.length / 1000)) return ok({ text: lenient, encoding: 'gb18030' });
   return fail('cannot decode: not UTF-8, UTF-16 or GB18030 text');
+}
+
+/**
+ * A file a person edits beside the reports (the manifest, the corrections),
+ * saved by Excel or Notepad in whatever encoding: read like a report, but
+ * it need hold no Chinese, and an empty file is simply empty.
+ */
+export function decodeText(bytes: Uint8Array): Result<DecodedText> {
+  if (bytes.length === 0) return ok({ text: '', encoding: 'utf-8' });
+  return decodeBytes(bytes);
+}
+
+export function decodeReport(bytes: Uint8Array): Result<DecodedText> {
+  if (bytes.length === 0) return fail('the file is empty');
+  const decoded = decodeBytes(bytes);
+  if (!decoded.ok) return decoded;
+  const { text, encoding } = decoded.data;
+  if (text.trim() === '') return fail('the file holds no text');
+  if (!CJK.test(text)) {
+    return fail(`decoded as ${encoding} but holds no Chinese text; is it a report?`);
+  }
+  return decoded;
 }

@@ -5,7 +5,7 @@
  *
  * May import: src/catalog, papaparse, zod, chardet.
  */
-export { decodeReport, type DecodedText } from './decode';
+export { decodeReport, decodeText, type DecodedText } from './decode';
 export {
   extractReport,
   type QuotedMention,
@@ -26,12 +26,13 @@ export {
   groupByIndicator,
   groupByYear,
   mentionsFileOf,
+  textFileOf,
   townIdOf,
   valuesFileOf,
   type DataIndex,
   type IndexCounty,
 } from './data-index';
-export { siteLayout, type SiteFile, type SiteLayout } from './layout';
+export { INDEX_FILE, isLayoutPath, siteLayout, type SiteFile, type SiteLayout } from './layout';
 export {
   CSV_NAMES,
   correctionChunks,

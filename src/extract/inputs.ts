@@ -6,9 +6,11 @@
  */
 import Papa from 'papaparse';
 import { z } from 'zod';
-import { isIndicatorId, type IndicatorId, type Qualifier } from '../catalog';
+import { isIndicatorId, valueRangeProblem, type IndicatorId, type Qualifier } from '../catalog';
+import { isCalendarDate } from './metadata';
+import { parsePlaceName, parseTitle } from './names';
 import { parseNumberText } from './numbers';
-import type { Issue } from './result';
+import type { Issue, Result } from './result';
 
 export { CORRECTION_COLUMNS, MANIFEST_COLUMNS } from './columns';
 
@@ -36,11 +38,16 @@ export interface Correction {
 }
 
 interface ParsedCsv {
-  readonly rows: Record<string, string>[];
+  /** The rows PapaParse read without a complaint, each with its line. */
+  readonly rows: readonly { readonly row: Record<string, string>; readonly line: number }[];
   readonly fields: readonly string[];
   readonly issues: Issue[];
 }
 
+/**
+ * A row PapaParse complained of (too many or too few fields, a broken quote)
+ * is reported and left out: its cells may have slid into the wrong columns.
+ */
 function readCsv(text: string, file: string): ParsedCsv {
   const result = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
     header: true,
@@ -48,13 +55,21 @@ function readCsv(text: string, file: string): ParsedCsv {
     transformHeader: (h) => h.trim().toLowerCase(),
     transform: (v) => v.trim(),
   });
-  const issues: Issue[] = result.errors.map((e) => ({
-    file,
-    ...(e.row === undefined ? {} : { line: e.row + 2 }),
-    severity: 'error' as const,
-    message: e.message,
-  }));
-  return { rows: result.data, fields: result.meta.fields ?? [], issues };
+  const refused = new Set<number>();
+  const issues: Issue[] = result.errors.map((e) => {
+    if (e.row !== undefined) refused.add(e.row);
+    return {
+      file,
+      ...(e.row === undefined ? {} : { line: e.row + 2 }),
+      severity: 'error' as const,
+      message: `${e.message}; the row is not applied`,
+    };
+  });
+  const rows = result.data
+    .map((row, index) => ({ row, line: index + 2, index }))
+    .filter((r) => !refused.has(r.index))
+    .map(({ row, line }) => ({ row, line }));
+  return { rows, fields: result.meta.fields ?? [], issues };
 }
 
 const optionalText = z
@@ -62,12 +77,27 @@ const optionalText = z
   .optional()
   .transform((v) => (v === undefined || v === '' ? undefined : v));
 
+/** An optional cell checked by a name parser (see names.ts): names, never markup. */
+const optionalName = (parse: (raw: string) => Result<string>) =>
+  optionalText.transform((v, ctx) => {
+    if (v === undefined) return undefined;
+    const parsed = parse(v);
+    if (parsed.ok) return parsed.data;
+    ctx.addIssue({ code: 'custom', message: parsed.reason });
+    return z.NEVER;
+  });
+
+function isPublishedDate(text: string): boolean {
+  const [year = 0, month = 0, day = 1] = text.split('-').map(Number);
+  return isCalendarDate(year, month, day);
+}
+
 const manifestRow = z.object({
   report_id: z.string().min(1, 'report_id is empty'),
-  town: optionalText,
-  county: optionalText,
-  city: optionalText,
-  province: optionalText,
+  town: optionalName((v) => parsePlaceName(v, 'town')),
+  county: optionalName((v) => parsePlaceName(v, 'county')),
+  city: optionalName((v) => parsePlaceName(v, 'city')),
+  province: optionalName((v) => parsePlaceName(v, 'province')),
   year: optionalText.pipe(
     z
       .string()
@@ -80,9 +110,10 @@ const manifestRow = z.object({
       .string()
       // As detection writes it: YYYY-MM when the day is not written.
       .regex(/^\d{4}-\d{2}(-\d{2})?$/, 'published must be YYYY-MM-DD or YYYY-MM')
+      .refine(isPublishedDate, 'published is not a date of the calendar')
       .optional(),
   ),
-  title: optionalText,
+  title: optionalName((v) => parseTitle(v)),
 });
 
 function zodMessage(error: z.ZodError): string {
@@ -102,17 +133,16 @@ export function parseManifest(
     issues.push({ file, line: 1, severity: 'error', message: 'missing column report_id' });
     return { entries, issues };
   }
-  rows.forEach((row, index) => {
-    const line = index + 2;
+  for (const { row, line } of rows) {
     const parsed = manifestRow.safeParse(row);
     if (!parsed.success) {
       issues.push({ file, line, severity: 'error', message: zodMessage(parsed.error) });
-      return;
+      continue;
     }
     const r = parsed.data;
     if (!knownReports.has(r.report_id)) {
       issues.push({ file, line, severity: 'error', message: `unknown report "${r.report_id}"` });
-      return;
+      continue;
     }
     if (entries.has(r.report_id)) {
       issues.push({
@@ -121,7 +151,7 @@ export function parseManifest(
         severity: 'error',
         message: `report "${r.report_id}" is listed twice`,
       });
-      return;
+      continue;
     }
     entries.set(r.report_id, {
       reportId: r.report_id,
@@ -133,7 +163,7 @@ export function parseManifest(
       ...(r.published === undefined ? {} : { published: r.published }),
       ...(r.title === undefined ? {} : { title: r.title }),
     });
-  });
+  }
   return { entries, issues };
 }
 
@@ -149,10 +179,14 @@ const correctionRow = z.object({
   note: z.string().optional().default(''),
 });
 
+/**
+ * `reportLengths` gives each readable report's text length: a span must lie
+ * inside its report's text.
+ */
 export function parseCorrections(
   text: string,
   file: string,
-  knownReports: ReadonlySet<string>,
+  reportLengths: ReadonlyMap<string, number>,
 ): { corrections: Correction[]; issues: Issue[] } {
   const { rows, fields, issues } = readCsv(text, file);
   const corrections: Correction[] = [];
@@ -163,50 +197,65 @@ export function parseCorrections(
   }
   if (issues.some((i) => i.line === 1)) return { corrections, issues };
   const seen = new Set<string>();
-  rows.forEach((row, index) => {
-    const line = index + 2;
-    const error = (message: string): void => {
-      issues.push({ file, line, severity: 'error', message });
-    };
-    const parsed = correctionRow.safeParse(row);
-    if (!parsed.success) return error(zodMessage(parsed.error));
-    const r = parsed.data;
-    if (!knownReports.has(r.report_id)) return error(`unknown report "${r.report_id}"`);
-    if (!isIndicatorId(r.indicator)) return error(`unknown indicator "${r.indicator}"`);
-    const key = `${r.report_id}\u0000${r.indicator}`;
-    if (seen.has(key)) return error(`a second correction for ${r.report_id} / ${r.indicator}`);
-    let value: number | null = null;
-    let qualifier: Qualifier = '=';
-    if (r.value !== '') {
-      const number = parseNumberText(r.value);
-      if (!number.ok) return error(`value "${r.value}" is not a number`);
-      value = number.data.value;
-      qualifier = number.data.qualifier;
-    }
-    if (r.qualifier !== '') {
-      const q = QUALIFIERS.find((x) => x === r.qualifier);
-      if (q === undefined) return error(`qualifier must be one of ${QUALIFIERS.join(' ')}`);
-      qualifier = q;
-    }
-    const start = r.start === '' ? null : Number(r.start);
-    const end = r.end === '' ? null : Number(r.end);
-    if ((start === null) !== (end === null)) return error('give both start and end, or neither');
-    if (start !== null && end !== null) {
-      if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start) {
-        return error('start and end must be whole offsets with start < end');
-      }
-    }
-    seen.add(key);
-    corrections.push({
-      reportId: r.report_id,
-      indicator: r.indicator,
-      value,
-      qualifier,
-      start,
-      end,
-      note: r.note,
-      line,
-    });
-  });
+  for (const { row, line } of rows) {
+    const problem = correctionProblem(row, line, reportLengths, seen);
+    if (typeof problem === 'string')
+      issues.push({ file, line, severity: 'error', message: problem });
+    else corrections.push(problem);
+  }
   return { corrections, issues };
+}
+
+/** One correction row, or what is wrong with it. */
+function correctionProblem(
+  row: Record<string, string>,
+  line: number,
+  reportLengths: ReadonlyMap<string, number>,
+  seen: Set<string>,
+): Correction | string {
+  const parsed = correctionRow.safeParse(row);
+  if (!parsed.success) return zodMessage(parsed.error);
+  const r = parsed.data;
+  const length = reportLengths.get(r.report_id);
+  if (length === undefined) return `unknown report "${r.report_id}"`;
+  if (!isIndicatorId(r.indicator)) return `unknown indicator "${r.indicator}"`;
+  const key = `${r.report_id}\u0000${r.indicator}`;
+  if (seen.has(key)) return `a second correction for ${r.report_id} / ${r.indicator}`;
+  let value: number | null = null;
+  let qualifier: Qualifier = '=';
+  if (r.value !== '') {
+    const number = parseNumberText(r.value);
+    if (!number.ok) return `value "${r.value}" is not a number`;
+    value = number.data.value;
+    qualifier = number.data.qualifier;
+    const range = valueRangeProblem(r.indicator, value);
+    if (range !== null) return `value "${r.value}": ${range}`;
+  }
+  if (r.qualifier !== '') {
+    const q = QUALIFIERS.find((x) => x === r.qualifier);
+    if (q === undefined) return `qualifier must be one of ${QUALIFIERS.join(' ')}`;
+    qualifier = q;
+  }
+  const start = r.start === '' ? null : Number(r.start);
+  const end = r.end === '' ? null : Number(r.end);
+  if ((start === null) !== (end === null)) return 'give both start and end, or neither';
+  if (start !== null && end !== null) {
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start) {
+      return 'start and end must be whole offsets with start < end';
+    }
+    if (end > length) {
+      return `start and end must lie within the report's text (${length} characters)`;
+    }
+  }
+  seen.add(key);
+  return {
+    reportId: r.report_id,
+    indicator: r.indicator,
+    value,
+    qualifier,
+    start,
+    end,
+    note: r.note,
+    line,
+  };
 }

@@ -17,6 +17,7 @@ import {
   groupByIndicator,
   groupByYear,
   mentionsFileOf,
+  SPLIT_PATH_SHAPES,
   valuesFileOf,
   type DataIndex,
   type IndexCounty,
@@ -31,6 +32,11 @@ import {
 } from './output';
 import type { Datasets } from './pipeline';
 
+/** The index the dashboard reads first (written last: it gives every other file's size). */
+export const INDEX_FILE = 'index.json';
+const CORRECTIONS_FILE = 'corrections.csv';
+const CATALOG_FILE = 'catalog.json';
+
 export interface SiteFile {
   /** Path relative to the data folder. */
   readonly path: string;
@@ -41,8 +47,6 @@ export interface SiteFile {
 export interface SiteLayout {
   /** Every file but index.json, in a fixed order. */
   readonly files: readonly SiteFile[];
-  /** Folders the split layout owns: a writer empties them first (an indicator may have gone). */
-  readonly folders: readonly string[];
   /** index.json's content, given the byte size of each file written. */
   readonly index: (bytesOf: (path: string) => number) => string;
 }
@@ -53,9 +57,9 @@ export function siteLayout(datasets: Datasets): SiteLayout {
     path: name,
     chunks: () => csvChunks(name, datasets),
   }));
-  files.push({ path: 'corrections.csv', chunks: () => correctionChunks(datasets.corrections) });
+  files.push({ path: CORRECTIONS_FILE, chunks: () => correctionChunks(datasets.corrections) });
   files.push({
-    path: 'catalog.json',
+    path: CATALOG_FILE,
     chunks: () => [`${JSON.stringify(catalogAsJson(), null, 2)}\n`],
   });
 
@@ -115,12 +119,25 @@ export function siteLayout(datasets: Datasets): SiteLayout {
         mentions: fileOf(n, 'mentions', rows.mentions),
       })),
       corrections: {
-        file: 'corrections.csv',
+        file: CORRECTIONS_FILE,
         rows: datasets.corrections.length,
-        bytes: bytesOf('corrections.csv'),
+        bytes: bytesOf(CORRECTIONS_FILE),
       },
     });
     return `${JSON.stringify(indexed)}\n`;
   };
-  return { files, folders: ['indicators', 'mentions', 'counties'], index };
+  return { files, index };
+}
+
+/** The files at the top of every data folder. */
+const TOP_FILES: ReadonlySet<string> = new Set([
+  ...CSV_NAMES,
+  CORRECTIONS_FILE,
+  CATALOG_FILE,
+  INDEX_FILE,
+]);
+
+/** Whether `path` (relative, with /) has the shape of a file a data folder holds. */
+export function isLayoutPath(path: string): boolean {
+  return TOP_FILES.has(path) || SPLIT_PATH_SHAPES.some((shape) => shape.test(path));
 }

@@ -5,3 +5,9 @@
 
 /** One report file (a long report is under 1 MB; scanned PDFs reach tens of MB). */
 export const MAX_REPORT_BYTES = 50 * 1024 * 1024;
+
+/** A publish package's inputs, inflated (a province's reports are about 200 MB). */
+export const MAX_PACKAGE_BYTES = 1024 * 1024 * 1024;
+
+/** Entries in a publish package (a nation's towns are about 40,000 reports). */
+export const MAX_PACKAGE_ENTRIES = 100_000;

@@ -3,7 +3,7 @@
  * by a rule (a Mention) or listed as unused with the reason (plan, date,
  * quota … or simply no rule), so missed phrasings can be found.
  */
-import type { IndicatorId, Qualifier } from '../catalog';
+import { valueRangeProblem, type IndicatorId, type Qualifier } from '../catalog';
 import type { NumberToken } from './numbers';
 import { CLAUSE_END, compileCatalog, type CompiledRule } from './rules';
 import {
@@ -47,7 +47,9 @@ export type UnusedReason =
   | 'money'
   | 'measure'
   | 'no_unit'
-  | 'no_rule';
+  | 'no_rule'
+  /** A rule took it, but no figure of that indicator can be it (a rate of 105%). */
+  | 'out_of_range';
 
 export interface UnusedNumber {
   readonly start: number;
@@ -275,9 +277,9 @@ export function matchTokens(
     }
     const rules = rulesFor(token);
     const right = folded.slice(token.end, Math.min(sEnd, token.end + RIGHT_WINDOW));
-    const found: Candidate[] = [];
+    const candidates: Candidate[] = [];
     const main = bestCandidate(rules, token, left, token.start, right, sentenceBefore);
-    if (main !== null) found.push(main);
+    if (main !== null) candidates.push(main);
     // 参考率、通过率均为100%: each listed subject states the same number.
     if (ENUMERATION_TAIL.test(left)) {
       const from = clauseStartIn(left);
@@ -286,12 +288,19 @@ export function matchTokens(
         const head = left.slice(0, q);
         const headEnd = token.start - (left.length - q);
         const c = bestCandidate(rules, token, head, headEnd, right, sentenceBefore);
-        const known = found.some((f) => f.rule.indicator === c?.rule.indicator);
-        if (c !== null && c.distance === 0 && !known) found.push(c);
+        const known = candidates.some((f) => f.rule.indicator === c?.rule.indicator);
+        if (c !== null && c.distance === 0 && !known) candidates.push(c);
       }
     }
-    if (found.length === 0) {
+    if (candidates.length === 0) {
       unused.push(unusedOf('no_rule'));
+      continue;
+    }
+    const found = candidates.filter(
+      (c) => valueRangeProblem(c.rule.indicator, token.value) === null,
+    );
+    if (found.length === 0) {
+      unused.push(unusedOf('out_of_range'));
       continue;
     }
     const start = Math.min(...found.map((f) => f.start));

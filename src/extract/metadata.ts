@@ -3,6 +3,7 @@
  * province where the text names them, the year covered and the signing date.
  * Works on folded text; every field may stay empty, with a note saying why.
  */
+import { parsePlaceName, parseTitle } from './names';
 
 export interface ReportMetadata {
   readonly town: string;
@@ -279,8 +280,16 @@ function detectPublished(folded: string): string {
     : Number([...y].map((c) => CN_DATE_DIGITS[c] ?? 'x').join(''));
   const month = chineseSmallNumber(mo);
   const day = chineseSmallNumber(d);
-  if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1 || day > 31) return '';
+  if (!isCalendarDate(year, month, day)) return '';
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** A date that exists: 2024-02-29 does, 2023-02-29 and 2024-13-45 do not. */
+export function isCalendarDate(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
 }
 
 const TITLE_LINE = /报\s*告|总\s*结|情况$/;
@@ -313,26 +322,48 @@ export function detectTitle(text: string): string {
   return parts.join('').replace(/\s+/g, '');
 }
 
+/** What detection read, kept only if it is a name (see names.ts); otherwise '' and why. */
+function checkedNames(
+  metadata: ReportMetadata,
+  missing: Map<MetadataField, string>,
+): ReportMetadata {
+  const checked = { ...metadata };
+  for (const field of ['town', 'county', 'city', 'province', 'title'] as const) {
+    if (metadata[field] === '') continue;
+    const parsed =
+      field === 'title' ? parseTitle(metadata[field]) : parsePlaceName(metadata[field]);
+    checked[field] = parsed.ok ? parsed.data : '';
+    if (!parsed.ok) missing.set(field, parsed.reason);
+  }
+  return checked;
+}
+
 export function detectMetadata(folded: string, original: string = folded): DetectedMetadata {
   const town = detectTown(folded);
   const province = detectProvince(folded);
-  const metadata: ReportMetadata = {
-    town,
-    county: detectCounty(folded, town),
-    city: detectCity(folded, province),
-    province,
-    year: detectYear(folded),
-    published: detectPublished(folded),
-    title: detectTitle(original),
-  };
   const missing = new Map<MetadataField, string>();
-  if (metadata.town === '')
+  const metadata = checkedNames(
+    {
+      town,
+      county: detectCounty(folded, town),
+      city: detectCity(folded, province),
+      province,
+      year: detectYear(folded),
+      published: detectPublished(folded),
+      title: detectTitle(original),
+    },
+    missing,
+  );
+  if (metadata.town === '' && !missing.has('town'))
     missing.set('town', 'no 镇/乡/街道 name found in title, opening or signature');
-  if (metadata.county === '') missing.set('county', 'no county or district named');
-  if (metadata.city === '') missing.set('city', 'no city named');
-  if (metadata.province === '') missing.set('province', 'no province named');
+  if (metadata.county === '' && !missing.has('county'))
+    missing.set('county', 'no county or district named');
+  if (metadata.city === '' && !missing.has('city')) missing.set('city', 'no city named');
+  if (metadata.province === '' && !missing.has('province'))
+    missing.set('province', 'no province named');
   if (metadata.year === null) missing.set('year', 'no covered year in the title or opening');
   if (metadata.published === '') missing.set('published', 'no signing date in the last lines');
-  if (metadata.title === '') missing.set('title', 'no title line at the top');
+  if (metadata.title === '' && !missing.has('title'))
+    missing.set('title', 'no title line at the top');
   return { metadata, missing };
 }

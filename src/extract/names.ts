@@ -53,3 +53,18 @@ export function parsePlaceName(raw: string, what = 'place name'): Result<string>
 export function parseTitle(raw: string, what = 'title'): Result<string> {
   return parseName(raw, what, MAX_TITLE, TITLE_PUNCTUATION);
 }
+
+/**
+ * A report id, made from a file name: any letters, digits and punctuation
+ * that file names hold, but no markup characters, no control characters and
+ * not only dots ("..txt" names no report).
+ */
+export function parseReportId(raw: string): Result<string> {
+  if (/^\.*$/.test(raw)) return fail(`the file name gives no report id ("${raw}")`);
+  for (const char of raw) {
+    if (/[<>&"]/.test(char) || /[\p{Cc}\p{Cf}]/u.test(char)) {
+      return fail(`the report id "${raw}" holds ${describe(char)}; rename the file`);
+    }
+  }
+  return ok(raw);
+}

@@ -212,8 +212,10 @@ export function finalizeDatasets(input: FinalizeInput): Datasets {
   }
   let corrections: ReturnType<typeof parseCorrections>['corrections'] = [];
   if (input.corrections !== undefined) {
-    const okReports = new Set(forResolution.map((r) => r.reportId));
-    const parsed = parseCorrections(input.corrections.text, input.corrections.file, okReports);
+    const lengths = new Map(
+      outcomes.filter((o) => o.status === 'ok').map((o) => [o.reportId, o.chars]),
+    );
+    const parsed = parseCorrections(input.corrections.text, input.corrections.file, lengths);
     corrections = parsed.corrections;
     issues.push(...parsed.issues);
   }

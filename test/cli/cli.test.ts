@@ -15,11 +15,11 @@ function mentionsByReport(outDir: string): Map<string, string[]> {
   return byReport;
 }
 
-describe('input robustness', () => {
+describe('input robustness', async () => {
   const root = copySamples();
   const inDir = join(root, 'reports');
   for (const name of readdirSync(FIXTURES)) copyFileSync(join(FIXTURES, name), join(inDir, name));
-  const { result, output, outDir } = run({ inDir });
+  const { result, output, outDir } = await run({ inDir });
   const reports = new Map(readCsv(join(outDir, 'reports.csv')).map((r) => [r['report_id'], r]));
 
   it('decodes GB18030, UTF-16 with and without BOM, and UTF-8 with BOM and CRLF alike', () => {
@@ -65,8 +65,8 @@ describe('input robustness', () => {
 });
 
 describe('manifest', () => {
-  it('overrides detected fields and says which', () => {
-    const { result, outDir } = run({});
+  it('overrides detected fields and says which', async () => {
+    const { result, outDir } = await run({});
     expect(result.exitCode).toBe(0);
     const tianjin = readCsv(join(outDir, 'reports.csv')).find(
       (r) => r['report_id'] === 'tianjin-huanghuadian-2024',
@@ -80,14 +80,14 @@ describe('manifest', () => {
     ).toBe(true);
   });
 
-  it('reports a bad row with file and line, and applies the good ones', () => {
+  it('reports a bad row with file and line, and applies the good ones', async () => {
     const root = copySamples();
     const manifest = join(root, 'reports', 'reports.csv');
     writeFileSync(
       manifest,
       'report_id,town,year\ntianjin-huanghuadian-2024,黄花店,\nno-such-report,某镇,2024\nsichuan-yanbian-hongge-2023,,23\n',
     );
-    const { result, output, outDir } = run({ inDir: join(root, 'reports') });
+    const { result, output, outDir } = await run({ inDir: join(root, 'reports') });
     expect(result.exitCode).toBe(1);
     expect(output.errors).toContainEqual(`${manifest}:3: error: unknown report "no-such-report"`);
     expect(output.errors).toContainEqual(
@@ -100,7 +100,7 @@ describe('manifest', () => {
   });
 });
 
-describe('corrections', () => {
+describe('corrections', async () => {
   const root = copySamples();
   const file = join(root, 'corrections.csv');
   writeFileSync(
@@ -115,7 +115,7 @@ describe('corrections', () => {
       'anhui-huaibei-duanyuan-2024,mediation.resolved,许多,',
     ].join('\n'),
   );
-  const { result, output, outDir } = run({ inDir: join(root, 'reports') });
+  const { result, output, outDir } = await run({ inDir: join(root, 'reports') });
   const values = readCsv(join(outDir, 'indicators.csv'));
   const find = (town: string, indicator: string): Record<string, string> | undefined =>
     values.find((v) => v['town'] === town && v['indicator'] === indicator);
@@ -154,7 +154,7 @@ describe('corrections', () => {
     );
   });
 
-  it('writes the corrections it applied into the data folder, which apply the same again', () => {
+  it('writes the corrections it applied into the data folder, which apply the same again', async () => {
     expect(readFileSync(join(outDir, 'corrections.csv'), 'utf8')).toBe(
       [
         'report_id,indicator,value,qualifier,start,end,note',
@@ -164,7 +164,7 @@ describe('corrections', () => {
         '',
       ].join('\n'),
     );
-    const again = run({
+    const again = await run({
       inDir: join(root, 'reports'),
       corrections: join(outDir, 'corrections.csv'),
       correctionsExplicit: true,
@@ -177,12 +177,12 @@ describe('corrections', () => {
 });
 
 describe('output folder', () => {
-  it('removes texts of reports that are gone', () => {
+  it('removes texts of reports that are gone', async () => {
     const root = copySamples();
     const inDir = join(root, 'reports');
-    const first = run({ inDir });
+    const first = await run({ inDir });
     writeFileSync(join(first.outDir, 'texts', 'old-report.txt'), 'x');
-    run({ inDir, outDir: first.outDir });
+    await run({ inDir, outDir: first.outDir });
     expect(existsSync(join(first.outDir, 'texts', 'old-report.txt'))).toBe(false);
   });
 });

@@ -20,8 +20,8 @@ describe('gen:province', () => {
     expect(files.length).toBeLessThan(120);
   });
 
-  it('goes through the normal pipeline into the site data', () => {
-    const { result, outDir } = run({ inDir: dir, quiet: true });
+  it('goes through the normal pipeline into the site data', async () => {
+    const { result, outDir } = await run({ inDir: dir, quiet: true });
     expect(result.exitCode).toBe(0);
     const values = readCsv(join(outDir, 'indicators.csv'));
     expect(new Set(values.map((v) => v['town'])).size).toBe(30);

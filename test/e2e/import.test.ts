@@ -270,7 +270,7 @@ describe('importing reports in the browser', () => {
       /红格镇2023,enforcement\.campaigns,[\d.]+,[=~<>]+,\d+,\d+,审核人工添加/,
     );
     // The CLI on the package writes its data folder again, byte for byte.
-    const { result, outDir } = run({ inDir: zip, quiet: true });
+    const { result, outDir } = await run({ inDir: zip, quiet: true });
     expect(result.exitCode).toBe(0);
     const site2 = mkdtempSync(join(tmpdir(), 'rol-published-site-'));
     cpSync(siteRoot, site2, { recursive: true });

@@ -19,7 +19,7 @@ beforeAll(async () => {
   rmSync(join(dir, 'data'), { recursive: true });
   // 260 towns in 13 counties over 2 years: past the 40-bar window and the 200-row tables.
   const corpus = genProvince(260, 13, 2);
-  const { result } = run({ inDir: corpus, outDir: join(dir, 'data'), quiet: true });
+  const { result } = await run({ inDir: corpus, outDir: join(dir, 'data'), quiet: true });
   if (result.exitCode !== 0) throw new Error('extraction failed');
   site = await serveStatic(dir, '/province/');
   browser = await launchBrowser();

@@ -29,7 +29,7 @@ export async function buildSite(): Promise<string> {
   }
   // public/ holds boot.js besides the data this function extracts afresh.
   copyFileSync(join(import.meta.dirname, '..', '..', 'public', 'boot.js'), join(outDir, 'boot.js'));
-  const result = runExtract(
+  const result = await runExtract(
     options({ outDir: join(outDir, 'data'), quiet: true }),
     captureOutput(),
   );

@@ -15,11 +15,11 @@ describe('pipeline output on the sample reports (detection only, no manifest)', 
 
   let inDir = '';
 
-  beforeAll(() => {
+  beforeAll(async () => {
     // A copy without the manifest, so every field below is detected from the text.
     inDir = join(copySamples(), 'reports');
     rmSync(join(inDir, 'reports.csv'));
-    const { result, output, outDir: dir } = run({ inDir });
+    const { result, output, outDir: dir } = await run({ inDir });
     outDir = dir;
     exitCode = result.exitCode;
     summary = output.lines.join('\n');
@@ -276,8 +276,8 @@ describe('pipeline output on the sample reports (detection only, no manifest)', 
     expect(summary).toMatch(/mediation 矛盾纠纷调解\s+\d+\s+\d+/);
   });
 
-  it('gives the same bytes on a second run', () => {
-    const second = run({ inDir });
+  it('gives the same bytes on a second run', async () => {
+    const second = await run({ inDir });
     for (const name of ['reports.csv', 'mentions.csv', 'indicators.csv', 'unused.csv']) {
       expect(readFileSync(join(second.outDir, name), 'utf8')).toBe(
         readFileSync(join(outDir, name), 'utf8'),

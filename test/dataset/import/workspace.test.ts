@@ -10,7 +10,7 @@ const text = (name: string): string => readFileSync(join(SAMPLE, name), 'utf8');
 
 describe('importFiles', () => {
   it('finds in a .txt and a .docx exactly what the CLI finds in the same reports', async () => {
-    const { outDir } = run({ quiet: true });
+    const { outDir } = await run({ quiet: true });
     const cli = readCsv(join(outDir, 'indicators.csv'));
     const progress: string[] = [];
     const batch = await importFiles(

@@ -1,0 +1,70 @@
+/** The summary a run prints: reports, values per category, what was written. */
+import { CATEGORIES, CATEGORY_IDS, INDICATORS } from '../catalog';
+import type { Datasets } from '../extract';
+import type { CliOptions } from './args';
+import type { Output } from './run';
+import { formatTable } from './table';
+
+export interface RunSummary {
+  readonly datasets: Datasets;
+  readonly options: CliOptions;
+  readonly bytesRead: number;
+  readonly seconds: number;
+  /** Errors printed above (reports, files not read, manifest and correction rows). */
+  readonly failures: number;
+}
+
+export function printSummary(
+  { datasets, options, bytesRead, seconds, failures }: RunSummary,
+  output: Output,
+): void {
+  const reports = datasets.reports;
+  const count = (status: string): number => reports.filter((r) => r.status === status).length;
+  output.out('');
+  output.out(
+    `Reports: ${reports.length} (ok ${count('ok')}, warning ${count('warning')}, error ${count('error')})`,
+  );
+  const shown =
+    options.verbose || reports.length <= 50 ? reports : reports.filter((r) => r.status === 'error');
+  if (shown.length > 0) {
+    output.out(
+      formatTable(
+        ['report', 'status', 'town', 'year', 'mentions', 'unused', 'no rule'],
+        shown.map((r) => [
+          r.reportId,
+          r.status,
+          r.metadata.town || '—',
+          r.metadata.year === null ? '—' : String(r.metadata.year),
+          String(r.mentions),
+          String(r.unused),
+          String(r.unusedNoRule),
+        ]),
+        [false, false, false, true, true, true, true],
+      ),
+    );
+  }
+  if (shown.length < reports.length) {
+    output.out(`(${reports.length - shown.length} more reports: see reports.csv, or --verbose)`);
+  }
+  output.out('');
+  output.out('Values per category (town × year × indicator):');
+  output.out(
+    formatTable(
+      ['category', 'values', 'mentions'],
+      CATEGORY_IDS.map((c) => [
+        `${c} ${CATEGORIES[c].zh}`,
+        String(datasets.values.filter((v) => INDICATORS[v.indicator].category === c).length),
+        String(
+          datasets.mentions.filter((m) => INDICATORS[m.mention.indicator].category === c).length,
+        ),
+      ]),
+      [false, true, true],
+    ),
+  );
+  const mb = bytesRead / 1e6;
+  output.out('');
+  output.out(
+    `Wrote ${datasets.values.length} values, ${datasets.mentions.length} mentions and ${datasets.unused.length} unused numbers to ${options.outDir} in ${seconds.toFixed(2)} s (${mb.toFixed(1)} MB, ${(mb / Math.max(seconds, 1e-9)).toFixed(1)} MB/s).`,
+  );
+  if (failures > 0) output.out(`${failures} problem(s) above; the rest was written.`);
+}
