@@ -1,0 +1,263 @@
+/**
+ * The output folder: whole or untouched whatever stops a run, and never a
+ * folder holding anything the tool did not write.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { prepareOutput } from '../../src/cli/out-folder';
+import { copySamples, genProvince, ROOT, run, tempDir } from '../helpers';
+
+/** Every file below `dir` with a hash of its bytes. */
+function snapshot(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (current: string): void => {
+    for (const name of readdirSync(current)) {
+      const path = join(current, name);
+      if (lstatSync(path).isDirectory()) walk(path);
+      else
+        files.set(relative(dir, path), createHash('sha1').update(readFileSync(path)).digest('hex'));
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+/** What runs left beside `target`: staging folders and previous outputs. */
+const leftovers = (target: string): string[] =>
+  readdirSync(dirname(target)).filter((n) => n.startsWith(`.${basename(target)}.`));
+
+interface Child {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stderr: string;
+}
+
+/** The CLI as a separate process; `killAfter` ms kills it with SIGKILL (or `signal`). */
+function extractProcess(
+  args: readonly string[],
+  {
+    env = {},
+    killAfter,
+    signal = 'SIGKILL',
+  }: { env?: Record<string, string>; killAfter?: number; signal?: NodeJS.Signals } = {},
+): Promise<Child> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/extract.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    if (killAfter !== undefined) setTimeout(() => child.kill(signal), killAfter);
+    child.on('exit', (code, sig) => resolve({ code, signal: sig, stderr }));
+  });
+}
+
+describe('an interrupted run over an existing output', () => {
+  let corpus = '';
+  let target = '';
+  let pristine = '';
+  let old = new Map<string, string>();
+  let next = new Map<string, string>();
+  /** How long a whole run of the CLI takes here, start-up included. */
+  let duration = 0;
+
+  /** The live folder back to the first run's output, nothing beside it. */
+  const restoreOld = (): void => {
+    rmSync(target, { recursive: true, force: true });
+    for (const name of leftovers(target)) rmSync(join(dirname(target), name), { recursive: true });
+    cpSync(pristine, target, { recursive: true });
+  };
+  const same = (a: Map<string, string>, b: Map<string, string>): boolean =>
+    JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
+
+  beforeAll(async () => {
+    // A province of 300 reports, then the same with the sample reports added:
+    // the second run's output differs from the first's in every table.
+    corpus = genProvince(150, 10, 2);
+    target = join(tempDir('rol-live-'), 'data');
+    const first = await run({ inDir: corpus, outDir: target, quiet: true });
+    expect(first.result.exitCode).toBe(0);
+    old = snapshot(target);
+    pristine = join(tempDir('rol-pristine-'), 'data');
+    cpSync(target, pristine, { recursive: true });
+    cpSync(join(copySamples(), 'reports'), join(corpus, 'samples'), { recursive: true });
+    rmSync(join(corpus, 'samples', 'reports.csv'));
+    const reference = join(tempDir('rol-next-'), 'data');
+    expect((await run({ inDir: corpus, outDir: reference, quiet: true })).result.exitCode).toBe(0);
+    next = snapshot(reference);
+    expect(same(next, old)).toBe(false);
+  }, 300_000);
+
+  const args = (): string[] => ['--in', corpus, '--out', target, '--quiet', '--workers', '2'];
+
+  it.each(['texts-written', 'layout-half', 'before-swap'])(
+    'killed at %s, leaves the previous output byte for byte',
+    async (point) => {
+      restoreOld();
+      const child = await extractProcess(args(), { env: { EXTRACT_FAILPOINT: point } });
+      expect(child.signal).toBe('SIGKILL');
+      expect(same(snapshot(target), old)).toBe(true);
+      expect(leftovers(target)).toHaveLength(1);
+    },
+    60_000,
+  );
+
+  it('killed between the two renames, the next run puts the previous output back', async () => {
+    restoreOld();
+    const child = await extractProcess(args(), { env: { EXTRACT_FAILPOINT: 'between-renames' } });
+    expect(child.signal).toBe('SIGKILL');
+    expect(existsSync(target)).toBe(false);
+    const prepared = prepareOutput(target, []);
+    expect(prepared.ok).toBe(true);
+    if (!prepared.ok) return;
+    expect(prepared.data.notes.map((n) => n.message).join('\n')).toContain(
+      'its previous content was put back',
+    );
+    rmSync(prepared.data.staging, { recursive: true });
+    expect(same(snapshot(target), old)).toBe(true);
+    expect(leftovers(target)).toEqual([]);
+  }, 60_000);
+
+  it('killed after the swap, the new output is whole and the next run removes the old', async () => {
+    restoreOld();
+    const child = await extractProcess(args(), { env: { EXTRACT_FAILPOINT: 'after-swap' } });
+    expect(child.signal).toBe('SIGKILL');
+    expect(same(snapshot(target), next)).toBe(true);
+    expect(leftovers(target)).toHaveLength(1);
+    const again = await extractProcess(args());
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('removed what an earlier run left when it stopped');
+    expect(leftovers(target)).toEqual([]);
+  }, 60_000);
+
+  it('killed at moments spread over the run, leaves the old output or the new, whole', async () => {
+    restoreOld();
+    const started = performance.now();
+    expect((await extractProcess(args())).code).toBe(0);
+    duration = performance.now() - started;
+    expect(same(snapshot(target), next)).toBe(true);
+    const seen: string[] = [];
+    for (const fraction of [0.3, 0.6, 0.8, 0.95]) {
+      restoreOld();
+      await extractProcess(args(), { killAfter: duration * fraction });
+      const now = snapshot(target);
+      const state = same(now, old) ? 'old' : same(now, next) ? 'new' : 'mixed';
+      seen.push(state);
+      expect(state, `killed after ${Math.round(duration * fraction)} ms`).not.toBe('mixed');
+    }
+    // The kills fell inside the run (on a very slow machine some may come after it).
+    expect(seen).toContain('old');
+  }, 300_000);
+
+  it('stopped with Ctrl+C, removes what it wrote and leaves the previous output', async () => {
+    restoreOld();
+    const child = await extractProcess(args(), { killAfter: duration * 0.6, signal: 'SIGINT' });
+    const now = snapshot(target);
+    if (child.code === 0) {
+      expect(same(now, next)).toBe(true); // the run had finished
+    } else {
+      expect(child.code === 130 || child.signal === 'SIGINT').toBe(true);
+      expect(same(now, old)).toBe(true);
+    }
+    expect(leftovers(target)).toEqual([]);
+  }, 120_000);
+});
+
+describe('an output folder the tool does not own', () => {
+  it.each([
+    ['is the input', (root: string) => join(root, 'reports')],
+    ['holds the input', (root: string) => root],
+    ['is inside the input', (root: string) => join(root, 'reports', 'out')],
+  ])('is refused when it %s, and nothing is touched', async (_, outOf) => {
+    const root = copySamples();
+    const before = snapshot(root);
+    const outDir = outOf(root);
+    const { result, output } = await run({ inDir: join(root, 'reports'), outDir });
+    expect(result.exitCode).toBe(2);
+    expect(output.errors.join('\n')).toMatch(/--out .* (is|holds|is inside) the input/);
+    expect(snapshot(root)).toEqual(before);
+    expect(readdirSync(root).filter((n) => n.startsWith('.'))).toEqual([]);
+  });
+
+  it('is refused when it holds the manifest or the corrections file', async () => {
+    const root = copySamples();
+    const elsewhere = tempDir('rol-admin-');
+    writeFileSync(join(elsewhere, 'corrections.csv'), 'report_id,indicator,value\n');
+    const manifest = join(elsewhere, 'manifest.csv');
+    writeFileSync(manifest, 'report_id,town\n');
+    const before = snapshot(elsewhere);
+    const inDir = join(root, 'reports');
+    const corrections = join(elsewhere, 'corrections.csv');
+    const a = await run({ inDir, outDir: elsewhere, corrections, correctionsExplicit: true });
+    expect(a.result.exitCode).toBe(2);
+    expect(a.output.errors.join('\n')).toContain('holds the corrections file');
+    const b = await run({ inDir, outDir: elsewhere, manifest });
+    expect(b.result.exitCode).toBe(2);
+    expect(b.output.errors.join('\n')).toContain('holds the manifest');
+    expect(snapshot(elsewhere)).toEqual(before);
+  });
+
+  it('is refused when it is not empty and no output of this tool', async () => {
+    const outDir = tempDir('rol-someones-');
+    writeFileSync(join(outDir, 'notes.docx'), 'mine');
+    mkdirSync(join(outDir, 'texts'));
+    writeFileSync(join(outDir, 'texts', 'draft.txt'), 'mine too');
+    const { result, output } = await run({ outDir });
+    expect(result.exitCode).toBe(2);
+    expect(output.errors.join('\n')).toContain(
+      'is not empty and is not a data folder this tool wrote',
+    );
+    expect(readFileSync(join(outDir, 'texts', 'draft.txt'), 'utf8')).toBe('mine too');
+    expect(readdirSync(outDir).sort()).toEqual(['notes.docx', 'texts']);
+  });
+
+  it('is refused when an output of this tool holds files it did not write, and they stay', async () => {
+    const { outDir } = await run({ quiet: true });
+    writeFileSync(join(outDir, 'web.config'), '<configuration/>');
+    mkdirSync(join(outDir, 'indicators', 'notes'));
+    writeFileSync(join(outDir, 'indicators', 'notes', 'todo.md'), 'x');
+    symlinkSync('/etc/hostname', join(outDir, 'counties', 'link'));
+    const before = snapshot(outDir);
+    const { result, output } = await run({ outDir, quiet: true });
+    expect(result.exitCode).toBe(2);
+    expect(output.errors.join('\n')).toContain(
+      'holds files this tool did not write (counties/link, indicators/notes/todo.md, web.config)',
+    );
+    expect(snapshot(outDir)).toEqual(before);
+  });
+
+  it('is refused before any work when it cannot be written', async () => {
+    const file = join(tempDir('rol-blocked-'), 'a-file');
+    writeFileSync(file, '');
+    const { result, output } = await run({ outDir: join(file, 'data'), quiet: true });
+    expect(result.exitCode).toBe(2);
+    expect(output.errors.join('\n')).toMatch(
+      /cannot write the output folder .*a-file\/data: (EEXIST|ENOTDIR)/,
+    );
+  });
+
+  it('that is empty or new is written, and one this tool wrote is replaced whole', async () => {
+    const empty = tempDir('rol-empty-');
+    const first = await run({ outDir: empty, quiet: true });
+    expect(first.result.exitCode).toBe(0);
+    const written = snapshot(empty);
+    const again = await run({ outDir: empty, quiet: true });
+    expect(again.result.exitCode).toBe(0);
+    expect(snapshot(empty)).toEqual(written);
+    expect(leftovers(empty)).toEqual([]);
+  });
+});
