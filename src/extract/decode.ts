@@ -13,13 +13,10 @@ export interface DecodedText {
   readonly encoding: string;
 }
 
-/** Encodings a township report may plausibly be in, as chardet names them. */
-const CHARDET_TO_LABEL: Readonly<Record<string, string>> = {
-  'UTF-8': 'utf-8',
+/** UTF-16 as chardet names it, when a file without BOM or NUL bytes is one. */
+const CHARDET_UTF16: Readonly<Record<string, string>> = {
   'UTF-16LE': 'utf-16le',
   'UTF-16BE': 'utf-16be',
-  GB18030: 'gb18030',
-  Big5: 'big5',
 };
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
@@ -60,6 +57,27 @@ const CONTAINERS: readonly { readonly magic: readonly number[]; readonly message
 ];
 
 /**
+ * The encodings to try, in order, for bytes that are not UTF-8. UTF-16
+ * without a BOM has NUL bytes only where ASCII is: tried first when NULs
+ * show it. Then the mainland's GB18030 before Big5, unless chardet is sure of
+ * Big5: Big5 decodes most GB18030 bytes strictly, into rare characters, and
+ * on a short file (a manifest saved by Excel) chardet often proposes Big5
+ * and not GB18030 at all.
+ */
+function legacyCandidates(bytes: Uint8Array, nul: boolean): string[] {
+  const matches = analyse(bytes);
+  const confidence = (name: string): number =>
+    matches.find((m) => m.name === name)?.confidence ?? 0;
+  const big5First = confidence('Big5') >= 50 && confidence('Big5') > confidence('GB18030');
+  const candidates = nul ? ['utf-16le', 'utf-16be'] : [];
+  for (const match of matches) {
+    const label = CHARDET_UTF16[match.name];
+    if (label !== undefined && !candidates.includes(label)) candidates.push(label);
+  }
+  return [...candidates, ...(big5First ? ['big5', 'gb18030'] : ['gb18030', 'big5'])];
+}
+
+/**
  * Bytes → text by BOM, strict UTF-8, then the encodings chardet proposes
  * (UTF-16 without BOM first when NUL bytes show it), then lenient GB18030.
  */
@@ -84,13 +102,7 @@ function decodeBytes(bytes: Uint8Array): Result<DecodedText> {
     const utf8 = decodeStrict(bytes, 'utf-8');
     if (utf8 !== null) return ok({ text: utf8, encoding: 'utf-8' });
   }
-  // UTF-16 without a BOM has NUL bytes only where ASCII is; try it before guessing.
-  const candidates = nul ? ['utf-16le', 'utf-16be'] : [];
-  for (const match of analyse(bytes)) {
-    const label = CHARDET_TO_LABEL[match.name];
-    if (label !== undefined && label !== 'utf-8' && !candidates.includes(label))
-      candidates.push(label);
-  }
+  const candidates = legacyCandidates(bytes, nul);
   for (const label of candidates) {
     const text = decodeStrict(bytes, label);
     if (text !== null && CJK.test(text) && plausibility(text) >= 0.9) {

@@ -410,13 +410,31 @@ export interface ParsedNumber {
   readonly kind: TokenKind;
 }
 
+/** A sign typed before a number (ASCII, the minus sign, full-width). */
+const SIGN = /^([-+\u2212\uff0d\uff0b])\s*/;
+
 /**
  * Parses a string that is exactly one written number ("两万余人次", "99.5%",
- * "同比下降17.20%" without 同比). Never throws; never returns NaN.
+ * "同比下降17.20%" without 同比, or a signed "-17.2" as a table holds a
+ * change). Never throws; never returns NaN.
  */
 export function parseNumberText(text: string): Result<ParsedNumber> {
   const trimmed = text.trim();
   if (trimmed === '') return fail('empty');
+  const sign = SIGN.exec(trimmed);
+  if (sign !== null) {
+    const unsigned = parseNumberText(trimmed.slice(sign[0].length));
+    // A sign before a sign or before 下降/增长 says a thing twice.
+    if (
+      !unsigned.ok ||
+      unsigned.data.kind === 'change' ||
+      SIGN.test(trimmed.slice(sign[0].length))
+    ) {
+      return fail(`not a number: ${trimmed}`);
+    }
+    const negative = sign[1] !== '+' && sign[1] !== '\uff0b';
+    return ok({ ...unsigned.data, value: negative ? -unsigned.data.value : unsigned.data.value });
+  }
   const m = WHOLE_TOKEN_RE.exec(trimmed);
   if (m === null) return fail(`not a number: ${trimmed}`);
   const token = tokenFromMatch(m.groups ?? {}, 0, m[0]);

@@ -43,6 +43,25 @@ describe('detectMetadata', () => {
     expect(missing.get('year')).toMatch(/no covered year/);
   });
 
+  it("keeps no markup that a report's first lines hold, and says why", () => {
+    const { metadata, missing } = detectMetadata(
+      foldForMatching(
+        '<img src=x onerror=alert(1)>青山镇2023年法治政府建设情况报告\n青山镇人民政府\n2024年1月5日',
+      ),
+      '<img src=x onerror=alert(1)>青山镇2023年法治政府建设情况报告\n青山镇人民政府\n2024年1月5日',
+    );
+    expect(metadata.title).toBe('');
+    expect(missing.get('title')).toMatch(/holds "<"/);
+    expect(metadata.town).toBe('青山镇');
+  });
+
+  it('takes no signing date that the calendar does not have', () => {
+    const { metadata } = detect(
+      '青山镇2023年法治政府建设报告\n……\n青山镇人民政府\n2024年2月30日\n',
+    );
+    expect(metadata.published).toBe('');
+  });
+
   it('does not take generic words for places', () => {
     const { metadata } = detect(
       '关于2023年的报告\n全镇各社区、园区、辖区，依法治镇，撤乡并镇，魅力小镇。',

@@ -40,14 +40,22 @@ describe('parseNumberText', () => {
     ['上万人次', 10000, '>=', '人次', 'count'],
     ['十几名', 10, '>=', '名', 'count'],
     ['二十几场', 20, '>=', '场', 'count'],
+    // Signed, as a table or a correction holds a change.
+    ['-17.2', -17.2, '=', '', 'bare'],
+    ['-17.2%', -17.2, '=', '%', 'percent'],
+    ['+5%', 5, '=', '%', 'percent'],
+    ['−3件', -3, '=', '件', 'count'],
   ] as const)('%s → %d %s %s', (text, value, qualifier, unit, kind) => {
     const result = parseNumberText(foldForMatching(text));
     expect(result).toEqual({ ok: true, data: { value, qualifier, unit, kind } });
   });
 
-  it.each(['', '法治', '一是', '万众', '百姓', '十四五五'])('rejects %j', (text) => {
-    expect(parseNumberText(text).ok).toBe(false);
-  });
+  it.each(['', '法治', '一是', '万众', '百姓', '十四五五', '--3', '-下降3%', '-'])(
+    'rejects %j',
+    (text) => {
+      expect(parseNumberText(text).ok).toBe(false);
+    },
+  );
 });
 
 describe('tryParseChineseNumber', () => {

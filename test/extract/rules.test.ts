@@ -291,6 +291,12 @@ describe('figures that are not this year’s values', () => {
     expect(report.unused.map((u) => [u.value, u.reason])).toEqual([[30, 'plan']]);
   });
 
+  it('leaves a rate over 100% unused: no rate can be it', () => {
+    const report = extractReport('t', '全年调解矛盾纠纷208件，调解成功率105%。');
+    expect(report.mentions.map((m) => [m.indicator, m.value])).toEqual([['mediation.cases', 208]]);
+    expect(report.unused.map((u) => [u.value, u.reason])).toEqual([[105, 'out_of_range']]);
+  });
+
   it('keeps figures of sections after a plan that sits in the middle', () => {
     const text = [
       '一、主要举措',
