@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { cpSync, lstatSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import Papa from 'papaparse';
 import type { CliOptions } from '../src/cli/args';
 import { runExtract, type Output, type RunResult } from '../src/cli/run';
@@ -73,6 +73,20 @@ export function readCsv(path: string): Record<string, string>[] {
 
 export function readHeader(path: string): string[] {
   return (readFileSync(path, 'utf8').split('\n')[0] ?? '').split(',');
+}
+
+/** Every file below `dir` with its bytes, by path relative to it. */
+export function filesBelow(dir: string): Map<string, Buffer> {
+  const found = new Map<string, Buffer>();
+  const walk = (current: string): void => {
+    for (const name of readdirSync(current)) {
+      const path = join(current, name);
+      if (lstatSync(path).isDirectory()) walk(path);
+      else found.set(relative(dir, path), readFileSync(path));
+    }
+  };
+  walk(dir);
+  return found;
 }
 
 export function listFiles(dir: string): string[] {

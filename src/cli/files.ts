@@ -59,14 +59,13 @@ export function listReportFiles(dir: string, displayRoot = process.cwd()): Listi
   const issues: Issue[] = [];
   const display = (path: string): string => relative(displayRoot, path) || path;
   const visited = new Set<string>();
+  const notRead = (path: string, severity: Issue['severity'], why: string): void => {
+    issues.push({ file: display(path), severity, message: `not read: ${why}` });
+  };
   const walk = (current: string): void => {
     const real = realpathSync(current);
     if (visited.has(real)) {
-      issues.push({
-        file: display(current),
-        severity: 'warning',
-        message: 'not read: this folder is reached twice through links (a loop or a copy)',
-      });
+      notRead(current, 'warning', 'this folder is reached twice through links (a loop or a copy)');
       return;
     }
     visited.add(real);
@@ -74,33 +73,24 @@ export function listReportFiles(dir: string, displayRoot = process.cwd()): Listi
     try {
       names = readdirSync(current).sort();
     } catch (error) {
-      issues.push({
-        file: display(current),
-        severity: 'error',
-        message: `not read: ${reason(error)}`,
-      });
+      notRead(current, 'error', reason(error));
       return;
     }
     for (const name of names) {
       const path = join(current, name);
       if (name.startsWith('.')) {
-        issues.push({
-          file: display(path),
-          severity: 'warning',
-          message:
-            'not read: hidden name (starting with "."); rename it if it is a report, e.g. "..txt" to "report.txt"',
-        });
+        notRead(
+          path,
+          'warning',
+          'hidden name (starting with "."); rename it if it is a report, e.g. "..txt" to "report.txt"',
+        );
         continue;
       }
       let isDirectory: boolean;
       try {
         isDirectory = statSync(path).isDirectory();
       } catch (error) {
-        issues.push({
-          file: display(path),
-          severity: 'warning',
-          message: `not read: ${reason(error)}`,
-        });
+        notRead(path, 'warning', reason(error));
         continue;
       }
       if (isDirectory) {

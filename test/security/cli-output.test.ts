@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto';
 import {
   cpSync,
   existsSync,
-  lstatSync,
   mkdirSync,
   readFileSync,
   readdirSync,
@@ -15,24 +14,18 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareOutput } from '../../src/cli/out-folder';
-import { copySamples, genProvince, ROOT, run, tempDir } from '../helpers';
+import { copySamples, filesBelow, genProvince, ROOT, run, tempDir } from '../helpers';
 
 /** Every file below `dir` with a hash of its bytes. */
 function snapshot(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (current: string): void => {
-    for (const name of readdirSync(current)) {
-      const path = join(current, name);
-      if (lstatSync(path).isDirectory()) walk(path);
-      else
-        files.set(relative(dir, path), createHash('sha1').update(readFileSync(path)).digest('hex'));
-    }
-  };
-  walk(dir);
-  return files;
+  const hashes = new Map<string, string>();
+  for (const [path, bytes] of filesBelow(dir)) {
+    hashes.set(path, createHash('sha1').update(bytes).digest('hex'));
+  }
+  return hashes;
 }
 
 /** What runs left beside `target`: staging folders and previous outputs. */

@@ -29,30 +29,27 @@ export function craftZip(entries: readonly CraftedEntry[]): Uint8Array {
     );
     const crc = entry.crc ?? crc32(entry.content);
     const size = entry.declaredSize ?? entry.content.length;
+    // The fields the local header and the central record share, in order.
+    const shared = (buffer: Buffer, at: number): Buffer => {
+      buffer.writeUInt16LE(0x0800, at); // UTF-8 names
+      buffer.writeUInt16LE(method, at + 2);
+      buffer.writeUInt16LE(0, at + 4); // time
+      buffer.writeUInt16LE(0x21, at + 6); // 1980-01-01
+      buffer.writeUInt32LE(crc >>> 0, at + 8);
+      buffer.writeUInt32LE(data.length, at + 12);
+      buffer.writeUInt32LE(size, at + 16);
+      buffer.writeUInt16LE(name.length, at + 20);
+      return buffer;
+    };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(0, 10);
-    local.writeUInt16LE(0x21, 12);
-    local.writeUInt32LE(crc >>> 0, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    shared(local, 6);
     const record = Buffer.alloc(46);
     record.writeUInt32LE(0x02014b50, 0);
     record.writeUInt16LE(20, 4);
     record.writeUInt16LE(20, 6);
-    record.writeUInt16LE(0x0800, 8);
-    record.writeUInt16LE(method, 10);
-    record.writeUInt16LE(0, 12);
-    record.writeUInt16LE(0x21, 14);
-    record.writeUInt32LE(crc >>> 0, 16);
-    record.writeUInt32LE(data.length, 20);
-    record.writeUInt32LE(size, 24);
-    record.writeUInt16LE(name.length, 28);
+    shared(record, 8);
     record.writeUInt32LE(offset, 42);
     parts.push(local, name, data);
     central.push(record, name);

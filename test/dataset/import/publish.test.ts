@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { unzipSync, strFromU8, strToU8, zipSync } from 'fflate';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
@@ -14,7 +14,15 @@ import {
   type ImportedReport,
   type ReviewValue,
 } from '../../../src/dataset/import/workspace';
-import { captureOutput, copySamples, options, readCsv, run, tempDir } from '../../helpers';
+import {
+  captureOutput,
+  copySamples,
+  filesBelow,
+  options,
+  readCsv,
+  run,
+  tempDir,
+} from '../../helpers';
 import { runExtract } from '../../../src/cli/run';
 import { docxOf } from './docx';
 
@@ -65,20 +73,6 @@ async function reviewed(): Promise<ImportedReport[]> {
     };
     return { ...r, metadata, values };
   });
-}
-
-/** Every file below `dir`, by path relative to it. */
-function filesBelow(dir: string): Map<string, Buffer> {
-  const found = new Map<string, Buffer>();
-  const walk = (current: string): void => {
-    for (const name of readdirSync(current)) {
-      const path = join(current, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else found.set(relative(dir, path), readFileSync(path));
-    }
-  };
-  walk(dir);
-  return found;
 }
 
 /**
