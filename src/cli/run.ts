@@ -25,7 +25,13 @@ import { fail, ok, type Result } from '../extract/result';
 import { EXIT, type CliOptions } from './args';
 import { keepAtExit, removeOnExit } from './cleanup';
 import { listReportFiles, writeChunks, type ReportFile } from './files';
-import { commitOutput, failpoint, prepareOutput, type Guarded } from './out-folder';
+import {
+  commitOutput,
+  failpoint,
+  prepareOutput,
+  type Guarded,
+  type OutputFolder,
+} from './out-folder';
 import { processInWorkers } from './pool';
 import { processFile, type Processed } from './process-file';
 import { Progress } from './progress';
@@ -141,9 +147,12 @@ function readSideFiles(options: CliOptions): Result<SideFiles> {
   return ok({ manifest: manifest.data, corrections: corrections.data });
 }
 
-/** What the output folder must not be nor hold: everything the run reads, and its stats file. */
-function guardedPaths(given: CliOptions, options: CliOptions): Guarded[] {
-  const paths = sideFilePaths(options);
+/**
+ * What the output folder must not be nor hold: everything the run reads (a
+ * package's own manifest and corrections are inside it), and its stats file.
+ */
+function guardedPaths(given: CliOptions): Guarded[] {
+  const paths = sideFilePaths(given);
   const guarded: Guarded[] = [
     { path: given.inDir, what: 'the input' },
     { path: paths.manifest, what: 'the manifest' },
@@ -186,70 +195,79 @@ function isSystemError(error: unknown): error is Error & { code: string } {
   return error instanceof Error && typeof (error as { code?: unknown }).code === 'string';
 }
 
+/**
+ * Refusals come first and cost nothing: a missing input, an output folder
+ * that is not the tool's own or cannot be written, then a package or a
+ * manifest or corrections file that cannot be read. Then the work, into the
+ * staging folder, swapped in at the end.
+ */
 async function run(
   given: CliOptions,
   output: Output,
   processorFor: (count: number) => Processor,
 ): Promise<RunResult> {
   const started = performance.now();
-  const opened = await openInput(given);
-  if (!opened.ok) return refused(output, opened.reason);
+  if (!existsSync(given.inDir))
+    return refused(output, `input folder ${given.inDir} does not exist`);
+  const prepared = prepareOutput(given.outDir, guardedPaths(given));
+  if (!prepared.ok) return refused(output, prepared.reason);
+  const folder = prepared.data;
+  const removeStaging = removeOnExit(folder.staging);
   try {
-    const options = opened.data.options;
-    const sideFiles = readSideFiles(options);
-    if (!sideFiles.ok) return refused(output, sideFiles.reason);
-    const prepared = prepareOutput(options.outDir, guardedPaths(given, options));
-    if (!prepared.ok) return refused(output, prepared.reason);
-    const folder = prepared.data;
-    const removeStaging = removeOnExit(folder.staging);
+    const opened = await openInput(given);
+    if (!opened.ok) return refused(output, opened.reason);
     try {
-      const listing = listReportFiles(options.inDir, options.displayRoot);
-      const plan = planRun(listing.files);
-      const collected = await processAll(plan, options, output, folder.staging, processorFor);
-      failpoint('texts-written');
-      const datasets = finalizeDatasets({
-        outcomes: collected.outcomes,
-        quote: quoteFrom(folder.staging),
-        ...(sideFiles.data.manifest === undefined ? {} : { manifest: sideFiles.data.manifest }),
-        ...(sideFiles.data.corrections === undefined
-          ? {}
-          : { corrections: sideFiles.data.corrections }),
+      const sideFiles = readSideFiles(opened.data.options);
+      if (!sideFiles.ok) return refused(output, sideFiles.reason);
+      return await extractInto(folder, opened.data.options, sideFiles.data, output, {
+        started,
+        processorFor,
       });
-      writeLayout(folder.staging, siteLayout(datasets));
-      const committed = commitOutput(folder);
-      if (!committed.ok) {
-        output.err(`error: ${committed.reason}`);
-        return { exitCode: EXIT.notWritten, datasets, bytesRead: collected.bytesRead, seconds: 0 };
-      }
-      keepAtExit(folder.staging);
-      const issues = [...folder.notes, ...listing.issues, ...plan.issues, ...datasets.issues];
-      for (const issue of issues) output.err(formatIssue(issue));
-      const failures = issues.filter((i) => i.severity === 'error').length;
-      const seconds = (performance.now() - started) / 1000;
-      if (!options.quiet) {
-        printSummary(
-          { datasets, options, bytesRead: collected.bytesRead, seconds, failures },
-          output,
-        );
-      }
-      return {
-        exitCode: failures > 0 ? EXIT.inputErrors : EXIT.clean,
-        datasets,
-        bytesRead: collected.bytesRead,
-        seconds,
-      };
-    } catch (error) {
-      if (!isSystemError(error)) throw error;
-      output.err(
-        `error: could not write the output (${error.message}); the previous output in ${folder.target} is untouched`,
-      );
-      return { exitCode: EXIT.notWritten, datasets: null, bytesRead: 0, seconds: 0 };
     } finally {
-      if (existsSync(folder.staging)) removeStaging();
+      opened.data.close();
     }
+  } catch (error) {
+    if (!isSystemError(error)) throw error;
+    output.err(
+      `error: could not write the output (${error.message}); the previous output in ${folder.target} is untouched`,
+    );
+    return { exitCode: EXIT.notWritten, datasets: null, bytesRead: 0, seconds: 0 };
   } finally {
-    opened.data.close();
+    if (existsSync(folder.staging)) removeStaging();
   }
+}
+
+async function extractInto(
+  folder: OutputFolder,
+  options: CliOptions,
+  sideFiles: SideFiles,
+  output: Output,
+  { started, processorFor }: { started: number; processorFor: (count: number) => Processor },
+): Promise<RunResult> {
+  const listing = listReportFiles(options.inDir, options.displayRoot);
+  const plan = planRun(listing.files);
+  const collected = await processAll(plan, options, output, folder.staging, processorFor);
+  const bytesRead = collected.bytesRead;
+  failpoint('texts-written');
+  const datasets = finalizeDatasets({
+    outcomes: collected.outcomes,
+    quote: quoteFrom(folder.staging),
+    ...(sideFiles.manifest === undefined ? {} : { manifest: sideFiles.manifest }),
+    ...(sideFiles.corrections === undefined ? {} : { corrections: sideFiles.corrections }),
+  });
+  writeLayout(folder.staging, siteLayout(datasets));
+  const committed = commitOutput(folder);
+  if (!committed.ok) {
+    output.err(`error: ${committed.reason}`);
+    return { exitCode: EXIT.notWritten, datasets, bytesRead, seconds: 0 };
+  }
+  keepAtExit(folder.staging);
+  const issues = [...folder.notes, ...listing.issues, ...plan.issues, ...datasets.issues];
+  for (const issue of issues) output.err(formatIssue(issue));
+  const failures = issues.filter((i) => i.severity === 'error').length;
+  const seconds = (performance.now() - started) / 1000;
+  if (!options.quiet) printSummary({ datasets, options, bytesRead, seconds, failures }, output);
+  return { exitCode: failures > 0 ? EXIT.inputErrors : EXIT.clean, datasets, bytesRead, seconds };
 }
 
 interface Collected {

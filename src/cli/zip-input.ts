@@ -16,7 +16,6 @@
  */
 import {
   createWriteStream,
-  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -158,7 +157,6 @@ async function unpack(file: string, root: string): Promise<Result<null>> {
 export async function openInput(options: CliOptions): Promise<Result<OpenedInput>> {
   const nothing = (): void => undefined;
   const file = options.inDir;
-  if (!existsSync(file)) return fail(`input folder ${file} does not exist`);
   if (!file.toLowerCase().endsWith('.zip')) {
     return statSync(file).isDirectory()
       ? ok({ options, close: nothing })
