@@ -25,7 +25,8 @@ import {
   type ReportInfo,
   type ValueRow,
 } from './model';
-import { COMPACTORS, parseIndex, PARSERS, type Parsed } from './parse';
+import { COMPACTORS, PARSERS, type Parsed } from './parse';
+import { parseIndex } from './parse-index';
 import type { ParseKind, ParseReply, ParseRequest } from './worker-protocol';
 
 export const WORKER_BYTES = 48 * 1024;
