@@ -3,7 +3,7 @@
  * index.json does not list are dropped with a load error, not silently.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadCounty, loadIndicatorYear, WORKER_BYTES } from '../../src/dataset/load';
+import { loadCounty, loadIndex, loadIndicatorYear, WORKER_BYTES } from '../../src/dataset/load';
 import { rowsOfKnownTowns } from '../../src/dataset/model';
 import type { IndexCounty, IndexIndicator } from '../../src/extract/data-index';
 
@@ -41,6 +41,21 @@ beforeAll(() => {
 
 afterAll(() => {
   vi.unstubAllGlobals();
+});
+
+describe('an index that cannot be read', () => {
+  // The app then has no model: the load-problems panel says nothing displays, naming this file.
+  it.each([
+    ['missing', { error: 'could not be loaded (HTTP 404)' }, 'could not be loaded (HTTP 404)'],
+    ['not JSON', { text: '{"format": 2,' }, 'is not JSON'],
+    ['of another layout', { text: '{"format": 1}' }, 'is data layout format 1'],
+  ])('%s: no model, one error naming data/index.json', async (_, fetched, message) => {
+    const { model, errors } = await loadIndex(Promise.resolve(fetched));
+    expect(model).toBeNull();
+    expect(errors).toEqual([
+      { file: 'data/index.json', message: expect.stringContaining(message) },
+    ]);
+  });
 });
 
 describe('rows of towns index.json does not list', () => {
