@@ -61,14 +61,6 @@ export const UNIT = `<img src=x onerror="${run('unit')}">件`;
 /** Put before every report text (the offsets into it move by its length). */
 export const TEXT_HEAD = `<script>${run('text')}</script><img src=x onerror="${run('text-img')}">\n`;
 
-/** Every hostile string written into the folder, for "shown as text" checks. */
-export const HOSTILE_NAMES: readonly string[] = [
-  ...Object.values(TOWNS),
-  ...Object.values(COUNTIES),
-  ...Object.values(CITIES),
-  ...Object.values(PROVINCES),
-];
-
 const OFFSET_COLUMNS = new Set([
   'start',
   'end',

@@ -86,7 +86,8 @@ function inView(
 
 /**
  * Moves the mouse over every point and bar of the chart in `testId`'s
- * element, one after another, and returns the text of each tooltip shown.
+ * element, one after another, and returns the text of each tooltip shown;
+ * throws if a tooltip holds any element but a line break.
  */
 export async function hoverChart(page: Page, testId: string): Promise<string[]> {
   const texts: string[] = [];
@@ -100,9 +101,14 @@ export async function hoverChart(page: Page, testId: string): Promise<string[]> 
       const tip = [...(host?.querySelectorAll('div') ?? [])].find(
         (d) => d.style.zIndex === '9999999' && d.style.display !== 'none',
       );
-      return tip?.textContent ?? '';
+      // A line break is the only markup a tooltip may hold (see src/charts/tooltip.ts).
+      const markup = [...(tip?.querySelectorAll(':not(br)') ?? [])].map((e) => e.tagName);
+      return { text: tip?.textContent ?? '', markup };
     }, hostOf(testId));
-    if (text !== '') texts.push(text);
+    if (text.markup.length > 0) {
+      throw new Error(`a tooltip of ${testId} holds markup: ${text.markup.join(', ')}`);
+    }
+    if (text.text !== '') texts.push(text.text);
   }
   await page.mouse.move(1, 1);
   return texts;

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../e2e/browser';
 import { serveStatic, type StaticSite } from '../e2e/server';
 import { buildSite } from '../e2e/site';
-import { FLAG, makeHostile, TEXT_HEAD, TITLE, TOWNS, UNIT } from './hostile-data';
+import { FLAG, makeHostile, REPORT_IDS, TEXT_HEAD, TITLE, TOWNS, UNIT } from './hostile-data';
 import { hoverChart, injectedMarkup } from './page-checks';
 
 let browser: Browser;
@@ -132,14 +132,18 @@ describe('hostile names in the data folder', () => {
     await expectHarmless(guarded);
   });
 
-  it('the source panel shows a report text and its title as text', async () => {
+  it.each([
+    ['tianjin-huanghuadian-2024', '2024', '黄花店镇'],
+    [REPORT_IDS['anhui-huaibei-duanyuan-2024'] ?? '', '2024', '段园镇'],
+    [REPORT_IDS['sichuan-yanbian-hongge-2023'] ?? '', '2023', '红格镇'],
+  ])('the source panel of report %s shows its text as text', async (id, year, town) => {
     const guarded = await open(
-      hash({ y: '2024', i: 'mediation.cases', s: 'tianjin-huanghuadian-2024~mediation.cases' }),
+      hash({ y: year, i: 'mediation.cases', s: `${id}~mediation.cases` }),
       '[data-testid="source-highlight"]',
     );
     const panel = guarded.page.getByTestId('source-panel');
     await expect.poll(() => panel.textContent()).toContain(TEXT_HEAD.trim());
-    expect(await panel.textContent()).toContain(TOWNS['黄花店镇']);
+    expect(await panel.textContent()).toContain(TOWNS[town]);
     await expectHarmless(guarded);
   });
 
