@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { CSP_META } from './src/csp.ts';
 
 /**
  * The chart and data-layer chunks are imported dynamically so they do not
@@ -46,11 +47,31 @@ function preloadLazyChunks(names: readonly string[]): Plugin {
   };
 }
 
+/**
+ * The Content-Security-Policy (src/csp.ts) as the built page's first element,
+ * ahead of every script and stylesheet it governs. Build only: the dev
+ * server injects inline scripts (React's refresh preamble) that it forbids.
+ */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP_META },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
+
 // Relative asset paths and hash routing: dist/ works under any sub-path.
 export default defineConfig({
   base: './',
   plugins: [
     react(),
+    contentSecurityPolicy(),
     preloadLazyChunks(['components/chart/EChart.tsx', 'dataset/load.ts', 'app/early-chart.ts']),
   ],
   // The parsing worker is an ES module (it shares chunks with the app's data layer).

@@ -64,14 +64,21 @@ function Navigation() {
 }
 
 function LoadErrors() {
-  const { errors, lang } = useAppStore(useShallow((s) => ({ errors: s.loadErrors, lang: s.lang })));
+  const { errors, lang, failed } = useAppStore(
+    useShallow((s) => ({ errors: s.loadErrors, lang: s.lang, failed: s.status === 'failed' })),
+  );
   if (errors.length === 0) return null;
   return (
     <details className="load-errors" data-testid="load-errors" open={errors.length <= 5}>
       <summary>
         {t(lang, 'loadErrors')} ({errors.length})
       </summary>
-      <p>{t(lang, 'loadErrorsHint')}</p>
+      {/* Without the index nothing displays: not "the rest" as for bad rows. */}
+      <p>
+        {failed
+          ? t(lang, 'loadFailedHint', { file: errors[0]?.file ?? 'data/index.json' })
+          : t(lang, 'loadErrorsHint')}
+      </p>
       <ul>
         {errors.slice(0, 200).map((e, i) => (
           <li key={i}>

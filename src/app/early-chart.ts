@@ -201,7 +201,11 @@ function pageAround(state: AppState, drawing: Drawing, chart: HTMLElement): HTML
  * after 3 s: a hidden tab draws no frame, and React must come regardless).
  */
 function draw(state: AppState, drawing: Drawing, root: HTMLElement): Promise<void> {
-  const dom = h('div', { style: `height: ${rankingHeight(drawing.count)}px; width: 100%` });
+  // Sizes through the CSSOM: a style attribute is inline style, which the
+  // site's Content-Security-Policy (src/csp.ts) blocks.
+  const dom = h('div', {});
+  dom.style.height = `${rankingHeight(drawing.count)}px`;
+  dom.style.width = '100%';
   root.replaceChildren(pageAround(state, drawing, dom));
   const instance = echarts.init(dom, null, {
     locale: state.lang === 'zh' ? 'ZH' : 'EN',

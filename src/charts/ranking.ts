@@ -5,6 +5,7 @@
  * May import: nothing outside src/charts.
  */
 import { AXIS_COLOR, BAR_COLOR } from './palette';
+import { tooltipHtml } from './tooltip';
 
 export interface RankingDatum {
   /** Town name shown on the axis. */
@@ -181,7 +182,11 @@ export function buildSideBySideOption(
         const s = series[p.seriesIndex];
         return s === undefined
           ? ''
-          : `${s.label}<br/>${indicators[p.dataIndex] ?? ''}<br/>${s.texts[p.dataIndex] ?? ''} · P${s.percentiles[p.dataIndex] ?? ''}`;
+          : tooltipHtml([
+              s.label,
+              indicators[p.dataIndex] ?? '',
+              `${s.texts[p.dataIndex] ?? ''} · P${s.percentiles[p.dataIndex] ?? ''}`,
+            ]);
       },
     },
     xAxis: {

@@ -1,4 +1,5 @@
 import { AXIS_COLOR, PALETTE } from './palette';
+import { tooltipHtml } from './tooltip';
 
 export interface TrendPoint {
   readonly value: number;
@@ -52,7 +53,7 @@ export function buildTrendOption(lines: readonly TrendLine[], choices: TrendChoi
         const point = line?.points[p.dataIndex];
         return line === undefined || point == null
           ? ''
-          : `${line.label} ${choices.years[p.dataIndex] ?? ''}<br/>${point.text}`;
+          : tooltipHtml([`${line.label} ${choices.years[p.dataIndex] ?? ''}`, point.text]);
       },
     },
     xAxis: {
@@ -116,7 +117,18 @@ export function buildMultiplesOption(panels: readonly Panel[], years: readonly n
       top: `${Math.floor(i / columns) * height + 1}%`,
       textStyle: { fontSize: 13, fontWeight: 'normal', color: '#1a1a1a' },
     })),
-    tooltip: { trigger: 'item' },
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: { seriesIndex: number; dataIndex: number }) => {
+        const at = multiplesIndexOf(panels, p.seriesIndex);
+        const panel = at === null ? undefined : panels[at.panel];
+        const line = at === null ? undefined : panel?.lines[at.line];
+        const point = line?.points[p.dataIndex];
+        return panel === undefined || line === undefined || point == null
+          ? ''
+          : tooltipHtml([panel.title, `${line.label} ${years[p.dataIndex] ?? ''}`, point.text]);
+      },
+    },
     grid: grids,
     xAxis: panels.map((_, i) => ({
       type: 'category',

@@ -17,6 +17,7 @@ import { dataUrl, fetchData, fetchIndex, type Fetched } from './fetch';
 import {
   countyKeyOf,
   modelFromIndex,
+  rowsOfKnownTowns,
   type CountyData,
   type ReportPlace,
   type DatasetModel,
@@ -25,7 +26,8 @@ import {
   type ReportInfo,
   type ValueRow,
 } from './model';
-import { COMPACTORS, parseIndex, PARSERS, type Parsed } from './parse';
+import { COMPACTORS, PARSERS, type Parsed } from './parse';
+import { parseIndex } from './parse-index';
 import type { ParseKind, ParseReply, ParseRequest } from './worker-protocol';
 
 export const WORKER_BYTES = 48 * 1024;
@@ -126,22 +128,30 @@ const valueLoads = new Map<string, Promise<Parsed<ValueRow>>>();
 
 /**
  * One indicator's values for one year (cached). Rows of another indicator or
- * year in its file are errors, not silently placed elsewhere.
+ * year in its file, or of a town the index does not list, are errors, not
+ * silently placed elsewhere or dropped (however the file was parsed).
  */
-export function loadIndicatorYear(info: IndexIndicator, year: number): Promise<Parsed<ValueRow>> {
+export function loadIndicatorYear(
+  info: IndexIndicator,
+  year: number,
+  isKnownTown: (townId: string) => boolean,
+): Promise<Parsed<ValueRow>> {
   const file = info.years.find((f) => f.year === year);
   if (file === undefined) return Promise.resolve({ rows: [], errors: [] });
   let promise = valueLoads.get(file.file);
   if (promise === undefined) {
     promise = loadFile<ValueRow>('values', file).then(({ rows, errors }) => {
+      const name = `data/${file.file}`;
       const own = rows.filter((r) => r.indicator === info.id && r.year === year);
       if (own.length < rows.length) {
         errors.push({
-          file: `data/${file.file}`,
+          file: name,
           message: `${rows.length - own.length} row(s) of another indicator or year skipped: this file holds ${info.id} for ${year} only`,
         });
       }
-      return { rows: own, errors };
+      const known = rowsOfKnownTowns(own, isKnownTown, name);
+      if (known.error !== null) errors.push(known.error);
+      return { rows: known.rows, errors };
     });
     valueLoads.set(file.file, promise);
   }
@@ -187,8 +197,11 @@ export function loadMentions(info: IndexIndicator | IndexCounty): Promise<Mentio
 
 const countyLoads = new Map<string, Promise<{ data: CountyData; errors: LoadError[] }>>();
 
-/** Every value and report of one county's towns (cached). */
-export function loadCounty(info: IndexCounty): Promise<{ data: CountyData; errors: LoadError[] }> {
+/** Every value and report of one county's towns (cached); rows of towns the index lacks are errors. */
+export function loadCounty(
+  info: IndexCounty,
+  isKnownTown: (townId: string) => boolean,
+): Promise<{ data: CountyData; errors: LoadError[] }> {
   let promise = countyLoads.get(info.key);
   if (promise === undefined) {
     promise = Promise.all([
@@ -205,7 +218,9 @@ export function loadCounty(info: IndexCounty): Promise<{ data: CountyData; error
             message: `${rows.length - kept.length} row(s) of another county skipped: this file holds ${info.key} only`,
           });
         }
-        return kept;
+        const known = rowsOfKnownTowns(kept, isKnownTown, `data/${file}`);
+        if (known.error !== null) errors.push(known.error);
+        return known.rows;
       };
       return {
         data: {

@@ -170,6 +170,38 @@ export function modelFromIndex(index: DataIndex): DatasetModel {
   };
 }
 
+/** How many of the unknown towns a load error names. */
+const NAMED_TOWNS = 3;
+
+/**
+ * The rows whose town index.json lists. Views show the index's towns only:
+ * a row of any other town would vanish without a word, so the rest are
+ * dropped with one error naming the file, how many rows, and a few towns.
+ */
+export function rowsOfKnownTowns<T extends ReportPlace>(
+  rows: readonly T[],
+  isKnownTown: (townId: string) => boolean,
+  file: string,
+): { rows: T[]; error: LoadError | null } {
+  const known: T[] = [];
+  const unknown = new Set<string>();
+  for (const row of rows) {
+    if (isKnownTown(row.townId)) known.push(row);
+    else unknown.add(row.townId);
+  }
+  const skipped = rows.length - known.length;
+  if (skipped === 0) return { rows: known, error: null };
+  const named = [...unknown].slice(0, NAMED_TOWNS).join(', ');
+  const more = unknown.size > NAMED_TOWNS ? ` and ${unknown.size - NAMED_TOWNS} more` : '';
+  return {
+    rows: known,
+    error: {
+      file,
+      message: `${skipped} row(s) of ${unknown.size} town(s) not in index.json skipped: ${named}${more}`,
+    },
+  };
+}
+
 /** The model with one more county's values and reports. */
 export function withCounty(model: DatasetModel, key: string, data: CountyData): DatasetModel {
   const countyData = new Map(model.countyData);

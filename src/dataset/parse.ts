@@ -4,8 +4,7 @@
  */
 import Papa from 'papaparse';
 import * as z from 'zod/mini';
-import { INDICATORS, isIndicatorId, type IndicatorId } from '../catalog';
-import { INDEX_FORMAT, type DataIndex } from '../extract/data-index';
+import { INDICATORS, isIndicatorId, valueRangeProblem, type IndicatorId } from '../catalog';
 import {
   townIdOf,
   type LoadError,
@@ -46,7 +45,7 @@ const bool = z.pipe(
   z.enum(['true', 'false']),
   z.transform((s: 'true' | 'false') => s === 'true'),
 );
-const indicator = z.pipe(
+export const indicator = z.pipe(
   z.string().check(z.refine((s: string) => isIndicatorId(s), 'is not a catalog indicator')),
   z.transform((s: string) => s as IndicatorId),
 );
@@ -128,7 +127,7 @@ const mentionSchema = z.object({
   period: text,
 });
 
-function issueText(error: z.core.$ZodError): string {
+export function issueText(error: z.core.$ZodError): string {
   return error.issues
     .map((i) => (i.path.length > 0 ? `${i.path.join('.')} ${i.message}` : i.message))
     .join('; ');
@@ -344,6 +343,9 @@ export function parseValues(
       }
       if (r.value === null && r.correction !== 'delete')
         return 'value is empty but not deleted by a correction';
+      // A rate over 100 % or a negative count is a misreading, not a figure to show.
+      const outOfRange = r.value === null ? null : valueRangeProblem(r.indicator, r.value);
+      if (outOfRange !== null) return outOfRange;
       return compactValue({
         ...placeOf(r),
         indicator: r.indicator,
@@ -414,69 +416,6 @@ export function parseMentions(
       }),
     onBatch,
   );
-}
-
-const indexFile = z.object({
-  file: z.string().check(z.regex(/^[\w.-]+(\/[\w.-]+)*\.csv$/, 'must be a CSV path inside data/')),
-  rows: z.number().check(z.int(), z.gte(0)),
-  bytes: z.number().check(z.int(), z.gte(0)),
-});
-
-const indexSchema = z.object({
-  format: z.literal(INDEX_FORMAT),
-  towns: z.array(
-    z.object({
-      id: z.string().check(z.minLength(1)),
-      name: z.string(),
-      county: z.string(),
-      city: z.string(),
-      province: z.string(),
-    }),
-  ),
-  years: z.array(z.number().check(z.int())),
-  reports: indexFile,
-  indicators: z.array(
-    z.object({
-      id: indicator,
-      values: z.number().check(z.int(), z.gte(0)),
-      years: z.array(z.extend(indexFile, { year: z.number().check(z.int()) })),
-      mentions: indexFile,
-    }),
-  ),
-  counties: z.array(
-    z.object({ key: z.string(), values: indexFile, reports: indexFile, mentions: indexFile }),
-  ),
-});
-
-/** data/index.json: towns, years, the files of each indicator and of each county. */
-export function parseIndex(
-  json: string,
-  file = 'index.json',
-): { index: DataIndex | null; errors: LoadError[] } {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch (error) {
-    return {
-      index: null,
-      errors: [{ file, message: `is not JSON (${error instanceof Error ? error.message : ''})` }],
-    };
-  }
-  const format = (raw as { format?: unknown } | null)?.format;
-  if (format !== INDEX_FORMAT) {
-    return {
-      index: null,
-      errors: [
-        {
-          file,
-          message: `is data layout format ${String(format)}; this dashboard reads format ${INDEX_FORMAT}: run the extraction again (npm run extract)`,
-        },
-      ],
-    };
-  }
-  const result = z.safeParse(indexSchema, raw);
-  if (!result.success) return { index: null, errors: [{ file, message: issueText(result.error) }] };
-  return { index: result.data, errors: [] };
 }
 
 /** The parser of each kind of data file, for the main thread and the parsing worker alike. */

@@ -29,6 +29,7 @@ const zh = {
   loadErrors: '数据加载问题',
   loadErrorsHint: '以下行未能读取，已跳过；其余数据正常显示。',
   loadFailed: '数据无法加载',
+  loadFailedHint: '{file} 未能读取，因此没有任何数据可以显示。请检查该文件，或重新运行数据提取。',
   noData: '暂无数据',
   overview: '总览',
   ranking: '排名',
@@ -145,6 +146,8 @@ const en: Record<MessageKey, string> = {
   loadErrors: 'Data problems',
   loadErrorsHint: 'These rows could not be read and were skipped; everything else is shown.',
   loadFailed: 'The data could not be loaded',
+  loadFailedHint:
+    '{file} could not be read, so there is no data to show. Check that file, or run the extraction again.',
   noData: 'No data',
   overview: 'Overview',
   ranking: 'Ranking',

@@ -180,11 +180,12 @@ export const useAppStore = create<AppState>()((set, get) => ({
       for (const w of wanted) loads.set(w.key, 'loading');
       return { indicatorLoads: loads };
     });
+    const known = publishedTowns(model);
     void loader().then((m) => {
       for (const { id, year, key } of wanted) {
         const info = model.files.get(id);
         if (info === undefined) continue;
-        void m.loadIndicatorYear(info, year).then(({ rows, errors }) =>
+        void m.loadIndicatorYear(info, year, known).then(({ rows, errors }) =>
           set((s) => {
             const loads = new Map(s.indicatorLoads);
             const failed = rows.length === 0 && errors.length > 0;
@@ -223,7 +224,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
     }
     set((s) => ({ countyLoads: new Map(s.countyLoads).set(key, 'loading') }));
     void loader()
-      .then((m) => m.loadCounty(info))
+      .then((m) => m.loadCounty(info, publishedTowns(model)))
       .then(({ data, errors }) =>
         set((s) => {
           const loads = new Map(s.countyLoads);
@@ -343,6 +344,12 @@ function updateReport(reportId: string, change: (r: ImportedReport) => ImportedR
 }
 
 const loadKey = (id: IndicatorId, year: number): string => `${id}@${year}`;
+
+/** Whether index.json lists a town (a published file's rows must be of those). */
+function publishedTowns(model: DatasetModel): (townId: string) => boolean {
+  const ids = new Set(model.published.towns.map((t) => t.id));
+  return (townId) => ids.has(townId);
+}
 
 /**
  * Whether these indicators' values for these years (default: all) can be

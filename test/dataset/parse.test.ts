@@ -27,6 +27,34 @@ describe('parseValues', () => {
     expect(errors.every((e) => e.file === 'data/indicators.csv')).toBe(true);
   });
 
+  it('skips a value its indicator cannot hold, naming file and line', () => {
+    const csv = [
+      HEADER,
+      'r1,甲镇,,,,2024,mediation.success_rate,120,%,=,false,false,0,1,2,mediation,%,1,,,,,x,',
+      'r1,甲镇,,,,2024,mediation.cases,-3,件,=,false,false,0,1,2,mediation,件,1,,,,,x,',
+      'r1,甲镇,,,,2024,petition.visits_yoy,-17.2,%,=,false,false,0,1,2,petition,%,1,,,,,x,',
+      'r1,甲镇,,,,2024,mediation.success_rate,100,%,=,false,false,0,1,2,mediation,%,1,,,,,x,',
+    ].join('\n');
+    const { rows, errors } = parseValues(csv, 'data/indicators/x/2024.csv');
+    // A fall is a value of a change; 100 % is a value of a rate.
+    expect(rows.map((r) => [r.indicator, r.value])).toEqual([
+      ['petition.visits_yoy', -17.2],
+      ['mediation.success_rate', 100],
+    ]);
+    expect(errors).toEqual([
+      {
+        file: 'data/indicators/x/2024.csv',
+        line: 2,
+        message: '120 is above 100%, which mediation.success_rate cannot be',
+      },
+      {
+        file: 'data/indicators/x/2024.csv',
+        line: 3,
+        message: '-3 is below 0件, which mediation.cases cannot be',
+      },
+    ]);
+  });
+
   it('names missing columns', () => {
     const { rows, errors } = parseValues('report_id,town\nr1,甲镇\n');
     expect(rows).toEqual([]);

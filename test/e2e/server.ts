@@ -7,6 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { CSP_HEADER } from '../../src/csp';
 
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -25,10 +26,18 @@ export interface StaticSite {
   close(): Promise<void>;
 }
 
+export interface ServeOptions {
+  /** Send the site's Content-Security-Policy as a header with every response, as a web server should. */
+  readonly contentSecurityPolicy?: boolean;
+}
+
 export async function serveStatic(
   root: string,
   mount = '/intranet/dashboard/',
+  options: ServeOptions = {},
 ): Promise<StaticSite> {
+  const policy: Record<string, string> =
+    options.contentSecurityPolicy === true ? { 'content-security-policy': CSP_HEADER } : {};
   const requests: string[] = [];
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
@@ -47,7 +56,10 @@ export async function serveStatic(
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      ...policy,
+    });
     res.end(readFileSync(file));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,0 +1,71 @@
+/**
+ * data/index.json → the index of the published data (towns, years, the files
+ * of each indicator and county), validated like every CSV row.
+ */
+import * as z from 'zod/mini';
+import { INDEX_FORMAT, type DataIndex } from '../extract/data-index';
+import type { LoadError } from './model';
+import { indicator, issueText } from './parse';
+
+const indexFile = z.object({
+  file: z.string().check(z.regex(/^[\w.-]+(\/[\w.-]+)*\.csv$/, 'must be a CSV path inside data/')),
+  rows: z.number().check(z.int(), z.gte(0)),
+  bytes: z.number().check(z.int(), z.gte(0)),
+});
+
+const indexSchema = z.object({
+  format: z.literal(INDEX_FORMAT),
+  towns: z.array(
+    z.object({
+      id: z.string().check(z.minLength(1)),
+      name: z.string(),
+      county: z.string(),
+      city: z.string(),
+      province: z.string(),
+    }),
+  ),
+  years: z.array(z.number().check(z.int())),
+  reports: indexFile,
+  indicators: z.array(
+    z.object({
+      id: indicator,
+      values: z.number().check(z.int(), z.gte(0)),
+      years: z.array(z.extend(indexFile, { year: z.number().check(z.int()) })),
+      mentions: indexFile,
+    }),
+  ),
+  counties: z.array(
+    z.object({ key: z.string(), values: indexFile, reports: indexFile, mentions: indexFile }),
+  ),
+});
+
+/** data/index.json: towns, years, the files of each indicator and of each county. */
+export function parseIndex(
+  json: string,
+  file = 'index.json',
+): { index: DataIndex | null; errors: LoadError[] } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch (error) {
+    return {
+      index: null,
+      errors: [{ file, message: `is not JSON (${error instanceof Error ? error.message : ''})` }],
+    };
+  }
+  const format = (raw as { format?: unknown } | null)?.format;
+  if (format !== INDEX_FORMAT) {
+    return {
+      index: null,
+      errors: [
+        {
+          file,
+          message: `is data layout format ${String(format)}; this dashboard reads format ${INDEX_FORMAT}: run the extraction again (npm run extract)`,
+        },
+      ],
+    };
+  }
+  const result = z.safeParse(indexSchema, raw);
+  if (!result.success) return { index: null, errors: [{ file, message: issueText(result.error) }] };
+  return { index: result.data, errors: [] };
+}

@@ -1,0 +1,120 @@
+/**
+ * The data layer's loads, with `fetch` answering from a table: rows of towns
+ * index.json does not list are dropped with a load error, not silently.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadCounty, loadIndex, loadIndicatorYear, WORKER_BYTES } from '../../src/dataset/load';
+import { rowsOfKnownTowns } from '../../src/dataset/model';
+import type { IndexCounty, IndexIndicator } from '../../src/extract/data-index';
+
+const HEADER =
+  'report_id,town,county,city,province,year,indicator,value,unit,qualifier,derived,corrected,alternatives,start,end,category,unit_written,mentions,alternative_values,correction,note,period,quote,parts';
+
+const row = (report: string, town: string, value: number): string =>
+  `${report},${town},某县,某市,某省,2024,mediation.cases,${value},件,=,false,false,0,1,2,mediation,件,1,,,,,x,`;
+
+const FILES: Readonly<Record<string, string>> = {
+  'indicators/mediation.cases/2024.csv': [
+    HEADER,
+    row('r1', '甲镇', 10),
+    row('r2', '乙镇', 20),
+    row('r3', '丙镇', 30),
+    row('r4', '丙镇', 40),
+  ].join('\n'),
+  'counties/0/values.csv': [HEADER, row('r1', '甲镇', 10), row('r5', '丁镇', 5)].join('\n'),
+  'counties/0/reports.csv':
+    'report_id,town,county,city,province,year,status\nr1,甲镇,某县,某市,某省,2024,ok\n',
+};
+
+const KNOWN = new Set(['某省/某市/某县/甲镇', '某省/某市/某县/乙镇']);
+const isKnown = (id: string): boolean => KNOWN.has(id);
+
+beforeAll(() => {
+  vi.stubGlobal('document', { baseURI: 'http://site/' });
+  vi.stubGlobal('fetch', (url: string) => {
+    const text = FILES[url.replace('http://site/data/', '')];
+    return Promise.resolve(
+      new Response(text ?? 'not found', { status: text === undefined ? 404 : 200 }),
+    );
+  });
+});
+
+afterAll(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('an index that cannot be read', () => {
+  // The app then has no model: the load-problems panel says nothing displays, naming this file.
+  it.each([
+    ['missing', { error: 'could not be loaded (HTTP 404)' }, 'could not be loaded (HTTP 404)'],
+    ['not JSON', { text: '{"format": 2,' }, 'is not JSON'],
+    ['of another layout', { text: '{"format": 1}' }, 'is data layout format 1'],
+  ])('%s: no model, one error naming data/index.json', async (_, fetched, message) => {
+    const { model, errors } = await loadIndex(Promise.resolve(fetched));
+    expect(model).toBeNull();
+    expect(errors).toEqual([
+      { file: 'data/index.json', message: expect.stringContaining(message) },
+    ]);
+  });
+});
+
+describe('rows of towns index.json does not list', () => {
+  it('are dropped from an indicator file with an error naming the file, the count and the towns', async () => {
+    const info: IndexIndicator = {
+      id: 'mediation.cases',
+      values: 4,
+      // Stated large: the worker's path (here, with no Worker, it falls back to this thread).
+      years: [
+        {
+          year: 2024,
+          file: 'indicators/mediation.cases/2024.csv',
+          rows: 4,
+          bytes: WORKER_BYTES * 2,
+        },
+      ],
+      mentions: { file: 'mentions/mediation.cases.csv', rows: 0, bytes: 0 },
+    };
+    const { rows, errors } = await loadIndicatorYear(info, 2024, isKnown);
+    expect(rows.map((r) => r.town)).toEqual(['甲镇', '乙镇']);
+    expect(errors).toEqual([
+      {
+        file: 'data/indicators/mediation.cases/2024.csv',
+        message: '2 row(s) of 1 town(s) not in index.json skipped: 某省/某市/某县/丙镇',
+      },
+    ]);
+  });
+
+  it('are dropped from a county file too', async () => {
+    const file = (name: string) => ({ file: `counties/0/${name}.csv`, rows: 1, bytes: 100 });
+    const info: IndexCounty = {
+      key: '某省/某市/某县',
+      values: file('values'),
+      reports: file('reports'),
+      mentions: file('mentions'),
+    };
+    const { data, errors } = await loadCounty(info, isKnown);
+    expect(data.values.map((r) => r.town)).toEqual(['甲镇']);
+    expect(data.reports.map((r) => r.town)).toEqual(['甲镇']);
+    expect(errors).toEqual([
+      {
+        file: 'data/counties/0/values.csv',
+        message: '1 row(s) of 1 town(s) not in index.json skipped: 某省/某市/某县/丁镇',
+      },
+    ]);
+  });
+
+  it('names three towns and counts the rest', () => {
+    const place = (i: number) => ({ townId: `t${i}` });
+    const rows = [0, 1, 2, 3, 4, 5].map(place);
+    const { rows: kept, error } = rowsOfKnownTowns(
+      rows as never[],
+      (id) => id === 't0',
+      'data/x.csv',
+    );
+    expect(kept).toEqual([place(0)]);
+    expect(error?.message).toBe(
+      '5 row(s) of 5 town(s) not in index.json skipped: t1, t2, t3 and 2 more',
+    );
+    expect(rowsOfKnownTowns(rows as never[], () => true, 'data/x.csv').error).toBeNull();
+  });
+});

@@ -1,0 +1,82 @@
+/**
+ * Load problems said truthfully: an index that cannot be read means nothing
+ * displays (not "the rest"); rows of towns the index lacks, and values their
+ * indicator cannot hold, are named with their file.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './browser';
+import { serveStatic } from './server';
+import { buildSite } from './site';
+
+let browser: Browser;
+let siteDir = '';
+
+beforeAll(async () => {
+  siteDir = await buildSite();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The load-problems panel of a copy of the site that `change` edited first. */
+async function panelOf(change: (data: string) => void, hash = ''): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'rol-problems-'));
+  cpSync(siteDir, dir, { recursive: true });
+  change(join(dir, 'data'));
+  const site = await serveStatic(dir, '/problems/');
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${site.url}${hash}`);
+    const panel = page.getByTestId('load-errors');
+    await panel.waitFor();
+    const zh = (await panel.textContent()) ?? '';
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => panel.textContent()).not.toBe(zh);
+    return `${zh}\n${(await panel.textContent()) ?? ''}`;
+  } finally {
+    await page.close();
+    await site.close();
+  }
+}
+
+describe('load problems', () => {
+  it.each([
+    ['is not JSON', (data: string) => writeFileSync(join(data, 'index.json'), '{"format": 2,')],
+    ['is missing', (data: string) => rmSync(join(data, 'index.json'))],
+  ])('an index that %s: says nothing displays, naming the file', async (_, change) => {
+    const text = await panelOf(change);
+    expect(text).toContain('data/index.json 未能读取，因此没有任何数据可以显示');
+    expect(text).toContain('data/index.json could not be read, so there is no data to show');
+    // Not the bad-rows hint: there is no "rest" to show.
+    expect(text).not.toContain('其余数据正常显示');
+    expect(text).not.toContain('everything else is shown');
+  });
+
+  it('names rows of a town the index lacks, and a value its indicator cannot hold', async () => {
+    const name = 'indicators/mediation.cases/2024.csv';
+    let lines: string[] = [];
+    const text = await panelOf((data) => {
+      const csv = join(data, name);
+      lines = readFileSync(csv, 'utf8')
+        .split('\n')
+        .filter((l) => l !== '');
+      const first = lines[1] ?? '';
+      const [, town = ''] = first.split(',');
+      lines.push(first.replace(`,${town},`, ',不存在镇,').replace(/^[^,]+/, 'ghost-2024'));
+      lines.push(first.replace(/,mediation\.cases,\d+,/, ',mediation.cases,-5,'));
+      writeFileSync(csv, `${lines.join('\n')}\n`);
+    }, '#/?y=2024&i=mediation.cases');
+    expect(text).toContain(`data/${name} 1 row(s) of 1 town(s) not in index.json skipped`);
+    expect(text).toContain('/不存在镇');
+    expect(text).toContain(`data/${name}:${lines.length}`);
+    expect(text).toContain('-5 is below 0件, which mediation.cases cannot be');
+    // Rows were skipped: the rest displays, and the hint says so.
+    expect(text).toContain('其余数据正常显示');
+  });
+});

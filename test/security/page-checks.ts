@@ -1,0 +1,149 @@
+/**
+ * Browser-side checks shared by the security tests: hovering every drawn item
+ * of a chart (its tooltip shows), and finding markup that data must never
+ * have become.
+ */
+import type { Page } from 'playwright-core';
+
+/** A chart's element (`.echarts-for-react`) carries its ECharts instance (see EChart.tsx). */
+interface ChartHost extends HTMLElement {
+  chart?: {
+    getModel(): {
+      eachSeries(
+        f: (s: {
+          seriesIndex: number;
+          getData(): {
+            count(): number;
+            getItemLayout(i: number): unknown;
+            getLayout(key: string): unknown;
+          };
+        }) => void,
+      ): void;
+    };
+  };
+}
+
+const hostOf = (testId: string): string => `[data-testid="${testId}"] .echarts-for-react`;
+
+/** Where each point and bar of a chart is drawn, in the chart's own pixels, once drawn. */
+async function chartPoints(page: Page, testId: string): Promise<{ x: number; y: number }[]> {
+  const selector = hostOf(testId);
+  await page.locator(selector).first().waitFor();
+  // Until the chart has laid out its series (lines draw after the first chart).
+  await page.waitForFunction((s) => {
+    const host = document.querySelector(s) as ChartHost | null;
+    let items = 0;
+    host?.chart?.getModel().eachSeries((series) => {
+      items += series.getData().count();
+    });
+    return items > 0;
+  }, selector);
+  await page.waitForTimeout(300); // entry animations
+  return page.evaluate((s) => {
+    const host = document.querySelector(s) as ChartHost;
+    const found: { x: number; y: number }[] = [];
+    host.chart?.getModel().eachSeries((series) => {
+      const data = series.getData();
+      // Lines lay their points out as one flat array; bars item by item.
+      const line = data.getLayout('points') as ArrayLike<number> | undefined;
+      for (let i = 0; i < data.count(); i++) {
+        const bar = data.getItemLayout(i) as {
+          x: number;
+          y: number;
+          width: number;
+          height: number;
+        } | null;
+        const [x, y] =
+          line !== undefined
+            ? [line[2 * i] ?? NaN, line[2 * i + 1] ?? NaN]
+            : bar === null
+              ? [NaN, NaN]
+              : [bar.x + bar.width / 2, bar.y + bar.height / 2];
+        if (Number.isFinite(x) && Number.isFinite(y)) found.push({ x, y });
+      }
+    });
+    return found;
+  }, selector);
+}
+
+/** A chart's point in the viewport, scrolled into view first. */
+function inView(
+  page: Page,
+  testId: string,
+  point: { x: number; y: number },
+): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ({ s, x, y }) => {
+      const host = document.querySelector(s) as HTMLElement;
+      const top = host.getBoundingClientRect().top + y;
+      if (top < 40 || top > innerHeight - 40) window.scrollBy(0, top - innerHeight / 2);
+      const rect = host.getBoundingClientRect();
+      return { x: rect.left + x, y: rect.top + y };
+    },
+    { s: hostOf(testId), ...point },
+  );
+}
+
+/**
+ * Moves the mouse over every point and bar of the chart in `testId`'s
+ * element, one after another, and returns the text of each tooltip shown;
+ * throws if a tooltip holds any element but a line break.
+ */
+export async function hoverChart(page: Page, testId: string): Promise<string[]> {
+  const texts: string[] = [];
+  for (const point of await chartPoints(page, testId)) {
+    const p = await inView(page, testId, point);
+    await page.mouse.move(p.x, p.y, { steps: 2 });
+    await page.waitForTimeout(60);
+    const text = await page.evaluate((s) => {
+      const host = document.querySelector(s);
+      // ECharts' HTML tooltip: a positioned div inside the chart's element.
+      const tip = [...(host?.querySelectorAll('div') ?? [])].find(
+        (d) => d.style.zIndex === '9999999' && d.style.display !== 'none',
+      );
+      // A line break is the only markup a tooltip may hold (see src/charts/tooltip.ts).
+      const markup = [...(tip?.querySelectorAll(':not(br)') ?? [])].map((e) => e.tagName);
+      return { text: tip?.textContent ?? '', markup };
+    }, hostOf(testId));
+    if (text.markup.length > 0) {
+      throw new Error(`a tooltip of ${testId} holds markup: ${text.markup.join(', ')}`);
+    }
+    if (text.text !== '') texts.push(text.text);
+  }
+  await page.mouse.move(1, 1);
+  return texts;
+}
+
+/** Clicks the chart's first point or bar (a ranking's top bar is its last). */
+export async function clickChart(page: Page, testId: string, last = false): Promise<void> {
+  const points = await chartPoints(page, testId);
+  const point = last ? points[points.length - 1] : points[0];
+  if (point === undefined) throw new Error(`${testId} draws nothing`);
+  const p = await inView(page, testId, point);
+  await page.mouse.click(p.x, p.y);
+}
+
+/**
+ * Markup that only data could have put there: elements a payload would
+ * create, event-handler attributes, javascript: URLs, scripts naming the flag.
+ * Empty when the page holds none.
+ */
+export function injectedMarkup(page: Page, flag: string): Promise<string[]> {
+  return page.evaluate((f) => {
+    const found: string[] = [];
+    // None of these is the app's own (it has details and inputs: their payloads carry on* attributes).
+    const tags = ['iframe', 'object', 'embed', 'video', 'marquee', 'math'];
+    for (const el of document.querySelectorAll('*')) {
+      const tag = el.tagName.toLowerCase();
+      if (el.matches('img[src="x"]') || tags.includes(tag)) found.push(`<${tag}>`);
+      if (tag === 'script' && (el.textContent ?? '').includes(f)) found.push('<script> with flag');
+      if (tag === 'style' && (el.textContent ?? '').includes('display:none')) found.push('<style>');
+      for (const attr of el.getAttributeNames()) {
+        const value = el.getAttribute(attr) ?? '';
+        if (/^on/i.test(attr)) found.push(`<${tag} ${attr}>`);
+        if (/^\s*javascript:/i.test(value)) found.push(`<${tag} ${attr}="${value}">`);
+      }
+    }
+    return found;
+  }, flag);
+}
