@@ -7,10 +7,27 @@
 import { rmSync } from 'node:fs';
 
 const pending = new Set<string>();
+/** What must stop before the folders go: worker threads still writing into them. */
+const stoppers = new Set<() => Promise<unknown>>();
+
+/** Worker threads may still be writing into a folder while it goes: retried. */
+const REMOVE = { recursive: true, force: true, maxRetries: 5, retryDelay: 20 } as const;
 
 function removeAll(): void {
-  for (const path of pending) rmSync(path, { recursive: true, force: true });
+  for (const path of pending) {
+    try {
+      rmSync(path, REMOVE);
+    } catch (error) {
+      process.stderr.write(`warning: could not remove ${path}: ${String(error)}\n`);
+    }
+  }
   pending.clear();
+}
+
+/** Registers a way to stop work that writes into the folders; the returned function forgets it. */
+export function stopOnExit(stop: () => Promise<unknown>): () => void {
+  stoppers.add(stop);
+  return () => stoppers.delete(stop);
 }
 
 /** Registers `path` for removal at exit; the returned function removes it now. */
@@ -18,7 +35,7 @@ export function removeOnExit(path: string): () => void {
   pending.add(path);
   return () => {
     pending.delete(path);
-    rmSync(path, { recursive: true, force: true });
+    rmSync(path, REMOVE);
   };
 }
 
@@ -27,14 +44,19 @@ export function keepAtExit(path: string): void {
   pending.delete(path);
 }
 
-/** For the CLI's process: signals remove the temporary folders, then exit as signalled. */
+/**
+ * For the CLI's process: a signal stops the workers, removes the temporary
+ * folders, then exits as signalled.
+ */
 export function installExitCleanup(): void {
   process.on('exit', removeAll);
   const signals = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const;
   for (const [signal, number] of Object.entries(signals)) {
     process.once(signal, () => {
-      removeAll();
-      process.exit(128 + number);
+      void Promise.allSettled([...stoppers].map((stop) => stop())).then(() => {
+        removeAll();
+        process.exit(128 + number);
+      });
     });
   }
 }

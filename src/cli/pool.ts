@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { stopOnExit } from './cleanup';
 import type { ReportFile } from './files';
 import type { Processed } from './process-file';
 import type { Batch } from './worker';
@@ -26,6 +27,13 @@ export async function processInWorkers(
     // worker-entry.mjs registers tsx in the thread, as the CLI itself runs under it.
     () => new Worker(new URL('./worker-entry.mjs', import.meta.url)),
   );
+  // Stopped before a stopped run removes the folder they write into; the run
+  // then waits here for the exit that follows, rather than going on to write.
+  let stopping = false;
+  const forget = stopOnExit(() => {
+    stopping = true;
+    return Promise.all(threads.map((t) => t.terminate()));
+  });
   try {
     await Promise.all(
       threads.map(
@@ -40,15 +48,20 @@ export async function processInWorkers(
               onResults(message.results);
               feed();
             });
-            thread.on('error', reject);
+            thread.on('error', (error) => {
+              if (!stopping) reject(error);
+            });
             thread.on('exit', (code) => {
-              if (code !== 0) reject(new Error(`extraction worker stopped with code ${code}`));
+              if (code !== 0 && !stopping) {
+                reject(new Error(`extraction worker stopped with code ${code}`));
+              }
             });
             feed();
           }),
       ),
     );
   } finally {
+    forget();
     await Promise.all(threads.map((t) => t.terminate()));
   }
 }

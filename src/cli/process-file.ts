@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { failedReport, processReport, textFileOf, type ReportOutcome } from '../extract';
 import { MAX_REPORT_BYTES } from '../extract/limits';
 import type { ReportFile } from './files';
@@ -23,8 +23,8 @@ function failed(file: ReportFile, message: string): Processed {
 }
 
 /**
- * One report file: read, extract, write its text into the data folder being
- * written (`outDir`), keep the findings. Runs on the main thread or in a
+ * One report file: read, extract, write its text into the texts folder of
+ * the data folder being written (`outDir`), keep the findings. Runs on the main thread or in a
  * worker alike.
  */
 export function processFile(file: ReportFile, outDir: string): Processed {
@@ -43,8 +43,8 @@ export function processFile(file: ReportFile, outDir: string): Processed {
   const outcome = processReport(file.reportId, file.display, bytes);
   if (outcome.status !== 'ok') return { outcome, bytes: bytes.length };
   // Written at once and dropped: memory stays flat however many reports there are.
-  const path = join(outDir, textFileOf(outcome.reportId));
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, outcome.text);
+  // Into the texts folder the run made: never made here, so a worker still
+  // busy while a stopped run removes its folder cannot make it again.
+  writeFileSync(join(outDir, textFileOf(outcome.reportId)), outcome.text);
   return { outcome: { ...outcome, text: '' }, bytes: bytes.length };
 }

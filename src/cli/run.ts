@@ -4,7 +4,7 @@
  *
  * May import: src/catalog, src/extract, node:*.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import {
@@ -15,6 +15,7 @@ import {
   INDEX_FILE,
   siteLayout,
   textFileOf,
+  TEXTS_FOLDER,
   type Datasets,
   type Issue,
   type ReportOutcome,
@@ -282,6 +283,7 @@ async function processAll(
   staging: string,
   processorFor: (count: number) => Processor,
 ): Promise<Collected> {
+  mkdirSync(join(staging, TEXTS_FOLDER));
   const progress = new Progress(plan.files.length, output, !options.quiet);
   const collected: Collected = { outcomes: [...plan.duplicates], bytesRead: 0 };
   await processorFor(plan.files.length)(plan.files, staging, (results) => {

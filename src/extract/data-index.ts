@@ -106,8 +106,10 @@ export const mentionsFileOf = (id: IndicatorId): string => `mentions/${id}.csv`;
 /** Counties are numbered in key order: paths stay plain ASCII on any server. */
 export const countyFileOf = (n: number, kind: 'values' | 'reports' | 'mentions'): string =>
   `counties/${n}/${kind}.csv`;
+/** The folder of the report texts. */
+export const TEXTS_FOLDER = 'texts';
 /** A report's text as extracted, which every start/end indexes. */
-export const textFileOf = (reportId: string): string => `texts/${reportId}.txt`;
+export const textFileOf = (reportId: string): string => `${TEXTS_FOLDER}/${reportId}.txt`;
 
 /**
  * The shapes of the per-file paths above, for a writer that must tell its

@@ -27,6 +27,7 @@ export {
   groupByYear,
   mentionsFileOf,
   textFileOf,
+  TEXTS_FOLDER,
   townIdOf,
   valuesFileOf,
   type DataIndex,
