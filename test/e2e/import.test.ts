@@ -324,7 +324,8 @@ describe('importing reports in the browser', () => {
     expect(await page.locator('.import-list li').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.context().close();
-  });
+    // A long walk through the importer, the dashboard and a published copy of the site.
+  }, 60_000);
 
   it('imports files dropped on the drop zone', async () => {
     const { page, errors } = await importPage();

@@ -12,7 +12,6 @@ import { decodeReport } from '../../extract';
 
 import { MAX_REPORT_BYTES } from '../../extract/limits';
 
-
 export type DocumentProblem =
   'too-large' | 'unsupported' | 'encrypted' | 'not-docx' | 'no-text' | 'unreadable';
 

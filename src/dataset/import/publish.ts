@@ -27,6 +27,9 @@ import type { ImportedReport, ReviewValue } from './workspace';
 
 export type Row = Readonly<Record<string, string>>;
 
+/** What the package takes of an imported report. */
+export type PublishedImport = Pick<ImportedReport, 'reportId' | 'text' | 'metadata' | 'values'>;
+
 /** What the site already publishes, as served from its data/ folder. */
 export interface PublishedData {
   /** The rows of data/reports.csv. */
@@ -119,7 +122,7 @@ function correctionOf(
 type ManifestRow = Record<(typeof MANIFEST_COLUMNS)[number], string>;
 
 /** The imported reports' rows: every field as reviewed. */
-function manifestRows(reports: readonly ImportedReport[]): ManifestRow[] {
+function manifestRows(reports: readonly PublishedImport[]): ManifestRow[] {
   return reports.map((r) => ({
     report_id: r.reportId,
     town: r.metadata.town,
@@ -132,7 +135,7 @@ function manifestRows(reports: readonly ImportedReport[]): ManifestRow[] {
   }));
 }
 
-function correctionRows(reports: readonly ImportedReport[]): string[][] {
+function correctionRows(reports: readonly PublishedImport[]): string[][] {
   return reports.flatMap((r) =>
     r.values.flatMap((v) => {
       const c = correctionOf(r.reportId, v);
@@ -188,7 +191,7 @@ function publishedPart(data: PublishedData | null, replaced: ReadonlySet<string>
  * replaces it, with its corrections.
  */
 export function buildPackage(
-  imported: readonly ImportedReport[],
+  imported: readonly PublishedImport[],
   published: PublishedData | null,
   onProgress: (done: number, total: number, file: string) => void = () => undefined,
 ): PublishPackage {

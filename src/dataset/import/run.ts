@@ -1,15 +1,30 @@
 /**
  * The browser side of importing: files → the import worker → a batch, with
- * progress; and the workspace kept in IndexedDB across reloads.
+ * progress; the publish package built there; and (storage.ts) the workspace
+ * kept in IndexedDB across reloads. The importer's chunk: the store loads it
+ * when the import view opens or a saved workspace is read.
  */
-import { del, get, set } from 'idb-keyval';
-
 export { withLocalReports } from '../local';
-import { CHANNEL, type ImportReply, type ImportRequest } from './protocol';
+export { forgetSourcesBut, loadWorkspace, saveReview, saveSources } from './storage';
+import { nextTask } from './pieces';
+import {
+  CHANNEL,
+  textCollector,
+  textPieces,
+  type ImportReply,
+  type ImportRequest,
+} from './protocol';
 // The limit alone: the page must not load the extractor (it runs in the worker).
 import { MAX_REPORT_BYTES } from '../../extract/limits';
 import type { PublishPackage } from './publish';
+import { newSourceKey } from './storage';
 import type { DroppedFile, ImportBatch, ImportedReport, ImportProblem } from './workspace';
+
+/** A batch as the page keeps it: each report with the key its source is saved under. */
+export interface ImportedBatch {
+  readonly reports: readonly ImportedReport[];
+  readonly problems: readonly ImportProblem[];
+}
 
 /**
  * Every file of the batch as a problem: the worker could not start (a server
@@ -27,7 +42,7 @@ export async function runImport(
   files: readonly File[],
   taken: readonly string[],
   onProgress: (done: number, total: number, file: string) => void,
-): Promise<ImportBatch> {
+): Promise<ImportedBatch> {
   const dropped: DroppedFile[] = [];
   const tooLarge: ImportProblem[] = [];
   for (const file of files) {
@@ -41,39 +56,73 @@ export async function runImport(
     } else dropped.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
   }
   const batch = await extractInWorker(dropped, taken, onProgress);
-  return { reports: batch.reports, problems: [...tooLarge, ...batch.problems] };
+  return {
+    reports: batch.reports.map((r) => ({ ...r, sourceKey: newSourceKey(r.reportId) })),
+    problems: [...tooLarge, ...batch.problems],
+  };
 }
 
 type Final = Exclude<ImportReply, { type: 'progress' }>;
 
-/** One request to a fresh import worker; null when no worker could run. */
-function inWorker(
+/**
+ * One request to a fresh import worker, after the `texts` it needs (in
+ * pieces); null when no worker could run. The reply's texts come in pieces
+ * too: they are put back in its reports.
+ */
+async function inWorker(
   request: ImportRequest,
   transfer: Transferable[],
   onProgress: (done: number, total: number, file: string) => void,
+  texts: readonly string[] = [],
 ): Promise<Final | null> {
   let worker: Worker;
   try {
     worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
   } catch {
-    return Promise.resolve(null);
+    return null;
   }
-  return new Promise<Final | null>((resolve) => {
+  const replyTexts = textCollector();
+  const reply = new Promise<Final | null>((resolve) => {
     worker.addEventListener('message', (event: MessageEvent<ImportReply>) => {
       const reply = event.data;
       if (reply?.channel !== CHANNEL) return;
       if (reply.type === 'progress') onProgress(reply.done, reply.total, reply.file);
+      else if (reply.type === 'text') replyTexts.add(reply);
       else {
         worker.terminate();
-        resolve(reply);
+        if (reply.type !== 'done') resolve(reply);
+        else void withTexts(reply.batch, replyTexts).then((batch) => resolve({ ...reply, batch }));
       }
     });
     worker.addEventListener('error', () => {
       worker.terminate();
       resolve(null);
     });
-    worker.postMessage(request, transfer);
   });
+  // Each piece is copied into its message on this thread: one per task.
+  for (const piece of textPieces(texts)) {
+    worker.postMessage({ channel: CHANNEL, ...piece });
+    await nextTask();
+  }
+  worker.postMessage(request, transfer);
+  return reply;
+}
+
+/**
+ * The batch's reports with their texts put together, one text per task (a
+ * text at the size limit takes 50–150 ms to put together), and a task
+ * between the last one and what the page does with the batch.
+ */
+async function withTexts(
+  batch: ImportBatch,
+  texts: ReturnType<typeof textCollector>,
+): Promise<ImportBatch> {
+  const reports = [];
+  for (const [i, r] of batch.reports.entries()) {
+    reports.push({ ...r, text: texts.take(i) });
+    await nextTask();
+  }
+  return { ...batch, reports };
 }
 
 async function extractInWorker(
@@ -102,42 +151,22 @@ export async function runPublish(
   onProgress: (done: number, total: number, file: string) => void,
 ): Promise<PublishPackage | { readonly error: string }> {
   const reply = await inWorker(
-    { channel: CHANNEL, type: 'publish', reports, dataUrl },
+    {
+      channel: CHANNEL,
+      type: 'publish',
+      // What the package needs; the texts go ahead in pieces.
+      reports: reports.map((r) => ({
+        reportId: r.reportId,
+        metadata: r.metadata,
+        values: r.values,
+        text: '',
+      })),
+      dataUrl,
+    },
     [],
     onProgress,
+    reports.map((r) => r.text),
   );
   if (reply?.type === 'published') return reply.result;
   return { error: 'no-worker' };
-}
-
-const KEY = 'rule-of-law-import-workspace';
-
-/** The imported reports saved in this browser (none when IndexedDB is unavailable). */
-export async function loadWorkspace(): Promise<ImportedReport[]> {
-  try {
-    const saved: unknown = await get(KEY);
-    if (!Array.isArray(saved)) return [];
-    // Saved by this site, but perhaps by an older version of it: keep what has the right shape.
-    return saved.filter(
-      (r): r is ImportedReport =>
-        typeof r === 'object' &&
-        r !== null &&
-        typeof (r as ImportedReport).reportId === 'string' &&
-        typeof (r as ImportedReport).text === 'string' &&
-        Array.isArray((r as ImportedReport).values) &&
-        typeof (r as ImportedReport).metadata === 'object',
-    );
-  } catch {
-    return [];
-  }
-}
-
-export async function saveWorkspace(reports: readonly ImportedReport[]): Promise<boolean> {
-  try {
-    if (reports.length === 0) await del(KEY);
-    else await set(KEY, reports);
-    return true;
-  } catch {
-    return false;
-  }
 }

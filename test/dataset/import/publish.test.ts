@@ -6,14 +6,12 @@ import {
   buildPackage,
   readRows,
   type PublishedData,
+  type PublishedImport,
   type PublishPackage,
 } from '../../../src/dataset/import/publish';
 import { fetchPublished } from '../../../src/dataset/import/published';
-import {
-  importFiles,
-  type ImportedReport,
-  type ReviewValue,
-} from '../../../src/dataset/import/workspace';
+import { noRuleIndexes, unusedFigureAt } from '../../../src/dataset/import/unused';
+import { importFiles, type ReviewValue } from '../../../src/dataset/import/workspace';
 import { captureOutput, copySamples, options, readCsv, run, tempDir } from '../../helpers';
 import { runExtract } from '../../../src/cli/run';
 import { docxOf } from './docx';
@@ -22,7 +20,7 @@ const SAMPLE = join(import.meta.dirname, '..', '..', '..', 'data', 'reports');
 const text = (name: string): string => readFileSync(join(SAMPLE, name), 'utf8');
 
 /** A review as a person would do it: accept some, edit one, reject one, add one, fix the county. */
-async function reviewed(): Promise<ImportedReport[]> {
+async function reviewed(): Promise<PublishedImport[]> {
   const batch = await importFiles(
     [
       {
@@ -40,7 +38,8 @@ async function reviewed(): Promise<ImportedReport[]> {
       return { ...v, decision: 'accepted' };
     });
     const stated = new Set(values.map((v) => v.indicator));
-    const missed = r.unused.find((u) => u.reason === 'no_rule');
+    const first = noRuleIndexes(r.unused)[0];
+    const missed = first === undefined ? undefined : unusedFigureAt(r.unused, first);
     const indicator = (
       ['enforcement.campaigns', 'training.sessions', 'publicity.materials'] as const
     ).find((id) => !stated.has(id));
@@ -131,7 +130,7 @@ const csvRows = (text: string): Record<string, string>[] => {
 
 describe('the publish package', () => {
   let published: string;
-  let reports: ImportedReport[];
+  let reports: PublishedImport[];
   let pkg: PublishPackage;
   beforeAll(async () => {
     published = publishSamples();
