@@ -25,6 +25,7 @@ import { accessibilityProblems } from './axe';
 import { launchBrowser } from './browser';
 import { serveStatic, type StaticSite } from './server';
 import { buildSite } from './site';
+import { storedReview } from './stored-review';
 
 const SAMPLE = join(import.meta.dirname, '..', '..', 'data', 'reports');
 let browser: Browser;
@@ -117,6 +118,24 @@ describe('importing reports in the browser', () => {
     await expect.poll(() => panel.locator('h3').textContent()).toContain('红格镇');
     expect(await panel.getByTestId('review-town').inputValue()).toBe('红格镇');
     expect(await panel.getByTestId('review-year').inputValue()).toBe('2023');
+    // A place is checked as a name: markup is refused, said beside the field, and not saved.
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    const town = panel.getByTestId('review-town');
+    await town.fill('<img src=x onerror=alert(1)>镇');
+    await town.blur();
+    await expect
+      .poll(() => panel.getByTestId('review-town-message').textContent())
+      .toBe('名称中不能有 “<”：名称只由文字、数字、空格和名称中的标点组成，未保存');
+    expect(await town.getAttribute('aria-invalid')).toBe('true');
+    expect(await panel.locator('h3').textContent()).toContain('红格镇');
+    expect(await storedReview(page)).toContain('"town":"红格镇"');
+    expect(await storedReview(page)).not.toContain('<img');
+    expect(await panel.locator('img').count()).toBe(0);
+    expect(dialogs).toEqual([]);
     // Each value beside its sentence, the phrase highlighted.
     const rate = row(page, 'mediation.success_rate');
     expect(await rate.locator('td').first().textContent()).toBe('99.5%');
@@ -164,10 +183,11 @@ describe('importing reports in the browser', () => {
     expect(await added.getAttribute('data-indicator')).toBe('enforcement.campaigns');
     expect(await added.getByTestId('source-highlight').textContent()).toBe(missed);
 
-    // Kept in this browser: a reload shows the same review.
+    // Kept in this browser: a reload shows the same review (and the town as it was).
     await page.reload();
     await page.getByTestId('import-view').waitFor();
     await page.locator('.import-list li').filter({ hasText: '红格镇' }).locator('button').click();
+    expect(await page.getByTestId('review-town').inputValue()).toBe('红格镇');
     await expect
       .poll(() => row(page, 'mediation.cases').locator('.decision-status').textContent())
       .toBe('已修改为 610件');

@@ -29,6 +29,8 @@ const zh = {
   county: '县区',
   city: '市',
   province: '省',
+  nameTooLong: '名称过长：最多 {max} 个字，未保存',
+  nameRefused: '名称中不能有 {char}：名称只由文字、数字、空格和名称中的标点组成，未保存',
   valueFound: '提取值',
   sentence: '原文句子',
   decision: '审核',
@@ -100,6 +102,9 @@ const en: Record<ImportMessage, string> = {
   county: 'County',
   city: 'City',
   province: 'Province',
+  nameTooLong: 'Too long: at most {max} characters; not saved',
+  nameRefused:
+    'A name cannot hold {char}: names are letters, digits, spaces and the punctuation names use; not saved',
   valueFound: 'Value found',
   sentence: 'Sentence',
   decision: 'Review',

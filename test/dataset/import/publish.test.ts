@@ -291,6 +291,29 @@ describe('the publish package', () => {
     expect(entry(replaced, `data/reports/${tianjin}.txt`)).toContain('纠纷230余起');
   });
 
+  it('writes each reviewed name as a name: normalised, or left out with a warning', () => {
+    const [first, ...rest] = reports;
+    if (first === undefined) throw new Error('no report');
+    const named = {
+      ...first,
+      metadata: {
+        ...first.metadata,
+        town: ' 红格镇\u3000 ',
+        province: '四川\u3000\u3000省',
+        county: '<img src=x onerror=alert(1)>镇',
+      },
+    };
+    const built = buildPackage([named, ...rest], null);
+    const row = csvRows(entry(built, 'data/reports/reports.csv')).find(
+      (r) => r['report_id'] === first.reportId,
+    );
+    expect(row).toMatchObject({ town: '红格镇', province: '四川 省', county: '' });
+    expect(built.issues).toEqual([
+      `data/reports/reports.csv: warning: ${first.reportId}: county "<img src=x onerror=alert(1)>镇" holds "<" (U+003C), which no name is written with; left out`,
+    ]);
+    expect(entry(built, 'public/data/reports.csv')).not.toContain('<img');
+  });
+
   it('without published data holds the imported reports alone', () => {
     const alone = buildPackage(reports, null);
     const ids = csvRows(entry(alone, 'public/data/reports.csv')).map((r) => r['report_id']);
