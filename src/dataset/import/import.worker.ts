@@ -13,7 +13,7 @@ import {
 } from './protocol';
 import { buildPackage } from './publish';
 import { fetchPublished } from './published';
-import { importFiles } from './workspace';
+import { importFiles, type DroppedFile } from './workspace';
 
 const scope = self as unknown as {
   postMessage(message: ImportReply, transfer?: Transferable[]): void;
@@ -22,6 +22,15 @@ const scope = self as unknown as {
 
 const progress = (done: number, total: number, file: string): void =>
   scope.postMessage({ channel: CHANNEL, type: 'progress', done, total, file });
+
+/** The dropped files' bytes (read here, not on the page). */
+async function readFiles(files: readonly File[]): Promise<DroppedFile[]> {
+  const dropped: DroppedFile[] = [];
+  for (const file of files) {
+    dropped.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+  }
+  return dropped;
+}
 
 /** Texts of the publish request to come. */
 const texts = textCollector();
@@ -34,8 +43,9 @@ scope.addEventListener('message', (event) => {
     return;
   }
   if (request.type === 'import') {
-    void importFiles(request.files, new Set(request.taken), progress).then(
-      ({ reports, problems }) => {
+    void readFiles(request.files)
+      .then((files) => importFiles(files, new Set(request.taken), progress))
+      .then(({ reports, problems }) => {
         for (const piece of textPieces(reports.map((r) => r.text))) {
           scope.postMessage({ channel: CHANNEL, ...piece });
         }
@@ -48,8 +58,7 @@ scope.addEventListener('message', (event) => {
           r.unused.kinds.buffer,
         ]);
         scope.postMessage({ channel: CHANNEL, type: 'done', batch }, columns as ArrayBuffer[]);
-      },
-    );
+      });
     return;
   }
   const reports = request.reports.map((r, i) => ({ ...r, text: texts.take(i) }));

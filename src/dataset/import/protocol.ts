@@ -7,7 +7,7 @@
  */
 import { piecesOf } from './pieces';
 import type { PublishedImport, PublishPackage } from './publish';
-import type { DroppedFile, ImportBatch } from './workspace';
+import type { ImportBatch } from './workspace';
 
 /**
  * Every message of ours carries this: pdf.js, loaded here to read PDFs, sets
@@ -26,7 +26,8 @@ export type ImportRequest = { readonly channel: typeof CHANNEL } & (
   | TextPiece
   | {
       readonly type: 'import';
-      readonly files: readonly DroppedFile[];
+      /** Read in the worker. */
+      readonly files: readonly File[];
       readonly taken: readonly string[];
     }
   | {

@@ -18,7 +18,7 @@ import {
 import { MAX_REPORT_BYTES } from '../../extract/limits';
 import type { PublishPackage } from './publish';
 import { newSourceKey } from './storage';
-import type { DroppedFile, ImportBatch, ImportedReport, ImportProblem } from './workspace';
+import type { ImportBatch, ImportedReport, ImportProblem } from './workspace';
 
 /** A batch as the page keeps it: each report with the key its source is saved under. */
 export interface ImportedBatch {
@@ -31,7 +31,7 @@ export interface ImportedBatch {
  * that serves .js with the wrong type, a strict policy). The extractor is not
  * loaded on the page itself: it would double the page's code for a rare case.
  */
-function noWorker(files: readonly DroppedFile[]): ImportBatch {
+function noWorker(files: readonly File[]): ImportBatch {
   return {
     reports: [],
     problems: files.map((f) => ({ file: f.name, problem: 'no-worker', detail: '' })),
@@ -43,7 +43,7 @@ export async function runImport(
   taken: readonly string[],
   onProgress: (done: number, total: number, file: string) => void,
 ): Promise<ImportedBatch> {
-  const dropped: DroppedFile[] = [];
+  const dropped: File[] = [];
   const tooLarge: ImportProblem[] = [];
   for (const file of files) {
     // A 200 MB file is refused by its size, before a byte of it is read.
@@ -53,7 +53,7 @@ export async function runImport(
         problem: 'too-large',
         detail: `${(file.size / 1048576).toFixed(0)} MB`,
       });
-    } else dropped.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    } else dropped.push(file);
   }
   const batch = await extractInWorker(dropped, taken, onProgress);
   return {
@@ -126,15 +126,16 @@ async function withTexts(
 }
 
 async function extractInWorker(
-  dropped: readonly DroppedFile[],
+  dropped: readonly File[],
   taken: readonly string[],
   onProgress: (done: number, total: number, file: string) => void,
 ): Promise<ImportBatch> {
   if (dropped.length === 0) return { reports: [], problems: [] };
+  // The files themselves (handles): the worker reads them, not this thread
+  // (a 50 MB file read here held it for 100 ms).
   const reply = await inWorker(
     { channel: CHANNEL, type: 'import', files: dropped, taken },
-    // The files' bytes move to the worker rather than being copied.
-    dropped.map((d) => d.bytes.buffer as ArrayBuffer),
+    [],
     onProgress,
   );
   return reply?.type === 'done' ? reply.batch : noWorker(dropped);
