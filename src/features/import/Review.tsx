@@ -27,17 +27,20 @@ export function Review({ lang, report, onRenamed }: ReportProps) {
     })),
   );
   const textRef = useRef<HTMLDivElement | null>(null);
-  // The value whose sentence was clicked: its words are marked apart, and shown.
+  // The value whose sentence was clicked, or the unused figure: its words are marked apart, and shown.
   const [focus, setFocus] = useState<number | null>(null);
+  const [figure, setFigure] = useState<{ start: number; end: number } | null>(null);
   const [goTo, setGoTo] = useState<GoTo | null>(null);
   const marks = useMemo(
-    () =>
-      report.values.flatMap((v, i): Mark[] =>
+    () => [
+      ...report.values.flatMap((v, i): Mark[] =>
         v.start === null || v.end === null
           ? []
           : [{ start: v.start, end: v.end, kind: i === focus ? 'current' : 'other' }],
       ),
-    [report.values, focus],
+      ...(figure === null ? [] : [{ ...figure, kind: 'current' as const }]),
+    ],
+    [report.values, focus, figure],
   );
   return (
     <div className="review" data-testid="review-panel">
@@ -63,16 +66,25 @@ export function Review({ lang, report, onRenamed }: ReportProps) {
       <MetadataForm lang={lang} report={report} onChange={(m) => editReport(report.reportId, m)} />
       <PublishedTwin lang={lang} report={report} onRenamed={onRenamed} />
       <div className="review-table-wrap">
-        <table className="review-table">
-          <thead>
-            <tr>
-              <th scope="col">{t(lang, 'indicator')}</th>
-              <th scope="col">{m(lang, 'valueFound')}</th>
-              <th scope="col">{m(lang, 'sentence')}</th>
-              <th scope="col">{m(lang, 'decision')}</th>
+        {/* The roles are the elements' own: they stay when a narrow screen lays rows out as cards. */}
+        <table className="review-table" role="table">
+          <thead role="rowgroup">
+            <tr role="row">
+              <th scope="col" role="columnheader">
+                {t(lang, 'indicator')}
+              </th>
+              <th scope="col" role="columnheader">
+                {m(lang, 'valueFound')}
+              </th>
+              <th scope="col" role="columnheader">
+                {m(lang, 'sentence')}
+              </th>
+              <th scope="col" role="columnheader">
+                {m(lang, 'decision')}
+              </th>
             </tr>
           </thead>
-          <tbody>
+          <tbody role="rowgroup">
             {report.values.map((v, i) => (
               <ValueRow
                 key={`${v.indicator}-${i}`}
@@ -81,6 +93,7 @@ export function Review({ lang, report, onRenamed }: ReportProps) {
                 value={v}
                 onShow={() => {
                   setFocus(i);
+                  setFigure(null);
                   if (v.start !== null) setGoTo({ offset: v.start });
                 }}
                 onDecide={(change) => reviewValue(report.reportId, i, change)}
@@ -89,7 +102,15 @@ export function Review({ lang, report, onRenamed }: ReportProps) {
           </tbody>
         </table>
       </div>
-      <UnusedList lang={lang} report={report} onShow={(offset) => setGoTo({ offset })} />
+      <UnusedList
+        lang={lang}
+        report={report}
+        onShow={(span) => {
+          setFocus(null);
+          setFigure(span);
+          setGoTo({ offset: span.start });
+        }}
+      />
       <AddFromSelection
         lang={lang}
         report={report}

@@ -19,8 +19,8 @@ export function UnusedList({
 }: {
   lang: Lang;
   report: ImportedReport;
-  /** Show the text at this offset. */
-  onShow: (offset: number) => void;
+  /** Show and mark this span of the text. */
+  onShow: (span: { start: number; end: number }) => void;
 }) {
   const noRule = useMemo(() => noRuleIndexes(report.unused), [report.unused]);
   const [shown, setShown] = useState(PAGE);
@@ -33,7 +33,11 @@ export function UnusedList({
       <ul>
         {figures.map((u) => (
           <li key={u.start}>
-            <button type="button" className="cell-link" onClick={() => onShow(u.start)}>
+            <button
+              type="button"
+              className="cell-link"
+              onClick={() => onShow({ start: u.start, end: u.end })}
+            >
               {report.text.slice(u.start, u.end)}
             </button>{' '}
             <span className="th-meta">{excerpt(report.text, u.start, u.end)}</span>

@@ -45,13 +45,15 @@ export function ValueRow({
               value: formatValue(lang, value.edited ?? 0, value.qualifier, unit),
             });
   return (
-    <tr className={`decision-${value.decision}`} data-indicator={value.indicator}>
-      <th scope="row">{indicatorName(lang, value.indicator)}</th>
-      <td>
+    <tr className={`decision-${value.decision}`} data-indicator={value.indicator} role="row">
+      <th scope="row" role="rowheader">
+        {indicatorName(lang, value.indicator)}
+      </th>
+      <td role="cell">
         {shown === null ? '—' : formatValue(lang, shown, value.qualifier, unit)}
         {value.found === null && <span className="th-meta"> {m(lang, 'addedValue')}</span>}
       </td>
-      <td className="review-sentence">
+      <td className="review-sentence" role="cell">
         {sentence === null || value.start === null || value.end === null ? (
           '—'
         ) : (
@@ -64,7 +66,7 @@ export function ValueRow({
           </button>
         )}
       </td>
-      <td className="review-decision">
+      <td className="review-decision" role="cell">
         <span className="decision-status">{status}</span>
         {editing ? (
           <form
