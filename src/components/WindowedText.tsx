@@ -4,7 +4,8 @@
  * estimated until a block is drawn, then measured). A 10 MB report drawn
  * whole held the page for 50 seconds; drawn this way, any report takes a few
  * milliseconds. A text past a million characters is shown a part at a time
- * (see text-blocks.ts).
+ * (see text-blocks.ts). Up to WHOLE_TEXT characters — any real report — the
+ * text is drawn whole, as the page's search and printing expect.
  *
  * Marks highlight spans; `goTo` brings an offset into view; selectedSpan
  * (text-selection.ts) reads the reader's selection as offsets into the text.
@@ -28,6 +29,9 @@ import { rectAt } from './text-selection';
 
 export { selectedSpan } from './text-selection';
 
+/** Characters drawn whole (a long real report is about 300 000). */
+export const WHOLE_TEXT = 400_000;
+
 /** A request to show an offset: a new object each time, even for the same offset. */
 export interface GoTo {
   readonly offset: number;
@@ -43,6 +47,8 @@ export interface WindowedTextProps {
   readonly label: string;
   readonly className?: string;
   readonly testId?: string;
+  /** A test id for the first current mark. */
+  readonly currentTestId?: string;
 }
 
 /** How the box lays text out: read from its style when it is drawn or resized. */
@@ -99,6 +105,8 @@ function layoutAt(
 ): Layout {
   const first = blocks.partStarts[part] ?? 0;
   const end = blocks.partStarts[part + 1] ?? first;
+  if ((blocks.starts[blockCount(blocks)] ?? 0) <= WHOLE_TEXT)
+    return { part, tops, from: first, to: end };
   const y = scrollTop - paddingTop;
   const from = first + lastAtOrBefore(tops, Math.max(0, y - viewHeight));
   const to = Math.min(end, first + lastAtOrBefore(tops, y + 2 * viewHeight) + 1);
@@ -114,6 +122,7 @@ export function WindowedText({
   label,
   className,
   testId,
+  currentTestId,
 }: WindowedTextProps) {
   const blocks = useMemo(() => splitBlocks(text), [text]);
   const stats = useRef(new Map<number, LineStats>());
@@ -122,7 +131,11 @@ export function WindowedText({
   const scrollAfterRender = useRef<number | null>(null);
   /** The offset `goTo` asked for, until it is in view. */
   const target = useRef<number | null>(null);
-  const [layout, setLayout] = useState<Layout>(NOTHING);
+  const whole = text.length <= WHOLE_TEXT;
+  // Drawn whole at once; a long text once the page around it is drawn (below).
+  const [layout, setLayout] = useState<Layout>(() =>
+    whole ? layoutAt(blocks, 0, new Float64Array(blockCount(blocks) + 1), 0, 0, 0) : NOTHING,
+  );
   const current = useRef(layout);
 
   /** The heights for the box's width (estimated again when it changed). */
@@ -171,6 +184,10 @@ export function WindowedText({
   useLayoutEffect(() => {
     stats.current = new Map();
     sizes.current = null;
+    if (whole) {
+      show(0, 0);
+      return;
+    }
     current.current = NOTHING;
     setLayout(NOTHING);
     const first = setTimeout(() => {
@@ -207,6 +224,8 @@ export function WindowedText({
     const top = tops[block - (blocks.partStarts[part] ?? 0)] ?? 0;
     target.current = goTo.offset;
     show(part, Math.max(0, s.metrics.paddingTop + top - box.clientHeight / 3), tops);
+    // Asked from elsewhere on the page (a value's sentence): the box comes into view too.
+    box.scrollIntoView?.({ block: 'nearest' });
   }, [goTo]);
 
   // After each render: scroll where asked, measure what was drawn, then bring the target into view.
@@ -223,7 +242,9 @@ export function WindowedText({
     const y = box.scrollTop - s.metrics.paddingTop;
     const anchor = start + lastAtOrBefore(layout.tops, y);
     let changed = false;
-    for (const element of box.querySelectorAll<HTMLElement>(':scope > [data-block]')) {
+    // Drawn whole, the blocks are where they are: nothing to measure.
+    const drawnBlocks = whole ? [] : box.querySelectorAll<HTMLElement>(':scope > [data-block]');
+    for (const element of drawnBlocks) {
       const i = Number(element.dataset['block']);
       const height = element.getBoundingClientRect().height;
       if (s.known[i] === MEASURED && Math.abs((s.heights[i] ?? 0) - height) < 0.5) continue;
@@ -266,6 +287,10 @@ export function WindowedText({
   const parts = partCount(blocks);
   const partHeight = layout.tops[layout.tops.length - 1] ?? 0;
   const partStart = blocks.partStarts[layout.part] ?? 0;
+  const firstCurrent = marks.reduce(
+    (first, m) => (m.kind === 'current' && m.start < first ? m.start : first),
+    Infinity,
+  );
   const drawn: number[] = [];
   for (let i = layout.from; i < layout.to; i++) drawn.push(i);
   return (
@@ -302,7 +327,15 @@ export function WindowedText({
       >
         <div aria-hidden="true" style={{ height: layout.tops[layout.from - partStart] ?? 0 }} />
         {drawn.map((i) => (
-          <Block key={i} index={i} blocks={blocks} text={text} marks={marks} />
+          <Block
+            key={i}
+            index={i}
+            blocks={blocks}
+            text={text}
+            marks={marks}
+            currentAt={firstCurrent}
+            currentTestId={currentTestId}
+          />
         ))}
         <div
           aria-hidden="true"
@@ -318,11 +351,16 @@ function Block({
   blocks,
   text,
   marks,
+  currentAt,
+  currentTestId,
 }: {
   index: number;
   blocks: TextBlocks;
   text: string;
   marks: readonly Mark[];
+  /** Where the first current mark starts: it carries `currentTestId`. */
+  currentAt: number;
+  currentTestId: string | undefined;
 }) {
   const start = blocks.starts[index] ?? 0;
   const end = blocks.starts[index + 1] ?? start;
@@ -339,7 +377,11 @@ function Block({
         s.kind === 'plain' ? (
           text.slice(start + s.start, start + s.end)
         ) : (
-          <mark key={s.start} className={`mention-${s.kind}`}>
+          <mark
+            key={s.start}
+            className={`mention-${s.kind}`}
+            data-testid={start + s.start === currentAt ? currentTestId : undefined}
+          >
             {text.slice(start + s.start, start + s.end)}
           </mark>
         ),
