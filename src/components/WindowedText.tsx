@@ -196,10 +196,11 @@ export function WindowedText({
     return () => clearTimeout(first);
   }, [blocks]);
 
-  // A new width: lines wrap elsewhere; heights are estimated again, the view keeps its text.
+  // A new width: lines wrap elsewhere; heights are estimated again, the view
+  // keeps its text. (Drawn whole, the browser keeps it.)
   useEffect(() => {
     const box = boxRef.current;
-    if (box === null || typeof ResizeObserver === 'undefined') return;
+    if (box === null || whole || typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(() => {
       const old = sizes.current;
       if (old === null || metricsOf(box).width === old.metrics.width) return;

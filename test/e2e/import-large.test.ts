@@ -207,6 +207,64 @@ async function selectMissedFigure(page: Page): Promise<number> {
   return [...(name ?? '')].reduce((k, c) => k * 26 + c.charCodeAt(0) - 65, 0);
 }
 
+/**
+ * Selects, across two of the blocks the text is drawn in, the missed figure's
+ * words and a few characters of the block before or after theirs, in the
+ * first copy where that is drawn. Returns the copy's number, and where the
+ * selection starts and ends from the figure's start, measured on the page's
+ * text.
+ */
+async function selectAcrossBlocks(
+  page: Page,
+): Promise<{ copy: number; before: number; after: number }> {
+  const found = await page.getByTestId('review-text').evaluate((box, words) => {
+    const textIn = (node: Node | null, last: boolean): Node | null => {
+      if (node === null) return null;
+      const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+      let found: Node | null = null;
+      for (let t = walker.nextNode(); t !== null; t = walker.nextNode()) {
+        if ((t.textContent ?? '').length < 3) continue;
+        found = t;
+        if (!last) break;
+      }
+      return found;
+    };
+    const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+    let copy: string | null = null;
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      const data = node.textContent ?? '';
+      const head = /〔([A-Z]{4})〕/.exec(data);
+      if (head !== null) copy = head[1] ?? null;
+      const at = copy === null ? -1 : data.indexOf(words, head === null ? 0 : head.index);
+      if (at < 0) continue;
+      let block: Node | null = node;
+      while (block !== null && block.parentNode !== box) block = block.parentNode;
+      const range = document.createRange();
+      const next = textIn(block?.nextSibling ?? null, false);
+      const previous = textIn(block?.previousSibling ?? null, true);
+      if (next !== null) {
+        range.setStart(node, at);
+        range.setEnd(next, 3);
+      } else if (previous !== null) {
+        range.setStart(previous, (previous.textContent ?? '').length - 3);
+        range.setEnd(node, at + words.length);
+      } else continue;
+      const selection = window.getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(range);
+      const toFigure = document.createRange();
+      toFigure.setStart(range.startContainer, range.startOffset);
+      toFigure.setEnd(node, at);
+      const before = toFigure.toString().length;
+      return { copy, before, after: range.toString().length - before };
+    }
+    return null;
+  }, missed.words);
+  expect(found).not.toBeNull();
+  const copy = [...(found?.copy ?? '')].reduce((k, c) => k * 26 + c.charCodeAt(0) - 65, 0);
+  return { copy, before: found?.before ?? 0, after: found?.after ?? 0 };
+}
+
 describe('a report near the size limit', () => {
   it('is reviewed in a page that always answers: text shown at once, every task under 200 ms', async () => {
     const { path, starts } = writeRepeated('汇编2023.txt', MAX_REPORT_BYTES - 1024 * 1024);
@@ -251,9 +309,23 @@ describe('a report near the size limit', () => {
     // The review is saved without the text.
     expect((await storedReview(page)).length).toBeLessThan(100_000);
 
+    // A selection across two of the blocks the text is drawn in: its span is exact too.
+    const across = await selectAcrossBlocks(page);
+    const offered = await panel
+      .getByTestId('add-indicator')
+      .locator('option')
+      .evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
+    await panel.getByTestId('add-indicator').selectOption(offered[0] ?? '');
+    await panel.getByTestId('add-from-selection').click();
+    await expect.poll(() => added.count()).toBe(2);
+    const figureAt = (starts[across.copy] ?? 0) + copyHead(across.copy).length + missed.start;
+    await expect
+      .poll(() => storedReview(page))
+      .toContain(`"start":${figureAt - across.before},"end":${figureAt + across.after}`);
+
     // Its sentence takes the text to it, in the right copy.
     await text.evaluate((box) => box.scrollTo({ top: 0 }));
-    await added.locator('.sentence-link').click();
+    await added.first().locator('.sentence-link').click();
     await expect
       .poll(() =>
         text.evaluate((box) => {
@@ -291,7 +363,7 @@ describe('a report near the size limit', () => {
       .poll(() => page.getByTestId('review-panel').locator('tr', { hasText: '人工添加' }).count(), {
         timeout: 30_000,
       })
-      .toBe(1);
+      .toBe(2);
     await expect
       .poll(() => page.getByTestId('review-text').evaluate((box) => box.textContent?.length ?? 0))
       .toBeGreaterThan(0);
