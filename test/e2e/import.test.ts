@@ -20,12 +20,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
 import { docxOf } from '../dataset/import/docx';
+import { unusedCount, unusedFigureAt } from '../../src/dataset/import/unused';
+import { importFiles } from '../../src/dataset/import/workspace';
 import { readCsv, run } from '../helpers';
 import { accessibilityProblems } from './axe';
 import { launchBrowser } from './browser';
 import { serveStatic, type StaticSite } from './server';
 import { buildSite } from './site';
-import { storedReview } from './stored-review';
+import { storedEntry, storedReview, storeEntry } from './stored-review';
 
 const SAMPLE = join(import.meta.dirname, '..', '..', 'data', 'reports');
 let browser: Browser;
@@ -346,6 +348,41 @@ describe('importing reports in the browser', () => {
     await page.context().close();
     // A long walk through the importer, the dashboard and a published copy of the site.
   }, 60_000);
+
+  it('reads a workspace an earlier version saved whole (texts included), and keeps it in two parts', async () => {
+    const batch = await importFiles(
+      [
+        {
+          name: '彭浦镇2023.txt',
+          bytes: new Uint8Array(readFileSync(join(SAMPLE, 'shanghai-jingan-pengpu-2023.txt'))),
+        },
+      ],
+      new Set(),
+    );
+    // As the earlier version kept it: the figures no rule used as objects, no source key.
+    const legacy = batch.reports.map((r) => ({
+      ...r,
+      unused: Array.from({ length: unusedCount(r.unused) }, (_, i) => unusedFigureAt(r.unused, i)),
+      values: r.values.map((v, i) => (i === 0 ? { ...v, decision: 'accepted' } : v)),
+    }));
+    const { page, errors } = await importPage();
+    await storeEntry(page, 'rule-of-law-import-workspace', legacy);
+    await page.reload();
+    await page.getByTestId('review-panel').waitFor();
+    expect(await page.getByTestId('review-town').inputValue()).toBe('彭浦镇');
+    expect(await page.locator('.decision-status').first().textContent()).toBe('已确认');
+    expect(await page.getByTestId('review-text').textContent()).toBe(batch.reports[0]?.text);
+    await expect.poll(() => storedEntry(page, 'rule-of-law-import-workspace')).toBe('null');
+    expect(await storedReview(page)).toContain('"town":"彭浦镇"');
+    expect(await storedReview(page)).not.toContain('彭浦镇党委');
+    // Its figures no rule used are still there to add from.
+    await page.locator('details.unused summary').click();
+    expect(await page.locator('details.unused li').count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: '丢弃全部本地导入' }).click();
+    await expect.poll(() => page.locator('.import-list li').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 
   it('imports files dropped on the drop zone', async () => {
     const { page, errors } = await importPage();
