@@ -297,7 +297,10 @@ export function WindowedText({
   return (
     <>
       {parts > 1 && (
-        <nav className="text-parts" aria-label={label}>
+        <nav
+          className="text-parts"
+          aria-label={`${label} · ${t(lang, 'textPart', { i: layout.part + 1, n: parts })}`}
+        >
           <button
             type="button"
             disabled={layout.part === 0}

@@ -8,8 +8,8 @@
  * This file is the view: the drop zone, the imported reports, the one under
  * review (Review.tsx and the files it names), publishing (usePublish.ts).
  *
- * May import: src/store, src/dataset, src/extract (number reading, names),
- * src/i18n, src/catalog, src/components.
+ * May import: src/store, src/dataset, src/extract (names), src/i18n,
+ * src/catalog, src/components.
  */
 import { useEffect, useState, type DragEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
