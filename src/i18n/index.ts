@@ -128,6 +128,9 @@ const zh = {
   qualityHint:
     '每份报告的识别状态与抽取情况；“未使用数字”见 data/unused.csv，可据此发现漏提的表述。',
   importView: '导入',
+  textPart: '第 {i}/{n} 段',
+  previousPart: '上一段',
+  nextPart: '下一段',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -251,6 +254,9 @@ const en: Record<MessageKey, string> = {
   qualityHint:
     'Detection status and extraction counts per report; unused numbers are in data/unused.csv, to find phrasings the rules miss.',
   importView: 'Import',
+  textPart: 'Part {i} of {n}',
+  previousPart: 'Previous part',
+  nextPart: 'Next part',
 };
 
 const MESSAGES: Readonly<Record<Lang, Record<MessageKey, string>>> = { zh, en };

@@ -246,19 +246,21 @@ export const useAppStore = create<AppState>()((set, get) => ({
   workspaceLoaded: false,
   workspaceSaved: true,
   loadWorkspace: () => {
-    if (get().workspaceLoaded) return;
-    void importer()
-      .then((m) => m.loadWorkspace())
-      .then((saved) =>
-        set((s) => ({
-          // Anything imported meanwhile comes after what was saved.
-          imported: [
-            ...saved,
-            ...s.imported.filter((r) => !saved.some((x) => x.reportId === r.reportId)),
-          ],
-          workspaceLoaded: true,
-        })),
-      );
+    if (get().workspaceLoaded || workspaceLoading) return;
+    workspaceLoading = true;
+    void importer().then(async (m) => {
+      const saved = await m.loadWorkspace();
+      set((s) => ({
+        // Anything imported meanwhile comes after what was saved.
+        imported: [
+          ...saved,
+          ...s.imported.filter((r) => !saved.some((x) => x.reportId === r.reportId)),
+        ],
+        workspaceLoaded: true,
+      }));
+      // Texts of reports no review holds (a save cut short, a tab closed mid-import).
+      void m.forgetSourcesBut(sourceKeysKept);
+    });
   },
   importFiles: (files) => {
     if (files.length === 0 || get().importProgress !== null) return;
@@ -267,18 +269,21 @@ export const useAppStore = create<AppState>()((set, get) => ({
       ...get().imported.map((r) => r.reportId),
       ...(get().model?.reports?.keys() ?? []),
     ];
-    void importer().then((m) =>
-      m
-        .runImport(files, taken, (done, total) => set({ importProgress: { done, total } }))
-        .then((batch) => {
-          set((s) => ({
-            imported: [...s.imported, ...batch.reports],
-            importProblems: batch.problems,
-            importProgress: null,
-          }));
-          persist();
-        }),
-    );
+    void importer().then(async (m) => {
+      const batch = await m.runImport(files, taken, (done, total) =>
+        set({ importProgress: { done, total } }),
+      );
+      set((s) => ({
+        imported: [...s.imported, ...batch.reports],
+        importProblems: batch.problems,
+        importProgress: null,
+      }));
+      // The texts once, then the review that refers to them.
+      if (!(await m.saveSources(batch.reports))) {
+        for (const r of batch.reports) unsavedSources.add(r.sourceKey);
+      }
+      persistReview();
+    });
   },
   reviewValue: (reportId, index, change) => {
     updateReport(reportId, (r) => ({
@@ -298,20 +303,22 @@ export const useAppStore = create<AppState>()((set, get) => ({
   },
   discardReport: (reportId) => {
     const kept = get().imported.filter((r) => r.reportId !== reportId);
-    void importer()
-      .then((m) => m.saveWorkspace(kept))
-      .then((saved) =>
-        set((s) => ({
-          imported: s.imported.filter((r) => r.reportId !== reportId),
-          workspaceSaved: saved,
-        })),
-      );
+    void importer().then(async (m) => {
+      const saved = await m.saveReview(kept);
+      set((s) => ({
+        imported: s.imported.filter((r) => r.reportId !== reportId),
+        workspaceSaved: saved && !kept.some((r) => unsavedSources.has(r.sourceKey)),
+      }));
+      await m.forgetSourcesBut(sourceKeysKept);
+    });
   },
   discardImports: () => {
     // Cleared on screen once cleared on disk: a reload right after must not bring them back.
-    void importer()
-      .then((m) => m.saveWorkspace([]))
-      .then((saved) => set({ imported: [], importProblems: [], workspaceSaved: saved }));
+    void importer().then(async (m) => {
+      const saved = await m.saveReview([]);
+      set({ imported: [], importProblems: [], workspaceSaved: saved });
+      await m.forgetSourcesBut(sourceKeysKept);
+    });
   },
 }));
 
@@ -328,19 +335,40 @@ useAppStore.subscribe((state, previous) => {
   });
 });
 
-/** Saves the workspace to IndexedDB after a change (the latest state wins). */
-function persist(): void {
-  const { imported } = useAppStore.getState();
-  void importer()
-    .then((m) => m.saveWorkspace(imported))
-    .then((saved) => useAppStore.setState({ workspaceSaved: saved }));
+let workspaceLoading = false;
+/** Reports whose text could not be saved (the browser's storage full, say). */
+const unsavedSources = new Set<string>();
+/** A review save is under way (null: none); `reviewChanged`: another must follow it. */
+let reviewSaving: Promise<void> | null = null;
+let reviewChanged = false;
+
+/**
+ * Saves the review to IndexedDB after a change: one save at a time, the
+ * latest state wins, and changes made in one go (accept all) are one save.
+ */
+function persistReview(): void {
+  reviewChanged = true;
+  if (reviewSaving !== null) return;
+  reviewSaving = importer().then(async (m) => {
+    while (reviewChanged) {
+      reviewChanged = false;
+      const { imported } = useAppStore.getState();
+      const saved = await m.saveReview(imported);
+      useAppStore.setState({
+        workspaceSaved: saved && !imported.some((r) => unsavedSources.has(r.sourceKey)),
+      });
+    }
+    reviewSaving = null;
+  });
 }
+
+const sourceKeysKept = (): string[] => useAppStore.getState().imported.map((r) => r.sourceKey);
 
 function updateReport(reportId: string, change: (r: ImportedReport) => ImportedReport): void {
   useAppStore.setState((s) => ({
     imported: s.imported.map((r) => (r.reportId === reportId ? change(r) : r)),
   }));
-  persist();
+  persistReview();
 }
 
 const loadKey = (id: IndicatorId, year: number): string => `${id}@${year}`;

@@ -20,11 +20,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
 import { docxOf } from '../dataset/import/docx';
+import { unusedCount, unusedFigureAt } from '../../src/dataset/import/unused';
+import { importFiles } from '../../src/dataset/import/workspace';
 import { readCsv, run } from '../helpers';
 import { accessibilityProblems } from './axe';
 import { launchBrowser } from './browser';
 import { serveStatic, type StaticSite } from './server';
 import { buildSite } from './site';
+import { storedEntry, storedReview, storeEntry } from './stored-review';
 
 const SAMPLE = join(import.meta.dirname, '..', '..', 'data', 'reports');
 let browser: Browser;
@@ -117,6 +120,24 @@ describe('importing reports in the browser', () => {
     await expect.poll(() => panel.locator('h3').textContent()).toContain('红格镇');
     expect(await panel.getByTestId('review-town').inputValue()).toBe('红格镇');
     expect(await panel.getByTestId('review-year').inputValue()).toBe('2023');
+    // A place is checked as a name: markup is refused, said beside the field, and not saved.
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    const town = panel.getByTestId('review-town');
+    await town.fill('<img src=x onerror=alert(1)>镇');
+    await town.blur();
+    await expect
+      .poll(() => panel.getByTestId('review-town-message').textContent())
+      .toBe('名称中不能有 “<”：名称只由文字、数字、空格和名称中的标点组成，未保存');
+    expect(await town.getAttribute('aria-invalid')).toBe('true');
+    expect(await panel.locator('h3').textContent()).toContain('红格镇');
+    expect(await storedReview(page)).toContain('"town":"红格镇"');
+    expect(await storedReview(page)).not.toContain('<img');
+    expect(await panel.locator('img').count()).toBe(0);
+    expect(dialogs).toEqual([]);
     // Each value beside its sentence, the phrase highlighted.
     const rate = row(page, 'mediation.success_rate');
     expect(await rate.locator('td').first().textContent()).toBe('99.5%');
@@ -164,10 +185,11 @@ describe('importing reports in the browser', () => {
     expect(await added.getAttribute('data-indicator')).toBe('enforcement.campaigns');
     expect(await added.getByTestId('source-highlight').textContent()).toBe(missed);
 
-    // Kept in this browser: a reload shows the same review.
+    // Kept in this browser: a reload shows the same review (and the town as it was).
     await page.reload();
     await page.getByTestId('import-view').waitFor();
     await page.locator('.import-list li').filter({ hasText: '红格镇' }).locator('button').click();
+    expect(await page.getByTestId('review-town').inputValue()).toBe('红格镇');
     await expect
       .poll(() => row(page, 'mediation.cases').locator('.decision-status').textContent())
       .toBe('已修改为 610件');
@@ -327,6 +349,42 @@ describe('importing reports in the browser', () => {
     await page.getByTestId('import-view').waitFor();
     await page.waitForTimeout(300);
     expect(await page.locator('.import-list li').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+    // A long walk through the importer, the dashboard and a published copy of the site.
+  }, 60_000);
+
+  it('reads a workspace an earlier version saved whole (texts included), and keeps it in two parts', async () => {
+    const batch = await importFiles(
+      [
+        {
+          name: '彭浦镇2023.txt',
+          bytes: new Uint8Array(readFileSync(join(SAMPLE, 'shanghai-jingan-pengpu-2023.txt'))),
+        },
+      ],
+      new Set(),
+    );
+    // As the earlier version kept it: the figures no rule used as objects, no source key.
+    const legacy = batch.reports.map((r) => ({
+      ...r,
+      unused: Array.from({ length: unusedCount(r.unused) }, (_, i) => unusedFigureAt(r.unused, i)),
+      values: r.values.map((v, i) => (i === 0 ? { ...v, decision: 'accepted' } : v)),
+    }));
+    const { page, errors } = await importPage();
+    await storeEntry(page, 'rule-of-law-import-workspace', legacy);
+    await page.reload();
+    await page.getByTestId('review-panel').waitFor();
+    expect(await page.getByTestId('review-town').inputValue()).toBe('彭浦镇');
+    expect(await page.locator('.decision-status').first().textContent()).toBe('已确认');
+    expect(await page.getByTestId('review-text').textContent()).toBe(batch.reports[0]?.text);
+    await expect.poll(() => storedEntry(page, 'rule-of-law-import-workspace')).toBe('null');
+    expect(await storedReview(page)).toContain('"town":"彭浦镇"');
+    expect(await storedReview(page)).not.toContain('彭浦镇党委');
+    // Its figures no rule used are still there to add from.
+    await page.locator('details.unused summary').click();
+    expect(await page.locator('details.unused li').count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: '丢弃全部本地导入' }).click();
+    await expect.poll(() => page.locator('.import-list li').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -30,4 +30,19 @@ describe('segmentText', () => {
       { start: 6, end: 10, kind: 'plain' },
     ]);
   });
+
+  it('keeps a current mark inside another one whole, the other around it', () => {
+    expect(
+      segmentText(20, [
+        { start: 2, end: 12, kind: 'other' },
+        { start: 5, end: 8, kind: 'current' },
+      ]),
+    ).toEqual([
+      { start: 0, end: 2, kind: 'plain' },
+      { start: 2, end: 5, kind: 'other' },
+      { start: 5, end: 8, kind: 'current' },
+      { start: 8, end: 12, kind: 'other' },
+      { start: 12, end: 20, kind: 'plain' },
+    ]);
+  });
 });

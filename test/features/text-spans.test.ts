@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { figureIn, sentenceAround } from '../../src/features/import/text-spans';
+import { excerpt, sentenceAround } from '../../src/features/import/text-spans';
 
 describe('sentenceAround', () => {
   const text = '一、基本情况\n全年调解矛盾纠纷608件，调解成功率99.5%。开展普法活动25场。';
@@ -17,16 +17,20 @@ describe('sentenceAround', () => {
   });
 });
 
-describe('figureIn', () => {
-  const unused = [
-    { start: 20, end: 24, value: 190, unit: '件', qualifier: '>=' as const },
-    { start: 5, end: 9, value: 608, unit: '件', qualifier: '=' as const },
-  ];
-  it('takes the first unused figure inside the selection', () => {
-    expect(figureIn({ start: 0, end: 30 }, unused)).toMatchObject({ value: 608 });
-    expect(figureIn({ start: 18, end: 22 }, unused)).toMatchObject({ value: 190, qualifier: '>=' });
+describe('sentenceAround in a text without sentence ends', () => {
+  it('looks at most 400 characters either side', () => {
+    const text = `${'字'.repeat(5000)}608件${'字'.repeat(5000)}`;
+    const s = sentenceAround(text, 5000, 5004);
+    expect(s).toEqual({ start: 4600, end: 5404 });
   });
-  it('gives null when the selection holds no figure', () => {
-    expect(figureIn({ start: 10, end: 19 }, unused)).toBeNull();
+});
+
+describe('excerpt', () => {
+  it('shows a figure with a few characters either side, on one line', () => {
+    const text = '一、基本情况\n全年调解矛盾纠纷608件，调解成功率99.5%。';
+    const at = text.indexOf('608件');
+    expect(excerpt(text, at, at + 4)).toBe(
+      '…一、基本情况 全年调解矛盾纠纷【608件】，调解成功率99.5%。…',
+    );
   });
 });

@@ -4,10 +4,16 @@
  * reports dropped at once; and builds the publish package, which extracts
  * every published report again.
  */
-import { CHANNEL, type ImportReply, type ImportRequest } from './protocol';
+import {
+  CHANNEL,
+  textCollector,
+  textPieces,
+  type ImportReply,
+  type ImportRequest,
+} from './protocol';
 import { buildPackage } from './publish';
 import { fetchPublished } from './published';
-import { importFiles } from './workspace';
+import { importFiles, type DroppedFile } from './workspace';
 
 const scope = self as unknown as {
   postMessage(message: ImportReply, transfer?: Transferable[]): void;
@@ -17,18 +23,48 @@ const scope = self as unknown as {
 const progress = (done: number, total: number, file: string): void =>
   scope.postMessage({ channel: CHANNEL, type: 'progress', done, total, file });
 
+/** The dropped files' bytes (read here, not on the page). */
+async function readFiles(files: readonly File[]): Promise<DroppedFile[]> {
+  const dropped: DroppedFile[] = [];
+  for (const file of files) {
+    dropped.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+  }
+  return dropped;
+}
+
+/** Texts of the publish request to come. */
+const texts = textCollector();
+
 scope.addEventListener('message', (event) => {
   const request = event.data;
   if (request?.channel !== CHANNEL) return;
-  if (request.type === 'import') {
-    void importFiles(request.files, new Set(request.taken), progress).then((batch) =>
-      scope.postMessage({ channel: CHANNEL, type: 'done', batch }),
-    );
+  if (request.type === 'text') {
+    texts.add(request);
     return;
   }
+  if (request.type === 'import') {
+    void readFiles(request.files)
+      .then((files) => importFiles(files, new Set(request.taken), progress))
+      .then(({ reports, problems }) => {
+        for (const piece of textPieces(reports.map((r) => r.text))) {
+          scope.postMessage({ channel: CHANNEL, ...piece });
+        }
+        const batch = { reports: reports.map((r) => ({ ...r, text: '' })), problems };
+        // The figures' columns move to the page rather than being copied.
+        const columns = reports.flatMap((r) => [
+          r.unused.starts.buffer,
+          r.unused.ends.buffer,
+          r.unused.values.buffer,
+          r.unused.kinds.buffer,
+        ]);
+        scope.postMessage({ channel: CHANNEL, type: 'done', batch }, columns as ArrayBuffer[]);
+      });
+    return;
+  }
+  const reports = request.reports.map((r, i) => ({ ...r, text: texts.take(i) }));
   // One bar for both steps: fetching the published texts, then extracting every report.
-  const replaced = new Set(request.reports.map((r) => r.reportId));
-  const imported = request.reports.length;
+  const replaced = new Set(reports.map((r) => r.reportId));
+  const imported = reports.length;
   void (
     request.dataUrl === null
       ? Promise.resolve({ ok: true as const, data: null })
@@ -45,7 +81,7 @@ scope.addEventListener('message', (event) => {
       return;
     }
     const fetched = published.data?.texts.size ?? 0;
-    const result = buildPackage(request.reports, published.data, (done, total, file) =>
+    const result = buildPackage(reports, published.data, (done, total, file) =>
       progress(fetched + done, fetched + total, file),
     );
     scope.postMessage({ channel: CHANNEL, type: 'published', result }, [

@@ -18,14 +18,19 @@ import { strToU8, zipSync } from 'fflate';
 import {
   finalizeDatasets,
   formatIssue,
+  type Issue,
   processReport,
   siteLayout,
   type ReportOutcome,
 } from '../../extract';
 import { CORRECTION_COLUMNS, MANIFEST_COLUMNS } from '../../extract/columns';
+import { parsePlaceName, parseTitle } from '../../extract/names';
 import type { ImportedReport, ReviewValue } from './workspace';
 
 export type Row = Readonly<Record<string, string>>;
+
+/** What the package takes of an imported report. */
+export type PublishedImport = Pick<ImportedReport, 'reportId' | 'text' | 'metadata' | 'values'>;
 
 /** What the site already publishes, as served from its data/ folder. */
 export interface PublishedData {
@@ -118,21 +123,42 @@ function correctionOf(
 /** A manifest row: the given fields of a report's place, year, date and title. */
 type ManifestRow = Record<(typeof MANIFEST_COLUMNS)[number], string>;
 
-/** The imported reports' rows: every field as reviewed. */
-function manifestRows(reports: readonly ImportedReport[]): ManifestRow[] {
-  return reports.map((r) => ({
-    report_id: r.reportId,
-    town: r.metadata.town,
-    county: r.metadata.county,
-    city: r.metadata.city,
-    province: r.metadata.province,
-    year: r.metadata.year === null ? '' : String(r.metadata.year),
-    published: r.metadata.published,
-    title: r.metadata.title,
+/**
+ * The imported reports' rows: every field as reviewed, each name normalised
+ * as a name. A field that is not one (a review saved by an older version of
+ * the site, before names were checked) is left out, for the CLI to detect
+ * again, with an issue saying so.
+ */
+function manifestRows(reports: readonly PublishedImport[]): {
+  rows: ManifestRow[];
+  issues: Issue[];
+} {
+  const issues: Issue[] = [];
+  const name = (reportId: string, raw: string, what: string, parse = parsePlaceName): string => {
+    if (raw.trim() === '') return '';
+    const parsed = parse(raw, what);
+    if (parsed.ok) return parsed.data;
+    issues.push({
+      file: MANIFEST_FILE,
+      severity: 'warning',
+      message: `${reportId}: ${parsed.reason}; left out`,
+    });
+    return '';
+  };
+  const rows = reports.map(({ reportId, metadata: m }) => ({
+    report_id: reportId,
+    town: name(reportId, m.town, 'town'),
+    county: name(reportId, m.county, 'county'),
+    city: name(reportId, m.city, 'city'),
+    province: name(reportId, m.province, 'province'),
+    year: m.year === null ? '' : String(m.year),
+    published: m.published,
+    title: name(reportId, m.title, 'title', parseTitle),
   }));
+  return { rows, issues };
 }
 
-function correctionRows(reports: readonly ImportedReport[]): string[][] {
+function correctionRows(reports: readonly PublishedImport[]): string[][] {
   return reports.flatMap((r) =>
     r.values.flatMap((v) => {
       const c = correctionOf(r.reportId, v);
@@ -188,7 +214,7 @@ function publishedPart(data: PublishedData | null, replaced: ReadonlySet<string>
  * replaces it, with its corrections.
  */
 export function buildPackage(
-  imported: readonly ImportedReport[],
+  imported: readonly PublishedImport[],
   published: PublishedData | null,
   onProgress: (done: number, total: number, file: string) => void = () => undefined,
 ): PublishPackage {
@@ -200,11 +226,10 @@ export function buildPackage(
 
   const byId = (a: { report_id: string }, b: { report_id: string }): number =>
     a.report_id < b.report_id ? -1 : a.report_id > b.report_id ? 1 : 0;
+  const reviewed = manifestRows(imported);
   const manifest = csv(
     MANIFEST_COLUMNS,
-    [...part.manifest, ...manifestRows(imported)]
-      .sort(byId)
-      .map((r) => MANIFEST_COLUMNS.map((c) => r[c])),
+    [...part.manifest, ...reviewed.rows].sort(byId).map((r) => MANIFEST_COLUMNS.map((c) => r[c])),
   );
   const corrections = csv(CORRECTION_COLUMNS, [...part.corrections, ...correctionRows(imported)]);
 
@@ -237,7 +262,7 @@ export function buildPackage(
   for (const [id, bytes] of sources) files[textPathOf(id)] = bytes;
   files[MANIFEST_FILE] = strToU8(manifest);
   files[CORRECTIONS_FILE] = strToU8(corrections);
-  const issues = datasets.issues.map(formatIssue);
+  const issues = [...reviewed.issues, ...datasets.issues].map(formatIssue);
   files['README.txt'] = strToU8(readme(imported.length, part, issues));
   // A fixed date: the same data gives the same bytes.
   return {

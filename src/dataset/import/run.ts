@@ -1,22 +1,37 @@
 /**
  * The browser side of importing: files → the import worker → a batch, with
- * progress; and the workspace kept in IndexedDB across reloads.
+ * progress; the publish package built there; and (storage.ts) the workspace
+ * kept in IndexedDB across reloads. The importer's chunk: the store loads it
+ * when the import view opens or a saved workspace is read.
  */
-import { del, get, set } from 'idb-keyval';
-
 export { withLocalReports } from '../local';
-import { CHANNEL, type ImportReply, type ImportRequest } from './protocol';
+export { forgetSourcesBut, loadWorkspace, saveReview, saveSources } from './storage';
+import { nextTask } from './pieces';
+import {
+  CHANNEL,
+  textCollector,
+  textPieces,
+  type ImportReply,
+  type ImportRequest,
+} from './protocol';
 // The limit alone: the page must not load the extractor (it runs in the worker).
 import { MAX_REPORT_BYTES } from '../../extract/limits';
 import type { PublishPackage } from './publish';
-import type { DroppedFile, ImportBatch, ImportedReport, ImportProblem } from './workspace';
+import { newSourceKey } from './storage';
+import type { ImportBatch, ImportedReport, ImportProblem } from './workspace';
+
+/** A batch as the page keeps it: each report with the key its source is saved under. */
+export interface ImportedBatch {
+  readonly reports: readonly ImportedReport[];
+  readonly problems: readonly ImportProblem[];
+}
 
 /**
  * Every file of the batch as a problem: the worker could not start (a server
  * that serves .js with the wrong type, a strict policy). The extractor is not
  * loaded on the page itself: it would double the page's code for a rare case.
  */
-function noWorker(files: readonly DroppedFile[]): ImportBatch {
+function noWorker(files: readonly File[]): ImportBatch {
   return {
     reports: [],
     problems: files.map((f) => ({ file: f.name, problem: 'no-worker', detail: '' })),
@@ -27,8 +42,8 @@ export async function runImport(
   files: readonly File[],
   taken: readonly string[],
   onProgress: (done: number, total: number, file: string) => void,
-): Promise<ImportBatch> {
-  const dropped: DroppedFile[] = [];
+): Promise<ImportedBatch> {
+  const dropped: File[] = [];
   const tooLarge: ImportProblem[] = [];
   for (const file of files) {
     // A 200 MB file is refused by its size, before a byte of it is read.
@@ -38,54 +53,89 @@ export async function runImport(
         problem: 'too-large',
         detail: `${(file.size / 1048576).toFixed(0)} MB`,
       });
-    } else dropped.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    } else dropped.push(file);
   }
   const batch = await extractInWorker(dropped, taken, onProgress);
-  return { reports: batch.reports, problems: [...tooLarge, ...batch.problems] };
+  return {
+    reports: batch.reports.map((r) => ({ ...r, sourceKey: newSourceKey(r.reportId) })),
+    problems: [...tooLarge, ...batch.problems],
+  };
 }
 
 type Final = Exclude<ImportReply, { type: 'progress' }>;
 
-/** One request to a fresh import worker; null when no worker could run. */
-function inWorker(
+/**
+ * One request to a fresh import worker, after the `texts` it needs (in
+ * pieces); null when no worker could run. The reply's texts come in pieces
+ * too: they are put back in its reports.
+ */
+async function inWorker(
   request: ImportRequest,
   transfer: Transferable[],
   onProgress: (done: number, total: number, file: string) => void,
+  texts: readonly string[] = [],
 ): Promise<Final | null> {
   let worker: Worker;
   try {
     worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
   } catch {
-    return Promise.resolve(null);
+    return null;
   }
-  return new Promise<Final | null>((resolve) => {
+  const replyTexts = textCollector();
+  const reply = new Promise<Final | null>((resolve) => {
     worker.addEventListener('message', (event: MessageEvent<ImportReply>) => {
       const reply = event.data;
       if (reply?.channel !== CHANNEL) return;
       if (reply.type === 'progress') onProgress(reply.done, reply.total, reply.file);
+      else if (reply.type === 'text') replyTexts.add(reply);
       else {
         worker.terminate();
-        resolve(reply);
+        if (reply.type !== 'done') resolve(reply);
+        else void withTexts(reply.batch, replyTexts).then((batch) => resolve({ ...reply, batch }));
       }
     });
     worker.addEventListener('error', () => {
       worker.terminate();
       resolve(null);
     });
-    worker.postMessage(request, transfer);
   });
+  // Each piece is copied into its message on this thread: one per task.
+  for (const piece of textPieces(texts)) {
+    worker.postMessage({ channel: CHANNEL, ...piece });
+    await nextTask();
+  }
+  worker.postMessage(request, transfer);
+  return reply;
+}
+
+/**
+ * The batch's reports with their texts put together, one text per task (a
+ * text at the size limit takes 50–150 ms to put together), and a task
+ * between the last one and what the page does with the batch.
+ */
+async function withTexts(
+  batch: ImportBatch,
+  texts: ReturnType<typeof textCollector>,
+): Promise<ImportBatch> {
+  const reports = [];
+  for (const [i, r] of batch.reports.entries()) {
+    reports.push({ ...r, text: texts.take(i) });
+    await nextTask();
+  }
+  return { ...batch, reports };
 }
 
 async function extractInWorker(
-  dropped: readonly DroppedFile[],
+  dropped: readonly File[],
   taken: readonly string[],
   onProgress: (done: number, total: number, file: string) => void,
 ): Promise<ImportBatch> {
   if (dropped.length === 0) return { reports: [], problems: [] };
+  // The files themselves (handles): the worker reads them, not this thread
+  // (a 50 MB file read here held it for 100 ms).
   const reply = await inWorker(
     { channel: CHANNEL, type: 'import', files: dropped, taken },
-    // The files' bytes move to the worker rather than being copied.
-    dropped.map((d) => d.bytes.buffer as ArrayBuffer),
+    [],
     onProgress,
   );
   return reply?.type === 'done' ? reply.batch : noWorker(dropped);
@@ -102,42 +152,22 @@ export async function runPublish(
   onProgress: (done: number, total: number, file: string) => void,
 ): Promise<PublishPackage | { readonly error: string }> {
   const reply = await inWorker(
-    { channel: CHANNEL, type: 'publish', reports, dataUrl },
+    {
+      channel: CHANNEL,
+      type: 'publish',
+      // What the package needs; the texts go ahead in pieces.
+      reports: reports.map((r) => ({
+        reportId: r.reportId,
+        metadata: r.metadata,
+        values: r.values,
+        text: '',
+      })),
+      dataUrl,
+    },
     [],
     onProgress,
+    reports.map((r) => r.text),
   );
   if (reply?.type === 'published') return reply.result;
   return { error: 'no-worker' };
-}
-
-const KEY = 'rule-of-law-import-workspace';
-
-/** The imported reports saved in this browser (none when IndexedDB is unavailable). */
-export async function loadWorkspace(): Promise<ImportedReport[]> {
-  try {
-    const saved: unknown = await get(KEY);
-    if (!Array.isArray(saved)) return [];
-    // Saved by this site, but perhaps by an older version of it: keep what has the right shape.
-    return saved.filter(
-      (r): r is ImportedReport =>
-        typeof r === 'object' &&
-        r !== null &&
-        typeof (r as ImportedReport).reportId === 'string' &&
-        typeof (r as ImportedReport).text === 'string' &&
-        Array.isArray((r as ImportedReport).values) &&
-        typeof (r as ImportedReport).metadata === 'object',
-    );
-  } catch {
-    return [];
-  }
-}
-
-export async function saveWorkspace(reports: readonly ImportedReport[]): Promise<boolean> {
-  try {
-    if (reports.length === 0) await del(KEY);
-    else await set(KEY, reports);
-    return true;
-  } catch {
-    return false;
-  }
 }

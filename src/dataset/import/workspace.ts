@@ -12,6 +12,7 @@ import {
   type ReportOutcome,
 } from '../../extract';
 import { readDocument, type DocumentProblem } from './documents';
+import { unusedFiguresOf, type UnusedFigures } from './unused';
 
 export type { ReportMetadata };
 
@@ -32,17 +33,8 @@ export interface ReviewValue {
   readonly edited: number | null;
 }
 
-export interface UnusedFigure {
-  readonly start: number;
-  readonly end: number;
-  readonly value: number;
-  readonly unit: string;
-  readonly qualifier: Qualifier;
-  /** Why no rule took it: 'no_rule' is the one worth a look (dates, list numbers … are not). */
-  readonly reason: string;
-}
-
-export interface ImportedReport {
+/** A report as the worker extracted it. */
+export interface ExtractedReport {
   readonly reportId: string;
   readonly file: string;
   /** How the text was read: an encoding label, or 'docx'. */
@@ -51,7 +43,16 @@ export interface ImportedReport {
   /** As detected; the reviewer may correct it. */
   readonly metadata: ReportMetadata;
   readonly values: readonly ReviewValue[];
-  readonly unused: readonly UnusedFigure[];
+  readonly unused: UnusedFigures;
+}
+
+/** An imported report in this browser's workspace. */
+export interface ImportedReport extends ExtractedReport {
+  /**
+   * Where its text is kept in IndexedDB: given once, at import, and kept
+   * when the report takes a published report's id.
+   */
+  readonly sourceKey: string;
 }
 
 export interface ImportProblem {
@@ -61,7 +62,7 @@ export interface ImportProblem {
 }
 
 export interface ImportBatch {
-  readonly reports: readonly ImportedReport[];
+  readonly reports: readonly ExtractedReport[];
   readonly problems: readonly ImportProblem[];
 }
 
@@ -117,7 +118,7 @@ export async function importFiles(
     outcomes,
     quote: (id, start, end) => texts.get(id)?.text.slice(start, end) ?? '',
   });
-  const reports = datasets.reports.map((row): ImportedReport => {
+  const reports = datasets.reports.map((row): ExtractedReport => {
     const outcome = texts.get(row.reportId);
     return {
       reportId: row.reportId,
@@ -138,14 +139,16 @@ export async function importFiles(
           decision: 'pending',
           edited: null,
         })),
-      unused: (outcome?.unused ?? []).map((u) => ({
-        start: u.start,
-        end: u.end,
-        value: u.value,
-        unit: u.unit,
-        qualifier: u.qualifier,
-        reason: u.reason,
-      })),
+      unused: unusedFiguresOf(
+        (outcome?.unused ?? []).map((u) => ({
+          start: u.start,
+          end: u.end,
+          value: u.value,
+          unit: u.unit,
+          qualifier: u.qualifier,
+          reason: u.reason,
+        })),
+      ),
     };
   });
   return { reports, problems };

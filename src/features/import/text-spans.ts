@@ -1,10 +1,14 @@
 /**
- * Where a value sits in its report: the sentence around a span, and the span
- * a reader selected in the report text.
+ * Where a value sits in its report: the sentence around a span, and a short
+ * excerpt around a figure.
  */
-import type { Qualifier } from '../../catalog';
 
 const SENTENCE_END = /[。！？；;\n]/;
+/**
+ * Characters looked at on either side (as the extractor's sentences): a text
+ * without sentence ends is not walked through to its ends for every value.
+ */
+const SENTENCE_LIMIT = 400;
 
 /** The sentence (between end marks) that holds [start, end). */
 export function sentenceAround(
@@ -12,34 +16,20 @@ export function sentenceAround(
   start: number,
   end: number,
 ): { start: number; end: number } {
+  const stopBefore = Math.max(0, start - SENTENCE_LIMIT);
+  const stopAfter = Math.min(text.length, end + SENTENCE_LIMIT);
   let from = start;
-  while (from > 0 && !SENTENCE_END.test(text[from - 1] ?? '')) from--;
+  while (from > stopBefore && !SENTENCE_END.test(text[from - 1] ?? '')) from--;
   let to = end;
-  while (to < text.length && !SENTENCE_END.test(text[to] ?? '')) to++;
-  if (to < text.length && text[to] !== '\n') to++;
+  while (to < stopAfter && !SENTENCE_END.test(text[to] ?? '')) to++;
+  if (to < stopAfter && text[to] !== '\n') to++;
   return { start: from, end: to };
 }
 
-interface Figure {
-  readonly start: number;
-  readonly end: number;
-  readonly value: number;
-  readonly unit: string;
-  readonly qualifier: Qualifier;
-}
-
-/**
- * The figure the selected words state: the first number the extractor read
- * (and no rule used) inside the selection — 608件, 六百零八, 1.2万, 190余 —
- * or null when the selection holds none.
- */
-export function figureIn(
-  selection: { start: number; end: number },
-  unused: readonly Figure[],
-): Figure | null {
-  return (
-    [...unused]
-      .sort((a, b) => a.start - b.start)
-      .find((u) => u.start < selection.end && u.end > selection.start) ?? null
+/** A figure with a few characters either side, on one line: …之前【11个】之后… */
+export function excerpt(text: string, start: number, end: number): string {
+  return `…${text.slice(Math.max(0, start - 16), start)}【${text.slice(start, end)}】${text.slice(end, end + 16)}…`.replace(
+    /\n/g,
+    ' ',
   );
 }

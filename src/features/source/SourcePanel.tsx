@@ -12,7 +12,8 @@ import { formatValue, indicatorName, t, type Lang } from '../../i18n';
 import type { IndexCounty, IndexIndicator } from '../../extract/data-index';
 import { useAppStore, type SourceRef } from '../../store';
 import { useCountyData, useIndicatorData, useReports } from '../../store/hooks';
-import { segmentText, type Mark } from '../../components/segments';
+import type { Mark } from '../../components/segments';
+import { WindowedText } from '../../components/WindowedText';
 
 interface Loaded {
   readonly key: string;
@@ -110,7 +111,7 @@ export function SourcePanel() {
     source === null ? undefined : byCounty ? countyInfo : model?.files.get(source.indicator),
     local?.text ?? null,
   );
-  const highlightRef = useRef<HTMLElement | null>(null);
+  const textRef = useRef<HTMLDivElement | null>(null);
   const row = useMemo(() => {
     if (source === null || model === null) return null;
     if (local !== undefined) {
@@ -161,9 +162,11 @@ export function SourcePanel() {
     return list;
   }, [source, row, mentions, current]);
 
-  useEffect(() => {
-    highlightRef.current?.scrollIntoView({ block: 'center' });
-  }, [loaded, current]);
+  // The text opens on the value's words (or the mention stepped to).
+  const goTo = useMemo(() => {
+    const first = marks.find((m) => m.kind === 'current');
+    return loaded === null || first === undefined ? null : { offset: first.start };
+  }, [loaded, marks]);
   useEffect(() => {
     if (source === null) return;
     const onKey = (e: KeyboardEvent): void => {
@@ -182,8 +185,6 @@ export function SourcePanel() {
     if (m !== undefined) openSource({ ...source, start: m.start });
   };
   const text = loaded?.text ?? null;
-  const segments = text === null ? [] : segmentText(text.length, marks);
-  let firstCurrent = true;
   return (
     <aside
       className="source-panel"
@@ -236,37 +237,22 @@ export function SourcePanel() {
           </span>
         </nav>
       )}
-      <div className="source-text" lang="zh-CN" tabIndex={0} role="region" aria-label={title}>
-        {loaded === null ? (
-          <p className="hint">{t(lang, 'loadingText')}</p>
-        ) : text === null ? (
-          <p className="hint">{t(lang, 'textMissing')}</p>
-        ) : (
-          segments.map((s) => {
-            const content = text.slice(s.start, s.end);
-            if (s.kind === 'plain') return <span key={s.start}>{content}</span>;
-            if (s.kind === 'other') {
-              return (
-                <mark key={s.start} className="mention-other">
-                  {content}
-                </mark>
-              );
-            }
-            const isFirst = firstCurrent;
-            firstCurrent = false;
-            return (
-              <mark
-                key={s.start}
-                className="mention-current"
-                data-testid="source-highlight"
-                ref={isFirst ? highlightRef : undefined}
-              >
-                {content}
-              </mark>
-            );
-          })
-        )}
-      </div>
+      {text === null ? (
+        <div className="source-text" lang="zh-CN" tabIndex={0} role="region" aria-label={title}>
+          <p className="hint">{t(lang, loaded === null ? 'loadingText' : 'textMissing')}</p>
+        </div>
+      ) : (
+        <WindowedText
+          text={text}
+          marks={marks}
+          goTo={goTo}
+          boxRef={textRef}
+          lang={lang}
+          label={title}
+          className="source-text"
+          currentTestId="source-highlight"
+        />
+      )}
     </aside>
   );
 }

@@ -8,6 +8,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { DataPending } from '../../components/DataPending';
 import { EmptyState } from '../../components/EmptyState';
 import { rowText, valueFlag } from '../../components/value-text';
+import { textBlob } from '../../dataset/import/pieces';
 import type { ImportedReport } from '../../dataset/import/workspace';
 import { countyKeyOf, groupByCounty, townIdOf, type CountyData } from '../../dataset/model';
 import { rankTowns, townProfile } from '../../dataset/select';
@@ -229,9 +230,18 @@ export function TownProfile() {
 function LocalText({ report, label }: { report: ImportedReport; label: string }) {
   const [href, setHref] = useState<string | null>(null);
   useEffect(() => {
-    const url = URL.createObjectURL(new Blob([report.text], { type: 'text/plain;charset=utf-8' }));
-    setHref(url);
-    return () => URL.revokeObjectURL(url);
+    let url: string | null = null;
+    let live = true;
+    // Encoded a piece at a time: an imported text may be tens of megabytes.
+    void textBlob(report.text).then((blob) => {
+      if (!live) return;
+      url = URL.createObjectURL(blob);
+      setHref(url);
+    });
+    return () => {
+      live = false;
+      if (url !== null) URL.revokeObjectURL(url);
+    };
   }, [report.text]);
   return href === null ? null : (
     <a href={href} target="_blank" rel="noreferrer">

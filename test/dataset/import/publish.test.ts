@@ -6,14 +6,12 @@ import {
   buildPackage,
   readRows,
   type PublishedData,
+  type PublishedImport,
   type PublishPackage,
 } from '../../../src/dataset/import/publish';
 import { fetchPublished } from '../../../src/dataset/import/published';
-import {
-  importFiles,
-  type ImportedReport,
-  type ReviewValue,
-} from '../../../src/dataset/import/workspace';
+import { noRuleIndexes, unusedFigureAt } from '../../../src/dataset/import/unused';
+import { importFiles, type ReviewValue } from '../../../src/dataset/import/workspace';
 import {
   captureOutput,
   copySamples,
@@ -30,7 +28,7 @@ const SAMPLE = join(import.meta.dirname, '..', '..', '..', 'data', 'reports');
 const text = (name: string): string => readFileSync(join(SAMPLE, name), 'utf8');
 
 /** A review as a person would do it: accept some, edit one, reject one, add one, fix the county. */
-async function reviewed(): Promise<ImportedReport[]> {
+async function reviewed(): Promise<PublishedImport[]> {
   const batch = await importFiles(
     [
       {
@@ -48,7 +46,8 @@ async function reviewed(): Promise<ImportedReport[]> {
       return { ...v, decision: 'accepted' };
     });
     const stated = new Set(values.map((v) => v.indicator));
-    const missed = r.unused.find((u) => u.reason === 'no_rule');
+    const first = noRuleIndexes(r.unused)[0];
+    const missed = first === undefined ? undefined : unusedFigureAt(r.unused, first);
     const indicator = (
       ['enforcement.campaigns', 'training.sessions', 'publicity.materials'] as const
     ).find((id) => !stated.has(id));
@@ -125,7 +124,7 @@ const csvRows = (text: string): Record<string, string>[] => {
 
 describe('the publish package', () => {
   let published: string;
-  let reports: ImportedReport[];
+  let reports: PublishedImport[];
   let pkg: PublishPackage;
   beforeAll(async () => {
     published = await publishSamples();
@@ -284,6 +283,29 @@ describe('the publish package', () => {
     // The text as imported, not the published correction (195余).
     expect(cases.map((v) => [v['value'], v['correction']])).toEqual([['230', '']]);
     expect(entry(replaced, `data/reports/${tianjin}.txt`)).toContain('纠纷230余起');
+  });
+
+  it('writes each reviewed name as a name: normalised, or left out with a warning', () => {
+    const [first, ...rest] = reports;
+    if (first === undefined) throw new Error('no report');
+    const named = {
+      ...first,
+      metadata: {
+        ...first.metadata,
+        town: ' 红格镇\u3000 ',
+        province: '四川\u3000\u3000省',
+        county: '<img src=x onerror=alert(1)>镇',
+      },
+    };
+    const built = buildPackage([named, ...rest], null);
+    const row = csvRows(entry(built, 'data/reports/reports.csv')).find(
+      (r) => r['report_id'] === first.reportId,
+    );
+    expect(row).toMatchObject({ town: '红格镇', province: '四川 省', county: '' });
+    expect(built.issues).toEqual([
+      `data/reports/reports.csv: warning: ${first.reportId}: county "<img src=x onerror=alert(1)>镇" holds "<" (U+003C), which no name is written with; left out`,
+    ]);
+    expect(entry(built, 'public/data/reports.csv')).not.toContain('<img');
   });
 
   it('without published data holds the imported reports alone', () => {

@@ -1,0 +1,125 @@
+/**
+ * One value under review: the figure, its sentence (a click shows it in the
+ * report text), and the reviewer's decision.
+ */
+import { useState } from 'react';
+import { INDICATORS } from '../../catalog';
+import type { ImportedReport, ReviewValue } from '../../dataset/import/workspace';
+import { formatValue, indicatorName, type Lang } from '../../i18n';
+import { m } from './messages';
+import { sentenceAround } from './text-spans';
+
+export function ValueRow({
+  lang,
+  report,
+  value,
+  onShow,
+  onDecide,
+}: {
+  lang: Lang;
+  report: ImportedReport;
+  value: ReviewValue;
+  /** Show the value's words in the report text. */
+  onShow: () => void;
+  onDecide: (change: Partial<ReviewValue>) => void;
+}) {
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState('');
+  // A value added by hand keeps its number whatever the decision.
+  const decide = (decision: 'accepted' | 'rejected'): void =>
+    onDecide({ decision, edited: value.found === null ? value.edited : null });
+  const unit = value.unit === '%' ? '%' : INDICATORS[value.indicator].unit;
+  const shown = value.found ?? value.edited;
+  const sentence =
+    value.start === null || value.end === null
+      ? null
+      : sentenceAround(report.text, value.start, value.end);
+  const status =
+    value.decision === 'pending'
+      ? m(lang, 'decisionPending')
+      : value.decision === 'accepted'
+        ? m(lang, 'decisionAccepted')
+        : value.decision === 'rejected'
+          ? m(lang, 'decisionRejected')
+          : m(lang, 'decisionEdited', {
+              value: formatValue(lang, value.edited ?? 0, value.qualifier, unit),
+            });
+  return (
+    <tr className={`decision-${value.decision}`} data-indicator={value.indicator} role="row">
+      <th scope="row" role="rowheader">
+        {indicatorName(lang, value.indicator)}
+      </th>
+      <td role="cell">
+        {shown === null ? '—' : formatValue(lang, shown, value.qualifier, unit)}
+        {value.found === null && <span className="th-meta"> {m(lang, 'addedValue')}</span>}
+      </td>
+      <td className="review-sentence" role="cell">
+        {sentence === null || value.start === null || value.end === null ? (
+          '—'
+        ) : (
+          <button type="button" className="sentence-link" onClick={onShow}>
+            {report.text.slice(sentence.start, value.start)}
+            <mark className="mention-current" data-testid="source-highlight">
+              {report.text.slice(value.start, value.end)}
+            </mark>
+            {report.text.slice(value.end, sentence.end)}
+          </button>
+        )}
+      </td>
+      <td className="review-decision" role="cell">
+        <span className="decision-status">{status}</span>
+        {editing ? (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              const number = Number(draft);
+              if (draft.trim() === '' || !Number.isFinite(number)) return;
+              onDecide({ decision: 'edited', edited: number });
+              setEditing(false);
+            }}
+          >
+            <input
+              type="number"
+              step="any"
+              value={draft}
+              aria-label={m(lang, 'edit')}
+              data-testid="review-edit-value"
+              onChange={(e) => setDraft(e.currentTarget.value)}
+              autoFocus
+            />
+            <button type="submit">{m(lang, 'save')}</button>
+            <button type="button" onClick={() => setEditing(false)}>
+              {m(lang, 'cancel')}
+            </button>
+          </form>
+        ) : (
+          <span className="decision-buttons">
+            <button
+              type="button"
+              aria-pressed={value.decision === 'accepted'}
+              onClick={() => decide('accepted')}
+            >
+              {m(lang, 'accept')}
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                setDraft(String(value.edited ?? value.found ?? ''));
+                setEditing(true);
+              }}
+            >
+              {m(lang, 'edit')}
+            </button>
+            <button
+              type="button"
+              aria-pressed={value.decision === 'rejected'}
+              onClick={() => decide('rejected')}
+            >
+              {m(lang, 'reject')}
+            </button>
+          </span>
+        )}
+      </td>
+    </tr>
+  );
+}
