@@ -1,6 +1,7 @@
 /**
  * One Zustand store made of slices: the filters (mirrored in the URL hash),
- * the open source panel, and the loaded data. Actions sit beside their state.
+ * the open source panel, the loaded data, and the importer's workspace
+ * (import-slice.ts). Actions sit beside their state.
  *
  * May import: src/catalog, src/i18n, src/dataset.
  */
@@ -15,13 +16,6 @@ import {
   type LoadError,
 } from '../dataset/model';
 import type * as DataLoader from '../dataset/load';
-import type * as Importer from '../dataset/import/run';
-import type {
-  ImportedReport,
-  ImportProblem,
-  ReportMetadata,
-  ReviewValue,
-} from '../dataset/import/workspace';
 import type { Lang } from '../i18n';
 import {
   parseUrlState,
@@ -32,6 +26,7 @@ import {
   type View,
   type YearMode,
 } from './url';
+import { createImportSlice, showImportsInModel, type ImportSlice } from './import-slice';
 
 export type { SourceRef, UrlState, View, YearMode };
 export { sourceOf };
@@ -79,29 +74,6 @@ interface DataSlice {
   requestCounty(key: string): void;
 }
 
-interface ImportSlice {
-  /** Reports imported in this browser (IndexedDB), with their review. */
-  readonly imported: readonly ImportedReport[];
-  readonly importProblems: readonly ImportProblem[];
-  readonly importProgress: { readonly done: number; readonly total: number } | null;
-  /** False until the saved workspace has been read. */
-  readonly workspaceLoaded: boolean;
-  /** Whether the last save to IndexedDB worked (false: changes last until the tab closes). */
-  readonly workspaceSaved: boolean;
-  loadWorkspace(): void;
-  importFiles(files: readonly File[]): void;
-  reviewValue(reportId: string, index: number, change: Partial<ReviewValue>): void;
-  addValue(reportId: string, value: ReviewValue): void;
-  editReport(reportId: string, metadata: Partial<ReportMetadata>): void;
-  /**
-   * Makes an imported report the new version of a published one: it takes
-   * its id, so the publish package replaces it (with its corrections).
-   */
-  replacePublished(reportId: string, publishedId: string): void;
-  discardReport(reportId: string): void;
-  discardImports(): void;
-}
-
 export type AppState = FiltersSlice & DataSlice & ImportSlice;
 
 const DEFAULT_CATEGORY: CategoryId = 'mediation';
@@ -124,8 +96,6 @@ export const DEFAULT_URL_STATE: UrlState = {
 
 // The data layer (PapaParse, schemas, the worker) is its own chunk.
 const loader = (): Promise<typeof DataLoader> => import('../dataset/load');
-// So is the importer (mammoth, IndexedDB): loaded by the import view only.
-const importer = (): Promise<typeof Importer> => import('../dataset/import/run');
 
 export const useAppStore = create<AppState>()((set, get) => ({
   ...DEFAULT_URL_STATE,
@@ -240,136 +210,10 @@ export const useAppStore = create<AppState>()((set, get) => ({
       );
   },
 
-  imported: [],
-  importProblems: [],
-  importProgress: null,
-  workspaceLoaded: false,
-  workspaceSaved: true,
-  loadWorkspace: () => {
-    if (get().workspaceLoaded || workspaceLoading) return;
-    workspaceLoading = true;
-    void importer().then(async (m) => {
-      const saved = await m.loadWorkspace();
-      set((s) => ({
-        // Anything imported meanwhile comes after what was saved.
-        imported: [
-          ...saved,
-          ...s.imported.filter((r) => !saved.some((x) => x.reportId === r.reportId)),
-        ],
-        workspaceLoaded: true,
-      }));
-      // Texts of reports no review holds (a save cut short, a tab closed mid-import).
-      void m.forgetSourcesBut(sourceKeysKept);
-    });
-  },
-  importFiles: (files) => {
-    if (files.length === 0 || get().importProgress !== null) return;
-    set({ importProgress: { done: 0, total: files.length }, importProblems: [] });
-    const taken = [
-      ...get().imported.map((r) => r.reportId),
-      ...(get().model?.reports?.keys() ?? []),
-    ];
-    void importer().then(async (m) => {
-      const batch = await m.runImport(files, taken, (done, total) =>
-        set({ importProgress: { done, total } }),
-      );
-      set((s) => ({
-        imported: [...s.imported, ...batch.reports],
-        importProblems: batch.problems,
-        importProgress: null,
-      }));
-      // The texts once, then the review that refers to them.
-      if (!(await m.saveSources(batch.reports))) {
-        for (const r of batch.reports) unsavedSources.add(r.sourceKey);
-      }
-      persistReview();
-    });
-  },
-  reviewValue: (reportId, index, change) => {
-    updateReport(reportId, (r) => ({
-      ...r,
-      values: r.values.map((v, i) => (i === index ? { ...v, ...change } : v)),
-    }));
-  },
-  addValue: (reportId, value) => {
-    updateReport(reportId, (r) => ({ ...r, values: [...r.values, value] }));
-  },
-  editReport: (reportId, metadata) => {
-    updateReport(reportId, (r) => ({ ...r, metadata: { ...r.metadata, ...metadata } }));
-  },
-  replacePublished: (reportId, publishedId) => {
-    if (get().imported.some((r) => r.reportId === publishedId)) return;
-    updateReport(reportId, (r) => ({ ...r, reportId: publishedId }));
-  },
-  discardReport: (reportId) => {
-    const kept = get().imported.filter((r) => r.reportId !== reportId);
-    void importer().then(async (m) => {
-      const saved = await m.saveReview(kept);
-      set((s) => ({
-        imported: s.imported.filter((r) => r.reportId !== reportId),
-        workspaceSaved: saved && !kept.some((r) => unsavedSources.has(r.sourceKey)),
-      }));
-      await m.forgetSourcesBut(sourceKeysKept);
-    });
-  },
-  discardImports: () => {
-    // Cleared on screen once cleared on disk: a reload right after must not bring them back.
-    void importer().then(async (m) => {
-      const saved = await m.saveReview([]);
-      set({ imported: [], importProblems: [], workspaceSaved: saved });
-      await m.forgetSourcesBut(sourceKeysKept);
-    });
-  },
+  ...createImportSlice(set, get),
 }));
 
-// Whenever the imported reports (or the published index) change, the
-// dashboard shows their reviewed values; the code for it comes with the importer.
-useAppStore.subscribe((state, previous) => {
-  const changed =
-    state.imported !== previous.imported || (state.model !== null && previous.model === null);
-  if (!changed || state.model === null) return;
-  if (state.imported.length === 0 && state.model.local === null) return;
-  void importer().then((m) => {
-    const { model, imported } = useAppStore.getState();
-    if (model !== null) useAppStore.setState({ model: m.withLocalReports(model, imported) });
-  });
-});
-
-let workspaceLoading = false;
-/** Reports whose text could not be saved (the browser's storage full, say). */
-const unsavedSources = new Set<string>();
-/** A review save is under way (null: none); `reviewChanged`: another must follow it. */
-let reviewSaving: Promise<void> | null = null;
-let reviewChanged = false;
-
-/**
- * Saves the review to IndexedDB after a change: one save at a time, the
- * latest state wins, and changes made in one go (accept all) are one save.
- */
-function persistReview(): void {
-  reviewChanged = true;
-  if (reviewSaving !== null) return;
-  reviewSaving = importer().then(async (m) => {
-    while (reviewChanged) {
-      reviewChanged = false;
-      const { imported } = useAppStore.getState();
-      const saved = await m.saveReview(imported);
-      useAppStore.setState({
-        workspaceSaved: saved && !imported.some((r) => unsavedSources.has(r.sourceKey)),
-      });
-    }
-    reviewSaving = null;
-  });
-}
-
-const sourceKeysKept = (): string[] => useAppStore.getState().imported.map((r) => r.sourceKey);
-
-function updateReport(reportId: string, change: (r: ImportedReport) => ImportedReport): void {
-  useAppStore.setState((s) => ({
-    imported: s.imported.map((r) => (r.reportId === reportId ? change(r) : r)),
-  }));
-  persistReview();
-}
+showImportsInModel(useAppStore);
 
 const loadKey = (id: IndicatorId, year: number): string => `${id}@${year}`;
 
