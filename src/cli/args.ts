@@ -36,6 +36,10 @@ const EXIT_CODES = {
     3,
     'the output could not be written (a full disk, say); the previous output is untouched',
   ],
+  internal: [
+    4,
+    'an unexpected error (a bug, or the machine out of memory), printed with its trace; the previous output is untouched',
+  ],
 } as const satisfies Record<string, readonly [number, string]>;
 
 type ExitName = keyof typeof EXIT_CODES;

@@ -7,6 +7,8 @@
 import { rmSync } from 'node:fs';
 
 const pending = new Set<string>();
+/** Set when a signal asked the run to stop: work stops at its next step and nothing is swapped in. */
+let stopping = false;
 /** What must stop before the folders go: worker threads still writing into them. */
 const stoppers = new Set<() => Promise<unknown>>();
 
@@ -22,6 +24,15 @@ function removeAll(): void {
     }
   }
   pending.clear();
+}
+
+/**
+ * Lets a signal's handler run between steps of work done on this thread;
+ * once a stop is asked for, never settles: the handler ends the process.
+ */
+export async function checkpoint(): Promise<void> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  if (stopping) await new Promise<never>(() => undefined);
 }
 
 /** Registers a way to stop work that writes into the folders; the returned function forgets it. */
@@ -53,6 +64,7 @@ export function installExitCleanup(): void {
   const signals = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const;
   for (const [signal, number] of Object.entries(signals)) {
     process.once(signal, () => {
+      stopping = true;
       void Promise.allSettled([...stoppers].map((stop) => stop())).then(() => {
         removeAll();
         process.exit(128 + number);

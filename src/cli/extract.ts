@@ -19,7 +19,16 @@ async function main(): Promise<number> {
     return EXIT.clean;
   }
   installExitCleanup();
-  const result = await runExtractCli(parsed.data);
+  let result;
+  try {
+    result = await runExtractCli(parsed.data);
+  } catch (error) {
+    // The run removed its staging folder on the way out; the output is as it was.
+    process.stderr.write(
+      `internal error: ${error instanceof Error ? error.stack : String(error)}\n`,
+    );
+    return EXIT.internal;
+  }
   if (parsed.data.stats !== null) {
     const stats = {
       seconds: result.seconds,

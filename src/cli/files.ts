@@ -5,6 +5,7 @@ import {
   readdirSync,
   realpathSync,
   statSync,
+  type Stats,
   writeSync,
 } from 'node:fs';
 import { basename, dirname, extname, join, relative } from 'node:path';
@@ -54,7 +55,17 @@ function reason(error: unknown): string {
  * is not read — a hidden name (.DS_Store, ..txt), a broken link, an
  * unreadable folder — is named in `issues`, never skipped without a word.
  */
-export function listReportFiles(dir: string, displayRoot = process.cwd()): Listing {
+export interface ListingOptions {
+  /** Files are named relative to it (default: the working directory). */
+  readonly displayRoot?: string | undefined;
+  /** A folder never read (the output folder, reached through a link). */
+  readonly skip?: string;
+  /** How a hidden name is reported (default: a warning). */
+  readonly hidden?: Issue['severity'];
+}
+
+export function listReportFiles(dir: string, options: ListingOptions = {}): Listing {
+  const displayRoot = options.displayRoot ?? process.cwd();
   const files: ReportFile[] = [];
   const issues: Issue[] = [];
   const display = (path: string): string => relative(displayRoot, path) || path;
@@ -64,6 +75,10 @@ export function listReportFiles(dir: string, displayRoot = process.cwd()): Listi
   };
   const walk = (current: string): void => {
     const real = realpathSync(current);
+    if (real === options.skip) {
+      notRead(current, 'warning', 'this is the output folder (reached through a link)');
+      return;
+    }
     if (visited.has(real)) {
       notRead(current, 'warning', 'this folder is reached twice through links (a loop or a copy)');
       return;
@@ -81,20 +96,24 @@ export function listReportFiles(dir: string, displayRoot = process.cwd()): Listi
       if (name.startsWith('.')) {
         notRead(
           path,
-          'warning',
+          options.hidden ?? 'warning',
           'hidden name (starting with "."); rename it if it is a report, e.g. "..txt" to "report.txt"',
         );
         continue;
       }
-      let isDirectory: boolean;
+      let stats: Stats;
       try {
-        isDirectory = statSync(path).isDirectory();
+        stats = statSync(path);
       } catch (error) {
         notRead(path, 'warning', reason(error));
         continue;
       }
-      if (isDirectory) {
+      if (stats.isDirectory()) {
         walk(path);
+        continue;
+      }
+      if (!stats.isFile()) {
+        notRead(path, 'warning', 'not a regular file (a pipe, a socket or a device)');
         continue;
       }
       const extension = extname(name).toLowerCase();

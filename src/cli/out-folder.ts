@@ -7,19 +7,22 @@
  * takes its name, then the previous one is removed. A run that dies before
  * the swap leaves the previous output as it was; the next run removes what
  * the dead one left, and if it died between the two renames, puts the
- * previous folder back first.
+ * previous folder back first. A publish package is unpacked beside them too
+ * (`.<name>.package-<pid>-…`), under the same rules.
  *
  * The tool's own: a run refuses an output folder that is or holds its input,
  * its manifest or its corrections, or one that is not empty and was not
  * written by this tool, or one holding files this tool does not write — a
- * run replaces the whole folder, so it must not hold anything else.
+ * run replaces the whole folder, so it must not hold anything else. Files
+ * that appear in it while a run works are checked for again before and after
+ * the swap, and kept.
  */
 import { randomBytes } from 'node:crypto';
 import {
+  chmodSync,
   existsSync,
   lstatSync,
   mkdirSync,
-  mkdtempSync,
   readFileSync,
   readdirSync,
   realpathSync,
@@ -30,10 +33,13 @@ import {
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { INDEX_FILE, isLayoutPath, type Issue } from '../extract';
 import { fail, ok, type Result } from '../extract/result';
+import { errorMessage } from './describe';
 
 export interface OutputFolder {
-  /** Where the output goes (absolute). */
+  /** Where the output goes (absolute, links resolved). */
   readonly target: string;
+  /** Whether there was an output there before this run. */
+  readonly existed: boolean;
   /** Where this run writes it meanwhile: a sibling of the target. */
   readonly staging: string;
   /** What preparing it did to a dead run's leftovers, as warnings. */
@@ -49,7 +55,7 @@ export interface Guarded {
 
 /**
  * For the crash tests: `EXTRACT_FAILPOINT=<name>` kills the process at that
- * point, as a power cut or `kill -9` would.
+ * point, as `kill -9` would.
  */
 export function failpoint(name: string): void {
   if (process.env['EXTRACT_FAILPOINT'] === name) process.kill(process.pid, 'SIGKILL');
@@ -67,23 +73,35 @@ function within(outer: string, inner: string): boolean {
   return inner === outer || inner.startsWith(outer.endsWith(sep) ? outer : outer + sep);
 }
 
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
   } catch (error) {
+    // EPERM: a live process of another user.
     return (error as { code?: unknown }).code === 'EPERM';
   }
+}
+
+type SiblingKind = 'partial' | 'previous' | 'package';
+const SIBLING = /^(partial|previous|package)-(\d+)-/;
+
+/** A new folder beside `target` for this run (the umask's mode, as any folder it makes). */
+export function makeSibling(target: string, kind: SiblingKind): string {
+  const path = siblingName(target, kind);
+  mkdirSync(path);
+  return path;
+}
+
+function siblingName(target: string, kind: SiblingKind): string {
+  const name = `.${basename(target)}.${kind}-${process.pid}-${randomBytes(4).toString('hex')}`;
+  return join(dirname(target), name);
 }
 
 /** A sibling left by a run: its kind and the process that made it. */
 interface Leftover {
   readonly path: string;
-  readonly kind: 'partial' | 'previous';
+  readonly kind: SiblingKind;
   readonly pid: number;
 }
 
@@ -94,23 +112,39 @@ function leftoversOf(target: string): Leftover[] {
   const found: Leftover[] = [];
   for (const name of readdirSync(parent).sort()) {
     if (!name.startsWith(prefix)) continue;
-    const m = /^(partial|previous)-(\d+)-/.exec(name.slice(prefix.length));
+    const m = SIBLING.exec(name.slice(prefix.length));
     if (m === null) continue;
-    found.push({
-      path: join(parent, name),
-      kind: m[1] === 'partial' ? 'partial' : 'previous',
-      pid: Number(m[2]),
-    });
+    found.push({ path: join(parent, name), kind: m[1] as SiblingKind, pid: Number(m[2]) });
   }
   return found;
 }
 
+/** Removes `dir` if it holds only the tool's files; otherwise keeps it and says why. */
+function removeOwnFolder(dir: string, notes: Issue[], what: string): void {
+  const foreign = existsSync(dir) ? foreignFiles(dir) : null;
+  if (foreign !== null) {
+    notes.push({
+      file: dir,
+      severity: 'warning',
+      message: `${what} is kept: it holds files this tool did not write (${foreign})`,
+    });
+    return;
+  }
+  try {
+    rmSync(dir, { recursive: true, force: true });
+  } catch (error) {
+    notes.push({
+      file: dir,
+      severity: 'warning',
+      message: `${what} could not be removed (${errorMessage(error)}); remove it by hand`,
+    });
+  }
+}
+
 /** Removes a dead run's leftovers, restoring the previous output if it was left aside. */
 function recover(target: string): Result<Issue[]> {
-  const leftovers = leftoversOf(target);
-  const running = leftovers.find(
-    (l) => l.kind === 'partial' && l.pid !== process.pid && isAlive(l.pid),
-  );
+  const leftovers = leftoversOf(target).filter((l) => l.pid !== process.pid);
+  const running = leftovers.find((l) => l.kind !== 'previous' && isAlive(l.pid));
   if (running !== undefined) {
     return fail(
       `another extraction (process ${running.pid}) is writing ${target}; wait for it to finish (if none is running, remove ${running.path})`,
@@ -127,12 +161,15 @@ function recover(target: string): Result<Issue[]> {
       });
       continue;
     }
-    rmSync(leftover.path, { recursive: true, force: true });
-    notes.push({
-      file: leftover.path,
-      severity: 'warning',
-      message: 'removed what an earlier run left when it stopped',
-    });
+    const before = notes.length;
+    removeOwnFolder(leftover.path, notes, 'what an earlier run left when it stopped');
+    if (notes.length === before) {
+      notes.push({
+        file: leftover.path,
+        severity: 'warning',
+        message: 'removed what an earlier run left when it stopped',
+      });
+    }
   }
   return ok(notes);
 }
@@ -160,21 +197,43 @@ function isPreviousOutput(dir: string): boolean {
   }
 }
 
-/** A file an earlier version of the tool left while writing (`name.<pid>.tmp`). */
+/** A temporary file an earlier version of the tool left while writing one of its files. */
 const OLD_TEMPORARY = /\.\d+\.tmp$/;
+
+const isOwnPath = (path: string): boolean => isLayoutPath(path.replace(OLD_TEMPORARY, ''));
+
+/** The files in a data folder that the tool does not write, named; null when there are none. */
+function foreignFiles(dir: string): string | null {
+  const foreign = filesBelow(dir).filter((f) => !isOwnPath(f));
+  if (foreign.length === 0) return null;
+  const more = foreign.length > 5 ? ` and ${foreign.length - 5} more` : '';
+  return `${foreign.slice(0, 5).join(', ')}${more}`;
+}
 
 /** Why the existing `target` may not be replaced, or null when it may. */
 function ownershipProblem(target: string): string | null {
   if (!statSync(target).isDirectory()) return `${target} is a file, not a folder`;
-  const files = filesBelow(target);
-  if (files.length === 0) return null;
+  if (filesBelow(target).length === 0) return null;
   if (!isPreviousOutput(target)) {
     return `${target} is not empty and is not a data folder this tool wrote (it has no ${INDEX_FILE}); give --out an empty or new folder`;
   }
-  const foreign = files.filter((f) => !isLayoutPath(f) && !OLD_TEMPORARY.test(f));
-  if (foreign.length === 0) return null;
-  const more = foreign.length > 5 ? ` and ${foreign.length - 5} more` : '';
-  return `${target} holds files this tool did not write (${foreign.slice(0, 5).join(', ')}${more}); a run replaces the whole folder, so move them elsewhere or give --out another folder`;
+  const foreign = foreignFiles(target);
+  return foreign === null
+    ? null
+    : `${target} holds files this tool did not write (${foreign}); a run replaces the whole folder, so move them elsewhere or give --out another folder`;
+}
+
+/** Why `outDir` cannot be replaced by a rename at all, or null. */
+function placeProblem(outDir: string, target: string): string | null {
+  const link = lstatSync(outDir, { throwIfNoEntry: false });
+  if (link?.isSymbolicLink() === true && !existsSync(outDir)) {
+    return `--out ${outDir} is a link to something that does not exist`;
+  }
+  if (!existsSync(target)) return null;
+  if (statSync(target).dev !== statSync(dirname(target)).dev) {
+    return `--out ${outDir} is a mount point, which cannot be replaced by a rename; give --out a folder inside it (${join(outDir, 'data')}, say) and serve that`;
+  }
+  return null;
 }
 
 /**
@@ -197,40 +256,55 @@ export function prepareOutput(outDir: string, guarded: readonly Guarded[]): Resu
     }
   }
   const parent = dirname(target);
-  let staging: string;
-  let notes: Issue[];
   try {
+    const place = placeProblem(outDir, target);
+    if (place !== null) return fail(place);
     mkdirSync(parent, { recursive: true });
     const recovered = recover(target);
     if (!recovered.ok) return recovered;
-    notes = recovered.data;
-    if (existsSync(target)) {
+    const existed = existsSync(target);
+    if (existed) {
       const problem = ownershipProblem(target);
       if (problem !== null) return fail(problem);
     }
-    staging = mkdtempSync(join(parent, `.${basename(target)}.partial-${process.pid}-`));
+    const staging = makeSibling(target, 'partial');
+    // The new folder serves as the old one did (a web server may read it as another user).
+    if (existed) chmodSync(staging, statSync(target).mode & 0o7777);
+    return ok({ target, existed, staging, notes: recovered.data });
   } catch (error) {
-    return fail(`cannot write the output folder ${outDir}: ${message(error)}`);
+    return fail(
+      `cannot write in ${parent}, the folder that holds --out (${errorMessage(error)}): a run writes its output beside the old one and swaps them, so that folder must be writable`,
+    );
   }
-  return ok({ target, staging, notes });
+}
+
+/** What a run that did not swap its output in left where it was. */
+export function untouched(folder: OutputFolder): string {
+  return folder.existed
+    ? `the previous output in ${folder.target} is untouched`
+    : `nothing was written to ${folder.target}`;
 }
 
 /**
- * Puts the staging folder in the target's place. On failure the previous
- * output is back in place and the new one stays in the staging folder.
+ * Puts the staging folder in the target's place, the previous output aside
+ * and then removed (kept, with a warning, if it came to hold files this tool
+ * did not write while the run worked). On failure nothing has changed.
  */
-export function commitOutput(folder: OutputFolder): Result<null> {
+export function commitOutput(folder: OutputFolder): Result<Issue[]> {
   const { target, staging } = folder;
   failpoint('before-swap');
+  const previous = siblingName(target, 'previous');
   try {
     if (!existsSync(target)) {
       renameSync(staging, target);
-      return ok(null);
+      return ok([]);
     }
-    const previous = join(
-      dirname(target),
-      `.${basename(target)}.previous-${process.pid}-${randomBytes(4).toString('hex')}`,
-    );
+    const foreign = foreignFiles(target);
+    if (foreign !== null) {
+      return fail(
+        `files this tool did not write appeared in ${target} while the run worked (${foreign}); the new output was not put in place: move them out and run again`,
+      );
+    }
     renameSync(target, previous);
     failpoint('between-renames');
     try {
@@ -239,17 +313,11 @@ export function commitOutput(folder: OutputFolder): Result<null> {
       renameSync(previous, target);
       throw error;
     }
-    failpoint('after-swap');
-    rmSync(previous, { recursive: true, force: true });
-    return ok(null);
   } catch (error) {
-    return fail(
-      `could not put the new output in place of ${target} (${message(error)}); the previous output is untouched, the new one is in ${staging}`,
-    );
+    return fail(`could not put the new output in place of ${target} (${errorMessage(error)})`);
   }
-}
-
-/** Removes the staging folder of a run that will not finish. */
-export function abandonOutput(folder: OutputFolder): void {
-  rmSync(folder.staging, { recursive: true, force: true });
+  failpoint('after-swap');
+  const notes: Issue[] = [];
+  removeOwnFolder(previous, notes, 'the previous output');
+  return ok(notes);
 }

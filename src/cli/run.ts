@@ -21,15 +21,18 @@ import {
   type ReportOutcome,
   type SiteLayout,
 } from '../extract';
+import { csvQuoteProblem } from '../extract/inputs';
 import { parseReportId } from '../extract/names';
 import { fail, ok, type Result } from '../extract/result';
 import { EXIT, type CliOptions } from './args';
-import { keepAtExit, removeOnExit } from './cleanup';
+import { checkpoint, keepAtExit, removeOnExit } from './cleanup';
+import { errorMessage } from './describe';
 import { listReportFiles, writeChunks, type ReportFile } from './files';
 import {
   commitOutput,
   failpoint,
   prepareOutput,
+  untouched,
   type Guarded,
   type OutputFolder,
 } from './out-folder';
@@ -100,8 +103,14 @@ type Processor = (
   onResults: (results: readonly Processed[]) => void,
 ) => void | Promise<void>;
 
-const onThisThread: Processor = (files, outDir, onResults) => {
-  for (const file of files) onResults([processFile(file, outDir)]);
+/** How many files this thread reads between two chances for Ctrl+C to stop it. */
+const CHECKPOINT_EVERY = 8;
+
+const onThisThread: Processor = async (files, outDir, onResults) => {
+  for (const [n, file] of files.entries()) {
+    if (n % CHECKPOINT_EVERY === 0) await checkpoint();
+    onResults([processFile(file, outDir)]);
+  }
 };
 
 const onWorkers =
@@ -117,8 +126,16 @@ interface SideFile {
 
 function readSideFile(path: string, explicit: boolean): Result<SideFile | undefined> {
   if (!existsSync(path)) return explicit ? fail(`${path}: file not found`) : ok(undefined);
-  const decoded = decodeText(readFileSync(path));
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    return fail(`${path}: cannot be read (${errorMessage(error)})`);
+  }
+  const decoded = decodeText(bytes);
   if (!decoded.ok) return fail(`${path}: not a text file (${decoded.reason}); save it as CSV`);
+  const broken = csvQuoteProblem(decoded.data.text);
+  if (broken !== null) return fail(`${path}:${broken.line}: ${broken.message}`);
   return ok({ text: decoded.data.text, file: path });
 }
 
@@ -191,9 +208,9 @@ function refused(output: Output, reason: string): RunResult {
   return { exitCode: EXIT.refused, datasets: null, bytesRead: 0, seconds: 0 };
 }
 
-/** A system error (disk full, permission lost) while writing: no output, the previous one kept. */
-function isSystemError(error: unknown): error is Error & { code: string } {
-  return error instanceof Error && typeof (error as { code?: unknown }).code === 'string';
+/** An error of the file system (disk full, permission lost) while writing the staging folder. */
+function isFileSystemError(error: unknown): error is Error {
+  return error instanceof Error && typeof (error as { syscall?: unknown }).syscall === 'string';
 }
 
 /**
@@ -215,7 +232,7 @@ async function run(
   const folder = prepared.data;
   const removeStaging = removeOnExit(folder.staging);
   try {
-    const opened = await openInput(given);
+    const opened = await openInput(given, folder.target);
     if (!opened.ok) return refused(output, opened.reason);
     try {
       const sideFiles = readSideFiles(opened.data.options);
@@ -228,10 +245,8 @@ async function run(
       opened.data.close();
     }
   } catch (error) {
-    if (!isSystemError(error)) throw error;
-    output.err(
-      `error: could not write the output (${error.message}); the previous output in ${folder.target} is untouched`,
-    );
+    if (!isFileSystemError(error)) throw error;
+    output.err(`error: could not write the output (${error.message}); ${untouched(folder)}`);
     return { exitCode: EXIT.notWritten, datasets: null, bytesRead: 0, seconds: 0 };
   } finally {
     if (existsSync(folder.staging)) removeStaging();
@@ -245,7 +260,13 @@ async function extractInto(
   output: Output,
   { started, processorFor }: { started: number; processorFor: (count: number) => Processor },
 ): Promise<RunResult> {
-  const listing = listReportFiles(options.inDir, options.displayRoot);
+  const listing = listReportFiles(options.inDir, {
+    displayRoot: options.displayRoot,
+    // A link in the input may lead to the output folder: never read as reports.
+    skip: folder.target,
+    // A package holds what the importer wrote: a hidden name there is an error.
+    hidden: options.displayRoot === undefined ? 'warning' : 'error',
+  });
   const plan = planRun(listing.files);
   const collected = await processAll(plan, options, output, folder.staging, processorFor);
   const bytesRead = collected.bytesRead;
@@ -257,13 +278,21 @@ async function extractInto(
     ...(sideFiles.corrections === undefined ? {} : { corrections: sideFiles.corrections }),
   });
   writeLayout(folder.staging, siteLayout(datasets));
+  // A Ctrl+C that came while the tables were written stops the run here, before the swap.
+  await checkpoint();
   const committed = commitOutput(folder);
   if (!committed.ok) {
-    output.err(`error: ${committed.reason}`);
+    output.err(`error: ${committed.reason}; ${untouched(folder)}`);
     return { exitCode: EXIT.notWritten, datasets, bytesRead, seconds: 0 };
   }
   keepAtExit(folder.staging);
-  const issues = [...folder.notes, ...listing.issues, ...plan.issues, ...datasets.issues];
+  const issues = [
+    ...folder.notes,
+    ...listing.issues,
+    ...plan.issues,
+    ...datasets.issues,
+    ...committed.data,
+  ];
   for (const issue of issues) output.err(formatIssue(issue));
   const failures = issues.filter((i) => i.severity === 'error').length;
   const seconds = (performance.now() - started) / 1000;

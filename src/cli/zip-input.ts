@@ -2,7 +2,8 @@
  * `--in <file>.zip`: a publish package from the dashboard's importer (see
  * src/dataset/import/publish.ts) read as it is. It is laid out like the
  * project: its data/ (reports/ with the texts and the reports.csv manifest,
- * corrections.csv) is unpacked into a temporary folder and read by the usual
+ * corrections.csv) is unpacked into a folder beside the output
+ * (`.<name>.package-<pid>-…`, see out-folder.ts) and read by the usual
  * defaults, with file names given relative to the package as they are
  * relative to the project in a normal run. Its public/data/ (what the
  * browser built) is not read.
@@ -11,11 +12,10 @@
  * the whole package refused before anything is inflated if an entry is
  * unexpected, named twice, encrypted or too large, or the total is; then
  * the entries it reads are inflated one by one, each held to its declared
- * size and its CRC checked. The temporary folder is removed on every way out (see
- * cleanup.ts); one left by a killed run is removed by the next.
+ * size and its CRC checked. The unpacked folder is removed on every way out
+ * (see cleanup.ts); one left by a killed run is removed by the next.
  */
-import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createWriteStream, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -25,38 +25,19 @@ import { MAX_PACKAGE_BYTES, MAX_PACKAGE_ENTRIES, MAX_REPORT_BYTES } from '../ext
 import { fail, ok, type Result } from '../extract/result';
 import type { CliOptions } from './args';
 import { removeOnExit } from './cleanup';
+import { errorMessage, megabytes } from './describe';
+import { makeSibling } from './out-folder';
 
 /** Entries read from a package. */
 const INPUT = /^data\/(reports\/[^/\\]+\.(txt|csv)|corrections\.csv)$/;
 /** Entries a package may hold besides; anything else (a path going up, say) is refused. */
 const OTHER = /^(README\.txt|public\/data\/([\w.-]+\/)*[^/\\]+)$/;
 
-const UNPACKED = 'rol-package-';
-
 export interface OpenedInput {
   /** The options with the input resolved (a package's unpacked data/reports). */
   readonly options: CliOptions;
   /** Removes what opening made (the unpacked package). */
   readonly close: () => void;
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-const MB = (bytes: number): string => `${Math.round(bytes / 1024 / 1024)} MB`;
-
-/** Unpacked packages of runs that are no longer running. */
-function removeDeadUnpacked(): void {
-  for (const name of readdirSync(tmpdir())) {
-    const m = new RegExp(`^${UNPACKED}(\\d+)-`).exec(name);
-    if (m === null || Number(m[1]) === process.pid) continue;
-    try {
-      process.kill(Number(m[1]), 0);
-    } catch {
-      rmSync(join(tmpdir(), name), { recursive: true, force: true });
-    }
-  }
 }
 
 /**
@@ -79,7 +60,7 @@ async function unpackEntry(
   try {
     await pipeline(await zip.openReadStreamPromise(entry), check, createWriteStream(path));
   } catch (error) {
-    return fail(`${entry.fileName} cannot be inflated (${message(error)})`);
+    return fail(`${entry.fileName} cannot be inflated (${errorMessage(error)})`);
   }
   return crc >>> 0 === entry.crc32 >>> 0
     ? ok(null)
@@ -110,7 +91,7 @@ async function checkedEntries(zip: yauzl.ZipFile, file: string): Promise<Result<
     if (entry.isEncrypted()) return fail(`${file}: ${name} is encrypted`);
     if (entry.uncompressedSize > MAX_REPORT_BYTES) {
       return fail(
-        `${file}: ${name} inflates to ${MB(entry.uncompressedSize)}; no report or table is over ${MB(MAX_REPORT_BYTES)}`,
+        `${file}: ${name} inflates to ${megabytes(entry.uncompressedSize)}; no report or table is over ${megabytes(MAX_REPORT_BYTES)}`,
       );
     }
     total += entry.uncompressedSize;
@@ -120,7 +101,7 @@ async function checkedEntries(zip: yauzl.ZipFile, file: string): Promise<Result<
     return fail(`${file}: unexpected entries ${refused.slice(0, 5).join(', ')}`);
   if (total > MAX_PACKAGE_BYTES) {
     return fail(
-      `${file}: its reports inflate to ${MB(total)}, more than a package holds (${MB(MAX_PACKAGE_BYTES)})`,
+      `${file}: its reports inflate to ${megabytes(total)}, more than a package holds (${megabytes(MAX_PACKAGE_BYTES)})`,
     );
   }
   if (!inputs.some((e) => e.fileName.endsWith('.txt')))
@@ -147,7 +128,8 @@ async function unpack(file: string, root: string): Promise<Result<null>> {
   }
 }
 
-export async function openInput(options: CliOptions): Promise<Result<OpenedInput>> {
+/** The input as given; a package is unpacked beside the output folder `target`. */
+export async function openInput(options: CliOptions, target: string): Promise<Result<OpenedInput>> {
   const nothing = (): void => undefined;
   const file = options.inDir;
   if (!file.toLowerCase().endsWith('.zip')) {
@@ -156,14 +138,13 @@ export async function openInput(options: CliOptions): Promise<Result<OpenedInput
       : fail(`--in ${file} is a file; give a folder of reports or a publish package (.zip)`);
   }
   if (!statSync(file).isFile()) return fail(`${file} is not a file`);
-  removeDeadUnpacked();
-  const root = mkdtempSync(join(tmpdir(), `${UNPACKED}${process.pid}-`));
+  const root = makeSibling(target, 'package');
   const close = removeOnExit(root);
   let unpacked: Result<null>;
   try {
     unpacked = await unpack(file, root);
   } catch (error) {
-    unpacked = fail(`${file} could not be read as a zip (${message(error)})`);
+    unpacked = fail(`${file} could not be read as a zip (${errorMessage(error)})`);
   }
   if (!unpacked.ok) {
     close();

@@ -12,7 +12,12 @@
  * until its code has loaded, files are parsed here, so the first chart does
  * not wait for it.
  */
-import type { IndexCounty, IndexFile, IndexIndicator } from '../extract/data-index';
+import {
+  textFileOf,
+  type IndexCounty,
+  type IndexFile,
+  type IndexIndicator,
+} from '../extract/data-index';
 import { dataUrl, fetchData, fetchIndex, type Fetched } from './fetch';
 import {
   countyKeyOf,
@@ -241,7 +246,7 @@ const texts = new Map<string, Promise<string | null>>();
 export function loadReportText(reportId: string): Promise<string | null> {
   let promise = texts.get(reportId);
   if (promise === undefined) {
-    promise = fetchData(`texts/${encodeURIComponent(reportId)}.txt`).then((r) =>
+    promise = fetchData(textFileOf(encodeURIComponent(reportId))).then((r) =>
       'text' in r ? r.text : null,
     );
     texts.set(reportId, promise);

@@ -113,7 +113,8 @@ export const textFileOf = (reportId: string): string => `${TEXTS_FOLDER}/${repor
 
 /**
  * The shapes of the per-file paths above, for a writer that must tell its
- * own files from others' (test/cli checks every path a run writes matches).
+ * own files from others' (test/security/cli-output.test.ts checks that every
+ * file a run writes has one of them).
  */
 export const SPLIT_PATH_SHAPES: readonly RegExp[] = [
   /^indicators\/[a-z_]+\.[a-z_]+\/\d+\.csv$/,

@@ -44,31 +44,61 @@ interface ParsedCsv {
   readonly issues: Issue[];
 }
 
+const PARSE_OPTIONS = {
+  header: true,
+  skipEmptyLines: 'greedy',
+  transformHeader: (h: string) => h.trim().toLowerCase(),
+  transform: (v: string) => v.trim(),
+} as const;
+
+function parseCsvText(text: string): Papa.ParseResult<Record<string, string>> {
+  return Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), PARSE_OPTIONS);
+}
+
 /**
- * A row PapaParse complained of (too many or too few fields, a broken quote)
- * is reported and left out: its cells may have slid into the wrong columns.
+ * A quote opened and never closed: every row after it may have been read as
+ * part of one cell, so no row of the file can be trusted. Null when none.
+ */
+export function csvQuoteProblem(text: string): { line: number; message: string } | null {
+  const quotes = parseCsvText(text).errors.find((e) => e.type === 'Quotes');
+  if (quotes === undefined) return null;
+  return {
+    line: (quotes.row ?? 0) + 1,
+    message: `${quotes.message}: a quote is opened here and not closed, so the rows after it cannot be told apart; close it and run again`,
+  };
+}
+
+/**
+ * A row with more cells than the header is reported and left out: its cells
+ * may have slid into the wrong columns (one with fewer leaves the last cells
+ * empty, as people type them). A quote left open refuses the whole file.
  */
 function readCsv(text: string, file: string): ParsedCsv {
-  const result = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
-    header: true,
-    skipEmptyLines: 'greedy',
-    transformHeader: (h) => h.trim().toLowerCase(),
-    transform: (v) => v.trim(),
-  });
-  const refused = new Set<number>();
-  const issues: Issue[] = result.errors.map((e) => {
-    if (e.row !== undefined) refused.add(e.row);
+  if (text.trim() === '') return { rows: [], fields: [], issues: [] };
+  const result = parseCsvText(text);
+  const quotes = csvQuoteProblem(text);
+  if (quotes !== null) {
     return {
+      rows: [],
+      fields: result.meta.fields ?? [],
+      issues: [{ file, line: quotes.line, severity: 'error', message: quotes.message }],
+    };
+  }
+  const refused = new Set<number>();
+  const issues: Issue[] = [];
+  for (const e of result.errors) {
+    if (e.type === 'FieldMismatch' && e.code === 'TooFewFields') continue;
+    if (e.row !== undefined) refused.add(e.row);
+    issues.push({
       file,
       ...(e.row === undefined ? {} : { line: e.row + 2 }),
-      severity: 'error' as const,
-      message: `${e.message}; the row is not applied`,
-    };
-  });
-  const rows = result.data
-    .map((row, index) => ({ row, line: index + 2, index }))
-    .filter((r) => !refused.has(r.index))
-    .map(({ row, line }) => ({ row, line }));
+      severity: 'error',
+      message: e.row === undefined ? e.message : `${e.message}; the row is not applied`,
+    });
+  }
+  const rows = result.data.flatMap((row, index) =>
+    refused.has(index) ? [] : [{ row, line: index + 2 }],
+  );
   return { rows, fields: result.meta.fields ?? [], issues };
 }
 
@@ -129,6 +159,7 @@ export function parseManifest(
 ): { entries: Map<string, ManifestEntry>; issues: Issue[] } {
   const { rows, fields, issues } = readCsv(text, file);
   const entries = new Map<string, ManifestEntry>();
+  if (text.trim() === '') return { entries, issues };
   if (!fields.includes('report_id')) {
     issues.push({ file, line: 1, severity: 'error', message: 'missing column report_id' });
     return { entries, issues };
@@ -190,6 +221,7 @@ export function parseCorrections(
 ): { corrections: Correction[]; issues: Issue[] } {
   const { rows, fields, issues } = readCsv(text, file);
   const corrections: Correction[] = [];
+  if (text.trim() === '') return { corrections, issues };
   for (const required of ['report_id', 'indicator', 'value']) {
     if (!fields.includes(required)) {
       issues.push({ file, line: 1, severity: 'error', message: `missing column ${required}` });

@@ -9,5 +9,9 @@ export const MAX_REPORT_BYTES = 50 * 1024 * 1024;
 /** A publish package's inputs, inflated (a province's reports are about 200 MB). */
 export const MAX_PACKAGE_BYTES = 1024 * 1024 * 1024;
 
-/** Entries in a publish package (a nation's towns are about 40,000 reports). */
-export const MAX_PACKAGE_ENTRIES = 100_000;
+/**
+ * Entries in a publish package. A nation's towns are about 40,000 reports,
+ * each in the package twice (data/reports/ and public/data/texts/) beside
+ * the split files: about 90,000 entries.
+ */
+export const MAX_PACKAGE_ENTRIES = 250_000;

@@ -55,16 +55,48 @@ export function parseTitle(raw: string, what = 'title'): Result<string> {
 }
 
 /**
+ * The longest report id in UTF-8 bytes: `texts/<id>.txt` must stay a file
+ * name every file system takes (255 bytes).
+ */
+export const MAX_REPORT_ID_BYTES = 200;
+
+/**
  * A report id, made from a file name: any letters, digits and punctuation
- * that file names hold, but no markup characters, no control characters and
- * not only dots ("..txt" names no report).
+ * that file names hold, but no markup characters, no control characters, not
+ * only dots ("..txt" names no report) and not too long to name its text.
  */
 export function parseReportId(raw: string): Result<string> {
   if (/^\.*$/.test(raw)) return fail(`the file name gives no report id ("${raw}")`);
+  if (new TextEncoder().encode(raw).length > MAX_REPORT_ID_BYTES) {
+    return fail(
+      `the file name is too long for a report id (at most ${MAX_REPORT_ID_BYTES} bytes); shorten it`,
+    );
+  }
   for (const char of raw) {
     if (/[<>&"]/.test(char) || /[\p{Cc}\p{Cf}]/u.test(char)) {
       return fail(`the report id "${raw}" holds ${describe(char)}; rename the file`);
     }
   }
   return ok(raw);
+}
+
+/** Characters a file name may hold that an id does not keep (markup, links, paths, controls). */
+const NOT_IN_ID = /[\s/\\?%*:|"<>#~&\p{Cc}\p{Cf}]+/gu;
+
+/**
+ * A report id made from any file name, as the browser importer names what
+ * it is given: the base name without its extension, characters an id does
+ * not keep turned into "-", no leading dots, cut short of the longest id
+ * (room for a "-2" that makes it unique). Always an id `parseReportId`
+ * accepts ("report" when nothing is left).
+ */
+export function reportIdFromFileName(name: string): string {
+  let id = name
+    .replace(/^.*[\\/]/, '')
+    .replace(/\.[^.]*$/, '')
+    .replace(NOT_IN_ID, '-')
+    .replace(/^[-.]+|-+$/g, '');
+  const encoder = new TextEncoder();
+  while (encoder.encode(id).length > MAX_REPORT_ID_BYTES - 8) id = [...id].slice(0, -1).join('');
+  return parseReportId(id).ok ? id : 'report';
 }

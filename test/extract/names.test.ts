@@ -1,5 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parsePlaceName, parseReportId, parseTitle } from '../../src/extract/names';
+import {
+  parsePlaceName,
+  parseReportId,
+  parseTitle,
+  reportIdFromFileName,
+} from '../../src/extract/names';
 
 describe('parsePlaceName', () => {
   it.each([
@@ -48,5 +54,27 @@ describe('parseReportId', () => {
 
   it.each(['', '.', '..', '<img src=x>', 'a"b', 'tab\there'])('refuses %j', (id) => {
     expect(parseReportId(id).ok).toBe(false);
+  });
+});
+
+describe('reportIdFromFileName', () => {
+  it.each([
+    ['段园镇 2024年报告.docx', '段园镇-2024年报告'],
+    ['C:\\Users\\me\\R&D 报告.pdf', 'R-D-报告'],
+    ['..docx', 'report'],
+    ['.hidden.txt', 'hidden'],
+    ['<img src=x onerror=alert(1)>.txt', 'img-src=x-onerror=alert(1)'],
+  ])('names %j as %j', (name, id) => {
+    expect(reportIdFromFileName(name)).toBe(id);
+  });
+
+  it('always gives an id the CLI accepts, whatever the name', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (name) => {
+        const id = reportIdFromFileName(name);
+        expect(parseReportId(id).ok).toBe(true);
+        expect(parseReportId(`${id}-12`).ok).toBe(true);
+      }),
+    );
   });
 });

@@ -3,6 +3,7 @@
  * manifests and corrections in other encodings or with impossible values.
  * Each gets a message naming the file (and line), and the rest is written.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -71,6 +72,35 @@ describe('a manifest or corrections file', () => {
     expect(cases).toMatchObject({ value: '210', note: '区司法局核实' });
   });
 
+  it('that is empty is no rows, not an error', async () => {
+    const { result, errors } = await runWith({ 'corrections.csv': '', 'reports/reports.csv': '' });
+    expect(errors).toBe('');
+    expect(result.exitCode).toBe(0);
+  });
+
+  it('that is a folder stops the run before any work, naming it', async () => {
+    const root = copySamples();
+    const manifest = join(root, 'somewhere');
+    mkdirSync(manifest);
+    const { result, output } = await run({ inDir: join(root, 'reports'), manifest });
+    expect(result.exitCode).toBe(2);
+    expect(output.errors.join('\n')).toContain(`${manifest}: cannot be read (EISDIR`);
+  });
+
+  it('with a quote left open stops the run: the rows after it cannot be told apart', async () => {
+    const root = copySamples();
+    const file = join(root, 'corrections.csv');
+    writeFileSync(
+      file,
+      `report_id,indicator,value,note\n${HONGGE},mediation.cases,5,"checked\n${HONGGE},mediation.success_rate,50,x\n`,
+    );
+    const { result, output } = await run({ inDir: join(root, 'reports') });
+    expect(result.exitCode).toBe(2);
+    expect(output.errors.join('\n')).toMatch(
+      new RegExp(`${file}:\\d+: .*a quote is opened here and not closed`),
+    );
+  });
+
   it('that is not text stops the run before anything is written, naming it', async () => {
     const root = copySamples();
     const manifest = join(root, 'reports', 'reports.csv');
@@ -116,6 +146,15 @@ describe('a manifest row', () => {
       `${manifest}:3: error: published: published is not a date of the calendar`,
     );
     expect(reports.find((r) => r['report_id'] === HONGGE)?.['published']).not.toBe('2024-13-45');
+  });
+
+  it('with fewer cells than columns is read, the missing cells empty', async () => {
+    const { result, errors, reports } = await runWith({
+      'reports/reports.csv': `report_id,town,county,city\n${HONGGE},红格镇\n`,
+    });
+    expect(errors).toBe('');
+    expect(result.exitCode).toBe(0);
+    expect(reports.find((r) => r['report_id'] === HONGGE)?.['from_manifest']).toBe('town');
   });
 
   it('with more cells than columns is refused, not applied with its cells shifted', async () => {
@@ -189,6 +228,42 @@ describe('report files', () => {
     expect(ids).toContain('linked-report');
     expect(ids).toContain(HONGGE);
     expect(ids.some((id) => id?.includes('<'))).toBe(false);
+  });
+
+  it('that are no regular files (a pipe, a device) are named and not read', async () => {
+    const root = copySamples();
+    const reports = join(root, 'reports');
+    execFileSync('mkfifo', [join(reports, 'pipe.txt')]);
+    symlinkSync('/dev/zero', join(reports, 'zero.txt'));
+    const { result, output } = await run({ inDir: reports, quiet: true });
+    const errors = output.errors.join('\n');
+    expect(errors).toMatch(/pipe\.txt: warning: not read: not a regular file/);
+    expect(errors).toMatch(/zero\.txt: warning: not read: not a regular file/);
+    expect(result.exitCode).toBe(0);
+  });
+
+  it('with a name too long for its text are refused, and the rest is written', async () => {
+    const root = copySamples();
+    const reports = join(root, 'reports');
+    const long = '红'.repeat(84);
+    writeFileSync(join(reports, long), readFileSync(join(reports, `${HONGGE}.txt`)));
+    const { result, output, outDir } = await run({ inDir: reports, quiet: true });
+    expect(result.exitCode).toBe(1);
+    expect(output.errors.join('\n')).toContain('the file name is too long for a report id');
+    expect(readCsv(join(outDir, 'reports.csv')).map((r) => r['report_id'])).toContain(HONGGE);
+  });
+
+  it('never include the output folder, even through a link', async () => {
+    const root = copySamples();
+    const reports = join(root, 'reports');
+    const outDir = join(root, 'out');
+    expect((await run({ inDir: reports, outDir, quiet: true })).result.exitCode).toBe(0);
+    symlinkSync(outDir, join(reports, 'published'));
+    const { result, output } = await run({ inDir: reports, outDir, quiet: true });
+    expect(output.errors.join('\n')).toMatch(
+      /published: warning: not read: this is the output folder/,
+    );
+    expect(result.exitCode).toBe(0);
   });
 
   it('given to --in as a single file are refused with a message', async () => {

@@ -5,18 +5,21 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
+  chmodSync,
   cpSync,
   existsSync,
   mkdirSync,
   readFileSync,
   readdirSync,
   rmSync,
+  statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { prepareOutput } from '../../src/cli/out-folder';
+import { commitOutput, prepareOutput } from '../../src/cli/out-folder';
+import { isLayoutPath } from '../../src/extract';
 import { copySamples, filesBelow, genProvince, ROOT, run, tempDir } from '../helpers';
 
 /** Every file below `dir` with a hash of its bytes. */
@@ -89,13 +92,19 @@ describe('an interrupted run over an existing output', () => {
     cpSync(target, pristine, { recursive: true });
     cpSync(join(copySamples(), 'reports'), join(corpus, 'samples'), { recursive: true });
     rmSync(join(corpus, 'samples', 'reports.csv'));
+    // The new output, by the CLI as a process: how long a whole run takes here.
     const reference = join(tempDir('rol-next-'), 'data');
-    expect((await run({ inDir: corpus, outDir: reference, quiet: true })).result.exitCode).toBe(0);
+    const started = performance.now();
+    const whole = await extractProcess(['--in', corpus, '--out', reference, '--quiet']);
+    duration = performance.now() - started;
+    expect(whole.code).toBe(0);
     next = snapshot(reference);
     expect(same(next, old)).toBe(false);
   }, 300_000);
 
-  const args = (): string[] => ['--in', corpus, '--out', target, '--quiet', '--workers', '2'];
+  const args = (workers = 2): string[] => [
+    ...['--in', corpus, '--out', target, '--quiet', '--workers', String(workers)],
+  ];
 
   it.each(['texts-written', 'layout-half', 'before-swap'])(
     'killed at %s, leaves the previous output byte for byte',
@@ -138,11 +147,6 @@ describe('an interrupted run over an existing output', () => {
   }, 60_000);
 
   it('killed at moments spread over the run, leaves the old output or the new, whole', async () => {
-    restoreOld();
-    const started = performance.now();
-    expect((await extractProcess(args())).code).toBe(0);
-    duration = performance.now() - started;
-    expect(same(snapshot(target), next)).toBe(true);
     const seen: string[] = [];
     for (const fraction of [0.3, 0.6, 0.8, 0.95]) {
       restoreOld();
@@ -156,24 +160,33 @@ describe('an interrupted run over an existing output', () => {
     expect(seen).toContain('old');
   }, 300_000);
 
-  it('stopped with Ctrl+C, removes what it wrote and leaves the previous output', async () => {
-    // At several moments: the workers may be writing into the folder it removes.
-    for (const fraction of [0.4, 0.6, 0.8]) {
-      restoreOld();
-      const child = await extractProcess(args(), {
-        killAfter: duration * fraction,
-        signal: 'SIGINT',
-      });
-      const now = snapshot(target);
-      if (child.code === 0) {
-        expect(same(now, next)).toBe(true); // the run had finished
-      } else {
-        expect(child.code === 130 || child.signal === 'SIGINT', child.stderr).toBe(true);
-        expect(same(now, old)).toBe(true);
+  it.each([2, 1])(
+    'stopped with Ctrl+C (%i workers), removes what it wrote and leaves the previous output',
+    async (workers) => {
+      // At several moments: the workers may be writing into the folder it removes,
+      // and on one thread the run must still notice the signal between files.
+      const outcomes: string[] = [];
+      for (const fraction of [0.35, 0.55, 0.75]) {
+        restoreOld();
+        const child = await extractProcess(args(workers), {
+          killAfter: duration * fraction,
+          signal: 'SIGINT',
+        });
+        const now = snapshot(target);
+        if (child.code === 0) {
+          expect(same(now, next)).toBe(true); // the run had finished
+          outcomes.push('finished');
+        } else {
+          expect(child.code === 130 || child.signal === 'SIGINT', child.stderr).toBe(true);
+          expect(same(now, old)).toBe(true);
+          outcomes.push('stopped');
+        }
+        expect(leftovers(target)).toEqual([]);
       }
-      expect(leftovers(target)).toEqual([]);
-    }
-  }, 180_000);
+      expect(outcomes).toContain('stopped');
+    },
+    180_000,
+  );
 });
 
 describe('an output folder the tool does not own', () => {
@@ -245,8 +258,65 @@ describe('an output folder the tool does not own', () => {
     const { result, output } = await run({ outDir: join(file, 'data'), quiet: true });
     expect(result.exitCode).toBe(2);
     expect(output.errors.join('\n')).toMatch(
-      /cannot write the output folder .*a-file\/data: (EEXIST|ENOTDIR)/,
+      /cannot write in .*a-file, the folder that holds --out \((EEXIST|ENOTDIR)/,
     );
+  });
+
+  it('is refused when it is a link to nothing', async () => {
+    const dir = tempDir('rol-dangling-');
+    symlinkSync(join(dir, 'gone'), join(dir, 'data'));
+    const { result, output } = await run({ outDir: join(dir, 'data'), quiet: true });
+    expect(result.exitCode).toBe(2);
+    expect(output.errors.join('\n')).toContain('is a link to something that does not exist');
+  });
+
+  it('keeps a file that appears in it while the run works, and the previous output with it', async () => {
+    const { outDir } = await run({ quiet: true });
+    const before = snapshot(outDir);
+    const prepared = prepareOutput(outDir, []);
+    expect(prepared.ok).toBe(true);
+    if (!prepared.ok) return;
+    writeFileSync(join(prepared.data.staging, 'index.json'), '{"format":2}');
+    writeFileSync(join(outDir, 'web.config'), '<configuration/>');
+    const committed = commitOutput(prepared.data);
+    expect(committed.ok).toBe(false);
+    if (!committed.ok) expect(committed.reason).toContain('appeared in');
+    expect(snapshot(outDir)).toEqual(new Map([...before, ['web.config', expect.any(String)]]));
+    rmSync(prepared.data.staging, { recursive: true });
+  });
+
+  it('keeps a file named like a temporary one that the tool did not write', async () => {
+    const { outDir } = await run({ quiet: true });
+    writeFileSync(join(outDir, 'backup-2024.12.tmp'), 'mine');
+    const { result, output } = await run({ outDir, quiet: true });
+    expect(result.exitCode).toBe(2);
+    expect(output.errors.join('\n')).toContain('backup-2024.12.tmp');
+    expect(readFileSync(join(outDir, 'backup-2024.12.tmp'), 'utf8')).toBe('mine');
+  });
+
+  it('serves as the old one did: the folder keeps its mode, a new one takes the umask', async () => {
+    const fresh = join(tempDir('rol-mode-'), 'data');
+    await run({ outDir: fresh, quiet: true });
+    const made = join(tempDir('rol-mode-'), 'plain');
+    mkdirSync(made);
+    expect(statSync(fresh).mode & 0o777).toBe(statSync(made).mode & 0o777);
+    chmodSync(fresh, 0o750);
+    await run({ outDir: fresh, quiet: true });
+    expect(statSync(fresh).mode & 0o777).toBe(0o750);
+  });
+
+  it('tells its own files by their shape: every file a run writes, and nothing else', async () => {
+    const { outDir } = await run({ inDir: genProvince(30, 3, 2), quiet: true });
+    const written = [...filesBelow(outDir).keys()].map((f) => f.split(sep).join('/'));
+    expect(written.length).toBeGreaterThan(100);
+    expect(written.filter((f) => !isLayoutPath(f))).toEqual([]);
+    const others = [
+      'web.config',
+      'texts/a.md',
+      'indicators/notes/todo.md',
+      'counties/x/values.csv',
+    ];
+    expect(others.filter(isLayoutPath)).toEqual([]);
   });
 
   it('that is empty or new is written, and one this tool wrote is replaced whole', async () => {

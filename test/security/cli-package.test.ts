@@ -5,7 +5,6 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -28,28 +27,23 @@ function sampleEntries(): CraftedEntry[] {
 }
 
 let dir = '';
-let unpackRoot = '';
 
-async function extract(entries: readonly CraftedEntry[] | Uint8Array) {
+async function extract(
+  entries: readonly CraftedEntry[] | Uint8Array,
+  outDir = join(dir, `out-${readdirSync(dir).length}`),
+) {
   const zip = join(dir, `package-${readdirSync(dir).length}.zip`);
   writeFileSync(zip, entries instanceof Uint8Array ? entries : craftZip(entries));
   const output = captureOutput();
-  const outDir = join(dir, `out-${readdirSync(dir).length}`);
   const result = await runExtract(options({ inDir: zip, outDir, quiet: true }), output);
   return { result, output, outDir, zip, error: output.errors.join('\n') };
 }
 
-/** Folders an unpacked package left in the temporary folder. */
-const unpackedLeft = (): string[] =>
-  readdirSync(unpackRoot).filter((n) => n.startsWith('rol-package-'));
+/** Folders a run left beside its output: an unpacked package, a staging folder. */
+const unpackedLeft = (): string[] => readdirSync(dir).filter((n) => n.startsWith('.'));
 
 beforeAll(() => {
   dir = tempDir('rol-packages-');
-  // This file's own temporary folder (os.tmpdir() reads TMPDIR at each call):
-  // other test files unpack packages meanwhile.
-  unpackRoot = join(dir, 'tmp');
-  mkdirSync(unpackRoot);
-  process.env['TMPDIR'] = unpackRoot;
 });
 
 describe('a publish package', () => {
@@ -149,13 +143,26 @@ describe('a publish package', () => {
     expect(unpackedLeft()).toEqual([]);
   });
 
+  it('with a hidden report name is an error: the importer never writes one', async () => {
+    const { result, error } = await extract([
+      ...sampleEntries(),
+      {
+        name: 'data/reports/.hidden.txt',
+        content: readFileSync(join(SAMPLE_DIR, `${SAMPLE}.txt`)),
+      },
+    ]);
+    expect(result.exitCode).toBe(1);
+    expect(error).toMatch(/\.hidden\.txt: error: not read: hidden name/);
+  });
+
   it('that a killed run unpacked is removed by the next run', async () => {
     // The pid of a process that has ended: its folder is a dead run's.
     const ended = spawnSync(process.execPath, ['-e', 'process.pid'], { encoding: 'utf8' }).pid;
-    const left = join(tmpdir(), `rol-package-${ended}-abcdef`);
+    const left = join(dir, `.killed.package-${ended}-abcdef`);
     mkdirSync(join(left, 'data', 'reports'), { recursive: true });
-    const { result } = await extract(sampleEntries());
+    const { result } = await extract(sampleEntries(), join(dir, 'killed'));
     expect(result.exitCode).toBe(0);
     expect(existsSync(left)).toBe(false);
+    expect(unpackedLeft()).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@
  * would silently unpublish that report when copied over the site's data.
  */
 import { fail, ok, type Result } from '../../extract/result';
+import { textFileOf } from '../../extract/data-index';
 import { readRows, type PublishedData } from './publish';
 
 /** Texts fetched at once: enough to hide latency, few enough for a small intranet server. */
@@ -62,7 +63,7 @@ export async function fetchPublished(
   const fetchNext = async (): Promise<void> => {
     while (failed === null && next < ids.length) {
       const id = ids[next++] ?? '';
-      const path = `texts/${encodeURIComponent(id)}.txt`;
+      const path = textFileOf(encodeURIComponent(id));
       const response = await fetchFile(base, path);
       if (!response.ok) failed = response.reason;
       else texts.set(id, new Uint8Array(await response.data.arrayBuffer()));

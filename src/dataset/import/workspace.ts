@@ -11,6 +11,7 @@ import {
   type ReportMetadata,
   type ReportOutcome,
 } from '../../extract';
+import { reportIdFromFileName } from '../../extract/names';
 import { readDocument, type DocumentProblem } from './documents';
 import { unusedFiguresOf, type UnusedFigures } from './unused';
 
@@ -71,14 +72,9 @@ export interface DroppedFile {
   readonly bytes: Uint8Array;
 }
 
-/** A report id from a file name: its base name, made unique among `taken`. */
+/** A report id from a file name (see reportIdFromFileName), made unique among `taken`. */
 export function reportIdOf(name: string, taken: ReadonlySet<string>): string {
-  const base =
-    name
-      .replace(/^.*[\\/]/, '')
-      .replace(/\.[^.]*$/, '')
-      .replace(/[\s/\\?%*:|"<>#~]+/g, '-')
-      .replace(/^-+|-+$/g, '') || 'report';
+  const base = reportIdFromFileName(name);
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   return id;

@@ -13,6 +13,7 @@ import type { ImportedReport } from '../../dataset/import/workspace';
 import { countyKeyOf, groupByCounty, townIdOf, type CountyData } from '../../dataset/model';
 import { rankTowns, townProfile } from '../../dataset/select';
 import { buildCsv, download } from '../../export/csv';
+import { textFileOf } from '../../extract/data-index';
 import { formatChange, indicatorName, t } from '../../i18n';
 import { sourceOf, useAppStore } from '../../store';
 import { useCountyData, useIndicatorData, useSelectedTowns } from '../../store/hooks';
@@ -197,7 +198,7 @@ export function TownProfile() {
             {r.year ?? '—'} · {r.title || r.reportId} ·{' '}
             {r.local === null ? (
               <a
-                href={`data/texts/${encodeURIComponent(r.reportId)}.txt`}
+                href={`data/${textFileOf(encodeURIComponent(r.reportId))}`}
                 target="_blank"
                 rel="noreferrer"
               >
