@@ -8,22 +8,24 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import {
+  csvQuoteProblem,
   decodeText,
+  fail,
   failedReport,
   finalizeDatasets,
   formatIssue,
   INDEX_FILE,
+  ok,
+  parseReportId,
   siteLayout,
   textFileOf,
   TEXTS_FOLDER,
   type Datasets,
   type Issue,
   type ReportOutcome,
+  type Result,
   type SiteLayout,
 } from '../extract';
-import { csvQuoteProblem } from '../extract/inputs';
-import { parseReportId } from '../extract/names';
-import { fail, ok, type Result } from '../extract/result';
 import { EXIT, type CliOptions } from './args';
 import { checkpoint, keepAtExit, removeOnExit } from './cleanup';
 import { errorMessage } from './describe';

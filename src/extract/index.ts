@@ -12,7 +12,14 @@ export {
   type QuotedUnused,
   type ReportExtraction,
 } from './extract-report';
-export { CORRECTION_COLUMNS, MANIFEST_COLUMNS, parseCorrections, parseManifest } from './inputs';
+export {
+  CORRECTION_COLUMNS,
+  csvQuoteProblem,
+  MANIFEST_COLUMNS,
+  parseCorrections,
+  parseManifest,
+} from './inputs';
+export { parsePlaceName, parseReportId, parseTitle, reportIdFromFileName } from './names';
 export type { Correction, ManifestEntry } from './inputs';
 export type { Mention, UnusedNumber, UnusedReason } from './match';
 export { detectMetadata, type ReportMetadata, type MetadataField } from './metadata';
@@ -48,5 +55,5 @@ export {
 export { failedReport, finalizeDatasets, processReport, processText } from './pipeline';
 export type { Datasets, ReportOutcome, ReportRow } from './pipeline';
 export { resolveValues, type ResolvedValue } from './resolve';
-export { formatIssue, type Issue, type Result } from './result';
+export { fail, formatIssue, ok, type Issue, type Result } from './result';
 export { foldForMatching, normalizeReportText } from './text';
