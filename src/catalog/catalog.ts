@@ -85,6 +85,17 @@ const NONE: readonly string[] = [];
 const LEGAL_ADVISER = '法律顾问|律师';
 /** The sentence is about law (not safety or business training). */
 const LAW = '法治|法律|学法|普法|法规|宪法|民法典|法制|依法';
+/** A section or paragraph about rule-of-law work as a whole (not one of its fields). */
+const RULE_OF_LAW_WORK = '法治建设|法治政府|依法治|法治工作|法治乡镇|法治街道';
+/** Who leads: a study of theirs is the leadership's, not the cadres' training. */
+const LEADERS = '党委|党工委|党组|中心组|领导班子|班子成员|领导干部|党委会|主要负责人';
+/** A section or paragraph about studying the law (where a bare 专题学习 is law study). */
+const LAW_STUDY = '学法|习近平法治思想|法治学习|学习法律|法律法规|尊法学法';
+/** Party rules are not the state's laws: studying them is not law study. */
+const PARTY_RULES = '党内法规|党规党纪|党章党规|党纪党规';
+/** Meetings, as reports name them. */
+const MEETING =
+  '会议|党委会|党工委会|党委会议|党工委会议|部署会|推进会|专题会|调度会|工作会|联席会|专题党委会|专题党工委会';
 
 /**
  * Every indicator of the catalog, keyed by id. Order matters only as the last
@@ -105,10 +116,23 @@ export const INDICATORS = {
       '法治(政府)?建设(工作)?(委员会|领导小组)…会议',
       '法治(政府)?建设(工作)?专题会(议)?',
       '依法治(镇|乡|街道|街|理|区|县)…(委员会|领导小组)…会议',
+      // 召开法治建设推进会3次; 召开法治专题党工委会2次
+      `法治(政府)?(建设)?(工作)?(专题)?…(${MEETING})`,
+      // The number before the meeting: 召开2次法治工作专题会
+      `{n}…法治…(${MEETING})`,
+      '专题(研究|部署)…法治(政府建设|建设|工作)',
+      // A bare 专题会议 where the section or paragraph is about rule-of-law work.
+      {
+        p: '(召开|组织召开|主持召开)(党委|党工委|党组|领导小组|委员会)?(专题会议|专题会|专题党委会|专题党工委会|专题研究会)',
+        context: RULE_OF_LAW_WORK,
+      },
     ],
     examples: [
       ['召开党委会专题研究法治建设4次', 4],
       ['全年召开法治建设委员会专题会议31次', 31],
+      ['本年度召开法治建设推进会3次', 3],
+      ['先后召开2次法治工作专题会', 2],
+      ['镇法治建设领导小组统筹推进，年内召开专题会议5次', 5],
     ],
   },
 
@@ -230,12 +254,15 @@ export const INDICATORS = {
       '(审查|审核|把关)…(文件|合同|协议|文书)',
       '(文件|合同|协议)(合法性)?(审查|审核)',
       '合法性审(查|核)',
+      // The number before the documents: 对86份合同进行合法性审查
+      '{n}…(文件|合同|协议|文书)…(审查|审核|把关)',
     ],
     examples: [
       ['法律顾问为政府审查文件134件', 134],
       ['审核镇政府各类合同28份', 28],
       ['审查合同50余份', 50, '>='],
       ['合同审查136件次', 136],
+      ['对86份合同及协议进行合法性审查', 86],
     ],
   },
   'legal_advisor.documents_drafted': {
@@ -264,11 +291,15 @@ export const INDICATORS = {
     units: CASES,
     rules: [
       '代理…(案件|诉讼|仲裁)',
-      { p: '(参与|出庭|协助)…(诉讼|案件|仲裁)', topic: LEGAL_ADVISER },
+      {
+        p: '(参与|参加|出庭|协助)…(诉讼|案件|仲裁|调解|法律事项|涉法事项)',
+        topic: LEGAL_ADVISER,
+      },
     ],
     examples: [
       ['代理案件6件', 6],
       ['全镇法律顾问参与行政诉讼、信访案件7宗', 7],
+      ['法律顾问参与处理各类涉法事项15件次', 15],
     ],
   },
   'legal_advisor.consultations': {
@@ -296,12 +327,14 @@ export const INDICATORS = {
     units: ['条', '件', '份', '次', '项', '个'],
     rules: [
       '法律(专业)?(意见|建议)(书)?',
+      '(审查|审核)意见书',
       { p: '(提出|提供|出具)…(意见|建议)(书)?', topic: LEGAL_ADVISER },
     ],
     examples: [
       ['参与现场会议提出法律意见6次', 6],
       ['政府法律顾问提供相关法律建议50条', 50],
       ['提供法律专业意见40余件', 40, '>='],
+      ['对镇政府签订的合同出具审查意见书9份', 9],
     ],
   },
   'legal_advisor.decisions': {
@@ -331,10 +364,11 @@ export const INDICATORS = {
     unit: '个',
     kind: 'count',
     units: ['个'],
-    rules: ['{n}(行政)?(村|社区|居)……(法律顾问|律师)', '法律顾问…(覆盖|实现)…(村|社区)'],
+    rules: ['{n}(行政)?(村|社区|居|嘎查)……(法律顾问|律师)', '法律顾问…(覆盖|实现)…(村|社区)'],
     examples: [
       ['推动全镇22个村街建立法律顾问制度', 22],
       ['11个村（社区）均与安徽北方之光律师事务所律师团队签订法律顾问聘任协议书', 11],
+      ['全乡9个行政村、2个社区均已聘请法律顾问', 11],
     ],
   },
   'legal_advisor.count': {
@@ -348,10 +382,12 @@ export const INDICATORS = {
       '聘……{n}(律师|法律顾问|专职律师|执业律师)',
       '(聘请|聘用|聘任|配备|配齐)…法律顾问',
       '{n}(律师|执业律师)…担任…法律顾问',
+      '(现有|共有|配有)…(法律顾问|律师)',
     ],
     examples: [
       ['聘请上海市恒业律师事务所的两名律师担任镇政府常年法律顾问', 2],
       ['聘请法律顾问3名', 3],
+      ['目前全乡现有法律顾问2人', 2],
     ],
   },
 
@@ -367,9 +403,46 @@ export const INDICATORS = {
       { p: '中心组…(学法|学习)(法律法规|法律|法规|法治)?', topic: '法治|法律|法规|学法' },
       // 纳入理论学习中心组学习计划，全年开展专题学习4次
       { p: '中心组……专题学习', topic: '法治|法律|法规|学法' },
+      // The leaders' study of law, the law named around the study (党工委集中学习
+      // 《行政处罚法》等法律法规6次; 中心组开展宪法专题学习2次); a leaders' study of
+      // something else (中心组专题学习13次) is not this.
+      {
+        p: `(${LEADERS})…(学习|研讨|研学)……(法律|法规|法治|宪法|民法典|法典)……`,
+        unless: PARTY_RULES,
+      },
+      {
+        p: `(${LEADERS})…(法律|法规|法治|宪法|民法典)…(学习|研讨|研学)…`,
+        unless: PARTY_RULES,
+      },
+      // 党工委专题学习4次 in a section or paragraph about law study.
+      {
+        p: '(党委|党工委|党组|中心组|领导班子)…(专题学习|集中学习|集体学习|专题学法|学习研讨|专题研讨)',
+        context: LAW_STUDY,
+        unless: PARTY_RULES,
+      },
+      // 落实“第一议题”学习12次: the leadership's standing study.
+      { p: '第一议题…(学习|学法)', context: LAW },
+      // A bare study session in a paragraph or section about law study: 集体学习3次,
+      // 专题研讨2次, 集体学习宪法4次, 开展5次集中学习研讨.
+      {
+        p: '(专题学习|集体学习|集中学习研讨|专题研讨|研讨交流|学习研讨|专题法治学习|法治专题学习)…',
+        context: LAW_STUDY,
+        unless: PARTY_RULES,
+      },
+      {
+        p: '{n}(专题学习|集体学习|集中学习研讨|集中学习|专题研讨|学习研讨)',
+        context: LAW_STUDY,
+        unless: PARTY_RULES,
+      },
+      { p: '(法治思想|民法典|宪法|法律|法规)…研讨', context: LAW_STUDY },
     ],
     examples: [
       ['累计组织学法8次', 8],
+      ['党工委集中学习《行政处罚法》等法律法规6次', 6],
+      ['镇党委理论学习中心组把习近平法治思想列为重点，开展专题研讨3次', 3],
+      ['坚持学法制度，全年落实“第一议题”学习12次', 12],
+      ['把宪法和民法典作为学法重点，集体学习3次', 3],
+      ['围绕习近平法治思想开展学法，全年组织5次集中学习研讨', 5],
       ['今年已开展会前学法24次', 24],
       ['全年共开展党政领导班子学法6次', 6],
       ['集体学法12次', 12],
@@ -384,10 +457,30 @@ export const INDICATORS = {
     units: ['次', '场', '场次', '期', '班', '轮'],
     rules: [
       { p: '(培训|轮训)(班|会|活动|课)?', topic: LAW },
+      // 参加法制培训、考试等5次: the sessions of a list.
+      { p: '(培训|轮训)(、|和|及)…', topic: LAW },
       // 举办“法治讲堂”2期, for the cadres
       { p: '(法治|法律)(大)?讲堂', topic: '中心组|干部|学法|学习|培训' },
+      // Lectures and classes on law for the cadres (publicity's lectures are for residents).
+      {
+        p: '(讲座|讲课|法治课|培训班|培训会|报告会)',
+        context: LAW,
+        unless: '群众|居民|村民|学生|师生|青少年|进校园|进社区|进村',
+      },
+      // The cadres' study sessions, the cadres named in the clause: 组织机关干部
+      // 集中学习法律法规8次 (a party branch's 集中学习 is not law training).
+      {
+        p: '(干部|职工|人员|两委|网格员)…(集中|专题|法治|理论)…学(习|法)…',
+        context: LAW,
+        unless: PARTY_RULES,
+      },
+      // 组织执法人员开展执法业务培训6次
+      { p: '(执法|业务)…培训', topic: '执法人员|执法队员' },
     ],
     examples: [
+      ['举办习近平法治思想专题讲座2期', 2],
+      ['组织机关干部集中学习法律法规8次', 8],
+      ['组织执法人员开展执法业务培训6次', 6],
       ['组织全镇“法治带头人”“法律明白人”集中培训4次', 4],
       ['共培养法治带头人和法律明白人共计144人，今年已开展集中业务培训3次', 3],
       ['法治培训10场次', 10],
@@ -409,6 +502,8 @@ export const INDICATORS = {
       { p: '参训(执法)?(人员|干部)?', topic: LAW },
       { p: '(覆盖|参加|参与)…(干部|人员|党员|职工)', topic: '培训|学法|授课' },
       { p: '覆盖', topic: '培训|学法|授课' },
+      // 参训人员达85人次; 参加学习人数300余人次
+      { p: '(培训|参训|学习)(人员|人数)', context: LAW },
     ],
     examples: [
       ['组织全镇“法律明白人”集中培训4次，累计培训186人', 186],
@@ -429,8 +524,15 @@ export const INDICATORS = {
       '参考(人员|人数)',
       // 应考132人，实考132人: those who sat it.
       '实考(人员|人数)?',
+      // 组织36名在编人员参与执法资格考试; 300余名干部参加网上学考
+      '{n}…(参加|参与)……(考试|测试|学考|考核)',
+      '{n}…(网上|在线)?(学法|普法)?(考试|学考|测试)',
     ],
-    examples: [['组织49人参加学法用法在线学习考试', 49]],
+    examples: [
+      ['组织49人参加学法用法在线学习考试', 49],
+      ['组织36名在编人员参与执法资格考试', 36],
+      ['全乡300余名干部参加网上学考', 300, '>='],
+    ],
   },
   'training.exam_participation_rate': {
     category: 'training',
@@ -452,7 +554,7 @@ export const INDICATORS = {
     unit: '%',
     kind: 'percent',
     units: NONE,
-    rules: [{ p: '(通过|及格|合格)率', topic: '考试|测试|考核|学法|参考|参学' }],
+    rules: [{ p: '(通过|及格|合格)率', topic: '考试|测试|考核|学法|参考|参学|资格' }],
     examples: [
       ['组织49人参加学法用法在线学习考试，参考率、通过率均为100%', 100],
       ['参与学法平台学习和考试，参学率100%，参考率100%，及格率100%', 100],
@@ -465,11 +567,12 @@ export const INDICATORS = {
     unit: '人',
     kind: 'count',
     units: ['人', '名', '位'],
-    rules: ['(法律明白人|法治带头人|学法用法示范户)(骨干)?', '{n}(法律明白人|法治带头人)'],
+    rules: ['(法律明白人|法治带头人|学法用法示范户)(骨干)?', '{n}(“|")?(法律明白人|法治带头人)'],
     examples: [
       ['法治带头人和法律明白人137名', 137],
       ['共培养法治带头人和法律明白人共计144人', 144],
       ['培养200名法律明白人', 200],
+      ['培育46名“法律明白人”、21名“法治带头人”', 67],
     ],
   },
 
@@ -564,10 +667,12 @@ export const INDICATORS = {
     rules: [
       '(12345|热线|网络|网上|留言|市长信箱|书记信箱)……(诉求|工单|留言|咨询|问题|事项|投诉)',
       '(热线|12345)(工单|诉求)',
+      '(12345|热线)…(受理|办理|接收|转办|办结)',
     ],
     examples: [
       ['办理群众通过12345热线及信访渠道诉求1890余件', 1890, '>='],
       ['完成12345热线及人民网等留言咨询1335件', 1335],
+      ['全年12345热线平台受理812件', 812],
     ],
   },
 
@@ -593,6 +698,13 @@ export const INDICATORS = {
         p: '(法治|法律|普法)(教育)?(讲座|课堂)',
         topic: '群众|居民|村民|宣传|普法|进村|进社区|进校园|进企业|进学校|青少年|学生|师生',
       },
+      // The number before the events: 开展12场普法宣传活动; 组织8场法治宣讲、专题讲座等活动
+      '{n}(普法|法治|法律|法制|宪法|民法典)…(宣传|宣讲)',
+      // Lessons on law for pupils and residents: 走进中学开展法治授课3场次
+      {
+        p: '(法治|法律|普法)(授课|讲课|课)',
+        topic: '校园|学校|中学|小学|学生|师生|群众|居民|村民|青少年',
+      },
     ],
     examples: [
       ['开展普法活动25场', 25],
@@ -600,6 +712,8 @@ export const INDICATORS = {
       ['开展普法宣传进校园、进农村法律六进活动100余场次', 100, '>='],
       ['全年已组织各类法治宣讲10余场', 10, '>='],
       ['今年以来4个村居举办法治宣传12场次', 12],
+      ['结合赶集日开展12场普法宣传活动', 12],
+      ['走进中学开展法治授课3场次', 3],
     ],
   },
   'publicity.materials': {
@@ -763,10 +877,19 @@ export const INDICATORS = {
     kind: 'count',
     units: ['次', '场'],
     // The justice office head's: a legal adviser attending meetings is not this.
-    rules: [{ p: '列席…(会议|党委会|联席会|办公会)', unless: '法律顾问|律师' }],
+    rules: [
+      { p: '列席…(会议|党委会|联席会|办公会)', unless: '法律顾问|律师' },
+      // 司法所参加镇党委会议15次
+      {
+        p: '(参与|参加)…(会议|党委会|联席会|办公会)',
+        topic: '司法所',
+        unless: '法律顾问|律师',
+      },
+    ],
     examples: [
       ['司法所长列席会议30次', 30],
       ['2023年度共计列席会议30次', 30],
+      ['司法所参加镇党委会议15次', 15],
     ],
   },
   'administration.court_appearance_rate': {

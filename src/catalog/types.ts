@@ -42,6 +42,12 @@ export interface RuleSpec {
   readonly topic?: string;
   /** Alternatives (a|b) that must not: the figure is someone else's (then it stays unused). */
   readonly unless?: string;
+  /**
+   * Alternatives (a|b) that must appear in the headings of the section the
+   * number sits in, or earlier in its paragraph: a bare 召开专题会议4次 under
+   * 一、…推进法治建设第一责任人职责… is a meeting on rule-of-law work.
+   */
+  readonly context?: string;
   /** Measure words this rule accepts instead of the indicator's. */
   readonly units?: readonly string[];
 }

@@ -5,8 +5,10 @@
  */
 import { valueRangeProblem, type IndicatorId, type Qualifier } from '../catalog';
 import type { NumberToken } from './numbers';
+import { sumListedParts } from './parts';
 import { CLAUSE_END, compileCatalog, type CompiledRule } from './rules';
 import {
+  contextBefore,
   findPeriodBound,
   inRanges,
   isPlanSentence,
@@ -34,6 +36,8 @@ export interface Mention {
   readonly sentenceEnd: number;
   /** The clause says the figure is a total (全年, 共, 累计 …). */
   readonly total: boolean;
+  /** A figure summed from parts listed one after another (see parts.ts): their numerals. */
+  readonly parts?: readonly { readonly start: number; readonly end: number }[];
 }
 
 export type UnusedReason =
@@ -153,6 +157,8 @@ function bestCandidate(
   right: string,
   /** The sentence up to the number: where topics are looked for. */
   sentenceBefore: string,
+  /** The section's headings and the paragraph up to the number (computed when a rule asks). */
+  context: () => string,
 ): Candidate | null {
   let best: Candidate | null = null;
   const leftStart = leftEnd - left.length;
@@ -172,6 +178,7 @@ function bestCandidate(
       end = token.end + m[0].length;
     }
     if (rule.unless !== null && rule.unless.test(sentenceBefore)) continue;
+    if (rule.context !== null && !rule.context.test(context())) continue;
     let topical = false;
     if (rule.topic !== null) {
       if (!rule.topic.test(sentenceBefore)) continue;
@@ -255,6 +262,7 @@ export function matchTokens(
 ): MatchResult {
   const mentions: Mention[] = zeroStatements(folded, structure);
   const unused: UnusedNumber[] = [];
+  const subjectAfter = new Set<Mention>();
   for (const token of tokens) {
     const sStart = sentenceStart(folded, token.start);
     const sEnd = sentenceEnd(folded, token.end);
@@ -278,7 +286,9 @@ export function matchTokens(
     const rules = rulesFor(token);
     const right = folded.slice(token.end, Math.min(sEnd, token.end + RIGHT_WINDOW));
     const candidates: Candidate[] = [];
-    const main = bestCandidate(rules, token, left, token.start, right, sentenceBefore);
+    let contextText: string | null = null;
+    const context = (): string => (contextText ??= contextBefore(folded, structure, token.start));
+    const main = bestCandidate(rules, token, left, token.start, right, sentenceBefore, context);
     if (main !== null) candidates.push(main);
     // 参考率、通过率均为100%: each listed subject states the same number.
     if (ENUMERATION_TAIL.test(left)) {
@@ -287,7 +297,7 @@ export function matchTokens(
         if (!SEPARATORS.includes(left.charAt(q))) continue;
         const head = left.slice(0, q);
         const headEnd = token.start - (left.length - q);
-        const c = bestCandidate(rules, token, head, headEnd, right, sentenceBefore);
+        const c = bestCandidate(rules, token, head, headEnd, right, sentenceBefore, context);
         const known = candidates.some((f) => f.rule.indicator === c?.rule.indicator);
         if (c !== null && c.distance === 0 && !known) candidates.push(c);
       }
@@ -308,7 +318,7 @@ export function matchTokens(
     const period = findPeriodBound(sentenceBefore);
     const total = TOTAL.test(clauseBefore);
     for (const f of found) {
-      mentions.push({
+      const mention: Mention = {
         indicator: f.rule.indicator,
         value: token.value,
         unit: token.unit,
@@ -322,8 +332,10 @@ export function matchTokens(
         sentenceStart: sStart,
         sentenceEnd: sEnd,
         total,
-      });
+      };
+      mentions.push(mention);
+      if (f.rule.left === null) subjectAfter.add(mention);
     }
   }
-  return { mentions, unused };
+  return { mentions: sumListedParts(folded, mentions, subjectAfter), unused };
 }

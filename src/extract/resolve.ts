@@ -10,7 +10,9 @@
  * The others stay in mentions.csv and the row lists their values.
  *
  * Rates the text does not state are derived from their parts only when both
- * parts are stated in the same sentence (成功调解207件 … 调解纠纷208件).
+ * parts are stated in the same sentence (成功调解207件 … 调解纠纷208件); a count
+ * listed in parts (14个社区、5个行政村…) is their sum (see parts.ts); both are
+ * marked derived, with their parts.
  * Corrections apply last and win over everything.
  */
 import { INDICATORS, type IndicatorId, type Qualifier } from '../catalog';
@@ -207,6 +209,13 @@ export function resolveValues(
           end: m.end,
           quote: chosen.report.quote(m.start, m.end),
           period: m.period,
+          // A figure summed from listed parts points at each of them.
+          ...(m.parts === undefined
+            ? {}
+            : {
+                derived: true,
+                parts: m.parts.map((p) => `${indicator}@${p.start}-${p.end}`).join(';'),
+              }),
         }),
       );
     }

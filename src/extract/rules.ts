@@ -90,6 +90,7 @@ export interface CompiledRule {
   readonly right: RegExp | null;
   readonly topic: RegExp | null;
   readonly unless: RegExp | null;
+  readonly context: RegExp | null;
   readonly units: ReadonlySet<string>;
   /** Position in the catalog, the last tie-break. */
   readonly order: number;
@@ -124,13 +125,14 @@ export function compileRule(
     // Plain words a|b|c: a group or a gap here would be matched literally, never.
     if (/[()…{}?]/.test(text) || text.split('|').includes('')) {
       throw new RuleSyntaxError(
-        `topic or unless of ${indicator} must be words a|b|c, not a pattern: "${text}"`,
+        `topic, unless or context of ${indicator} must be words a|b|c, not a pattern: "${text}"`,
       );
     }
     return new RegExp(foldForMatching(text).split('|').map(escapeLiteral).join('|'));
   };
   const topic = alternatives(typeof rule === 'string' ? undefined : rule.topic);
   const unless = alternatives(typeof rule === 'string' ? undefined : rule.unless);
+  const context = alternatives(typeof rule === 'string' ? undefined : rule.context);
   const units = typeof rule !== 'string' && rule.units !== undefined ? rule.units : spec.units;
   return {
     indicator,
@@ -141,6 +143,7 @@ export function compileRule(
     right,
     topic,
     unless,
+    context,
     units: new Set(units),
     order,
   };

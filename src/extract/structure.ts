@@ -80,18 +80,7 @@ export function findHeadings(folded: string): Heading[] {
  * next heading at its level or above.
  */
 export function findPlanRanges(folded: string, headings: readonly Heading[]): Range[] {
-  const level = new Map<string, number>();
-  const levels: number[] = [];
-  let current = 0;
-  for (const h of headings) {
-    let l = level.get(h.style);
-    if (l === undefined) {
-      l = current + 1;
-      level.set(h.style, l);
-    }
-    levels.push(l);
-    current = l;
-  }
+  const levels = headingLevels(headings);
   const ranges: Range[] = [];
   for (let i = 0; i < headings.length; i++) {
     const h = headings[i];
@@ -112,6 +101,39 @@ export function findPlanRanges(folded: string, headings: readonly Heading[]): Ra
     ranges.push({ start: h.start, end });
   }
   return ranges;
+}
+
+/** Each heading's level: a numbering style's is fixed where it is first seen (one below the heading before it). */
+function headingLevels(headings: readonly Heading[]): number[] {
+  const level = new Map<string, number>();
+  const levels: number[] = [];
+  let current = 0;
+  for (const h of headings) {
+    let l = level.get(h.style);
+    if (l === undefined) {
+      l = current + 1;
+      level.set(h.style, l);
+    }
+    levels.push(l);
+    current = l;
+  }
+  return levels;
+}
+
+/**
+ * For each heading, the texts of the headings it sits under and its own,
+ * joined: what the section a number sits in is about (一、…推进法治建设第一
+ * 责任人职责… › (二)…).
+ */
+function headingPaths(headings: readonly Heading[]): string[] {
+  const levels = headingLevels(headings);
+  const stack: { level: number; text: string }[] = [];
+  return headings.map((h, i) => {
+    const level = levels[i] ?? 1;
+    while (stack.length > 0 && (stack[stack.length - 1]?.level ?? 0) >= level) stack.pop();
+    stack.push({ level, text: h.text });
+    return stack.map((s) => s.text).join('\n');
+  });
 }
 
 /** Spans between paired marks on one line, e.g. “…”, 《…》. */
@@ -158,6 +180,8 @@ export function inRanges(ranges: readonly Range[], pos: number): boolean {
 
 export interface ReportStructure {
   readonly headings: readonly Heading[];
+  /** Per heading, the texts of the section path down to it (see headingPaths). */
+  readonly headingPaths: readonly string[];
   readonly plans: readonly Range[];
   readonly quotes: readonly Range[];
   readonly titles: readonly Range[];
@@ -173,10 +197,29 @@ export function analyseStructure(folded: string): ReportStructure {
   ].sort((a, b) => a.start - b.start);
   return {
     headings,
+    headingPaths: headingPaths(headings),
     plans: findPlanRanges(folded, headings),
     quotes,
     titles: findPairedRanges(folded, '《', '》', 120),
   };
+}
+
+/**
+ * What decides a bare figure's subject beyond its sentence: the headings of
+ * the section `pos` sits in and its paragraph up to `pos`.
+ */
+export function contextBefore(folded: string, structure: ReportStructure, pos: number): string {
+  let lo = 0;
+  let hi = structure.headings.length;
+  // The last heading that starts before pos.
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((structure.headings[mid]?.start ?? 0) < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  const path = lo > 0 ? (structure.headingPaths[lo - 1] ?? '') : '';
+  const paragraphStart = folded.lastIndexOf('\n', pos - 1) + 1;
+  return `${path}\n${folded.slice(paragraphStart, pos)}`;
 }
 
 /** Start of the sentence containing `pos` (after the previous 。;!? or line break). */

@@ -233,6 +233,60 @@ describe('the nearest subject wins', () => {
   });
 });
 
+describe('context decides what a bare figure counts as', () => {
+  it.each([
+    [
+      'a 专题会议 in a paragraph on rule-of-law work',
+      '成立法治政府建设工作领导小组，压实责任。全年召开专题会议5次，研究解决难点问题。',
+      'leadership.rule_of_law_meetings',
+      5,
+    ],
+    [
+      'a 专题学习 in a paragraph on law study',
+      '将学法纳入党委会议议程，全年开展专题学习6次。',
+      'training.leadership_sessions',
+      6,
+    ],
+    [
+      'cadres studying law are trained, not the leaders',
+      '组织全镇村干部集中学习《民法典》等法律法规12次。',
+      'training.sessions',
+      12,
+    ],
+  ])('%s', (_, text, indicator, value) => {
+    expect(mentionsOf(text)).toContainEqual({ indicator, value, qualifier: '=' });
+  });
+
+  it.each([
+    ['a 专题会议 on safety', '落实安全生产责任，全年召开专题会议5次，排查隐患。'],
+    ['the leaders studying party rules', '党委会议专题学习党内法规制度建设3次。'],
+    ['a party branch’s study meetings', '各基层党组织结合“三会一课”开展集中学习320场。'],
+    ['a lecture for residents is publicity', '深入社区为居民举办法治讲座5场。'],
+  ])('%s is not a leadership or training figure', (_, text) => {
+    const found = mentionsOf(text).map((m) => m.indicator);
+    expect(
+      found.filter((id) => id.startsWith('leadership.') || id.startsWith('training.')),
+    ).toEqual([]);
+  });
+});
+
+describe('parts listed for one figure', () => {
+  it('sums the parts when the subject follows them all', () => {
+    expect(mentionsOf('辖区12个行政村、3个社区均聘请了法律顾问。')).toContainEqual({
+      indicator: 'legal_advisor.villages_covered',
+      value: 15,
+      qualifier: '=',
+    });
+  });
+
+  it('keeps parts each stated after its own subject apart', () => {
+    const found = mentionsOf('开展普法活动25场、法治讲座12场。').filter(
+      (m) => m.indicator === 'publicity.events',
+    );
+    expect(found.map((m) => m.value).sort((a, b) => a - b)).toEqual([12, 25]);
+  });
+});
+
 describe('figures that are not this year’s values', () => {
   it.each([
     [
