@@ -56,6 +56,7 @@ const zh = {
   loadingText: '正在加载报告原文…',
   textMissing: '报告原文无法加载。',
   derivedExplain: '报告未直接给出此比率，由同一句中的两个数字计算得出：',
+  summedExplain: '报告分项列出此数，此处为各项之和：',
   correctedExplain: '此数值已由评估人员更正：',
   deletedExplain: '此数值已由评估人员删除：',
   addedExplain: '此数值由评估人员补充：',
@@ -179,6 +180,7 @@ const en: Record<MessageKey, string> = {
   textMissing: 'The report text could not be loaded.',
   derivedExplain:
     'The report does not state this rate; it is computed from two figures of one sentence:',
+  summedExplain: 'The report lists this figure in parts; this is their sum:',
   correctedExplain: 'An evaluator corrected this value: ',
   deletedExplain: 'An evaluator deleted this value: ',
   addedExplain: 'An evaluator added this value: ',

@@ -62,7 +62,12 @@ function useSourceData(
 
 function Explanation({ lang, row }: { lang: Lang; row: ValueRow }) {
   const lines: string[] = [];
-  if (row.derived) lines.push(t(lang, 'derivedExplain'));
+  // A derived rate comes from two figures; a derived count is the sum of listed parts.
+  if (row.derived) {
+    lines.push(
+      t(lang, INDICATORS[row.indicator].kind === 'count' ? 'summedExplain' : 'derivedExplain'),
+    );
+  }
   if (row.correction === 'override') lines.push(`${t(lang, 'correctedExplain')}${row.note}`);
   if (row.correction === 'delete') lines.push(`${t(lang, 'deletedExplain')}${row.note}`);
   if (row.correction === 'add') lines.push(`${t(lang, 'addedExplain')}${row.note}`);
