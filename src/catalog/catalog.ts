@@ -8,7 +8,7 @@
  */
 import type { CategoryId, CategorySpec, IndicatorSpec } from './types';
 
-export const CATALOG_VERSION = 'v1';
+export const CATALOG_VERSION = 'v2';
 
 export const CATEGORIES: Readonly<Record<CategoryId, CategorySpec>> = {
   leadership: {
@@ -22,6 +22,8 @@ export const CATEGORIES: Readonly<Record<CategoryId, CategorySpec>> = {
     en: 'Government legal advisers',
     headline: 'legal_advisor.documents_reviewed',
   },
+  // The people trained, not the v2 coverage rate: one real report in forty
+  // states a coverage rate, most state the people; a headline must compare towns.
   training: { zh: '学法培训', en: 'Law study and training', headline: 'training.people' },
   petition: { zh: '信访', en: 'Petitions and citizen requests', headline: 'petition.cases' },
   publicity: { zh: '普法宣传', en: 'Legal publicity', headline: 'publicity.events' },
@@ -133,6 +135,41 @@ export const INDICATORS = {
       ['本年度召开法治建设推进会3次', 3],
       ['先后召开2次法治工作专题会', 2],
       ['镇法治建设领导小组统筹推进，年内召开专题会议5次', 5],
+    ],
+  },
+
+  'leadership.responsibility_letters': {
+    category: 'leadership',
+    zh: '签订法治建设责任书数',
+    en: 'Rule-of-law responsibility letters signed',
+    unit: '份',
+    kind: 'count',
+    units: ['份', '个', '家'],
+    // A letter on rule-of-law work; safety or environment letters are not this.
+    rules: [
+      '(签订|签署|层层签订)…法治(政府)?(建设)?(工作)?(目标)?(责任书|承诺书)(》)?',
+      '法治(政府)?建设(工作)?(目标)?(责任书|承诺书)(》)?',
+    ],
+    examples: [
+      ['与各村（社区）签订法治建设责任书25份', 25],
+      ['层层签订《法治政府建设目标责任书》13份', 13],
+    ],
+  },
+  'leadership.law_reporting': {
+    category: 'leadership',
+    zh: '述法人数',
+    en: 'Officials reporting on their rule-of-law duties (述法)',
+    unit: '人',
+    kind: 'count',
+    units: ['人', '名', '位'],
+    rules: [
+      '述法(评议|考评)?(人员|对象)?',
+      // 12名村（社区）党组织书记开展年度述法; 8个村党支部书记完成述法
+      { p: '{n}…(书记|负责人|干部|领导|主任)……述法', units: ['人', '名', '位', '个'] },
+    ],
+    examples: [
+      ['12名村（社区）党组织书记开展年度述法', 12],
+      ['组织述法评议9人', 9],
     ],
   },
 
@@ -391,6 +428,17 @@ export const INDICATORS = {
     ],
   },
 
+  'legal_advisor.coverage_rate': {
+    category: 'legal_advisor',
+    zh: '村(社区)法律顾问覆盖率',
+    en: 'Villages covered by a legal adviser',
+    unit: '%',
+    kind: 'percent',
+    units: NONE,
+    rules: ['法律顾问…覆盖率', { p: '覆盖率', topic: '法律顾问' }],
+    examples: [['村（社区）法律顾问覆盖率达100%', 100]],
+  },
+
   'training.leadership_sessions': {
     category: 'training',
     zh: '领导班子/中心组学法次数',
@@ -541,7 +589,7 @@ export const INDICATORS = {
     unit: '%',
     kind: 'percent',
     units: NONE,
-    rules: ['(参学|参考|参训|参试|参学参考)率'],
+    rules: ['(参学|参考|参试|参学参考)率'],
     examples: [
       ['参考率100%', 100],
       ['参学率100%', 100],
@@ -573,6 +621,24 @@ export const INDICATORS = {
       ['共培养法治带头人和法律明白人共计144人', 144],
       ['培养200名法律明白人', 200],
       ['培育46名“法律明白人”、21名“法治带头人”', 67],
+    ],
+  },
+
+  'training.coverage_rate': {
+    category: 'training',
+    zh: '学法培训覆盖率/参训率',
+    en: 'Training coverage',
+    unit: '%',
+    kind: 'percent',
+    units: NONE,
+    rules: [
+      '(学法|培训|学习|轮训|学法培训|学习培训|法治培训)覆盖率',
+      { p: '覆盖率', topic: '学法|培训|轮训' },
+      '参训率',
+    ],
+    examples: [
+      ['干部学法培训覆盖率达100%', 100],
+      ['村组干部参训率98%', 98],
     ],
   },
 
@@ -673,6 +739,20 @@ export const INDICATORS = {
       ['办理群众通过12345热线及信访渠道诉求1890余件', 1890, '>='],
       ['完成12345热线及人民网等留言咨询1335件', 1335],
       ['全年12345热线平台受理812件', 812],
+    ],
+  },
+
+  'petition.satisfaction_rate': {
+    category: 'petition',
+    zh: '信访/诉求满意率',
+    en: 'Satisfaction with petition handling',
+    unit: '%',
+    kind: 'percent',
+    units: NONE,
+    rules: [{ p: '(群众)?满意(率|度)', topic: '信访|来访|来信|诉求|热线|12345|工单|办结' }],
+    examples: [
+      ['办理12345热线诉求500件，群众满意率达98.6%', 98.6],
+      ['受理信访事项45件，办结率、满意率均为100%', 100],
     ],
   },
 
@@ -819,6 +899,7 @@ export const INDICATORS = {
     units: ['件', '条', '个', '起'],
     rules: ['(政府)?信息公开申请', '依申请公开(政府信息|信息)?'],
     examples: [['全年共计收到政府信息公开申请15件', 15]],
+    zero: ['政府信息公开申请', '信息公开申请', '依申请公开'],
   },
   'administration.proactive_disclosures': {
     category: 'administration',
@@ -858,6 +939,7 @@ export const INDICATORS = {
     units: CASES,
     rules: ['行政复议(案件|申请)?'],
     examples: [['办理行政复议6件', 6]],
+    zero: ['行政复议'],
   },
   'administration.lawsuits': {
     category: 'administration',
@@ -868,6 +950,7 @@ export const INDICATORS = {
     units: CASES,
     rules: ['(行政)?应诉(案件)?', '行政诉讼(案件)?'],
     examples: [['行政应诉案件3件', 3]],
+    zero: ['行政诉讼', '行政应诉'],
   },
   'administration.meetings_attended': {
     category: 'administration',
@@ -901,6 +984,21 @@ export const INDICATORS = {
     units: NONE,
     rules: ['出庭(应诉)?率'],
     examples: [['负责人出庭应诉率100%', 100]],
+  },
+
+  'administration.normative_documents': {
+    category: 'administration',
+    zh: '制定规范性文件数',
+    en: 'Normative documents issued',
+    unit: '件',
+    kind: 'count',
+    units: ['件', '个', '份', '项'],
+    rules: ['(制定|出台|印发|发布)…规范性文件', '规范性文件'],
+    examples: [
+      ['制定出台行政规范性文件2件', 2],
+      ['全年印发规范性文件3件', 3],
+    ],
+    zero: ['规范性文件', '行政规范性文件'],
   },
 
   'enforcement.cases': {

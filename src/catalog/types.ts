@@ -71,6 +71,12 @@ export interface IndicatorSpec {
   readonly rules: readonly Rule[];
   /** Phrases from real reports; the test suite extracts each one. */
   readonly examples: readonly Example[];
+  /**
+   * Subjects whose absence a report states as a zero (全年未发生行政诉讼案件 →
+   * 0): what follows 无/未发生/未收到/未制定 when none happened. Only for a
+   * subject that is the indicator's whole quantity (无越级上访 is not no petitions).
+   */
+  readonly zero?: readonly string[];
 }
 
 export interface CategorySpec {

@@ -3,10 +3,18 @@
  * by a rule (a Mention) or listed as unused with the reason (plan, date,
  * quota … or simply no rule), so missed phrasings can be found.
  */
-import { valueRangeProblem, type IndicatorId, type Qualifier } from '../catalog';
+import {
+  INDICATOR_IDS,
+  INDICATORS,
+  valueRangeProblem,
+  type IndicatorId,
+  type IndicatorSpec,
+  type Qualifier,
+} from '../catalog';
 import type { NumberToken } from './numbers';
 import { sumListedParts } from './parts';
 import { CLAUSE_END, compileCatalog, type CompiledRule } from './rules';
+import { foldForMatching } from './text';
 import {
   contextBefore,
   findPeriodBound,
@@ -81,8 +89,10 @@ const DATE_UNITS = new Set([
 const MONEY_UNITS = new Set(['元', '万元', '亿元']);
 /** Sizes and levels (两级, 3公里): measurements, not activity. */
 const MEASURE_UNITS = new Set(['级', '米', '公里', '平方米', '幅', '座', '间', '套', '台']);
-// 拟 "intends to", not 代拟/草拟/模拟 (drafting, simulating).
-const QUOTA = /不少于|不低于|至少|不超过|不多于|力争|争取|确保|计划|(?<![代草模])拟|预计|目标/;
+// 拟 "intends to", not 代拟/草拟/模拟 (drafting, simulating); 目标 "goal", not the
+// noun of 目标责任书/目标考核 (a target-responsibility letter, an appraisal).
+const QUOTA =
+  /不少于|不低于|至少|不超过|不多于|力争|争取|确保|计划|(?<![代草模])拟|预计|目标(?!责任|管理|考核)/;
 const TOTAL = /全年|年内|共|累计|合计|总计|全镇|全乡|全街道|今年/;
 const ENUMERATION_TAIL =
   /[、和及与][^、和及与,;。!?:\n]{1,12}(?:均为|均达到|均达|均是|都是|都为|都达到|均)$/;
@@ -202,19 +212,24 @@ export interface MatchResult {
 }
 
 /**
- * A zero said in words: 全年无行政复议和行政诉讼案件, 未发生行政诉讼案件. Only
- * for these subjects, only when the clause ends right after them (无行政诉讼
- * 败诉案件 says something else), and never in a plan or after a quota word
- * (力争无行政诉讼案件 is a goal).
+ * A zero said in words: 全年无行政复议和行政诉讼案件, 未发生行政诉讼案件, 未制定
+ * 规范性文件. For the subjects the catalog names (its `zero` words), only when
+ * the clause ends right after them (无行政诉讼败诉案件 says something else), and
+ * never in a plan or after a quota word (力争无行政诉讼案件 is a goal).
  */
-const ZERO_SUBJECTS: Readonly<Record<string, IndicatorId>> = {
-  行政复议: 'administration.reconsiderations',
-  行政诉讼: 'administration.lawsuits',
-  行政应诉: 'administration.lawsuits',
-};
-const ZERO_SUBJECT = '(行政复议|行政诉讼|行政应诉)(?:案件)?';
+const ZERO_SUBJECTS: ReadonlyMap<string, IndicatorId> = new Map(
+  INDICATOR_IDS.flatMap((id) =>
+    ((INDICATORS[id] as IndicatorSpec).zero ?? []).map((word): [string, IndicatorId] => [
+      foldForMatching(word),
+      id,
+    ]),
+  ),
+);
+const ZERO_SUBJECT = `(${[...ZERO_SUBJECTS.keys()]
+  .sort((a, b) => b.length - a.length)
+  .join('|')})(?:案件|事项)?`;
 const ZERO = new RegExp(
-  `(未发生|没有发生|未出现|没有|无)(?:一起|任何)?${ZERO_SUBJECT}(?:(?:和|及|、|或|与)${ZERO_SUBJECT})?(?=[,;:。.!?)\n]|$)`,
+  `(未发生|没有发生|未出现|没有|无|未收到|未接到|未制定|未出台|未印发)(?:一起|任何|一件)?${ZERO_SUBJECT}(?:(?:和|及|、|或|与)${ZERO_SUBJECT})?(?=[,;:。.!?)\n]|$)`,
   'g',
 );
 
@@ -231,14 +246,14 @@ function zeroStatements(folded: string, structure: ReportStructure): Mention[] {
     if (inRanges(structure.plans, start) || inRanges(structure.quotes, start)) continue;
     if (QUOTA.test(clauseBefore) || isPlanSentence(folded.slice(sStart, sEnd))) continue;
     const indicators = new Set(
-      [m[2], m[3]].flatMap((w) => (w === undefined ? [] : [ZERO_SUBJECTS[w]])),
+      [m[2], m[3]].flatMap((w) => (w === undefined ? [] : [ZERO_SUBJECTS.get(w)])),
     );
     for (const indicator of indicators) {
       if (indicator === undefined) continue;
       mentions.push({
         indicator,
         value: 0,
-        unit: '件',
+        unit: INDICATORS[indicator].unit,
         qualifier: '=',
         start,
         end,

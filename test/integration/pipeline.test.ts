@@ -2,7 +2,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DataIndex } from '../../src/extract/data-index';
-import { parseNumberText } from '../../src/extract/numbers';
+import { parseNumberText, scanNumbers } from '../../src/extract/numbers';
 import { foldForMatching } from '../../src/extract/text';
 import { EXPECTED_MENTIONS, EXPECTED_METADATA } from '../fixtures/expected-mentions';
 import { copySamples, listFiles, readCsv, readHeader, run } from '../helpers';
@@ -215,6 +215,13 @@ describe('pipeline output on the sample reports (detection only, no manifest)', 
       expect(span).toBe(m['quote']);
       expect(numStart).toBeGreaterThanOrEqual(start);
       expect(numEnd).toBeLessThanOrEqual(end);
+      if (m['rule']?.endsWith('#sum') === true) {
+        // A figure summed from listed parts: the numerals between its first and last part add up to it.
+        const parts = scanNumbers(foldForMatching(text.slice(numStart, numEnd)));
+        expect(parts.length).toBeGreaterThan(1);
+        expect(parts.reduce((sum, p) => sum + p.value, 0)).toBe(Number(m['value']));
+        continue;
+      }
       // The numeral as written, with what follows it in the span, reads back as the value.
       const written = foldForMatching(text.slice(numStart, end));
       const asWritten = text.slice(numStart, numEnd);
@@ -272,7 +279,7 @@ describe('pipeline output on the sample reports (detection only, no manifest)', 
 
   it('prints a summary with counts per report and per category', () => {
     expect(summary).toContain('Reports: 5 (ok 5, warning 0, error 0)');
-    expect(summary).toMatch(/anhui-huaibei-duanyuan-2024\s+ok\s+段园镇\s+2024\s+29\s+\d+\s+\d+/);
+    expect(summary).toMatch(/anhui-huaibei-duanyuan-2024\s+ok\s+段园镇\s+2024\s+30\s+\d+\s+\d+/);
     expect(summary).toMatch(/mediation 矛盾纠纷调解\s+\d+\s+\d+/);
   });
 
