@@ -270,6 +270,31 @@ describe('context decides what a bare figure counts as', () => {
   });
 });
 
+describe('stated zeros and the v2 indicators', () => {
+  it.each([
+    ['全年未制定行政规范性文件。', 'administration.normative_documents', 0],
+    ['本年度未收到政府信息公开申请，', 'administration.disclosure_requests', 0],
+    ['全年无行政复议和行政诉讼案件。', 'administration.lawsuits', 0],
+    ['与12个村签订法治建设责任书12份', 'leadership.responsibility_letters', 12],
+    ['6名村党组织书记开展年度述法', 'leadership.law_reporting', 6],
+  ])('%s', (text, indicator, value) => {
+    expect(mentionsOf(text)).toContainEqual({ indicator, value, qualifier: '=' });
+  });
+
+  it.each([
+    ['a goal', '力争全年未发生行政诉讼案件。'],
+    ['a safety letter', '签订安全生产责任书30份。'],
+    ['satisfaction with services, not petitions', '政务服务中心群众满意率达99%。'],
+  ])('%s states nothing of these', (_, text) => {
+    const v2 = [
+      'administration.lawsuits',
+      'leadership.responsibility_letters',
+      'petition.satisfaction_rate',
+    ];
+    expect(mentionsOf(text).filter((m) => v2.includes(m.indicator))).toEqual([]);
+  });
+});
+
 describe('parts listed for one figure', () => {
   it('sums the parts when the subject follows them all', () => {
     expect(mentionsOf('辖区12个行政村、3个社区均聘请了法律顾问。')).toContainEqual({
