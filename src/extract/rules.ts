@@ -10,7 +10,7 @@ import {
   type IndicatorKind,
   type Rule,
 } from '../catalog';
-import { foldForMatching } from './text';
+import { foldForMatching, SPACES } from './text';
 
 /** Characters that end a clause: a `…` gap never crosses them. */
 export const CLAUSE_END = ',;。!?:\n';
@@ -73,10 +73,13 @@ function translate(pattern: string): { body: string; trailingGap: string } {
   };
 }
 
-const FILLER = `(?:${[...FILLER_WORDS]
+/** Spaces that converted text may leave around words and numbers (see SPACES). */
+const SPACING = `(?:${SPACES})?`;
+
+const FILLER = `(?:${SPACING}(?:${[...FILLER_WORDS]
   .sort((a, b) => b.length - a.length)
   .map((w) => escapeLiteral(foldForMatching(w)))
-  .join('|')})*`;
+  .join('|')}))*`;
 
 export interface CompiledRule {
   readonly indicator: IndicatorId;
@@ -112,12 +115,13 @@ export function compileRule(
   let left: RegExp | null = null;
   if (leftText !== '') {
     const { body, trailingGap } = translate(leftText);
-    left = new RegExp(`${body}(${trailingGap}${FILLER})$`);
+    // Spaces just before the number are spacing, not distance (调解纠纷 96件).
+    left = new RegExp(`${body}(${trailingGap}${FILLER})${SPACING}$`);
   }
   let right: RegExp | null = null;
   if (rightText !== '') {
     const { body, trailingGap } = translate(rightText);
-    right = new RegExp(`^${body}${trailingGap}`);
+    right = new RegExp(`^${SPACING}${body}${trailingGap}`);
   }
   const alternatives = (text: string | undefined): RegExp | null => {
     if (text === undefined) return null;
