@@ -2,6 +2,7 @@ import { matchTokens, type Mention, type UnusedNumber } from './match';
 import { detectMetadata, type DetectedMetadata } from './metadata';
 import { scanNumbers } from './numbers';
 import { analyseStructure } from './structure';
+import { simplifyForMatching } from './simplified';
 import { foldForMatching, joinWrappedLines, normalizeReportText } from './text';
 
 export interface QuotedMention extends Mention {
@@ -37,12 +38,12 @@ export function detach(slice: string): string {
 
 /**
  * Text in, findings out. `rawText` is decoded text; it is normalised here.
- * Rules read a copy of the text of the same length (folded, with
+ * Rules read a copy of the text of the same length (simplified, folded, with
  * wrapped lines joined), so every offset they find points into `text`.
  */
 export function extractReport(reportId: string, rawText: string): ReportExtraction {
   const text = normalizeReportText(rawText);
-  const folded = foldForMatching(text);
+  const folded = foldForMatching(simplifyForMatching(text));
   // Metadata reads titles and signatures line by line: it keeps the breaks.
   const joined = joinWrappedLines(folded);
   const structure = analyseStructure(joined);
