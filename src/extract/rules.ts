@@ -10,12 +10,10 @@ import {
   type IndicatorKind,
   type Rule,
 } from '../catalog';
-import { foldForMatching, SPACES } from './text';
+import { CLAUSE_END, foldForMatching, SENTENCE_END, SPACES } from './text';
 
-/** Characters that end a clause: a `…` gap never crosses them. */
-export const CLAUSE_END = ',;。!?:\n';
-/** Characters that end a sentence: a `……` gap never crosses them. */
-export const SENTENCE_END = ';。!?\n';
+// Defined beside the text forms they must agree with; match.ts and structure.ts read them here.
+export { CLAUSE_END, SENTENCE_END } from './text';
 
 const CLAUSE_GAP = `[^${CLAUSE_END}]{0,16}?`;
 const SENTENCE_GAP = `[^${SENTENCE_END}]{0,40}?`;

@@ -26,40 +26,30 @@ export function normalizeReportText(raw: string): string {
  */
 export const SPACES = ' {1,2}';
 
-/** What a character folds to, or -1 for itself. */
-function foldedCode(code: number): number {
-  if (code >= 0xff01 && code <= 0xff5e) return code - 0xfee0;
-  // Ideographic, no-break, en/em/thin/hair, narrow no-break and math spaces.
-  if (code === 0x3000 || code === 0x00a0 || code === 0x202f || code === 0x205f) return 0x20;
-  if (code >= 0x2000 && code <= 0x200a) return 0x20;
+/** Characters that fold: see foldedForm. */
+const FOLDABLE = /[\u00a0\u2000-\u200a\u202f\u205f\u2f00-\u2fd5\u3000\uf900-\ufad9\uff01-\uff5e]/g;
+
+function foldedForm(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
   // PDF text layers often carry Kangxi radicals (⾏ for 行) and compatibility
   // ideographs for ordinary characters; NFKC gives the ordinary one.
-  if ((code >= 0x2f00 && code <= 0x2fd5) || (code >= 0xf900 && code <= 0xfad9)) {
-    const plain = String.fromCharCode(code).normalize('NFKC');
-    return plain.length === 1 ? plain.charCodeAt(0) : -1;
+  if ((code >= 0x2f00 && code <= 0x2fd5) || code >= 0xf900) {
+    const plain = ch.normalize('NFKC');
+    return plain.length === 1 ? plain : ch;
   }
-  return -1;
+  // Ideographic, no-break, en/em/thin/hair, narrow no-break and math spaces.
+  return ' ';
 }
 
 /**
  * Full-width forms (U+FF01–U+FF5E) become ASCII, every kind of space an ASCII
  * space, radicals and compatibility ideographs the ordinary character. One
- * UTF-16 unit in, one out.
+ * UTF-16 unit in, one out. (A replace builds a flat string; appending
+ * character by character made a rope that cost three times as much.)
  */
 export function foldForMatching(text: string): string {
-  let out = '';
-  let last = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    // Most characters are ordinary ideographs or ASCII: one comparison each.
-    if (code < 0x2000 ? code !== 0x00a0 : code >= 0x3001 && code < 0xf900) continue;
-    const mapped = foldedCode(code);
-    if (mapped >= 0) {
-      out += text.slice(last, i) + String.fromCharCode(mapped);
-      last = i + 1;
-    }
-  }
-  return last === 0 ? text : out + text.slice(last);
+  return text.replace(FOLDABLE, foldedForm);
 }
 
 /**
@@ -68,8 +58,15 @@ export function foldForMatching(text: string): string {
  */
 const ITEM_START =
   /^ *(?:[一二三四五六七八九十]{1,3} *[、.]|\d{1,2} *[、.](?!\d)|\( *(?:[一二三四五六七八九十]{1,3}|\d{1,2}) *\)|[①-⑳]|第[一二三四五六七八九十\d]{1,3}(?:部分|章|节|条)|[一二三四五六七八九十]是|[•●◆◇■□▪○·*|-])/;
-/** Characters that end a sentence at the end of a line, before closing marks. */
-const LINE_END = /[。!?;:.…|]["'”’」』)\]】》]*$/;
+/** Characters that end a clause: a rule's `…` gap never crosses them. */
+export const CLAUSE_END = ',;。!?:\n';
+/** Characters that end a sentence: a rule's `……` gap never crosses them. */
+export const SENTENCE_END = ';。!?\n';
+/** At a line's end, these also say the next line starts afresh: 如下: / 1. / a table's |. */
+const LINE_STOPS = `${SENTENCE_END.replace('\n', '')}:.…|`;
+const SENTENCE_MARK = new RegExp(`[${SENTENCE_END}]`);
+/** A line that ends a sentence, perhaps before closing marks. */
+const LINE_END = new RegExp(`[${LINE_STOPS}]["'”’」』)\\]】》]*$`);
 /** A paragraph's first-line indent: two spaces (after folding) or a tab. */
 const INDENT = /^(?: {2}|\t)/;
 
@@ -83,11 +80,13 @@ const INDENT = /^(?: {2}|\t)/;
  * unjoined only loses a figure, so every doubt is a paragraph end.
  */
 function isParagraphEnd(folded: string, lineStart: number, at: number, nextEnd: number): boolean {
+  // Most lines end a paragraph with a full stop: decided without slicing.
+  if (nextEnd === at + 1 || LINE_STOPS.includes(folded.charAt(at - 1))) return true;
   const line = folded.slice(lineStart, at).trimEnd();
   const next = folded.slice(at + 1, nextEnd);
   if (line.trim() === '' || next.trim() === '') return true;
   if (LINE_END.test(line) || INDENT.test(next) || ITEM_START.test(next)) return true;
-  if (ITEM_START.test(line) && !/[。!?;]/.test(line)) return true;
+  if (ITEM_START.test(line) && !SENTENCE_MARK.test(line)) return true;
   return /\d/.test(line.charAt(line.length - 1)) && /^ *\d/.test(next);
 }
 
