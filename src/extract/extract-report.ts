@@ -2,7 +2,8 @@ import { matchTokens, type Mention, type UnusedNumber } from './match';
 import { detectMetadata, type DetectedMetadata } from './metadata';
 import { scanNumbers } from './numbers';
 import { analyseStructure } from './structure';
-import { foldForMatching, normalizeReportText } from './text';
+import { simplifyForMatching } from './simplified';
+import { foldForMatching, joinWrappedLines, normalizeReportText } from './text';
 
 export interface QuotedMention extends Mention {
   /** text.slice(start, end): the phrase as written. */
@@ -35,13 +36,19 @@ export function detach(slice: string): string {
   return slice.length < 13 ? slice : (' ' + slice).slice(1);
 }
 
-/** Text in, findings out. `rawText` is decoded text; it is normalised here. */
+/**
+ * Text in, findings out. `rawText` is decoded text; it is normalised here.
+ * Rules read a copy of the text of the same length (simplified, folded, with
+ * wrapped lines joined), so every offset they find points into `text`.
+ */
 export function extractReport(reportId: string, rawText: string): ReportExtraction {
   const text = normalizeReportText(rawText);
-  const folded = foldForMatching(text);
-  const structure = analyseStructure(folded);
-  const tokens = scanNumbers(folded);
-  const { mentions, unused } = matchTokens(folded, tokens, structure);
+  const folded = foldForMatching(simplifyForMatching(text));
+  // Metadata reads titles and signatures line by line: it keeps the breaks.
+  const joined = joinWrappedLines(folded);
+  const structure = analyseStructure(joined);
+  const tokens = scanNumbers(joined);
+  const { mentions, unused } = matchTokens(joined, tokens, structure);
   return {
     reportId,
     text,

@@ -3,7 +3,7 @@
  * code runs in the CLI and in a browser worker.
  * decode → normalise → find numbers → match rules → metadata → resolve.
  *
- * May import: src/catalog, papaparse, zod, chardet.
+ * May import: src/catalog, papaparse, zod, chardet, opencc-js (simplified.ts only).
  */
 export { decodeReport, decodeText, type DecodedText } from './decode';
 export {

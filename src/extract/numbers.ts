@@ -5,7 +5,11 @@
  * (同比下降17.20% → -17.2). Works on folded text (see text.ts).
  */
 import type { Qualifier } from '../catalog';
+import { tryParseChineseNumber } from './chinese-numerals';
 import { fail, ok, type Result } from './result';
+import { SPACES } from './text';
+
+export { tryParseChineseInteger, tryParseChineseNumber } from './chinese-numerals';
 
 export type TokenKind = 'count' | 'percent' | 'change' | 'bare';
 
@@ -24,110 +28,6 @@ export interface NumberToken {
   readonly kind: TokenKind;
   /** Written in Chinese numerals. */
   readonly chinese: boolean;
-}
-
-const DIGITS: Readonly<Record<string, number>> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  壹: 1,
-  贰: 2,
-  叁: 3,
-  肆: 4,
-  伍: 5,
-  陆: 6,
-  柒: 7,
-  捌: 8,
-  玖: 9,
-};
-const SMALL_UNITS: Readonly<Record<string, number>> = {
-  十: 10,
-  拾: 10,
-  百: 100,
-  佰: 100,
-  千: 1000,
-  仟: 1000,
-};
-const BIG_UNITS: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
-
-/** Parses a Chinese integer such as 两万三千零五; null if it is not one. */
-export function tryParseChineseInteger(text: string): number | null {
-  if (text === '') return null;
-  let total = 0;
-  let section = 0;
-  let digit: number | null = null;
-  let lastSmall = Infinity;
-  let lastBig = Infinity;
-  // 一百五 abbreviates 一百五十; 一百零五 does not.
-  let digitFollowsUnit = false;
-  let previousWasUnit = false;
-  for (const ch of text) {
-    const d = DIGITS[ch];
-    const small = SMALL_UNITS[ch];
-    const big = BIG_UNITS[ch];
-    if (d !== undefined) {
-      if (digit !== null && digit !== 0) return null;
-      digit = d;
-      digitFollowsUnit = previousWasUnit;
-      previousWasUnit = false;
-    } else if (small !== undefined) {
-      if (small >= lastSmall) return null;
-      let factor = digit;
-      if (factor === null) {
-        if (small !== 10 || section !== 0) return null;
-        factor = 1;
-      }
-      section += factor * small;
-      digit = null;
-      lastSmall = small;
-      previousWasUnit = true;
-    } else if (big !== undefined) {
-      if (big >= lastBig) return null;
-      section += digit ?? 0;
-      if (section === 0) return null;
-      total = big === 1e8 ? (total + section) * big : total + section * big;
-      section = 0;
-      digit = null;
-      lastSmall = Infinity;
-      lastBig = big;
-      previousWasUnit = true;
-    } else {
-      return null;
-    }
-  }
-  if (digit !== null && digit !== 0) {
-    // 一百五 = 150, 两万五 = 25000: a trailing digit counts in the next unit down.
-    if (digitFollowsUnit && lastSmall !== Infinity && lastSmall >= 100) {
-      section += (digit * lastSmall) / 10;
-    } else if (digitFollowsUnit && lastSmall === Infinity && lastBig !== Infinity) {
-      section += (digit * lastBig) / 10;
-    } else section += digit;
-  }
-  return total + section;
-}
-
-/** Chinese numeral with an optional decimal part: 九十九点五 → 99.5. */
-export function tryParseChineseNumber(text: string): number | null {
-  const dot = text.indexOf('点');
-  if (dot < 0) return tryParseChineseInteger(text);
-  const whole = tryParseChineseInteger(text.slice(0, dot));
-  if (whole === null) return null;
-  let fraction = '';
-  for (const ch of text.slice(dot + 1)) {
-    const d = DIGITS[ch];
-    if (d === undefined) return null;
-    fraction += String(d);
-  }
-  return fraction === '' ? null : Number(`${whole}.${fraction}`);
 }
 
 const PRE_QUALIFIERS: Readonly<Record<string, Qualifier>> = {
@@ -227,15 +127,25 @@ function alternation(words: Iterable<string>): string {
     .join('|');
 }
 
+/**
+ * Converted text spaces Arabic numbers off from the words around them (达 98.9
+ * %, 下降 17.2%, 调解纠纷 96 件): up to two spaces are read between a
+ * qualifier or direction and the number, and between the number and what
+ * follows it. Chinese numerals never get such spaces, so none are read there.
+ */
+const SPACED = `(?:${SPACES}(?=\\d))?`;
+
 const TOKEN_SOURCE = [
   // 上千份, 上万人次: 上 only before a lone 百/千/万 (线上3场 is not "more than 3").
-  `(?<pre>${alternation(Object.keys(PRE_QUALIFIERS))}|上(?=[百千万]))?`,
-  `(?<dir>(?:下降|减少|降低|回落|下滑|上升|增长|增加|提高|提升|上涨)了?)?`,
+  `(?:(?<pre>${alternation(Object.keys(PRE_QUALIFIERS))}|上(?=[百千万]))(?<s1>${SPACED}))?`,
+  `(?:(?<dir>(?:下降|减少|降低|回落|下滑|上升|增长|增加|提高|提升|上涨)了?)(?<s2>${SPACED}))?`,
   '(?:',
   `(?<pct>百分之(?:百|[${CN_CHARS}]+(?:点[${CN_DIGIT_CHARS}]+)?|\\d+(?:\\.\\d+)?)|百分百)`,
   `|(?<arabic>\\d{1,3}(?:,\\d{3})+(?!\\d)(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?<mul1>[万亿千])?`,
   `|(?<cn>[${CN_CHARS}]+(?:点[${CN_DIGIT_CHARS}]+)?)`,
   ')',
+  // Spaces right after digits; dropped from the token if nothing follows them.
+  `(?<gap>(?<=\\d)${SPACES})?`,
   // 余/多 "more than"; 几 as in 十几名, 二十几场 "ten-odd".
   '(?<approx>余|多|几)?',
   '(?<mul2>万|亿)?',
@@ -276,10 +186,10 @@ function tokenFromMatch(groups: Groups, start: number, raw: string): NumberToken
   const pre = groups['pre'];
   if (pre !== undefined) {
     qualifiers.push(pre === '上' ? '>=' : (PRE_QUALIFIERS[pre] ?? '='));
-    offset += pre.length;
+    offset += pre.length + (groups['s1']?.length ?? 0);
   }
   const dir = groups['dir'];
-  if (dir !== undefined) offset += dir.length;
+  if (dir !== undefined) offset += dir.length + (groups['s2']?.length ?? 0);
   const numStart = offset;
 
   let value: number | null;
@@ -339,9 +249,15 @@ function tokenFromMatch(groups: Groups, start: number, raw: string): NumberToken
       kind = 'bare';
     }
   }
+  // Spaces after the number with nothing read after them are not the token's.
+  const trailing =
+    groups['unit'] === undefined &&
+    approx === undefined &&
+    mul2 === undefined &&
+    post === undefined;
   return {
     start,
-    end: start + raw.length,
+    end: start + raw.length - (trailing ? (groups['gap']?.length ?? 0) : 0),
     numStart,
     numEnd,
     value: clean(value),
@@ -375,6 +291,23 @@ function isOrderOfMagnitude(folded: string, cn: string, numStart: number): boole
 }
 
 /**
+ * Marks that say what the number after them is (第3期 an ordinal, 〔2024〕3号
+ * a document number), as match.ts reads them in the character before a token.
+ */
+const MARKS_BEFORE = new Set([...'第〔[【〕]】']);
+
+/**
+ * 第 3 期: spaces between such a mark and the number become part of the token,
+ * so that the mark is still the character before it.
+ */
+function withMarkBefore(folded: string, token: NumberToken): NumberToken {
+  let start = token.start;
+  while (start > token.start - 2 && folded.charCodeAt(start - 1) === 0x20) start--;
+  if (start === token.start || !MARKS_BEFORE.has(folded.charAt(start - 1))) return token;
+  return { ...token, start };
+}
+
+/**
  * Every number in a folded text. Chinese numerals count only when a measure
  * word or 百分之 makes them one (一是, 统一 and 三重一大 are words, not numbers).
  */
@@ -398,7 +331,7 @@ export function scanNumbers(folded: string): NumberToken[] {
     // Digits glued to Latin letters are codes (G20, No5), not figures.
     if (groups['arabic'] !== undefined && /[A-Za-z]/.test(folded.charAt(token.numStart - 1)))
       continue;
-    tokens.push(token);
+    tokens.push(withMarkBefore(folded, token));
   }
   return tokens;
 }

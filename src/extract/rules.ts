@@ -10,12 +10,10 @@ import {
   type IndicatorKind,
   type Rule,
 } from '../catalog';
-import { foldForMatching } from './text';
+import { CLAUSE_END, foldForMatching, SENTENCE_END, SPACES } from './text';
 
-/** Characters that end a clause: a `…` gap never crosses them. */
-export const CLAUSE_END = ',;。!?:\n';
-/** Characters that end a sentence: a `……` gap never crosses them. */
-export const SENTENCE_END = ';。!?\n';
+// Defined beside the text forms they must agree with; match.ts and structure.ts read them here.
+export { CLAUSE_END, SENTENCE_END } from './text';
 
 const CLAUSE_GAP = `[^${CLAUSE_END}]{0,16}?`;
 const SENTENCE_GAP = `[^${SENTENCE_END}]{0,40}?`;
@@ -73,10 +71,13 @@ function translate(pattern: string): { body: string; trailingGap: string } {
   };
 }
 
-const FILLER = `(?:${[...FILLER_WORDS]
+/** Spaces that converted text may leave around words and numbers (see SPACES). */
+const SPACING = `(?:${SPACES})?`;
+
+const FILLER = `(?:${SPACING}(?:${[...FILLER_WORDS]
   .sort((a, b) => b.length - a.length)
   .map((w) => escapeLiteral(foldForMatching(w)))
-  .join('|')})*`;
+  .join('|')}))*`;
 
 export interface CompiledRule {
   readonly indicator: IndicatorId;
@@ -113,12 +114,13 @@ export function compileRule(
   let left: RegExp | null = null;
   if (leftText !== '') {
     const { body, trailingGap } = translate(leftText);
-    left = new RegExp(`${body}(${trailingGap}${FILLER})$`);
+    // Spaces just before the number are spacing, not distance (调解纠纷 96件).
+    left = new RegExp(`${body}(${trailingGap}${FILLER})${SPACING}$`);
   }
   let right: RegExp | null = null;
   if (rightText !== '') {
     const { body, trailingGap } = translate(rightText);
-    right = new RegExp(`^${body}${trailingGap}`);
+    right = new RegExp(`^${SPACING}${body}${trailingGap}`);
   }
   const alternatives = (text: string | undefined): RegExp | null => {
     if (text === undefined) return null;

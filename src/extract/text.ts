@@ -1,8 +1,10 @@
 /**
  * Text normalisation. `normalizeReportText` produces the text every offset
- * indexes into (and that the app shows); `foldForMatching` makes a same-length
- * copy in which full-width ASCII is folded, so rules see one spelling while
- * offsets stay valid in the shown text.
+ * indexes into (and that the app shows). Everything else here makes
+ * same-length copies of it for matching, so that a rule sees one spelling
+ * while every offset stays valid in the shown text: `foldForMatching` folds
+ * character forms, `joinWrappedLines` turns the line breaks a PDF or a web
+ * page put inside a sentence into spaces.
  */
 
 /** Markup lines left by document converters, e.g. `[bookmark: _GoBack]`. */
@@ -18,21 +20,95 @@ export function normalizeReportText(raw: string): string {
 }
 
 /**
- * Full-width forms (U+FF01–U+FF5E) become ASCII, the ideographic space a space,
- * and non-breaking spaces a space. One character in, one character out.
+ * Regex source for the spaces that converted text puts between words, a
+ * number and its measure word (调解纠纷 96 件). After folding every kind of
+ * space is an ASCII space; more than two in a row is layout, not spacing.
+ */
+export const SPACES = ' {1,2}';
+
+/** Characters that fold: see foldedForm. */
+const FOLDABLE = /[\u00a0\u2000-\u200a\u202f\u205f\u2f00-\u2fd5\u3000\uf900-\ufad9\uff01-\uff5e]/g;
+
+function foldedForm(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
+  // PDF text layers often carry Kangxi radicals (⾏ for 行) and compatibility
+  // ideographs for ordinary characters; NFKC gives the ordinary one.
+  if ((code >= 0x2f00 && code <= 0x2fd5) || code >= 0xf900) {
+    const plain = ch.normalize('NFKC');
+    return plain.length === 1 ? plain : ch;
+  }
+  // Ideographic, no-break, en/em/thin/hair, narrow no-break and math spaces.
+  return ' ';
+}
+
+/**
+ * Full-width forms (U+FF01–U+FF5E) become ASCII, every kind of space an ASCII
+ * space, radicals and compatibility ideographs the ordinary character. One
+ * UTF-16 unit in, one out. (A replace builds a flat string; appending
+ * character by character made a rope that cost three times as much.)
  */
 export function foldForMatching(text: string): string {
+  return text.replace(FOLDABLE, foldedForm);
+}
+
+/**
+ * Marks that start a list item or a heading (一、 (二) 3. ① 第四部分 一是 •) or
+ * a table row: a line that starts with one never continues the line above.
+ */
+const ITEM_START =
+  /^ *(?:[一二三四五六七八九十]{1,3} *[、.]|\d{1,2} *[、.](?!\d)|\( *(?:[一二三四五六七八九十]{1,3}|\d{1,2}) *\)|[①-⑳]|第[一二三四五六七八九十\d]{1,3}(?:部分|章|节|条)|[一二三四五六七八九十]是|[•●◆◇■□▪○·*|-])/;
+/** Characters that end a clause: a rule's `…` gap never crosses them. */
+export const CLAUSE_END = ',;。!?:\n';
+/** Characters that end a sentence: a rule's `……` gap never crosses them. */
+export const SENTENCE_END = ';。!?\n';
+/** At a line's end, these also say the next line starts afresh: 如下: / 1. / a table's |. */
+const LINE_STOPS = `${SENTENCE_END.replace('\n', '')}:.…|`;
+const SENTENCE_MARK = new RegExp(`[${SENTENCE_END}]`);
+/** A line that ends a sentence, perhaps before closing marks. */
+const LINE_END = new RegExp(`[${LINE_STOPS}]["'”’」』)\\]】》]*$`);
+/** A paragraph's first-line indent: two spaces (after folding) or a tab. */
+const INDENT = /^(?: {2}|\t)/;
+
+/**
+ * The line break at `at` is a paragraph end, not a wrap. A break is a wrap
+ * only when both lines have words, the first does not end a sentence, the
+ * second is not indented and starts no list item, the first is not a heading
+ * (a list mark with no full stop: (一)加强组织领导) and it does not fall
+ * between two digits (a number cut in two, or two columns). Wrongly joining
+ * two paragraphs could hand one's number to the other's words; a wrap left
+ * unjoined only loses a figure, so every doubt is a paragraph end.
+ */
+function isParagraphEnd(folded: string, lineStart: number, at: number, nextEnd: number): boolean {
+  // Most lines end a paragraph with a full stop: decided without slicing.
+  if (nextEnd === at + 1 || LINE_STOPS.includes(folded.charAt(at - 1))) return true;
+  const line = folded.slice(lineStart, at).trimEnd();
+  const next = folded.slice(at + 1, nextEnd);
+  if (line.trim() === '' || next.trim() === '') return true;
+  if (LINE_END.test(line) || INDENT.test(next) || ITEM_START.test(next)) return true;
+  if (ITEM_START.test(line) && !SENTENCE_MARK.test(line)) return true;
+  return /\d/.test(line.charAt(line.length - 1)) && /^ *\d/.test(next);
+}
+
+/**
+ * A same-length copy of folded text in which every line break that wraps a
+ * sentence (a PDF's line end, a web page's break after a few characters) is
+ * a space, so the sentence reads as one; paragraph ends stay line breaks.
+ */
+export function joinWrappedLines(folded: string): string {
   let out = '';
   let last = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    let mapped = -1;
-    if (code >= 0xff01 && code <= 0xff5e) mapped = code - 0xfee0;
-    else if (code === 0x3000 || code === 0x00a0) mapped = 0x20;
-    if (mapped >= 0) {
-      out += text.slice(last, i) + String.fromCharCode(mapped);
-      last = i + 1;
+  let lineStart = 0;
+  let at = folded.indexOf('\n');
+  while (at >= 0) {
+    const following = folded.indexOf('\n', at + 1);
+    const nextEnd = following < 0 ? folded.length : following;
+    if (!isParagraphEnd(folded, lineStart, at, nextEnd)) {
+      out += folded.slice(last, at) + ' ';
+      last = at + 1;
     }
+    lineStart = at + 1;
+    at = following;
   }
-  return last === 0 ? text : out + text.slice(last);
+  return last === 0 ? folded : out + folded.slice(last);
 }

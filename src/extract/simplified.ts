@@ -1,0 +1,81 @@
+/**
+ * Reports typed in traditional characters (調解糾紛208件) are read as
+ * simplified for matching, with OpenCC's Hong Kong → mainland tables
+ * (opencc-js). Offsets found in the converted copy must point into the text
+ * the user sees, so the copy has exactly its length: one UTF-16 unit for one.
+ * Only the CLI and the import worker reach this module (the dashboard's own
+ * bundle never does): these tables are some 45 kB.
+ */
+import { ConverterFactory, type ConverterFunction } from 'opencc-js/core';
+import TSCharacters from 'opencc-js/dict/TSCharacters';
+import fromHongKong from 'opencc-js/from/hk';
+import toMainland from 'opencc-js/to/cn';
+
+let converter: ConverterFunction | null = null;
+/** 1 for a character that has a simplified form of one UTF-16 unit. */
+let convertible: Uint8Array | null = null;
+
+function convertibleCharacters(): Uint8Array {
+  if (convertible === null) {
+    convertible = new Uint8Array(0x10000);
+    for (const entry of TSCharacters.split('|')) {
+      const [from, to] = entry.split(' ');
+      if (from?.length === 1 && to?.length === 1 && from !== to) {
+        convertible[from.charCodeAt(0)] = 1;
+      }
+    }
+  }
+  return convertible;
+}
+
+/** Built on the first traditional report: a few milliseconds. */
+function hongKongToMainland(): ConverterFunction {
+  converter ??= ConverterFactory(fromHongKong, toMainland);
+  return converter;
+}
+
+/**
+ * A text is taken as traditional when at least one in twenty of its Han
+ * characters has a simplified form: in a traditional report about one in
+ * four has; in a simplified one next to none (乾坤, 於是, a quoted name). So
+ * simplified reports, nearly all of them, are not converted at all, which
+ * also leaves their 乾/於/餘 alone.
+ */
+export function looksTraditional(text: string): boolean {
+  const flags = convertibleCharacters();
+  let han = 0;
+  let traditional = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x3400) continue;
+    if (code <= 0x9fff) han++;
+    traditional += flags[code] ?? 0;
+  }
+  return traditional > 0 && traditional * 20 >= han;
+}
+
+/** Runs of Han characters of one UTF-16 unit each: OpenCC's phrases lie within one. */
+const HAN_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
+
+/**
+ * The text with traditional characters made simplified, every other character
+ * kept, at the same length. A phrase table may map a character to one beyond
+ * the BMP (two units, 二噁英 → 二𫫇英); no table in use shortens one, so a run
+ * that comes back at its own length was converted character for character.
+ * A run that does not is converted one character at a time, keeping any
+ * character whose simplified form has another length.
+ */
+export function simplifyForMatching(text: string): string {
+  if (!looksTraditional(text)) return text;
+  const convert = hongKongToMainland();
+  return text.replace(HAN_RUN, (run) => {
+    const converted = convert(run);
+    if (converted.length === run.length) return converted;
+    let out = '';
+    for (const ch of run) {
+      const one = convert(ch);
+      out += one.length === ch.length ? one : ch;
+    }
+    return out;
+  });
+}
