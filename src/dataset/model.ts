@@ -4,6 +4,7 @@
  * the indexes, and a deleted value has `value: null` with its reason.
  */
 import type { CategoryId, IndicatorId, Qualifier } from '../catalog';
+import type { PlaceField } from '../extract/columns';
 import {
   assembleIndex,
   countyKeyOf,
@@ -60,6 +61,8 @@ export interface ReportInfo extends ReportPlace {
   readonly mentions: number;
   readonly unused: number;
   readonly unusedNoRule: number;
+  /** Place fields the extractor filled from the registry of divisions rather than read in the text. */
+  readonly inferred: readonly PlaceField[];
 }
 
 export interface MentionRow {

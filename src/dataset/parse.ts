@@ -5,6 +5,7 @@
 import Papa from 'papaparse';
 import * as z from 'zod/mini';
 import { INDICATORS, isIndicatorId, valueRangeProblem, type IndicatorId } from '../catalog';
+import { PLACE_FIELDS, type PlaceField } from '../extract/columns';
 import {
   townIdOf,
   type LoadError,
@@ -54,6 +55,20 @@ type QualifierText = '=' | '>=' | '~' | '<=';
 const optionalQualifier = z.pipe(
   z._default(z.enum(['=', '>=', '~', '<=', '']), ''),
   z.transform((q: QualifierText | ''): QualifierText => (q === '' ? '=' : q)),
+);
+const NO_FIELDS: readonly PlaceField[] = Object.freeze([]);
+const placeFields = z.pipe(
+  z
+    ._default(z.string(), '')
+    .check(
+      z.refine(
+        (s: string) => s.split(' ').every((f) => f === '' || PLACE_FIELDS.some((p) => p === f)),
+        `must be ${PLACE_FIELDS.join(', ')}, separated by spaces`,
+      ),
+    ),
+  z.transform((s: string) =>
+    s === '' ? NO_FIELDS : (s.split(' ').filter((f) => f !== '') as PlaceField[]),
+  ),
 );
 const correction = z._default(z.enum(['', 'override', 'delete', 'add']), '');
 const numberList = z.pipe(
@@ -114,6 +129,7 @@ const reportSchema = z.object({
   mentions: z._default(int, 0),
   unused: z._default(int, 0),
   unused_no_rule: z._default(int, 0),
+  inferred: placeFields,
 });
 
 const mentionSchema = z.object({
@@ -307,6 +323,7 @@ export function compactReport(r: ReportInfo): ReportInfo {
     mentions: r.mentions,
     unused: r.unused,
     unusedNoRule: r.unusedNoRule,
+    inferred: r.inferred.length === 0 ? NO_FIELDS : r.inferred,
   };
 }
 
@@ -388,6 +405,7 @@ export function parseReports(
         mentions: r.mentions,
         unused: r.unused,
         unusedNoRule: r.unused_no_rule,
+        inferred: r.inferred,
       }),
     onBatch,
   );

@@ -15,6 +15,13 @@ export const MANIFEST_COLUMNS = [
   'title',
 ] as const;
 
+/**
+ * The fields of a report's place: those the extractor may fill from the
+ * registry of divisions, listed in reports.csv's `inferred` column.
+ */
+export const PLACE_FIELDS = ['town', 'county', 'city', 'province'] as const;
+export type PlaceField = (typeof PLACE_FIELDS)[number];
+
 /** The corrections file's columns, in the order a written one has them. */
 export const CORRECTION_COLUMNS = [
   'report_id',

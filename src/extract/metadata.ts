@@ -4,6 +4,7 @@
  * Works on folded text; every field may stay empty, with a note saying why.
  */
 import { parsePlaceName, parseTitle } from './names';
+import { detectPlace } from './places';
 
 export interface ReportMetadata {
   readonly town: string;
@@ -23,204 +24,15 @@ export interface DetectedMetadata {
   readonly metadata: ReportMetadata;
   /** Fields that could not be detected, with why. */
   readonly missing: ReadonlyMap<MetadataField, string>;
-}
-
-const HAN = /[\u4e00-\u9fff]/;
-
-/** Characters that never sit inside a place name before its suffix. */
-const NAME_STOP = new Set([...'全我本各该驻乡镇村市县区省的和与在对是为将了及等并撤治于每按照']);
-
-/** Generic words that end in a place suffix but name no place. */
-const GENERIC_ENDINGS =
-  /(?:社区|小区|园区|城区|辖区|片区|景区|街区|山区|试验区|示范区|开发区|保护区|功能区|实验区|管理区|服务区|风景区|生活区|居住区|工业区|商业区|集聚区|先行区|核心区|小镇|城镇|集镇|乡镇|村镇|街道办|城市|都市|超市|门市|集市|夜市|上市|股市|楼市|区域|县域|市域|新区)$/;
-
-function countOccurrences(text: string, needle: string): number {
-  let n = 0;
-  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) n++;
-  return n;
-}
-
-interface Place {
-  readonly name: string;
-  readonly first: number;
-  readonly score: number;
-}
-
-/**
- * Names ending in one of `suffixes`. For each occurrence the name is grown to
- * the left while the longer string still occurs about as often in the report:
- * 黄花店镇 is written many times, 加速黄花店镇 once.
- */
-export function findPlaces(
-  folded: string,
-  suffixes: readonly string[],
-  options: {
-    minName: number;
-    maxName: number;
-    strongAfter: RegExp;
-    edges: readonly [number, number];
-  },
-): Place[] {
-  const scores = new Map<string, { first: number; score: number }>();
-  const counts = new Map<string, number>();
-  const count = (s: string): number => {
-    let c = counts.get(s);
-    if (c === undefined) {
-      c = countOccurrences(folded, s);
-      counts.set(s, c);
-    }
-    return c;
-  };
-  for (const suffix of suffixes) {
-    for (let at = folded.indexOf(suffix); at >= 0; at = folded.indexOf(suffix, at + 1)) {
-      let nameStart = at;
-      while (
-        nameStart > 0 &&
-        at - nameStart < options.maxName &&
-        HAN.test(folded.charAt(nameStart - 1)) &&
-        !NAME_STOP.has(folded.charAt(nameStart - 1))
-      ) {
-        nameStart--;
-      }
-      if (at - nameStart < options.minName) continue;
-      const end = at + suffix.length;
-      // Shortest plausible name first, then grow while frequency holds.
-      let chosen = at - options.minName;
-      const base = count(folded.slice(chosen, end));
-      for (let s = chosen - 1; s >= nameStart; s--) {
-        const c = count(folded.slice(s, end));
-        if (c >= 2 && c * 2 >= base) chosen = s;
-        else if (c === 1 && base === 1) chosen = s;
-        else break;
-      }
-      const name = folded.slice(chosen, end).replace(/^(?:中国共产党|中共|关于)/, '');
-      if (name.length - suffix.length < options.minName || GENERIC_ENDINGS.test(name)) continue;
-      let score = 1;
-      if (options.strongAfter.test(folded.slice(end, end + 6))) score += 2;
-      if (chosen < options.edges[0] || chosen > options.edges[1]) score += 2;
-      const prev = scores.get(name);
-      if (prev === undefined) scores.set(name, { first: chosen, score });
-      else prev.score += score;
-    }
-  }
-  return [...scores.entries()]
-    .map(([name, v]) => ({ name, first: v.first, score: v.score }))
-    .sort((a, b) => b.score - a.score || a.first - b.first);
-}
-
-/** Title lines and the signature block weigh more than the body. */
-function edgesOf(folded: string): readonly [number, number] {
-  const head = Math.min(folded.length, 200);
-  const tail = Math.max(head, folded.length - 200);
-  return [head, tail];
-}
-
-function detectTown(folded: string): string {
-  const places = findPlaces(folded, ['街道', '镇', '乡'], {
-    minName: 2,
-    maxName: 6,
-    strongAfter: /^(?:人民政府|党委|党工委|办事处|委员会|政府|[0-9])/,
-    edges: edgesOf(folded),
-  });
-  const best = places[0];
-  // A name seen once in the body only is too weak to name the report's town.
-  return best !== undefined && best.score >= 3 ? best.name : '';
-}
-
-function detectCounty(folded: string, town: string): string {
-  const places = findPlaces(folded, ['县', '区', '旗'], {
-    minName: 2,
-    maxName: 4,
-    strongAfter: /^(?:委|人民政府|政府|法治|依法|[0-9]|人大|党委)/,
-    edges: edgesOf(folded),
-  }).filter((p) => !town.includes(p.name));
-  const best = places[0];
-  return best !== undefined && best.score >= 2 ? best.name : '';
-}
-
-const MUNICIPALITIES = ['北京', '天津', '上海', '重庆'];
-const PROVINCES: readonly (readonly [full: string, short: string])[] = [
-  ['北京市', '北京'],
-  ['天津市', '天津'],
-  ['上海市', '上海'],
-  ['重庆市', '重庆'],
-  ['河北省', '河北'],
-  ['山西省', '山西'],
-  ['辽宁省', '辽宁'],
-  ['吉林省', '吉林'],
-  ['黑龙江省', '黑龙江'],
-  ['江苏省', '江苏'],
-  ['浙江省', '浙江'],
-  ['安徽省', '安徽'],
-  ['福建省', '福建'],
-  ['江西省', '江西'],
-  ['山东省', '山东'],
-  ['河南省', '河南'],
-  ['湖北省', '湖北'],
-  ['湖南省', '湖南'],
-  ['广东省', '广东'],
-  ['海南省', '海南'],
-  ['四川省', '四川'],
-  ['贵州省', '贵州'],
-  ['云南省', '云南'],
-  ['陕西省', '陕西'],
-  ['甘肃省', '甘肃'],
-  ['青海省', '青海'],
-  ['台湾省', '台湾'],
-  ['内蒙古自治区', '内蒙古'],
-  ['广西壮族自治区', '广西'],
-  ['西藏自治区', '西藏'],
-  ['宁夏回族自治区', '宁夏'],
-  ['新疆维吾尔自治区', '新疆'],
-];
-
-function detectProvince(folded: string): string {
-  let best = '';
-  let bestScore = 0;
-  for (const [full, short] of PROVINCES) {
-    const fullCount = countOccurrences(folded, full);
-    const shortCount = countOccurrences(folded, short) - fullCount;
-    const score = fullCount * 2 + shortCount;
-    if (score > bestScore) {
-      best = full;
-      bestScore = score;
-    }
-  }
-  return best;
-}
-
-function detectCity(folded: string, province: string): string {
-  for (const m of MUNICIPALITIES) if (province === `${m}市`) return province;
-  const places = findPlaces(folded, ['市', '州', '盟'], {
-    minName: 2,
-    maxName: 4,
-    strongAfter: /^(?:委|人民政府|政府|[\u4e00-\u9fff]{2,4}(?:县|区|镇|乡|街道))/,
-    edges: edgesOf(folded),
-  }).filter((p) => !PROVINCES.some(([full]) => full === p.name));
-  const best = places[0];
-  return best !== undefined && best.score >= 3 ? best.name : '';
-}
-
-const COVERED_YEAR = [
-  /关于(20\d{2})年度?/,
-  /(20\d{2})年度?(?:推进|开展|全面)?(?:法治|依法|法制)/,
-  /现将[^。\n]{0,20}?(20\d{2})年/,
-  /^[^\n]{0,30}?(20\d{2})年(?!\d{1,2}月)/m,
-];
-
-function detectYear(folded: string): number | null {
-  const head = folded.slice(0, 600);
-  for (const re of COVERED_YEAR) {
-    const m = re.exec(head);
-    if (m?.[1] !== undefined) return Number(m[1]);
-  }
-  return null;
+  /** Fields filled from the registry of divisions rather than read in the text, with where from. */
+  readonly inferred: ReadonlyMap<MetadataField, string>;
 }
 
 const CN_DATE_DIGITS: Readonly<Record<string, string>> = {
   〇: '0',
   零: '0',
   O: '0',
+  '○': '0',
   一: '1',
   二: '2',
   三: '3',
@@ -240,6 +52,77 @@ function chineseSmallNumber(text: string): number {
   const t = tens === '' ? 1 : Number(CN_DATE_DIGITS[tens ?? ''] ?? NaN);
   const o = ones === '' ? 0 : Number(CN_DATE_DIGITS[ones] ?? NaN);
   return t * 10 + o;
+}
+
+/** How far into the text the covered year is looked for: the title, the opening, the first headings. */
+const YEAR_HEAD = 1200;
+
+/** A year as written: 2024, or 二〇二四 in a formal title. */
+const YEAR_WRITTEN = /((?:19|20)\d{2}|二[〇零○O][一二三四五六七八九〇零○O]{2})\s*年/g;
+
+/** Words after a year that make it a plan's, not the report's: 2025年工作打算. */
+const PLAN_AFTER = /^度?[^。\n,，;；]{0,12}?(?:计划|打算|思路|安排|目标|要点|设想|展望|谋划)/;
+
+/** What a title line holds. */
+const TITLE_WORDS = /报\s*告|总\s*结|情况/;
+
+function yearValue(written: string): number {
+  return /^\d+$/.test(written)
+    ? Number(written)
+    : Number([...written].map((c) => CN_DATE_DIGITS[c] ?? 'x').join(''));
+}
+
+/**
+ * How surely a year written at `at` is the year the report covers, 0 when it
+ * is not: a title names it (关于2024年度…的报告), the sentence that presents
+ * the report (现将…2024年度…报告如下), the opening sentence (2024年，某镇…;
+ * 2024年以来) or a heading (一、2024年度推进…). A year inside a plan's or a
+ * notice's name (《…2024年…要点》), a span (2021—2025年), a date (2025年1月5日)
+ * or before a plan (2025年工作打算) covers nothing, or little.
+ */
+function yearWeight(head: string, at: number, end: number): number {
+  const after = head.slice(end, end + 24);
+  if (/^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月/.test(after)) return 0;
+  if (/[—–\-~～至到]\s*$/.test(head.slice(Math.max(0, at - 2), at))) return 0;
+  if (/^度?\s*[—–\-~～至到]/.test(after)) return 0;
+  if (PLAN_AFTER.test(after)) return 0;
+  const open = head.lastIndexOf('《', at);
+  if (open >= 0 && open > head.lastIndexOf('》', at)) return 1;
+  const lineStart = head.lastIndexOf('\n', at - 1) + 1;
+  const lineEnd = head.indexOf('\n', at);
+  const line = head.slice(lineStart, lineEnd < 0 ? head.length : lineEnd).trim();
+  if (TITLE_WORDS.test(line) && line.length <= 60 && !/[。;；]/.test(line)) return 5;
+  const before = head.slice(lineStart, at).trimStart();
+  if (/现将[^。\n]{0,30}$/.test(before) || /关于$/.test(before)) return 4;
+  if (
+    before === '' ||
+    /[。!！?？]\s*$/.test(before) ||
+    /^[一二三四五六七八九十]+、$|^[(（][一二三四五六七八九十]+[)）]$/.test(before)
+  )
+    return 3;
+  if (/[,，;；:：]\s*$/.test(before) && /^度?(?:以来)?[,，]/.test(after)) return 2;
+  if (
+    /^度?(?:推进|开展|全面)?(?:法治|依法|法制)/.test(after) &&
+    !/(?:紧扣|对照|按照|根据|参照)$/.test(before)
+  )
+    return 2;
+  return 0;
+}
+
+/** The year the report covers, from its title, opening or first headings; null when none says it. */
+function detectYear(folded: string): number | null {
+  const head = folded.slice(0, YEAR_HEAD);
+  let bestYear: number | null = null;
+  let bestWeight = 0;
+  for (const m of head.matchAll(YEAR_WRITTEN)) {
+    const weight = yearWeight(head, m.index, m.index + m[0].length);
+    const year = yearValue(m[1] ?? '');
+    if (weight > bestWeight && year >= 1990 && year <= 2100) {
+      bestYear = year;
+      bestWeight = weight;
+    }
+  }
+  return bestYear;
 }
 
 const SIGNING_DATE =
@@ -339,20 +222,25 @@ function checkedNames(
 }
 
 export function detectMetadata(folded: string, original: string = folded): DetectedMetadata {
-  const town = detectTown(folded);
-  const province = detectProvince(folded);
+  const place = detectPlace(folded);
   const missing = new Map<MetadataField, string>();
   const metadata = checkedNames(
     {
-      town,
-      county: detectCounty(folded, town),
-      city: detectCity(folded, province),
-      province,
+      town: place.town,
+      county: place.county,
+      city: place.city,
+      province: place.province,
       year: detectYear(folded),
       published: detectPublished(folded),
       title: detectTitle(original),
     },
     missing,
+  );
+  for (const [field, note] of place.notes) {
+    if (metadata[field] === '' && !missing.has(field)) missing.set(field, note);
+  }
+  const inferred = new Map<MetadataField, string>(
+    [...place.inferred].filter(([field]) => metadata[field] !== ''),
   );
   if (metadata.town === '' && !missing.has('town'))
     missing.set('town', 'no 镇/乡/街道 name found in title, opening or signature');
@@ -365,5 +253,5 @@ export function detectMetadata(folded: string, original: string = folded): Detec
   if (metadata.published === '') missing.set('published', 'no signing date in the last lines');
   if (metadata.title === '' && !missing.has('title'))
     missing.set('title', 'no title line at the top');
-  return { metadata, missing };
+  return { metadata, missing, inferred };
 }

@@ -29,6 +29,7 @@ export const REPORT_COLUMNS = [
   'unused_no_rule',
   'from_manifest',
   'title',
+  'inferred',
 ] as const;
 
 export const MENTION_COLUMNS = [
@@ -188,6 +189,7 @@ export function reportChunks(reports: Datasets['reports']): Generator<string> {
     r.unusedNoRule,
     r.fromManifest.join(' '),
     r.metadata.title,
+    r.inferred.join(' '),
   ]);
 }
 

@@ -23,6 +23,8 @@ export interface ReportOutcome {
   readonly chars: number;
   readonly detected: ReportMetadata;
   readonly missing: ReadonlyMap<MetadataField, string>;
+  /** Detected fields filled from the registry of divisions, not read in the text. */
+  readonly inferred: ReadonlyMap<MetadataField, string>;
   readonly mentions: readonly QuotedMention[];
   readonly unused: readonly QuotedUnused[];
 }
@@ -49,6 +51,7 @@ export function failedReport(reportId: string, file: string, error: string): Rep
     chars: 0,
     detected: EMPTY_METADATA,
     missing: new Map(),
+    inferred: new Map(),
     mentions: [],
     unused: [],
   };
@@ -82,6 +85,7 @@ export function processText(
     chars: extraction.text.length,
     detected: extraction.detected.metadata,
     missing: extraction.detected.missing,
+    inferred: extraction.detected.inferred,
     mentions: extraction.mentions,
     unused: extraction.unused,
   };
@@ -100,6 +104,8 @@ export interface ReportRow {
   readonly unusedNoRule: number;
   /** Fields set by the manifest rather than detected. */
   readonly fromManifest: readonly MetadataField[];
+  /** Fields filled from the registry of divisions (the manifest did not set them). */
+  readonly inferred: readonly MetadataField[];
 }
 
 export interface Datasets {
@@ -147,6 +153,17 @@ function applyManifest(
   };
 }
 
+/**
+ * "field: why" notes, fields that share a reason on one note: "county, city,
+ * province: 城关镇 is the name of 88 places…" rather than the reason three times.
+ */
+function groupedNotes(notes: readonly (readonly [MetadataField, string])[]): string[] {
+  const byReason = new Map<string, MetadataField[]>();
+  for (const [field, reason] of notes)
+    byReason.set(reason, [...(byReason.get(reason) ?? []), field]);
+  return [...byReason].map(([reason, fields]) => `${fields.join(', ')}: ${reason}`);
+}
+
 function byCodeUnit(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -178,14 +195,17 @@ export function finalizeDatasets(input: FinalizeInput): Datasets {
         unused: 0,
         unusedNoRule: 0,
         fromManifest: [],
+        inferred: [],
       });
       continue;
     }
     const { metadata, fromManifest } = applyManifest(o.detected, manifest.get(o.reportId));
-    const notes = METADATA_FIELDS.filter((f) => {
-      const v = metadata[f];
-      return v === null || v === '';
-    }).map((f) => `${f}: ${o.missing.get(f) ?? 'not detected'}`);
+    const notes = groupedNotes(
+      METADATA_FIELDS.filter((f) => {
+        const v = metadata[f];
+        return v === null || v === '';
+      }).map((f) => [f, o.missing.get(f) ?? 'not detected']),
+    );
     const warning = METADATA_FIELDS.some(
       (f) => ESSENTIAL.has(f) && (metadata[f] === null || metadata[f] === ''),
     );
@@ -202,6 +222,7 @@ export function finalizeDatasets(input: FinalizeInput): Datasets {
       unused: o.unused.length,
       unusedNoRule: o.unused.filter((u) => u.reason === 'no_rule').length,
       fromManifest,
+      inferred: METADATA_FIELDS.filter((f) => o.inferred.has(f) && !fromManifest.includes(f)),
     });
     forResolution.push({
       reportId: o.reportId,

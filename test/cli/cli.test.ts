@@ -74,6 +74,8 @@ describe('manifest', () => {
     expect(tianjin?.['county']).toBe('武清区');
     expect(tianjin?.['town']).toBe('黄花店镇');
     expect(tianjin?.['from_manifest']).toBe('county');
+    // Detected, the county would be filled from the registry: the manifest's is no inference.
+    expect(tianjin?.['inferred']).toBe('');
     const values = readCsv(join(outDir, 'indicators.csv'));
     expect(
       values.filter((v) => v['town'] === '紫兴街道').every((v) => v['province'] === '贵州省'),

@@ -45,6 +45,7 @@ export function report(town: string, year: number): ReportInfo {
     mentions: 1,
     unused: 0,
     unusedNoRule: 0,
+    inferred: [],
   };
 }
 

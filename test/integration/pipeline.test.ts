@@ -239,7 +239,7 @@ describe('pipeline output on the sample reports (detection only, no manifest)', 
     }
   });
 
-  it('detects town, county, city, province, year and signing date', () => {
+  it('detects town, county, city, province, year and signing date, and says what the registry filled', () => {
     const reports = readCsv(join(outDir, 'reports.csv'));
     const detected = Object.fromEntries(
       reports.map((r) => [
@@ -251,6 +251,7 @@ describe('pipeline output on the sample reports (detection only, no manifest)', 
           province: r['province'],
           year: Number(r['year']),
           published: r['published'],
+          inferred: r['inferred'],
         },
       ]),
     );
