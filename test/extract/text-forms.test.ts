@@ -1,0 +1,140 @@
+/**
+ * Text as it arrives from PDFs and web pages: the rules must read it as they
+ * read clean text, and every offset must still point into the text as shown.
+ * The sentences are written for these tests (none is a sentence of the real
+ * reports in test/fixtures/real).
+ */
+import { describe, expect, it } from 'vitest';
+import { extractReport } from '../../src/extract/extract-report';
+import { looksTraditional, simplifyForMatching } from '../../src/extract/simplified';
+import { foldForMatching, joinWrappedLines } from '../../src/extract/text';
+
+function found(text: string): string[] {
+  const report = extractReport('t', text);
+  return report.mentions.map((m) => `${m.indicator}=${m.value}`).sort();
+}
+
+/** Each value with the words it was read from, as the source panel shows them. */
+function quoted(text: string): string[] {
+  return extractReport('t', text).mentions.map((m) => `${m.indicator}=${m.value}:${m.quote}`);
+}
+
+describe('folding keeps one UTF-16 unit for one', () => {
+  it('folds full-width forms, every kind of space, Kangxi radicals and compatibility ideographs', () => {
+    const text = '调解纠纷\u3000９６件\u00a0\u2003⾏政执法\uf9b4';
+    const folded = foldForMatching(text);
+    expect(folded).toHaveLength(text.length);
+    expect(folded).toBe('调解纠纷 96件  行政执法' + '\uf9b4'.normalize('NFKC'));
+  });
+
+  it('leaves ordinary text as it is', () => {
+    const text = '全年共调解矛盾纠纷52件。调解成功率100%。';
+    expect(foldForMatching(text)).toBe(text);
+  });
+});
+
+describe('numbers spaced off from their words', () => {
+  it('reads a count and a rate written with spaces around the numbers', () => {
+    expect(found('全年共调解矛盾纠纷 52 件，调解成功率达 98.5%。')).toEqual([
+      'mediation.cases=52',
+      'mediation.success_rate=98.5',
+    ]);
+  });
+
+  it('reads ideographic and no-break spaces the same way', () => {
+    expect(found('全年共调解矛盾纠纷\u300052\u3000件。')).toEqual(['mediation.cases=52']);
+    expect(found('全年共调解矛盾纠纷\u00a052\u00a0件。')).toEqual(['mediation.cases=52']);
+  });
+
+  it('does not bridge a wide layout gap (a table’s columns)', () => {
+    expect(found('调解矛盾纠纷          52          件')).toEqual([]);
+  });
+
+  it('quotes the words as written, spaces and all', () => {
+    expect(quoted('全年共调解矛盾纠纷 52 件。')).toEqual(['mediation.cases=52:调解矛盾纠纷 52 件']);
+  });
+});
+
+describe('ASCII punctuation where the original had full-width forms', () => {
+  it('reads clauses separated by ASCII commas, colons and brackets', () => {
+    expect(found('人民调解:全年调解矛盾纠纷40件,调解成功率99%;办理信访件11件,办结率100%.')).toEqual(
+      [
+        'mediation.cases=40',
+        'mediation.success_rate=99',
+        'petition.cases=11',
+        'petition.closure_rate=100',
+      ],
+    );
+  });
+
+  it('keeps an ASCII comma a clause end: a number is not carried across it to the next subject', () => {
+    expect(found('开展普法宣传活动,发放宣传资料3000份')).toEqual(['publicity.materials=3000']);
+  });
+});
+
+describe('line breaks inside a sentence', () => {
+  it('joins a sentence a PDF wrapped across lines', () => {
+    const text = '今年以来，全镇共调解矛盾纠纷\n52件，调解成功率达到\n98.5%，有效维护了社会稳定。';
+    expect(found(text)).toEqual(['mediation.cases=52', 'mediation.success_rate=98.5']);
+  });
+
+  it('keeps the offsets in the text as shown: the quote holds the line break', () => {
+    const text = '全镇共调解矛盾纠纷\n52件。';
+    const report = extractReport('t', text);
+    const mention = report.mentions[0];
+    expect(mention?.quote).toBe('调解矛盾纠纷\n52件');
+    expect(text.slice(mention?.start, mention?.end)).toBe(mention?.quote);
+  });
+
+  it('does not join a paragraph that ends with a full stop, a heading or a list item', () => {
+    const folded = '一、加强组织领导\n全年调解矛盾纠纷\n52件。\n(二)普法宣传\n1.开展活动';
+    const joined = joinWrappedLines(folded);
+    expect(joined).toHaveLength(folded.length);
+    expect(joined.split('\n')).toEqual([
+      '一、加强组织领导',
+      '全年调解矛盾纠纷 52件。',
+      '(二)普法宣传',
+      '1.开展活动',
+    ]);
+  });
+
+  it('does not join two numbers across a break (a number cut in two, or two columns)', () => {
+    expect(joinWrappedLines('调解纠纷12\n34件')).toBe('调解纠纷12\n34件');
+  });
+
+  it('does not hand a heading’s number to the next paragraph’s words', () => {
+    expect(found('(三)法律顾问\n2\n件事项')).toEqual([]);
+  });
+});
+
+describe('reports in traditional characters', () => {
+  /** A simplified paragraph with the odd character that has a simplified form (a place name, a quote). */
+  const SIMPLIFIED =
+    '乾元镇坚持把矛盾纠纷化解在基层，全年共调解矛盾纠纷96件，调解成功率达98.9%，於是群众满意度持续提升，基层治理水平不断提高。';
+  const traditional =
+    '二〇二四年法治政府建設工作報告\n全年共調解矛盾糾紛96件，調解成功率達98.9%；辦理信訪件12件，辦結率100%。';
+
+  it('is recognised as traditional; a simplified report is not', () => {
+    expect(looksTraditional(traditional)).toBe(true);
+    expect(looksTraditional(SIMPLIFIED)).toBe(false);
+  });
+
+  it('is read through a simplified copy of exactly its length', () => {
+    const simplified = simplifyForMatching(traditional);
+    expect(simplified).toHaveLength(traditional.length);
+    expect(simplified).toContain('调解矛盾纠纷96件');
+  });
+
+  it('yields the same figures as the simplified text, quoted in the original characters', () => {
+    expect(quoted(traditional)).toEqual([
+      'mediation.cases=96:調解矛盾糾紛96件',
+      'mediation.success_rate=98.9:調解成功率達98.9%',
+      'petition.cases=12:辦理信訪件12件',
+      'petition.closure_rate=100:辦結率100%',
+    ]);
+  });
+
+  it('leaves a simplified report untouched (its 乾 and 於 stay)', () => {
+    expect(simplifyForMatching(SIMPLIFIED)).toBe(SIMPLIFIED);
+  });
+});
