@@ -524,6 +524,13 @@ export const INDICATORS = {
       },
       // 组织执法人员开展执法业务培训6次
       { p: '(执法|业务)…培训', topic: '执法人员|执法队员' },
+      // The cadres named earlier in the sentence, the law in the clause:
+      // 组织村干部开展业务学习3次，集中学习法律法规4次.
+      {
+        p: '(集中|专题)学习…(法律|法规|法治)',
+        topic: '干部|职工|工作人员',
+        unless: PARTY_RULES,
+      },
     ],
     examples: [
       ['举办习近平法治思想专题讲座2期', 2],
@@ -532,6 +539,7 @@ export const INDICATORS = {
       ['组织全镇“法治带头人”“法律明白人”集中培训4次', 4],
       ['共培养法治带头人和法律明白人共计144人，今年已开展集中业务培训3次', 3],
       ['法治培训10场次', 10],
+      ['组织村干部开展业务学习3次，专题学习涉农法律法规4次', 4],
     ],
   },
   'training.people': {

@@ -120,6 +120,7 @@ const zh = {
   allStated: '各项指标均有报告',
   status: '状态',
   message: '说明',
+  place: '所属地区',
   mentionsCount: '提取数值',
   unusedCount: '未使用数字',
   noRuleCount: '其中无规则匹配',
@@ -127,7 +128,7 @@ const zh = {
   statusWarning: '需核对',
   statusError: '错误',
   qualityHint:
-    '每份报告的识别状态与抽取情况；“未使用数字”见 data/unused.csv，可据此发现漏提的表述。',
+    '每份报告的识别状态与抽取情况；“未使用数字”见 data/unused.csv，可据此发现漏提的表述。带 ※ 的地区名报告中未写明，由全国行政区划库（2023年）按镇名与上级地名补全。',
   importView: '导入',
   textPart: '第 {i}/{n} 段',
   previousPart: '上一段',
@@ -247,6 +248,7 @@ const en: Record<MessageKey, string> = {
   allStated: 'Every indicator is reported',
   status: 'Status',
   message: 'Notes',
+  place: 'Place',
   mentionsCount: 'Figures found',
   unusedCount: 'Unused numbers',
   noRuleCount: 'of which no rule',
@@ -254,7 +256,7 @@ const en: Record<MessageKey, string> = {
   statusWarning: 'check',
   statusError: 'error',
   qualityHint:
-    'Detection status and extraction counts per report; unused numbers are in data/unused.csv, to find phrasings the rules miss.',
+    'Detection status and extraction counts per report; unused numbers are in data/unused.csv, to find phrasings the rules miss. A place name marked ※ is not written in the report: it was filled from the national registry of divisions (2023) by the town and a place above it.',
   importView: 'Import',
   textPart: 'Part {i} of {n}',
   previousPart: 'Previous part',

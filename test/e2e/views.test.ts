@@ -163,6 +163,8 @@ describe('benchmarking views', () => {
     const rows = page.getByTestId('quality-page').locator('tbody tr');
     expect(await rows.count()).toBe(5);
     expect(await rows.first().textContent()).toContain('anhui-huaibei-duanyuan-2024');
+    // Where each town lies; a municipality named once.
+    expect(await rows.nth(2).textContent()).toContain('静安区 · 上海市');
     await page.close();
   });
 

@@ -253,6 +253,12 @@ describe('context decides what a bare figure counts as', () => {
       'training.sessions',
       12,
     ],
+    [
+      'the cadres named earlier in the sentence, the law in the clause',
+      '组织机关干部开展周五夜学6次，专题学习新修订的法律法规3次。',
+      'training.sessions',
+      3,
+    ],
   ])('%s', (_, text, indicator, value) => {
     expect(mentionsOf(text)).toContainEqual({ indicator, value, qualifier: '=' });
   });
@@ -262,6 +268,8 @@ describe('context decides what a bare figure counts as', () => {
     ['the leaders studying party rules', '党委会议专题学习党内法规制度建设3次。'],
     ['a party branch’s study meetings', '各基层党组织结合“三会一课”开展集中学习320场。'],
     ['a lecture for residents is publicity', '深入社区为居民举办法治讲座5场。'],
+    ['cadres studying party rules', '组织机关干部开展周五夜学6次，集中学习党规党纪3次。'],
+    ['cadres studying safety rules', '组织镇村干部集中学习安全生产知识4次。'],
   ])('%s is not a leadership or training figure', (_, text) => {
     const found = mentionsOf(text).map((m) => m.indicator);
     expect(

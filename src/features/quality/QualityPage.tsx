@@ -10,6 +10,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { VirtualTable } from '../../components/VirtualTable';
 import { useAppStore } from '../../store';
 import { useReports } from '../../store/hooks';
+import { placeOf } from './place';
 
 const STATUS: Readonly<Record<'ok' | 'warning' | 'error', MessageKey>> = {
   ok: 'statusOk',
@@ -40,6 +41,7 @@ export function QualityPage() {
     t(lang, 'reports'),
     t(lang, 'town'),
     t(lang, 'year'),
+    t(lang, 'place'),
     t(lang, 'status'),
     t(lang, 'mentionsCount'),
     t(lang, 'unusedCount'),
@@ -50,6 +52,7 @@ export function QualityPage() {
     r.reportId,
     r.town,
     r.year === null ? '' : String(r.year),
+    placeOf(r),
     t(lang, STATUS[r.status]),
     String(r.mentions),
     String(r.unused),

@@ -1,14 +1,21 @@
 /**
- * A minimal Word document (.docx) holding `text`, one paragraph per line —
- * what a town's report looks like when it arrives as Word rather than text.
+ * A minimal Word document (.docx) holding `text`, one Word paragraph per
+ * paragraph of the text — what a town's report looks like when it arrives as
+ * Word rather than text. A line the text file wraps inside a sentence
+ * (“每周四理论学习”⏎24次) is part of its paragraph, as in the Word original.
  */
 import { strToU8, zipSync } from 'fflate';
+import { foldForMatching, joinWrappedLines } from '../../../src/extract/text';
 
 const escapeXml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export function docxOf(text: string): Uint8Array {
+  const joined = joinWrappedLines(foldForMatching(text));
   const paragraphs = text
+    .split('')
+    .filter((ch, i) => !(ch === '\n' && joined[i] === ' '))
+    .join('')
     .split('\n')
     .map((line) => `<w:p><w:r><w:t xml:space="preserve">${escapeXml(line)}</w:t></w:r></w:p>`)
     .join('');
