@@ -77,6 +77,11 @@ export interface IndicatorSpec {
    * subject that is the indicator's whole quantity (无越级上访 is not no petitions).
    */
   readonly zero?: readonly string[];
+  /**
+   * Subjects whose full coverage a report states in words as 100 % (一村（社区）
+   * 一法律顾问实现全覆盖): a word of the clause that 实现/达到…全覆盖 closes.
+   */
+  readonly full?: readonly string[];
 }
 
 export interface CategorySpec {

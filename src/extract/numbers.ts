@@ -149,6 +149,8 @@ const TOKEN_SOURCE = [
   // 余/多 "more than"; 几 as in 十几名, 二十几场 "ten-odd".
   '(?<approx>余|多|几)?',
   '(?<mul2>万|亿)?',
+  // 1.2 万余: a spaced number's 余 comes after its 万.
+  '(?<approx2>(?<=[万亿])(?:余|多))?',
   `(?<unit>${alternation(MEASURE_WORDS)})?`,
   `(?<post>${alternation(Object.keys(POST_QUALIFIERS))})?`,
 ].join('');
@@ -222,7 +224,7 @@ function tokenFromMatch(groups: Groups, start: number, raw: string): NumberToken
   if (value === null || !Number.isFinite(value)) return null;
   const numEnd = numStart + numText.length;
 
-  const approx = groups['approx'];
+  const approx = groups['approx'] ?? groups['approx2'];
   if (approx !== undefined) qualifiers.push('>=');
   const mul2 = groups['mul2'];
   if (mul2 !== undefined) value *= MULTIPLIERS[mul2] ?? 1;

@@ -1,15 +1,20 @@
 /**
- * Parts stated in one breath for one indicator are one figure: 14个社区、5个
- * 行政村都聘请了法律顾问 is 19 villages with an adviser; 培养64名“法律明白人”、
- * 39名“法治带头人” is 103 legal literates. Only where the subject follows the
- * numbers (a rule of the `{n}…` kind): parts each stated after their own
- * subject (普法活动25场、法治讲座12场) are figures in their own right.
+ * Parts stated in one breath for one indicator are one figure, as the gold
+ * annotations count them: 14个社区、5个行政村都聘请了法律顾问 is 19 villages with
+ * an adviser (the subject after the numbers, a rule of the `{n}…` kind);
+ * 建成工作站1个、工作室14个 is 15 stations and 普法活动25场、法治讲座12场 37 events
+ * (each part after its own subject, the parts joined by 、 alone). Parts are
+ * summed only within one sentence, in one unit, with nothing but a short
+ * subject between them: a part named with 其中, or stated in its own clause,
+ * stays a figure of its own.
  */
 import type { Qualifier } from '../catalog';
 import type { Mention } from './match';
 
-/** Between two listed parts: the first part's noun (no digits, no clause end), then 、和及与. */
+/** Between two parts whose subject follows them: the first part's noun (no digits, no clause end), then 、和及与. */
 const BETWEEN_PARTS = /^[^\d,;。!?:\n]{1,12}[、和及与]$/;
+/** Between two parts each after its own subject: 、 and the next subject's first words. */
+const BETWEEN_LISTED = /^、[^\d,;。!?:\n、]{0,8}$/;
 
 function combined(a: Qualifier, b: Qualifier): Qualifier {
   if (a === b) return a;
@@ -30,20 +35,12 @@ export function sumListedParts(
   subjectAfter: ReadonlySet<Mention>,
 ): Mention[] {
   const out: Mention[] = [];
+  /** Whether the mention last in `out` (or its first part) reads its subject after the number. */
+  let lastAfter = false;
   for (const m of mentions) {
     const last = out[out.length - 1];
-    const previous = last?.parts?.[last.parts.length - 1];
-    const prevEnd = previous?.end ?? last?.numEnd ?? -1;
-    if (
-      last !== undefined &&
-      subjectAfter.has(m) &&
-      (last.parts !== undefined || subjectAfter.has(last)) &&
-      last.indicator === m.indicator &&
-      last.unit === m.unit &&
-      last.sentenceStart === m.sentenceStart &&
-      prevEnd < m.numStart &&
-      BETWEEN_PARTS.test(folded.slice(prevEnd, m.numStart))
-    ) {
+    const after = subjectAfter.has(m);
+    if (last !== undefined && isNextPart(folded, last, lastAfter, m, after)) {
       const parts = last.parts ?? [{ start: last.numStart, end: last.numEnd }];
       out[out.length - 1] = {
         ...last,
@@ -58,6 +55,29 @@ export function sumListedParts(
       continue;
     }
     out.push(m);
+    lastAfter = after;
   }
   return out;
+}
+
+function isNextPart(
+  folded: string,
+  last: Mention,
+  lastAfter: boolean,
+  m: Mention,
+  after: boolean,
+): boolean {
+  if (
+    after !== lastAfter ||
+    last.indicator !== m.indicator ||
+    last.unit !== m.unit ||
+    last.sentenceStart !== m.sentenceStart
+  ) {
+    return false;
+  }
+  if (after) {
+    const previousEnd = last.parts?.[last.parts.length - 1]?.end ?? last.numEnd;
+    return previousEnd < m.numStart && BETWEEN_PARTS.test(folded.slice(previousEnd, m.numStart));
+  }
+  return last.end <= m.start && BETWEEN_LISTED.test(folded.slice(last.end, m.start));
 }

@@ -235,7 +235,10 @@ export function townCandidates(r: Reading): {
         name = grown;
         first = start;
       }
-      if (name === '' || GENERIC_ENDINGS.test(name)) continue;
+      // A registry name wins over a generic ending (许村镇, 新集镇, 马城镇: 755 towns
+      // end like 村镇, 集镇 or 城镇); a two-character one (城镇, 乡镇) is a word.
+      const generic = GENERIC_ENDINGS.test(name) && !(name.length > 2 && g.towns.has(name));
+      if (name === '' || generic) continue;
       let score = 1;
       if (TOWN_STRONG_AFTER.test(folded.slice(end, end + 6))) score += 2;
       if (r.atEdge(first)) score += 2;

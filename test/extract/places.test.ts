@@ -31,6 +31,20 @@ describe('a name the registry knows wins over the words around it', () => {
     expect(metadata.town).toBe('北格镇');
   });
 
+  it('reads a registry town whose name ends like a generic word (阎村镇, not 村镇)', () => {
+    const { metadata } = detect(
+      '阎村镇2024年法治政府建设情况报告\n今年以来，阎村镇坚持依法行政，推进新型城镇化。\n北京市房山区阎村镇人民政府',
+    );
+    expect(metadata).toMatchObject({ town: '阎村镇', county: '房山区' });
+  });
+
+  it('takes no town from 城镇 or 乡镇 as words', () => {
+    const { metadata } = detect(
+      '2024年法治政府建设情况报告\n推进城镇建设，乡镇干部依法履职，城镇人民政府……',
+    );
+    expect(metadata.town).toBe('');
+  });
+
   it('reads the town after 人民政府 in a title', () => {
     expect(detect('人民政府北格镇2024年法治政府建设情况报告').metadata.town).toBe('北格镇');
   });

@@ -76,7 +76,7 @@ describe('phrasing variants beyond the examples', () => {
     ['法律顾问起草合同文本5份，代拟规范性文件2件', 'legal_advisor.documents_drafted', 5],
     ['法律顾问起草合同文本5份，代拟规范性文件2件', 'legal_advisor.documents_drafted', 2],
     ['开展“两违”整治专项行动6次', 'enforcement.campaigns', 6],
-    ['制作调解协议书186份，其中书面协议120份、口头协议66份', 'mediation.agreements', 66],
+    ['制作调解协议书186份，其中口头协议66份', 'mediation.agreements', 66],
     ['乡村干部法治培训2期120人次', 'training.people', 120],
     ['乡村干部法治培训2期120人次', 'training.sessions', 2],
     [
@@ -212,7 +212,7 @@ describe('the nearest subject wins', () => {
   });
 
   it('prefers the subject before the number to the one after it', () => {
-    const report = extractReport('t', '全乡建成乡公共法律服务站1个、村公共法律服务室9个。');
+    const report = extractReport('t', '全乡建成乡公共法律服务站1个，村公共法律服务室9个。');
     expect(report.mentions.map((m) => [m.value, report.text.slice(m.start, m.end)])).toEqual([
       [1, '公共法律服务站1个'],
       [9, '公共法律服务室9个'],
@@ -278,6 +278,59 @@ describe('context decides what a bare figure counts as', () => {
   });
 });
 
+describe('the number before its noun, and what such words must not take', () => {
+  it.each([
+    ['与30个村（社区）签订安全生产责任书。', 'leadership.responsibility_letters'],
+    ['开展了2次安全生产专题培训。', 'training.sessions'],
+    ['发放3000余份防诈骗宣传资料。', 'publicity.materials'],
+    ['组织5场消防安全活动。', 'publicity.events'],
+    ['全镇现有12名持证上岗的网格员。', 'enforcement.certified_officers'],
+    ['为企业提供20次政策咨询服务。', 'legal_service.services'],
+    ['成功举办法治讲座3场，成功率100%。', 'mediation.resolved'],
+  ])('%s gives no %s', (text, indicator) => {
+    expect(mentionsOf(text).map((m) => m.indicator)).not.toContain(indicator);
+  });
+});
+
+describe('coverage said in words', () => {
+  it('reads 实现…全覆盖 of legal advisers as 100 %', () => {
+    expect(mentionsOf('全镇8个村均聘请了法律顾问，实现村居法律顾问全覆盖。')).toContainEqual({
+      indicator: 'legal_advisor.coverage_rate',
+      value: 100,
+      qualifier: '=',
+    });
+  });
+
+  it.each([
+    ['a goal', '力争年内实现村（社区）法律顾问全覆盖。'],
+    ['work under way', '持续推进村（社区）法律顾问全覆盖。'],
+    ['next year’s plan', '下一步，将实现法律顾问全覆盖。'],
+    ['another subject’s coverage', '公共法律服务工作室实现全覆盖。'],
+  ])('not from %s', (_, text) => {
+    expect(mentionsOf(text).map((m) => m.indicator)).not.toContain('legal_advisor.coverage_rate');
+  });
+});
+
+describe('open-government figures named by their paragraph', () => {
+  it('takes 公开各类信息 in a paragraph on 政务公开, not an application', () => {
+    const text = '(二)深化政务公开\n全年在政府网站公开各类信息126条，办理依申请公开信息3条。';
+    expect(mentionsOf(text)).toContainEqual({
+      indicator: 'administration.proactive_disclosures',
+      value: 126,
+      qualifier: '=',
+    });
+    expect(
+      mentionsOf(text).filter((m) => m.indicator === 'administration.proactive_disclosures'),
+    ).toHaveLength(1);
+  });
+
+  it('leaves 公开各类信息 elsewhere', () => {
+    expect(mentionsOf('村务公开栏公开各类信息40条。').map((m) => m.indicator)).not.toContain(
+      'administration.proactive_disclosures',
+    );
+  });
+});
+
 describe('stated zeros and the v2 indicators', () => {
   it.each([
     ['全年未制定行政规范性文件。', 'administration.normative_documents', 0],
@@ -312,11 +365,22 @@ describe('parts listed for one figure', () => {
     });
   });
 
-  it('keeps parts each stated after its own subject apart', () => {
-    const found = mentionsOf('开展普法活动25场、法治讲座12场。').filter(
-      (m) => m.indicator === 'publicity.events',
-    );
-    expect(found.map((m) => m.value).sort((a, b) => a - b)).toEqual([12, 25]);
+  it('sums parts each stated after its own subject, joined by 、', () => {
+    expect(mentionsOf('建成镇公共法律服务工作站1个、村公共法律服务工作室16个。')).toEqual([
+      { indicator: 'legal_service.stations', value: 17, qualifier: '=' },
+    ]);
+    expect(mentionsOf('开展普法活动25场、法治讲座12余场。')).toContainEqual({
+      indicator: 'publicity.events',
+      value: 37,
+      qualifier: '>=',
+    });
+  });
+
+  it('keeps apart parts in clauses of their own, in other units or in other sentences', () => {
+    const values = (text: string) => mentionsOf(text).map((m) => m.value);
+    expect(values('建成公共法律服务工作站1个，公共法律服务工作室16个。')).toEqual([1, 16]);
+    expect(values('审查合同32份、规范性文件6件。')).toEqual([32, 6]);
+    expect(values('建成公共法律服务工作站1个。公共法律服务工作室16个。')).toEqual([1, 16]);
   });
 });
 

@@ -50,6 +50,16 @@ describe('numbers spaced off from their words', () => {
     expect(found('调解矛盾纠纷          52          件')).toEqual([]);
   });
 
+  it('reads a spaced 万余 and a spaced number two listed rates share', () => {
+    expect(found('开展普法宣传，受教育群众 3.5 万余人次。')).toEqual([
+      'publicity.people_reached=35000',
+    ]);
+    expect(found('组织干部参加学法考试，参考率、通过率均达 100%。')).toEqual([
+      'training.exam_participation_rate=100',
+      'training.exam_pass_rate=100',
+    ]);
+  });
+
   it('quotes the words as written, spaces and all', () => {
     expect(quoted('全年共调解矛盾纠纷 52 件。')).toEqual(['mediation.cases=52:调解矛盾纠纷 52 件']);
   });
