@@ -8,7 +8,7 @@
 import { INDICATORS } from '../catalog';
 import { compareTowns } from '../extract/data-index';
 import type { ImportedReport } from './import/workspace';
-import { townIdOf, type DatasetModel, type ValueRow } from './model';
+import { parseParts, townIdOf, type DatasetModel, type ValueRow } from './model';
 
 const NONE: readonly number[] = [];
 
@@ -35,14 +35,15 @@ export function localRowsOf(reports: readonly ImportedReport[]): ValueRow[] {
         unit: def.unit,
         unitWritten: v.unit,
         qualifier: v.decision === 'edited' && v.found !== null ? '=' : v.qualifier,
-        derived: v.derived,
+        // An edited value is the reviewer's, not the sum or rate the parts give.
+        derived: v.derived && v.decision !== 'edited',
         correction: v.found === null ? 'add' : v.decision === 'edited' ? 'override' : '',
         note: '',
         alternativeValues: NONE,
         start: v.start,
         end: v.end,
         period: '',
-        parts: [],
+        parts: v.derived && v.decision !== 'edited' ? parseParts(v.parts ?? '') : [],
         local: true,
       });
     }

@@ -53,6 +53,17 @@ export interface ValueRow extends ReportPlace {
   readonly local?: boolean;
 }
 
+/** The `parts` column (indicator@start-end;…) as spans; '' is none. */
+export function parseParts(s: string): ValueRow['parts'] {
+  return s === ''
+    ? []
+    : s.split(';').map((p) => {
+        const [id = '', span = ''] = p.split('@');
+        const [start = 0, end = 0] = span.split('-').map(Number);
+        return { indicator: id, start, end };
+      });
+}
+
 export interface ReportInfo extends ReportPlace {
   readonly published: string;
   readonly title: string;

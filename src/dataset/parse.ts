@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import { INDICATORS, isIndicatorId, valueRangeProblem, type IndicatorId } from '../catalog';
 import { PLACE_FIELDS, type PlaceField } from '../extract/columns';
 import {
+  parseParts,
   townIdOf,
   type LoadError,
   type MentionRow,
@@ -81,15 +82,7 @@ const partList = z.pipe(
   z
     ._default(z.string(), '')
     .check(z.regex(/^([a-z_.]+@\d+-\d+(;[a-z_.]+@\d+-\d+)*)?$/, 'must be indicator@start-end;…')),
-  z.transform((s: string) =>
-    s === ''
-      ? []
-      : s.split(';').map((p) => {
-          const [id = '', span = ''] = p.split('@');
-          const [start = 0, end = 0] = span.split('-').map(Number);
-          return { indicator: id, start, end };
-        }),
-  ),
+  z.transform(parseParts),
 );
 
 const valueSchema = z.object({

@@ -55,8 +55,8 @@ const zh = {
   mentionOf: '第 {i} 处 / 共 {n} 处',
   loadingText: '正在加载报告原文…',
   textMissing: '报告原文无法加载。',
-  derivedExplain: '报告未直接给出此比率，由同一句中的两个数字计算得出：',
-  summedExplain: '报告分项列出此数，此处为各项之和：',
+  derivedExplain: '报告未直接给出此比率，由同一句中的两个数字计算得出',
+  summedExplain: '报告分项列出此数，此处为各项之和',
   correctedExplain: '此数值已由评估人员更正：',
   deletedExplain: '此数值已由评估人员删除：',
   addedExplain: '此数值由评估人员补充：',
@@ -128,7 +128,8 @@ const zh = {
   statusWarning: '需核对',
   statusError: '错误',
   qualityHint:
-    '每份报告的识别状态与抽取情况；“未使用数字”见 data/unused.csv，可据此发现漏提的表述。带 ※ 的地区名报告中未写明，由全国行政区划库（2023年）按镇名与上级地名补全。',
+    '每份报告的识别状态与抽取情况；“未使用数字”见 data/unused.csv，可据此发现漏提的表述。',
+  inferredPlace: '※ 报告未写明，由全国行政区划库（2023年）按镇名与上级地名补全',
   importView: '导入',
   textPart: '第 {i}/{n} 段',
   previousPart: '上一段',
@@ -180,8 +181,8 @@ const en: Record<MessageKey, string> = {
   loadingText: 'Loading the report text…',
   textMissing: 'The report text could not be loaded.',
   derivedExplain:
-    'The report does not state this rate; it is computed from two figures of one sentence:',
-  summedExplain: 'The report lists this figure in parts; this is their sum:',
+    'The report does not state this rate; it is computed from two figures of one sentence',
+  summedExplain: 'The report lists this figure in parts; this is their sum',
   correctedExplain: 'An evaluator corrected this value: ',
   deletedExplain: 'An evaluator deleted this value: ',
   addedExplain: 'An evaluator added this value: ',
@@ -256,7 +257,9 @@ const en: Record<MessageKey, string> = {
   statusWarning: 'check',
   statusError: 'error',
   qualityHint:
-    'Detection status and extraction counts per report; unused numbers are in data/unused.csv, to find phrasings the rules miss. A place name marked ※ is not written in the report: it was filled from the national registry of divisions (2023) by the town and a place above it.',
+    'Detection status and extraction counts per report; unused numbers are in data/unused.csv, to find phrasings the rules miss.',
+  inferredPlace:
+    '※ not written in the report: filled from the national registry of divisions (2023) by the town and a place above it',
   importView: 'Import',
   textPart: 'Part {i} of {n}',
   previousPart: 'Previous part',

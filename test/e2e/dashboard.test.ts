@@ -222,6 +222,17 @@ describe('dashboard in a real browser, served under a sub-path', () => {
     await page.close();
   });
 
+  it('shows the sum behind a count the report lists in parts, each part marked', async () => {
+    const page = await open(
+      '#/?y=2024&i=leadership.law_reporting&s=anhui-huaibei-duanyuan-2024~leadership.law_reporting',
+      '[data-testid="source-highlight"]',
+    );
+    const panel = page.getByTestId('source-panel');
+    await expect.poll(() => panel.locator('.explain').textContent()).toContain('5 + 3 = 8人');
+    expect(await page.getByTestId('source-highlight').allTextContents()).toEqual(['5', '3']);
+    await page.close();
+  });
+
   it('steps through the other mentions of the same indicator in the report', async () => {
     const page = await open();
     await page.getByTestId('filter-indicator').selectOption('mediation.screened');

@@ -29,6 +29,11 @@ export interface ReviewValue {
   readonly start: number | null;
   readonly end: number | null;
   readonly derived: boolean;
+  /**
+   * A derived value's parts (the figures summed, or a rate's part and whole)
+   * as the `parts` column writes them; absent in reviews saved before it.
+   */
+  readonly parts?: string;
   readonly decision: Decision;
   /** The reviewer's value when edited or added. */
   readonly edited: number | null;
@@ -132,6 +137,7 @@ export async function importFiles(
           start: v.start,
           end: v.end,
           derived: v.derived,
+          parts: v.parts,
           decision: 'pending',
           edited: null,
         })),

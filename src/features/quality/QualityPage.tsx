@@ -10,7 +10,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { VirtualTable } from '../../components/VirtualTable';
 import { useAppStore } from '../../store';
 import { useReports } from '../../store/hooks';
-import { placeOf } from './place';
+import { placeOf } from '../../components/place';
 
 const STATUS: Readonly<Record<'ok' | 'warning' | 'error', MessageKey>> = {
   ok: 'statusOk',
@@ -74,6 +74,9 @@ export function QualityPage() {
         </div>
       </div>
       <p className="hint">{t(lang, 'qualityHint')}</p>
+      {reports.some((r) => r.inferred.length > 0) && (
+        <p className="hint">{t(lang, 'inferredPlace')}</p>
+      )}
       <div className="matrix-scroll">
         {/* A province has tens of thousands of reports: only the rows in view are rendered. */}
         <VirtualTable

@@ -60,13 +60,27 @@ function useSourceData(
   return loaded?.key === key ? loaded : null;
 }
 
-function Explanation({ lang, row }: { lang: Lang; row: ValueRow }) {
+/**
+ * The arithmetic behind a derived value, with its parts as the report writes
+ * them: 5 + 3 = 8人 for a count summed from listed parts, 207 ÷ 208 = 99.5% for
+ * a rate computed from its part and whole. '' while the text is not loaded.
+ */
+function arithmetic(lang: Lang, row: ValueRow, text: string | null): string {
+  if (text === null || row.value === null) return '';
+  const written = row.parts.map((p) => text.slice(p.start, p.end).trim());
+  if (written.length < 2 || written.some((w) => w === '')) return '';
+  const result = formatValue(lang, row.value, row.qualifier, row.unit);
+  const sum = INDICATORS[row.indicator].kind === 'count';
+  return `${written.join(sum ? ' + ' : ' ÷ ')} = ${result}`;
+}
+
+function Explanation({ lang, row, text }: { lang: Lang; row: ValueRow; text: string | null }) {
   const lines: string[] = [];
   // A derived rate comes from two figures; a derived count is the sum of listed parts.
   if (row.derived) {
-    lines.push(
-      t(lang, INDICATORS[row.indicator].kind === 'count' ? 'summedExplain' : 'derivedExplain'),
-    );
+    const how = arithmetic(lang, row, text);
+    const kind = INDICATORS[row.indicator].kind === 'count' ? 'summedExplain' : 'derivedExplain';
+    lines.push(how === '' ? t(lang, kind) : `${t(lang, kind)}${lang === 'zh' ? '：' : ': '}${how}`);
   }
   if (row.correction === 'override') lines.push(`${t(lang, 'correctedExplain')}${row.note}`);
   if (row.correction === 'delete') lines.push(`${t(lang, 'deletedExplain')}${row.note}`);
@@ -220,7 +234,7 @@ export function SourcePanel() {
       <div className="source-value">
         <strong>{indicatorName(lang, source.indicator)}</strong>{' '}
         {row !== null && row.value !== null ? rowText(lang, row) : ''}
-        {row !== null && <Explanation lang={lang} row={row} />}
+        {row !== null && <Explanation lang={lang} row={row} text={text} />}
       </div>
       {mentions.length > 1 && !(row?.derived ?? false) && (
         <nav className="source-steps" aria-label={indicatorName(lang, source.indicator)}>

@@ -7,10 +7,17 @@ import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { DataPending } from '../../components/DataPending';
 import { EmptyState } from '../../components/EmptyState';
+import { placeOf } from '../../components/place';
 import { rowText, valueFlag } from '../../components/value-text';
 import { textBlob } from '../../dataset/import/pieces';
 import type { ImportedReport } from '../../dataset/import/workspace';
-import { countyKeyOf, groupByCounty, townIdOf, type CountyData } from '../../dataset/model';
+import {
+  countyKeyOf,
+  groupByCounty,
+  townIdOf,
+  type CountyData,
+  type ReportInfo,
+} from '../../dataset/model';
 import { rankTowns, townProfile } from '../../dataset/select';
 import { buildCsv, download } from '../../export/csv';
 import { textFileOf } from '../../extract/data-index';
@@ -85,6 +92,15 @@ export function TownProfile() {
         local: r,
       })),
   ].sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
+  // Where the town lies, as its latest published report places it (names
+  // filled from the registry marked).
+  const latest = county.reports
+    .filter((r) => r.townId === town.id)
+    .reduce<ReportInfo | null>(
+      (a, r) => (a === null || (r.year ?? 0) > (a.year ?? 0) ? r : a),
+      null,
+    );
+  const place = placeOf({ ...town, inferred: latest?.inferred ?? [] });
   const rankOf = (indicator: (typeof profile.rows)[number]['indicator']): string => {
     if (lastYear === undefined) return '—';
     if (rankState !== 'ready' || rankModel === null) return t(lang, 'loadingShort');
@@ -110,10 +126,7 @@ export function TownProfile() {
       <div className="panel-head">
         <h2>
           {t(lang, 'townProfile')} · {town.name}
-          <span className="th-meta">
-            {' '}
-            {[town.county, town.city, town.province].filter(Boolean).join(' · ')}
-          </span>
+          <span className="th-meta"> {place}</span>
         </h2>
         <div className="panel-actions no-print">
           <label>
@@ -139,6 +152,7 @@ export function TownProfile() {
           </button>
         </div>
       </div>
+      {(latest?.inferred.length ?? 0) > 0 && <p className="hint">{t(lang, 'inferredPlace')}</p>}
       <h3>{t(lang, 'profileYears')}</h3>
       {profile.rows.length === 0 ? (
         <EmptyState title={t(lang, 'noData')} />

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importFiles, reportIdOf } from '../../../src/dataset/import/workspace';
+import { localRowsOf } from '../../../src/dataset/local';
 import { readCsv, run } from '../../helpers';
 import { docxOf } from './docx';
 
@@ -47,6 +48,32 @@ describe('importFiles', () => {
     }
     expect(batch.reports.map((r) => r.metadata.town).sort()).toEqual(['段园镇', '红格镇']);
     expect(batch.reports.find((r) => r.metadata.town === '段园镇')?.encoding).toBe('docx');
+  });
+
+  it('keeps a summed value’s parts through the review to the dashboard’s rows', async () => {
+    const report =
+      '北格镇2024年法治政府建设情况报告\n全镇12个行政村、3个社区均聘请了法律顾问。\n北格镇人民政府';
+    const batch = await importFiles(
+      [{ name: 'beige-2024.txt', bytes: new TextEncoder().encode(report) }],
+      new Set(),
+      () => {},
+    );
+    const imported = batch.reports.map((r) => ({
+      ...r,
+      sourceKey: r.reportId,
+      values: r.values.map((v) => ({ ...v, decision: 'accepted' as const })),
+    }));
+    const row = localRowsOf(imported).find((r) => r.indicator === 'legal_advisor.villages_covered');
+    expect(row?.value).toBe(15);
+    expect(row?.derived).toBe(true);
+    expect(row?.parts.map((p) => report.slice(p.start, p.end))).toEqual(['12', '3']);
+    // Edited, the value is the reviewer's: no longer the parts' sum.
+    const edited = imported.map((r) => ({
+      ...r,
+      values: r.values.map((v) => ({ ...v, decision: 'edited' as const, edited: 16 })),
+    }));
+    const mine = localRowsOf(edited).find((r) => r.indicator === 'legal_advisor.villages_covered');
+    expect(mine).toMatchObject({ value: 16, derived: false, parts: [] });
   });
 
   it('reports each bad file and still imports the rest of the batch', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeOf } from '../../src/features/quality/place';
+import { placeOf } from '../../src/components/place';
 
 describe('placeOf (the data quality table’s place column)', () => {
   it('marks the names filled from the registry, not those the report writes', () => {
