@@ -339,7 +339,8 @@ export const INDICATORS = {
     en: 'Cases handled by legal advisers',
     unit: '件',
     kind: 'count',
-    units: CASES,
+    // 参加调解3次: an adviser's part in a case is counted in times too.
+    units: [...CASES, '次'],
     rules: [
       '代理…(案件|诉讼|仲裁)',
       {
@@ -351,6 +352,7 @@ export const INDICATORS = {
       ['代理案件6件', 6],
       ['全镇法律顾问参与行政诉讼、信访案件7宗', 7],
       ['法律顾问参与处理各类涉法事项15件次', 15],
+      ['村法律顾问审查合同9份，参与矛盾纠纷调解4次', 4],
     ],
   },
   'legal_advisor.consultations': {

@@ -219,7 +219,7 @@ export interface MatchResult {
  */
 const ZERO_SUBJECTS = subjectsOf('zero');
 const ZERO = new RegExp(
-  `(未发生|没有发生|未出现|没有|无|未收到|未接到|未制定|未出台|未印发)(?:一起|任何|一件)?${alternation(ZERO_SUBJECTS)}(?:案件|事项)?(?:(?:和|及|、|或|与)${alternation(ZERO_SUBJECTS)}(?:案件|事项)?)?(?=[,;:。.!?)\n]|$)`,
+  `(未发生|没有发生|未出现|没有|无|未收到|未接到|未制定|未出台|未印发)(?:出台|印发|发布|制发)?(?:一起|任何|一件)?${alternation(ZERO_SUBJECTS)}(?:案件|事项)?(?:(?:和|及|、|或|与)${alternation(ZERO_SUBJECTS)}(?:案件|事项)?)?(?=[,;:。.!?)\n]|$)`,
   'g',
 );
 

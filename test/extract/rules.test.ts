@@ -334,6 +334,7 @@ describe('open-government figures named by their paragraph', () => {
 describe('stated zeros and the v2 indicators', () => {
   it.each([
     ['全年未制定行政规范性文件。', 'administration.normative_documents', 0],
+    ['本年度镇政府未制定印发行政规范性文件。', 'administration.normative_documents', 0],
     ['本年度未收到政府信息公开申请，', 'administration.disclosure_requests', 0],
     ['全年无行政复议和行政诉讼案件。', 'administration.lawsuits', 0],
     ['与12个村签订法治建设责任书12份', 'leadership.responsibility_letters', 12],
