@@ -4,7 +4,8 @@
  * Scores the extractor on hand-annotated reports (see scripts/eval/score.ts):
  * by default the forty real reports in test/fixtures/real/ (public documents
  * from twenty provinces, each with its source address in gold.jsonl), then
- * the independent hand-check of the five sample reports. Prints precision,
+ * the independent hand-check of the five sample reports, then twelve
+ * invented reports annotated blind (test/fixtures/blind). Prints precision,
  * recall, F1 and town/year accuracy, then by category and by indicator;
  * `--verbose` lists every miss and false positive with its quote.
  */
@@ -34,6 +35,11 @@ const SETS = [
     name: 'sample reports (data/reports, independent hand-check)',
     gold: join(ROOT, 'test/fixtures/samples-gold.jsonl'),
     docs: join(ROOT, 'data/reports'),
+  },
+  {
+    name: 'reports written blind (test/fixtures/blind, 12 invented, annotated before any run)',
+    gold: join(ROOT, 'test/fixtures/blind/gold.jsonl'),
+    docs: join(ROOT, 'test/fixtures/blind/docs'),
   },
 ];
 

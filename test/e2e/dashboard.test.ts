@@ -229,7 +229,7 @@ describe('dashboard in a real browser, served under a sub-path', () => {
     );
     const panel = page.getByTestId('source-panel');
     await expect.poll(() => panel.locator('.explain').textContent()).toContain('5 + 3 = 8人');
-    expect(await page.getByTestId('source-highlight').allTextContents()).toEqual(['5', '3']);
+    expect(await panel.locator('mark.mention-current').allTextContents()).toEqual(['5', '3']);
     await page.close();
   });
 
