@@ -75,7 +75,7 @@ export function QualityPage() {
       </div>
       <p className="hint">{t(lang, 'qualityHint')}</p>
       {reports.some((r) => r.inferred.length > 0) && (
-        <p className="hint">{t(lang, 'inferredPlace')}</p>
+        <p className="hint print-too">{t(lang, 'inferredPlace')}</p>
       )}
       <div className="matrix-scroll">
         {/* A province has tens of thousands of reports: only the rows in view are rendered. */}

@@ -152,7 +152,9 @@ export function TownProfile() {
           </button>
         </div>
       </div>
-      {(latest?.inferred.length ?? 0) > 0 && <p className="hint">{t(lang, 'inferredPlace')}</p>}
+      {(latest?.inferred.length ?? 0) > 0 && (
+        <p className="hint print-too">{t(lang, 'inferredPlace')}</p>
+      )}
       <h3>{t(lang, 'profileYears')}</h3>
       {profile.rows.length === 0 ? (
         <EmptyState title={t(lang, 'noData')} />
