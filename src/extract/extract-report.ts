@@ -43,7 +43,8 @@ export function detach(slice: string): string {
  */
 export function extractReport(reportId: string, rawText: string): ReportExtraction {
   const text = normalizeReportText(rawText);
-  const folded = foldForMatching(simplifyForMatching(text));
+  // Folded first: a Kangxi radical (⾨) becomes the character OpenCC then simplifies.
+  const folded = simplifyForMatching(foldForMatching(text));
   // Metadata reads titles and signatures line by line: it keeps the breaks.
   const joined = joinWrappedLines(folded);
   const structure = analyseStructure(joined);

@@ -225,11 +225,14 @@ const ZERO = new RegExp(
 
 /**
  * Full coverage said in words: 一村（社区）一法律顾问实现全覆盖 → 100 %, for the
- * subjects the catalog names (its `full` words) anywhere in the clause.
- * 推进…全覆盖 is work under way, not coverage reached: only 实现/达到/做到 count.
+ * subjects the catalog names (its `full` words) anywhere in the clause, the
+ * clause ending there. 推进…全覆盖 is work under way and 基本实现 not all:
+ * only 实现/达到/做到 count, and not after a negation or a purpose (尚未实现,
+ * 为实现…).
  */
 const FULL_SUBJECTS = subjectsOf('full');
-const FULL = /(?:实现|达到|做到|已)了?[^,;:。!?\n]{0,16}?全覆盖/g;
+const FULL = /(?:实现|达到|做到)了?[^,;:。!?\n]{0,16}?全覆盖(?=[,;:。.!?)\n]|$)/g;
+const NOT_FULL = /(?:未|没有|未能|尚未|不|为|以|基本|逐步|力争|确保|争取|推动|推进)$/;
 
 /** The catalog's words of one kind (`zero`, `full`), folded, each with its indicator. */
 function subjectsOf(kind: 'zero' | 'full'): ReadonlyMap<string, IndicatorId> {
@@ -302,6 +305,7 @@ function wordStatements(folded: string, structure: ReportStructure): Mention[] {
     const end = m.index + m[0].length;
     const from = Math.max(0, m.index - LEFT_WINDOW);
     const clauseStart = from + clauseStartIn(folded.slice(from, m.index));
+    if (NOT_FULL.test(folded.slice(clauseStart, m.index))) continue;
     const clause = folded.slice(clauseStart, end);
     for (const [word, indicator] of FULL_SUBJECTS) {
       const i = clause.indexOf(word);

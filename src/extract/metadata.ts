@@ -60,11 +60,16 @@ const YEAR_HEAD = 1200;
 /** A year as written: 2024, or 二〇二四 in a formal title. */
 const YEAR_WRITTEN = /((?:19|20)\d{2}|二[〇零○O][一二三四五六七八九〇零○O]{2})\s*年/g;
 
-/** Words after a year that make it a plan's, not the report's: 2025年工作打算. */
-const PLAN_AFTER = /^度?[^。\n,，;；]{0,12}?(?:计划|打算|思路|安排|目标|要点|设想|展望|谋划)/;
+/**
+ * Words after a year that make it a plan's, not the report's: 2025年工作打算.
+ * Not across another year or a word of the report itself (2024年工作总结及2025年
+ * 工作计划 is 2024's report), nor 目标任务/目标责任 (the year's goals, reported on).
+ */
+const PLAN_AFTER =
+  /^度?(?:(?!总结|情况|报告|完成)[^。\n,，;；\d年]){0,12}?(?:计划|打算|思路|安排|目标(?!任务|责任)|要点|设想|展望|谋划)/;
 
 /** What a title line holds. */
-const TITLE_WORDS = /报\s*告|总\s*结|情况/;
+const TITLE_LINE = /报\s*告|总\s*结|情况$/;
 
 function yearValue(written: string): number {
   return /^\d+$/.test(written)
@@ -91,7 +96,7 @@ function yearWeight(head: string, at: number, end: number): number {
   const lineStart = head.lastIndexOf('\n', at - 1) + 1;
   const lineEnd = head.indexOf('\n', at);
   const line = head.slice(lineStart, lineEnd < 0 ? head.length : lineEnd).trim();
-  if (TITLE_WORDS.test(line) && line.length <= 60 && !/[。;；]/.test(line)) return 5;
+  if (TITLE_LINE.test(line) && line.length <= 60 && !/[。;；]/.test(line)) return 5;
   const before = head.slice(lineStart, at).trimStart();
   if (/现将[^。\n]{0,30}$/.test(before) || /关于$/.test(before)) return 4;
   if (
@@ -175,31 +180,34 @@ export function isCalendarDate(year: number, month: number, day: number): boolea
   );
 }
 
-const TITLE_LINE = /报\s*告|总\s*结|情况$/;
-
 /**
  * The title among the first lines: a short line that names a report, joined
  * with the lines before it when the title is broken (关于…情况的 / 报  告).
+ * Lines are read in `matching` (the simplified, folded copy: 工作報告 is a
+ * report too) and the title is given as `text` writes it.
  */
-export function detectTitle(text: string): string {
-  const lines = text
-    .slice(0, 600)
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l !== '')
-    .slice(0, 8);
-  const at = lines.findIndex((l) => TITLE_LINE.test(l) && l.length <= 60 && !/[。;；]$/.test(l));
+export function detectTitle(text: string, matching: string = text): string {
+  const lines: { read: string; shown: string }[] = [];
+  let from = 0;
+  for (const raw of matching.slice(0, 600).split('\n')) {
+    const read = raw.trim();
+    const start = from + raw.length - raw.trimStart().length;
+    from += raw.length + 1;
+    if (read !== '') lines.push({ read, shown: text.slice(start, start + read.length) });
+    if (lines.length === 8) break;
+  }
+  const at = lines.findIndex(
+    ({ read }) => TITLE_LINE.test(read) && read.length <= 60 && !/[。;；]$/.test(read),
+  );
   if (at < 0) return '';
-  const parts = [lines[at] ?? ''];
+  const parts = [lines[at]?.shown ?? ''];
+  let read = lines[at]?.read ?? '';
   for (let i = at - 1; i >= 0 && i >= at - 2; i--) {
-    const previous = lines[i] ?? '';
+    const previous = lines[i]?.read ?? '';
     if (previous.length > 40 || /[。;；:：]$/.test(previous)) break;
-    if (
-      /(?:人民政府|委员会|办事处|党委|党工委)$/.test(previous) &&
-      !parts.join('').startsWith('报')
-    )
-      break;
-    parts.unshift(previous);
+    if (/(?:人民政府|委员会|办事处|党委|党工委)$/.test(previous) && !read.startsWith('报')) break;
+    parts.unshift(lines[i]?.shown ?? '');
+    read = previous + read;
     if (previous.includes('关于')) break;
   }
   return parts.join('').replace(/\s+/g, '');
@@ -232,7 +240,7 @@ export function detectMetadata(folded: string, original: string = folded): Detec
       province: place.province,
       year: detectYear(folded),
       published: detectPublished(folded),
-      title: detectTitle(original),
+      title: detectTitle(original, folded),
     },
     missing,
   );

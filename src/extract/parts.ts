@@ -8,13 +8,15 @@
  * subject between them: a part named with 其中, or stated in its own clause,
  * stays a figure of its own.
  */
-import type { Qualifier } from '../catalog';
+import { INDICATORS, type Qualifier } from '../catalog';
 import type { Mention } from './match';
 
 /** Between two parts whose subject follows them: the first part's noun (no digits, no clause end), then 、和及与. */
 const BETWEEN_PARTS = /^[^\d,;。!?:\n]{1,12}[、和及与]$/;
 /** Between two parts each after its own subject: 、 and the next subject's first words. */
 const BETWEEN_LISTED = /^、[^\d,;。!?:\n、]{0,8}$/;
+/** Words that make the next figure a total, a part of one or another period's: not a part to add. */
+const NOT_A_PART = /其中|累计|共|合计|总计|全年|今年|去年|上年|同比|较/;
 
 function combined(a: Qualifier, b: Qualifier): Qualifier {
   if (a === b) return a;
@@ -69,6 +71,7 @@ function isNextPart(
 ): boolean {
   if (
     after !== lastAfter ||
+    INDICATORS[m.indicator].kind !== 'count' ||
     last.indicator !== m.indicator ||
     last.unit !== m.unit ||
     last.sentenceStart !== m.sentenceStart
@@ -79,5 +82,6 @@ function isNextPart(
     const previousEnd = last.parts?.[last.parts.length - 1]?.end ?? last.numEnd;
     return previousEnd < m.numStart && BETWEEN_PARTS.test(folded.slice(previousEnd, m.numStart));
   }
-  return last.end <= m.start && BETWEEN_LISTED.test(folded.slice(last.end, m.start));
+  const between = folded.slice(last.end, m.start);
+  return last.end <= m.start && BETWEEN_LISTED.test(between) && !NOT_A_PART.test(between);
 }

@@ -133,18 +133,32 @@ const METADATA_FIELDS: readonly MetadataField[] = MANIFEST_COLUMNS.slice(1) as M
 /** Fields whose absence makes a report a warning (the others are often unnamed). */
 const ESSENTIAL: ReadonlySet<MetadataField> = new Set(['town', 'year']);
 
+/**
+ * The manifest's fields over the detected ones. Where it names another town,
+ * county or city than detection read, the places detection filled from the
+ * registry for what it read (`inferred`) are dropped: they belong to the wrong
+ * place.
+ */
 function applyManifest(
   detected: ReportMetadata,
+  inferred: ReadonlyMap<MetadataField, string>,
   entry: ManifestEntry | undefined,
-): { metadata: ReportMetadata; fromManifest: MetadataField[] } {
-  if (entry === undefined) return { metadata: detected, fromManifest: [] };
+): { metadata: ReportMetadata; fromManifest: MetadataField[]; dropped: MetadataField[] } {
+  if (entry === undefined) return { metadata: detected, fromManifest: [], dropped: [] };
   const fromManifest = METADATA_FIELDS.filter((f) => entry[f] !== undefined);
+  const moved = (['town', 'county', 'city'] as const).some(
+    (f) => entry[f] !== undefined && entry[f] !== detected[f],
+  );
+  const dropped = moved ? METADATA_FIELDS.filter((f) => inferred.has(f)) : [];
+  const place = (f: 'county' | 'city' | 'province'): string =>
+    entry[f] ?? (dropped.includes(f) ? '' : detected[f]);
   return {
+    dropped,
     metadata: {
       town: entry.town ?? detected.town,
-      county: entry.county ?? detected.county,
-      city: entry.city ?? detected.city,
-      province: entry.province ?? detected.province,
+      county: place('county'),
+      city: place('city'),
+      province: place('province'),
       year: entry.year ?? detected.year,
       published: entry.published ?? detected.published,
       title: entry.title ?? detected.title,
@@ -199,12 +213,21 @@ export function finalizeDatasets(input: FinalizeInput): Datasets {
       });
       continue;
     }
-    const { metadata, fromManifest } = applyManifest(o.detected, manifest.get(o.reportId));
+    const { metadata, fromManifest, dropped } = applyManifest(
+      o.detected,
+      o.inferred,
+      manifest.get(o.reportId),
+    );
     const notes = groupedNotes(
       METADATA_FIELDS.filter((f) => {
         const v = metadata[f];
         return v === null || v === '';
-      }).map((f) => [f, o.missing.get(f) ?? 'not detected']),
+      }).map((f) => [
+        f,
+        dropped.includes(f)
+          ? 'the registry’s value was for the place detected, not the manifest’s'
+          : (o.missing.get(f) ?? 'not detected'),
+      ]),
     );
     const warning = METADATA_FIELDS.some(
       (f) => ESSENTIAL.has(f) && (metadata[f] === null || metadata[f] === ''),
@@ -222,7 +245,9 @@ export function finalizeDatasets(input: FinalizeInput): Datasets {
       unused: o.unused.length,
       unusedNoRule: o.unused.filter((u) => u.reason === 'no_rule').length,
       fromManifest,
-      inferred: METADATA_FIELDS.filter((f) => o.inferred.has(f) && !fromManifest.includes(f)),
+      inferred: METADATA_FIELDS.filter(
+        (f) => o.inferred.has(f) && !fromManifest.includes(f) && !dropped.includes(f),
+      ),
     });
     forResolution.push({
       reportId: o.reportId,

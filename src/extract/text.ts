@@ -27,14 +27,15 @@ export function normalizeReportText(raw: string): string {
 export const SPACES = ' {1,2}';
 
 /** Characters that fold: see foldedForm. */
-const FOLDABLE = /[\u00a0\u2000-\u200a\u202f\u205f\u2f00-\u2fd5\u3000\uf900-\ufad9\uff01-\uff5e]/g;
+const FOLDABLE =
+  /[\u00a0\u2000-\u200a\u202f\u205f\u2e80-\u2ef3\u2f00-\u2fd5\u3000\uf900-\ufad9\uff01-\uff5e]/g;
 
 function foldedForm(ch: string): string {
   const code = ch.charCodeAt(0);
   if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
   // PDF text layers often carry Kangxi radicals (⾏ for 行) and compatibility
   // ideographs for ordinary characters; NFKC gives the ordinary one.
-  if ((code >= 0x2f00 && code <= 0x2fd5) || code >= 0xf900) {
+  if ((code >= 0x2e80 && code <= 0x2fd5) || code >= 0xf900) {
     const plain = ch.normalize('NFKC');
     return plain.length === 1 ? plain : ch;
   }

@@ -5,7 +5,9 @@
  * registry entries.
  */
 import { describe, expect, it } from 'vitest';
+import { MANIFEST_COLUMNS } from '../../src/extract/columns';
 import { gazetteer } from '../../src/extract/gazetteer';
+import { finalizeDatasets, processText } from '../../src/extract/pipeline';
 import { detectMetadata } from '../../src/extract/metadata';
 import { foldForMatching } from '../../src/extract/text';
 
@@ -115,9 +117,46 @@ describe('the covered year', () => {
     expect(detect('二〇二三年度法治政府建设情况报告\n一、2024年工作计划').metadata.year).toBe(2023);
   });
 
+  it('comes from a title that also names next year’s plan or this year’s goals', () => {
+    const year = (title: string) => detect(`${title}\n今年以来，我镇坚持依法行政。`).metadata.year;
+    expect(year('关于2023年工作总结及2024年工作计划的报告')).toBe(2023);
+    expect(year('某镇2023年度法治政府建设目标任务完成情况的报告')).toBe(2023);
+    expect(year('2024年工作打算')).toBe(null);
+  });
+
   it('comes from a heading when the title has none', () => {
     expect(
       detect('法治政府建设情况报告\n一、2024年法治政府建设基本情况\n今年我镇……').metadata.year,
     ).toBe(2024);
+  });
+});
+
+describe('a manifest that names another place', () => {
+  const text = '小店区北格镇2024年法治政府建设工作报告\n全镇共调解矛盾纠纷12件。';
+  const finalize = (manifest: string) =>
+    finalizeDatasets({
+      outcomes: [processText('r1', 'r1.txt', text, 'utf-8')],
+      quote: (_, start, end) => text.slice(start, end),
+      manifest: { text: `${MANIFEST_COLUMNS.join(',')}\n${manifest}\n`, file: 'reports.csv' },
+    }).reports[0];
+
+  it('drops what the registry filled for the place detected', () => {
+    const report = finalize('r1,西温庄乡,,,,,,');
+    expect(report?.metadata).toMatchObject({
+      town: '西温庄乡',
+      county: '小店区',
+      city: '',
+      province: '',
+    });
+    expect(report?.inferred).toEqual([]);
+    expect(report?.message).toContain(
+      'city, province: the registry’s value was for the place detected',
+    );
+  });
+
+  it('keeps it when the manifest confirms the place', () => {
+    const report = finalize('r1,北格镇,,,,2024,,');
+    expect(report?.metadata).toMatchObject({ city: '太原市', province: '山西省' });
+    expect(report?.inferred).toEqual(['city', 'province']);
   });
 });

@@ -144,6 +144,18 @@ describe('reports in traditional characters', () => {
     ]);
   });
 
+  it('keeps its title as written', () => {
+    expect(extractReport('t', traditional).detected.metadata.title).toBe(
+      '二〇二四年法治政府建設工作報告',
+    );
+  });
+
+  it('reads Kangxi radicals of a traditional PDF as the simplified character', () => {
+    // ⾨ (U+2FA8) is 門 once folded, then 门.
+    const text = traditional.replace('辦結率', '辦結率，⾨診');
+    expect(simplifyForMatching(foldForMatching(text))).toContain('门诊');
+  });
+
   it('leaves a simplified report untouched (its 乾 and 於 stay)', () => {
     expect(simplifyForMatching(SIMPLIFIED)).toBe(SIMPLIFIED);
   });
