@@ -17,7 +17,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -79,21 +79,26 @@ if (sha !== SHA256) {
 }
 const pcas = JSON.parse(bytes.toString('utf8')) as Pcas;
 
+/** A name as the compact format holds it: one with a separator or a quote would corrupt it. */
+function named(name: string): string {
+  if (SEPARATORS.test(name) || name.includes("'") || name.includes('\\')) {
+    throw new Error(`a name holds a separator or a quote: ${name}`);
+  }
+  return name;
+}
+
 let towns = 0;
 const lines: string[] = [];
 for (const [province, cities] of Object.entries(pcas)) {
-  const parts = [province];
+  const parts = [named(province)];
   for (const [city, counties] of Object.entries(cities)) {
     const countyParts: string[] = [];
     for (const [county, names] of Object.entries(counties)) {
-      const kept = names.filter((n) => TOWN_NAME.test(n));
+      const kept = names.filter((n) => TOWN_NAME.test(n)).map(named);
       towns += kept.length;
-      countyParts.push(`${county}:${kept.join(',')}`);
+      countyParts.push(`${named(county)}:${kept.join(',')}`);
     }
-    parts.push(`${city}=${countyParts.join(';')}`);
-  }
-  for (const name of parts.join('').split(/[|=;:,]/)) {
-    if (SEPARATORS.test(name)) throw new Error(`a name holds a separator: ${name}`);
+    parts.push(`${named(city)}=${countyParts.join(';')}`);
   }
   lines.push(parts.join('|'));
 }
@@ -114,7 +119,9 @@ const header = `/**
  */
 `;
 const body = `export const GAZETTEER_SOURCE = '${PACKAGE} ${VERSION}';\n\nexport const PROVINCE_LINES: readonly string[] = [\n${lines.map((l) => `  '${l}',`).join('\n')}\n];\n`;
-writeFileSync(OUT, header + body);
+// Written beside and renamed over: a run stopped halfway leaves the old module whole.
+writeFileSync(`${OUT}.partial`, header + body);
+renameSync(`${OUT}.partial`, OUT);
 console.log(
   `${OUT}: ${lines.length} provinces, ${towns} towns, ${(header + body).length} characters`,
 );

@@ -25,6 +25,8 @@ export function localRowsOf(reports: readonly ImportedReport[]): ValueRow[] {
       const value = v.found === null || v.decision === 'edited' ? v.edited : v.found;
       if (value === null) continue;
       const def = INDICATORS[v.indicator];
+      // An edited value is the reviewer's, not the sum or rate the parts give.
+      const derived = v.derived && v.decision !== 'edited';
       rows.push({
         ...place,
         townId,
@@ -35,15 +37,14 @@ export function localRowsOf(reports: readonly ImportedReport[]): ValueRow[] {
         unit: def.unit,
         unitWritten: v.unit,
         qualifier: v.decision === 'edited' && v.found !== null ? '=' : v.qualifier,
-        // An edited value is the reviewer's, not the sum or rate the parts give.
-        derived: v.derived && v.decision !== 'edited',
+        derived,
         correction: v.found === null ? 'add' : v.decision === 'edited' ? 'override' : '',
         note: '',
         alternativeValues: NONE,
         start: v.start,
         end: v.end,
         period: '',
-        parts: v.derived && v.decision !== 'edited' ? parseParts(v.parts ?? '') : [],
+        parts: derived ? parseParts(v.parts ?? '') : [],
         local: true,
       });
     }

@@ -33,8 +33,6 @@ export interface Gazetteer {
   readonly longestCity: number;
 }
 
-export const MUNICIPALITIES: readonly string[] = ['北京市', '天津市', '上海市', '重庆市'];
-
 /** Province-level names, full and as texts shorten them. */
 export const PROVINCES: readonly (readonly [full: string, short: string])[] = [
   ['北京市', '北京'],
@@ -70,6 +68,11 @@ export const PROVINCES: readonly (readonly [full: string, short: string])[] = [
   ['宁夏回族自治区', '宁夏'],
   ['新疆维吾尔自治区', '新疆'],
 ];
+
+/** The four municipalities: province-level names that end in 市 (their districts are counties). */
+export const MUNICIPALITIES: readonly string[] = PROVINCES.map(([full]) => full).filter((n) =>
+  n.endsWith('市'),
+);
 
 /** The registry's names for "no city" rows: counties directly under a province or municipality. */
 const NO_CITY = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);

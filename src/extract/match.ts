@@ -14,7 +14,7 @@ import {
 import type { NumberToken } from './numbers';
 import { sumListedParts } from './parts';
 import { CLAUSE_END, compileCatalog, type CompiledRule } from './rules';
-import { foldForMatching, SPACES } from './text';
+import { foldForMatching, longestFirst, SPACES } from './text';
 import {
   contextBefore,
   findPeriodBound,
@@ -247,7 +247,7 @@ function subjectsOf(kind: 'zero' | 'full'): ReadonlyMap<string, IndicatorId> {
 }
 
 function alternation(words: ReadonlyMap<string, IndicatorId>): string {
-  return `(${[...words.keys()].sort((a, b) => b.length - a.length).join('|')})`;
+  return `(${longestFirst(words.keys())})`;
 }
 
 /**

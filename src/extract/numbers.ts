@@ -7,7 +7,7 @@
 import type { Qualifier } from '../catalog';
 import { tryParseChineseNumber } from './chinese-numerals';
 import { fail, ok, type Result } from './result';
-import { SPACES } from './text';
+import { longestFirst, SPACES } from './text';
 
 export { tryParseChineseInteger, tryParseChineseNumber } from './chinese-numerals';
 
@@ -120,13 +120,6 @@ export const MEASURE_WORDS: readonly string[] = [
 const CN_CHARS = '零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟';
 const CN_DIGIT_CHARS = '零〇一二三四五六七八九';
 
-function alternation(words: Iterable<string>): string {
-  return [...words]
-    .sort((a, b) => b.length - a.length)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&'))
-    .join('|');
-}
-
 /**
  * Converted text spaces Arabic numbers off from the words around them (达 98.9
  * %, 下降 17.2%, 调解纠纷 96 件): up to two spaces are read between a
@@ -137,7 +130,7 @@ const SPACED = `(?:${SPACES}(?=\\d))?`;
 
 const TOKEN_SOURCE = [
   // 上千份, 上万人次: 上 only before a lone 百/千/万 (线上3场 is not "more than 3").
-  `(?:(?<pre>${alternation(Object.keys(PRE_QUALIFIERS))}|上(?=[百千万]))(?<s1>${SPACED}))?`,
+  `(?:(?<pre>${longestFirst(Object.keys(PRE_QUALIFIERS))}|上(?=[百千万]))(?<s1>${SPACED}))?`,
   `(?:(?<dir>(?:下降|减少|降低|回落|下滑|上升|增长|增加|提高|提升|上涨)了?)(?<s2>${SPACED}))?`,
   '(?:',
   `(?<pct>百分之(?:百|[${CN_CHARS}]+(?:点[${CN_DIGIT_CHARS}]+)?|\\d+(?:\\.\\d+)?)|百分百)`,
@@ -151,8 +144,8 @@ const TOKEN_SOURCE = [
   '(?<mul2>万|亿)?',
   // 1.2 万余: a spaced number's 余 comes after its 万.
   '(?<approx2>(?<=[万亿])(?:余|多))?',
-  `(?<unit>${alternation(MEASURE_WORDS)})?`,
-  `(?<post>${alternation(Object.keys(POST_QUALIFIERS))})?`,
+  `(?<unit>${longestFirst(MEASURE_WORDS)})?`,
+  `(?<post>${longestFirst(Object.keys(POST_QUALIFIERS))})?`,
 ].join('');
 
 const LONE_UNITS: Readonly<Record<string, number>> = { 百: 100, 千: 1000, 万: 10000 };

@@ -174,5 +174,19 @@ export function detectPlace(folded: string): DetectedPlace {
       inferred.set('county', from);
     } else notes.set('county', `${via} lies directly under ${place.city}, with no county between`);
   }
+  // The registry's only town of this name lies in another province than the
+  // one the text names (学习浙江省经验 in passing): neither is taken.
+  const only = g.towns.get(town);
+  if (place === null && county === '' && only?.length === 1 && only[0] !== undefined) {
+    const there = only[0];
+    if (province !== '' && province !== there.province) {
+      notes.set(
+        'province',
+        `the text names ${province}, but the registry’s one ${town} is in ${describePlace(there)}: give it in the manifest`,
+      );
+      province = '';
+      if (MUNICIPALITIES.includes(city)) city = '';
+    }
+  }
   return { town, county, city, province, inferred, notes };
 }

@@ -10,17 +10,20 @@ import {
   type IndicatorKind,
   type Rule,
 } from '../catalog';
-import { CLAUSE_END, foldForMatching, SENTENCE_END, SPACES } from './text';
+import {
+  CLAUSE_END,
+  escapeLiteral,
+  foldForMatching,
+  longestFirst,
+  SENTENCE_END,
+  SPACES,
+} from './text';
 
 // Defined beside the text forms they must agree with; match.ts and structure.ts read them here.
 export { CLAUSE_END, SENTENCE_END } from './text';
 
 const CLAUSE_GAP = `[^${CLAUSE_END}]{0,16}?`;
 const SENTENCE_GAP = `[^${SENTENCE_END}]{0,40}?`;
-
-function escapeLiteral(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 export class RuleSyntaxError extends Error {}
 
@@ -74,10 +77,7 @@ function translate(pattern: string): { body: string; trailingGap: string } {
 /** Spaces that converted text may leave around words and numbers (see SPACES). */
 const SPACING = `(?:${SPACES})?`;
 
-const FILLER = `(?:${SPACING}(?:${[...FILLER_WORDS]
-  .sort((a, b) => b.length - a.length)
-  .map((w) => escapeLiteral(foldForMatching(w)))
-  .join('|')}))*`;
+const FILLER = `(?:${SPACING}(?:${longestFirst(FILLER_WORDS.map(foldForMatching))}))*`;
 
 export interface CompiledRule {
   readonly indicator: IndicatorId;

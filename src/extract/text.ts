@@ -26,6 +26,19 @@ export function normalizeReportText(raw: string): string {
  */
 export const SPACES = ' {1,2}';
 
+/** `text` matched literally in a regular expression. */
+export function escapeLiteral(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Regex source matching any of `words` literally, the longest first (so 共计 wins over 共). */
+export function longestFirst(words: Iterable<string>): string {
+  return [...words]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeLiteral)
+    .join('|');
+}
+
 /** Characters that fold: see foldedForm. */
 const FOLDABLE =
   /[\u00a0\u2000-\u200a\u202f\u205f\u2e80-\u2ef3\u2f00-\u2fd5\u3000\uf900-\ufad9\uff01-\uff5e]/g;

@@ -129,7 +129,7 @@ const zh = {
   statusError: '错误',
   qualityHint:
     '每份报告的识别状态与抽取情况；“未使用数字”见 data/unused.csv，可据此发现漏提的表述。',
-  inferredPlace: '※ 报告未写明，由全国行政区划库（2023年）按镇名与上级地名补全',
+  inferredPlace: '{mark} 报告未写明，由全国行政区划库按镇名与上级地名补全',
   importView: '导入',
   textPart: '第 {i}/{n} 段',
   previousPart: '上一段',
@@ -259,7 +259,7 @@ const en: Record<MessageKey, string> = {
   qualityHint:
     'Detection status and extraction counts per report; unused numbers are in data/unused.csv, to find phrasings the rules miss.',
   inferredPlace:
-    '※ not written in the report: filled from the national registry of divisions (2023) by the town and a place above it',
+    '{mark} not written in the report: filled from the national registry of divisions by the town and a place above it',
   importView: 'Import',
   textPart: 'Part {i} of {n}',
   previousPart: 'Previous part',

@@ -98,6 +98,14 @@ describe('levels the text leaves out are filled from the registry, marked inferr
     expect(missing.get('county')).toMatch(/城关镇 is the name of \d+ places .*manifest/);
   });
 
+  it('takes no province the registry’s only town of that name contradicts', () => {
+    const { metadata, missing } = detect(
+      '北格镇2024年法治政府建设工作报告\n今年，北格镇学习浙江省基层治理经验，坚持依法行政。\n北格镇人民政府',
+    );
+    expect(metadata).toMatchObject({ town: '北格镇', province: '' });
+    expect(missing.get('province')).toContain('the registry’s one 北格镇 is in 山西省');
+  });
+
   it('does not fill a unique town’s county when nothing in the text confirms it', () => {
     const { metadata, missing } = detect('北格镇2024年法治政府建设工作报告\n我镇坚持依法行政。');
     expect(metadata.county).toBe('');

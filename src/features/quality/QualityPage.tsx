@@ -10,7 +10,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { VirtualTable } from '../../components/VirtualTable';
 import { useAppStore } from '../../store';
 import { useReports } from '../../store/hooks';
-import { placeOf } from '../../components/place';
+import { INFERRED, placeOf } from '../../components/place';
 
 const STATUS: Readonly<Record<'ok' | 'warning' | 'error', MessageKey>> = {
   ok: 'statusOk',
@@ -75,7 +75,7 @@ export function QualityPage() {
       </div>
       <p className="hint">{t(lang, 'qualityHint')}</p>
       {reports.some((r) => r.inferred.length > 0) && (
-        <p className="hint print-too">{t(lang, 'inferredPlace')}</p>
+        <p className="hint print-too">{t(lang, 'inferredPlace', { mark: INFERRED })}</p>
       )}
       <div className="matrix-scroll">
         {/* A province has tens of thousands of reports: only the rows in view are rendered. */}

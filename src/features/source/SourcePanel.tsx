@@ -62,8 +62,9 @@ function useSourceData(
 
 /**
  * The arithmetic behind a derived value, with its parts as the report writes
- * them: 5 + 3 = 8人 for a count summed from listed parts, 207 ÷ 208 = 99.5% for
- * a rate computed from its part and whole. '' while the text is not loaded.
+ * them: 5 + 3 = 8人 for a count summed from listed parts (the parts are its
+ * numbers), 成功调解207件 ÷ 调解纠纷208件 = 99.5% for a rate computed from its
+ * part and whole (the parts are their phrases). '' while the text is not loaded.
  */
 function arithmetic(lang: Lang, row: ValueRow, text: string | null): string {
   if (text === null || row.value === null) return '';

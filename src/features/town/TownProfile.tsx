@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { DataPending } from '../../components/DataPending';
 import { EmptyState } from '../../components/EmptyState';
-import { placeOf } from '../../components/place';
+import { INFERRED, placeOf } from '../../components/place';
 import { rowText, valueFlag } from '../../components/value-text';
 import { textBlob } from '../../dataset/import/pieces';
 import type { ImportedReport } from '../../dataset/import/workspace';
@@ -92,15 +92,15 @@ export function TownProfile() {
         local: r,
       })),
   ].sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
-  // Where the town lies, as its latest published report places it (names
-  // filled from the registry marked).
+  // Where the town lies, as its published report of the latest year places it
+  // (names filled from the registry marked).
   const latest = county.reports
     .filter((r) => r.townId === town.id)
     .reduce<ReportInfo | null>(
       (a, r) => (a === null || (r.year ?? 0) > (a.year ?? 0) ? r : a),
       null,
     );
-  const place = placeOf({ ...town, inferred: latest?.inferred ?? [] });
+  const place = placeOf(latest ?? { ...town, inferred: [] });
   const rankOf = (indicator: (typeof profile.rows)[number]['indicator']): string => {
     if (lastYear === undefined) return '—';
     if (rankState !== 'ready' || rankModel === null) return t(lang, 'loadingShort');
@@ -153,7 +153,7 @@ export function TownProfile() {
         </div>
       </div>
       {(latest?.inferred.length ?? 0) > 0 && (
-        <p className="hint print-too">{t(lang, 'inferredPlace')}</p>
+        <p className="hint print-too">{t(lang, 'inferredPlace', { mark: INFERRED })}</p>
       )}
       <h3>{t(lang, 'profileYears')}</h3>
       {profile.rows.length === 0 ? (
