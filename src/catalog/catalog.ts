@@ -97,6 +97,10 @@ const LEADERS = '党委|党工委|党组|中心组|领导班子|班子成员|领
 const LAW_STUDY = '学法|习近平法治思想|法治学习|学习法律|法律法规|尊法学法';
 /** Party rules are not the state's laws: studying them is not law study. */
 const PARTY_RULES = '党内法规|党规党纪|党章党规|党纪党规';
+/** Handing out publicity material, and the material handed out. */
+const HAND_OUT = '(发放|印发|印制|派发|分发|赠送)';
+const MATERIALS =
+  '资料|材料|手册|宣传册|小册子|宣传单|宣传品|折页|彩页|书籍|读本|读物|传单|明白纸|宣传页';
 /** Meetings, as reports name them. */
 const MEETING =
   '会议|党委会|党工委会|党委会议|党工委会议|部署会|推进会|专题会|调度会|工作会|联席会|专题党委会|专题党工委会';
@@ -846,15 +850,15 @@ export const INDICATORS = {
     units: ['份', '册', '本', '张', '件', '套'],
     rules: [
       {
-        p: '(发放|印发|印制|派发|分发|赠送)…(资料|材料|手册|宣传册|小册子|宣传单|宣传品|折页|彩页|书籍|读本|读物|传单|物品|明白纸|宣传页)',
+        p: `${HAND_OUT}…(${MATERIALS}|物品)`,
         topic: LAW,
       },
       // The number first: 发放2600余份宣传资料 (law named before), 发放300份普法资料
       {
-        p: '(发放|印发|印制|派发|分发|赠送)(各类)?{n}…(资料|材料|手册|宣传册|小册子|宣传单|宣传品|折页|彩页|书籍|读本|读物|传单|明白纸|宣传页)',
+        p: `${HAND_OUT}(各类)?{n}…(${MATERIALS})`,
         topic: LAW,
       },
-      '(发放|印发|印制|派发|分发|赠送)(各类)?{n}…(普法|法治|法律|宪法|民法典)…(资料|材料|手册|宣传册|小册子|宣传单|宣传品|折页|彩页|书籍|读本|读物|传单|明白纸|宣传页)',
+      `${HAND_OUT}(各类)?{n}…(普法|法治|法律|宪法|民法典)…(${MATERIALS})`,
     ],
     examples: [
       ['开展法治宣传活动90余次，发放宣传资料8000余册', 8000, '>='],
