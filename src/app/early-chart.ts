@@ -18,7 +18,7 @@ import { CATEGORY_IDS } from '../catalog';
 import { echarts } from '../components/chart/echarts-setup';
 import { markFirstChart } from '../components/chart/first-chart';
 import { leaveChart } from '../components/chart/handoff';
-import { rankTowns, selectedTowns } from '../dataset/select';
+import { MIN_RANKED, rankTowns, selectedTowns } from '../dataset/select';
 import {
   RANKING_WINDOW,
   rankingHeight,
@@ -114,7 +114,9 @@ function pageAround(state: AppState, drawing: Drawing, chart: HTMLElement): HTML
   const lang: Lang = state.lang;
   const { title, count } = drawing;
   const notes: Child[] = [];
-  if (count === 1) notes.push(h('p', { class: 'note' }, t(lang, 'oneTownOnly')));
+  if (count > 0 && count < MIN_RANKED) {
+    notes.push(h('p', { class: 'note' }, t(lang, 'fewToRank', { n: count, min: MIN_RANKED })));
+  }
   if (count > RANKING_WINDOW) {
     notes.push(
       h('p', { class: 'note' }, t(lang, 'rankingWindow', { n: RANKING_WINDOW, total: count })),
@@ -174,7 +176,21 @@ function pageAround(state: AppState, drawing: Drawing, chart: HTMLElement): HTML
             'div',
             { class: 'panel-head' },
             h('h2', {}, title),
-            h('div', { class: 'panel-actions no-print' }, button(t(lang, 'exportCsv'))),
+            h(
+              'div',
+              { class: 'panel-actions no-print' },
+              h(
+                'span',
+                { class: 'export-csv' },
+                button(t(lang, 'exportCsv')),
+                h(
+                  'label',
+                  { class: 'export-headers' },
+                  h('input', { type: 'checkbox' }),
+                  ` ${t(lang, 'chineseHeaders')}`,
+                ),
+              ),
+            ),
           ),
           h('p', { class: 'hint' }, t(lang, 'clickHint')),
           ...notes,

@@ -67,14 +67,19 @@ export function withLocal(model: DatasetModel, rows: readonly ValueRow[]): Datas
   const byIndicatorYear = new Map<string, Map<string, ValueRow>>();
   for (const row of rows) {
     if (row.year === null) continue;
-    if (!towns.has(row.townId)) {
+    const town = towns.get(row.townId);
+    if (town === undefined) {
       towns.set(row.townId, {
         id: row.townId,
         name: row.town,
         county: row.county,
         city: row.city,
         province: row.province,
+        years: [row.year],
       });
+    } else if (!town.years.includes(row.year)) {
+      // The imported report gives the town a report for that year.
+      towns.set(row.townId, { ...town, years: [...town.years, row.year].sort((a, b) => a - b) });
     }
     years.add(row.year);
     indicators.add(row.indicator);
@@ -83,8 +88,9 @@ export function withLocal(model: DatasetModel, rows: readonly ValueRow[]): Datas
     byTown.set(row.townId, row);
     byIndicatorYear.set(key, byTown);
   }
+  const changed = published.towns.some((t) => towns.get(t.id) !== t);
   const allTowns =
-    towns.size === published.towns.length
+    towns.size === published.towns.length && !changed
       ? published.towns
       : [...towns.values()].sort(compareTowns);
   return {

@@ -93,7 +93,33 @@ export interface Town {
   readonly county: string;
   readonly city: string;
   readonly province: string;
+  /** The years the town has a report for (published or imported here), ascending. */
+  readonly years: readonly number[];
 }
+
+/**
+ * Why a town has no figure for a year: it has no report for that year
+ * (无本年度报告), or its report does not state the figure (报告未提及).
+ */
+export type Missing = 'noReport' | 'notMentioned';
+
+/** A town's figure for a year: the row, or why there is none. */
+export type Status = 'reported' | Missing;
+
+/** One cell of a view's table as exported: a town's figure for an indicator and year, or why there is none. */
+export interface ExportItem {
+  readonly town: Town;
+  readonly year: number | null;
+  readonly indicator: IndicatorId;
+  /** null when the town has no figure (see `status`). */
+  readonly row: ValueRow | null;
+  readonly status: Status;
+  readonly rank?: number | null;
+  readonly percentile?: number | null;
+}
+
+/** Where an exported value's sentence is kept: a report states one value per indicator. */
+export const quoteKey = (reportId: string, indicator: string): string => `${reportId}|${indicator}`;
 
 export interface LoadError {
   readonly file: string;

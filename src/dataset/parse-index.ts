@@ -22,6 +22,7 @@ const indexSchema = z.object({
       county: z.string(),
       city: z.string(),
       province: z.string(),
+      years: z.array(z.number().check(z.int())),
     }),
   ),
   years: z.array(z.number().check(z.int())),

@@ -9,7 +9,7 @@ import {
   type IndicatorId,
   type Qualifier,
 } from '../catalog';
-import { type DatasetModel, type Town, type ValueRow } from './model';
+import { type DatasetModel, type Missing, type Town, type ValueRow } from './model';
 
 /** The selected towns: all of them when no selection is stored. */
 export function selectedTowns(model: DatasetModel, townIds: readonly string[] | null): Town[] {
@@ -31,19 +31,49 @@ export function valueFor(
   return row !== undefined && row.value !== null ? row : null;
 }
 
+export function hasReport(town: Town, year: number | null): boolean {
+  return year !== null && town.years.includes(year);
+}
+
+export function missingOf(town: Town, year: number | null): Missing {
+  return hasReport(town, year) ? 'notMentioned' : 'noReport';
+}
+
+/** The towns without a figure, by why. */
+export interface MissingTowns {
+  readonly noReport: readonly Town[];
+  readonly notMentioned: readonly Town[];
+}
+
+function splitMissing(towns: readonly Town[], year: number | null): MissingTowns {
+  const noReport: Town[] = [];
+  const notMentioned: Town[] = [];
+  for (const town of towns) {
+    (missingOf(town, year) === 'noReport' ? noReport : notMentioned).push(town);
+  }
+  return { noReport, notMentioned };
+}
+
+/**
+ * Ranks and percentiles only among at least this many towns stating the
+ * figure: 第1名/1 or P100 against P0 between two towns says nothing.
+ */
+export const MIN_RANKED = 3;
+
 export interface RankedRow {
   readonly town: Town;
   readonly row: ValueRow;
   readonly value: number;
-  /** 1 = highest value. Equal values share a rank. */
-  readonly rank: number;
-  /** 100 = highest among the towns that report it. */
-  readonly percentile: number;
+  /** 1 = highest value. Equal values share a rank. null below MIN_RANKED towns. */
+  readonly rank: number | null;
+  /** 100 = highest among the towns that report it. null below MIN_RANKED towns. */
+  readonly percentile: number | null;
 }
 
-export interface Ranking {
+export interface Ranking extends MissingTowns {
   readonly reported: readonly RankedRow[];
-  readonly missing: readonly Town[];
+  /** Whether ranks and percentiles are given (at least MIN_RANKED towns state the figure). */
+  readonly ranked: boolean;
 }
 
 /** Ranks of values sorted high to low: equal values share the rank of the first (1, 2, 2, 4). */
@@ -60,6 +90,18 @@ function percentileOf(rank: number, n: number): number {
   return n === 1 ? 100 : Math.round(((n - rank) / (n - 1)) * 100);
 }
 
+/** Ranks and percentiles of values sorted high to low; nulls below MIN_RANKED values. */
+function placesOf(
+  sortedDescending: readonly number[],
+): { rank: number | null; percentile: number | null }[] {
+  const n = sortedDescending.length;
+  if (n < MIN_RANKED) return sortedDescending.map(() => ({ rank: null, percentile: null }));
+  return competitionRanks(sortedDescending).map((rank) => ({
+    rank,
+    percentile: percentileOf(rank, n),
+  }));
+}
+
 export function rankTowns(
   model: DatasetModel,
   indicator: IndicatorId,
@@ -74,13 +116,12 @@ export function rankTowns(
     else found.push({ town, row, value: row.value });
   }
   found.sort((a, b) => b.value - a.value || (a.town.id < b.town.id ? -1 : 1));
-  const ranks = competitionRanks(found.map((f) => f.value));
-  const reported = found.map((f, i) => {
-    const rank = ranks[i] ?? 1;
-    return { ...f, rank, percentile: percentileOf(rank, found.length) };
-  });
-  return { reported, missing };
+  const places = placesOf(found.map((f) => f.value));
+  const reported = found.map((f, i) => ({ ...f, ...(places[i] ?? NO_PLACE) }));
+  return { reported, ranked: found.length >= MIN_RANKED, ...splitMissing(missing, year) };
 }
+
+const NO_PLACE = { rank: null, percentile: null } as const;
 
 export interface TrendSeries {
   readonly town: Town;
@@ -144,7 +185,10 @@ export interface CategoryCard {
   readonly category: CategoryId;
   readonly indicator: IndicatorId;
   readonly headline: Aggregate | null;
+  /** Towns stating the headline figure. */
   readonly reporting: number;
+  /** Towns with a report for the year (stating it or not). */
+  readonly withReport: number;
   readonly total: number;
   /** Percent change against the previous year over towns that report both; null if none. */
   readonly change: number | null;
@@ -185,6 +229,7 @@ export function overviewCards(
       indicator,
       headline: aggregate(indicator, current),
       reporting: current.length,
+      withReport: towns.filter((t) => hasReport(t, year)).length,
       total: towns.length,
       change,
     };
@@ -201,8 +246,8 @@ export function indicatorsWithDataIn(model: DatasetModel, category: CategoryId):
 export interface MatrixCell {
   readonly row: ValueRow;
   readonly value: number;
-  readonly rank: number;
-  readonly percentile: number;
+  readonly rank: number | null;
+  readonly percentile: number | null;
 }
 
 export interface CompareMatrix {
@@ -214,6 +259,11 @@ export interface CompareMatrix {
   readonly cells: ReadonlyMap<string, MatrixCell>;
   /** Towns reporting each indicator. */
   readonly reporting: ReadonlyMap<IndicatorId, number>;
+}
+
+/** Why a matrix cell is empty: the town has no report in the matrix's year for it, or it does not state it. */
+export function matrixMissing(matrix: CompareMatrix, town: Town): Missing {
+  return missingOf(town, matrix.yearOf.get(town.id) ?? null);
 }
 
 export const cellKey = (townId: string, indicator: IndicatorId): string => `${townId}|${indicator}`;
@@ -236,10 +286,7 @@ export function compareMatrix(
       yearOf.set(town.id, year);
       continue;
     }
-    const latest = [...model.years]
-      .reverse()
-      .find((y) => indicators.some((id) => valueFor(model, id, town.id, y) !== null));
-    yearOf.set(town.id, latest ?? null);
+    yearOf.set(town.id, latestReport(town));
   }
   const cells = new Map<string, MatrixCell>();
   const reporting = new Map<IndicatorId, number>();
@@ -251,14 +298,35 @@ export function compareMatrix(
     });
     found.sort((a, b) => b.value - a.value);
     reporting.set(indicator, found.length);
-    const ranks = competitionRanks(found.map((f) => f.value));
+    const places = placesOf(found.map((f) => f.value));
     found.forEach((f, i) => {
-      const rank = ranks[i] ?? 1;
-      const percentile = percentileOf(rank, found.length);
-      cells.set(cellKey(f.town.id, indicator), { row: f.row, value: f.value, rank, percentile });
+      cells.set(cellKey(f.town.id, indicator), {
+        row: f.row,
+        value: f.value,
+        ...(places[i] ?? NO_PLACE),
+      });
     });
   }
   return { indicators, towns, yearOf, cells, reporting };
+}
+
+/** The year of the town's latest report; null when it has none. */
+export function latestReport(town: Town): number | null {
+  return town.years[town.years.length - 1] ?? null;
+}
+
+/**
+ * The compare views' year mode: 'auto' compares the filters' year when every
+ * town has a report for it, otherwise each town's latest report (so no row
+ * opens empty); 'year' and 'latest' are the reader's explicit choice.
+ */
+export function effectiveYearMode(
+  mode: 'auto' | 'year' | 'latest',
+  towns: readonly Town[],
+  year: number | null,
+): 'year' | 'latest' {
+  if (mode !== 'auto') return mode;
+  return towns.every((t) => hasReport(t, year)) ? 'year' : 'latest';
 }
 
 export interface ProfileRow {
@@ -279,11 +347,12 @@ export interface TownProfile {
 
 /**
  * One town's values by indicator and year, from the town's own rows (its
- * county's file: every indicator, every year). Years are those with any value.
+ * county's file: every indicator, every year). Years are those with a report or a value.
  */
 export function townProfile(values: readonly ValueRow[], town: Town): TownProfile {
   const byIndicatorYear = new Map<string, ValueRow>();
-  const yearSet = new Set<number>();
+  // Every year the town has a report for: a year whose report states nothing still shows.
+  const yearSet = new Set<number>(town.years);
   for (const v of values) {
     if (v.townId !== town.id || v.value === null || v.year === null) continue;
     byIndicatorYear.set(`${v.indicator}|${v.year}`, v);

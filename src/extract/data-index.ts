@@ -14,7 +14,7 @@
 import { INDICATOR_IDS, type IndicatorId } from '../catalog';
 import type { Datasets } from './pipeline';
 
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 
 export interface IndexTown {
   readonly id: string;
@@ -22,6 +22,11 @@ export interface IndexTown {
   readonly county: string;
   readonly city: string;
   readonly province: string;
+  /**
+   * The years the town has a readable report for, ascending: a figure missing
+   * in one of them is 报告未提及 (not mentioned), in any other year 无本年度报告.
+   */
+  readonly years: readonly number[];
 }
 
 export interface IndexFile {
@@ -165,7 +170,8 @@ export function assembleIndex(
   reportRows: number,
   sizes: IndexSizes,
 ): DataIndex {
-  const towns = new Map<string, IndexTown>();
+  const towns = new Map<string, Omit<IndexTown, 'years'>>();
+  const reportYears = new Map<string, Set<number>>();
   const years = new Set<number>();
   for (const r of [...readable, ...values]) {
     const id = townIdOf(r);
@@ -178,11 +184,18 @@ export function assembleIndex(
         province: r.province,
       });
     }
-    if (r.year !== null) years.add(r.year);
+    if (r.year === null) continue;
+    years.add(r.year);
+    // A value's year is its report's: values count as reports for a caller that passes none.
+    const own = reportYears.get(id) ?? new Set<number>();
+    own.add(r.year);
+    reportYears.set(id, own);
   }
   return {
     format: INDEX_FORMAT,
-    towns: [...towns.values()].sort(compareTowns),
+    towns: [...towns.values()]
+      .map((t) => ({ ...t, years: [...(reportYears.get(t.id) ?? [])].sort((a, b) => a - b) }))
+      .sort(compareTowns),
     years: [...years].sort((a, b) => a - b),
     reports: { file: 'reports.csv', rows: reportRows, bytes: sizes.reports },
     indicators: [...groupByIndicator(values, (v) => v.indicator)].map(([id, rows]) => ({

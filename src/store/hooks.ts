@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { IndicatorId } from '../catalog';
 import {
   compareMatrix,
+  effectiveYearMode,
   indicatorsWithDataIn,
   selectedTowns,
   type CompareMatrix,
@@ -22,13 +23,26 @@ export function useSelectedTowns(): Town[] {
   return useMemo(() => (model === null ? [] : selectedTowns(model, towns)), [all, towns]);
 }
 
-/** The category's indicators × the selected towns, for the filters' year or each town's latest. */
-export function useCompareMatrix(): { state: LoadState; matrix: CompareMatrix | null } {
+/**
+ * The category's indicators × the selected towns, for the filters' year or
+ * each town's latest report (`mode`, see effectiveYearMode; `auto` says the
+ * data chose it).
+ */
+export function useCompareMatrix(): {
+  state: LoadState;
+  matrix: CompareMatrix | null;
+  mode: 'year' | 'latest';
+  auto: boolean;
+} {
   const model = useAppStore((s) => s.model);
   const year = useAppStore((s) => s.year);
-  const yearMode = useAppStore((s) => s.yearMode);
+  const chosenMode = useAppStore((s) => s.yearMode);
   const category = useAppStore((s) => s.category);
   const towns = useSelectedTowns();
+  const yearMode = useMemo(
+    () => effectiveYearMode(chosenMode, towns, year),
+    [chosenMode, towns, year],
+  );
   const ids = useMemo(
     () => (model === null ? [] : indicatorsWithDataIn(model, category)),
     [model, category],
@@ -42,7 +56,7 @@ export function useCompareMatrix(): { state: LoadState; matrix: CompareMatrix | 
     if (data === null || year === null || state !== 'ready') return null;
     return compareMatrix(data, ids, towns, year, yearMode);
   }, [data, year, yearMode, ids, towns, state]);
-  return { state, matrix };
+  return { state, matrix, mode: yearMode, auto: chosenMode === 'auto' };
 }
 
 export interface IndicatorData {

@@ -86,7 +86,7 @@ export const DEFAULT_URL_STATE: UrlState = {
   indicator: CATEGORIES[DEFAULT_CATEGORY].headline as IndicatorId,
   lang: 'zh',
   source: null,
-  yearMode: 'year',
+  yearMode: 'auto',
   sortBy: null,
   profileTown: null,
   sideTowns: [],

@@ -16,7 +16,8 @@ export type View = 'overview' | 'compare' | 'side' | 'town' | 'quality' | 'impor
 export const VIEWS: readonly View[] = ['overview', 'compare', 'side', 'town', 'quality', 'import'];
 
 /** The compare matrix's year: the chosen year, or each town's latest report. */
-export type YearMode = 'year' | 'latest';
+/** The compare views' year: 'auto' (the default) picks one by the data, see effectiveYearMode. */
+export type YearMode = 'auto' | 'year' | 'latest';
 
 export interface SourceRef {
   readonly reportId: string;
@@ -76,7 +77,7 @@ export function serializeUrlState(state: UrlState): string {
   params.set('i', state.indicator);
   if (state.towns !== null) params.set('t', state.towns.join(TOWN_SEPARATOR));
   if (state.lang !== 'zh') params.set('l', state.lang);
-  if (state.yearMode !== 'year') params.set('ym', state.yearMode);
+  if (state.yearMode !== 'auto') params.set('ym', state.yearMode);
   if (state.sortBy !== null) params.set('sb', state.sortBy);
   if (state.profileTown !== null) params.set('p', state.profileTown);
   if (state.sideTowns.length > 0) params.set('st', state.sideTowns.join(TOWN_SEPARATOR));
@@ -110,7 +111,8 @@ export function parseUrlState(hash: string): Partial<UrlState> {
   }
   const towns = params.get('t');
   if (towns !== null) state.towns = towns === '' ? [] : towns.split(TOWN_SEPARATOR).slice(0, 5000);
-  if (params.get('ym') === 'latest') state.yearMode = 'latest';
+  const ym = params.get('ym');
+  if (ym === 'latest' || ym === 'year') state.yearMode = ym;
   const sortBy = params.get('sb');
   if (sortBy !== null && isIndicatorId(sortBy)) state.sortBy = sortBy;
   const profileTown = params.get('p');

@@ -7,6 +7,7 @@ const town = (name: string, county: string, city = '丁市', province = '合成�
   county,
   city,
   province,
+  years: [2024],
 });
 
 const groups = groupTowns([

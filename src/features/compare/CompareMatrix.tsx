@@ -1,17 +1,27 @@
 /**
  * The compare matrix: towns × the category's indicators for a year (or each
  * town's latest report), with rank and percentile within each indicator and
- * a heatmap by percentile. Missing is a visible 未报告, never a colour.
+ * a heatmap by percentile (where at least MIN_RANKED towns state it).
+ * Missing is visible and says why (无本年度报告 / 报告未提及), never a colour.
  */
 import { useShallow } from 'zustand/react/shallow';
 import type { IndicatorId } from '../../catalog';
 import { DataPending } from '../../components/DataPending';
 import { VirtualTable } from '../../components/VirtualTable';
 import { EmptyState } from '../../components/EmptyState';
+import { MissingCell } from '../../components/MissingBadge';
 import { rowText, valueFlag } from '../../components/value-text';
-import { cellKey, type CompareMatrix as Matrix } from '../../dataset/select';
-import { buildCsv, download } from '../../export/csv';
-import { categoryName, indicatorName, t, type Lang } from '../../i18n';
+import {
+  cellKey,
+  hasReport,
+  matrixMissing,
+  MIN_RANKED,
+  type CompareMatrix as Matrix,
+} from '../../dataset/select';
+import { categoryName, indicatorName, t } from '../../i18n';
+import { ExportCsv } from '../../components/ExportCsv';
+import { exportQuotes } from '../../store/quotes';
+import { matrixItems } from '../../dataset/items';
 import { sourceOf, useAppStore } from '../../store';
 import { useCompareMatrix, useSelectedTowns } from '../../store/hooks';
 
@@ -23,6 +33,9 @@ const BINS: readonly { bg: string; fg: string }[] = [
   { bg: '#2171b5', fg: '#ffffff' },
   { bg: '#08306b', fg: '#ffffff' },
 ];
+
+/** A cell below MIN_RANKED reporting towns: no shade, so no standing is implied. */
+const PLAIN = { bg: '#f5f7f9', fg: '#1a1a1a' };
 
 export function binOf(percentile: number): { bg: string; fg: string } {
   const i = Math.min(BINS.length - 1, Math.floor(percentile / 20));
@@ -41,46 +54,29 @@ function sortedTowns(matrix: Matrix, sortBy: IndicatorId | null) {
   });
 }
 
-function matrixCsv(lang: Lang, matrix: Matrix, order: readonly Matrix['towns'][number][]): string {
-  const header = [t(lang, 'town'), t(lang, 'county'), t(lang, 'year')];
-  for (const id of matrix.indicators) {
-    const name = indicatorName(lang, id);
-    header.push(name, `${name} ${t(lang, 'rank')}`, `${name} ${t(lang, 'percentile')}`);
-  }
-  const rows = order.map((town) => {
-    const year = matrix.yearOf.get(town.id);
-    const row = [town.name, town.county, year == null ? '' : String(year)];
-    for (const id of matrix.indicators) {
-      const cell = matrix.cells.get(cellKey(town.id, id));
-      if (cell === undefined) row.push(t(lang, 'notReported'), '', '');
-      else row.push(rowText(lang, cell.row), String(cell.rank), String(cell.percentile));
-    }
-    return row;
-  });
-  return buildCsv([header, ...rows]);
-}
-
 export function CompareMatrix() {
-  const { year, yearMode, category, sortBy, lang, setYearMode, setSortBy, openSource } =
-    useAppStore(
-      useShallow((s) => ({
-        year: s.year,
-        yearMode: s.yearMode,
-        category: s.category,
-        sortBy: s.sortBy,
-        lang: s.lang,
-        setYearMode: s.setYearMode,
-        setSortBy: s.setSortBy,
-        openSource: s.openSource,
-      })),
-    );
+  const { year, category, sortBy, lang, setYearMode, setSortBy, openSource } = useAppStore(
+    useShallow((s) => ({
+      year: s.year,
+      category: s.category,
+      sortBy: s.sortBy,
+      lang: s.lang,
+      setYearMode: s.setYearMode,
+      setSortBy: s.setSortBy,
+      openSource: s.openSource,
+    })),
+  );
   const towns = useSelectedTowns();
-  const { state: dataState, matrix } = useCompareMatrix();
+  const { state: dataState, matrix, mode: yearMode, auto } = useCompareMatrix();
   if (dataState !== 'ready') {
     return <DataPending lang={lang} failed={dataState === 'failed'} />;
   }
   if (matrix === null) return null;
   const order = sortedTowns(matrix, sortBy);
+  // Reports of the matrix's year(s): what each column's "n of m reports" counts against.
+  const withReport = matrix.towns.filter((town) =>
+    hasReport(town, matrix.yearOf.get(town.id) ?? null),
+  ).length;
   const title = `${t(lang, 'compare')} · ${categoryName(lang, category)} · ${
     yearMode === 'latest' ? t(lang, 'latestYear') : year
   }`;
@@ -97,18 +93,12 @@ export function CompareMatrix() {
             />{' '}
             {t(lang, 'useLatestYear')}
           </label>
-          <button
-            type="button"
-            data-testid="export-csv"
-            onClick={() =>
-              download(
-                `compare-${category}-${yearMode === 'latest' ? 'latest' : year}.csv`,
-                matrixCsv(lang, matrix, order),
-              )
-            }
-          >
-            {t(lang, 'exportCsv')}
-          </button>
+          <ExportCsv
+            lang={lang}
+            quotesOf={exportQuotes}
+            fileName={`compare-${category}-${yearMode === 'latest' ? 'latest' : year}.csv`}
+            items={() => matrixItems(matrix, order)}
+          />
         </div>
       </div>
       {matrix.indicators.length === 0 ? (
@@ -117,7 +107,12 @@ export function CompareMatrix() {
         <EmptyState title={t(lang, 'noTownsSelected')} />
       ) : (
         <>
-          <p className="hint">{t(lang, 'heatmapHint')}</p>
+          {auto && yearMode === 'latest' && year !== null && (
+            <p className="note" data-testid="auto-latest">
+              {t(lang, 'autoLatest', { year })}
+            </p>
+          )}
+          <p className="hint">{t(lang, 'heatmapHint', { min: MIN_RANKED })}</p>
           <div className="matrix-scroll">
             {/* A province's 2,000 towns: only the rows in view are rendered. */}
             <VirtualTable
@@ -143,7 +138,7 @@ export function CompareMatrix() {
                       <span className="th-meta">
                         {t(lang, 'reportingTowns', {
                           n: matrix.reporting.get(id) ?? 0,
-                          total: towns.length,
+                          total: withReport,
                         })}
                       </span>
                     </th>
@@ -165,12 +160,10 @@ export function CompareMatrix() {
                       const cell = matrix.cells.get(cellKey(town.id, id));
                       if (cell === undefined) {
                         return (
-                          <td key={id} className="cell-missing">
-                            {t(lang, 'notReported')}
-                          </td>
+                          <MissingCell key={id} lang={lang} kind={matrixMissing(matrix, town)} />
                         );
                       }
-                      const bin = binOf(cell.percentile);
+                      const bin = cell.percentile === null ? PLAIN : binOf(cell.percentile);
                       return (
                         <td key={id} style={{ background: bin.bg, color: bin.fg }}>
                           <button
@@ -183,13 +176,15 @@ export function CompareMatrix() {
                               {rowText(lang, cell.row)}
                               {valueFlag(cell.row)}
                             </span>
-                            <span className="cell-rank">
-                              {t(lang, 'rankOf', {
-                                rank: cell.rank,
-                                n: matrix.reporting.get(id) ?? 0,
-                              })}{' '}
-                              · P{cell.percentile}
-                            </span>
+                            {cell.rank !== null && (
+                              <span className="cell-rank">
+                                {t(lang, 'rankOf', {
+                                  rank: cell.rank,
+                                  n: matrix.reporting.get(id) ?? 0,
+                                })}{' '}
+                                · P{cell.percentile}
+                              </span>
+                            )}
                           </button>
                         </td>
                       );

@@ -8,7 +8,7 @@ import { noRuleIndexes, unusedFigureAt } from '../../dataset/import/unused';
 import type { ImportedReport } from '../../dataset/import/workspace';
 import type { Lang } from '../../i18n';
 import { m } from './messages';
-import { excerpt } from './text-spans';
+import { excerpt } from '../../dataset/text-spans';
 
 const PAGE = 50;
 

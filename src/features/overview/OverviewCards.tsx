@@ -116,7 +116,12 @@ export function OverviewCards() {
               <span className="card-meta">
                 {card.reporting === 0
                   ? t(lang, 'noneReporting')
-                  : t(lang, 'reportingTowns', { n: card.reporting, total: card.total })}
+                  : t(lang, 'reportingTowns', { n: card.reporting, total: card.withReport })}
+              </span>
+              <span className="card-meta" data-testid="card-no-report">
+                {card.withReport === card.total
+                  ? t(lang, 'cardAllReports')
+                  : t(lang, 'cardNoReport', { n: card.total - card.withReport })}
               </span>
               <span className="card-meta">
                 {card.change === null

@@ -11,11 +11,15 @@ import { noPrimaryChart } from '../../components/chart/first-chart';
 import { DataPending } from '../../components/DataPending';
 import { EmptyState } from '../../components/EmptyState';
 import type { VirtualTable as VirtualTableType } from '../../components/VirtualTable';
-import type { ValueRow } from '../../dataset/model';
-import { rankTowns } from '../../dataset/select';
-import { t } from '../../i18n';
+import { MissingBadge } from '../../components/MissingBadge';
+import type { Town, ValueRow } from '../../dataset/model';
+import type { Missing } from '../../dataset/model';
+import { MIN_RANKED, rankTowns } from '../../dataset/select';
+import { t, type Lang } from '../../i18n';
 import { rowText, valueFlag } from '../../components/value-text';
-import { saveCsv } from '../../export/save';
+import { ExportCsv } from '../../components/ExportCsv';
+import { exportQuotes } from '../../store/quotes';
+import { rankingItems } from '../../dataset/items';
 import { sourceOf, useAppStore } from '../../store';
 import { useIndicatorData, useSelectedTowns } from '../../store/hooks';
 import {
@@ -31,8 +35,44 @@ const VirtualTable = lazy(() =>
   import('../../components/VirtualTable').then((m) => ({ default: m.VirtualTable })),
 ) as unknown as typeof VirtualTableType;
 
-/** Not-reported towns named at once; the rest behind a disclosure. */
+/** Towns without the figure named at once; the rest behind a disclosure. */
 const MISSING_SHOWN = 60;
+
+/** One kind of missing: the towns, named with the badge of their kind. */
+function MissingList({
+  lang,
+  kind,
+  towns,
+  year,
+}: {
+  readonly lang: Lang;
+  readonly kind: Missing;
+  readonly towns: readonly Town[];
+  readonly year: number | null;
+}) {
+  const [open, setOpen] = useState(false);
+  if (towns.length === 0) return null;
+  const item = (town: Town) => (
+    <li key={town.id}>
+      {town.name} <MissingBadge lang={lang} kind={kind} />
+    </li>
+  );
+  return (
+    <div className="not-reported" data-testid={`missing-${kind}`}>
+      <h3>
+        {t(lang, kind === 'noReport' ? 'noReportList' : 'notMentionedList', { year: year ?? '' })} (
+        {towns.length})
+      </h3>
+      <ul>{towns.slice(0, MISSING_SHOWN).map(item)}</ul>
+      {towns.length > MISSING_SHOWN && (
+        <details onToggle={(e) => setOpen(e.currentTarget.open)}>
+          <summary>{t(lang, 'moreTowns', { n: towns.length - MISSING_SHOWN })}</summary>
+          {open && <ul>{towns.slice(MISSING_SHOWN).map(item)}</ul>}
+        </details>
+      )}
+    </div>
+  );
+}
 
 export function RankingView() {
   const { year, indicator, lang, openSource } = useAppStore(
@@ -45,7 +85,6 @@ export function RankingView() {
   );
   const towns = useSelectedTowns();
   const [tableOpen, setTableOpen] = useState(false);
-  const [missingOpen, setMissingOpen] = useState(false);
   const { state: dataState, model } = useIndicatorData(
     useMemo(() => [indicator], [indicator]),
     useMemo(() => (year === null ? [] : [year]), [year]),
@@ -104,31 +143,12 @@ export function RankingView() {
         <h2>{title}</h2>
         {count > 0 && (
           <div className="panel-actions no-print">
-            <button
-              type="button"
-              data-testid="export-csv"
-              onClick={() =>
-                saveCsv(`ranking-${indicator}-${year ?? ''}.csv`, [
-                  [
-                    t(lang, 'rank'),
-                    t(lang, 'town'),
-                    t(lang, 'county'),
-                    t(lang, 'value'),
-                    t(lang, 'percentile'),
-                  ],
-                  ...ranking.reported.map((r) => [
-                    String(r.rank),
-                    r.town.name,
-                    r.town.county,
-                    rowText(lang, r.row),
-                    String(r.percentile),
-                  ]),
-                  ...ranking.missing.map((m) => ['', m.name, m.county, t(lang, 'notReported'), '']),
-                ])
-              }
-            >
-              {t(lang, 'exportCsv')}
-            </button>
+            <ExportCsv
+              lang={lang}
+              quotesOf={exportQuotes}
+              fileName={`ranking-${indicator}-${year ?? ''}.csv`}
+              items={() => (year === null ? [] : rankingItems(ranking, indicator, year))}
+            />
           </div>
         )}
       </div>
@@ -139,7 +159,9 @@ export function RankingView() {
       ) : (
         <>
           <p className="hint">{t(lang, 'clickHint')}</p>
-          {count === 1 && <p className="note">{t(lang, 'oneTownOnly')}</p>}
+          {count < MIN_RANKED && (
+            <p className="note">{t(lang, 'fewToRank', { n: count, min: MIN_RANKED })}</p>
+          )}
           {count > RANKING_WINDOW && (
             <p className="note">{t(lang, 'rankingWindow', { n: RANKING_WINDOW, total: count })}</p>
           )}
@@ -177,7 +199,7 @@ export function RankingView() {
                   }
                   row={(r) => (
                     <tr key={r.town.id}>
-                      <td>{r.rank}</td>
+                      <td>{r.rank ?? '—'}</td>
                       <th scope="row">{r.town.name}</th>
                       <td>
                         <button type="button" className="cell-link" onClick={() => open(r.row)}>
@@ -196,35 +218,11 @@ export function RankingView() {
           )}
         </>
       )}
-      {ranking.missing.length > 0 && count > 0 && (
-        <div className="not-reported" data-testid="not-reported">
-          <h3>
-            {t(lang, 'notReportedList')} ({ranking.missing.length})
-          </h3>
-          <ul>
-            {ranking.missing.slice(0, MISSING_SHOWN).map((town) => (
-              <li key={town.id}>
-                {town.name} <span className="badge">{t(lang, 'notReported')}</span>
-              </li>
-            ))}
-          </ul>
-          {ranking.missing.length > MISSING_SHOWN && (
-            <details onToggle={(e) => setMissingOpen(e.currentTarget.open)}>
-              <summary>
-                {t(lang, 'moreTowns', { n: ranking.missing.length - MISSING_SHOWN })}
-              </summary>
-              {missingOpen && (
-                <ul>
-                  {ranking.missing.slice(MISSING_SHOWN).map((town) => (
-                    <li key={town.id}>
-                      {town.name} <span className="badge">{t(lang, 'notReported')}</span>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </details>
-          )}
-        </div>
+      {count > 0 && (
+        <>
+          <MissingList lang={lang} kind="notMentioned" towns={ranking.notMentioned} year={year} />
+          <MissingList lang={lang} kind="noReport" towns={ranking.noReport} year={year} />
+        </>
       )}
     </section>
   );

@@ -1,26 +1,36 @@
 /**
- * Side by side: 2–4 towns on one category — grouped bars of their
- * percentiles among the selected towns, the raw values in a table below.
+ * Side by side: 2–4 towns on one category — each indicator on its own scale
+ * and unit (or, on request, their percentiles among the selected towns), the
+ * raw values in a table below. Missing figures say why.
  */
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { INDICATORS } from '../../catalog';
 import { buildSideBySideOption } from '../../charts/ranking';
 import { PALETTE } from '../../charts/palette';
+import { buildSideValuesOption, sidePanelHeight } from '../../charts/side';
 import { LazyChart, type ChartClick } from '../../components/chart/LazyChart';
 import { DataPending } from '../../components/DataPending';
 import { EmptyState } from '../../components/EmptyState';
+import { MissingCell } from '../../components/MissingBadge';
 import { rowText, valueFlag } from '../../components/value-text';
-import { cellKey } from '../../dataset/select';
-import { buildCsv, download } from '../../export/csv';
-import { categoryName, indicatorName, t } from '../../i18n';
+import type { Town } from '../../dataset/model';
+import { cellKey, hasReport, matrixMissing, MIN_RANKED } from '../../dataset/select';
+import { categoryName, indicatorName, t, unitLabel } from '../../i18n';
 import { sourceOf, useAppStore } from '../../store';
 import { useCompareMatrix, useSelectedTowns } from '../../store/hooks';
+import { ExportCsv } from '../../components/ExportCsv';
+import { exportQuotes } from '../../store/quotes';
+import { matrixItems } from '../../dataset/items';
+
+/** The towns compared at most, and at least. */
+const MAX_SIDE = 4;
+const MIN_SIDE = 2;
 
 export function SideBySide() {
-  const { year, yearMode, category, lang, sideTowns, setSideTowns, openSource } = useAppStore(
+  const { year, category, lang, sideTowns, setSideTowns, openSource } = useAppStore(
     useShallow((s) => ({
       year: s.year,
-      yearMode: s.yearMode,
       category: s.category,
       lang: s.lang,
       sideTowns: s.sideTowns,
@@ -28,45 +38,72 @@ export function SideBySide() {
       openSource: s.openSource,
     })),
   );
+  const [scale, setScale] = useState<'values' | 'percentiles'>('values');
   const towns = useSelectedTowns();
-  const { state: dataState, matrix } = useCompareMatrix();
+  const { state: dataState, matrix, mode: yearMode, auto } = useCompareMatrix();
   const chosen = useMemo(() => {
-    const wanted = sideTowns.length > 0 ? sideTowns : towns.slice(0, 2).map((t) => t.id);
-    return towns.filter((t) => wanted.includes(t.id)).slice(0, 4);
-  }, [sideTowns, towns]);
+    if (sideTowns.length > 0)
+      return towns.filter((t) => sideTowns.includes(t.id)).slice(0, MAX_SIDE);
+    // By default the first two towns with a report to compare: never two empty columns.
+    const withData = (town: Town): boolean =>
+      yearMode === 'year' ? hasReport(town, year) : town.years.length > 0;
+    return [...towns.filter(withData), ...towns.filter((t) => !withData(t))].slice(0, MIN_SIDE);
+  }, [sideTowns, towns, year, yearMode]);
   const indicators = matrix?.indicators ?? [];
-  const option = useMemo(
-    () =>
-      matrix === null
-        ? null
-        : buildSideBySideOption(
-            indicators.map((id) => indicatorName(lang, id)),
-            chosen.map((town) => ({
-              label: town.name,
-              colorIndex: towns.findIndex((t) => t.id === town.id),
-              percentiles: indicators.map(
-                (id) => matrix.cells.get(cellKey(town.id, id))?.percentile ?? null,
-              ),
-              texts: indicators.map((id) => {
-                const cell = matrix.cells.get(cellKey(town.id, id));
-                return cell === undefined ? t(lang, 'notReported') : rowText(lang, cell.row);
-              }),
-            })),
-            PALETTE,
-          ),
-    [matrix, indicators, chosen, towns, lang],
+  const cellText = useCallback(
+    (town: Town, id: (typeof indicators)[number]): string => {
+      const cell = matrix?.cells.get(cellKey(town.id, id));
+      if (cell !== undefined) return rowText(lang, cell.row);
+      return matrix === null ? '' : t(lang, matrixMissing(matrix, town));
+    },
+    [matrix, lang],
   );
+  const option = useMemo(() => {
+    if (matrix === null) return null;
+    const sideTowns = chosen.map((town) => ({
+      label: town.name,
+      colorIndex: towns.findIndex((t) => t.id === town.id),
+    }));
+    if (scale === 'percentiles') {
+      return buildSideBySideOption(
+        indicators.map((id) => indicatorName(lang, id)),
+        chosen.map((town, i) => ({
+          label: sideTowns[i]?.label ?? town.name,
+          colorIndex: sideTowns[i]?.colorIndex ?? i,
+          percentiles: indicators.map(
+            (id) => matrix.cells.get(cellKey(town.id, id))?.percentile ?? null,
+          ),
+          texts: indicators.map((id) => cellText(town, id)),
+        })),
+        PALETTE,
+      );
+    }
+    return buildSideValuesOption(
+      indicators.map((id) => ({
+        title: indicatorName(lang, id),
+        unit: unitLabel(lang, INDICATORS[id].unit),
+        kind: INDICATORS[id].kind,
+        values: chosen.map((town) => matrix.cells.get(cellKey(town.id, id))?.value ?? null),
+        texts: chosen.map((town) => cellText(town, id)),
+      })),
+      sideTowns,
+      PALETTE,
+    );
+  }, [matrix, indicators, chosen, towns, lang, scale, cellText]);
   const onClick = useCallback(
     (c: ChartClick) => {
-      const town = chosen[c.seriesIndex];
-      const id = indicators[c.dataIndex];
+      // Values: a chart per indicator (series), a bar per town; percentiles the other way round.
+      const [townIndex, idIndex] =
+        scale === 'values' ? [c.dataIndex, c.seriesIndex] : [c.seriesIndex, c.dataIndex];
+      const town = chosen[townIndex];
+      const id = indicators[idIndex];
       const cell =
         town === undefined || id === undefined
           ? undefined
           : matrix?.cells.get(cellKey(town.id, id));
       if (cell !== undefined) openSource(sourceOf(cell.row));
     },
-    [chosen, indicators, matrix, openSource],
+    [chosen, indicators, matrix, openSource, scale],
   );
   if (dataState !== 'ready') {
     return <DataPending lang={lang} failed={dataState === 'failed'} />;
@@ -77,42 +114,33 @@ export function SideBySide() {
     setSideTowns(on ? [...ids, id] : ids);
   };
   const title = `${t(lang, 'sideBySide')} · ${categoryName(lang, category)} · ${yearMode === 'latest' ? t(lang, 'latestYear') : year}`;
-  const exportCsv = (): void => {
-    const header = [
-      t(lang, 'indicator'),
-      ...chosen.flatMap((town) => [town.name, `${town.name} ${t(lang, 'percentile')}`]),
-    ];
-    const rows = indicators.map((id) => [
-      indicatorName(lang, id),
-      ...chosen.flatMap((town) => {
-        const cell = matrix.cells.get(cellKey(town.id, id));
-        return cell === undefined
-          ? [t(lang, 'notReported'), '']
-          : [rowText(lang, cell.row), String(cell.percentile)];
-      }),
-    ]);
-    download(`side-by-side-${category}.csv`, buildCsv([header, ...rows]));
-  };
+  const ranked = indicators.some((id) => (matrix.reporting.get(id) ?? 0) >= MIN_RANKED);
+  const chosenIds = new Set(chosen.map((c) => c.id));
+  const chartHeight =
+    scale === 'values' ? indicators.length * sidePanelHeight(chosen.length) + 8 : 360;
   return (
     <section className="panel side" data-testid="side-by-side" aria-label={title}>
       <div className="panel-head">
         <h2>{title}</h2>
         <div className="panel-actions no-print">
-          <button type="button" data-testid="export-csv" onClick={exportCsv}>
-            {t(lang, 'exportCsv')}
-          </button>
+          <ExportCsv
+            lang={lang}
+            quotesOf={exportQuotes}
+            fileName={`side-by-side-${category}.csv`}
+            items={() => matrixItems(matrix, chosen)}
+          />
         </div>
       </div>
       <fieldset className="side-picker no-print">
         <legend>{t(lang, 'pickTowns')}</legend>
         {towns.map((town) => {
-          const on = chosen.some((c) => c.id === town.id);
+          const on = chosenIds.has(town.id);
           return (
             <label key={town.id} className="town-option">
               <input
                 type="checkbox"
                 checked={on}
-                disabled={!on && chosen.length >= 4}
+                disabled={on ? chosen.length <= MIN_SIDE : chosen.length >= MAX_SIDE}
                 onChange={(e) => toggle(town.id, e.target.checked)}
               />{' '}
               {town.name}
@@ -124,12 +152,44 @@ export function SideBySide() {
         <EmptyState title={indicators.length === 0 ? t(lang, 'noData') : t(lang, 'pickTwo')} />
       ) : (
         <>
-          <p className="hint">{t(lang, 'sideHint')}</p>
+          {auto && yearMode === 'latest' && year !== null && (
+            <p className="note" data-testid="auto-latest">
+              {t(lang, 'autoLatest', { year })}
+            </p>
+          )}
+          <fieldset className="side-scale no-print">
+            <legend>{t(lang, 'sideMode')}</legend>
+            <label>
+              <input
+                type="radio"
+                name="side-scale"
+                checked={scale === 'values'}
+                onChange={() => setScale('values')}
+              />{' '}
+              {t(lang, 'sideValues')}
+            </label>
+            <label>
+              <input
+                type="radio"
+                name="side-scale"
+                data-testid="side-percentiles"
+                checked={scale === 'percentiles'}
+                disabled={!ranked}
+                onChange={() => setScale('percentiles')}
+              />{' '}
+              {t(lang, 'sidePercentiles')}
+            </label>
+          </fieldset>
+          <p className="hint">
+            {scale === 'values'
+              ? t(lang, 'sideHint')
+              : t(lang, 'sidePercentileHint', { min: MIN_RANKED })}
+          </p>
           <LazyChart
             testId="chart-side"
             defer
             option={option}
-            height={360}
+            height={chartHeight}
             locale={lang === 'zh' ? 'ZH' : 'EN'}
             label={title}
             onClick={onClick}
@@ -156,9 +216,7 @@ export function SideBySide() {
                     {chosen.map((town) => {
                       const cell = matrix.cells.get(cellKey(town.id, id));
                       return cell === undefined ? (
-                        <td key={town.id} className="cell-missing">
-                          {t(lang, 'notReported')}
-                        </td>
+                        <MissingCell key={town.id} lang={lang} kind={matrixMissing(matrix, town)} />
                       ) : (
                         <td key={town.id}>
                           <button
@@ -169,7 +227,9 @@ export function SideBySide() {
                             {rowText(lang, cell.row)}
                             {valueFlag(cell.row)}
                           </button>
-                          <span className="th-meta">P{cell.percentile}</span>
+                          {cell.percentile !== null && (
+                            <span className="th-meta">P{cell.percentile}</span>
+                          )}
                         </td>
                       );
                     })}

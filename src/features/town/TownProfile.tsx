@@ -18,8 +18,11 @@ import {
   type CountyData,
   type ReportInfo,
 } from '../../dataset/model';
-import { rankTowns, townProfile } from '../../dataset/select';
-import { buildCsv, download } from '../../export/csv';
+import { missingOf, rankTowns, townProfile } from '../../dataset/select';
+import type { ExportItem } from '../../dataset/model';
+import { MissingBadge } from '../../components/MissingBadge';
+import { ExportCsv } from '../../components/ExportCsv';
+import { exportQuotes } from '../../store/quotes';
 import { textFileOf } from '../../extract/data-index';
 import { formatChange, indicatorName, t } from '../../i18n';
 import { sourceOf, useAppStore } from '../../store';
@@ -111,16 +114,17 @@ export function TownProfile() {
       selected.some((s) => s.id === town.id) ? selected : [town, ...selected],
     );
     const mine = ranking.reported.find((r) => r.town.id === town.id);
-    return mine === undefined ? '—' : `${mine.rank}/${ranking.reported.length}`;
+    return mine?.rank == null ? '—' : `${mine.rank}/${ranking.reported.length}`;
   };
-  const exportCsv = (): void => {
-    const header = [t(lang, 'indicator'), ...profile.years.map(String)];
-    const rows = profile.rows.map((r) => [
-      indicatorName(lang, r.indicator),
-      ...r.values.map((v) => (v === null ? t(lang, 'notReported') : rowText(lang, v))),
-    ]);
-    download(`town-${town.name}.csv`, buildCsv([header, ...rows]));
-  };
+  const items = (): ExportItem[] =>
+    profile.rows.flatMap((r) =>
+      profile.years.map((year, i) => {
+        const row = r.values[i] ?? null;
+        return row === null
+          ? { town, year, indicator: r.indicator, row, status: missingOf(town, year) }
+          : { town, year, indicator: r.indicator, row, status: 'reported' as const };
+      }),
+    );
   return (
     <section className="panel town" data-testid="town-profile" aria-label={t(lang, 'townProfile')}>
       <div className="panel-head">
@@ -147,9 +151,12 @@ export function TownProfile() {
               ))}
             </select>
           </label>
-          <button type="button" data-testid="export-csv" onClick={exportCsv}>
-            {t(lang, 'exportCsv')}
-          </button>
+          <ExportCsv
+            lang={lang}
+            quotesOf={exportQuotes}
+            fileName={`town-${town.name}.csv`}
+            items={items}
+          />
         </div>
       </div>
       {(latest?.inferred.length ?? 0) > 0 && (
@@ -181,7 +188,10 @@ export function TownProfile() {
                   {r.values.map((v, i) => (
                     <td key={profile.years[i]}>
                       {v === null ? (
-                        <span className="badge">{t(lang, 'notReported')}</span>
+                        <MissingBadge
+                          lang={lang}
+                          kind={missingOf(town, profile.years[i] ?? null)}
+                        />
                       ) : (
                         <button
                           type="button"

@@ -17,9 +17,17 @@ import { LazyChart, type ChartClick } from '../../components/chart/LazyChart';
 import { DataPending } from '../../components/DataPending';
 import { EmptyState } from '../../components/EmptyState';
 import { rowText, valueFlag } from '../../components/value-text';
-import { saveCsv } from '../../export/save';
 import { bytesOf, type DatasetModel, type Town, type ValueRow } from '../../dataset/model';
-import { indicatorsWithDataIn, topTowns, trendFor, valueFor } from '../../dataset/select';
+import {
+  indicatorsWithDataIn,
+  missingOf,
+  topTowns,
+  trendFor,
+  valueFor,
+} from '../../dataset/select';
+import { MissingBadge } from '../../components/MissingBadge';
+import { ExportCsv } from '../../components/ExportCsv';
+import { exportQuotes } from '../../store/quotes';
 import { formatChange, indicatorName, t, unitLabel, type Lang } from '../../i18n';
 import { sourceOf, useAppStore } from '../../store';
 import { LAZY_BYTES, useIndicatorData, useNearViewport, useSelectedTowns } from '../../store/hooks';
@@ -48,7 +56,12 @@ function linesFor(
   model: DatasetModel,
   indicator: IndicatorId,
   towns: readonly Town[],
-): { lines: TrendLine[]; rows: (ValueRow | null)[][]; years: readonly number[] } {
+): {
+  lines: TrendLine[];
+  rows: (ValueRow | null)[][];
+  towns: Town[];
+  years: readonly number[];
+} {
   const trend = trendFor(model, indicator, towns);
   const slot = new Map(towns.map((town, i) => [town.id, i]));
   return {
@@ -63,6 +76,7 @@ function linesFor(
       ),
     })),
     rows: trend.series.map((s) => [...s.points]),
+    towns: trend.series.map((s) => s.town),
   };
 }
 
@@ -71,6 +85,8 @@ interface TableRow {
   /** Leading cells naming the row (indicator, town). */
   readonly cells: readonly string[];
   readonly line: TrendLine;
+  /** Whose line: a gap says whether the town had no report that year or a silent one. */
+  readonly town: Town | undefined;
   /** The value rows behind the points, to open their sentences. */
   readonly source: readonly (ValueRow | null)[];
 }
@@ -122,7 +138,9 @@ function LinesTable({
               {row.line.points.map((p, k) => (
                 <td key={years[k]}>
                   {p === null ? (
-                    <span className="badge">{t(lang, 'notReported')}</span>
+                    row.town !== undefined && (
+                      <MissingBadge lang={lang} kind={missingOf(row.town, years[k] ?? null)} />
+                    )
                   ) : (
                     <button
                       type="button"
@@ -213,21 +231,21 @@ export function TrendView() {
         <h2>{title}</h2>
         {main.lines.length > 0 && (
           <div className="panel-actions no-print">
-            <button
-              type="button"
-              data-testid="export-csv"
-              onClick={() =>
-                saveCsv(`trend-${indicator}.csv`, [
-                  [t(lang, 'town'), ...main.years.map(String)],
-                  ...main.lines.map((l) => [
-                    l.label,
-                    ...l.points.map((p) => p?.text ?? t(lang, 'notReported')),
-                  ]),
-                ])
+            <ExportCsv
+              lang={lang}
+              quotesOf={exportQuotes}
+              fileName={`trend-${indicator}.csv`}
+              items={() =>
+                main.towns.flatMap((town, i) =>
+                  main.years.map((year, k) => {
+                    const row = main.rows[i]?.[k] ?? null;
+                    return row === null
+                      ? { town, year, indicator, row, status: missingOf(town, year) }
+                      : { town, year, indicator, row, status: 'reported' as const };
+                  }),
+                )
               }
-            >
-              {t(lang, 'exportCsv')}
-            </button>
+            />
           </div>
         )}
       </div>
@@ -268,6 +286,7 @@ export function TrendView() {
               key: line.label,
               cells: [line.label],
               line,
+              town: main.towns[i],
               source: main.rows[i] ?? [],
             }))}
             onOpen={open}
@@ -366,6 +385,7 @@ function Multiples({
             key: `${b.id}-${line.label}`,
             cells: [related.panels[i]?.title ?? '', line.label],
             line,
+            town: b.towns[j],
             source: b.rows[j] ?? [],
           })),
         )}

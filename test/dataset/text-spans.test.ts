@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excerpt, sentenceAround } from '../../src/features/import/text-spans';
+import { excerpt, sentenceAround } from '../../src/dataset/text-spans';
 
 describe('sentenceAround', () => {
   const text = '一、基本情况\n全年调解矛盾纠纷608件，调解成功率99.5%。开展普法活动25场。';
