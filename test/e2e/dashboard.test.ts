@@ -56,6 +56,8 @@ async function clickBar(page: Page, town: string): Promise<void> {
       return { x: rect.left + x, y: rect.top + y };
     }, town);
   await expect.poll(locate).not.toBeNull();
+  // A click lands only inside the viewport: a chart below the fold is scrolled to.
+  await page.locator('[data-testid="chart-ranking"]').scrollIntoViewIfNeeded();
   await page.waitForTimeout(250); // the bars' entry animation
   const point = await locate();
   if (point === null) throw new Error(`no bar for ${town}`);
@@ -176,13 +178,26 @@ describe('dashboard in a real browser, served under a sub-path', () => {
     await page.close();
   });
 
-  it('shows the overview cards and a ranking with not-reported towns listed apart', async () => {
+  it('shows the overview cards and a ranking with the two kinds of missing listed apart', async () => {
     const page = await open();
     await expect.poll(() => page.getByTestId('filter-year').inputValue()).toBe('2024');
-    await expect.poll(() => page.getByTestId('card-mediation').textContent()).toContain('≥798件');
-    const notReported = await page.getByTestId('not-reported').textContent();
-    expect(notReported).toContain('紫兴街道');
-    expect(notReported).toContain('未报告');
+    const card = page.getByTestId('card-mediation');
+    await expect.poll(() => card.textContent()).toContain('≥798件');
+    // Two of the five towns have a 2024 report, and both state the figure.
+    expect(await card.textContent()).toContain('2/2 份报告提及');
+    expect(await card.getByTestId('card-no-report').textContent()).toBe('3 个乡镇无本年度报告');
+    const noReport = page.getByTestId('missing-noReport');
+    expect(await noReport.locator('h3').textContent()).toContain('无 2024 年度报告的乡镇 (3)');
+    expect(await noReport.textContent()).toContain('紫兴街道');
+    expect(await page.getByTestId('missing-notMentioned').count()).toBe(0);
+    // 黄花店镇's 2024 report does not state a success rate: not the same as no report.
+    await page.getByTestId('filter-indicator').selectOption('mediation.success_rate');
+    const silent = page.getByTestId('missing-notMentioned');
+    await expect.poll(() => silent.textContent()).toContain('黄花店镇');
+    expect(await silent.locator('[data-missing="notMentioned"]').first().textContent()).toBe(
+      '报告未提及',
+    );
+    expect(await page.getByTestId('missing-noReport').textContent()).not.toContain('黄花店镇');
     await page.close();
   });
 
@@ -288,7 +303,7 @@ describe('dashboard in a real browser, served under a sub-path', () => {
     // The ranking now holds that town alone.
     await expect
       .poll(() => page.locator('section.ranking').textContent())
-      .toContain('仅 1 个乡镇报告此指标');
+      .toContain('仅 1 个乡镇报告此数值：不足 3 个，不排名次、不计百分位。');
     await page.getByTestId('town-search').fill('没有这个乡镇');
     await expect.poll(() => body.textContent()).toContain('没有匹配的乡镇');
     await page.close();

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
@@ -18,6 +19,14 @@ afterAll(async () => {
   await browser?.close();
   await site?.close();
 });
+
+/** A downloaded CSV as records, as a spreadsheet reads it. */
+function csvRows(text: string): Record<string, string>[] {
+  return Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
+}
 
 async function open(hash: string, ready: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1360, height: 1000 } });
@@ -42,13 +51,26 @@ describe('benchmarking views', () => {
     await page.close();
   });
 
-  it('shows the compare matrix with ranks, not-reported cells, sorting and drill-down', async () => {
+  it('opens the compare matrix on each town’s latest report when the year would leave rows empty', async () => {
     const page = await open('#/?v=compare&y=2023&c=mediation', '[data-testid="compare-matrix"]');
     const matrix = page.getByTestId('compare-matrix');
+    // Three of five towns have no 2023 report: the matrix says so and compares latest reports.
+    expect(await page.getByTestId('auto-latest').textContent()).toContain(
+      '部分乡镇没有 2023 年度报告',
+    );
+    expect(await matrix.locator('[data-missing="noReport"]').count()).toBe(0);
     const text = (await matrix.textContent()) ?? '';
-    expect(text).toContain('208件');
-    expect(text).toContain('第1名/2');
-    expect(text).toContain('未报告');
+    expect(text).toContain('第1名/4');
+    expect(text).toContain('报告未提及');
+    // The year alone, on request: no-report rows, and two towns are too few to rank.
+    await matrix.getByRole('checkbox', { name: '按各乡镇最近一次报告' }).uncheck();
+    await expect.poll(() => page.url()).toContain('ym=year');
+    expect(await page.getByTestId('auto-latest').count()).toBe(0);
+    await expect.poll(() => matrix.locator('[data-missing="noReport"]').count()).toBe(3 * 6);
+    const columnOfTwo = (await matrix.textContent()) ?? '';
+    expect(columnOfTwo).toContain('208件');
+    expect(columnOfTwo).not.toContain('第1名/2');
+    await matrix.getByRole('checkbox', { name: '按各乡镇最近一次报告' }).check();
     await page.getByRole('button', { name: /调解成功率/ }).click();
     expect(page.url()).toContain('sb=mediation.success_rate');
     const firstRow = await matrix.locator('tbody tr').first().locator('th').textContent();
@@ -60,18 +82,30 @@ describe('benchmarking views', () => {
     await page.close();
   });
 
-  it('exports the matrix as CSV that Excel reads as UTF-8', async () => {
-    const page = await open('#/?v=compare&y=2024&c=petition', '[data-testid="compare-matrix"]');
+  it('exports the matrix as data: numbers, why a figure is missing, and its sentence', async () => {
+    const page = await open(
+      '#/?v=compare&y=2024&c=petition&ym=year',
+      '[data-testid="compare-matrix"]',
+    );
     const [file] = await Promise.all([
       page.waitForEvent('download'),
       page.getByTestId('export-csv').click(),
     ]);
     expect(file.suggestedFilename()).toBe('compare-petition-2024.csv');
-    const csv = readFileSync(await file.path(), 'utf8');
-    expect(csv.startsWith('\uFEFF乡镇,县区,年度,')).toBe(true);
-    expect(csv).toContain('段园镇,杜集区,2024,73件,1,100');
-    // A negative change stays a number, not a neutralised string.
-    expect(csv).toContain(',-17.2%,');
+    const raw = readFileSync(await file.path(), 'utf8');
+    expect(raw.startsWith('\uFEFFtown,county,year,indicator,indicator_zh,value,unit,')).toBe(true);
+    const rows = csvRows(raw);
+    const cases = rows.find((r) => r['town'] === '段园镇' && r['indicator'] === 'petition.cases');
+    expect(cases).toMatchObject({ value: '73', unit: '件', status: 'reported', year: '2024' });
+    expect(cases?.['quote']).toContain('73');
+    expect(cases?.['report_id']).toMatch(/duanyuan/);
+    // A negative change is a number Excel sums, not text.
+    expect(rows.some((r) => r['value'] === '-17.2')).toBe(true);
+    expect(rows.filter((r) => r['town'] === '紫兴街道').map((r) => r['status'])).toContain(
+      'no_report',
+    );
+    for (const r of rows)
+      if (r['value'] !== '') expect(Number.isFinite(Number(r['value']))).toBe(true);
     await page.close();
   });
 
@@ -92,19 +126,45 @@ describe('benchmarking views', () => {
     const svgText = readFileSync(await svg.path(), 'utf8');
     expect(svgText).toContain('<svg');
     expect(svgText).toContain('段园镇');
+    // The image names itself: indicator, year, unit, the towns' count, the source.
+    expect(svgText).toContain('排名 · 调解矛盾纠纷数 · 2024（单位：件）');
+    expect(svgText).toContain('2 个乡镇报告此数值 · 0 个报告未提及 · 3 个无本年度报告');
+    expect(svgText).toContain('来源：各乡镇法治政府建设情况报告');
     const [csv] = await Promise.all([
       page.waitForEvent('download'),
       ranking.getByTestId('export-csv').click(),
     ]);
-    const text = readFileSync(await csv.path(), 'utf8');
-    expect(text).toContain('1,段园镇,杜集区,608件,100');
-    expect(text).toContain(',紫兴街道,开阳县,未报告,');
+    const rows = csvRows(readFileSync(await csv.path(), 'utf8'));
+    // Two towns: values, no ranks.
+    expect(rows[0]).toMatchObject({ town: '段园镇', value: '608', rank: '', status: 'reported' });
+    expect(rows.find((r) => r['town'] === '紫兴街道')).toMatchObject({
+      value: '',
+      status: 'no_report',
+    });
+    // Chinese headers and words, on request.
+    await ranking.getByTestId('export-chinese').check();
+    const [zh] = await Promise.all([
+      page.waitForEvent('download'),
+      ranking.getByTestId('export-csv').click(),
+    ]);
+    const zhRows = csvRows(readFileSync(await zh.path(), 'utf8'));
+    expect(zhRows.find((r) => r['乡镇'] === '紫兴街道')?.['状态']).toBe('无本年度报告');
+    expect(zhRows[0]?.['原文句子']).toContain('608');
+    // Printed, the chart carries the same count and source line.
+    await page.emulateMedia({ media: 'print' });
+    expect(await ranking.locator('.chart-caption').isVisible()).toBe(true);
+    expect(await ranking.locator('.chart-caption').textContent()).toContain('来源：');
     await page.close();
   });
 
-  it('puts 2–4 towns side by side with percentiles and raw values', async () => {
+  it('puts 2–4 towns side by side on the values’ own scales, percentiles on request', async () => {
     const page = await open('#/?v=side&y=2023&c=mediation', '[data-testid="side-by-side"]');
     const side = page.getByTestId('side-by-side');
+    // It opens on two towns with reports, never on empty columns.
+    expect(await side.getByLabel('彭浦镇').isChecked()).toBe(true);
+    expect(await side.getByLabel('红格镇').isChecked()).toBe(true);
+    // Two towns are the least: neither can be unticked.
+    expect(await side.getByLabel('彭浦镇').isDisabled()).toBe(true);
     await side.getByLabel('段园镇').check();
     await page.getByTestId('chart-side').locator('svg').first().waitFor();
     expect(page.url()).toContain('v=side');
@@ -112,11 +172,32 @@ describe('benchmarking views', () => {
     const text = (await side.textContent()) ?? '';
     expect(text).toContain('474件');
     expect(text).toContain('P100');
-    expect(text).toContain('未报告');
+    expect(text).toContain('报告未提及');
+    // Rates on a 0–100 axis named with the unit: 100% against 99.5% are near-equal bars.
+    const axes = await page.evaluate(() => {
+      const host = document.querySelector('[data-testid="chart-side"] .echarts-for-react') as
+        (Element & { chart?: { getOption(): { xAxis: { name: string; max?: number }[] } } }) | null;
+      return host?.chart?.getOption().xAxis.map((a) => [a.name, a.max ?? null]);
+    });
+    expect(axes).toContainEqual(['%', 100]);
+    expect(axes).toContainEqual(['件', null]);
+    await side.getByTestId('side-percentiles').check();
+    await expect.poll(() => side.textContent()).toContain('柱高为各乡镇在所选乡镇中的百分位');
     await side.getByRole('button', { name: /208件/ }).click();
     await expect
       .poll(() => page.getByTestId('source-highlight').textContent())
       .toBe('调解矛盾纠纷208件');
+    await page.close();
+  });
+
+  it('says in the trends table which years a town had no report', async () => {
+    const page = await open('#/?y=2024&i=mediation.cases', '[data-testid="chart-ranking"] svg');
+    const table = page.locator('section.trends details.data-table').first();
+    await table.locator('summary').click();
+    const row = table.locator('tr', { hasText: '彭浦镇' });
+    // 彭浦镇 reported for 2023 only: its other years are 无本年度报告, not gaps without a word.
+    expect(await row.locator('[data-missing="noReport"]').count()).toBe(3);
+    expect(await row.textContent()).toContain('474件');
     await page.close();
   });
 
@@ -134,8 +215,9 @@ describe('benchmarking views', () => {
     expect(text).toContain('信访件数');
     const link = profile.getByRole('link', { name: '查看全文' });
     expect(await link.getAttribute('href')).toBe('data/texts/shanghai-jingan-pengpu-2023.txt');
-    // Ranks among the selected towns, in the town's latest year.
-    await expect.poll(() => profile.locator('tbody tr').first().textContent()).toMatch(/\d+\/\d+$/);
+    // Ranks among the selected towns, in the town's latest year: two towns
+    // report for 2023, too few to rank (a dash once the ranks are loaded).
+    await expect.poll(() => profile.locator('tbody tr').first().textContent()).toMatch(/件—$/);
     // Its values and reports from its county's files; other towns' values
     // only for the latest year's ranks; never the complete report list.
     const made = site.requests.slice(from).map((r) => r.replace('/sub/path/data/', ''));

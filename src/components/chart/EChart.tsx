@@ -3,6 +3,7 @@ import type { ECharts } from 'echarts';
 import type { EChartsType } from 'echarts/core';
 import { useMemo, useRef } from 'react';
 import { download, downloadUrl } from '../../export/csv';
+import { captionedPng, captionedSvg, type ChartCaption } from './captioned-image';
 import { echarts } from './echarts-setup';
 import { markFirstChart } from './first-chart';
 import { takeChart } from './handoff';
@@ -97,6 +98,11 @@ export interface EChartProps {
   readonly exportName?: string;
   /** Labels of the export buttons, in the page's language. */
   readonly exportLabels?: { readonly png: string; readonly svg: string };
+  /**
+   * What the image says of itself: a title above it, the towns' count and the
+   * source below — in the exported files, and under the chart when printed.
+   */
+  readonly caption?: ChartCaption;
 }
 
 /**
@@ -108,6 +114,7 @@ async function exportImage(
   format: 'png' | 'svg',
   fileName: string,
   locale: 'ZH' | 'EN',
+  caption: ChartCaption | undefined,
 ): Promise<void> {
   const { CanvasRenderer, SVGRenderer } = await import('echarts/renderers');
   echarts.use([CanvasRenderer, SVGRenderer]);
@@ -117,15 +124,24 @@ async function exportImage(
   const renderer = format === 'png' ? 'canvas' : 'svg';
   const copy = echarts.init(host, null, { renderer, width, height, locale });
   copy.setOption({ ...instance.getOption(), animation: false });
-  if (format === 'png') {
-    downloadUrl(
-      copy.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' }),
-      fileName,
-    );
-  } else {
-    download(fileName, copy.renderToSVGString(), 'image/svg+xml');
+  try {
+    if (format === 'png') {
+      const url = copy.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' });
+      downloadUrl(
+        caption === undefined ? url : await captionedPng(url, width, height, 2, caption),
+        fileName,
+      );
+    } else {
+      const svg = copy.renderToSVGString();
+      download(
+        fileName,
+        caption === undefined ? svg : captionedSvg(svg, width, height, caption),
+        'image/svg+xml',
+      );
+    }
+  } finally {
+    copy.dispose();
   }
-  copy.dispose();
 }
 
 export default function EChart({
@@ -138,6 +154,7 @@ export default function EChart({
   onZoom,
   exportName,
   exportLabels,
+  caption,
   renderer = 'svg',
   adopt,
 }: EChartProps) {
@@ -182,7 +199,7 @@ export default function EChart({
   const save = (format: 'png' | 'svg'): void => {
     const instance = instanceRef.current;
     if (instance !== null && exportName !== undefined) {
-      void exportImage(instance, format, `${exportName}.${format}`, locale);
+      void exportImage(instance, format, `${exportName}.${format}`, locale, caption);
     }
   };
   return (
@@ -211,6 +228,9 @@ export default function EChart({
           data-adopt={adopt}
         />
       </div>
+      {caption !== undefined && (
+        <p className="chart-caption print-only">{caption.lines.join(' · ')}</p>
+      )}
     </div>
   );
 }

@@ -114,7 +114,7 @@ export function OverviewCards() {
                   : formatValue(lang, card.headline.value, card.headline.qualifier, unit)}
               </span>
               <span className="card-meta">
-                {card.reporting === 0
+                {card.withReport === 0
                   ? t(lang, 'noneReporting')
                   : t(lang, 'reportingTowns', { n: card.reporting, total: card.withReport })}
               </span>

@@ -15,7 +15,9 @@ import { MissingBadge } from '../../components/MissingBadge';
 import type { Town, ValueRow } from '../../dataset/model';
 import type { Missing } from '../../dataset/model';
 import { MIN_RANKED, rankTowns } from '../../dataset/select';
-import { t, type Lang } from '../../i18n';
+import { INDICATORS } from '../../catalog';
+import { chartCaption } from '../../components/chart/caption-text';
+import { t, unitLabel, type Lang } from '../../i18n';
 import { rowText, valueFlag } from '../../components/value-text';
 import { ExportCsv } from '../../components/ExportCsv';
 import { exportQuotes } from '../../store/quotes';
@@ -180,6 +182,16 @@ export function RankingView() {
             onZoom={(w) => setRankStart(windowStartOf(w.endValue, count))}
             exportName={`ranking-${indicator}-${year ?? ''}`}
             exportLabels={{ png: t(lang, 'exportPng'), svg: t(lang, 'exportSvg') }}
+            caption={chartCaption(
+              lang,
+              title,
+              unitLabel(lang, INDICATORS[indicator].unit),
+              t(lang, 'captionCounts', {
+                n: count,
+                silent: ranking.notMentioned.length,
+                none: ranking.noReport.length,
+              }),
+            )}
           />
           <details className="data-table" onToggle={(e) => setTableOpen(e.currentTarget.open)}>
             <summary>{t(lang, 'table')}</summary>

@@ -9,6 +9,7 @@ import { INDICATORS } from '../../catalog';
 import { buildSideBySideOption } from '../../charts/ranking';
 import { PALETTE } from '../../charts/palette';
 import { buildSideValuesOption, sidePanelHeight } from '../../charts/side';
+import { chartCaption } from '../../components/chart/caption-text';
 import { LazyChart, type ChartClick } from '../../components/chart/LazyChart';
 import { DataPending } from '../../components/DataPending';
 import { EmptyState } from '../../components/EmptyState';
@@ -50,6 +51,14 @@ export function SideBySide() {
     return [...towns.filter(withData), ...towns.filter((t) => !withData(t))].slice(0, MIN_SIDE);
   }, [sideTowns, towns, year, yearMode]);
   const indicators = matrix?.indicators ?? [];
+  // On their own scales, only the indicators some chosen town states get a chart (the table has all).
+  const drawn = useMemo(
+    () =>
+      indicators.filter((id) =>
+        chosen.some((town) => matrix?.cells.has(cellKey(town.id, id)) === true),
+      ),
+    [indicators, chosen, matrix],
+  );
   const cellText = useCallback(
     (town: Town, id: (typeof indicators)[number]): string => {
       const cell = matrix?.cells.get(cellKey(town.id, id));
@@ -79,7 +88,7 @@ export function SideBySide() {
       );
     }
     return buildSideValuesOption(
-      indicators.map((id) => ({
+      drawn.map((id) => ({
         title: indicatorName(lang, id),
         unit: unitLabel(lang, INDICATORS[id].unit),
         kind: INDICATORS[id].kind,
@@ -89,21 +98,21 @@ export function SideBySide() {
       sideTowns,
       PALETTE,
     );
-  }, [matrix, indicators, chosen, towns, lang, scale, cellText]);
+  }, [matrix, indicators, drawn, chosen, towns, lang, scale, cellText]);
   const onClick = useCallback(
     (c: ChartClick) => {
       // Values: a chart per indicator (series), a bar per town; percentiles the other way round.
       const [townIndex, idIndex] =
         scale === 'values' ? [c.dataIndex, c.seriesIndex] : [c.seriesIndex, c.dataIndex];
       const town = chosen[townIndex];
-      const id = indicators[idIndex];
+      const id = (scale === 'values' ? drawn : indicators)[idIndex];
       const cell =
         town === undefined || id === undefined
           ? undefined
           : matrix?.cells.get(cellKey(town.id, id));
       if (cell !== undefined) openSource(sourceOf(cell.row));
     },
-    [chosen, indicators, matrix, openSource, scale],
+    [chosen, indicators, drawn, matrix, openSource, scale],
   );
   if (dataState !== 'ready') {
     return <DataPending lang={lang} failed={dataState === 'failed'} />;
@@ -117,7 +126,7 @@ export function SideBySide() {
   const ranked = indicators.some((id) => (matrix.reporting.get(id) ?? 0) >= MIN_RANKED);
   const chosenIds = new Set(chosen.map((c) => c.id));
   const chartHeight =
-    scale === 'values' ? indicators.length * sidePanelHeight(chosen.length) + 8 : 360;
+    scale === 'values' ? drawn.length * sidePanelHeight(chosen.length) + 8 : 360;
   return (
     <section className="panel side" data-testid="side-by-side" aria-label={title}>
       <div className="panel-head">
@@ -195,6 +204,12 @@ export function SideBySide() {
             onClick={onClick}
             exportName={`side-by-side-${category}`}
             exportLabels={{ png: t(lang, 'exportPng'), svg: t(lang, 'exportSvg') }}
+            caption={chartCaption(
+              lang,
+              title,
+              '',
+              chosen.map((town) => `${town.name} ${matrix.yearOf.get(town.id) ?? ''}`).join('、'),
+            )}
           />
           <div className="matrix-scroll">
             <table className="matrix">

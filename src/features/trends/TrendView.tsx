@@ -27,6 +27,7 @@ import {
 } from '../../dataset/select';
 import { MissingBadge } from '../../components/MissingBadge';
 import { ExportCsv } from '../../components/ExportCsv';
+import { chartCaption } from '../../components/chart/caption-text';
 import { exportQuotes } from '../../store/quotes';
 import { formatChange, indicatorName, t, unitLabel, type Lang } from '../../i18n';
 import { sourceOf, useAppStore } from '../../store';
@@ -277,6 +278,12 @@ export function TrendView() {
             onClick={onMainClick}
             exportName={`trend-${indicator}`}
             exportLabels={{ png: t(lang, 'exportPng'), svg: t(lang, 'exportSvg') }}
+            caption={chartCaption(
+              lang,
+              `${title} · ${main.years[0] ?? ''}–${main.years[main.years.length - 1] ?? ''}`,
+              unitLabel(lang, INDICATORS[indicator].unit),
+              t(lang, 'captionTowns', { n: main.lines.length }),
+            )}
           />
           <LinesTable
             lang={lang}
