@@ -213,6 +213,11 @@ export function FilterBar() {
         setIndicator: s.setIndicator,
       })),
     );
+  // The profile lists every year, and latest-report comparisons take each town's own.
+  const yearUnused = useAppStore(
+    (s) =>
+      s.view === 'town' || ((s.view === 'compare' || s.view === 'side') && s.yearMode === 'latest'),
+  );
   const years = model === null ? [] : [...model.years].reverse();
   const withData = model?.indicatorsWithData ?? new Set<IndicatorId>();
   return (
@@ -222,6 +227,8 @@ export function FilterBar() {
         <select
           data-testid="filter-year"
           value={year ?? ''}
+          disabled={yearUnused}
+          title={yearUnused ? t(lang, 'yearUnused') : undefined}
           onChange={(e) => setYear(Number(e.target.value))}
         >
           {year !== null && !years.includes(year) && <option value={year}>{year}</option>}
