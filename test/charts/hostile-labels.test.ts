@@ -12,6 +12,7 @@ import {
   buildSideBySideOption,
   type RankingDatum,
 } from '../../src/charts/ranking';
+import { buildSideValuesOption } from '../../src/charts/side';
 import { escapeHtml, tooltipHtml } from '../../src/charts/tooltip';
 import { buildMultiplesOption, buildTrendOption, type TrendLine } from '../../src/charts/trend';
 
@@ -48,6 +49,28 @@ const BUILDERS: Readonly<Record<string, () => readonly object[]>> = {
         { title: of('other'), unitLabel: '', lines },
       ],
       [2022, 2023, 2024],
+    ),
+  ],
+  buildSideValuesOption: () => [
+    buildSideValuesOption(
+      [
+        {
+          title: of('indicator'),
+          unit: of('unit'),
+          kind: 'count',
+          values: [3, null],
+          texts: [of('3件'), of('none')],
+        },
+        {
+          title: of('rate'),
+          unit: '%',
+          kind: 'percent',
+          values: [99.5, 100],
+          texts: [of('a'), of('b')],
+        },
+      ],
+      lines.map((l, i) => ({ label: l.label, colorIndex: i })),
+      ['#000'],
     ),
   ],
   buildSideBySideOption: () => [

@@ -29,7 +29,13 @@ const items: ExportItem[] = [
     rank: 1,
     percentile: 100,
   },
-  { town: town('乙镇'), year: 2024, indicator: 'mediation.cases', row: null, status: 'notMentioned' },
+  {
+    town: town('乙镇'),
+    year: 2024,
+    indicator: 'mediation.cases',
+    row: null,
+    status: 'notMentioned',
+  },
   { town: town('丙镇'), year: 2024, indicator: 'mediation.cases', row: null, status: 'noReport' },
 ];
 const quotes = new Map([[quoteKey(stated.reportId, 'mediation.cases'), '=全年调解纠纷190余件']]);

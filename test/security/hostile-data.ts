@@ -117,7 +117,14 @@ function filesUnder(dir: string): string[] {
 }
 
 interface IndexJson {
-  towns: { id: string; name: string; county: string; city: string; province: string }[];
+  towns: {
+    id: string;
+    name: string;
+    county: string;
+    city: string;
+    province: string;
+    years: number[];
+  }[];
   reports: { file: string; bytes: number };
   indicators: {
     years: { file: string; bytes: number }[];
@@ -166,6 +173,7 @@ export function makeHostile(dataDir: string, bytes?: number): void {
       county: place.county,
       city: place.city,
       province: place.province,
+      years: t.years,
     };
   });
   size(index.reports);
