@@ -16,6 +16,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { EmptyState } from '../../components/EmptyState';
 import type { ImportProblem } from '../../dataset/import/workspace';
 import { useAppStore } from '../../store';
+import { useReports } from '../../store/hooks';
 import { m, type ImportMessage } from './messages';
 import { PublishButton, PublishStatus } from './PublishStatus';
 import { isDone, reportName } from './reports';
@@ -48,6 +49,8 @@ export function ImportView() {
       })),
     );
   useEffect(() => loadWorkspace(), [loadWorkspace]);
+  // The published reports, so a dropped file of one lands on its town (see placeImport).
+  useReports();
   const { publishing, start: publish } = usePublish(lang, imported);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -149,14 +152,7 @@ export function ImportView() {
               })}
             </ul>
           </nav>
-          {selected !== null && (
-            <Review
-              key={selected.reportId}
-              lang={lang}
-              report={selected}
-              onRenamed={setSelectedId}
-            />
-          )}
+          {selected !== null && <Review key={selected.reportId} lang={lang} report={selected} />}
         </div>
       )}
     </section>

@@ -54,10 +54,12 @@ const zh = {
   addedValue: '人工添加',
   discardReport: '丢弃此报告',
   discardAll: '丢弃全部本地导入',
-  publishedTwin:
-    '已发布的数据中已有{place}的报告《{title}》（{id}）。发布时两份报告按同一规则合并取值（全年、合计或较大的数值优先，其余列为其他数值）。若本报告是它的修订版，请替换它。',
-  replaceTwin: '替换已发布的报告',
-  replacesTwin: '本报告将替换已发布的报告 {id}（连同其更正）。',
+  publishedTownYear: '{town} {year} 年度报告已发布。',
+  replacesPublished:
+    '导入后，本报告将替换已发布的版本：各视图和合计只计本报告的数值，不再计入已发布报告的数值（本报告未提及的指标显示为“{notMentioned}”）；发布包中本报告沿用已发布报告的编号。',
+  publishedReport: '已发布的报告：《{title}》（{id}）。',
+  laterImport:
+    '本浏览器中之后又导入了 {town} {year} 年度的报告（{file}）：同一乡镇同一年度只计一份报告，计入的是后导入的那份；请丢弃多余的一份。',
   publishExport: '下载发布包',
   publishProgress: '正在生成发布包：读取已发布报告并重新提取 {done}/{total}',
   publishFailed: '发布包未生成：{detail}',
@@ -128,10 +130,12 @@ const en: Record<ImportMessage, string> = {
   addedValue: 'added by hand',
   discardReport: 'Discard this report',
   discardAll: 'Discard all local imports',
-  publishedTwin:
-    'The published data already has a report for {place}: “{title}” ({id}). Published together, the two are merged by the usual rules (full-year, totals, the larger count first; the others listed as other values). If this report is a revised version of it, replace it.',
-  replaceTwin: 'Replace the published report',
-  replacesTwin: 'This report will replace the published report {id} (and its corrections).',
+  publishedTownYear: 'The {year} report of {town} is already published.',
+  replacesPublished:
+    'Imported, this report replaces the published version: every view and total counts this report’s values only, not the published ones (an indicator it does not state shows as “{notMentioned}”); in the publish package it keeps the published report’s id.',
+  publishedReport: 'Published report: “{title}” ({id}).',
+  laterImport:
+    'A report of {town} {year} was imported after this one ({file}): one report counts per town and year, the later one; discard the one you do not need.',
   publishExport: 'Download publish package',
   publishProgress:
     'Building the publish package: reading the published reports and extracting again {done}/{total}',

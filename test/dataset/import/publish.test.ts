@@ -360,7 +360,7 @@ describe('fetching the published data', () => {
     const progress: number[] = [];
     const got = await fetchPublished(
       'http://intranet/site/data/',
-      new Set(['tianjin-huanghuadian-2024']),
+      () => new Set(['tianjin-huanghuadian-2024']),
       (done) => progress.push(done),
     );
     expect(got.ok).toBe(true);
@@ -380,7 +380,11 @@ describe('fetching the published data', () => {
   it('stops, naming the file, when a text cannot be had: the package would unpublish it', async () => {
     const dataDir = await publishSamples();
     serve(dataDir, (path) => path === 'texts/guizhou-kaiyang-zixing-2021.txt');
-    const got = await fetchPublished('http://intranet/site/data/', new Set(), () => undefined);
+    const got = await fetchPublished(
+      'http://intranet/site/data/',
+      () => new Set(),
+      () => undefined,
+    );
     expect(got).toEqual({
       ok: false,
       reason: 'data/texts/guizhou-kaiyang-zixing-2021.txt could not be loaded (HTTP 404)',
@@ -396,7 +400,11 @@ describe('fetching the published data', () => {
     delete index['corrections'];
     writeFileSync(join(dataDir, 'index.json'), JSON.stringify(index));
     serve(dataDir);
-    const got = await fetchPublished('http://intranet/site/data/', new Set(), () => undefined);
+    const got = await fetchPublished(
+      'http://intranet/site/data/',
+      () => new Set(),
+      () => undefined,
+    );
     expect(got.ok).toBe(false);
     if (!got.ok) expect(got.reason).toContain('run the extraction again');
   });
