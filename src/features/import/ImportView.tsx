@@ -19,6 +19,7 @@ import { useAppStore } from '../../store';
 import { useReports } from '../../store/hooks';
 import { m, type ImportMessage } from './messages';
 import { PublishButton, PublishStatus } from './PublishStatus';
+import { ReplacesTag } from './PublishedTwin';
 import { isDone, reportName } from './reports';
 import { Review } from './Review';
 import { usePublish } from './usePublish';
@@ -141,7 +142,9 @@ export function ImportView() {
                       className={r === selected ? 'import-current' : ''}
                       onClick={() => setSelectedId(r.reportId)}
                     >
-                      <span>{reportName(r)}</span>
+                      <span>
+                        {reportName(r)} <ReplacesTag lang={lang} report={r} />
+                      </span>
                       <span className="th-meta">
                         {r.file} ·{' '}
                         {m(lang, 'reviewCounts', { pending: r.values.length - done, done })}

@@ -18,15 +18,27 @@ export interface ReportProps {
   readonly report: ImportedReport;
 }
 
-export function PublishedTwin({ lang, report }: ReportProps) {
+/** Whether the published data has a report of this import's town and year (index.json's towns). */
+function usePublishedTownYear(report: ImportedReport): { townId: string; published: boolean } {
   const towns = useAppStore((s) => s.model?.published.towns);
+  const { year } = report.metadata;
+  const townId =
+    identityOf(report) === null ? '' : townIdOf({ ...report.metadata, reportId: report.reportId });
+  const years = towns?.find((t) => t.id === townId)?.years ?? [];
+  return { townId, published: year !== null && years.includes(year) };
+}
+
+/** In the list of imports: this one replaces a published report. */
+export function ReplacesTag({ lang, report }: ReportProps) {
+  const { published } = usePublishedTownYear(report);
+  return published ? <span className="replaces-tag">{m(lang, 'replacesTag')}</span> : null;
+}
+
+export function PublishedTwin({ lang, report }: ReportProps) {
   const imported = useAppStore((s) => s.imported);
   const { town, year } = report.metadata;
   const identity = identityOf(report);
-  const townId =
-    identity === null ? '' : townIdOf({ ...report.metadata, reportId: report.reportId });
-  const publishedYears = towns?.find((t) => t.id === townId)?.years ?? [];
-  const published = year !== null && publishedYears.includes(year);
+  const { townId, published } = usePublishedTownYear(report);
   // The published report's title and id, from its county's files.
   const { data } = useCountyData(published ? countyKeyOf(report.metadata) : null);
   const twin = data?.reports.find((r) => r.townId === townId && r.year === year);

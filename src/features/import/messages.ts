@@ -58,6 +58,7 @@ const zh = {
   replacesPublished:
     '导入后，本报告将替换已发布的版本：各视图和合计只计本报告的数值，不再计入已发布报告的数值（本报告未提及的指标显示为“{notMentioned}”）；发布包中本报告沿用已发布报告的编号。',
   publishedReport: '已发布的报告：《{title}》（{id}）。',
+  replacesTag: '替换已发布',
   laterImport:
     '本浏览器中之后又导入了 {town} {year} 年度的报告（{file}）：同一乡镇同一年度只计一份报告，计入的是后导入的那份；请丢弃多余的一份。',
   publishExport: '下载发布包',
@@ -69,6 +70,7 @@ const zh = {
   publishNoData: '未能读取网站已发布的数据：发布包将只含本次导入的报告。',
   publishIssues: '生成时发现的问题：',
   publishUnreadable: '以下已发布报告没有原文，未包含：{ids}',
+  publishSuperseded: '以下导入的报告，同一乡镇同一年度之后又导入了一份，未包含：{ids}',
   pendingBeforePublish: '还有 {n} 个数值待审；发布包中未审的数值按提取结果保留。',
   allReviewed: '全部数值已审核，可以下载发布包。',
   noImports: '尚未导入报告。',
@@ -134,6 +136,7 @@ const en: Record<ImportMessage, string> = {
   replacesPublished:
     'Imported, this report replaces the published version: every view and total counts this report’s values only, not the published ones (an indicator it does not state shows as “{notMentioned}”); in the publish package it keeps the published report’s id.',
   publishedReport: 'Published report: “{title}” ({id}).',
+  replacesTag: 'replaces published',
   laterImport:
     'A report of {town} {year} was imported after this one ({file}): one report counts per town and year, the later one; discard the one you do not need.',
   publishExport: 'Download publish package',
@@ -148,6 +151,8 @@ const en: Record<ImportMessage, string> = {
     'The site’s published data could not be read: the package will hold only the reports imported here.',
   publishIssues: 'Problems found while building it:',
   publishUnreadable: 'Published reports with no text, left out: {ids}',
+  publishSuperseded:
+    'Imported reports whose town and year were imported again later, left out: {ids}',
   pendingBeforePublish:
     '{n} values still to review; unreviewed values go into the package as extracted.',
   allReviewed: 'Every value is reviewed: the publish package is ready.',
