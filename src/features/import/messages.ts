@@ -56,7 +56,7 @@ const zh = {
   discardAll: '丢弃全部本地导入',
   publishedTownYear: '{town} {year} 年度报告已发布。',
   replacesPublished:
-    '导入后，本报告将替换已发布的版本：各视图和合计只计本报告的数值，不再计入已发布报告的数值（本报告未提及的指标显示为“{notMentioned}”）；发布包中本报告沿用已发布报告的编号。',
+    '导入后，本报告将替换已发布的版本：各视图与合计只计本报告的数值（本报告未提及的指标显示为“{notMentioned}”），发布包中也以本报告替换它。',
   publishedReport: '已发布的报告：《{title}》（{id}）。',
   replacesTag: '替换已发布',
   laterImport:
@@ -134,7 +134,7 @@ const en: Record<ImportMessage, string> = {
   discardAll: 'Discard all local imports',
   publishedTownYear: 'The {year} report of {town} is already published.',
   replacesPublished:
-    'Imported, this report replaces the published version: every view and total counts this report’s values only, not the published ones (an indicator it does not state shows as “{notMentioned}”); in the publish package it keeps the published report’s id.',
+    'Imported, this report replaces the published version: every view and total counts this report’s values only (an indicator it does not state shows as “{notMentioned}”), and the publish package replaces it with this report.',
   publishedReport: 'Published report: “{title}” ({id}).',
   replacesTag: 'replaces published',
   laterImport:
