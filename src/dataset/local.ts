@@ -7,19 +7,32 @@
  */
 import { INDICATORS } from '../catalog';
 import { compareTowns } from '../extract/data-index';
+import { currentImports } from './import/place';
 import type { ImportedReport } from './import/workspace';
-import { parseParts, townIdOf, type DatasetModel, type ValueRow } from './model';
+import {
+  parseParts,
+  townIdOf,
+  townYearKey,
+  type DatasetModel,
+  type ReportPlace,
+  type ValueRow,
+} from './model';
 
 const NONE: readonly number[] = [];
+
+/** An imported report's place and year; null until it has a town and a year (no place in a chart). */
+export function placeOfImport(r: ImportedReport): (ReportPlace & { readonly year: number }) | null {
+  const { town, county, city, province, year } = r.metadata;
+  if (town === '' || year === null) return null;
+  const place = { reportId: r.reportId, town, county, city, province };
+  return { ...place, townId: townIdOf(place), year };
+}
 
 export function localRowsOf(reports: readonly ImportedReport[]): ValueRow[] {
   const rows: ValueRow[] = [];
   for (const r of reports) {
-    const { town, county, city, province, year } = r.metadata;
-    // Without a town or a year a value has no place in a chart.
-    if (town === '' || year === null) continue;
-    const place = { reportId: r.reportId, town, county, city, province };
-    const townId = townIdOf(place);
+    const place = placeOfImport(r);
+    if (place === null) continue;
     for (const v of r.values) {
       if (v.decision === 'rejected') continue;
       const value = v.found === null || v.decision === 'edited' ? v.edited : v.found;
@@ -29,8 +42,6 @@ export function localRowsOf(reports: readonly ImportedReport[]): ValueRow[] {
       const derived = v.derived && v.decision !== 'edited';
       rows.push({
         ...place,
-        townId,
-        year,
         indicator: v.indicator,
         category: def.category,
         value,
@@ -54,34 +65,47 @@ export function localRowsOf(reports: readonly ImportedReport[]): ValueRow[] {
 
 /**
  * The model with the values imported in this browser laid over the published
- * ones: their towns and years join the lists, and for a town, indicator and
- * year a local value stands in for the published one (it is the newer,
- * reviewed figure). Marked `local` wherever shown.
+ * ones: their towns and years join the lists, and a town-year with an
+ * imported report (`places`: every placed import, stating figures or not)
+ * shows the import's values only — the published report of that town and
+ * year is replaced whole, never counted beside it. Marked `local` wherever shown.
  */
-export function withLocal(model: DatasetModel, rows: readonly ValueRow[]): DatasetModel {
+export function withLocal(
+  model: DatasetModel,
+  rows: readonly ValueRow[],
+  places: readonly ReportPlace[] = rows,
+): DatasetModel {
   const { published } = model;
-  if (rows.length === 0 && model.local === null) return model;
+  if (places.length === 0 && model.local === null) return model;
   const towns = new Map(published.towns.map((t) => [t.id, t]));
   const years = new Set(published.years);
   const indicators = new Set(published.indicators);
+  const townYears = new Set<string>();
+  for (const place of places) {
+    if (place.year === null) continue;
+    const town = towns.get(place.townId);
+    if (town === undefined) {
+      towns.set(place.townId, {
+        id: place.townId,
+        name: place.town,
+        county: place.county,
+        city: place.city,
+        province: place.province,
+        years: [place.year],
+      });
+    } else if (!town.years.includes(place.year)) {
+      // The imported report gives the town a report for that year.
+      towns.set(place.townId, {
+        ...town,
+        years: [...town.years, place.year].sort((a, b) => a - b),
+      });
+    }
+    years.add(place.year);
+    townYears.add(townYearKey(place.townId, place.year));
+  }
   const byIndicatorYear = new Map<string, Map<string, ValueRow>>();
   for (const row of rows) {
     if (row.year === null) continue;
-    const town = towns.get(row.townId);
-    if (town === undefined) {
-      towns.set(row.townId, {
-        id: row.townId,
-        name: row.town,
-        county: row.county,
-        city: row.city,
-        province: row.province,
-        years: [row.year],
-      });
-    } else if (!town.years.includes(row.year)) {
-      // The imported report gives the town a report for that year.
-      towns.set(row.townId, { ...town, years: [...town.years, row.year].sort((a, b) => a - b) });
-    }
-    years.add(row.year);
     indicators.add(row.indicator);
     const key = `${row.indicator}|${row.year}`;
     const byTown = byIndicatorYear.get(key) ?? new Map<string, ValueRow>();
@@ -99,14 +123,19 @@ export function withLocal(model: DatasetModel, rows: readonly ValueRow[]): Datas
     townById: allTowns === model.towns ? model.townById : new Map(allTowns.map((t) => [t.id, t])),
     years: [...years].sort((a, b) => a - b),
     indicatorsWithData: indicators,
-    local: rows.length === 0 ? null : { rows, byIndicatorYear },
+    local: places.length === 0 ? null : { rows, byIndicatorYear, townYears },
   };
 }
 
-/** The model with these imported reports' reviewed values laid over it. */
+/** The model with these imported reports' reviewed values laid over it (of two of one town and year, the later). */
 export function withLocalReports(
   model: DatasetModel,
   reports: readonly ImportedReport[],
 ): DatasetModel {
-  return withLocal(model, localRowsOf(reports));
+  const current = currentImports(reports);
+  return withLocal(
+    model,
+    localRowsOf(current),
+    current.flatMap((r) => placeOfImport(r) ?? []),
+  );
 }

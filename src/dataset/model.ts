@@ -178,6 +178,36 @@ export interface LocalValues {
   readonly rows: readonly ValueRow[];
   /** `${indicator}|${year}` → town id → row. */
   readonly byIndicatorYear: ReadonlyMap<string, ReadonlyMap<string, ValueRow>>;
+  /**
+   * The town-years (townYearKey) of the reports imported here: a report is
+   * its town, county and year, so an import of a published one's town and
+   * year is that report's new version and stands for it whole.
+   */
+  readonly townYears: ReadonlySet<string>;
+}
+
+export const townYearKey = (townId: string, year: number): string => `${townId}|${year}`;
+
+/**
+ * Whether a report imported in this browser stands for this town and year:
+ * then no published value of that town-year shows, only the import's (a
+ * figure it does not state is 报告未提及, never the old published number).
+ */
+export function isImportedTownYear(
+  local: LocalValues | null,
+  townId: string,
+  year: number | null,
+): boolean {
+  return local !== null && year !== null && local.townYears.has(townYearKey(townId, year));
+}
+
+/** Published rows with the imported ones laid over them: an imported town-year keeps the import's rows only. */
+export function withLocalRows(
+  published: readonly ValueRow[],
+  local: LocalValues | null,
+): readonly ValueRow[] {
+  if (local === null) return published;
+  return [...published.filter((v) => !isImportedTownYear(local, v.townId, v.year)), ...local.rows];
 }
 
 /** Every value and report of one county's towns: all indicators, all years. */

@@ -9,7 +9,13 @@ import {
   type IndicatorId,
   type Qualifier,
 } from '../catalog';
-import { type DatasetModel, type Missing, type Town, type ValueRow } from './model';
+import {
+  isImportedTownYear,
+  type DatasetModel,
+  type Missing,
+  type Town,
+  type ValueRow,
+} from './model';
 
 /** The selected towns: all of them when no selection is stored. */
 export function selectedTowns(model: DatasetModel, townIds: readonly string[] | null): Town[] {
@@ -24,10 +30,11 @@ export function valueFor(
   townId: string,
   year: number,
 ): ValueRow | null {
-  // A value imported in this browser stands in for the published one.
-  const row =
-    model.local?.byIndicatorYear.get(`${indicator}|${year}`)?.get(townId) ??
-    model.loaded.get(indicator)?.byYear.get(year)?.byTown.get(townId);
+  // A report imported in this browser stands for its town and year whole:
+  // what it does not state is not mentioned, not the published figure.
+  const row = isImportedTownYear(model.local, townId, year)
+    ? model.local?.byIndicatorYear.get(`${indicator}|${year}`)?.get(townId)
+    : model.loaded.get(indicator)?.byYear.get(year)?.byTown.get(townId);
   return row !== undefined && row.value !== null ? row : null;
 }
 

@@ -109,7 +109,7 @@ function partsOf(
   ids: readonly IndicatorId[],
   years: readonly number[] | undefined,
 ): unknown[] {
-  const parts: unknown[] = [model.towns, model.reports];
+  const parts: unknown[] = [model.towns, model.reports, model.local];
   for (const id of ids) {
     const loaded = model.loaded.get(id)?.byYear;
     for (const year of years ?? model.years) parts.push(loaded?.get(year));

@@ -8,6 +8,7 @@
  */
 import type { StoreApi } from 'zustand';
 import type { DatasetModel } from '../dataset/model';
+import { placeImport, withPublishedPlace } from '../dataset/import/place';
 import type * as Importer from '../dataset/import/run';
 import type {
   ImportedReport,
@@ -31,12 +32,8 @@ export interface ImportSlice {
   importFiles(files: readonly File[]): void;
   reviewValue(reportId: string, index: number, change: Partial<ReviewValue>): void;
   addValue(reportId: string, value: ReviewValue): void;
+  /** Changes a report's metadata (a place named as a published town's takes its city and province). */
   editReport(reportId: string, metadata: Partial<ReportMetadata>): void;
-  /**
-   * Makes an imported report the new version of a published one: it takes
-   * its id, so the publish package replaces it (with its corrections).
-   */
-  replacePublished(reportId: string, publishedId: string): void;
   discardReport(reportId: string): void;
   discardImports(): void;
 }
@@ -116,14 +113,19 @@ export function createImportSlice(set: Set, get: () => State): ImportSlice {
         const batch = await m.runImport(files, taken, (done, total) =>
           set({ importProgress: { done, total } }),
         );
+        // Placed as the published data places them: a published report's town
+        // and year imported again is that report, not a second town.
+        const model = get().model;
+        const known = { towns: model?.published.towns ?? [], reports: model?.reports ?? null };
+        const reports = batch.reports.map((r) => ({ ...r, metadata: placeImport(r, known) }));
         set((s) => ({
-          imported: [...s.imported, ...batch.reports],
+          imported: [...s.imported, ...reports],
           importProblems: batch.problems,
           importProgress: null,
         }));
         // The texts once, then the review that refers to them.
-        if (!(await m.saveSources(batch.reports))) {
-          for (const r of batch.reports) unsavedSources.add(r.sourceKey);
+        if (!(await m.saveSources(reports))) {
+          for (const r of reports) unsavedSources.add(r.sourceKey);
         }
         persistReview();
       });
@@ -138,11 +140,11 @@ export function createImportSlice(set: Set, get: () => State): ImportSlice {
       updateReport(reportId, (r) => ({ ...r, values: [...r.values, value] }));
     },
     editReport: (reportId, metadata) => {
-      updateReport(reportId, (r) => ({ ...r, metadata: { ...r.metadata, ...metadata } }));
-    },
-    replacePublished: (reportId, publishedId) => {
-      if (get().imported.some((r) => r.reportId === publishedId)) return;
-      updateReport(reportId, (r) => ({ ...r, reportId: publishedId }));
+      const towns = get().model?.published.towns ?? [];
+      updateReport(reportId, (r) => ({
+        ...r,
+        metadata: withPublishedPlace({ ...r.metadata, ...metadata }, towns),
+      }));
     },
     discardReport: (reportId) => {
       const kept = get().imported.filter((r) => r.reportId !== reportId);

@@ -11,7 +11,7 @@ import {
   type ImportReply,
   type ImportRequest,
 } from './protocol';
-import { buildPackage } from './publish';
+import { buildPackage, replacedBy } from './publish';
 import { fetchPublished } from './published';
 import { importFiles, type DroppedFile } from './workspace';
 
@@ -63,13 +63,14 @@ scope.addEventListener('message', (event) => {
   }
   const reports = request.reports.map((r, i) => ({ ...r, text: texts.take(i) }));
   // One bar for both steps: fetching the published texts, then extracting every report.
-  const replaced = new Set(reports.map((r) => r.reportId));
   const imported = reports.length;
   void (
     request.dataUrl === null
       ? Promise.resolve({ ok: true as const, data: null })
-      : fetchPublished(request.dataUrl, replaced, (done, total, file) =>
-          progress(done, 2 * total + imported, file),
+      : fetchPublished(
+          request.dataUrl,
+          (rows) => replacedBy(reports, rows),
+          (done, total, file) => progress(done, 2 * total + imported, file),
         )
   ).then((published) => {
     if (!published.ok) {

@@ -25,6 +25,8 @@ import {
 } from '../../extract';
 import { CORRECTION_COLUMNS, MANIFEST_COLUMNS } from '../../extract/columns';
 import { parsePlaceName, parseTitle } from '../../extract/names';
+import { townIdOf, townYearKey } from '../model';
+import { currentImports, identityOf } from './place';
 import type { ImportedReport, ReviewValue } from './workspace';
 
 export type Row = Readonly<Record<string, string>>;
@@ -48,6 +50,8 @@ export interface PublishPackage {
   readonly issues: readonly string[];
   /** Published reports with no text (the CLI could not read them): not in the package. */
   readonly unreadable: readonly string[];
+  /** Imports of a town and year imported again later (the later one counts): not in the package. */
+  readonly superseded: readonly string[];
 }
 
 const REPORTS_DIR = 'data/reports';
@@ -167,6 +171,59 @@ function correctionRows(reports: readonly PublishedImport[]): string[][] {
   );
 }
 
+/** A published report's town and year (townYearKey), as reports.csv gives them; null if it has none. */
+function publishedIdentity(row: Row): string | null {
+  const year = Number(row['year'] ?? '');
+  const place = {
+    reportId: row['report_id'] ?? '',
+    town: row['town'] ?? '',
+    county: row['county'] ?? '',
+    city: row['city'] ?? '',
+    province: row['province'] ?? '',
+  };
+  if (place.town === '' || !Number.isInteger(year) || year === 0) return null;
+  return townYearKey(townIdOf(place), year);
+}
+
+/**
+ * The imports the package carries and the id each takes: a report is its
+ * town, county and year, so an import of a published report's town and year
+ * takes that report's id — its new version, replacing it (with its
+ * corrections) as it replaces it in the views — and any other keeps its own.
+ * Of two imports of one town and year the later one counts.
+ */
+export function packagedImports(
+  imported: readonly PublishedImport[],
+  published: readonly Row[],
+): { readonly reports: PublishedImport[]; readonly superseded: string[] } {
+  const current = currentImports(imported);
+  const byIdentity = new Map<string, string>();
+  for (const row of published) {
+    const identity = publishedIdentity(row);
+    if (identity !== null && row['status'] !== 'error') {
+      byIdentity.set(identity, row['report_id'] ?? '');
+    }
+  }
+  const own = new Set(current.map((r) => r.reportId));
+  const reports = current.map((r) => {
+    const identity = identityOf(r);
+    const twin = identity === null ? undefined : byIdentity.get(identity);
+    // An import already under that id is that report (an older review replaced it by id).
+    if (twin === undefined || twin === '' || (own.has(twin) && twin !== r.reportId)) return r;
+    return { ...r, reportId: twin };
+  });
+  const superseded = imported.filter((r) => !current.includes(r)).map((r) => r.reportId);
+  return { reports, superseded };
+}
+
+/** The published reports the imports replace: those whose id the packaged imports take. */
+export function replacedBy(
+  imported: readonly PublishedImport[],
+  published: readonly Row[],
+): Set<string> {
+  return new Set(packagedImports(imported, published).reports.map((r) => r.reportId));
+}
+
 interface Published {
   readonly ids: string[];
   /** Only the fields the published run took from its manifest: the rest is detected again. */
@@ -210,14 +267,15 @@ function publishedPart(data: PublishedData | null, replaced: ReadonlySet<string>
 
 /**
  * The package for the imported reports (as reviewed) and the published data
- * (null: the site has none). An imported report with a published report's id
- * replaces it, with its corrections.
+ * (null: the site has none). An imported report of a published report's town
+ * and year, or with its id, replaces it, with its corrections.
  */
 export function buildPackage(
-  imported: readonly PublishedImport[],
+  imports: readonly PublishedImport[],
   published: PublishedData | null,
   onProgress: (done: number, total: number, file: string) => void = () => undefined,
 ): PublishPackage {
+  const { reports: imported, superseded } = packagedImports(imports, published?.reports ?? []);
   const replaced = new Set(imported.map((r) => r.reportId));
   const part = publishedPart(published, replaced);
   const sources = new Map<string, Uint8Array>();
@@ -263,22 +321,33 @@ export function buildPackage(
   files[MANIFEST_FILE] = strToU8(manifest);
   files[CORRECTIONS_FILE] = strToU8(corrections);
   const issues = [...reviewed.issues, ...datasets.issues].map(formatIssue);
-  files['README.txt'] = strToU8(readme(imported.length, part, issues));
+  files['README.txt'] = strToU8(readme(imported.length, part, superseded, issues));
   // A fixed date: the same data gives the same bytes.
   return {
     zip: zipSync(files, { mtime: new Date('2000-01-01T00:00:00Z') }),
     issues,
     unreadable: part.unreadable,
+    superseded,
   };
 }
 
-function readme(imported: number, part: Published, issues: readonly string[]): string {
+function readme(
+  imported: number,
+  part: Published,
+  superseded: readonly string[],
+  issues: readonly string[],
+): string {
   const notes = [
     `导入 ${imported} 份，沿用已发布 ${part.ids.length} 份。 Imported: ${imported}; published, carried on: ${part.ids.length}.`,
   ];
   if (part.unreadable.length > 0) {
     notes.push(
       `已发布但无法读取、未包含的报告 · published reports with no text, left out: ${part.unreadable.join(', ')}`,
+    );
+  }
+  if (superseded.length > 0) {
+    notes.push(
+      `同一乡镇同一年度后来又导入了报告、未包含的导入 · imports of a town and year imported again later, left out: ${superseded.join(', ')}`,
     );
   }
   if (issues.length > 0) notes.push('问题 · problems:', ...issues);

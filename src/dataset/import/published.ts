@@ -6,7 +6,7 @@
  */
 import { fail, ok, type Result } from '../../extract/result';
 import { textFileOf } from '../../extract/data-index';
-import { readRows, type PublishedData } from './publish';
+import { readRows, type PublishedData, type Row } from './publish';
 
 /** Texts fetched at once: enough to hide latency, few enough for a small intranet server. */
 const PARALLEL = 6;
@@ -30,7 +30,8 @@ async function fetchString(base: string, path: string): Promise<Result<string>> 
 
 export async function fetchPublished(
   base: string,
-  replaced: ReadonlySet<string>,
+  /** The published reports the imports replace (their texts are not fetched). */
+  replacedIn: (reports: readonly Row[]) => ReadonlySet<string>,
   onProgress: (done: number, total: number, file: string) => void,
 ): Promise<Result<PublishedData>> {
   const index = await fetchString(base, 'index.json');
@@ -54,6 +55,7 @@ export async function fetchPublished(
   if (!reports.ok) return reports;
   if (!corrections.ok) return corrections;
   const rows = readRows(reports.data);
+  const replaced = replacedIn(rows);
   const ids = rows
     .filter((r) => r['status'] !== 'error' && r['report_id'] && !replaced.has(r['report_id']))
     .map((r) => r['report_id'] ?? '');

@@ -16,8 +16,10 @@ import { useShallow } from 'zustand/react/shallow';
 import { EmptyState } from '../../components/EmptyState';
 import type { ImportProblem } from '../../dataset/import/workspace';
 import { useAppStore } from '../../store';
+import { useReports } from '../../store/hooks';
 import { m, type ImportMessage } from './messages';
 import { PublishButton, PublishStatus } from './PublishStatus';
+import { ReplacesTag } from './PublishedTwin';
 import { isDone, reportName } from './reports';
 import { Review } from './Review';
 import { usePublish } from './usePublish';
@@ -48,6 +50,8 @@ export function ImportView() {
       })),
     );
   useEffect(() => loadWorkspace(), [loadWorkspace]);
+  // The published reports, so a dropped file of one lands on its town (see placeImport).
+  useReports();
   const { publishing, start: publish } = usePublish(lang, imported);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -138,7 +142,9 @@ export function ImportView() {
                       className={r === selected ? 'import-current' : ''}
                       onClick={() => setSelectedId(r.reportId)}
                     >
-                      <span>{reportName(r)}</span>
+                      <span>
+                        {reportName(r)} <ReplacesTag lang={lang} report={r} />
+                      </span>
                       <span className="th-meta">
                         {r.file} ·{' '}
                         {m(lang, 'reviewCounts', { pending: r.values.length - done, done })}
@@ -149,14 +155,7 @@ export function ImportView() {
               })}
             </ul>
           </nav>
-          {selected !== null && (
-            <Review
-              key={selected.reportId}
-              lang={lang}
-              report={selected}
-              onRenamed={setSelectedId}
-            />
-          )}
+          {selected !== null && <Review key={selected.reportId} lang={lang} report={selected} />}
         </div>
       )}
     </section>

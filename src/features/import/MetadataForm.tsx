@@ -30,6 +30,8 @@ export function MetadataForm({
         <label>
           <span className="filter-label">{label}</span>
           <input
+            // A new value from outside (a published town's city) shows.
+            key={meta[key]}
             type="text"
             defaultValue={meta[key]}
             data-testid={`review-${key}`}

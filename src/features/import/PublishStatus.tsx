@@ -48,6 +48,11 @@ export function PublishStatus({ lang, publishing }: { lang: Lang; publishing: Pu
               {m(lang, 'publishUnreadable', { ids: publishing.unreadable.join('、') })}
             </p>
           )}
+          {publishing.superseded.length > 0 && (
+            <p className="note">
+              {m(lang, 'publishSuperseded', { ids: publishing.superseded.join('、') })}
+            </p>
+          )}
           {publishing.issues.length > 0 && (
             <div className="import-problems">
               <p>{m(lang, 'publishIssues')}</p>

@@ -1,10 +1,14 @@
 /**
- * A published report of the same town and year (from its county's file):
- * published together they would be merged; a revised version replaces it.
+ * Said before the values are reviewed: a report is its town, county and
+ * year, so an import of a published report's town and year is that report's
+ * new version — it replaces the published one in every view and total at
+ * once, and in the publish package (where it takes the published report's id).
+ * Two imports of one town and year: the later one counts.
  */
 import { countyKeyOf, townIdOf } from '../../dataset/model';
 import type { ImportedReport } from '../../dataset/import/workspace';
-import type { Lang } from '../../i18n';
+import { identityOf } from '../../dataset/import/place';
+import { t, type Lang } from '../../i18n';
 import { useAppStore } from '../../store';
 import { useCountyData } from '../../store/hooks';
 import { m } from './messages';
@@ -12,48 +16,56 @@ import { m } from './messages';
 export interface ReportProps {
   readonly lang: Lang;
   readonly report: ImportedReport;
-  /** The report took another id (it replaces a published one): keep it selected. */
-  readonly onRenamed: (reportId: string) => void;
 }
 
-export function PublishedTwin({ lang, report, onRenamed }: ReportProps) {
-  const replacePublished = useAppStore((s) => s.replacePublished);
+/** Whether the published data has a report of this import's town and year (index.json's towns). */
+function usePublishedTownYear(report: ImportedReport): { townId: string; published: boolean } {
+  const towns = useAppStore((s) => s.model?.published.towns);
+  const { year } = report.metadata;
+  const townId =
+    identityOf(report) === null ? '' : townIdOf({ ...report.metadata, reportId: report.reportId });
+  const years = towns?.find((t) => t.id === townId)?.years ?? [];
+  return { townId, published: year !== null && years.includes(year) };
+}
+
+/** In the list of imports: this one replaces a published report. */
+export function ReplacesTag({ lang, report }: ReportProps) {
+  const { published } = usePublishedTownYear(report);
+  return published ? <span className="replaces-tag">{m(lang, 'replacesTag')}</span> : null;
+}
+
+export function PublishedTwin({ lang, report }: ReportProps) {
   const imported = useAppStore((s) => s.imported);
   const { town, year } = report.metadata;
-  const placed = town !== '' && year !== null;
-  const townId = placed ? townIdOf({ ...report.metadata, reportId: report.reportId }) : '';
-  const { data } = useCountyData(placed ? countyKeyOf(report.metadata) : null);
-  const twins = (data?.reports ?? []).filter((r) => r.townId === townId && r.year === year);
-  if (twins.some((r) => r.reportId === report.reportId)) {
-    return (
-      <p className="note" data-testid="review-twin">
-        {m(lang, 'replacesTwin', { id: report.reportId })}
-      </p>
-    );
-  }
-  const twin = twins[0];
-  if (twin === undefined) return null;
+  const identity = identityOf(report);
+  const { townId, published } = usePublishedTownYear(report);
+  // The published report's title and id, from its county's files.
+  const { data } = useCountyData(published ? countyKeyOf(report.metadata) : null);
+  const twin = data?.reports.find((r) => r.townId === townId && r.year === year);
+  const later =
+    identity === null
+      ? undefined
+      : imported.slice(imported.indexOf(report) + 1).find((r) => identityOf(r) === identity);
+  if (!published && later === undefined) return null;
+  const place = { town, year: year ?? '' };
   return (
-    <div className="twin-banner" data-testid="review-twin">
-      <p>
-        {m(lang, 'publishedTwin', {
-          place: `${town} ${year ?? ''}`,
-          title: twin.title || twin.reportId,
-          id: twin.reportId,
-        })}
-      </p>
-      {/* Another import may have replaced it already: one replacement only. */}
-      {!imported.some((r) => r.reportId === twin.reportId) && (
-        <button
-          type="button"
-          onClick={() => {
-            replacePublished(report.reportId, twin.reportId);
-            onRenamed(twin.reportId);
-          }}
-        >
-          {m(lang, 'replaceTwin')}
-        </button>
+    <div className="twin-banner" role="note" data-testid="review-twin">
+      {published && (
+        <p>
+          <strong>{m(lang, 'publishedTownYear', place)}</strong>{' '}
+          {m(lang, 'replacesPublished', { notMentioned: t(lang, 'notMentioned') })}
+          {twin !== undefined && (
+            <>
+              {' '}
+              {m(lang, 'publishedReport', {
+                title: twin.title || twin.reportId,
+                id: twin.reportId,
+              })}
+            </>
+          )}
+        </p>
       )}
+      {later !== undefined && <p>{m(lang, 'laterImport', { ...place, file: later.file })}</p>}
     </div>
   );
 }

@@ -17,7 +17,7 @@ import { reportName } from './reports';
 import { UnusedList } from './UnusedList';
 import { ValueRow } from './ValueRow';
 
-export function Review({ lang, report, onRenamed }: ReportProps) {
+export function Review({ lang, report }: ReportProps) {
   const { reviewValue, addValue, editReport, discardReport } = useAppStore(
     useShallow((s) => ({
       reviewValue: s.reviewValue,
@@ -64,7 +64,7 @@ export function Review({ lang, report, onRenamed }: ReportProps) {
         </div>
       </div>
       <MetadataForm lang={lang} report={report} onChange={(m) => editReport(report.reportId, m)} />
-      <PublishedTwin lang={lang} report={report} onRenamed={onRenamed} />
+      <PublishedTwin lang={lang} report={report} />
       <div className="review-table-wrap">
         {/* The roles are the elements' own: they stay when a narrow screen lays rows out as cards. */}
         <table className="review-table" role="table">

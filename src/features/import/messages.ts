@@ -54,10 +54,13 @@ const zh = {
   addedValue: '人工添加',
   discardReport: '丢弃此报告',
   discardAll: '丢弃全部本地导入',
-  publishedTwin:
-    '已发布的数据中已有{place}的报告《{title}》（{id}）。发布时两份报告按同一规则合并取值（全年、合计或较大的数值优先，其余列为其他数值）。若本报告是它的修订版，请替换它。',
-  replaceTwin: '替换已发布的报告',
-  replacesTwin: '本报告将替换已发布的报告 {id}（连同其更正）。',
+  publishedTownYear: '{town} {year} 年度报告已发布。',
+  replacesPublished:
+    '导入后，本报告将替换已发布的版本：各视图与合计只计本报告的数值（本报告未提及的指标显示为“{notMentioned}”），发布包中也以本报告替换它。',
+  publishedReport: '已发布的报告：《{title}》（{id}）。',
+  replacesTag: '替换已发布',
+  laterImport:
+    '本浏览器中之后又导入了 {town} {year} 年度的报告（{file}）：同一乡镇同一年度只计一份报告，计入的是后导入的那份；请丢弃多余的一份。',
   publishExport: '下载发布包',
   publishProgress: '正在生成发布包：读取已发布报告并重新提取 {done}/{total}',
   publishFailed: '发布包未生成：{detail}',
@@ -67,6 +70,7 @@ const zh = {
   publishNoData: '未能读取网站已发布的数据：发布包将只含本次导入的报告。',
   publishIssues: '生成时发现的问题：',
   publishUnreadable: '以下已发布报告没有原文，未包含：{ids}',
+  publishSuperseded: '以下导入的报告，同一乡镇同一年度之后又导入了一份，未包含：{ids}',
   pendingBeforePublish: '还有 {n} 个数值待审；发布包中未审的数值按提取结果保留。',
   allReviewed: '全部数值已审核，可以下载发布包。',
   noImports: '尚未导入报告。',
@@ -128,10 +132,13 @@ const en: Record<ImportMessage, string> = {
   addedValue: 'added by hand',
   discardReport: 'Discard this report',
   discardAll: 'Discard all local imports',
-  publishedTwin:
-    'The published data already has a report for {place}: “{title}” ({id}). Published together, the two are merged by the usual rules (full-year, totals, the larger count first; the others listed as other values). If this report is a revised version of it, replace it.',
-  replaceTwin: 'Replace the published report',
-  replacesTwin: 'This report will replace the published report {id} (and its corrections).',
+  publishedTownYear: 'The {year} report of {town} is already published.',
+  replacesPublished:
+    'Imported, this report replaces the published version: every view and total counts this report’s values only (an indicator it does not state shows as “{notMentioned}”), and the publish package replaces it with this report.',
+  publishedReport: 'Published report: “{title}” ({id}).',
+  replacesTag: 'replaces published',
+  laterImport:
+    'A report of {town} {year} was imported after this one ({file}): one report counts per town and year, the later one; discard the one you do not need.',
   publishExport: 'Download publish package',
   publishProgress:
     'Building the publish package: reading the published reports and extracting again {done}/{total}',
@@ -144,6 +151,8 @@ const en: Record<ImportMessage, string> = {
     'The site’s published data could not be read: the package will hold only the reports imported here.',
   publishIssues: 'Problems found while building it:',
   publishUnreadable: 'Published reports with no text, left out: {ids}',
+  publishSuperseded:
+    'Imported reports whose town and year were imported again later, left out: {ids}',
   pendingBeforePublish:
     '{n} values still to review; unreviewed values go into the package as extracted.',
   allReviewed: 'Every value is reviewed: the publish package is ready.',

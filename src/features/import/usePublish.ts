@@ -16,6 +16,7 @@ export type Publishing =
       readonly state: 'done';
       readonly issues: readonly string[];
       readonly unreadable: readonly string[];
+      readonly superseded: readonly string[];
     };
 
 export function usePublish(
@@ -48,7 +49,12 @@ export function usePublish(
         type: 'application/zip',
       }),
     );
-    setPublishing({ state: 'done', issues: result.issues, unreadable: result.unreadable });
+    setPublishing({
+      state: 'done',
+      issues: result.issues,
+      unreadable: result.unreadable,
+      superseded: result.superseded,
+    });
   };
   return { publishing, start };
 }

@@ -14,7 +14,9 @@ import type { ImportedReport } from '../../dataset/import/workspace';
 import {
   countyKeyOf,
   groupByCounty,
+  isImportedTownYear,
   townIdOf,
+  withLocalRows,
   type CountyData,
   type ReportInfo,
 } from '../../dataset/model';
@@ -55,14 +57,11 @@ export function TownProfile() {
   const published = key !== null && model?.counties.has(key) === true;
   const { state: countyState, data: loadedCounty } = useCountyData(published ? key : null);
   const county = published ? loadedCounty : key === null ? null : NO_COUNTY;
-  const local = model?.local?.rows;
+  const local = model?.local ?? null;
   const profile = useMemo(() => {
     if (county === null || town === undefined) return null;
-    // Values imported here stand in for published ones of the same indicator and year.
-    const mine = (local ?? []).filter((v) => v.townId === town.id);
-    const replaced = new Set(mine.map((v) => `${v.indicator}|${v.year}`));
-    const kept = county.values.filter((v) => !replaced.has(`${v.indicator}|${v.year}`));
-    return townProfile([...kept, ...mine], town);
+    // A year imported here is the import's alone (the published report of it is replaced).
+    return townProfile(withLocalRows(county.values, local), town);
   }, [county, town, local]);
   const lastYear = profile?.years[profile.years.length - 1];
   // Ranks need every selected town's value in the latest year: one file per
@@ -80,8 +79,8 @@ export function TownProfile() {
   // Its published reports and those imported in this browser, by year.
   const reports = [
     ...county.reports
-      // A published report an import replaces is listed as the import.
-      .filter((r) => r.townId === town.id && !imported.some((i) => i.reportId === r.reportId))
+      // A published report an import replaces (its town and year) is listed as the import.
+      .filter((r) => r.townId === town.id && !isImportedTownYear(local, r.townId, r.year))
       .map((r) => ({ reportId: r.reportId, year: r.year, title: r.title, local: null })),
     ...imported
       .filter(

@@ -5,11 +5,14 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   buildPackage,
   readRows,
+  replacedBy,
   type PublishedData,
   type PublishedImport,
   type PublishPackage,
 } from '../../../src/dataset/import/publish';
+import { placeImport } from '../../../src/dataset/import/place';
 import { fetchPublished } from '../../../src/dataset/import/published';
+import type { Town } from '../../../src/dataset/model';
 import { noRuleIndexes, unusedFigureAt } from '../../../src/dataset/import/unused';
 import { importFiles, type ReviewValue } from '../../../src/dataset/import/workspace';
 import {
@@ -285,6 +288,65 @@ describe('the publish package', () => {
     expect(entry(replaced, `data/reports/${tianjin}.txt`)).toContain('纠纷230余起');
   });
 
+  it("an import of a published report's town and year takes its id and replaces it, its manifest's fields kept", async () => {
+    const hongge = 'sichuan-yanbian-hongge-2023';
+    const batch = await importFiles(
+      [{ name: '红格镇2023.txt', bytes: new TextEncoder().encode(text(`${hongge}.txt`)) }],
+      new Set(),
+    );
+    // As the issue saw it: the city left blank, then placed as the published town.
+    const towns = (
+      JSON.parse(readFileSync(join(published, 'index.json'), 'utf8')) as { towns: Town[] }
+    ).towns;
+    const review = batch.reports.map((r) => ({
+      ...r,
+      metadata: placeImport(
+        { file: r.file, metadata: { ...r.metadata, city: '' } },
+        { towns, reports: null },
+      ),
+      values: r.values.map((v): ReviewValue =>
+        v.indicator === 'mediation.cases'
+          ? { ...v, decision: 'edited', edited: 210 }
+          : { ...v, decision: 'accepted' },
+      ),
+    }));
+    expect(review.map((r) => [r.reportId, r.metadata.city])).toEqual([['红格镇2023', '攀枝花市']]);
+    const built = buildPackage(review, publishedOf(published));
+    const names = Object.keys(unzipSync(built.zip));
+    expect(names).toContain(`data/reports/${hongge}.txt`);
+    expect(names.filter((n) => n.includes('红格镇2023'))).toEqual([]);
+    // Every manifest field: the published manifest's city and the rest as reviewed.
+    expect(
+      csvRows(entry(built, 'data/reports/reports.csv')).find((r) => r['report_id'] === hongge),
+    ).toMatchObject({ town: '红格镇', county: '盐边县', city: '攀枝花市', province: '四川省' });
+    const placed = csvRows(entry(built, 'public/data/reports.csv')).filter(
+      (r) => r['town'] === '红格镇',
+    );
+    expect(placed.map((r) => [r['report_id'], r['city'], r['province'], r['year']])).toEqual([
+      [hongge, '攀枝花市', '四川省', '2023'],
+    ]);
+    // One value per indicator for the town-year: the reviewed one.
+    const cases = csvRows(entry(built, 'public/data/indicators.csv')).filter(
+      (v) => v['town'] === '红格镇' && v['indicator'] === 'mediation.cases',
+    );
+    expect(cases.map((v) => [v['report_id'], v['value'], v['correction']])).toEqual([
+      [hongge, '210', 'override'],
+    ]);
+    expect(entry(built, 'data/corrections.csv')).toContain(
+      `${hongge},mediation.cases,210,=,,,审核修改`,
+    );
+    expect(replacedBy(review, publishedOf(published).reports)).toEqual(new Set([hongge]));
+    expect(built.superseded).toEqual([]);
+    // Imported twice: the later import counts, the earlier is left out and named.
+    const again = buildPackage(
+      [...review.map((r) => ({ ...r, reportId: '红格镇2023-early' })), ...review],
+      publishedOf(published),
+    );
+    expect(again.superseded).toEqual(['红格镇2023-early']);
+    expect(entry(again, 'README.txt')).toContain('红格镇2023-early');
+    expect(Object.keys(unzipSync(again.zip)).filter((n) => n.includes('early'))).toEqual([]);
+  });
+
   it('writes each reviewed name as a name: normalised, or left out with a warning', () => {
     const [first, ...rest] = reports;
     if (first === undefined) throw new Error('no report');
@@ -360,7 +422,7 @@ describe('fetching the published data', () => {
     const progress: number[] = [];
     const got = await fetchPublished(
       'http://intranet/site/data/',
-      new Set(['tianjin-huanghuadian-2024']),
+      () => new Set(['tianjin-huanghuadian-2024']),
       (done) => progress.push(done),
     );
     expect(got.ok).toBe(true);
@@ -380,7 +442,11 @@ describe('fetching the published data', () => {
   it('stops, naming the file, when a text cannot be had: the package would unpublish it', async () => {
     const dataDir = await publishSamples();
     serve(dataDir, (path) => path === 'texts/guizhou-kaiyang-zixing-2021.txt');
-    const got = await fetchPublished('http://intranet/site/data/', new Set(), () => undefined);
+    const got = await fetchPublished(
+      'http://intranet/site/data/',
+      () => new Set(),
+      () => undefined,
+    );
     expect(got).toEqual({
       ok: false,
       reason: 'data/texts/guizhou-kaiyang-zixing-2021.txt could not be loaded (HTTP 404)',
@@ -396,7 +462,11 @@ describe('fetching the published data', () => {
     delete index['corrections'];
     writeFileSync(join(dataDir, 'index.json'), JSON.stringify(index));
     serve(dataDir);
-    const got = await fetchPublished('http://intranet/site/data/', new Set(), () => undefined);
+    const got = await fetchPublished(
+      'http://intranet/site/data/',
+      () => new Set(),
+      () => undefined,
+    );
     expect(got.ok).toBe(false);
     if (!got.ok) expect(got.reason).toContain('run the extraction again');
   });
