@@ -7,9 +7,11 @@
 import {
   CATEGORIES,
   INDICATORS,
+  RESOLUTION_RULES,
   type CategoryId,
   type IndicatorId,
   type Qualifier,
+  type ResolutionRule,
 } from '../catalog';
 
 export type Lang = 'zh' | 'en';
@@ -61,6 +63,9 @@ const zh = {
   deletedExplain: '此数值已由评估人员删除：',
   addedExplain: '此数值由评估人员补充：',
   alternativesExplain: '报告中还出现了其他数值：{values}（按既定规则选取当前值）',
+  alternativesChosen: '报告中还出现了其他数值：{groups}',
+  alternativesRule: '{values}（选取规则：{rule}）',
+  alternativesCorrected: '报告中还出现了其他数值：{values}',
   periodExplain: '统计期限：{period}',
   value: '数值',
   town: '乡镇',
@@ -188,6 +193,9 @@ const en: Record<MessageKey, string> = {
   addedExplain: 'An evaluator added this value: ',
   alternativesExplain:
     'The report also states: {values} (the shown value follows the documented choice rule)',
+  alternativesChosen: 'The report also states: {groups}',
+  alternativesRule: '{values} (chosen by the rule: {rule})',
+  alternativesCorrected: 'The report also states: {values}',
   periodExplain: 'Period: {period}',
   value: 'Value',
   town: 'Town',
@@ -287,6 +295,11 @@ export function indicatorName(lang: Lang, id: IndicatorId): string {
 
 export function categoryName(lang: Lang, id: CategoryId): string {
   return lang === 'zh' ? CATEGORIES[id].zh : CATEGORIES[id].en;
+}
+
+/** How a value was chosen among the report's figures (the catalog's wording). */
+export function resolutionRuleText(lang: Lang, rule: ResolutionRule): string {
+  return RESOLUTION_RULES[rule][lang];
 }
 
 const UNIT_EN: Readonly<Record<string, string>> = {

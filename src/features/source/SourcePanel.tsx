@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { INDICATORS } from '../../catalog';
-import { rowText } from '../../components/value-text';
+import { alternativesText, rowText } from '../../components/value-text';
 import { countyKeyOf, rowOfReport, type MentionRow, type ValueRow } from '../../dataset/model';
 import { formatValue, indicatorName, t, type Lang } from '../../i18n';
 import type { IndexCounty, IndexIndicator } from '../../extract/data-index';
@@ -86,12 +86,8 @@ function Explanation({ lang, row, text }: { lang: Lang; row: ValueRow; text: str
   if (row.correction === 'override') lines.push(`${t(lang, 'correctedExplain')}${row.note}`);
   if (row.correction === 'delete') lines.push(`${t(lang, 'deletedExplain')}${row.note}`);
   if (row.correction === 'add') lines.push(`${t(lang, 'addedExplain')}${row.note}`);
-  if (row.alternativeValues.length > 0) {
-    const values = row.alternativeValues
-      .map((v) => formatValue(lang, v, '=', row.unit))
-      .join(lang === 'zh' ? '、' : ', ');
-    lines.push(t(lang, 'alternativesExplain', { values }));
-  }
+  const alternatives = alternativesText(lang, row);
+  if (alternatives !== '') lines.push(alternatives);
   if (row.period !== '') lines.push(t(lang, 'periodExplain', { period: row.period }));
   if (lines.length === 0) return null;
   return (
