@@ -48,6 +48,7 @@ const BUILDERS: Readonly<Record<string, () => readonly object[]>> = {
         { title: of('other'), unitLabel: '', lines },
       ],
       [2022, 2023, 2024],
+      900,
     ),
   ],
   buildSideBySideOption: () => [
