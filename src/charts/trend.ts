@@ -6,7 +6,7 @@
  * May import: nothing outside src/charts.
  */
 import { AXIS_COLOR, PALETTE } from './palette';
-import { tooltipHtml } from './tooltip';
+import { TOOLTIP_BOX, tooltipHtml } from './tooltip';
 
 export interface TrendPoint {
   readonly value: number;
@@ -40,7 +40,8 @@ export interface TrendChoices extends AxisScale {
 function valueScale(scale: AxisScale): object {
   return {
     ...(scale.integer === true ? { minInterval: 1 } : {}),
-    ...(scale.percent === true ? { min: 0, max: 100 } : {}),
+    // Fixed ticks: ECharts' own for 0–100 in a small panel (0, 30, 60, 90) crowd 90 and 100.
+    ...(scale.percent === true ? { min: 0, max: 100, interval: 25 } : {}),
   };
 }
 
@@ -85,8 +86,8 @@ export function buildTrendOption(lines: readonly TrendLine[], choices: TrendChoi
     grid: { left: 8, right: 24, top: 48, bottom: 8, containLabel: true },
     legend: { type: 'scroll', top: 0, textStyle: { color: AXIS_COLOR } },
     tooltip: {
+      ...TOOLTIP_BOX,
       trigger: 'item',
-      confine: true,
       formatter: (p: { seriesIndex: number; dataIndex: number }) => {
         const line = lines[p.seriesIndex];
         const point = line?.points[p.dataIndex];
@@ -134,7 +135,7 @@ export const MULTIPLES = {
   plotHeight: 140,
   maxColumns: 4,
   /** Two lines of a 13 px title. */
-  titleHeight: 40,
+  titleHeight: 46,
   /** The year labels under the plot. */
   axisHeight: 26,
   columnGap: 24,
@@ -222,8 +223,8 @@ export function buildMultiplesOption(
       },
     })),
     tooltip: {
+      ...TOOLTIP_BOX,
       trigger: 'item',
-      confine: true,
       formatter: (p: { seriesIndex: number; dataIndex: number }) => {
         const at = multiplesIndexOf(panels, p.seriesIndex);
         const panel = at === null ? undefined : panels[at.panel];

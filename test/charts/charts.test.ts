@@ -226,7 +226,7 @@ describe('buildMultiplesOption', () => {
     };
     expect(option.yAxis[0]).toMatchObject({ minInterval: 1 });
     expect(option.yAxis[0]?.max).toBeUndefined();
-    expect(option.yAxis[7]).toMatchObject({ min: 0, max: 100 });
+    expect(option.yAxis[7]).toMatchObject({ min: 0, max: 100, interval: 25 });
     expect(option.yAxis[7]?.minInterval).toBeUndefined();
     expect(option.yAxis[8]?.minInterval).toBeUndefined();
     expect(option.yAxis[8]?.min).toBeUndefined();
