@@ -11,15 +11,15 @@ import type { Wording } from './types';
 export const RESOLUTION_RULES = {
   'full-year': {
     zh: '全年数值优先于“截至”某日的数值',
-    en: 'a figure for the whole year beats one bounded by a date (截至…)',
+    en: 'a whole-year figure beats one counted only up to a date, written 截至…',
   },
   total: {
     zh: '标明“全年”“共”“累计”等合计字样的数值优先于未标明的数值',
-    en: 'a figure marked as a total (全年, 共, 累计 …) beats one that is not',
+    en: 'a figure marked as a total, written 全年, 共, 累计 …, beats one that is not',
   },
   larger: {
-    zh: '计数取较大的数值（合计包含分项）',
-    en: 'for counts the larger figure wins (a total contains its parts)',
+    zh: '计数取较大的数值，因为合计包含分项',
+    en: 'for counts the larger figure wins, as a total contains its parts',
   },
   'earlier-report': {
     zh: '同一乡镇同一年度有几份报告时，取报告编号在前的一份',

@@ -12,7 +12,7 @@ describe('alternativesText', () => {
       '报告中还出现了其他数值：190件、150件（选取规则：全年数值优先于“截至”某日的数值）',
     );
     expect(alternativesText('en', row)).toBe(
-      'The report also states: 190 cases, 150 cases (chosen by the rule: a figure for the whole year beats one bounded by a date (截至…))',
+      'The report also states: 190 cases, 150 cases (chosen by the rule: a whole-year figure beats one counted only up to a date, written 截至…)',
     );
   });
 

@@ -323,3 +323,29 @@ describe('the ⓘ beside an indicator', () => {
     await close(page);
   });
 });
+
+describe('a value chosen among others the report states', () => {
+  it.each([
+    [
+      'zh',
+      '报告中还出现了其他数值：94件（选取规则：全年数值优先于“截至”某日的数值）；' +
+        '70件（选取规则：计数取较大的数值，因为合计包含分项）',
+    ],
+    [
+      'en',
+      'The report also states: 94 cases (chosen by the rule: a whole-year figure beats one counted only up to a date, written 截至…); ' +
+        '70 cases (chosen by the rule: for counts the larger figure wins, as a total contains its parts)',
+    ],
+  ])('names the rule that chose it in the source panel (%s)', async (lang, sentence) => {
+    const page = await open(
+      1360,
+      `#/?y=2024&i=mediation.screened&s=anhui-huaibei-duanyuan-2024~mediation.screened${
+        lang === 'en' ? '&l=en' : ''
+      }`,
+      '[data-testid="source-panel"] .explain',
+    );
+    const lines = await page.getByTestId('source-panel').locator('.explain li').allInnerTexts();
+    expect(lines).toContain(sentence);
+    await close(page);
+  });
+});
