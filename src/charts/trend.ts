@@ -103,7 +103,8 @@ export function buildTrendOption(lines: readonly TrendLine[], choices: TrendChoi
       // A narrow chart (a phone) still fits every other year, and the last.
       axisLabel: {
         color: AXIS_COLOR,
-        interval: yearLabelShown(choices.years.length, (choices.width ?? 340) - 60),
+        // Unmeasured (0 or absent): as on a phone.
+        interval: yearLabelShown(choices.years.length, (choices.width || 340) - 60),
       },
       axisTick: { alignWithLabel: true },
     },

@@ -34,13 +34,15 @@ function loadZoom(): Promise<void> {
 let tooltipLoaded = false;
 let tooltipLoading: Promise<void> | null = null;
 /**
- * Tooltips register with ECharts after the first chart: until then a chart
- * draws its option without one (ECharts would keep an unregistered one
- * unused), then with it, which sets the option again.
+ * Tooltips register with ECharts after the first chart, with the line
+ * charts' parts (which the overview's trend loads anyway; a chunk of their
+ * own would split ECharts' shared code differently and add to the first
+ * chart's): until then a chart draws its option without one (ECharts would
+ * keep an unregistered one unused), then with it, which sets the option again.
  */
 function loadTooltip(): Promise<void> {
   tooltipLoading ??= afterFirstChart()
-    .then(() => import('./tooltip-setup'))
+    .then(() => import('./line-setup'))
     .then(() => {
       tooltipLoaded = true;
     });

@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { INDICATORS } from '../../catalog';
-import { alternativesText, rowText } from '../../components/value-text';
+import { rowText } from '../../components/value-text';
 import { countyKeyOf, rowOfReport, type MentionRow, type ValueRow } from '../../dataset/model';
 import { formatValue, indicatorName, t, type Lang } from '../../i18n';
 import type { IndexCounty, IndexIndicator } from '../../extract/data-index';
@@ -14,6 +14,7 @@ import { useAppStore, type SourceRef } from '../../store';
 import { useCountyData, useIndicatorData, useReports } from '../../store/hooks';
 import type { Mark } from '../../components/segments';
 import { WindowedText } from '../../components/WindowedText';
+import { alternativesText } from './alternatives';
 
 interface Loaded {
   readonly key: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alternativesText } from '../../src/components/value-text';
+import { alternativesText } from '../../src/features/source/alternatives';
 import { value } from '../dataset/fixtures';
 
 describe('alternativesText', () => {
