@@ -16,7 +16,14 @@ export type {
   Qualifier,
   Rule,
   RuleSpec,
+  Wording,
 } from './types';
+export {
+  RESOLUTION_RULES,
+  RESOLUTION_RULE_IDS,
+  isResolutionRule,
+  type ResolutionRule,
+} from './resolution';
 
 import { CATEGORIES, INDICATORS, type IndicatorId } from './catalog';
 import type { CategoryId, IndicatorKind } from './types';

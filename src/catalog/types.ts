@@ -90,3 +90,9 @@ export interface CategorySpec {
   /** The indicator whose figure heads the category's overview card. */
   readonly headline: string;
 }
+
+/** A sentence in both of the dashboard's languages. */
+export interface Wording {
+  readonly zh: string;
+  readonly en: string;
+}

@@ -5,7 +5,7 @@
  * May import: nothing outside src/charts.
  */
 import { AXIS_COLOR, BAR_COLOR } from './palette';
-import { tooltipHtml } from './tooltip';
+import { TOOLTIP_BOX, tooltipHtml } from './tooltip';
 
 export interface RankingDatum {
   /** Town name shown on the axis. */
@@ -37,6 +37,11 @@ export interface RankingChoices {
    * (0 = the window starts at the highest). Clamped to the data.
    */
   readonly windowStart?: number;
+  /**
+   * The lines of a bar's tooltip, for the datum at `index` (in the caller's
+   * order), asked for when the reader points at it: plain text, escaped here.
+   */
+  readonly tooltip?: (index: number) => readonly string[];
 }
 
 /** Width in pixels of the widest label: CJK characters are square, others about half. */
@@ -77,8 +82,23 @@ export function buildRankingOption(data: readonly RankingDatum[], choices: Ranki
           ],
         }
       : {};
+  // Bar i of the chart is datum count - 1 - (offset + i) of the caller's.
+  const shift = preview ? offset : 0;
+  const lines = choices.tooltip;
+  const tooltip =
+    lines === undefined
+      ? {}
+      : {
+          tooltip: {
+            ...TOOLTIP_BOX,
+            trigger: 'item',
+            formatter: (p: { dataIndex: number }) =>
+              tooltipHtml(lines(all.length - 1 - (shift + p.dataIndex))),
+          },
+        };
   return {
     ...zoom,
+    ...tooltip,
     animation: false,
     // Margins from the label lengths: measuring labels (containLabel, outer
     // bounds) costs the first chart a layout pass on a slow PC.

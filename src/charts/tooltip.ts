@@ -28,3 +28,15 @@ export function escapeHtml(text: string): string {
 export function tooltipHtml(lines: readonly string[]): string {
   return lines.map(escapeHtml).join('<br/>');
 }
+
+/**
+ * How a tooltip box looks: dark text, and long lines (a report id, a long
+ * town name) wrapped within a phone's width rather than running off it.
+ * ECharts sets these through the element's style object, which the
+ * Content-Security-Policy allows (unlike a style attribute in markup).
+ */
+export const TOOLTIP_BOX = {
+  confine: true,
+  textStyle: { color: '#1a1a1a' },
+  extraCssText: 'white-space: normal; overflow-wrap: anywhere; max-width: 300px;',
+} as const;

@@ -1,5 +1,12 @@
+/**
+ * Line charts over the years: one indicator's trend, and small multiples of
+ * a category's indicators laid out in a grid that wraps at a minimum panel
+ * size (the chart grows taller instead of squeezing its panels).
+ *
+ * May import: nothing outside src/charts.
+ */
 import { AXIS_COLOR, PALETTE } from './palette';
-import { tooltipHtml } from './tooltip';
+import { TOOLTIP_BOX, tooltipHtml } from './tooltip';
 
 export interface TrendPoint {
   readonly value: number;
@@ -14,9 +21,41 @@ export interface TrendLine {
   readonly points: readonly (TrendPoint | null)[];
 }
 
-export interface TrendChoices {
+/** What the value axis holds: whole things, a rate, or anything else. */
+export interface AxisScale {
+  /** Counts of people, cases …: ticks at whole numbers only (never 0.5 人). */
+  readonly integer?: boolean;
+  /** A rate (share of a whole): drawn on 0–100. */
+  readonly percent?: boolean;
+}
+
+export interface TrendChoices extends AxisScale {
   readonly years: readonly number[];
   readonly unitLabel: string;
+  /** The chart's width in pixels, to label as many years as fit (default: a phone's). */
+  readonly width?: number;
+}
+
+/** The value axis options for a scale. */
+function valueScale(scale: AxisScale): object {
+  return {
+    ...(scale.integer === true ? { minInterval: 1 } : {}),
+    // Fixed ticks: ECharts' own for 0–100 in a small panel (0, 30, 60, 90) crowd 90 and 100.
+    ...(scale.percent === true ? { min: 0, max: 100, interval: 25 } : {}),
+  };
+}
+
+/** Roughly how wide a year label is, with room around it. */
+const YEAR_LABEL_WIDTH = 44;
+
+/**
+ * Which year labels to show on an axis `width` pixels wide: every one that
+ * fits, counted back from the last, so the latest year is always labelled.
+ */
+export function yearLabelShown(count: number, width: number): (index: number) => boolean {
+  const fit = Math.max(1, Math.floor(width / YEAR_LABEL_WIDTH));
+  const step = Math.max(1, Math.ceil(count / fit));
+  return (index) => (count - 1 - index) % step === 0;
 }
 
 function colorOf(line: TrendLine): string {
@@ -47,6 +86,7 @@ export function buildTrendOption(lines: readonly TrendLine[], choices: TrendChoi
     grid: { left: 8, right: 24, top: 48, bottom: 8, containLabel: true },
     legend: { type: 'scroll', top: 0, textStyle: { color: AXIS_COLOR } },
     tooltip: {
+      ...TOOLTIP_BOX,
       trigger: 'item',
       formatter: (p: { seriesIndex: number; dataIndex: number }) => {
         const line = lines[p.seriesIndex];
@@ -60,45 +100,99 @@ export function buildTrendOption(lines: readonly TrendLine[], choices: TrendChoi
       type: 'category',
       data: choices.years.map(String),
       boundaryGap: true,
-      axisLabel: { color: AXIS_COLOR },
+      // A narrow chart (a phone) still fits every other year, and the last.
+      axisLabel: {
+        color: AXIS_COLOR,
+        // Unmeasured (0 or absent): as on a phone.
+        interval: yearLabelShown(choices.years.length, (choices.width || 340) - 60),
+      },
+      axisTick: { alignWithLabel: true },
     },
     yAxis: {
       type: 'value',
       name: choices.unitLabel,
       nameTextStyle: { color: AXIS_COLOR },
       axisLabel: { color: AXIS_COLOR },
+      ...valueScale(choices),
     },
     series: lines.map((line) => lineSeries(line, colorOf(line))),
   };
 }
 
-export interface Panel {
+export interface Panel extends AxisScale {
   readonly title: string;
   readonly unitLabel: string;
   readonly lines: readonly TrendLine[];
 }
 
 /**
- * Small multiples: one small line chart per indicator of a category, sharing
- * the years and the town colours. Series are laid out panel by panel, line by
- * line, so `seriesIndex` maps back with `multiplesIndexOf`.
+ * The small multiples' grid, in pixels: panels at least this wide and this
+ * tall (their plot, without title and axis labels) and as many columns as
+ * fit, so nine indicators make three rows of three on a wide screen and nine
+ * rows of one on a phone.
  */
-export function buildMultiplesOption(panels: readonly Panel[], years: readonly number[]): object {
-  const columns = Math.min(3, Math.max(1, panels.length));
-  const rows = Math.ceil(panels.length / columns);
-  const width = 100 / columns;
-  const height = 100 / Math.max(1, rows);
-  const grids = panels.map((_, i) => {
-    const c = i % columns;
-    const r = Math.floor(i / columns);
-    return {
-      left: `${c * width + 4}%`,
-      width: `${width - 8}%`,
-      top: `${r * height + 13}%`,
-      height: `${height - 22}%`,
-      containLabel: true,
-    };
-  });
+export const MULTIPLES = {
+  minWidth: 260,
+  plotHeight: 140,
+  maxColumns: 4,
+  /** Two lines of a 13 px title. */
+  titleHeight: 46,
+  /** The year labels under the plot. */
+  axisHeight: 26,
+  columnGap: 24,
+  rowGap: 20,
+} as const;
+
+export interface MultiplesLayout {
+  readonly columns: number;
+  readonly rows: number;
+  /** The whole chart's height. */
+  readonly height: number;
+  /** Each panel's box: its title at the top, the plot and its axes below. */
+  readonly cells: readonly { left: number; top: number; width: number; height: number }[];
+}
+
+/** Where `count` panels go in a chart `width` pixels wide. */
+export function multiplesLayout(count: number, width: number): MultiplesLayout {
+  const m = MULTIPLES;
+  const fit = Math.floor((width + m.columnGap) / (m.minWidth + m.columnGap));
+  let columns = Math.max(1, Math.min(m.maxColumns, fit, count));
+  const rows = Math.max(1, Math.ceil(count / columns));
+  // As few columns as keep the rows: 9 panels in 3 × 3, not 4 + 4 + 1.
+  columns = Math.max(1, Math.ceil(count / rows));
+  const cellWidth = Math.floor((width - (columns - 1) * m.columnGap) / columns);
+  const cellHeight = m.titleHeight + m.plotHeight + m.axisHeight;
+  const cells = Array.from({ length: count }, (_, i) => ({
+    left: (i % columns) * (cellWidth + m.columnGap),
+    top: Math.floor(i / columns) * (cellHeight + m.rowGap),
+    width: cellWidth,
+    height: cellHeight,
+  }));
+  return { columns, rows, height: rows * cellHeight + (rows - 1) * m.rowGap, cells };
+}
+
+/**
+ * Small multiples: one small line chart per indicator of a category, sharing
+ * the years and the town colours, laid out by multiplesLayout for a chart
+ * `width` pixels wide. Series are laid out panel by panel, line by line, so
+ * `seriesIndex` maps back with `multiplesIndexOf`.
+ */
+export function buildMultiplesOption(
+  panels: readonly Panel[],
+  years: readonly number[],
+  width: number,
+): object {
+  const layout = multiplesLayout(panels.length, width);
+  const cell = (i: number): MultiplesLayout['cells'][number] =>
+    layout.cells[i] ?? { left: 0, top: 0, width, height: 0 };
+  const grids = panels.map((_, i) => ({
+    left: cell(i).left,
+    top: cell(i).top + MULTIPLES.titleHeight,
+    width: cell(i).width,
+    height: MULTIPLES.plotHeight + MULTIPLES.axisHeight,
+    // The axis labels inside the box: the plot shrinks, the box never overlaps the next.
+    containLabel: true,
+  }));
   const series = panels.flatMap((panel, i) =>
     panel.lines.map((line) =>
       lineSeries(line, colorOf(line), {
@@ -113,11 +207,24 @@ export function buildMultiplesOption(panels: readonly Panel[], years: readonly n
     color: [...PALETTE],
     title: panels.map((panel, i) => ({
       text: panel.unitLabel === '' ? panel.title : `${panel.title} (${panel.unitLabel})`,
-      left: grids[i]?.left,
-      top: `${Math.floor(i / columns) * height + 1}%`,
-      textStyle: { fontSize: 13, fontWeight: 'normal', color: '#1a1a1a' },
+      left: cell(i).left,
+      top: cell(i).top,
+      padding: 0,
+      // A long name wraps onto a second line; past that it ends in … (the
+      // full name is in every point's tooltip and the data table).
+      textStyle: {
+        fontSize: 13,
+        lineHeight: 17,
+        fontWeight: 'normal',
+        color: '#1a1a1a',
+        width: cell(i).width - 4,
+        height: 34,
+        overflow: 'break',
+        lineOverflow: 'truncate',
+      },
     })),
     tooltip: {
+      ...TOOLTIP_BOX,
       trigger: 'item',
       formatter: (p: { seriesIndex: number; dataIndex: number }) => {
         const at = multiplesIndexOf(panels, p.seriesIndex);
@@ -134,12 +241,20 @@ export function buildMultiplesOption(panels: readonly Panel[], years: readonly n
       type: 'category',
       gridIndex: i,
       data: years.map(String),
-      axisLabel: { color: AXIS_COLOR, fontSize: 11 },
+      // The y labels take some of the width: count on 48 px of them.
+      axisLabel: {
+        color: AXIS_COLOR,
+        fontSize: 11,
+        interval: yearLabelShown(years.length, cell(i).width - 48),
+      },
+      axisTick: { alignWithLabel: true },
     })),
-    yAxis: panels.map((_, i) => ({
+    yAxis: panels.map((panel, i) => ({
       type: 'value',
       gridIndex: i,
-      axisLabel: { color: AXIS_COLOR, fontSize: 11 },
+      splitNumber: 3,
+      axisLabel: { color: AXIS_COLOR, fontSize: 11, hideOverlap: true },
+      ...valueScale(panel),
     })),
     series,
   };

@@ -52,6 +52,7 @@ export function localRowsOf(reports: readonly ImportedReport[]): ValueRow[] {
         correction: v.found === null ? 'add' : v.decision === 'edited' ? 'override' : '',
         note: '',
         alternativeValues: NONE,
+        chosenBy: [],
         start: v.start,
         end: v.end,
         period: '',

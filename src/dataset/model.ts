@@ -3,7 +3,7 @@
  * Missing is not zero: a town × year × indicator without a row is absent from
  * the indexes, and a deleted value has `value: null` with its reason.
  */
-import type { CategoryId, IndicatorId, Qualifier } from '../catalog';
+import type { CategoryId, IndicatorId, Qualifier, ResolutionRule } from '../catalog';
 import type { PlaceField } from '../extract/columns';
 import {
   assembleIndex,
@@ -45,6 +45,11 @@ export interface ValueRow extends ReportPlace {
   readonly correction: '' | 'override' | 'delete' | 'add';
   readonly note: string;
   readonly alternativeValues: readonly number[];
+  /**
+   * The rule that chose the value over each alternative, in the same order;
+   * empty when not known (a file written before the column, a correction).
+   */
+  readonly chosenBy: readonly ResolutionRule[];
   readonly start: number | null;
   readonly end: number | null;
   readonly period: string;

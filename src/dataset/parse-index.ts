@@ -5,7 +5,8 @@
 import * as z from 'zod/mini';
 import { INDEX_FORMAT, type DataIndex } from '../extract/data-index';
 import type { LoadError } from './model';
-import { indicator, issueText } from './parse';
+import { indicator } from './csv-fields';
+import { issueText } from './parse';
 
 const indexFile = z.object({
   file: z.string().check(z.regex(/^[\w.-]+(\/[\w.-]+)*\.csv$/, 'must be a CSV path inside data/')),

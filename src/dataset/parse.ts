@@ -4,10 +4,28 @@
  */
 import Papa from 'papaparse';
 import * as z from 'zod/mini';
-import { INDICATORS, isIndicatorId, valueRangeProblem, type IndicatorId } from '../catalog';
-import { PLACE_FIELDS, type PlaceField } from '../extract/columns';
+import { INDICATORS, valueRangeProblem } from '../catalog';
 import {
-  parseParts,
+  NO_FIELDS,
+  NO_RULES,
+  bool,
+  correction,
+  indicator,
+  int,
+  number,
+  numberList,
+  optionalInt,
+  optionalNumber,
+  optionalQualifier,
+  partList,
+  placeFields,
+  qualifier,
+  ruleList,
+  rulesFor,
+  text,
+  year,
+} from './csv-fields';
+import {
   townIdOf,
   type LoadError,
   type MentionRow,
@@ -15,75 +33,6 @@ import {
   type ReportInfo,
   type ValueRow,
 } from './model';
-
-// No code generation: zod would otherwise compile parsers with `new Function`,
-// which strict Content-Security-Policies (and the house rules) forbid.
-z.config({ jitless: true });
-
-const text = z._default(z.string(), '');
-const int = z.pipe(
-  z.string().check(z.regex(/^-?\d+$/, 'must be a whole number')),
-  z.transform(Number),
-);
-const optionalInt = z.pipe(
-  z._default(z.string(), '').check(z.regex(/^(-?\d+)?$/, 'must be a whole number or empty')),
-  z.transform((s: string) => (s === '' ? null : Number(s))),
-);
-const year = z.pipe(
-  z
-    ._default(z.string(), '')
-    .check(z.regex(/^((19|20)\d{2})?$/, 'must be a four-digit year or empty')),
-  z.transform((s: string) => (s === '' ? null : Number(s))),
-);
-const number = z.pipe(
-  z.string().check(z.regex(/^-?\d+(\.\d+)?$/, 'must be a number')),
-  z.transform(Number),
-);
-const optionalNumber = z.pipe(
-  z._default(z.string(), '').check(z.regex(/^(-?\d+(\.\d+)?)?$/, 'must be a number or empty')),
-  z.transform((s: string) => (s === '' ? null : Number(s))),
-);
-const bool = z.pipe(
-  z.enum(['true', 'false']),
-  z.transform((s: 'true' | 'false') => s === 'true'),
-);
-export const indicator = z.pipe(
-  z.string().check(z.refine((s: string) => isIndicatorId(s), 'is not a catalog indicator')),
-  z.transform((s: string) => s as IndicatorId),
-);
-const qualifier = z.enum(['=', '>=', '~', '<=']);
-type QualifierText = '=' | '>=' | '~' | '<=';
-const optionalQualifier = z.pipe(
-  z._default(z.enum(['=', '>=', '~', '<=', '']), ''),
-  z.transform((q: QualifierText | ''): QualifierText => (q === '' ? '=' : q)),
-);
-const NO_FIELDS: readonly PlaceField[] = Object.freeze([]);
-const placeFields = z.pipe(
-  z
-    ._default(z.string(), '')
-    .check(
-      z.refine(
-        (s: string) => s.split(' ').every((f) => f === '' || PLACE_FIELDS.some((p) => p === f)),
-        `must be ${PLACE_FIELDS.join(', ')}, separated by spaces`,
-      ),
-    ),
-  z.transform((s: string) =>
-    s === '' ? NO_FIELDS : (s.split(' ').filter((f) => f !== '') as PlaceField[]),
-  ),
-);
-const correction = z._default(z.enum(['', 'override', 'delete', 'add']), '');
-const numberList = z.pipe(
-  z
-    ._default(z.string(), '')
-    .check(z.regex(/^(-?\d+(\.\d+)?(;-?\d+(\.\d+)?)*)?$/, 'must be numbers separated by ;')),
-  z.transform((s: string) => (s === '' ? [] : s.split(';').map(Number))),
-);
-const partList = z.pipe(
-  z
-    ._default(z.string(), '')
-    .check(z.regex(/^([a-z_.]+@\d+-\d+(;[a-z_.]+@\d+-\d+)*)?$/, 'must be indicator@start-end;…')),
-  z.transform(parseParts),
-);
 
 const valueSchema = z.object({
   report_id: z.string().check(z.minLength(1, 'report_id is empty')),
@@ -102,6 +51,7 @@ const valueSchema = z.object({
   end: optionalInt,
   unit_written: text,
   alternative_values: numberList,
+  chosen_by: ruleList,
   correction,
   note: text,
   period: text,
@@ -297,6 +247,7 @@ export function compactValue(v: ValueRow): ValueRow {
     correction: v.correction,
     note: shared(v.note),
     alternativeValues: v.alternativeValues.length === 0 ? NO_NUMBERS : v.alternativeValues,
+    chosenBy: v.chosenBy.length === 0 ? NO_RULES : v.chosenBy,
     start: v.start,
     end: v.end,
     period: shared(v.period),
@@ -368,6 +319,7 @@ export function parseValues(
         correction: r.correction,
         note: r.note,
         alternativeValues: r.alternative_values,
+        chosenBy: rulesFor(r.chosen_by, r.alternative_values),
         start: r.start,
         end: r.end,
         period: r.period,

@@ -1,13 +1,17 @@
 /**
  * Resolution: one value per town × year × indicator from every mention.
  *
- * Choosing among several mentions (documented in the README):
- *   1. a figure for the whole year beats one bounded by 截至…;
- *   2. a figure the text marks as a total (全年, 共, 累计 …) beats one that is not;
- *   3. for counts the larger value wins (a total contains its parts); for
- *      rates and changes the first stated wins;
- *   4. then the earlier report id and the earlier position.
- * The others stay in mentions.csv and the row lists their values.
+ * Choosing among several mentions (documented in docs/architecture.md; the
+ * codes and their wording are the catalog's RESOLUTION_RULES):
+ *   1. a figure for the whole year beats one bounded by 截至… (`full-year`);
+ *   2. a figure the text marks as a total (全年, 共, 累计 …) beats one that is
+ *      not (`total`);
+ *   3. for counts the larger value wins (a total contains its parts)
+ *      (`larger`); for rates and changes the first stated wins:
+ *   4. the earlier report id (`earlier-report`), then the earlier position
+ *      (`first-stated`).
+ * The others stay in mentions.csv; the row lists their values, each with the
+ * rule that set the chosen one before it.
  *
  * Rates the text does not state are derived from their parts only when both
  * parts are stated in the same sentence (成功调解207件 … 调解纠纷208件); a count
@@ -15,7 +19,13 @@
  * marked derived, with their parts.
  * Corrections apply last and win over everything.
  */
-import { INDICATORS, type IndicatorId, type Qualifier } from '../catalog';
+import {
+  INDICATORS,
+  RESOLUTION_RULE_IDS,
+  type IndicatorId,
+  type Qualifier,
+  type ResolutionRule,
+} from '../catalog';
 import type { Correction } from './inputs';
 import type { Mention } from './match';
 import type { ReportMetadata } from './metadata';
@@ -48,6 +58,11 @@ export interface ResolvedValue {
   readonly mentions: number;
   /** Values of the other mentions that differ from the chosen one. */
   readonly alternativeValues: readonly number[];
+  /**
+   * For each alternative value, the rule that put the chosen mention before
+   * it; empty for a corrected value (the evaluator chose it, not a rule).
+   */
+  readonly chosenBy: readonly ResolutionRule[];
   readonly start: number | null;
   readonly end: number | null;
   readonly quote: string;
@@ -61,17 +76,27 @@ interface Candidate {
   readonly mention: Mention;
 }
 
-function compareCandidates(a: Candidate, b: Candidate): number {
-  const fullYear = Number(a.mention.period !== '') - Number(b.mention.period !== '');
-  if (fullYear !== 0) return fullYear;
-  const total = Number(b.mention.total) - Number(a.mention.total);
-  if (total !== 0) return total;
-  if (INDICATORS[a.mention.indicator].kind === 'count' && a.mention.value !== b.mention.value) {
-    return b.mention.value - a.mention.value;
+/** Each rule as a comparison: negative when `a` comes first, 0 when it cannot tell. */
+const RULE_COMPARISONS: Readonly<Record<ResolutionRule, (a: Candidate, b: Candidate) => number>> = {
+  'full-year': (a, b) => Number(a.mention.period !== '') - Number(b.mention.period !== ''),
+  total: (a, b) => Number(b.mention.total) - Number(a.mention.total),
+  larger: (a, b) =>
+    INDICATORS[a.mention.indicator].kind === 'count' ? b.mention.value - a.mention.value : 0,
+  'earlier-report': (a, b) => cmp(a.report.reportId, b.report.reportId),
+  'first-stated': (a, b) => a.mention.start - b.mention.start,
+};
+
+/** The first rule, in the catalog's order, that tells `a` from `b`; null if none does. */
+function decidingRule(a: Candidate, b: Candidate): ResolutionRule | null {
+  for (const rule of RESOLUTION_RULE_IDS) {
+    if (RULE_COMPARISONS[rule](a, b) !== 0) return rule;
   }
-  if (a.report.reportId !== b.report.reportId)
-    return a.report.reportId < b.report.reportId ? -1 : 1;
-  return a.mention.start - b.mention.start;
+  return null;
+}
+
+function compareCandidates(a: Candidate, b: Candidate): number {
+  const rule = decidingRule(a, b);
+  return rule === null ? 0 : RULE_COMPARISONS[rule](a, b);
 }
 
 /** Two reports of the same town and year share one row; an unnamed town is its own. */
@@ -112,6 +137,7 @@ function rowFor(
     note: '',
     mentions: 0,
     alternativeValues: [],
+    chosenBy: [],
     start: null,
     end: null,
     quote: '',
@@ -189,14 +215,13 @@ export function resolveValues(
       const chosen = sorted[0];
       if (chosen === undefined) continue;
       const m = chosen.mention;
-      const alternatives = [
-        ...new Set(
-          sorted
-            .slice(1)
-            .map((c) => c.mention.value)
-            .filter((v) => v !== m.value),
-        ),
-      ];
+      // Each other value once, with the rule that set the chosen mention
+      // before the first (best) mention of that value.
+      const beaten = new Map<number, ResolutionRule>();
+      for (const c of sorted.slice(1)) {
+        if (c.mention.value === m.value || beaten.has(c.mention.value)) continue;
+        beaten.set(c.mention.value, decidingRule(chosen, c) ?? 'first-stated');
+      }
       rows.set(
         rowKey(key, indicator),
         rowFor(chosen.report, indicator, {
@@ -204,7 +229,8 @@ export function resolveValues(
           unitWritten: m.unit,
           qualifier: m.qualifier,
           mentions: sorted.length,
-          alternativeValues: alternatives,
+          alternativeValues: [...beaten.keys()],
+          chosenBy: [...beaten.values()],
           start: m.start,
           end: m.end,
           quote: chosen.report.quote(m.start, m.end),
@@ -257,6 +283,7 @@ export function resolveValues(
       unitWritten: c.value === null ? '' : base.unitWritten || INDICATORS[c.indicator].unit,
       derived: false,
       parts: '',
+      chosenBy: [],
       correction: c.value === null ? 'delete' : existing === undefined ? 'add' : 'override',
       note: c.note,
       ...span,

@@ -7,9 +7,11 @@
 import {
   CATEGORIES,
   INDICATORS,
+  RESOLUTION_RULES,
   type CategoryId,
   type IndicatorId,
   type Qualifier,
+  type ResolutionRule,
 } from '../catalog';
 
 export type Lang = 'zh' | 'en';
@@ -66,6 +68,18 @@ const zh = {
   deletedExplain: '此数值已由评估人员删除：',
   addedExplain: '此数值由评估人员补充：',
   alternativesExplain: '报告中还出现了其他数值：{values}（按既定规则选取当前值）',
+  alternativesChosen: '报告中还出现了其他数值：{groups}',
+  alternativesRule: '{values}（选取规则：{rule}）',
+  alternativesCorrected: '报告中还出现了其他数值：{values}',
+  aboutIndicator: '指标说明：{name}',
+  definitionHead: '定义',
+  unitHead: '单位',
+  unitsWritten: '（报告中写作{units}的均计入）',
+  countingHead: '口径',
+  qualifierAtLeast: '不少于此数（报告写作“余”“多”“以上”等）',
+  qualifierAbout: '约数（报告写作“约”“近”“左右”等）',
+  qualifierBelow: '不足此数（报告写作“不足”“不到”）',
+  tooltipReport: '报告：{report}（{year}年度）',
   periodExplain: '统计期限：{period}',
   value: '数值',
   town: '乡镇',
@@ -209,6 +223,18 @@ const en: Record<MessageKey, string> = {
   addedExplain: 'An evaluator added this value: ',
   alternativesExplain:
     'The report also states: {values} (the shown value follows the documented choice rule)',
+  alternativesChosen: 'The report also states: {groups}',
+  alternativesRule: '{values} (chosen by the rule: {rule})',
+  alternativesCorrected: 'The report also states: {values}',
+  aboutIndicator: 'About this indicator: {name}',
+  definitionHead: 'Definition',
+  unitHead: 'Unit',
+  unitsWritten: ' (reports write {units})',
+  countingHead: 'Counting rule',
+  qualifierAtLeast: 'at least this (the report writes 余, 多, 以上 …)',
+  qualifierAbout: 'approximate (the report writes 约, 近, 左右 …)',
+  qualifierBelow: 'less than this (the report writes 不足, 不到)',
+  tooltipReport: 'Report: {report} ({year})',
   periodExplain: 'Period: {period}',
   value: 'Value',
   town: 'Town',
@@ -322,6 +348,11 @@ export function indicatorName(lang: Lang, id: IndicatorId): string {
 
 export function categoryName(lang: Lang, id: CategoryId): string {
   return lang === 'zh' ? CATEGORIES[id].zh : CATEGORIES[id].en;
+}
+
+/** How a value was chosen among the report's figures (the catalog's wording). */
+export function resolutionRuleText(lang: Lang, rule: ResolutionRule): string {
+  return RESOLUTION_RULES[rule][lang];
 }
 
 const UNIT_EN: Readonly<Record<string, string>> = {

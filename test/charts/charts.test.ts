@@ -6,7 +6,14 @@ import {
   rankingIndexOf,
   windowStartOf,
 } from '../../src/charts/ranking';
-import { buildMultiplesOption, buildTrendOption, multiplesIndexOf } from '../../src/charts/trend';
+import {
+  MULTIPLES,
+  buildMultiplesOption,
+  buildTrendOption,
+  multiplesIndexOf,
+  multiplesLayout,
+  yearLabelShown,
+} from '../../src/charts/trend';
 
 type Labelled = { label: { formatter: (p: { dataIndex: number }) => string } };
 
@@ -112,6 +119,22 @@ describe('buildTrendOption', () => {
     expect(option.series[0]?.connectNulls).toBe(false);
     expect(option.xAxis.data).toEqual(['2022', '2023', '2024']);
   });
+
+  it('ticks counts of people at whole numbers and labels the last year on a phone', () => {
+    const years = Array.from({ length: 10 }, (_, i) => 2015 + i);
+    const option = buildTrendOption([], {
+      years,
+      unitLabel: '人',
+      integer: true,
+      width: 358,
+    }) as {
+      yAxis: { minInterval?: number };
+      xAxis: { axisLabel: { interval: (i: number) => boolean } };
+    };
+    expect(option.yAxis.minInterval).toBe(1);
+    expect(option.xAxis.axisLabel.interval(9)).toBe(true);
+    expect(years.filter((_, i) => option.xAxis.axisLabel.interval(i)).length).toBeLessThan(10);
+  });
 });
 
 describe('buildMultiplesOption', () => {
@@ -123,7 +146,7 @@ describe('buildMultiplesOption', () => {
     { title: 'D', unitLabel: '件', lines: [line] },
   ];
   it('lays panels out in a grid and maps series back to panel and line', () => {
-    const option = buildMultiplesOption(panels, [2024]) as {
+    const option = buildMultiplesOption(panels, [2024], 1200) as {
       grid: unknown[];
       series: { xAxisIndex: number }[];
     };
@@ -136,6 +159,94 @@ describe('buildMultiplesOption', () => {
     expect(multiplesIndexOf(panels, 1)).toEqual({ panel: 0, line: 1 });
     expect(multiplesIndexOf(panels, 2)).toEqual({ panel: 1, line: 0 });
     expect(multiplesIndexOf(panels, 9)).toBeNull();
+  });
+
+  // Nine indicators, as the 法律顾问 category has: counts, a rate and a change.
+  const kinds = [
+    'count',
+    'count',
+    'count',
+    'count',
+    'count',
+    'count',
+    'count',
+    'percent',
+    'change',
+  ];
+  const nine = kinds.map((kind, i) => ({
+    title: `指标${i}（一个相当长的指标名称，需要换行才能显示完整）`,
+    unitLabel: kind === 'count' ? '人' : '%',
+    lines: [line],
+    integer: kind === 'count',
+    percent: kind === 'percent',
+  }));
+  interface Box {
+    left: number;
+    top: number;
+    width: number;
+    height: number;
+  }
+  const overlap = (a: Box, b: Box): boolean =>
+    a.left < b.left + b.width &&
+    b.left < a.left + a.width &&
+    a.top < b.top + b.height &&
+    b.top < a.top + a.height;
+
+  it.each([
+    [1200, 3, 3],
+    [900, 3, 3],
+    [600, 2, 5],
+    [358, 1, 9],
+  ])('wraps nine panels at %i px into %i columns of %i rows, none squeezed', (width, c, r) => {
+    const layout = multiplesLayout(9, width);
+    expect([layout.columns, layout.rows]).toEqual([c, r]);
+    const option = buildMultiplesOption(nine, [2022, 2023, 2024], width) as {
+      grid: Box[];
+      title: { top: number; left: number; textStyle: { width: number; overflow: string } }[];
+    };
+    const bottom = Math.max(...option.grid.map((g) => g.top + g.height));
+    expect(bottom).toBeLessThanOrEqual(layout.height);
+    for (const [i, g] of option.grid.entries()) {
+      // Every plot keeps its minimum height (with its year labels), inside the chart.
+      expect(g.height).toBeGreaterThanOrEqual(MULTIPLES.plotHeight + MULTIPLES.axisHeight);
+      expect(g.width).toBeGreaterThanOrEqual(Math.min(MULTIPLES.minWidth, width));
+      expect(g.left + g.width).toBeLessThanOrEqual(width);
+      // Its title sits above it, wrapped to its width rather than cut.
+      const title = option.title[i];
+      expect(title?.top).toBeLessThanOrEqual(g.top - MULTIPLES.titleHeight);
+      expect(title?.textStyle.width).toBeLessThanOrEqual(g.width);
+      expect(title?.textStyle.overflow).toBe('break');
+      for (const other of option.grid.slice(i + 1)) expect(overlap(g, other)).toBe(false);
+    }
+  });
+
+  it('ticks counts at whole numbers, draws rates on 0–100 and leaves changes free', () => {
+    const option = buildMultiplesOption(nine, [2023, 2024], 1200) as {
+      yAxis: { minInterval?: number; min?: number; max?: number }[];
+    };
+    expect(option.yAxis[0]).toMatchObject({ minInterval: 1 });
+    expect(option.yAxis[0]?.max).toBeUndefined();
+    expect(option.yAxis[7]).toMatchObject({ min: 0, max: 100, interval: 25 });
+    expect(option.yAxis[7]?.minInterval).toBeUndefined();
+    expect(option.yAxis[8]?.minInterval).toBeUndefined();
+    expect(option.yAxis[8]?.min).toBeUndefined();
+  });
+
+  it('always labels the last year, however narrow the panel', () => {
+    const years = Array.from({ length: 10 }, (_, i) => 2015 + i);
+    for (const width of [1200, 358]) {
+      const option = buildMultiplesOption(nine, years, width) as {
+        xAxis: { axisLabel: { interval: (i: number) => boolean } }[];
+      };
+      const shown = years.filter((_, i) => option.xAxis[0]?.axisLabel.interval(i));
+      expect(shown.at(-1)).toBe(2024);
+      // As many as fit the panel (at 44 px a label), evenly spaced.
+      const cell = multiplesLayout(9, width).cells[0]?.width ?? 0;
+      expect(shown.length * 44).toBeLessThanOrEqual(cell);
+      expect(shown.length).toBeGreaterThan(1);
+    }
+    expect(yearLabelShown(3, 100)(2)).toBe(true);
+    expect([0, 1, 2, 3, 4].map(yearLabelShown(5, 132))).toEqual([true, false, true, false, true]);
   });
 });
 

@@ -32,12 +32,24 @@ const ranking: RankingDatum[] = Array.from({ length: 45 }, (_, i) => ({
   flag: of('✎'),
 }));
 
+/** A bar's tooltip: the town, its value as written and the report, all data. */
+const barTooltip = (i: number): readonly string[] => [
+  ranking[i]?.label ?? '',
+  ranking[i]?.text ?? '',
+  of('report-id'),
+];
+
 /** Each builder of src/charts, with hostile labels wherever it takes text. */
 const BUILDERS: Readonly<Record<string, () => readonly object[]>> = {
   buildRankingOption: () => [
-    buildRankingOption(ranking.slice(0, 3), { unitLabel: of('unit') }),
-    buildRankingOption(ranking, { unitLabel: of('unit'), window: 40 }),
-    buildRankingOption(ranking, { unitLabel: of('unit'), window: 40, preview: true }),
+    buildRankingOption(ranking.slice(0, 3), { unitLabel: of('unit'), tooltip: barTooltip }),
+    buildRankingOption(ranking, { unitLabel: of('unit'), window: 40, tooltip: barTooltip }),
+    buildRankingOption(ranking, {
+      unitLabel: of('unit'),
+      window: 40,
+      preview: true,
+      tooltip: barTooltip,
+    }),
   ],
   buildTrendOption: () => [
     buildTrendOption(lines, { years: [2022, 2023, 2024], unitLabel: of('u') }),
@@ -49,6 +61,7 @@ const BUILDERS: Readonly<Record<string, () => readonly object[]>> = {
         { title: of('other'), unitLabel: '', lines },
       ],
       [2022, 2023, 2024],
+      900,
     ),
   ],
   buildSideValuesOption: () => [

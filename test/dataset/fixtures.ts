@@ -24,6 +24,7 @@ export function value(
     correction: '',
     note: '',
     alternativeValues: [],
+    chosenBy: [],
     start: 0,
     end: 5,
     period: '',

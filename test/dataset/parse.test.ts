@@ -55,6 +55,32 @@ describe('parseValues', () => {
     ]);
   });
 
+  it('reads the rule that chose each value, and loads a file written before the column', () => {
+    const NEW_HEADER = HEADER.replace('alternative_values,', 'alternative_values,chosen_by,');
+    const row = (alternatives: string, rules: string): string =>
+      `r1,甲镇,,,,2024,mediation.cases,200,件,=,false,false,2,1,2,mediation,件,3,${alternatives},${rules},,,,x,`;
+    const { rows, errors } = parseValues(
+      [
+        NEW_HEADER,
+        row('120;300', 'total;full-year'),
+        // A rule this version does not know, or one per value missing: not known.
+        row('120;300', 'total;newer-rule'),
+        row('120;300', 'total'),
+        row('', ''),
+      ].join('\n'),
+    );
+    expect(errors).toEqual([]);
+    expect(rows.map((r) => r.chosenBy)).toEqual([['total', 'full-year'], [], [], []]);
+    const old = parseValues(
+      [
+        HEADER,
+        'r1,甲镇,,,,2024,mediation.cases,200,件,=,false,false,1,1,2,mediation,件,2,120,,,,x,',
+      ].join('\n'),
+    );
+    expect(old.errors).toEqual([]);
+    expect(old.rows.map((r) => [r.alternativeValues, r.chosenBy])).toEqual([[[120], []]]);
+  });
+
   it('names missing columns', () => {
     const { rows, errors } = parseValues('report_id,town\nr1,甲镇\n');
     expect(rows).toEqual([]);

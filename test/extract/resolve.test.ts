@@ -96,6 +96,79 @@ describe('resolveValues', () => {
       value: 200,
       mentions: 3,
       alternativeValues: [120, 300],
+      // Each other value with the rule that set 200 before it.
+      chosenBy: ['total', 'full-year'],
+    });
+  });
+
+  it.each([
+    [
+      'full-year',
+      ['截至10月底，全镇共调解矛盾纠纷300件。全年共调解矛盾纠纷280件，调解成功率98%。'],
+      'mediation.cases',
+      280,
+      [300],
+    ],
+    [
+      'total',
+      ['其中，人民调解委员会调解矛盾纠纷150件。全年共调解矛盾纠纷120件。'],
+      'mediation.cases',
+      120,
+      [150],
+    ],
+    [
+      'larger',
+      ['各村调解委员会调解矛盾纠纷86件；镇调委会调解矛盾纠纷120件。'],
+      'mediation.cases',
+      120,
+      [86],
+    ],
+    [
+      'first-stated',
+      ['调解成功率达98%。矛盾纠纷化解率99.2%。'],
+      'mediation.success_rate',
+      98,
+      [99.2],
+    ],
+    [
+      'earlier-report',
+      ['全年矛盾纠纷调解成功率97.8%。', '全年矛盾纠纷调解成功率98.6%。'],
+      'mediation.success_rate',
+      97.8,
+      [98.6],
+    ],
+  ] as const)(
+    'records the rule that chose the value: %s',
+    (rule, texts, indicator, value, alternatives) => {
+      expect(valueOf(resolve(...texts), indicator)).toMatchObject({
+        value,
+        alternativeValues: alternatives,
+        chosenBy: [rule],
+      });
+    },
+  );
+
+  it('names no rule for a corrected value: the evaluator chose it', () => {
+    const rows = resolveWith(
+      [
+        {
+          reportId: 'r0',
+          indicator: 'mediation.cases',
+          value: 210,
+          qualifier: '=',
+          start: null,
+          end: null,
+          note: '核实',
+          line: 2,
+        },
+      ],
+      '截至10月底，共调解矛盾纠纷300件。全年共调解矛盾纠纷200件。',
+    );
+    expect(valueOf(rows, 'mediation.cases')).toMatchObject({
+      value: 210,
+      correction: 'override',
+      alternativeValues: [300],
+      chosenBy: [],
     });
   });
 
@@ -104,6 +177,7 @@ describe('resolveValues', () => {
     expect(valueOf(rows, 'mediation.success_rate')).toMatchObject({
       value: 98,
       alternativeValues: [99],
+      chosenBy: ['first-stated'],
     });
   });
 

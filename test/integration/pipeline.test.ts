@@ -271,6 +271,7 @@ describe('pipeline output on the sample reports (detection only, no manifest)', 
     expect(screened?.['value']).toBe('138');
     expect(screened?.['alternatives']).toBe('2');
     expect(screened?.['alternative_values']).toBe('70;94');
+    expect(screened?.['chosen_by']).toBe('larger;full-year');
     const events = values.find(
       (v) => v['town'] === '黄花店镇' && v['indicator'] === 'publicity.events',
     );

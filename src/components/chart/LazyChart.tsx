@@ -3,7 +3,7 @@
  * not when a chart first renders, and the chart mounts once it has arrived:
  * no Suspense boundary delays the first chart.
  */
-import { useEffect, useState, type ComponentType } from 'react';
+import { useEffect, useMemo, useState, type ComponentType } from 'react';
 import type { ChartClick, EChartProps } from './EChart';
 import { afterFirstChart } from './first-chart';
 
@@ -31,6 +31,31 @@ function loadZoom(): Promise<void> {
   });
 }
 
+let tooltipLoaded = false;
+let tooltipLoading: Promise<void> | null = null;
+/**
+ * Tooltips register with ECharts after the first chart, with the line
+ * charts' parts (which the overview's trend loads anyway; a chunk of their
+ * own would split ECharts' shared code differently and add to the first
+ * chart's): until then a chart draws its option without one (ECharts would
+ * keep an unregistered one unused), then with it, which sets the option again.
+ */
+function loadTooltip(): Promise<void> {
+  tooltipLoading ??= afterFirstChart()
+    .then(() => import('./line-setup'))
+    .then(() => {
+      tooltipLoaded = true;
+    });
+  return tooltipLoading;
+}
+
+function withoutTooltip(option: object): object {
+  if (!('tooltip' in option)) return option;
+  const rest: Record<string, unknown> = { ...option };
+  delete rest['tooltip'];
+  return rest;
+}
+
 export function LazyChart(props: EChartProps) {
   const [Chart, setChart] = useState<ChartComponent | null>(() =>
     props.defer === true ? null : loaded,
@@ -45,6 +70,27 @@ export function LazyChart(props: EChartProps) {
   // Once the full chart is up it stays, whatever loads later.
   const [upgraded, setUpgraded] = useState(false);
   if (zoomReady && !holding && !upgraded) setUpgraded(true);
+  const wantsTooltip = 'tooltip' in props.option;
+  const [tooltipReady, setTooltipReady] = useState(tooltipLoaded);
+  useEffect(() => {
+    if (!wantsTooltip || tooltipReady) return;
+    let live = true;
+    void loadTooltip().then(() => {
+      if (live) setTooltipReady(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, [wantsTooltip, tooltipReady]);
+  const previewOption = props.preview?.option;
+  const shown = useMemo(
+    () => ({
+      option: tooltipReady ? props.option : withoutTooltip(props.option),
+      preview:
+        previewOption === undefined || tooltipReady ? previewOption : withoutTooltip(previewOption),
+    }),
+    [props.option, previewOption, tooltipReady],
+  );
   useEffect(() => {
     if (!zoom || zoomReady) return;
     let live = true;
@@ -66,7 +112,11 @@ export function LazyChart(props: EChartProps) {
         )
       : loading;
     void ready.then((c) => {
-      if (live) setChart(() => c);
+      // The line charts' parts include the tooltip: they draw with it at once.
+      if (defer) tooltipLoaded = true;
+      if (!live) return;
+      if (defer) setTooltipReady(true);
+      setChart(() => c);
     });
     return () => {
       live = false;
@@ -82,7 +132,7 @@ export function LazyChart(props: EChartProps) {
       <div onPointerEnter={() => setWanted(true)} onFocus={() => setWanted(true)}>
         <Chart
           {...props}
-          option={option}
+          option={shown.preview ?? option}
           {...(props.adopt === undefined ? {} : { adopt: `${props.adopt}|preview` })}
           {...(onClick === undefined
             ? {}
@@ -104,5 +154,5 @@ export function LazyChart(props: EChartProps) {
       />
     );
   }
-  return <Chart {...props} />;
+  return <Chart {...props} option={shown.option} />;
 }

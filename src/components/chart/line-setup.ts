@@ -1,4 +1,7 @@
-/** What the trend charts add to ECharts (lines on canvas); loaded after the first chart. */
+/**
+ * What the trend charts add to ECharts (lines on canvas), and the tooltip
+ * every chart's option may have; loaded after the first chart.
+ */
 import { LineChart } from 'echarts/charts';
 import { LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';

@@ -9,6 +9,7 @@ import type { IndicatorId } from '../../catalog';
 import { DataPending } from '../../components/DataPending';
 import { VirtualTable } from '../../components/VirtualTable';
 import { EmptyState } from '../../components/EmptyState';
+import { IndicatorInfo } from '../../components/IndicatorInfo';
 import { MissingCell } from '../../components/MissingBadge';
 import { rowText, valueFlag } from '../../components/value-text';
 import {
@@ -135,6 +136,7 @@ export function CompareMatrix() {
                         {indicatorName(lang, id)}
                         {sortBy === id ? ' ▼' : ''}
                       </button>
+                      <IndicatorInfo lang={lang} indicator={id} />
                       <span className="th-meta">
                         {t(lang, 'reportingTowns', {
                           n: matrix.reporting.get(id) ?? 0,

@@ -10,6 +10,7 @@ import { LazyChart, type ChartClick } from '../../components/chart/LazyChart';
 import { noPrimaryChart } from '../../components/chart/first-chart';
 import { DataPending } from '../../components/DataPending';
 import { EmptyState } from '../../components/EmptyState';
+import { IndicatorInfo } from '../../components/IndicatorInfo';
 import type { VirtualTable as VirtualTableType } from '../../components/VirtualTable';
 import { MissingBadge } from '../../components/MissingBadge';
 import type { Town, ValueRow } from '../../dataset/model';
@@ -142,7 +143,10 @@ export function RankingView() {
   return (
     <section className="panel ranking" aria-label={title}>
       <div className="panel-head">
-        <h2>{title}</h2>
+        <div className="panel-title">
+          <h2>{title}</h2>
+          <IndicatorInfo lang={lang} indicator={indicator} />
+        </div>
         {count > 0 && (
           <div className="panel-actions no-print">
             <ExportCsv

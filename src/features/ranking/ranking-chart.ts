@@ -3,11 +3,11 @@
  * ranking view renders it, and the page's first chart is drawn from it before
  * React has loaded (app/early-chart.ts), so both draw the very same chart.
  */
-import { INDICATORS, type IndicatorId } from '../../catalog';
+import { INDICATORS, type IndicatorId, type Qualifier } from '../../catalog';
 import { buildRankingOption, previewOffset } from '../../charts/ranking';
 import { rowText, valueFlag } from '../../components/value-text';
 import type { Ranking } from '../../dataset/select';
-import { indicatorName, t, unitLabel, type Lang } from '../../i18n';
+import { indicatorName, t, unitLabel, type Lang, type MessageKey } from '../../i18n';
 
 /** Bars drawn at once; a data-zoom slider scrolls through the rest. */
 export const RANKING_WINDOW = 40;
@@ -25,6 +25,33 @@ export function rankingTitle(lang: Lang, indicator: IndicatorId, year: number | 
 
 export function rankingHeight(count: number): number {
   return Math.max(140, 44 * Math.min(count, RANKING_WINDOW) + 60);
+}
+
+/** What a value's qualifier means, said in words in a bar's tooltip. */
+const QUALIFIER_NOTE: Readonly<Record<Qualifier, MessageKey | null>> = {
+  '=': null,
+  '>=': 'qualifierAtLeast',
+  '~': 'qualifierAbout',
+  '<=': 'qualifierBelow',
+};
+
+/**
+ * A bar's tooltip: the town and its county, the value as written (qualifier,
+ * unit, marks), what the qualifier means, and the report it comes from.
+ */
+export function rankingTooltip(
+  lang: Lang,
+  indicator: IndicatorId,
+  item: Ranking['reported'][number],
+): string[] {
+  const { row, town } = item;
+  const note = QUALIFIER_NOTE[row.qualifier];
+  return [
+    town.county === '' ? town.name : `${town.name} · ${town.county}`,
+    `${indicatorName(lang, indicator)}${lang === 'zh' ? '：' : ': '}${rowText(lang, row)}${valueFlag(row)}`,
+    ...(note === null ? [] : [t(lang, note)]),
+    t(lang, 'tooltipReport', { report: row.reportId, year: row.year ?? '' }),
+  ];
 }
 
 /** `windowStart`: ranks above the chart's window (the reader's place in a long ranking). */
@@ -45,6 +72,10 @@ export function rankingOptions(
     unitLabel: unitLabel(lang, INDICATORS[indicator].unit),
     window: RANKING_WINDOW,
     windowStart,
+    tooltip: (index: number): readonly string[] => {
+      const item = ranking.reported[index];
+      return item === undefined ? [] : rankingTooltip(lang, indicator, item);
+    },
   };
   const full = buildRankingOption(data, choices);
   return data.length > RANKING_WINDOW

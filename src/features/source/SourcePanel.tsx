@@ -14,6 +14,7 @@ import { useAppStore, type SourceRef } from '../../store';
 import { useCountyData, useIndicatorData, useReports } from '../../store/hooks';
 import type { Mark } from '../../components/segments';
 import { WindowedText } from '../../components/WindowedText';
+import { alternativesText } from './alternatives';
 
 interface Loaded {
   readonly key: string;
@@ -86,12 +87,8 @@ function Explanation({ lang, row, text }: { lang: Lang; row: ValueRow; text: str
   if (row.correction === 'override') lines.push(`${t(lang, 'correctedExplain')}${row.note}`);
   if (row.correction === 'delete') lines.push(`${t(lang, 'deletedExplain')}${row.note}`);
   if (row.correction === 'add') lines.push(`${t(lang, 'addedExplain')}${row.note}`);
-  if (row.alternativeValues.length > 0) {
-    const values = row.alternativeValues
-      .map((v) => formatValue(lang, v, '=', row.unit))
-      .join(lang === 'zh' ? '、' : ', ');
-    lines.push(t(lang, 'alternativesExplain', { values }));
-  }
+  const alternatives = alternativesText(lang, row);
+  if (alternatives !== '') lines.push(alternatives);
   if (row.period !== '') lines.push(t(lang, 'periodExplain', { period: row.period }));
   if (lines.length === 0) return null;
   return (

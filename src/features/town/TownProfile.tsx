@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { DataPending } from '../../components/DataPending';
 import { EmptyState } from '../../components/EmptyState';
+import { IndicatorInfo } from '../../components/IndicatorInfo';
 import { INFERRED, placeOf } from '../../components/place';
 import { rowText, valueFlag } from '../../components/value-text';
 import { textBlob } from '../../dataset/import/pieces';
@@ -183,7 +184,10 @@ export function TownProfile() {
             <tbody>
               {profile.rows.map((r) => (
                 <tr key={r.indicator}>
-                  <th scope="row">{indicatorName(lang, r.indicator)}</th>
+                  <th scope="row">
+                    {indicatorName(lang, r.indicator)}{' '}
+                    <IndicatorInfo lang={lang} indicator={r.indicator} />
+                  </th>
                   {r.values.map((v, i) => (
                     <td key={profile.years[i]}>
                       {v === null ? (

@@ -3,13 +3,23 @@
  * missing; below it small multiples of the other indicators of the category.
  * Petition figures show the year-over-year change the report itself states.
  */
-import { useCallback, useMemo, useRef } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type RefObject,
+} from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { INDICATORS, type CategoryId, type IndicatorId } from '../../catalog';
 import {
   buildMultiplesOption,
   buildTrendOption,
   multiplesIndexOf,
+  multiplesLayout,
+  type AxisScale,
   type Panel,
   type TrendLine,
 } from '../../charts/trend';
@@ -34,6 +44,36 @@ import { sourceOf, useAppStore } from '../../store';
 import { LAZY_BYTES, useIndicatorData, useNearViewport, useSelectedTowns } from '../../store/hooks';
 
 const TREND_TOP = 10;
+
+/** Counts tick at whole numbers, rates on 0–100; a change (signed %) as it comes. */
+function scaleOf(indicator: IndicatorId): AxisScale {
+  const { kind } = INDICATORS[indicator];
+  return { integer: kind === 'count', percent: kind === 'percent' };
+}
+
+/**
+ * The element's width in pixels, kept up to date (0 while there is none). The
+ * element behind `ref` may come and go (a view with one indicator has no
+ * multiples): checked after every render, observed while it is there.
+ */
+function useWidth(ref: RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(0);
+  const observed = useRef<{ element: HTMLElement; observer: ResizeObserver } | null>(null);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (element === (observed.current?.element ?? null)) return;
+    observed.current?.observer.disconnect();
+    observed.current = null;
+    if (element === null) return;
+    const measure = (): void => setWidth(Math.round(element.clientWidth));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    observed.current = { element, observer };
+  });
+  useEffect(() => () => observed.current?.observer.disconnect(), []);
+  return width;
+}
 
 const STATED_CHANGE: Partial<Record<IndicatorId, IndicatorId>> = {
   'petition.visitors': 'petition.visits_yoy',
@@ -197,6 +237,8 @@ export function TrendView() {
 
   const name = indicatorName(lang, indicator);
   const title = `${t(lang, 'trends')} · ${name}`;
+  const sectionRef = useRef<HTMLElement | null>(null);
+  const width = useWidth(sectionRef);
   const option = useMemo(
     () =>
       main === null
@@ -204,8 +246,10 @@ export function TrendView() {
         : buildTrendOption(main.lines, {
             years: main.years,
             unitLabel: unitLabel(lang, INDICATORS[indicator].unit),
+            width,
+            ...scaleOf(indicator),
           }),
-    [main, lang, indicator],
+    [main, lang, indicator, width],
   );
   const open = useCallback(
     (row: ValueRow | null | undefined) => {
@@ -219,7 +263,7 @@ export function TrendView() {
   );
   if (!ready) {
     return (
-      <section className="panel trends" aria-label={title}>
+      <section className="panel trends" aria-label={title} ref={sectionRef}>
         <h2>{title}</h2>
         <DataPending lang={lang} failed={dataState === 'failed'} />
       </section>
@@ -227,7 +271,7 @@ export function TrendView() {
   }
   if (main === null || option === null) return null;
   return (
-    <section className="panel trends" aria-label={title}>
+    <section className="panel trends" aria-label={title} ref={sectionRef}>
       <div className="panel-head">
         <h2>{title}</h2>
         {main.lines.length > 0 && (
@@ -338,12 +382,18 @@ function Multiples({
       title: indicatorName(lang, b.id),
       unitLabel: unitLabel(lang, INDICATORS[b.id].unit),
       lines: b.lines,
+      ...scaleOf(b.id),
     }));
     return { built, panels, years: built[0]?.years ?? [] };
   }, [model, ids, lang, towns, ready]);
+  // Laid out for the width there is: panels wrap rather than shrink.
+  const width = useWidth(ref);
   const multiples = useMemo(
-    () => (related === null ? null : buildMultiplesOption(related.panels, related.years)),
-    [related],
+    () =>
+      related === null || width === 0
+        ? null
+        : buildMultiplesOption(related.panels, related.years, width),
+    [related, width],
   );
   const onClick = useCallback(
     (c: ChartClick) => {
@@ -367,7 +417,6 @@ function Multiples({
       </div>
     );
   }
-  const rows = Math.ceil(related.panels.length / 3);
   return (
     <div className="multiples" ref={ref}>
       <h3>{t(lang, 'multiples')}</h3>
@@ -376,7 +425,7 @@ function Multiples({
         defer
         renderer="canvas"
         option={multiples}
-        height={Math.max(1, rows) * 220}
+        height={multiplesLayout(related.panels.length, width).height}
         locale={lang === 'zh' ? 'ZH' : 'EN'}
         label={t(lang, 'multiples')}
         onClick={onClick}
