@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fetchText, readUtf8 } from '../../src/dataset/fetch';
 
 const TEXT = '全年共调解矛盾纠纷208件，调解成功率99.5%。';
-const bytes = (): Uint8Array => new TextEncoder().encode(TEXT);
+const bytes = () => new TextEncoder().encode(TEXT);
 
 describe('readUtf8', () => {
   it.each([
