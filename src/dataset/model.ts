@@ -5,6 +5,7 @@
  */
 import type { CategoryId, IndicatorId, Qualifier } from '../catalog';
 import type { PlaceField } from '../extract/columns';
+import type { ReportNote } from '../extract/report-notes';
 import {
   assembleIndex,
   countyKeyOf,
@@ -68,7 +69,10 @@ export interface ReportInfo extends ReportPlace {
   readonly published: string;
   readonly title: string;
   readonly status: 'ok' | 'warning' | 'error';
+  /** The `message` column as written (Chinese; English in folders written before `notes`). */
   readonly message: string;
+  /** The `notes` column read back, to word in the page's language; null: show `message`. */
+  readonly notes: readonly ReportNote[] | null;
   readonly mentions: number;
   readonly unused: number;
   readonly unusedNoRule: number;

@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import { INDICATORS, isIndicatorId, valueRangeProblem, type IndicatorId } from '../catalog';
 import { PLACE_FIELDS, type PlaceField } from '../extract/columns';
+import { tryParseNotes } from '../extract/report-notes';
 import {
   parseParts,
   townIdOf,
@@ -120,6 +121,7 @@ const reportSchema = z.object({
   title: text,
   status: z.enum(['ok', 'warning', 'error']),
   message: text,
+  notes: text,
   mentions: z._default(int, 0),
   unused: z._default(int, 0),
   unused_no_rule: z._default(int, 0),
@@ -225,6 +227,7 @@ export function compactReport(r: ReportInfo): ReportInfo {
     title: r.title,
     status: r.status,
     message: shared(r.message),
+    notes: r.notes,
     mentions: r.mentions,
     unused: r.unused,
     unusedNoRule: r.unusedNoRule,
@@ -307,6 +310,7 @@ export function parseReports(
         title: r.title,
         status: r.status,
         message: r.message,
+        notes: tryParseNotes(r.notes),
         mentions: r.mentions,
         unused: r.unused,
         unusedNoRule: r.unused_no_rule,

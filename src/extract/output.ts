@@ -8,6 +8,7 @@ import { INDICATORS } from '../catalog';
 import { CORRECTION_COLUMNS } from './columns';
 import type { Correction } from './inputs';
 import type { Datasets } from './pipeline';
+import { notesText, serializeNotes } from './report-notes';
 
 type Cell = string | number | boolean | null;
 
@@ -30,6 +31,7 @@ export const REPORT_COLUMNS = [
   'from_manifest',
   'title',
   'inferred',
+  'notes',
 ] as const;
 
 export const MENTION_COLUMNS = [
@@ -181,7 +183,8 @@ export function reportChunks(reports: Datasets['reports']): Generator<string> {
     r.metadata.published,
     r.chars,
     r.status,
-    r.message,
+    // In Chinese for the person who opens the file; `notes` for the dashboard, in its language.
+    notesText('zh', r.notes),
     r.file,
     r.encoding,
     r.mentions,
@@ -190,6 +193,7 @@ export function reportChunks(reports: Datasets['reports']): Generator<string> {
     r.fromManifest.join(' '),
     r.metadata.title,
     r.inferred.join(' '),
+    serializeNotes(r.notes),
   ]);
 }
 

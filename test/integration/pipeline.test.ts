@@ -257,7 +257,17 @@ describe('pipeline output on the sample reports (detection only, no manifest)', 
     );
     expect(detected).toEqual(EXPECTED_METADATA);
     const shanghai = reports.find((r) => r['report_id'] === 'shanghai-jingan-pengpu-2023');
-    expect(shanghai?.['message']).toContain('published: no signing date');
+    // In Chinese for the person who opens the file, and as codes for the dashboard.
+    expect(shanghai?.['message']).toBe('签发日期：末尾几行中未找到；标题：开头没有标题行');
+    expect(JSON.parse(shanghai?.['notes'] ?? '')).toEqual([
+      { code: 'no_published', fields: ['published'] },
+      { code: 'no_title', fields: ['title'] },
+    ]);
+    // Few figures against many numbers left: the sample with 1 figure and 43 numbers.
+    const flagged = reports.filter((r) => r['status'] === 'warning');
+    expect(flagged.map((r) => [r['report_id'], r['message']])).toEqual([
+      ['guizhou-kaiyang-zixing-2021', '只找到 1 个指标数值，另有 43 个数字未使用，请核对'],
+    ]);
   });
 
   it('resolves one value per town, year and indicator, flagging alternatives', () => {
@@ -279,7 +289,7 @@ describe('pipeline output on the sample reports (detection only, no manifest)', 
   });
 
   it('prints a summary with counts per report and per category', () => {
-    expect(summary).toContain('Reports: 5 (ok 5, warning 0, error 0)');
+    expect(summary).toContain('Reports: 5 (ok 4, warning 1, error 0)');
     expect(summary).toMatch(/anhui-huaibei-duanyuan-2024\s+ok\s+段园镇\s+2024\s+32\s+\d+\s+\d+/);
     expect(summary).toMatch(/mediation 矛盾纠纷调解\s+\d+\s+\d+/);
   });

@@ -5,6 +5,7 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { buildCsv, download } from '../../export/csv';
+import { notesText } from '../../extract/report-notes';
 import { t, type MessageKey } from '../../i18n';
 import { EmptyState } from '../../components/EmptyState';
 import { VirtualTable } from '../../components/VirtualTable';
@@ -57,7 +58,8 @@ export function QualityPage() {
     String(r.mentions),
     String(r.unused),
     String(r.unusedNoRule),
-    r.message,
+    // Worded in the page's language; a folder written before notes has its message as written.
+    r.notes === null ? r.message : notesText(lang, r.notes),
   ]);
   return (
     <section className="panel quality" data-testid="quality-page" aria-label={t(lang, 'quality')}>
