@@ -9,5 +9,4 @@ describe('a text in pieces', () => {
     expect(pieces.map((p) => p.length)).toEqual([TEXT_PIECE - 1, TEXT_PIECE, 2]);
     expect(piecesOf('')).toEqual([]);
   });
-
 });
