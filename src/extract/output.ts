@@ -197,6 +197,20 @@ export function reportChunks(reports: Datasets['reports']): Generator<string> {
   ]);
 }
 
+/** unused.csv, or the part of it for one county. */
+export function unusedChunks(unused: Datasets['unused']): Generator<string> {
+  return chunked(UNUSED_COLUMNS, unused, ({ reportId, number: u }) => [
+    reportId,
+    u.start,
+    u.end,
+    u.value,
+    u.unit,
+    u.reason,
+    u.text,
+    u.context,
+  ]);
+}
+
 /**
  * corrections.csv in the data folder: the corrections that were applied, as
  * numbers (a correction's "190余" is written 190 with qualifier >=), in the
@@ -223,16 +237,7 @@ export function csvChunks(name: CsvName, datasets: Datasets): Generator<string> 
     case 'indicators.csv':
       return valueChunks(datasets.values);
     case 'unused.csv':
-      return chunked(UNUSED_COLUMNS, datasets.unused, ({ reportId, number: u }) => [
-        reportId,
-        u.start,
-        u.end,
-        u.value,
-        u.unit,
-        u.reason,
-        u.text,
-        u.context,
-      ]);
+      return unusedChunks(datasets.unused);
   }
 }
 

@@ -97,10 +97,12 @@ describe('pipeline output on the sample reports (detection only, no manifest)', 
     // The five sample towns are in five counties, numbered in key order.
     expect(index.counties.map((c) => c.key)).toEqual([...new Set(reports.map(key))].sort());
     expect(listFiles(join(outDir, 'counties'))).toEqual(['0', '1', '2', '3', '4']);
-    const seen = { values: 0, reports: 0, mentions: 0 };
+    const unused = readCsv(join(outDir, 'unused.csv'));
+    const seen = { values: 0, reports: 0, mentions: 0, unused: 0 };
     for (const [n, county] of index.counties.entries()) {
-      for (const kind of ['values', 'reports', 'mentions'] as const) {
+      for (const kind of ['values', 'reports', 'mentions', 'unused'] as const) {
         const file = county[kind];
+        if (file === undefined) throw new Error(`county ${n} has no ${kind} file`);
         expect(file.file).toBe(`counties/${n}/${kind}.csv`);
         const text = readFileSync(join(outDir, file.file), 'utf8');
         expect(file.bytes).toBe(Buffer.byteLength(text));
@@ -116,11 +118,15 @@ describe('pipeline output on the sample reports (detection only, no manifest)', 
       expect(readCsv(join(outDir, county.mentions.file))).toEqual(
         mentions.filter((m) => countyOf.get(m['report_id']) === county.key),
       );
+      expect(readCsv(join(outDir, county.unused?.file ?? ''))).toEqual(
+        unused.filter((u) => countyOf.get(u['report_id']) === county.key),
+      );
     }
     expect(seen).toEqual({
       values: values.length,
       reports: reports.length,
       mentions: mentions.length,
+      unused: unused.length,
     });
   });
 
