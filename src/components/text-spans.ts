@@ -1,6 +1,6 @@
 /**
- * Where a value sits in its report: the sentence around a span, and a short
- * excerpt around a figure.
+ * Where a value sits in its report: the sentence around a span, and a figure
+ * in its sentence cut to a line's length.
  */
 
 const SENTENCE_END = /[。！？；;\n]/;
@@ -26,10 +26,25 @@ export function sentenceAround(
   return { start: from, end: to };
 }
 
-/** A figure with a few characters either side, on one line: …之前【11个】之后… */
-export function excerpt(text: string, start: number, end: number): string {
-  return `…${text.slice(Math.max(0, start - 16), start)}【${text.slice(start, end)}】${text.slice(end, end + 16)}…`.replace(
-    /\n/g,
-    ' ',
-  );
+/** How many characters of a long sentence are kept on either side of its figure. */
+const SIDE = 60;
+
+/**
+ * A figure in its sentence (one line: a line break ends a sentence) in three
+ * parts, the figure to be marked: a long sentence is cut to SIDE characters
+ * either side, with "…".
+ */
+export function inSentence(
+  text: string,
+  start: number,
+  end: number,
+): { before: string; figure: string; after: string } {
+  const sentence = sentenceAround(text, start, end);
+  const from = Math.max(sentence.start, start - SIDE);
+  const to = Math.min(sentence.end, end + SIDE);
+  return {
+    before: `${from > sentence.start ? '…' : ''}${text.slice(from, start).trimStart()}`,
+    figure: text.slice(start, end),
+    after: `${text.slice(end, to).trimEnd()}${to < sentence.end ? '…' : ''}`,
+  };
 }

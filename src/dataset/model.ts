@@ -80,6 +80,17 @@ export interface ReportInfo extends ReportPlace {
   readonly inferred: readonly PlaceField[];
 }
 
+/** A number no rule used (unused.csv), shown in its sentence on the data quality page. */
+export interface UnusedRow {
+  readonly reportId: string;
+  readonly start: number;
+  readonly end: number;
+  readonly value: number;
+  readonly unit: string;
+  /** Why no rule took it: an UnusedReason (extract/match.ts), as written. */
+  readonly reason: string;
+}
+
 export interface MentionRow {
   readonly reportId: string;
   readonly indicator: IndicatorId;

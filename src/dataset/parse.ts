@@ -12,6 +12,7 @@ import {
   type MentionRow,
   type ReportPlace,
   type ReportInfo,
+  type UnusedRow,
   type ValueRow,
 } from './model';
 import { parseRows, type Parsed } from './csv-rows';
@@ -126,6 +127,15 @@ const reportSchema = z.object({
   unused: z._default(int, 0),
   unused_no_rule: z._default(int, 0),
   inferred: placeFields,
+});
+
+const unusedSchema = z.object({
+  report_id: z.string().check(z.minLength(1, 'report_id is empty')),
+  start: int,
+  end: int,
+  value: number,
+  unit: text,
+  reason: z.string().check(z.minLength(1, 'reason is empty')),
 });
 
 const mentionSchema = z.object({
@@ -345,11 +355,49 @@ export function parseMentions(
   );
 }
 
+/** An unused number with shared strings (see compactValue). */
+export function compactUnused(u: UnusedRow): UnusedRow {
+  return {
+    reportId: shared(u.reportId),
+    start: u.start,
+    end: u.end,
+    value: u.value,
+    unit: shared(u.unit),
+    reason: shared(u.reason),
+  };
+}
+
+export function parseUnused(
+  csv: string,
+  file = 'unused.csv',
+  onBatch?: (rows: UnusedRow[]) => void,
+): Parsed<UnusedRow> {
+  return parseRows(
+    csv,
+    file,
+    unusedSchema,
+    ['report_id', 'start', 'end', 'reason'],
+    (r) =>
+      r.end < r.start
+        ? 'end must not be before start'
+        : compactUnused({
+            reportId: r.report_id,
+            start: r.start,
+            end: r.end,
+            value: r.value,
+            unit: r.unit,
+            reason: r.reason,
+          }),
+    onBatch,
+  );
+}
+
 /** The parser of each kind of data file, for the main thread and the parsing worker alike. */
 export const PARSERS = {
   values: parseValues,
   reports: parseReports,
   mentions: parseMentions,
+  unused: parseUnused,
 } as const;
 
 /** Rows posted by the parsing worker, made compact again on this thread (by kind). */
@@ -357,4 +405,5 @@ export const COMPACTORS = {
   values: compactValue,
   reports: compactReport,
   mentions: compactMention,
+  unused: compactUnused,
 } as const;

@@ -112,3 +112,90 @@ describe('the full text of a report', () => {
     await page.close();
   });
 });
+
+describe('the data quality page', () => {
+  const GUIZHOU = 'guizhou-kaiyang-zixing-2021';
+
+  it('says what it found in the page’s language, and warns of a report with few figures', async () => {
+    const page = await open('#/?v=quality', '[data-testid="quality-page"] tbody tr');
+    const table = page.getByTestId('quality-page');
+    const row = (id: string) => table.locator('tbody tr').filter({ hasText: id });
+    // The sample with 1 figure found and 43 numbers left unused.
+    expect(await row(GUIZHOU).getAttribute('class')).toBe('status-warning');
+    expect(await row(GUIZHOU).textContent()).toContain('需核对');
+    expect(await row(GUIZHOU).textContent()).toContain(
+      '只找到 1 个指标数值，另有 43 个数字未使用，请核对',
+    );
+    expect(await row('shanghai-jingan-pengpu-2023').textContent()).toContain(
+      '签发日期：末尾几行中未找到；标题：开头没有标题行',
+    );
+    // The others read as they are.
+    expect(await table.locator('tbody tr.status-warning').count()).toBe(1);
+    expect(await table.textContent()).not.toMatch(/no signing date|no title line|figure/);
+    // In English, the same notes in English.
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect
+      .poll(() => row('shanghai-jingan-pengpu-2023').textContent())
+      .toContain('published: no signing date in the last lines; title: no title line at the top');
+    expect(await row(GUIZHOU).textContent()).toContain(
+      'only 1 figure found and 43 numbers left unused: check the report',
+    );
+    await page.close();
+  });
+
+  it('opens a report’s unused numbers when asked, each in its sentence with why', async () => {
+    const from = site.requests.length;
+    const page = await open('#/?v=quality', '[data-testid="quality-page"] tbody tr');
+    // The data files the page asked for.
+    const made = (): string[] =>
+      site.requests
+        .slice(from)
+        .filter((r) => r.startsWith('/sub/path/data/'))
+        .map((r) => r.replace('/sub/path/data/', ''));
+    // Nothing of them at page load.
+    expect(made().some((r) => r.includes('unused'))).toBe(false);
+    const row = page.getByTestId('quality-page').locator('tbody tr').filter({ hasText: GUIZHOU });
+    await row.getByTestId('open-unused').click();
+    const panel = page.getByTestId('unused-panel');
+    await expect.poll(() => panel.locator('li').count()).toBe(43);
+    // Only its county's file, and the report's text.
+    expect(made().filter((r) => r.includes('unused'))).toEqual([
+      expect.stringMatching(/^counties\/\d+\/unused\.csv$/),
+    ]);
+    expect(made()).toContain(`texts/${GUIZHOU}.txt`);
+    expect(await panel.locator('.source-title').textContent()).toBe(
+      '紫兴街道2021年度法治政府建设工作报告',
+    );
+    // A number marked in its sentence, with why no rule took it.
+    const item = panel.locator('li').filter({ hasText: '今年以来4个村居举办法治宣传12场次' });
+    expect(await item.locator('mark').textContent()).toBe('4个');
+    expect(await item.locator('.unused-reason').textContent()).toContain('无规则匹配');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    // Only those no rule matched: the five the table counts.
+    await panel.getByLabel(/只看无规则匹配的数字/).check();
+    await expect.poll(() => panel.locator('li').count()).toBe(5);
+    expect(await panel.locator('.unused-reason').allTextContents()).toEqual(
+      Array(5).fill(' 无规则匹配'),
+    );
+    // Escape closes it, and the button that opened it has the focus again.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel.count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'open-unused',
+    );
+    await page.close();
+  });
+
+  it('opens only the numbers no rule matched from their count', async () => {
+    const page = await open('#/?v=quality', '[data-testid="quality-page"] tbody tr');
+    const row = page
+      .getByTestId('quality-page')
+      .locator('tbody tr')
+      .filter({ hasText: 'shanghai-jingan-pengpu-2023' });
+    await row.getByTestId('open-no-rule').click();
+    const panel = page.getByTestId('unused-panel');
+    await expect.poll(() => panel.locator('li').count()).toBe(10);
+    expect(await panel.getByLabel(/只看无规则匹配的数字/).isChecked()).toBe(true);
+    await page.close();
+  });
+});

@@ -4,60 +4,14 @@
  * town and year at the top. Opened from a town's report list, or from a
  * value's source panel, whose marks it keeps (SourcePanel.tsx).
  */
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { ReportMetadata } from '../../extract';
 import { countyKeyOf } from '../../dataset/model';
-import { t, type Lang } from '../../i18n';
+import { t } from '../../i18n';
 import { useAppStore, type FullTextRef } from '../../store';
 import { useCountyData, useReports } from '../../store/hooks';
 import { WindowedText } from '../../components/WindowedText';
-
-type ReportHeading = Pick<ReportMetadata, 'title' | 'town' | 'county' | 'year' | 'published'>;
-
-/** A report's title (or a stand-in) and its town · county · year · date line. */
-export function reportHeading(
-  lang: Lang,
-  report: Partial<ReportHeading> | undefined,
-  fallback: { town: string; year: number | '' },
-): { title: string; town: string; year: number | ''; meta: string } {
-  const town = report?.town || fallback.town;
-  const year = report?.year ?? fallback.year;
-  const title = report?.title || t(lang, 'reportTitleFallback', { town, year });
-  const meta = [
-    town,
-    report?.county,
-    year === '' ? '' : `${year}`,
-    report?.published ? `${t(lang, 'published')} ${report.published}` : '',
-  ]
-    .filter((p) => p !== undefined && p !== '')
-    .join(' · ');
-  return { title, town, year, meta };
-}
-
-/** The panel's head: what it shows, the report's title and place, and its buttons. */
-export function SourceHeader({
-  kicker,
-  title,
-  meta,
-  children,
-}: {
-  kicker: string;
-  title: string;
-  meta: string;
-  children: ReactNode;
-}) {
-  return (
-    <header className="source-header">
-      <div>
-        <p className="source-kicker">{kicker}</p>
-        <h2 className="source-title">{title}</h2>
-        <p className="source-meta">{meta}</p>
-      </div>
-      <div className="source-actions">{children}</div>
-    </header>
-  );
-}
+import { reportHeading, SourceHeader } from '../../components/ReportHeader';
 
 /** A published report's text (load.ts fetches each once), or the text of one imported here. */
 function useReportText(reportId: string, localText: string | null): string | null | undefined {

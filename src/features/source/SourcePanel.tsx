@@ -15,7 +15,8 @@ import { useAppStore, type SourceRef } from '../../store';
 import { useCountyData, useIndicatorData, useReports } from '../../store/hooks';
 import type { Mark } from '../../components/segments';
 import { WindowedText } from '../../components/WindowedText';
-import { ReportFullText, reportHeading, SourceHeader } from './FullText';
+import { reportHeading, SourceHeader } from '../../components/ReportHeader';
+import { ReportFullText } from './FullText';
 
 interface Loaded {
   readonly key: string;
