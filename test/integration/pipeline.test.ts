@@ -296,6 +296,9 @@ describe('pipeline output on the sample reports (detection only, no manifest)', 
 
   it('prints a summary with counts per report and per category', () => {
     expect(summary).toContain('Reports: 5 (ok 4, warning 1, error 0)');
+    expect(summary).toContain(
+      'To check:\n  guizhou-kaiyang-zixing-2021: only 1 figure found and 43 numbers left unused: check the report',
+    );
     expect(summary).toMatch(/anhui-huaibei-duanyuan-2024\s+ok\s+段园镇\s+2024\s+32\s+\d+\s+\d+/);
     expect(summary).toMatch(/mediation 矛盾纠纷调解\s+\d+\s+\d+/);
   });
