@@ -119,9 +119,9 @@ function AfterFirstChart({ pending, children }: { pending: ReactNode; children: 
   return ready ? <Suspense fallback={pending}>{children}</Suspense> : pending;
 }
 
-/** The source panel's code loads when a source is first opened (by a click or a link). */
+/** The source panel's code loads when a source or a full text is first opened (by a click or a link). */
 function DeferredSourcePanel() {
-  const open = useAppStore((s) => s.source !== null);
+  const open = useAppStore((s) => s.source !== null || s.fullText !== null);
   const [wanted, setWanted] = useState(open);
   useEffect(() => {
     if (open) setWanted(true);

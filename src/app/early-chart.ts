@@ -45,7 +45,12 @@ function earlyChartState(state: AppState): 'wait' | 'react' | 'ready' {
   if (state.status === 'failed') return 'react';
   const { model, year, indicator } = state;
   if (model === null) return 'wait';
-  if (state.view !== 'overview' || state.source !== null || state.loadErrors.length > 0) {
+  if (
+    state.view !== 'overview' ||
+    state.source !== null ||
+    state.fullText !== null ||
+    state.loadErrors.length > 0
+  ) {
     return 'react';
   }
   if (year === null) return 'react';

@@ -1,6 +1,6 @@
 /** The summary a run prints: reports, values per category, what was written. */
 import { CATEGORIES, CATEGORY_IDS, INDICATORS } from '../catalog';
-import type { Datasets } from '../extract';
+import { notesText, type Datasets } from '../extract';
 import type { CliOptions } from './args';
 import type { Output } from './run';
 import { formatTable } from './table';
@@ -42,6 +42,12 @@ export function printSummary(
         [false, false, false, true, true, true, true],
       ),
     );
+  }
+  // Why each shown warning is one, in English (reports.csv words them in Chinese).
+  const warned = shown.filter((r) => r.status === 'warning');
+  if (warned.length > 0) {
+    output.out('To check:');
+    for (const r of warned) output.out(`  ${r.reportId}: ${notesText('en', r.notes)}`);
   }
   if (shown.length < reports.length) {
     output.out(`(${reports.length - shown.length} more reports: see reports.csv, or --verbose)`);

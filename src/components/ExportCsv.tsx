@@ -4,17 +4,37 @@
  * request. The table's code loads on the first click, not before the first chart.
  */
 import { useState } from 'react';
-import type { ExportItem, ValueRow } from '../dataset/model';
+import { quoteKey, type ExportItem, type ValueRow } from '../dataset/model';
 import { t, type Lang } from '../i18n';
+import { sentenceAround } from './text-spans';
 
-/** The sentences of these rows by quoteKey (the caller knows where the data and imports are). */
+/** The sentences of published rows by quoteKey (the caller knows where the data is). */
 export type QuotesOf = (rows: readonly ValueRow[]) => Promise<ReadonlyMap<string, string>>;
+/** The text of a report imported in this browser; null for any other. */
+export type TextOf = (reportId: string) => string | null;
+
+/** Published rows' sentences from the data, imported ones' cut from their text. */
+async function sentencesOf(
+  rows: readonly ValueRow[],
+  quotesOf: QuotesOf,
+  textOf: TextOf,
+): Promise<Map<string, string>> {
+  const quotes = new Map(await quotesOf(rows.filter((r) => r.local !== true)));
+  for (const row of rows) {
+    const text = row.local === true ? textOf(row.reportId) : null;
+    if (text === null || row.start === null || row.end === null) continue;
+    const { start, end } = sentenceAround(text, row.start, row.end);
+    quotes.set(quoteKey(row.reportId, row.indicator), text.slice(start, end).trim());
+  }
+  return quotes;
+}
 
 /** Builds and downloads the table; resolves once the file is handed to the browser. */
 export async function saveAnalysis(
   fileName: string,
   items: readonly ExportItem[],
   quotesOf: QuotesOf,
+  textOf: TextOf,
   headers: 'en' | 'zh',
 ): Promise<void> {
   const [{ analysisCsv }, { exportRecord }, { download }] = await Promise.all([
@@ -22,7 +42,8 @@ export async function saveAnalysis(
     import('./export-records'),
     import('../export/csv'),
   ]);
-  const quotes = await quotesOf(items.flatMap((i) => (i.row === null ? [] : [i.row])));
+  const rows = items.flatMap((i) => (i.row === null ? [] : [i.row]));
+  const quotes = await sentencesOf(rows, quotesOf, textOf);
   download(
     fileName,
     analysisCsv(
@@ -40,12 +61,14 @@ export function ExportCsv({
   fileName,
   items,
   quotesOf,
+  textOf,
 }: {
   readonly lang: Lang;
   readonly fileName: string;
   /** Computed on click: a province's table is not built for every render. */
   readonly items: () => readonly ExportItem[];
   readonly quotesOf: QuotesOf;
+  readonly textOf: TextOf;
 }) {
   const [chinese, setChinese] = useState(chineseChosen);
   const [busy, setBusy] = useState(false);
@@ -57,8 +80,8 @@ export function ExportCsv({
         disabled={busy}
         onClick={() => {
           setBusy(true);
-          void saveAnalysis(fileName, items(), quotesOf, chinese ? 'zh' : 'en').finally(() =>
-            setBusy(false),
+          void saveAnalysis(fileName, items(), quotesOf, textOf, chinese ? 'zh' : 'en').finally(
+            () => setBusy(false),
           );
         }}
       >

@@ -4,6 +4,18 @@
  */
 export type Fetched = { readonly text: string } | { readonly error: string };
 
+const UTF8 = new TextDecoder('utf-8');
+
+/**
+ * A data file's text, read as UTF-8 whatever charset the server's
+ * Content-Type names: the pipeline writes every file in UTF-8, and intranet
+ * servers often send text/plain or text/csv with no charset (or a wrong one).
+ * The one place the app turns the bytes of a data file into text.
+ */
+export async function readUtf8(response: Response): Promise<string> {
+  return UTF8.decode(await response.arrayBuffer());
+}
+
 export function dataUrl(path: string): string {
   return new URL(`data/${path}`, document.baseURI).toString();
 }
@@ -14,7 +26,7 @@ export async function fetchText(url: string, started?: Promise<Response>): Promi
     // Revalidate every time: replacing the files on the server must show at once.
     const response = await (started ?? fetch(url, { cache: 'no-cache' }));
     if (!response.ok) return { error: `could not be loaded (HTTP ${response.status})` };
-    return { text: await response.text() };
+    return { text: await readUtf8(response) };
   } catch (error) {
     return {
       error: `could not be loaded (${error instanceof Error ? error.message : String(error)})`,

@@ -29,6 +29,7 @@ import {
   type LoadError,
   type MentionRow,
   type ReportInfo,
+  type UnusedRow,
   type ValueRow,
 } from './model';
 import { COMPACTORS, PARSERS, type Parsed } from './parse';
@@ -236,6 +237,24 @@ export function loadCounty(
       };
     });
     countyLoads.set(info.key, promise);
+  }
+  return promise;
+}
+
+const unusedLoads = new Map<string, Promise<Parsed<UnusedRow>>>();
+
+/**
+ * The numbers no rule used in one county's reports (cached), asked for by the
+ * data quality page one report at a time, never at page load. A folder written
+ * before the county files held them has only unused.csv: that, then (its size
+ * unknown, parsed off the page's thread).
+ */
+export function loadUnused(county: IndexCounty | undefined): Promise<Parsed<UnusedRow>> {
+  const file = county?.unused ?? { file: 'unused.csv', rows: 0, bytes: Number.MAX_SAFE_INTEGER };
+  let promise = unusedLoads.get(file.file);
+  if (promise === undefined) {
+    promise = loadFile<UnusedRow>('unused', file);
+    unusedLoads.set(file.file, promise);
   }
   return promise;
 }

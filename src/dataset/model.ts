@@ -5,6 +5,7 @@
  */
 import type { CategoryId, IndicatorId, Qualifier, ResolutionRule } from '../catalog';
 import type { PlaceField } from '../extract/columns';
+import type { ReportNote } from '../extract/report-notes';
 import {
   assembleIndex,
   countyKeyOf,
@@ -73,12 +74,26 @@ export interface ReportInfo extends ReportPlace {
   readonly published: string;
   readonly title: string;
   readonly status: 'ok' | 'warning' | 'error';
+  /** The `message` column as written (Chinese; English in folders written before `notes`). */
   readonly message: string;
+  /** The `notes` column read back, to word in the page's language; null: show `message`. */
+  readonly notes: readonly ReportNote[] | null;
   readonly mentions: number;
   readonly unused: number;
   readonly unusedNoRule: number;
   /** Place fields the extractor filled from the registry of divisions rather than read in the text. */
   readonly inferred: readonly PlaceField[];
+}
+
+/** A number no rule used (unused.csv), shown in its sentence on the data quality page. */
+export interface UnusedRow {
+  readonly reportId: string;
+  readonly start: number;
+  readonly end: number;
+  readonly value: number;
+  readonly unit: string;
+  /** Why no rule took it: an UnusedReason (extract/match.ts), as written. */
+  readonly reason: string;
 }
 
 export interface MentionRow {

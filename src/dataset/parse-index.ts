@@ -37,7 +37,14 @@ const indexSchema = z.object({
     }),
   ),
   counties: z.array(
-    z.object({ key: z.string(), values: indexFile, reports: indexFile, mentions: indexFile }),
+    z.object({
+      key: z.string(),
+      values: indexFile,
+      reports: indexFile,
+      mentions: indexFile,
+      // Absent in folders written before it was.
+      unused: z.optional(indexFile),
+    }),
   ),
 });
 

@@ -2,9 +2,9 @@
  * CSV text → typed rows. Every row is validated against a schema; a bad row
  * becomes a LoadError naming file, line and what is wrong, and is skipped.
  */
-import Papa from 'papaparse';
 import * as z from 'zod/mini';
 import { INDICATORS, valueRangeProblem } from '../catalog';
+import { tryParseNotes } from '../extract/report-notes';
 import {
   NO_FIELDS,
   NO_RULES,
@@ -27,12 +27,15 @@ import {
 } from './csv-fields';
 import {
   townIdOf,
-  type LoadError,
   type MentionRow,
   type ReportPlace,
   type ReportInfo,
+  type UnusedRow,
   type ValueRow,
 } from './model';
+import { parseRows, type Parsed } from './csv-rows';
+
+export { issueText, type Parsed } from './csv-rows';
 
 const valueSchema = z.object({
   report_id: z.string().check(z.minLength(1, 'report_id is empty')),
@@ -69,10 +72,20 @@ const reportSchema = z.object({
   title: text,
   status: z.enum(['ok', 'warning', 'error']),
   message: text,
+  notes: text,
   mentions: z._default(int, 0),
   unused: z._default(int, 0),
   unused_no_rule: z._default(int, 0),
   inferred: placeFields,
+});
+
+const unusedSchema = z.object({
+  report_id: z.string().check(z.minLength(1, 'report_id is empty')),
+  start: int,
+  end: int,
+  value: number,
+  unit: text,
+  reason: z.string().check(z.minLength(1, 'reason is empty')),
 });
 
 const mentionSchema = z.object({
@@ -85,95 +98,6 @@ const mentionSchema = z.object({
   end: int,
   period: text,
 });
-
-export function issueText(error: z.core.$ZodError): string {
-  return error.issues
-    .map((i) => (i.path.length > 0 ? `${i.path.join('.')} ${i.message}` : i.message))
-    .join('; ');
-}
-
-export interface Parsed<T> {
-  readonly rows: T[];
-  readonly errors: LoadError[];
-}
-
-/** Rows arrive in batches of about this many when a caller streams them. */
-const BATCH_ROWS = 2000;
-
-/**
- * Rows of a CSV file; header problems and row errors come back as LoadErrors.
- * With `onBatch`, validated rows are handed over in batches as PapaParse
- * reads the text chunk by chunk (the worker posts each batch at once), and
- * the returned `rows` stays empty.
- */
-function parseRows<S extends z.ZodMiniType, T>(
-  csv: string,
-  file: string,
-  schema: S,
-  required: readonly string[],
-  convert: (row: z.output<S>) => T | string,
-  onBatch?: (rows: T[]) => void,
-): Parsed<T> {
-  const errors: LoadError[] = [];
-  const rows: T[] = [];
-  let batch: T[] = [];
-  let index = 0;
-  let headerChecked = false;
-  let stop = false;
-  const flush = (): void => {
-    if (onBatch !== undefined && batch.length > 0) onBatch(batch);
-    batch = [];
-  };
-  Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), {
-    header: true,
-    skipEmptyLines: 'greedy',
-    // A string is parsed synchronously, chunk by chunk (PapaParse's typings
-    // only list chunking for files, hence `complete`).
-    chunkSize: 1 << 20,
-    worker: false,
-    complete: () => undefined,
-    chunk: (results: Papa.ParseResult<Record<string, string>>, parser: Papa.Parser) => {
-      if (!headerChecked) {
-        headerChecked = true;
-        const fields = results.meta.fields ?? [];
-        const absent = required.filter((f) => !fields.includes(f));
-        if (absent.length > 0) {
-          errors.push({ file, line: 1, message: `missing column(s): ${absent.join(', ')}` });
-          stop = true;
-          parser.abort();
-          return;
-        }
-      }
-      const badRows = new Set<number>();
-      for (const e of results.errors) {
-        // Papa counts rows within the chunk.
-        const row = e.row === undefined ? undefined : index + e.row;
-        if (row !== undefined) badRows.add(row);
-        errors.push({ file, ...(row === undefined ? {} : { line: row + 2 }), message: e.message });
-      }
-      for (const raw of results.data) {
-        const line = index + 2;
-        const bad = badRows.has(index);
-        index++;
-        if (bad) continue;
-        const result = z.safeParse(schema, raw);
-        if (!result.success) {
-          errors.push({ file, line, message: issueText(result.error) });
-          continue;
-        }
-        const converted = convert(result.data);
-        if (typeof converted === 'string') errors.push({ file, line, message: converted });
-        else if (onBatch === undefined) rows.push(converted);
-        else {
-          batch.push(converted);
-          if (batch.length >= BATCH_ROWS) flush();
-        }
-      }
-    },
-  });
-  if (!stop) flush();
-  return { rows, errors };
-}
 
 /**
  * Shared strings. At province scale a view holds tens of thousands of rows
@@ -264,6 +188,7 @@ export function compactReport(r: ReportInfo): ReportInfo {
     title: r.title,
     status: r.status,
     message: shared(r.message),
+    notes: r.notes,
     mentions: r.mentions,
     unused: r.unused,
     unusedNoRule: r.unusedNoRule,
@@ -347,6 +272,7 @@ export function parseReports(
         title: r.title,
         status: r.status,
         message: r.message,
+        notes: tryParseNotes(r.notes),
         mentions: r.mentions,
         unused: r.unused,
         unusedNoRule: r.unused_no_rule,
@@ -382,10 +308,49 @@ export function parseMentions(
 }
 
 /** The parser of each kind of data file, for the main thread and the parsing worker alike. */
+/** An unused number with shared strings (see compactValue). */
+export function compactUnused(u: UnusedRow): UnusedRow {
+  return {
+    reportId: shared(u.reportId),
+    start: u.start,
+    end: u.end,
+    value: u.value,
+    unit: shared(u.unit),
+    reason: shared(u.reason),
+  };
+}
+
+export function parseUnused(
+  csv: string,
+  file = 'unused.csv',
+  onBatch?: (rows: UnusedRow[]) => void,
+): Parsed<UnusedRow> {
+  return parseRows(
+    csv,
+    file,
+    unusedSchema,
+    ['report_id', 'start', 'end', 'reason'],
+    (r) =>
+      r.end < r.start
+        ? 'end must not be before start'
+        : compactUnused({
+            reportId: r.report_id,
+            start: r.start,
+            end: r.end,
+            value: r.value,
+            unit: r.unit,
+            reason: r.reason,
+          }),
+    onBatch,
+  );
+}
+
+/** The parser of each kind of data file, for the main thread and the parsing worker alike. */
 export const PARSERS = {
   values: parseValues,
   reports: parseReports,
   mentions: parseMentions,
+  unused: parseUnused,
 } as const;
 
 /** Rows posted by the parsing worker, made compact again on this thread (by kind). */
@@ -393,4 +358,5 @@ export const COMPACTORS = {
   values: compactValue,
   reports: compactReport,
   mentions: compactMention,
+  unused: compactUnused,
 } as const;

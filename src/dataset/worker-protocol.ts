@@ -5,7 +5,7 @@
  */
 import type { LoadError } from './model';
 
-export type ParseKind = 'values' | 'reports' | 'mentions';
+export type ParseKind = 'values' | 'reports' | 'mentions' | 'unused';
 
 export interface ParseRequest {
   readonly id: number;

@@ -4,7 +4,8 @@
  * writes the values again as one file per indicator and year
  * (indicators/<id>/<year>.csv), the mentions as one file per indicator, every
  * row of one county's towns together (counties/<n>/{values,reports,mentions}.csv:
- * a town's profile and its report's sources), and a small index.json of
+ * a town's profile and its report's sources; counties/<n>/unused.csv: the
+ * numbers no rule used, for the data quality page), and a small index.json of
  * towns, years and files. The app reads the index first and fetches only what
  * a view shows, so a province's first chart (one indicator, one year) costs
  * one small file, not the whole table.
@@ -56,6 +57,8 @@ export interface IndexCounty {
   readonly values: IndexFile;
   readonly reports: IndexFile;
   readonly mentions: IndexFile;
+  /** The numbers no rule used in its reports; absent in folders written before it was. */
+  readonly unused?: IndexFile;
 }
 
 export interface DataIndex {
@@ -108,9 +111,11 @@ export function compareTowns(a: IndexTown, b: IndexTown): number {
 export const valuesFileOf = (id: IndicatorId, year: number): string =>
   `indicators/${id}/${year}.csv`;
 export const mentionsFileOf = (id: IndicatorId): string => `mentions/${id}.csv`;
+/** The files of one county. */
+export const COUNTY_FILES = ['values', 'reports', 'mentions', 'unused'] as const;
+export type CountyFile = (typeof COUNTY_FILES)[number];
 /** Counties are numbered in key order: paths stay plain ASCII on any server. */
-export const countyFileOf = (n: number, kind: 'values' | 'reports' | 'mentions'): string =>
-  `counties/${n}/${kind}.csv`;
+export const countyFileOf = (n: number, kind: CountyFile): string => `counties/${n}/${kind}.csv`;
 /** The folder of the report texts. */
 export const TEXTS_FOLDER = 'texts';
 /** A report's text as extracted, which every start/end indexes. */
@@ -124,7 +129,7 @@ export const textFileOf = (reportId: string): string => `${TEXTS_FOLDER}/${repor
 export const SPLIT_PATH_SHAPES: readonly RegExp[] = [
   /^indicators\/[a-z_]+\.[a-z_]+\/\d+\.csv$/,
   /^mentions\/[a-z_]+\.[a-z_]+\.csv$/,
-  /^counties\/\d+\/(values|reports|mentions)\.csv$/,
+  new RegExp(`^counties/\\d+/(${COUNTY_FILES.join('|')})\\.csv$`),
   /^texts\/[^/]+\.txt$/,
 ];
 

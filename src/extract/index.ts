@@ -54,6 +54,15 @@ export {
 } from './output';
 export { failedReport, finalizeDatasets, processReport, processText } from './pipeline';
 export type { Datasets, ReportOutcome, ReportRow } from './pipeline';
+export {
+  note,
+  noteText,
+  notesText,
+  serializeNotes,
+  tryParseNotes,
+  type NoteCode,
+  type ReportNote,
+} from './report-notes';
 export { resolveValues, type ResolvedValue } from './resolve';
 export { fail, formatIssue, ok, type Issue, type Result } from './result';
 export { foldForMatching, normalizeReportText } from './text';

@@ -19,6 +19,7 @@ import {
   mentionsFileOf,
   SPLIT_PATH_SHAPES,
   valuesFileOf,
+  type CountyFile,
   type DataIndex,
   type IndexCounty,
 } from './data-index';
@@ -28,6 +29,7 @@ import {
   csvChunks,
   mentionChunks,
   reportChunks,
+  unusedChunks,
   valueChunks,
 } from './output';
 import type { Datasets } from './pipeline';
@@ -72,13 +74,14 @@ export function siteLayout(datasets: Datasets): SiteLayout {
     files.push({ path: mentionsFileOf(id), chunks: () => mentionChunks(mentions.get(id) ?? []) });
   }
 
-  // Every row of one county's towns in three files, counties numbered in key order.
+  // Every row of one county's towns in four files, counties numbered in key order.
   const countyOfReport = new Map(
     datasets.reports.map((r) => [r.reportId, countyKeyOf(r.metadata)]),
   );
   const countyReports = groupByCounty(datasets.reports, (r) => countyKeyOf(r.metadata));
   const countyValues = groupByCounty(datasets.values, countyKeyOf);
   const countyMentions = groupByCounty(datasets.mentions, (m) => countyOfReport.get(m.reportId));
+  const countyUnused = groupByCounty(datasets.unused, (u) => countyOfReport.get(u.reportId));
   const keys = [...new Set([...countyReports.keys(), ...countyValues.keys()])].sort((a, b) =>
     a < b ? -1 : a > b ? 1 : 0,
   );
@@ -86,12 +89,17 @@ export function siteLayout(datasets: Datasets): SiteLayout {
     const v = countyValues.get(key) ?? [];
     const r = countyReports.get(key) ?? [];
     const m = countyMentions.get(key) ?? [];
+    const u = countyUnused.get(key) ?? [];
     files.push(
       { path: countyFileOf(n, 'values'), chunks: () => valueChunks(v) },
       { path: countyFileOf(n, 'reports'), chunks: () => reportChunks(r) },
       { path: countyFileOf(n, 'mentions'), chunks: () => mentionChunks(m) },
+      { path: countyFileOf(n, 'unused'), chunks: () => unusedChunks(u) },
     );
-    return { key, rows: { values: v.length, reports: r.length, mentions: m.length } };
+    return {
+      key,
+      rows: { values: v.length, reports: r.length, mentions: m.length, unused: u.length },
+    };
   });
 
   const index = (bytesOf: (path: string) => number): string => {
@@ -103,7 +111,7 @@ export function siteLayout(datasets: Datasets): SiteLayout {
       }
       mentionSizes.set(id, bytesOf(mentionsFileOf(id)));
     }
-    const fileOf = (n: number, kind: 'values' | 'reports' | 'mentions', rows: number) => ({
+    const fileOf = (n: number, kind: CountyFile, rows: number) => ({
       file: countyFileOf(n, kind),
       rows,
       bytes: bytesOf(countyFileOf(n, kind)),
@@ -117,6 +125,7 @@ export function siteLayout(datasets: Datasets): SiteLayout {
         values: fileOf(n, 'values', rows.values),
         reports: fileOf(n, 'reports', rows.reports),
         mentions: fileOf(n, 'mentions', rows.mentions),
+        unused: fileOf(n, 'unused', rows.unused),
       })),
       corrections: {
         file: CORRECTIONS_FILE,

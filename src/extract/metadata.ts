@@ -5,6 +5,7 @@
  */
 import { parsePlaceName, parseTitle } from './names';
 import { detectPlace } from './places';
+import { note, type ReportNote } from './report-notes';
 
 export interface ReportMetadata {
   readonly town: string;
@@ -23,7 +24,7 @@ export type MetadataField = keyof ReportMetadata;
 export interface DetectedMetadata {
   readonly metadata: ReportMetadata;
   /** Fields that could not be detected, with why. */
-  readonly missing: ReadonlyMap<MetadataField, string>;
+  readonly missing: ReadonlyMap<MetadataField, ReportNote>;
   /** Fields filled from the registry of divisions rather than read in the text, with where from. */
   readonly inferred: ReadonlyMap<MetadataField, string>;
 }
@@ -216,7 +217,7 @@ export function detectTitle(text: string, matching: string = text): string {
 /** What detection read, kept only if it is a name (see names.ts); otherwise '' and why. */
 function checkedNames(
   metadata: ReportMetadata,
-  missing: Map<MetadataField, string>,
+  missing: Map<MetadataField, ReportNote>,
 ): ReportMetadata {
   const checked = { ...metadata };
   for (const field of ['town', 'county', 'city', 'province', 'title'] as const) {
@@ -224,14 +225,16 @@ function checkedNames(
     const parsed =
       field === 'title' ? parseTitle(metadata[field]) : parsePlaceName(metadata[field]);
     checked[field] = parsed.ok ? parsed.data : '';
-    if (!parsed.ok) missing.set(field, parsed.reason);
+    if (!parsed.ok) {
+      missing.set(field, note('not_a_name', { text: metadata[field], detail: parsed.reason }));
+    }
   }
   return checked;
 }
 
 export function detectMetadata(folded: string, original: string = folded): DetectedMetadata {
   const place = detectPlace(folded);
-  const missing = new Map<MetadataField, string>();
+  const missing = new Map<MetadataField, ReportNote>();
   const metadata = checkedNames(
     {
       town: place.town,
@@ -250,16 +253,14 @@ export function detectMetadata(folded: string, original: string = folded): Detec
   const inferred = new Map<MetadataField, string>(
     [...place.inferred].filter(([field]) => metadata[field] !== ''),
   );
-  if (metadata.town === '' && !missing.has('town'))
-    missing.set('town', 'no 镇/乡/街道 name found in title, opening or signature');
-  if (metadata.county === '' && !missing.has('county'))
-    missing.set('county', 'no county or district named');
-  if (metadata.city === '' && !missing.has('city')) missing.set('city', 'no city named');
-  if (metadata.province === '' && !missing.has('province'))
-    missing.set('province', 'no province named');
-  if (metadata.year === null) missing.set('year', 'no covered year in the title or opening');
-  if (metadata.published === '') missing.set('published', 'no signing date in the last lines');
-  if (metadata.title === '' && !missing.has('title'))
-    missing.set('title', 'no title line at the top');
+  if (metadata.town === '' && !missing.has('town')) missing.set('town', note('no_town'));
+  if (metadata.county === '' && !missing.has('county')) missing.set('county', note('no_county'));
+  if (metadata.city === '' && !missing.has('city')) missing.set('city', note('no_city'));
+  if (metadata.province === '' && !missing.has('province')) {
+    missing.set('province', note('no_province'));
+  }
+  if (metadata.year === null) missing.set('year', note('no_year'));
+  if (metadata.published === '') missing.set('published', note('no_published'));
+  if (metadata.title === '' && !missing.has('title')) missing.set('title', note('no_title'));
   return { metadata, missing, inferred };
 }

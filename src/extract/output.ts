@@ -8,6 +8,7 @@ import { INDICATORS } from '../catalog';
 import { CORRECTION_COLUMNS } from './columns';
 import type { Correction } from './inputs';
 import type { Datasets } from './pipeline';
+import { notesText, serializeNotes } from './report-notes';
 
 type Cell = string | number | boolean | null;
 
@@ -30,6 +31,7 @@ export const REPORT_COLUMNS = [
   'from_manifest',
   'title',
   'inferred',
+  'notes',
 ] as const;
 
 export const MENTION_COLUMNS = [
@@ -183,7 +185,8 @@ export function reportChunks(reports: Datasets['reports']): Generator<string> {
     r.metadata.published,
     r.chars,
     r.status,
-    r.message,
+    // In Chinese for the person who opens the file; `notes` for the dashboard, in its language.
+    notesText('zh', r.notes),
     r.file,
     r.encoding,
     r.mentions,
@@ -192,6 +195,21 @@ export function reportChunks(reports: Datasets['reports']): Generator<string> {
     r.fromManifest.join(' '),
     r.metadata.title,
     r.inferred.join(' '),
+    serializeNotes(r.notes),
+  ]);
+}
+
+/** unused.csv, or the part of it for one county. */
+export function unusedChunks(unused: Datasets['unused']): Generator<string> {
+  return chunked(UNUSED_COLUMNS, unused, ({ reportId, number: u }) => [
+    reportId,
+    u.start,
+    u.end,
+    u.value,
+    u.unit,
+    u.reason,
+    u.text,
+    u.context,
   ]);
 }
 
@@ -221,16 +239,7 @@ export function csvChunks(name: CsvName, datasets: Datasets): Generator<string> 
     case 'indicators.csv':
       return valueChunks(datasets.values);
     case 'unused.csv':
-      return chunked(UNUSED_COLUMNS, datasets.unused, ({ reportId, number: u }) => [
-        reportId,
-        u.start,
-        u.end,
-        u.value,
-        u.unit,
-        u.reason,
-        u.text,
-        u.context,
-      ]);
+      return unusedChunks(datasets.unused);
   }
 }
 

@@ -8,6 +8,7 @@ import { extractReport, type QuotedMention, type QuotedUnused } from './extract-
 import { parseCorrections, parseManifest, type Correction, type ManifestEntry } from './inputs';
 import type { UnusedReason } from './match';
 import type { MetadataField, ReportMetadata } from './metadata';
+import { note, type NoteField, type ReportNote } from './report-notes';
 import { resolveValues, type ResolvedValue } from './resolve';
 import type { Issue } from './result';
 
@@ -22,7 +23,7 @@ export interface ReportOutcome {
   readonly text: string;
   readonly chars: number;
   readonly detected: ReportMetadata;
-  readonly missing: ReadonlyMap<MetadataField, string>;
+  readonly missing: ReadonlyMap<MetadataField, ReportNote>;
   /** Detected fields filled from the registry of divisions, not read in the text. */
   readonly inferred: ReadonlyMap<MetadataField, string>;
   readonly mentions: readonly QuotedMention[];
@@ -97,7 +98,8 @@ export interface ReportRow {
   readonly metadata: ReportMetadata;
   readonly chars: number;
   readonly status: 'ok' | 'warning' | 'error';
-  readonly message: string;
+  /** Why the status, and what detection could not settle (report-notes.ts words them). */
+  readonly notes: readonly ReportNote[];
   readonly encoding: string;
   readonly mentions: number;
   readonly unused: number;
@@ -134,6 +136,23 @@ const METADATA_FIELDS: readonly MetadataField[] = MANIFEST_COLUMNS.slice(1) as M
 const ESSENTIAL: ReadonlySet<MetadataField> = new Set(['town', 'year']);
 
 /**
+ * A report that reads as a list of numbers no rule took is a warning: at least
+ * `minUnused` numbers left unused and at least `unusedPerFigure` of them for
+ * each figure found (none found is a warning of its own). Dates and list
+ * numbers are left in any report, so a long one has many; what stands out is
+ * few figures against many numbers. The forty real reports (1–7 figures and
+ * 1–23 numbers left each) give none; the samples give the one with 1 figure
+ * and 43 numbers left. The CLI and the browser importer both finalise here.
+ */
+export const FEW_FIGURES = { minUnused: 20, unusedPerFigure: 10 } as const;
+
+export function hasFewFigures(found: number, unused: number): boolean {
+  return (
+    found > 0 && unused >= FEW_FIGURES.minUnused && unused >= FEW_FIGURES.unusedPerFigure * found
+  );
+}
+
+/**
  * The manifest's fields over the detected ones. Where it names another town,
  * county or city than detection read, the places detection filled from the
  * registry for what it read (`inferred`) are dropped: they belong to the wrong
@@ -168,14 +187,18 @@ function applyManifest(
 }
 
 /**
- * "field: why" notes, fields that share a reason on one note: "county, city,
+ * Notes about fields, fields that share a note on one: "county, city,
  * province: 城关镇 is the name of 88 places…" rather than the reason three times.
  */
-function groupedNotes(notes: readonly (readonly [MetadataField, string])[]): string[] {
-  const byReason = new Map<string, MetadataField[]>();
-  for (const [field, reason] of notes)
-    byReason.set(reason, [...(byReason.get(reason) ?? []), field]);
-  return [...byReason].map(([reason, fields]) => `${fields.join(', ')}: ${reason}`);
+function groupedNotes(notes: readonly (readonly [NoteField, ReportNote])[]): ReportNote[] {
+  const byReason = new Map<string, { note: ReportNote; fields: NoteField[] }>();
+  for (const [field, n] of notes) {
+    const key = JSON.stringify([n.code, n.params]);
+    const group = byReason.get(key) ?? { note: n, fields: [] };
+    group.fields.push(field);
+    byReason.set(key, group);
+  }
+  return [...byReason.values()].map(({ note: n, fields }) => ({ ...n, fields }));
 }
 
 function byCodeUnit(a: string, b: string): number {
@@ -203,7 +226,7 @@ export function finalizeDatasets(input: FinalizeInput): Datasets {
         metadata: EMPTY_METADATA,
         chars: 0,
         status: 'error',
-        message: o.error,
+        notes: [note('unreadable', { detail: o.error })],
         encoding: '',
         mentions: 0,
         unused: 0,
@@ -225,21 +248,27 @@ export function finalizeDatasets(input: FinalizeInput): Datasets {
       }).map((f) => [
         f,
         dropped.includes(f)
-          ? 'the registry’s value was for the place detected, not the manifest’s'
-          : (o.missing.get(f) ?? 'not detected'),
+          ? note('registry_for_detected')
+          : (o.missing.get(f) ?? note('not_detected')),
       ]),
     );
-    const warning = METADATA_FIELDS.some(
+    const missingEssential = METADATA_FIELDS.some(
       (f) => ESSENTIAL.has(f) && (metadata[f] === null || metadata[f] === ''),
     );
-    if (o.mentions.length === 0) notes.push('no indicator found in the text');
+    const fewFigures = hasFewFigures(o.mentions.length, o.unused.length);
+    if (o.mentions.length === 0) notes.push(note('no_figures'));
+    if (fewFigures) {
+      notes.push(
+        note('few_figures', { found: String(o.mentions.length), unused: String(o.unused.length) }),
+      );
+    }
     reports.push({
       reportId: o.reportId,
       file: o.file,
       metadata,
       chars: o.chars,
-      status: warning || o.mentions.length === 0 ? 'warning' : 'ok',
-      message: notes.join('; '),
+      status: missingEssential || o.mentions.length === 0 || fewFigures ? 'warning' : 'ok',
+      notes,
       encoding: o.encoding,
       mentions: o.mentions.length,
       unused: o.unused.length,

@@ -23,6 +23,7 @@ import {
   readingOf,
   type Named,
 } from './place-reading';
+import { note, type ReportNote } from './report-notes';
 
 export interface DetectedPlace {
   readonly town: string;
@@ -32,7 +33,7 @@ export interface DetectedPlace {
   /** Fields filled from the registry rather than read in the text, with where from. */
   readonly inferred: ReadonlyMap<PlaceField, string>;
   /** Why a field stayed empty, where the registry has something to say. */
-  readonly notes: ReadonlyMap<PlaceField, string>;
+  readonly notes: ReadonlyMap<PlaceField, ReportNote>;
 }
 
 /** The registry's places of a county or city name as the text writes it. */
@@ -73,26 +74,28 @@ function onePlace(
   cities: ReadonlySet<string>,
   province: string,
   needCorroboration: boolean,
-): { place: RegistryPlace | null; why: string } {
-  if (places.length === 0) return { place: null, why: '' };
+): { place: RegistryPlace | null; why: ReportNote | null } {
+  if (places.length === 0) return { place: null, why: null };
   const scores = places.map((p) => corroboration(p, counties, cities, province));
   const top = Math.max(...scores);
   const winners = places.filter((_, i) => scores[i] === top);
   const [only] = winners;
   if (winners.length === 1 && only !== undefined && (top > 0 || !needCorroboration)) {
-    return { place: only, why: '' };
+    return { place: only, why: null };
   }
   if (winners.length === 1 && only !== undefined) {
     return {
       place: null,
-      why: `the registry has one ${what} (${describePlace(only)}), but the text names no county, city or province to confirm it`,
+      why: note('registry_unconfirmed', { name: what, place: describePlace(only) }),
     };
   }
-  const fit =
-    top > 0 ? `${winners.length} of them fit what the text names` : 'the text does not say which';
   return {
     place: null,
-    why: `${what} is the name of ${places.length} places in the registry and ${fit}: give it in the manifest`,
+    why: note('registry_ambiguous', {
+      name: what,
+      count: String(places.length),
+      fit: String(top > 0 ? winners.length : 0),
+    }),
   };
 }
 
@@ -119,12 +122,12 @@ export function detectPlace(folded: string): DetectedPlace {
   const cityKeys = placesNamed(cities, 'city');
   const named = detectProvince(folded);
   const inferred = new Map<PlaceField, string>();
-  const notes = new Map<PlaceField, string>();
+  const notes = new Map<PlaceField, ReportNote>();
 
   const byTown = onePlace(town, g.towns.get(town) ?? [], countyKeys, cityKeys, named, true);
   let place = byTown.place;
   let via = town;
-  if (byTown.why !== '')
+  if (byTown.why !== null)
     for (const f of ['county', 'city', 'province'] as const) notes.set(f, byTown.why);
 
   // The county the text names where the town lies, else the strongest it names.
@@ -147,7 +150,7 @@ export function detectPlace(folded: string): DetectedPlace {
     );
     place = byCounty.place;
     via = county;
-    if (byCounty.why !== '')
+    if (byCounty.why !== null)
       for (const f of ['city', 'province'] as const) notes.set(f, byCounty.why);
   }
 
@@ -172,7 +175,7 @@ export function detectPlace(folded: string): DetectedPlace {
     if (place.county !== '') {
       county = place.county;
       inferred.set('county', from);
-    } else notes.set('county', `${via} lies directly under ${place.city}, with no county between`);
+    } else notes.set('county', note('directly_under_city', { name: via, city: place.city }));
   }
   // The registry's only town of this name lies in another province than the
   // one the text names (学习浙江省经验 in passing): neither is taken.
@@ -182,7 +185,7 @@ export function detectPlace(folded: string): DetectedPlace {
     if (province !== '' && province !== there.province) {
       notes.set(
         'province',
-        `the text names ${province}, but the registry’s one ${town} is in ${describePlace(there)}: give it in the manifest`,
+        note('other_province', { province, town, place: describePlace(there) }),
       );
       province = '';
       if (MUNICIPALITIES.includes(city)) city = '';

@@ -21,6 +21,7 @@ import {
   parseUrlState,
   serializeUrlState,
   sourceOf,
+  type FullTextRef,
   type SourceRef,
   type UrlState,
   type View,
@@ -28,7 +29,7 @@ import {
 } from './url';
 import { createImportSlice, showImportsInModel, type ImportSlice } from './import-slice';
 
-export type { SourceRef, UrlState, View, YearMode };
+export type { FullTextRef, SourceRef, UrlState, View, YearMode };
 export { sourceOf };
 
 interface FiltersSlice extends UrlState {
@@ -47,6 +48,9 @@ interface FiltersSlice extends UrlState {
   setLang(lang: Lang): void;
   openSource(source: SourceRef): void;
   closeSource(): void;
+  /** The source panel in full-text mode: this report, whole. */
+  openFullText(report: FullTextRef): void;
+  closeFullText(): void;
   applyUrl(state: Partial<UrlState>): void;
 }
 
@@ -86,6 +90,7 @@ export const DEFAULT_URL_STATE: UrlState = {
   indicator: CATEGORIES[DEFAULT_CATEGORY].headline as IndicatorId,
   lang: 'zh',
   source: null,
+  fullText: null,
   yearMode: 'auto',
   sortBy: null,
   profileTown: null,
@@ -99,10 +104,10 @@ const loader = (): Promise<typeof DataLoader> => import('../dataset/load');
 
 export const useAppStore = create<AppState>()((set, get) => ({
   ...DEFAULT_URL_STATE,
-  setView: (view) => set({ view, source: null }),
+  setView: (view) => set({ view, source: null, fullText: null }),
   setYearMode: (yearMode) => set({ yearMode }),
   setSortBy: (sortBy) => set({ sortBy }),
-  showTown: (profileTown) => set({ profileTown, view: 'town', source: null }),
+  showTown: (profileTown) => set({ profileTown, view: 'town', source: null, fullText: null }),
   setSideTowns: (sideTowns) => set({ sideTowns: sideTowns.slice(0, 4) }),
   setTrendAll: (trendAll) => set({ trendAll }),
   // A new ranking (year, towns, indicator) starts at its top.
@@ -116,6 +121,8 @@ export const useAppStore = create<AppState>()((set, get) => ({
   setLang: (lang) => set({ lang }),
   openSource: (source) => set({ source }),
   closeSource: () => set({ source: null }),
+  openFullText: (fullText) => set({ fullText }),
+  closeFullText: () => set({ fullText: null }),
   applyUrl: (state) => set({ ...DEFAULT_URL_STATE, ...state }),
 
   status: 'loading',
@@ -255,6 +262,7 @@ export function urlStateOf(state: AppState): UrlState {
     indicator: state.indicator,
     lang: state.lang,
     source: state.source,
+    fullText: state.fullText,
     yearMode: state.yearMode,
     sortBy: state.sortBy,
     profileTown: state.profileTown,

@@ -1,15 +1,16 @@
 /**
- * The sentences of exported values: from the published values files, and for
- * values imported here from their report's text in this browser. The loader
- * (PapaParse) comes with the first export, not with the page.
+ * Where an export finds its sentences: the published values files (their
+ * loader, PapaParse, comes with the first export, not with the page), and the
+ * texts of the reports imported in this browser.
  */
 import type { ValueRow } from '../dataset/model';
 import { useAppStore } from './index';
 
 export async function exportQuotes(rows: readonly ValueRow[]): Promise<Map<string, string>> {
   const { quotesOf } = await import('../dataset/quotes');
-  return quotesOf(
-    rows,
-    (id) => useAppStore.getState().imported.find((r) => r.reportId === id)?.text ?? null,
-  );
+  return quotesOf(rows);
+}
+
+export function importedText(reportId: string): string | null {
+  return useAppStore.getState().imported.find((r) => r.reportId === reportId)?.text ?? null;
 }

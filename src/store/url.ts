@@ -42,6 +42,16 @@ export function sourceOf(row: {
   return { reportId: row.reportId, indicator: row.indicator, start: row.start, town: row.townId };
 }
 
+/**
+ * A report read whole (the source panel's full-text mode): opened from a
+ * town's report list, or from a value's source (whose marks it keeps).
+ */
+export interface FullTextRef {
+  readonly reportId: string;
+  /** The town the report speaks for, when known: its county's files name the report. */
+  readonly town?: string;
+}
+
 export interface UrlState {
   readonly view: View;
   readonly year: number | null;
@@ -51,6 +61,7 @@ export interface UrlState {
   readonly indicator: IndicatorId;
   readonly lang: Lang;
   readonly source: SourceRef | null;
+  readonly fullText: FullTextRef | null;
   readonly yearMode: YearMode;
   /** Compare matrix: sort by this indicator (highest first); null = by town. */
   readonly sortBy: IndicatorId | null;
@@ -88,6 +99,10 @@ export function serializeUrlState(state: UrlState): string {
     const parts = [s.reportId, s.indicator, s.start === null ? '' : String(s.start), s.town ?? ''];
     while (parts[parts.length - 1] === '') parts.pop();
     params.set('s', parts.join(TOWN_SEPARATOR));
+  }
+  if (state.fullText !== null) {
+    const { reportId, town } = state.fullText;
+    params.set('ft', town === undefined ? reportId : `${reportId}${TOWN_SEPARATOR}${town}`);
   }
   return `#/?${params.toString()}`;
 }
@@ -136,6 +151,13 @@ export function parseUrlState(hash: string): Partial<UrlState> {
         start: start !== undefined && /^\d+$/.test(start) ? Number(start) : null,
         ...(town === undefined || town === '' ? {} : { town }),
       };
+    }
+  }
+  const fullText = params.get('ft');
+  if (fullText !== null) {
+    const [reportId = '', town] = fullText.split(TOWN_SEPARATOR);
+    if (reportId !== '') {
+      state.fullText = { reportId, ...(town === undefined || town === '' ? {} : { town }) };
     }
   }
   return state;

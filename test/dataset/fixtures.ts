@@ -43,6 +43,7 @@ export function report(town: string, year: number): ReportInfo {
     title: '',
     status: 'ok',
     message: '',
+    notes: null,
     mentions: 1,
     unused: 0,
     unusedNoRule: 0,

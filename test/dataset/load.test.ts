@@ -3,12 +3,20 @@
  * index.json does not list are dropped with a load error, not silently.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadCounty, loadIndex, loadIndicatorYear, WORKER_BYTES } from '../../src/dataset/load';
+import {
+  loadCounty,
+  loadIndex,
+  loadIndicatorYear,
+  loadUnused,
+  WORKER_BYTES,
+} from '../../src/dataset/load';
 import { rowsOfKnownTowns } from '../../src/dataset/model';
 import type { IndexCounty, IndexIndicator } from '../../src/extract/data-index';
 
 const HEADER =
   'report_id,town,county,city,province,year,indicator,value,unit,qualifier,derived,corrected,alternatives,start,end,category,unit_written,mentions,alternative_values,correction,note,period,quote,parts';
+
+const UNUSED_HEADER = 'report_id,start,end,value,unit,reason,text,context';
 
 const row = (report: string, town: string, value: number): string =>
   `${report},${town},某县,某市,某省,2024,mediation.cases,${value},件,=,false,false,0,1,2,mediation,件,1,,,,,x,`;
@@ -24,6 +32,8 @@ const FILES: Readonly<Record<string, string>> = {
   'counties/0/values.csv': [HEADER, row('r1', '甲镇', 10), row('r5', '丁镇', 5)].join('\n'),
   'counties/0/reports.csv':
     'report_id,town,county,city,province,year,status\nr1,甲镇,某县,某市,某省,2024,ok\n',
+  'counties/0/unused.csv': `${UNUSED_HEADER}\nr1,4,6,12,次,no_rule,12次,x\n`,
+  'unused.csv': `${UNUSED_HEADER}\nr1,4,6,12,次,no_rule,12次,x\nr9,0,4,2021,年,date,2021年,x\n`,
 };
 
 const KNOWN = new Set(['某省/某市/某县/甲镇', '某省/某市/某县/乙镇']);
@@ -116,5 +126,30 @@ describe('rows of towns index.json does not list', () => {
       '5 row(s) of 5 town(s) not in index.json skipped: t1, t2, t3 and 2 more',
     );
     expect(rowsOfKnownTowns(rows as never[], () => true, 'data/x.csv').error).toBeNull();
+  });
+});
+
+describe('the numbers no rule used', () => {
+  const county: IndexCounty = {
+    key: '某省/某市/某县',
+    values: { file: 'counties/0/values.csv', rows: 2, bytes: 100 },
+    reports: { file: 'counties/0/reports.csv', rows: 1, bytes: 100 },
+    mentions: { file: 'counties/0/mentions.csv', rows: 0, bytes: 0 },
+  };
+
+  it('come from the county’s file, when the index lists one', async () => {
+    const { rows, errors } = await loadUnused({
+      ...county,
+      unused: { file: 'counties/0/unused.csv', rows: 1, bytes: 60 },
+    });
+    expect(errors).toEqual([]);
+    expect(rows).toEqual([
+      { reportId: 'r1', start: 4, end: 6, value: 12, unit: '次', reason: 'no_rule' },
+    ]);
+  });
+
+  it('come from unused.csv in a folder written before county files held them', async () => {
+    const { rows } = await loadUnused(county);
+    expect(rows.map((r) => r.reportId)).toEqual(['r1', 'r9']);
   });
 });

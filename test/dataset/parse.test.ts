@@ -147,4 +147,27 @@ describe('parseReports and parseMentions', () => {
     expect(mentions.rows).toHaveLength(1);
     expect(mentions.errors[0]?.line).toBe(3);
   });
+
+  it('read a report’s notes to word them in the page’s language, or keep the message as written', () => {
+    const notes = JSON.stringify([{ code: 'few_figures', params: { found: '1', unused: '43' } }]);
+    const csv = [
+      'report_id,town,year,status,message,notes',
+      `r1,甲镇,2024,warning,只找到 1 个指标数值,"${notes.replaceAll('"', '""')}"`,
+      // A folder written before the notes column: its English message stands.
+      'r2,乙镇,2024,ok,published: no signing date in the last lines,',
+      // Notes this version does not know (a newer extractor): the message stands.
+      'r3,丙镇,2024,ok,某说明,"[{""code"":""later""}]"',
+    ].join('\n');
+    const { rows, errors } = parseReports(csv);
+    expect(errors).toEqual([]);
+    expect(rows.map((r) => [r.reportId, r.notes, r.message])).toEqual([
+      [
+        'r1',
+        [{ code: 'few_figures', params: { found: '1', unused: '43' } }],
+        '只找到 1 个指标数值',
+      ],
+      ['r2', null, 'published: no signing date in the last lines'],
+      ['r3', null, '某说明'],
+    ]);
+  });
 });

@@ -29,6 +29,11 @@ export interface StaticSite {
 export interface ServeOptions {
   /** Send the site's Content-Security-Policy as a header with every response, as a web server should. */
   readonly contentSecurityPolicy?: boolean;
+  /**
+   * false: text files go out with no charset (text/plain, text/csv), as
+   * Python's http.server and many intranet servers send them.
+   */
+  readonly charset?: boolean;
 }
 
 export async function serveStatic(
@@ -56,8 +61,9 @@ export async function serveStatic(
       res.writeHead(404).end('not found');
       return;
     }
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
     res.writeHead(200, {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-type': options.charset === false ? type.replace(/; charset=.*$/, '') : type,
       ...policy,
     });
     res.end(readFileSync(file));

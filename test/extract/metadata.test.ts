@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { detectMetadata, detectTitle } from '../../src/extract/metadata';
 import { foldForMatching } from '../../src/extract/text';
+import { noteText, type ReportNote } from '../../src/extract/report-notes';
+
+const inEnglish = (n: ReportNote | undefined): string => (n === undefined ? '' : noteText('en', n));
 
 const detect = (text: string) => detectMetadata(foldForMatching(text));
 
@@ -39,8 +42,8 @@ describe('detectMetadata', () => {
     const { metadata, missing } = detect('我镇今年开展普法活动25场。');
     expect(metadata.town).toBe('');
     expect(metadata.year).toBeNull();
-    expect(missing.get('town')).toMatch(/no 镇\/乡\/街道/);
-    expect(missing.get('year')).toMatch(/no covered year/);
+    expect(inEnglish(missing.get('town'))).toMatch(/no 镇\/乡\/街道/);
+    expect(inEnglish(missing.get('year'))).toMatch(/no covered year/);
   });
 
   it("keeps no markup that a report's first lines hold, and says why", () => {
@@ -51,7 +54,7 @@ describe('detectMetadata', () => {
       '<img src=x onerror=alert(1)>青山镇2023年法治政府建设情况报告\n青山镇人民政府\n2024年1月5日',
     );
     expect(metadata.title).toBe('');
-    expect(missing.get('title')).toMatch(/holds "<"/);
+    expect(inEnglish(missing.get('title'))).toMatch(/holds "<"/);
     expect(metadata.town).toBe('青山镇');
   });
 

@@ -10,6 +10,9 @@ import { gazetteer } from '../../src/extract/gazetteer';
 import { finalizeDatasets, processText } from '../../src/extract/pipeline';
 import { detectMetadata } from '../../src/extract/metadata';
 import { foldForMatching } from '../../src/extract/text';
+import { noteText, notesText, type ReportNote } from '../../src/extract/report-notes';
+
+const inEnglish = (n: ReportNote | undefined): string => (n === undefined ? '' : noteText('en', n));
 
 const detect = (text: string) => detectMetadata(foldForMatching(text));
 
@@ -63,7 +66,7 @@ describe('a name the registry knows wins over the words around it', () => {
       '青山湖镇2024年法治政府建设情况报告\n今年，青山湖镇坚持依法行政。',
     );
     expect(metadata.town).toBe('青山湖镇');
-    expect(missing.get('county')).toBe('no county or district named');
+    expect(inEnglish(missing.get('county'))).toBe('no county or district named');
   });
 });
 
@@ -95,7 +98,7 @@ describe('levels the text leaves out are filled from the registry, marked inferr
     );
     expect(metadata).toMatchObject({ town: '城关镇', county: '', city: '', province: '' });
     expect(inferred.size).toBe(0);
-    expect(missing.get('county')).toMatch(/城关镇 is the name of \d+ places .*manifest/);
+    expect(inEnglish(missing.get('county'))).toMatch(/城关镇 is the name of \d+ places .*manifest/);
   });
 
   it('takes no province the registry’s only town of that name contradicts', () => {
@@ -103,13 +106,13 @@ describe('levels the text leaves out are filled from the registry, marked inferr
       '北格镇2024年法治政府建设工作报告\n今年，北格镇学习浙江省基层治理经验，坚持依法行政。\n北格镇人民政府',
     );
     expect(metadata).toMatchObject({ town: '北格镇', province: '' });
-    expect(missing.get('province')).toContain('the registry’s one 北格镇 is in 山西省');
+    expect(inEnglish(missing.get('province'))).toContain('the registry’s one 北格镇 is in 山西省');
   });
 
   it('does not fill a unique town’s county when nothing in the text confirms it', () => {
     const { metadata, missing } = detect('北格镇2024年法治政府建设工作报告\n我镇坚持依法行政。');
     expect(metadata.county).toBe('');
-    expect(missing.get('county')).toContain('the registry has one 北格镇');
+    expect(inEnglish(missing.get('county'))).toContain('the registry has one 北格镇');
   });
 });
 
@@ -157,7 +160,7 @@ describe('a manifest that names another place', () => {
       province: '',
     });
     expect(report?.inferred).toEqual([]);
-    expect(report?.message).toContain(
+    expect(notesText('en', report?.notes ?? [])).toContain(
       'city, province: the registry’s value was for the place detected',
     );
   });

@@ -97,10 +97,12 @@ describe('pipeline output on the sample reports (detection only, no manifest)', 
     // The five sample towns are in five counties, numbered in key order.
     expect(index.counties.map((c) => c.key)).toEqual([...new Set(reports.map(key))].sort());
     expect(listFiles(join(outDir, 'counties'))).toEqual(['0', '1', '2', '3', '4']);
-    const seen = { values: 0, reports: 0, mentions: 0 };
+    const unused = readCsv(join(outDir, 'unused.csv'));
+    const seen = { values: 0, reports: 0, mentions: 0, unused: 0 };
     for (const [n, county] of index.counties.entries()) {
-      for (const kind of ['values', 'reports', 'mentions'] as const) {
+      for (const kind of ['values', 'reports', 'mentions', 'unused'] as const) {
         const file = county[kind];
+        if (file === undefined) throw new Error(`county ${n} has no ${kind} file`);
         expect(file.file).toBe(`counties/${n}/${kind}.csv`);
         const text = readFileSync(join(outDir, file.file), 'utf8');
         expect(file.bytes).toBe(Buffer.byteLength(text));
@@ -116,11 +118,15 @@ describe('pipeline output on the sample reports (detection only, no manifest)', 
       expect(readCsv(join(outDir, county.mentions.file))).toEqual(
         mentions.filter((m) => countyOf.get(m['report_id']) === county.key),
       );
+      expect(readCsv(join(outDir, county.unused?.file ?? ''))).toEqual(
+        unused.filter((u) => countyOf.get(u['report_id']) === county.key),
+      );
     }
     expect(seen).toEqual({
       values: values.length,
       reports: reports.length,
       mentions: mentions.length,
+      unused: unused.length,
     });
   });
 
@@ -257,7 +263,17 @@ describe('pipeline output on the sample reports (detection only, no manifest)', 
     );
     expect(detected).toEqual(EXPECTED_METADATA);
     const shanghai = reports.find((r) => r['report_id'] === 'shanghai-jingan-pengpu-2023');
-    expect(shanghai?.['message']).toContain('published: no signing date');
+    // In Chinese for the person who opens the file, and as codes for the dashboard.
+    expect(shanghai?.['message']).toBe('签发日期：末尾几行中未找到；标题：开头没有标题行');
+    expect(JSON.parse(shanghai?.['notes'] ?? '')).toEqual([
+      { code: 'no_published', fields: ['published'] },
+      { code: 'no_title', fields: ['title'] },
+    ]);
+    // Few figures against many numbers left: the sample with 1 figure and 43 numbers.
+    const flagged = reports.filter((r) => r['status'] === 'warning');
+    expect(flagged.map((r) => [r['report_id'], r['message']])).toEqual([
+      ['guizhou-kaiyang-zixing-2021', '只找到 1 个指标数值，另有 43 个数字未使用，请核对'],
+    ]);
   });
 
   it('resolves one value per town, year and indicator, flagging alternatives', () => {
@@ -280,7 +296,10 @@ describe('pipeline output on the sample reports (detection only, no manifest)', 
   });
 
   it('prints a summary with counts per report and per category', () => {
-    expect(summary).toContain('Reports: 5 (ok 5, warning 0, error 0)');
+    expect(summary).toContain('Reports: 5 (ok 4, warning 1, error 0)');
+    expect(summary).toContain(
+      'To check:\n  guizhou-kaiyang-zixing-2021: only 1 figure found and 43 numbers left unused: check the report',
+    );
     expect(summary).toMatch(/anhui-huaibei-duanyuan-2024\s+ok\s+段园镇\s+2024\s+32\s+\d+\s+\d+/);
     expect(summary).toMatch(/mediation 矛盾纠纷调解\s+\d+\s+\d+/);
   });

@@ -23,8 +23,17 @@ describe('URL hash state', () => {
         indicator: 'petition.visitors' as const,
         start: 3300,
       },
+      fullText: { reportId: 'anhui-huaibei-duanyuan-2024', town: '安徽省/淮北市/杜集区/段园镇' },
     };
     expect(parseUrlState(serializeUrlState(state))).toEqual(state);
+  });
+
+  it('round-trips a full text without a town, and drops one without a report', () => {
+    const state = { ...DEFAULT_URL_STATE, fullText: { reportId: 'r-1' } };
+    expect(parseUrlState(serializeUrlState(state))).toMatchObject({
+      fullText: { reportId: 'r-1' },
+    });
+    expect(parseUrlState('#/?ft=~a/b')).toEqual({});
   });
 
   it('drops what it does not understand', () => {

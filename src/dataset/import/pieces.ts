@@ -21,19 +21,5 @@ export function piecesOf(text: string): string[] {
   return pieces;
 }
 
-/**
- * The text as a UTF-8 file, encoded a piece per task: `new Blob([text])`
- * encodes it all at once, half a second for a text at the size limit.
- */
-export async function textBlob(text: string): Promise<Blob> {
-  const encoder = new TextEncoder();
-  const parts: Uint8Array<ArrayBuffer>[] = [];
-  for (const piece of piecesOf(text)) {
-    parts.push(encoder.encode(piece));
-    await nextTask();
-  }
-  return new Blob(parts, { type: 'text/plain;charset=utf-8' });
-}
-
 /** Lets the page's thread handle what waits (input, frames) between two pieces. */
 export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));

@@ -6,6 +6,7 @@
  */
 import { fail, ok, type Result } from '../../extract/result';
 import { textFileOf } from '../../extract/data-index';
+import { readUtf8 } from '../fetch';
 import { readRows, type PublishedData, type Row } from './publish';
 
 /** Texts fetched at once: enough to hide latency, few enough for a small intranet server. */
@@ -25,7 +26,7 @@ async function fetchFile(base: string, path: string): Promise<Result<Response>> 
 
 async function fetchString(base: string, path: string): Promise<Result<string>> {
   const response = await fetchFile(base, path);
-  return response.ok ? ok(await response.data.text()) : response;
+  return response.ok ? ok(await readUtf8(response.data)) : response;
 }
 
 export async function fetchPublished(

@@ -21,7 +21,7 @@ import {
 } from '../../dataset/select';
 import { categoryName, indicatorName, t } from '../../i18n';
 import { ExportCsv } from '../../components/ExportCsv';
-import { exportQuotes } from '../../store/quotes';
+import { exportQuotes, importedText } from '../../store/quotes';
 import { matrixItems } from '../../dataset/items';
 import { sourceOf, useAppStore } from '../../store';
 import { useCompareMatrix, useSelectedTowns } from '../../store/hooks';
@@ -97,6 +97,7 @@ export function CompareMatrix() {
           <ExportCsv
             lang={lang}
             quotesOf={exportQuotes}
+            textOf={importedText}
             fileName={`compare-${category}-${yearMode === 'latest' ? 'latest' : year}.csv`}
             items={() => matrixItems(matrix, order)}
           />

@@ -7,7 +7,7 @@ import { INDICATORS } from '../../catalog';
 import type { ImportedReport, ReviewValue } from '../../dataset/import/workspace';
 import { formatValue, indicatorName, type Lang } from '../../i18n';
 import { m } from './messages';
-import { sentenceAround } from '../../dataset/text-spans';
+import { sentenceAround } from '../../components/text-spans';
 
 export function ValueRow({
   lang,

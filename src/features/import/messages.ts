@@ -44,8 +44,6 @@ const zh = {
   decisionAccepted: '已确认',
   decisionEdited: '已修改为 {value}',
   decisionRejected: '已驳回',
-  unusedTitle: '未使用的数字（{n}）',
-  unusedMore: '再显示 {n} 个（已显示 {shown}/{total}）',
   unusedHint:
     '这些数字没有被任何规则识别。如有遗漏的指标，请在下方原文中选中表述该数值的文字，再添加。',
   reportText: '报告原文',
@@ -122,8 +120,6 @@ const en: Record<ImportMessage, string> = {
   decisionAccepted: 'accepted',
   decisionEdited: 'edited to {value}',
   decisionRejected: 'rejected',
-  unusedTitle: 'Numbers no rule used ({n})',
-  unusedMore: 'Show {n} more ({shown} of {total} shown)',
   unusedHint:
     'No rule recognised these numbers. If one is a missed indicator, select the words that state it in the text below and add it.',
   reportText: 'Report text',

@@ -1,16 +1,20 @@
 /**
- * Every report with its detection status and the extraction counts, so the
- * data's gaps are visible to its users.
+ * Every report with its detection status, its notes in the page's language
+ * and the extraction counts, so the data's gaps are visible to its users; a
+ * count of unused numbers opens them, each in its sentence (UnusedPanel).
  */
-import { useMemo } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { buildCsv, download } from '../../export/csv';
+import { notesText } from '../../extract/report-notes';
 import { t, type MessageKey } from '../../i18n';
 import { EmptyState } from '../../components/EmptyState';
 import { VirtualTable } from '../../components/VirtualTable';
 import { useAppStore } from '../../store';
 import { useReports } from '../../store/hooks';
 import { INFERRED, placeOf } from '../../components/place';
+import type { ReportInfo } from '../../dataset/model';
+import { UnusedPanel } from './UnusedPanel';
 
 const STATUS: Readonly<Record<'ok' | 'warning' | 'error', MessageKey>> = {
   ok: 'statusOk',
@@ -23,6 +27,13 @@ export function QualityPage() {
     useShallow((s) => ({ model: s.model, lang: s.lang, showTown: s.showTown })),
   );
   const reportsState = useReports();
+  // The report whose unused numbers are open, and the button that opened them.
+  const [unusedOf, setUnusedOf] = useState<{ report: ReportInfo; noRule: boolean } | null>(null);
+  const opener = useRef<HTMLButtonElement | null>(null);
+  const closeUnused = useCallback(() => {
+    setUnusedOf(null);
+    opener.current?.focus();
+  }, []);
   const all = model?.reports ?? null;
   const reports = useMemo(
     () =>
@@ -57,7 +68,8 @@ export function QualityPage() {
     String(r.mentions),
     String(r.unused),
     String(r.unusedNoRule),
-    r.message,
+    // Worded in the page's language; a folder written before notes has its message as written.
+    r.notes === null ? r.message : notesText(lang, r.notes),
   ]);
   return (
     <section className="panel quality" data-testid="quality-page" aria-label={t(lang, 'quality')}>
@@ -105,13 +117,47 @@ export function QualityPage() {
                   </button>
                 )}
               </td>
-              {rows[i]?.slice(2).map((cell, j) => (
-                <td key={j}>{cell}</td>
-              ))}
+              <td>{rows[i]?.[2]}</td>
+              <td>{rows[i]?.[3]}</td>
+              <td className="quality-status">{rows[i]?.[4]}</td>
+              <td>{r.mentions}</td>
+              {([false, true] as const).map((noRule) => {
+                const n = noRule ? r.unusedNoRule : r.unused;
+                return (
+                  <td key={String(noRule)}>
+                    {n === 0 ? (
+                      '0'
+                    ) : (
+                      <button
+                        type="button"
+                        className="cell-link"
+                        data-testid={noRule ? 'open-no-rule' : 'open-unused'}
+                        aria-label={t(lang, noRule ? 'noRuleShow' : 'unusedShow', { n })}
+                        onClick={(e) => {
+                          opener.current = e.currentTarget;
+                          setUnusedOf({ report: r, noRule });
+                        }}
+                      >
+                        {n}
+                      </button>
+                    )}
+                  </td>
+                );
+              })}
+              <td>{rows[i]?.[8]}</td>
             </tr>
           )}
         />
       </div>
+      {unusedOf !== null && (
+        <UnusedPanel
+          key={`${unusedOf.report.reportId}|${unusedOf.noRule}`}
+          lang={lang}
+          report={unusedOf.report}
+          noRuleFirst={unusedOf.noRule}
+          onClose={closeUnused}
+        />
+      )}
     </section>
   );
 }

@@ -21,7 +21,7 @@ import { chartCaption } from '../../components/chart/caption-text';
 import { t, unitLabel, type Lang } from '../../i18n';
 import { rowText, valueFlag } from '../../components/value-text';
 import { ExportCsv } from '../../components/ExportCsv';
-import { exportQuotes } from '../../store/quotes';
+import { exportQuotes, importedText } from '../../store/quotes';
 import { rankingItems } from '../../dataset/items';
 import { sourceOf, useAppStore } from '../../store';
 import { useIndicatorData, useSelectedTowns } from '../../store/hooks';
@@ -152,6 +152,7 @@ export function RankingView() {
             <ExportCsv
               lang={lang}
               quotesOf={exportQuotes}
+              textOf={importedText}
               fileName={`ranking-${indicator}-${year ?? ''}.csv`}
               items={() => (year === null ? [] : rankingItems(ranking, indicator, year))}
             />

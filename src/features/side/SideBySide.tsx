@@ -21,7 +21,7 @@ import { categoryName, indicatorName, t, unitLabel } from '../../i18n';
 import { sourceOf, useAppStore } from '../../store';
 import { useCompareMatrix, useSelectedTowns } from '../../store/hooks';
 import { ExportCsv } from '../../components/ExportCsv';
-import { exportQuotes } from '../../store/quotes';
+import { exportQuotes, importedText } from '../../store/quotes';
 import { matrixItems } from '../../dataset/items';
 
 /** The towns compared at most, and at least. */
@@ -125,8 +125,7 @@ export function SideBySide() {
   const title = `${t(lang, 'sideBySide')} · ${categoryName(lang, category)} · ${yearMode === 'latest' ? t(lang, 'latestYear') : year}`;
   const ranked = indicators.some((id) => (matrix.reporting.get(id) ?? 0) >= MIN_RANKED);
   const chosenIds = new Set(chosen.map((c) => c.id));
-  const chartHeight =
-    scale === 'values' ? drawn.length * sidePanelHeight(chosen.length) + 8 : 360;
+  const chartHeight = scale === 'values' ? drawn.length * sidePanelHeight(chosen.length) + 8 : 360;
   return (
     <section className="panel side" data-testid="side-by-side" aria-label={title}>
       <div className="panel-head">
@@ -135,6 +134,7 @@ export function SideBySide() {
           <ExportCsv
             lang={lang}
             quotesOf={exportQuotes}
+            textOf={importedText}
             fileName={`side-by-side-${category}.csv`}
             items={() => matrixItems(matrix, chosen)}
           />

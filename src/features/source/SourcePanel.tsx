@@ -1,7 +1,8 @@
 /**
  * The source panel: the full report text, scrolled to the sentence that
  * states the value, the phrase highlighted; the other mentions of the same
- * indicator marked and stepped through. Report text is data, rendered as text.
+ * indicator marked and stepped through. In full-text mode (FullText.tsx) the
+ * report fills the page. Report text is data, rendered as text.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -15,6 +16,8 @@ import { useCountyData, useIndicatorData, useReports } from '../../store/hooks';
 import type { Mark } from '../../components/segments';
 import { WindowedText } from '../../components/WindowedText';
 import { alternativesText } from './alternatives';
+import { reportHeading, SourceHeader } from '../../components/ReportHeader';
+import { ReportFullText } from './FullText';
 
 interface Loaded {
   readonly key: string;
@@ -100,16 +103,32 @@ function Explanation({ lang, row, text }: { lang: Lang; row: ValueRow; text: str
   );
 }
 
+/** A value's source; or a report whole, from a town's list (full-text mode). */
 export function SourcePanel() {
-  const { source, model, lang, closeSource, openSource } = useAppStore(
-    useShallow((s) => ({
-      source: s.source,
-      model: s.model,
-      lang: s.lang,
-      closeSource: s.closeSource,
-      openSource: s.openSource,
-    })),
-  );
+  const fullText = useAppStore((s) => s.fullText);
+  const sourceReport = useAppStore((s) => s.source?.reportId);
+  if (fullText !== null && fullText.reportId !== sourceReport) {
+    return <ReportFullText report={fullText} />;
+  }
+  return <ValueSource />;
+}
+
+function ValueSource() {
+  const { source, model, lang, closeSource, openSource, fullText, openFullText, closeFullText } =
+    useAppStore(
+      useShallow((s) => ({
+        source: s.source,
+        model: s.model,
+        lang: s.lang,
+        closeSource: s.closeSource,
+        openSource: s.openSource,
+        fullText: s.fullText,
+        openFullText: s.openFullText,
+        closeFullText: s.closeFullText,
+      })),
+    );
+  // Full-text mode on this value's report: the page is the report, the value still marked.
+  const full = source !== null && fullText?.reportId === source.reportId;
   // A report imported in this browser (not published): everything is here.
   const local = useAppStore((s) =>
     source === null ? undefined : s.imported.find((r) => r.reportId === source.reportId),
@@ -187,16 +206,17 @@ export function SourcePanel() {
   useEffect(() => {
     if (source === null) return;
     const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape') closeSource();
+      if (e.key === 'Escape') (full ? closeFullText : closeSource)();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [source, closeSource]);
+  }, [source, full, closeSource, closeFullText]);
 
   if (source === null) return null;
-  const town = report?.town || row?.town || source.reportId;
-  const year = report?.year ?? row?.year ?? '';
-  const title = report?.title || t(lang, 'reportTitleFallback', { town, year });
+  const { title, meta } = reportHeading(lang, report, {
+    town: row?.town || source.reportId,
+    year: row?.year ?? '',
+  });
   const step = (delta: number): void => {
     const m = mentions[current + delta];
     if (m !== undefined) openSource({ ...source, start: m.start });
@@ -204,31 +224,48 @@ export function SourcePanel() {
   const text = loaded?.text ?? null;
   return (
     <aside
-      className="source-panel"
-      data-testid="source-panel"
+      className={full ? 'source-panel full-text' : 'source-panel'}
+      data-testid={full ? 'full-text' : 'source-panel'}
       role="dialog"
-      aria-modal="false"
-      aria-label={t(lang, 'source')}
+      aria-modal={full}
+      aria-label={full ? title : t(lang, 'source')}
     >
-      <header className="source-header">
-        <div>
-          <p className="source-kicker">{t(lang, 'source')}</p>
-          <h2 className="source-title">{title}</h2>
-          <p className="source-meta">
-            {[
-              town,
-              report?.county,
-              year === '' ? '' : `${year}`,
-              report?.published ? `${t(lang, 'published')} ${report.published}` : '',
-            ]
-              .filter((p) => p !== undefined && p !== '')
-              .join(' · ')}
-          </p>
-        </div>
-        <button type="button" className="close" onClick={closeSource} aria-label={t(lang, 'close')}>
-          ×
-        </button>
-      </header>
+      <SourceHeader kicker={t(lang, full ? 'fullText' : 'source')} title={title} meta={meta}>
+        {full ? (
+          // Back to the value's panel.
+          <button
+            type="button"
+            className="close"
+            onClick={closeFullText}
+            aria-label={t(lang, 'closeFullText')}
+          >
+            ×
+          </button>
+        ) : (
+          <>
+            <button
+              type="button"
+              data-testid="open-full-text"
+              onClick={() =>
+                openFullText({
+                  reportId: source.reportId,
+                  ...(source.town === undefined ? {} : { town: source.town }),
+                })
+              }
+            >
+              {t(lang, 'openText')}
+            </button>
+            <button
+              type="button"
+              className="close"
+              onClick={closeSource}
+              aria-label={t(lang, 'close')}
+            >
+              ×
+            </button>
+          </>
+        )}
+      </SourceHeader>
       <div className="source-value">
         <strong>{indicatorName(lang, source.indicator)}</strong>{' '}
         {row !== null && row.value !== null ? rowText(lang, row) : ''}

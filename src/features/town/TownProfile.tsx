@@ -3,15 +3,13 @@
  * before, its rank among the selected towns, its reports with their full
  * text, and the indicators its reports never mention (what to ask it about).
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { DataPending } from '../../components/DataPending';
 import { EmptyState } from '../../components/EmptyState';
 import { IndicatorInfo } from '../../components/IndicatorInfo';
 import { INFERRED, placeOf } from '../../components/place';
 import { rowText, valueFlag } from '../../components/value-text';
-import { textBlob } from '../../dataset/import/pieces';
-import type { ImportedReport } from '../../dataset/import/workspace';
 import {
   countyKeyOf,
   groupByCounty,
@@ -25,8 +23,7 @@ import { missingOf, rankTowns, townProfile } from '../../dataset/select';
 import type { ExportItem } from '../../dataset/model';
 import { MissingBadge } from '../../components/MissingBadge';
 import { ExportCsv } from '../../components/ExportCsv';
-import { exportQuotes } from '../../store/quotes';
-import { textFileOf } from '../../extract/data-index';
+import { exportQuotes, importedText } from '../../store/quotes';
 import { formatChange, indicatorName, t } from '../../i18n';
 import { sourceOf, useAppStore } from '../../store';
 import { useCountyData, useIndicatorData, useSelectedTowns } from '../../store/hooks';
@@ -34,7 +31,7 @@ import { useCountyData, useIndicatorData, useSelectedTowns } from '../../store/h
 const NO_COUNTY: CountyData = { values: [], reports: [] };
 
 export function TownProfile() {
-  const { model, profileTown, lang, showTown, openSource, imported } = useAppStore(
+  const { model, profileTown, lang, showTown, openSource, openFullText, imported } = useAppStore(
     useShallow((s) => ({
       model: s.model,
       imported: s.imported,
@@ -42,6 +39,7 @@ export function TownProfile() {
       lang: s.lang,
       showTown: s.showTown,
       openSource: s.openSource,
+      openFullText: s.openFullText,
     })),
   );
   const selected = useSelectedTowns();
@@ -154,6 +152,7 @@ export function TownProfile() {
           <ExportCsv
             lang={lang}
             quotesOf={exportQuotes}
+            textOf={importedText}
             fileName={`town-${town.name}.csv`}
             items={items}
           />
@@ -225,20 +224,22 @@ export function TownProfile() {
         {reports.map((r) => (
           <li key={r.reportId}>
             {r.year ?? '—'} · {r.title || r.reportId} ·{' '}
-            {r.local === null ? (
-              <a
-                href={`data/${textFileOf(encodeURIComponent(r.reportId))}`}
-                target="_blank"
-                rel="noreferrer"
-              >
-                {t(lang, 'openText')}
-              </a>
-            ) : (
-              <>
-                <LocalText report={r.local} label={t(lang, 'openText')} />{' '}
-                <span className="th-meta">{t(lang, 'localReport')}</span>
-              </>
-            )}
+            {/* In the app's own reader: a raw file is not the app, and a server may garble it. */}
+            <button
+              type="button"
+              className="cell-link"
+              data-testid="open-full-text"
+              onClick={() =>
+                openFullText(
+                  r.local === null
+                    ? { reportId: r.reportId, town: town.id }
+                    : { reportId: r.reportId },
+                )
+              }
+            >
+              {t(lang, 'openText')}
+            </button>
+            {r.local !== null && <span className="th-meta"> {t(lang, 'localReport')}</span>}
           </li>
         ))}
       </ul>
@@ -253,29 +254,5 @@ export function TownProfile() {
         </ul>
       )}
     </section>
-  );
-}
-
-/** A link to the text of a report imported in this browser: it is not on the server. */
-function LocalText({ report, label }: { report: ImportedReport; label: string }) {
-  const [href, setHref] = useState<string | null>(null);
-  useEffect(() => {
-    let url: string | null = null;
-    let live = true;
-    // Encoded a piece at a time: an imported text may be tens of megabytes.
-    void textBlob(report.text).then((blob) => {
-      if (!live) return;
-      url = URL.createObjectURL(blob);
-      setHref(url);
-    });
-    return () => {
-      live = false;
-      if (url !== null) URL.revokeObjectURL(url);
-    };
-  }, [report.text]);
-  return href === null ? null : (
-    <a href={href} target="_blank" rel="noreferrer">
-      {label}
-    </a>
   );
 }

@@ -38,7 +38,7 @@ import {
 import { MissingBadge } from '../../components/MissingBadge';
 import { ExportCsv } from '../../components/ExportCsv';
 import { chartCaption } from '../../components/chart/caption-text';
-import { exportQuotes } from '../../store/quotes';
+import { exportQuotes, importedText } from '../../store/quotes';
 import { formatChange, indicatorName, t, unitLabel, type Lang } from '../../i18n';
 import { sourceOf, useAppStore } from '../../store';
 import { LAZY_BYTES, useIndicatorData, useNearViewport, useSelectedTowns } from '../../store/hooks';
@@ -279,6 +279,7 @@ export function TrendView() {
             <ExportCsv
               lang={lang}
               quotesOf={exportQuotes}
+              textOf={importedText}
               fileName={`trend-${indicator}.csv`}
               items={() =>
                 main.towns.flatMap((town, i) =>

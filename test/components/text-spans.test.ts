@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excerpt, sentenceAround } from '../../src/dataset/text-spans';
+import { inSentence, sentenceAround } from '../../src/components/text-spans';
 
 describe('sentenceAround', () => {
   const text = '一、基本情况\n全年调解矛盾纠纷608件，调解成功率99.5%。开展普法活动25场。';
@@ -25,12 +25,23 @@ describe('sentenceAround in a text without sentence ends', () => {
   });
 });
 
-describe('excerpt', () => {
-  it('shows a figure with a few characters either side, on one line', () => {
-    const text = '一、基本情况\n全年调解矛盾纠纷608件，调解成功率99.5%。';
+describe('inSentence', () => {
+  it('gives a figure its sentence, in three parts', () => {
+    const text = '一、基本情况\n  全年调解矛盾纠纷608件，调解成功率99.5%。下一句。';
     const at = text.indexOf('608件');
-    expect(excerpt(text, at, at + 4)).toBe(
-      '…一、基本情况 全年调解矛盾纠纷【608件】，调解成功率99.5%。…',
-    );
+    expect(inSentence(text, at, at + 4)).toEqual({
+      before: '全年调解矛盾纠纷',
+      figure: '608件',
+      after: '，调解成功率99.5%。',
+    });
+  });
+
+  it('cuts a long sentence around its figure', () => {
+    const text = `${'甲'.repeat(200)}共3个${'乙'.repeat(200)}。`;
+    const at = text.indexOf('3个');
+    const { before, figure, after } = inSentence(text, at, at + 2);
+    expect(figure).toBe('3个');
+    expect(before).toBe(`…${'甲'.repeat(60 - 1)}共`);
+    expect(after).toBe(`${'乙'.repeat(60)}…`);
   });
 });

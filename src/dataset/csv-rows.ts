@@ -1,0 +1,97 @@
+/**
+ * The engine under parse.ts: CSV text → rows validated against a schema, a
+ * bad row a LoadError naming file, line and what is wrong (and skipped), the
+ * rest kept; streamed in batches when the caller asks.
+ */
+import Papa from 'papaparse';
+import * as z from 'zod/mini';
+import type { LoadError } from './model';
+
+export function issueText(error: z.core.$ZodError): string {
+  return error.issues
+    .map((i) => (i.path.length > 0 ? `${i.path.join('.')} ${i.message}` : i.message))
+    .join('; ');
+}
+
+export interface Parsed<T> {
+  readonly rows: T[];
+  readonly errors: LoadError[];
+}
+
+/** Rows arrive in batches of about this many when a caller streams them. */
+const BATCH_ROWS = 2000;
+
+/**
+ * Rows of a CSV file; header problems and row errors come back as LoadErrors.
+ * With `onBatch`, validated rows are handed over in batches as PapaParse
+ * reads the text chunk by chunk (the worker posts each batch at once), and
+ * the returned `rows` stays empty.
+ */
+export function parseRows<S extends z.ZodMiniType, T>(
+  csv: string,
+  file: string,
+  schema: S,
+  required: readonly string[],
+  convert: (row: z.output<S>) => T | string,
+  onBatch?: (rows: T[]) => void,
+): Parsed<T> {
+  const errors: LoadError[] = [];
+  const rows: T[] = [];
+  let batch: T[] = [];
+  let index = 0;
+  let headerChecked = false;
+  let stop = false;
+  const flush = (): void => {
+    if (onBatch !== undefined && batch.length > 0) onBatch(batch);
+    batch = [];
+  };
+  Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: 'greedy',
+    // A string is parsed synchronously, chunk by chunk (PapaParse's typings
+    // only list chunking for files, hence `complete`).
+    chunkSize: 1 << 20,
+    worker: false,
+    complete: () => undefined,
+    chunk: (results: Papa.ParseResult<Record<string, string>>, parser: Papa.Parser) => {
+      if (!headerChecked) {
+        headerChecked = true;
+        const fields = results.meta.fields ?? [];
+        const absent = required.filter((f) => !fields.includes(f));
+        if (absent.length > 0) {
+          errors.push({ file, line: 1, message: `missing column(s): ${absent.join(', ')}` });
+          stop = true;
+          parser.abort();
+          return;
+        }
+      }
+      const badRows = new Set<number>();
+      for (const e of results.errors) {
+        // Papa counts rows within the chunk.
+        const row = e.row === undefined ? undefined : index + e.row;
+        if (row !== undefined) badRows.add(row);
+        errors.push({ file, ...(row === undefined ? {} : { line: row + 2 }), message: e.message });
+      }
+      for (const raw of results.data) {
+        const line = index + 2;
+        const bad = badRows.has(index);
+        index++;
+        if (bad) continue;
+        const result = z.safeParse(schema, raw);
+        if (!result.success) {
+          errors.push({ file, line, message: issueText(result.error) });
+          continue;
+        }
+        const converted = convert(result.data);
+        if (typeof converted === 'string') errors.push({ file, line, message: converted });
+        else if (onBatch === undefined) rows.push(converted);
+        else {
+          batch.push(converted);
+          if (batch.length >= BATCH_ROWS) flush();
+        }
+      }
+    },
+  });
+  if (!stop) flush();
+  return { rows, errors };
+}

@@ -1,0 +1,143 @@
+/**
+ * One report's numbers no rule used, each in its sentence with why it was
+ * left: what an administrator reads to find phrasings the rules miss. Fetched
+ * when asked (its county's unused.csv and the report text), never with the page.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { reportHeading, SourceHeader } from '../../components/ReportHeader';
+import { UnusedNumberList } from '../../components/UnusedNumberList';
+import { countyKeyOf, type ReportInfo, type UnusedRow } from '../../dataset/model';
+import type { UnusedReason } from '../../extract';
+import { t, type Lang, type MessageKey } from '../../i18n';
+import { useAppStore } from '../../store';
+
+/** Why a number was left, in words: every reason the extractor gives has its own. */
+const REASONS: Readonly<Record<UnusedReason, MessageKey>> = {
+  plan: 'reasonPlan',
+  quota: 'reasonQuota',
+  date: 'reasonDate',
+  document_number: 'reasonDocumentNumber',
+  title: 'reasonTitle',
+  quoted: 'reasonQuoted',
+  ordinal: 'reasonOrdinal',
+  money: 'reasonMoney',
+  measure: 'reasonMeasure',
+  no_unit: 'reasonNoUnit',
+  no_rule: 'reasonNoRule',
+  out_of_range: 'reasonOutOfRange',
+};
+
+const reasonText = (lang: Lang, reason: string): string =>
+  Object.hasOwn(REASONS, reason) ? t(lang, REASONS[reason as UnusedReason]) : reason;
+
+interface Loaded {
+  readonly reportId: string;
+  readonly rows: readonly UnusedRow[];
+  readonly text: string | null;
+  readonly failed: boolean;
+}
+
+function useUnused(report: ReportInfo): Loaded | null {
+  const county = useAppStore((s) => s.model?.counties.get(countyKeyOf(report)));
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const { reportId } = report;
+  useEffect(() => {
+    let live = true;
+    void import('../../dataset/load')
+      .then((m) => Promise.all([m.loadUnused(county), m.loadReportText(reportId)]))
+      .then(([unused, text]) => {
+        if (!live) return;
+        const rows = unused.rows
+          .filter((u) => u.reportId === reportId)
+          .sort((a, b) => a.start - b.start);
+        // Spans past the text's end belong to another text: not shown as if they fit.
+        const fits = text !== null && rows.every((u) => u.end <= text.length);
+        setLoaded({
+          reportId,
+          rows,
+          text: fits ? text : null,
+          failed: !fits || (rows.length === 0 && unused.errors.length > 0),
+        });
+      });
+    return () => {
+      live = false;
+    };
+  }, [reportId, county]);
+  return loaded?.reportId === reportId ? loaded : null;
+}
+
+export function UnusedPanel({
+  lang,
+  report,
+  noRuleFirst,
+  onClose,
+}: {
+  lang: Lang;
+  report: ReportInfo;
+  /** Opened from the "no rule" count: only those at first. */
+  noRuleFirst: boolean;
+  onClose: () => void;
+}) {
+  const loaded = useUnused(report);
+  const [onlyNoRule, setOnlyNoRule] = useState(noRuleFirst);
+  const closeRef = useRef<HTMLButtonElement | null>(null);
+  useEffect(() => {
+    closeRef.current?.focus();
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape') onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+  const rows = loaded?.rows.filter((u) => !onlyNoRule || u.reason === 'no_rule') ?? [];
+  const { title, meta } = reportHeading(lang, report, { town: report.reportId, year: '' });
+  return (
+    <aside
+      className="source-panel unused-panel"
+      data-testid="unused-panel"
+      role="dialog"
+      aria-modal="false"
+      aria-label={t(lang, 'unusedTitle', { n: report.unused })}
+    >
+      <SourceHeader kicker={t(lang, 'unusedTitle', { n: report.unused })} title={title} meta={meta}>
+        <button
+          ref={closeRef}
+          type="button"
+          className="close"
+          onClick={onClose}
+          aria-label={t(lang, 'close')}
+        >
+          ×
+        </button>
+      </SourceHeader>
+      <div className="unused-body">
+        <p className="hint">{t(lang, 'unusedPanelHint')}</p>
+        <label className="unused-filter">
+          <input
+            type="checkbox"
+            checked={onlyNoRule}
+            onChange={(e) => setOnlyNoRule(e.target.checked)}
+          />{' '}
+          {t(lang, 'unusedOnlyNoRule')} ({report.unusedNoRule})
+        </label>
+        {loaded === null ? (
+          <p className="hint">{t(lang, 'loading')}</p>
+        ) : loaded.failed || loaded.text === null ? (
+          <p className="hint">{t(lang, 'unusedFailed')}</p>
+        ) : rows.length === 0 ? (
+          <p className="hint">{t(lang, 'unusedNone')}</p>
+        ) : (
+          <UnusedNumberList
+            // A new list (the filter changed) starts at its first page.
+            key={String(onlyNoRule)}
+            lang={lang}
+            text={loaded.text}
+            count={rows.length}
+            figureAt={(i) => rows[i] ?? { start: 0, end: 0 }}
+            reasonOf={(i) => reasonText(lang, rows[i]?.reason ?? '')}
+          />
+        )}
+      </div>
+    </aside>
+  );
+}

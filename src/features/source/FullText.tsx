@@ -1,0 +1,101 @@
+/**
+ * The source panel's full-text mode: a report read whole, in the app (never
+ * the raw file, which a server without a charset shows garbled), its title,
+ * town and year at the top. Opened from a town's report list, or from a
+ * value's source panel, whose marks it keeps (SourcePanel.tsx).
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { countyKeyOf } from '../../dataset/model';
+import { t } from '../../i18n';
+import { useAppStore, type FullTextRef } from '../../store';
+import { useCountyData, useReports } from '../../store/hooks';
+import { WindowedText } from '../../components/WindowedText';
+import { reportHeading, SourceHeader } from '../../components/ReportHeader';
+
+/** A published report's text (load.ts fetches each once), or the text of one imported here. */
+function useReportText(reportId: string, localText: string | null): string | null | undefined {
+  const [loaded, setLoaded] = useState<{ id: string; text: string | null } | null>(null);
+  useEffect(() => {
+    if (localText !== null) return;
+    let live = true;
+    void import('../../dataset/load')
+      .then((m) => m.loadReportText(reportId))
+      .then((text) => {
+        if (live) setLoaded({ id: reportId, text });
+      });
+    return () => {
+      live = false;
+    };
+  }, [reportId, localText]);
+  if (localText !== null) return localText;
+  return loaded?.id === reportId ? loaded.text : undefined;
+}
+
+/** A report whole, with no value of it in view (opened from a town's report list). */
+export function ReportFullText({ report: ref }: { report: FullTextRef }) {
+  const { model, lang, closeFullText } = useAppStore(
+    useShallow((s) => ({ model: s.model, lang: s.lang, closeFullText: s.closeFullText })),
+  );
+  const local = useAppStore((s) => s.imported.find((r) => r.reportId === ref.reportId));
+  // With the town known, its county's reports name the report; else the full list.
+  const place = ref.town === undefined ? undefined : model?.townById.get(ref.town);
+  const countyKey = place === undefined ? null : countyKeyOf(place);
+  const byCounty = local === undefined && countyKey !== null && model?.counties.has(countyKey);
+  const { data: county } = useCountyData(byCounty === true ? countyKey : null);
+  useReports(local === undefined && byCounty !== true);
+  const text = useReportText(ref.reportId, local?.text ?? null);
+  const info =
+    local?.metadata ??
+    (byCounty === true
+      ? county?.reports.find((r) => r.reportId === ref.reportId)
+      : model?.reports?.get(ref.reportId));
+  const closeRef = useRef<HTMLButtonElement | null>(null);
+  const boxRef = useRef<HTMLDivElement | null>(null);
+  useEffect(() => {
+    closeRef.current?.focus();
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape') closeFullText();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [closeFullText]);
+  const { title, meta } = reportHeading(lang, info, { town: ref.reportId, year: '' });
+  return (
+    <aside
+      className="source-panel full-text"
+      data-testid="full-text"
+      role="dialog"
+      aria-modal="true"
+      aria-label={title}
+    >
+      <SourceHeader kicker={t(lang, 'fullText')} title={title} meta={meta}>
+        <button
+          ref={closeRef}
+          type="button"
+          className="close"
+          onClick={closeFullText}
+          aria-label={t(lang, 'closeFullText')}
+        >
+          ×
+        </button>
+      </SourceHeader>
+      {text == null ? (
+        <div className="source-text" lang="zh-CN" tabIndex={0} role="region" aria-label={title}>
+          <p className="hint">{t(lang, text === undefined ? 'loadingText' : 'textMissing')}</p>
+        </div>
+      ) : (
+        <WindowedText
+          text={text}
+          marks={[]}
+          goTo={null}
+          boxRef={boxRef}
+          lang={lang}
+          label={title}
+          className="source-text"
+          testId="full-text-body"
+        />
+      )}
+    </aside>
+  );
+}
