@@ -49,7 +49,7 @@ describe('benchmarking views', () => {
     expect(text).toContain('208件');
     expect(text).toContain('第1名/2');
     expect(text).toContain('未报告');
-    await page.getByRole('button', { name: /调解成功率/ }).click();
+    await page.getByRole('button', { name: /^调解成功率/ }).click();
     expect(page.url()).toContain('sb=mediation.success_rate');
     const firstRow = await matrix.locator('tbody tr').first().locator('th').textContent();
     expect(firstRow).toContain('彭浦镇');
