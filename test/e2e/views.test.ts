@@ -71,7 +71,7 @@ describe('benchmarking views', () => {
     expect(columnOfTwo).toContain('208件');
     expect(columnOfTwo).not.toContain('第1名/2');
     await matrix.getByRole('checkbox', { name: '按各乡镇最近一次报告' }).check();
-    await page.getByRole('button', { name: /调解成功率/ }).click();
+    await page.getByRole('button', { name: /^调解成功率/ }).click();
     expect(page.url()).toContain('sb=mediation.success_rate');
     const firstRow = await matrix.locator('tbody tr').first().locator('th').textContent();
     expect(firstRow).toContain('彭浦镇');
