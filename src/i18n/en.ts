@@ -136,6 +136,8 @@ export const en: Record<MessageKey, string> = {
   profileYears: 'Values by year',
   change: 'change',
   rankInYear: 'rank {year}',
+  rankHint:
+    'Ranks are among the selected towns; with fewer than {min} stating the figure there is none (—).',
   reports: 'Reports',
   openText: 'full text',
   fullText: 'Full text',

@@ -125,6 +125,7 @@ export const zh = {
   profileYears: '各年度数值',
   change: '同比',
   rankInYear: '{year}年排名',
+  rankHint: '排名在所选乡镇中计算；少于 {min} 个乡镇报告该数值时不排名（—）。',
   reports: '报告',
   openText: '查看全文',
   fullText: '报告全文',

@@ -19,7 +19,7 @@ import {
   type CountyData,
   type ReportInfo,
 } from '../../dataset/model';
-import { missingOf, rankTowns, townProfile } from '../../dataset/select';
+import { MIN_RANKED, missingOf, rankTowns, townProfile } from '../../dataset/select';
 import type { ExportItem } from '../../dataset/model';
 import { MissingBadge } from '../../components/MissingBadge';
 import { ExportCsv } from '../../components/ExportCsv';
@@ -217,6 +217,9 @@ export function TownProfile() {
               ))}
             </tbody>
           </table>
+          {lastYear !== undefined && (
+            <p className="hint print-too">{t(lang, 'rankHint', { min: MIN_RANKED })}</p>
+          )}
         </div>
       )}
       <h3>{t(lang, 'reports')}</h3>
