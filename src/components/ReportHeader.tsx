@@ -3,7 +3,7 @@
  * its unused numbers): what it shows, the report's title, town · county ·
  * year · date, and the panel's buttons.
  */
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
 import { t, type Lang } from '../i18n';
 
 interface ReportHeading {
@@ -55,5 +55,22 @@ export function SourceHeader({
       </div>
       <div className="source-actions">{children}</div>
     </header>
+  );
+}
+
+/** The × that closes a report panel, named for screen readers. */
+export function CloseButton({
+  label,
+  onClose,
+  ref,
+}: {
+  label: string;
+  onClose: () => void;
+  ref?: Ref<HTMLButtonElement>;
+}) {
+  return (
+    <button ref={ref} type="button" className="close" onClick={onClose} aria-label={label}>
+      ×
+    </button>
   );
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { barPoint } from './bars';
 import { launchBrowser } from './browser';
 import { serveStatic, type StaticSite } from './server';
 import { buildSite } from './site';
@@ -34,27 +35,8 @@ async function open(path = '', ready = '[data-testid="chart-ranking"] svg'): Pro
 
 /** Clicks the bar of `town` in the ranking chart, through ECharts' own geometry. */
 async function clickBar(page: Page, town: string): Promise<void> {
-  const locate = () =>
-    page.evaluate((name) => {
-      const host = document.querySelector('[data-testid="chart-ranking"] .echarts-for-react') as
-        | (HTMLElement & {
-            chart?: {
-              getOption(): { yAxis: { data: string[] }[]; series: { data: number[] }[] };
-              convertToPixel(finder: object, value: number[]): number[];
-            };
-          })
-        | null;
-      const chart = host?.chart;
-      if (host == null || chart === undefined) return null;
-      const option = chart.getOption();
-      const dataIndex = option.yAxis[0]?.data.indexOf(name) ?? -1;
-      if (dataIndex < 0) return null;
-      const value = option.series[0]?.data[dataIndex] ?? 0;
-      // Near the start of the bar: covered even while the bar still grows in.
-      const [x = 0, y = 0] = chart.convertToPixel({ seriesIndex: 0 }, [value / 5, dataIndex]);
-      const rect = host.getBoundingClientRect();
-      return { x: rect.left + x, y: rect.top + y };
-    }, town);
+  // Near the start of the bar: covered even while the bar still grows in.
+  const locate = () => barPoint(page, town, 0.2);
   await expect.poll(locate).not.toBeNull();
   // A click lands only inside the viewport: a chart below the fold is scrolled to.
   await page.locator('[data-testid="chart-ranking"]').scrollIntoViewIfNeeded();

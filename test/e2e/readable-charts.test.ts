@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MULTIPLES } from '../../src/charts/trend';
 import { accessibilityProblems } from './axe';
+import { barPoint } from './bars';
 import { launchBrowser } from './browser';
 import { serveStatic, type StaticSite } from './server';
 import { buildSite } from './site';
@@ -197,24 +198,7 @@ describe('small multiples of a category with many indicators', () => {
 
 /** Points at the bar of `town` in the ranking chart, through ECharts' own geometry. */
 async function hoverBar(page: Page, town: string): Promise<void> {
-  const point = await page.evaluate((name) => {
-    const host = document.querySelector('[data-testid="chart-ranking"] .echarts-for-react') as
-      | (HTMLElement & {
-          chart?: {
-            getOption(): { yAxis: { data: string[] }[]; series: { data: number[] }[] };
-            convertToPixel(finder: object, value: number[]): number[];
-          };
-        })
-      | null;
-    const chart = host?.chart;
-    if (host == null || chart === undefined) return null;
-    const option = chart.getOption();
-    const index = option.yAxis[0]?.data.indexOf(name) ?? -1;
-    const value = option.series[0]?.data[index] ?? 0;
-    const [x = 0, y = 0] = chart.convertToPixel({ seriesIndex: 0 }, [value / 2, index]);
-    const rect = host.getBoundingClientRect();
-    return { x: rect.left + x, y: rect.top + y };
-  }, town);
+  const point = await barPoint(page, town, 0.5);
   if (point === null) throw new Error(`no bar for ${town}`);
   await page.mouse.move(point.x, point.y);
 }

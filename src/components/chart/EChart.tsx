@@ -220,7 +220,11 @@ export default function EChart({
           echarts={echarts}
           option={option}
           notMerge
-          lazyUpdate
+          // Not lazy: a lazy setOption replaces the series at once but builds
+          // their data a frame later, and a pointer moving over a bar in that
+          // frame made ECharts read the data that was not there yet (an
+          // uncaught error when the tooltip arrived while the reader hovered).
+          lazyUpdate={false}
           onEvents={onEvents}
           onChartReady={onReady}
           opts={{ locale, renderer }}

@@ -4,7 +4,7 @@
  * when asked (its county's unused.csv and the report text), never with the page.
  */
 import { useEffect, useRef, useState } from 'react';
-import { reportHeading, SourceHeader } from '../../components/ReportHeader';
+import { CloseButton, reportHeading, SourceHeader } from '../../components/ReportHeader';
 import { UnusedNumberList } from '../../components/UnusedNumberList';
 import { countyKeyOf, type ReportInfo, type UnusedRow } from '../../dataset/model';
 import type { UnusedReason } from '../../extract';
@@ -100,15 +100,7 @@ export function UnusedPanel({
       aria-label={t(lang, 'unusedTitle', { n: report.unused })}
     >
       <SourceHeader kicker={t(lang, 'unusedTitle', { n: report.unused })} title={title} meta={meta}>
-        <button
-          ref={closeRef}
-          type="button"
-          className="close"
-          onClick={onClose}
-          aria-label={t(lang, 'close')}
-        >
-          ×
-        </button>
+        <CloseButton ref={closeRef} label={t(lang, 'close')} onClose={onClose} />
       </SourceHeader>
       <div className="unused-body">
         <p className="hint">{t(lang, 'unusedPanelHint')}</p>

@@ -11,7 +11,7 @@ import { t } from '../../i18n';
 import { useAppStore, type FullTextRef } from '../../store';
 import { useCountyData, useReports } from '../../store/hooks';
 import { WindowedText } from '../../components/WindowedText';
-import { reportHeading, SourceHeader } from '../../components/ReportHeader';
+import { CloseButton, reportHeading, SourceHeader } from '../../components/ReportHeader';
 
 /** A published report's text (load.ts fetches each once), or the text of one imported here. */
 function useReportText(reportId: string, localText: string | null): string | null | undefined {
@@ -70,15 +70,7 @@ export function ReportFullText({ report: ref }: { report: FullTextRef }) {
       aria-label={title}
     >
       <SourceHeader kicker={t(lang, 'fullText')} title={title} meta={meta}>
-        <button
-          ref={closeRef}
-          type="button"
-          className="close"
-          onClick={closeFullText}
-          aria-label={t(lang, 'closeFullText')}
-        >
-          ×
-        </button>
+        <CloseButton ref={closeRef} label={t(lang, 'closeFullText')} onClose={closeFullText} />
       </SourceHeader>
       {text == null ? (
         <div className="source-text" lang="zh-CN" tabIndex={0} role="region" aria-label={title}>

@@ -16,7 +16,7 @@ import { useCountyData, useIndicatorData, useReports } from '../../store/hooks';
 import type { Mark } from '../../components/segments';
 import { WindowedText } from '../../components/WindowedText';
 import { alternativesText } from './alternatives';
-import { reportHeading, SourceHeader } from '../../components/ReportHeader';
+import { CloseButton, reportHeading, SourceHeader } from '../../components/ReportHeader';
 import { ReportFullText } from './FullText';
 
 interface Loaded {
@@ -233,14 +233,7 @@ function ValueSource() {
       <SourceHeader kicker={t(lang, full ? 'fullText' : 'source')} title={title} meta={meta}>
         {full ? (
           // Back to the value's panel.
-          <button
-            type="button"
-            className="close"
-            onClick={closeFullText}
-            aria-label={t(lang, 'closeFullText')}
-          >
-            ×
-          </button>
+          <CloseButton label={t(lang, 'closeFullText')} onClose={closeFullText} />
         ) : (
           <>
             <button
@@ -255,14 +248,7 @@ function ValueSource() {
             >
               {t(lang, 'openText')}
             </button>
-            <button
-              type="button"
-              className="close"
-              onClick={closeSource}
-              aria-label={t(lang, 'close')}
-            >
-              ×
-            </button>
+            <CloseButton label={t(lang, 'close')} onClose={closeSource} />
           </>
         )}
       </SourceHeader>
