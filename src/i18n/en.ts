@@ -35,7 +35,6 @@ export const en: Record<MessageKey, string> = {
   statusReported: 'reported',
   noReportList: 'Towns with no {year} report',
   notMentionedList: 'Towns whose {year} report does not state it',
-  allReported: 'All selected towns report it',
   noValuesThisYear: 'None of the selected towns reports this indicator for {year}.',
   fewToRank: 'Only {n} town(s) state it: with fewer than {min}, no ranks or percentiles.',
   trendSingleYear:
@@ -165,7 +164,6 @@ export const en: Record<MessageKey, string> = {
     'Each number is marked in its sentence, with why it was not used. Dates, list numbers and plans need nothing; a number no rule matched may be a missed indicator: check it against the report.',
   unusedNone: 'No number was left unused.',
   unusedFailed: 'The unused numbers could not be loaded.',
-  unusedReason: 'Why',
   reasonPlan: 'plan',
   reasonQuota: 'target or minimum',
   reasonDate: 'date or duration',
