@@ -1,16 +1,24 @@
 /**
- * Builds the site once per test run into a temporary folder, with data freshly
- * extracted from the sample reports, exactly as `npm run build` lays it out.
+ * Builds the site once per test run, with data freshly extracted from the
+ * sample reports, exactly as `npm run build` lays it out; every caller gets
+ * its own copy in a temporary folder (tests may change theirs).
  */
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { runExtract } from '../../src/cli/run';
 import { captureOutput, options } from '../helpers';
 
-export async function buildSite(): Promise<string> {
-  const outDir = mkdtempSync(join(tmpdir(), 'rol-site-'));
+async function buildInto(outDir: string): Promise<void> {
   // What `npm run build` ships: vitest sets NODE_ENV=test, and Vite (and the
   // React plugin's JSX) would otherwise bundle React's development build
   // (StrictMode's double mounts, dev warnings, slower).
@@ -34,5 +42,44 @@ export async function buildSite(): Promise<string> {
     captureOutput(),
   );
   if (result.exitCode !== 0) throw new Error(`extraction failed with ${result.exitCode}`);
-  return outDir;
+}
+
+/** How long a test file waits for another to finish the run's build. */
+const BUILD_WAIT_MS = 5 * 60_000;
+
+/**
+ * A fresh copy of the run's built site. The first caller of the run (the test
+ * files run in parallel workers, which share the run's temporary folder)
+ * builds it; the others wait for it rather than build it again.
+ */
+export async function buildSite(): Promise<string> {
+  const built = join(tmpdir(), 'rol-built-site');
+  const failed = `${built}.failed`;
+  let mine = false;
+  try {
+    mkdirSync(`${built}.lock`);
+    mine = true;
+  } catch {
+    // Another test file is building it.
+  }
+  if (mine) {
+    const partial = mkdtempSync(join(tmpdir(), 'rol-site-partial-'));
+    try {
+      await buildInto(partial);
+      renameSync(partial, built);
+    } catch (error) {
+      writeFileSync(failed, String(error));
+      throw error;
+    }
+  } else {
+    const until = Date.now() + BUILD_WAIT_MS;
+    while (!existsSync(built)) {
+      if (existsSync(failed)) throw new Error('the site build failed in another test file');
+      if (Date.now() > until) throw new Error('timed out waiting for the site build');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  const copy = mkdtempSync(join(tmpdir(), 'rol-site-'));
+  cpSync(built, copy, { recursive: true });
+  return copy;
 }
