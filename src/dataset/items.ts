@@ -2,8 +2,24 @@
  * Each view's table as the export's items (see ExportItem and src/export/analysis.ts):
  * one per town, indicator and year, with why a figure is missing.
  */
-import type { ExportItem, Missing, Town } from './model';
-import { cellKey, matrixMissing, type CompareMatrix as Matrix, type Ranking } from './select';
+import type { ExportItem, Missing, Town, ValueRow } from './model';
+import {
+  cellKey,
+  matrixMissing,
+  missingOf,
+  type CompareMatrix as Matrix,
+  type Ranking,
+} from './select';
+
+/** A town's figure for one indicator and year, or why there is none (trends, profile). */
+export function yearItem(
+  town: Town,
+  year: number,
+  indicator: ExportItem['indicator'],
+  row: ValueRow | null,
+): ExportItem {
+  return { town, year, indicator, row, status: row === null ? missingOf(town, year) : 'reported' };
+}
 
 /** The ranking as the analysis table: reported towns in rank order, then the two kinds of missing. */
 export function rankingItems(

@@ -25,6 +25,7 @@ import { MissingBadge } from '../../components/MissingBadge';
 import { ExportCsv } from '../../components/ExportCsv';
 import { exportQuotes, importedText } from '../../store/quotes';
 import { formatChange, indicatorName, t } from '../../i18n';
+import { yearItem } from '../../dataset/items';
 import { sourceOf, useAppStore } from '../../store';
 import { useCountyData, useIndicatorData, useSelectedTowns } from '../../store/hooks';
 
@@ -116,12 +117,7 @@ export function TownProfile() {
   };
   const items = (): ExportItem[] =>
     profile.rows.flatMap((r) =>
-      profile.years.map((year, i) => {
-        const row = r.values[i] ?? null;
-        return row === null
-          ? { town, year, indicator: r.indicator, row, status: missingOf(town, year) }
-          : { town, year, indicator: r.indicator, row, status: 'reported' as const };
-      }),
+      profile.years.map((year, i) => yearItem(town, year, r.indicator, r.values[i] ?? null)),
     );
   return (
     <section className="panel town" data-testid="town-profile" aria-label={t(lang, 'townProfile')}>

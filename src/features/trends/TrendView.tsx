@@ -28,17 +28,12 @@ import { DataPending } from '../../components/DataPending';
 import { EmptyState } from '../../components/EmptyState';
 import { rowText, valueFlag } from '../../components/value-text';
 import { bytesOf, type DatasetModel, type Town, type ValueRow } from '../../dataset/model';
-import {
-  indicatorsWithDataIn,
-  missingOf,
-  topTowns,
-  trendFor,
-  valueFor,
-} from '../../dataset/select';
+import { indicatorsWithDataIn, topTowns, trendFor, valueFor } from '../../dataset/select';
 import { ExportCsv } from '../../components/ExportCsv';
 import { chartCaption } from '../../components/chart/caption-text';
 import { exportQuotes, importedText } from '../../store/quotes';
 import { formatChange, indicatorName, t, unitLabel, type Lang } from '../../i18n';
+import { yearItem } from '../../dataset/items';
 import { sourceOf, useAppStore } from '../../store';
 import { LinesTable } from './LinesTable';
 import { LAZY_BYTES, useIndicatorData, useNearViewport, useSelectedTowns } from '../../store/hooks';
@@ -203,12 +198,9 @@ export function TrendView() {
               fileName={`trend-${indicator}.csv`}
               items={() =>
                 main.towns.flatMap((town, i) =>
-                  main.years.map((year, k) => {
-                    const row = main.rows[i]?.[k] ?? null;
-                    return row === null
-                      ? { town, year, indicator, row, status: missingOf(town, year) }
-                      : { town, year, indicator, row, status: 'reported' as const };
-                  }),
+                  main.years.map((year, k) =>
+                    yearItem(town, year, indicator, main.rows[i]?.[k] ?? null),
+                  ),
                 )
               }
             />
