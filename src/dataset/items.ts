@@ -3,13 +3,8 @@
  * one per town, indicator and year, with why a figure is missing.
  */
 import type { ExportItem, Missing, Town, ValueRow } from './model';
-import {
-  cellKey,
-  matrixMissing,
-  missingOf,
-  type CompareMatrix as Matrix,
-  type Ranking,
-} from './select';
+import { missingOf, type Ranking } from './select';
+import { cellKey, matrixMissing, type CompareMatrix as Matrix } from './compare';
 
 /** A town's figure for one indicator and year, or why there is none (trends, profile). */
 export function yearItem(

@@ -1,12 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { IndicatorId } from '../catalog';
-import {
-  compareMatrix,
-  effectiveYearMode,
-  indicatorsWithDataIn,
-  selectedTowns,
-  type CompareMatrix,
-} from '../dataset/select';
+import { indicatorsWithDataIn, selectedTowns } from '../dataset/select';
+import { compareMatrix, effectiveYearMode, type CompareMatrix } from '../dataset/compare';
 import type { CountyData, DatasetModel, Town } from '../dataset/model';
 import { indicatorsState, useAppStore, type LoadState } from './index';
 

@@ -22,15 +22,14 @@ import {
   type Town,
 } from '../../src/dataset/model';
 import {
-  compareMatrix,
   missingOf,
   overviewCards,
   rankTowns,
   selectedTowns,
-  townProfile,
   trendFor,
   valueFor,
 } from '../../src/dataset/select';
+import { compareMatrix, townProfile } from '../../src/dataset/compare';
 import { MODEL, report, value } from './fixtures';
 
 const JIA = townIdOf({ town: '甲镇', county: '某县', city: '', province: '', reportId: '' });

@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  cellKey,
-  compareMatrix,
-  effectiveYearMode,
   MIN_RANKED,
   overviewCards,
   rankTowns,
   selectedTowns,
   topTowns,
-  townProfile,
   trendFor,
 } from '../../src/dataset/select';
+import { cellKey, compareMatrix, effectiveYearMode, townProfile } from '../../src/dataset/compare';
 import { countyKeyOf } from '../../src/dataset/model';
 import { MODEL } from './fixtures';
 

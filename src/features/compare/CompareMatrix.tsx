@@ -12,13 +12,8 @@ import { EmptyState } from '../../components/EmptyState';
 import { IndicatorInfo } from '../../components/IndicatorInfo';
 import { MissingCell } from '../../components/MissingBadge';
 import { rowText, valueFlag } from '../../components/value-text';
-import {
-  cellKey,
-  hasReport,
-  matrixMissing,
-  MIN_RANKED,
-  type CompareMatrix as Matrix,
-} from '../../dataset/select';
+import { hasReport, MIN_RANKED } from '../../dataset/select';
+import { cellKey, matrixMissing, type CompareMatrix as Matrix } from '../../dataset/compare';
 import { categoryName, indicatorName, t } from '../../i18n';
 import { ExportCsv } from '../../components/ExportCsv';
 import { exportQuotes, importedText } from '../../store/quotes';

@@ -19,7 +19,8 @@ import {
   type CountyData,
   type ReportInfo,
 } from '../../dataset/model';
-import { MIN_RANKED, missingOf, rankTowns, townProfile } from '../../dataset/select';
+import { MIN_RANKED, missingOf, rankTowns } from '../../dataset/select';
+import { townProfile } from '../../dataset/compare';
 import type { ExportItem } from '../../dataset/model';
 import { MissingBadge } from '../../components/MissingBadge';
 import { ExportCsv } from '../../components/ExportCsv';
