@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useEffect, useMemo, useState, type RefObject } from 'react';
 import type { IndicatorId } from '../catalog';
 import {
   compareMatrix,
@@ -16,11 +16,12 @@ import { indicatorsState, useAppStore, type LoadState } from './index';
  * depend on the towns compute again.
  */
 export function useSelectedTowns(): Town[] {
-  const model = useAppStore((s) => s.model);
-  const all = model?.towns;
+  const all = useAppStore((s) => s.model?.towns);
   const towns = useAppStore((s) => s.towns);
-  // `all` stands for the model here: the towns are all selectedTowns reads.
-  return useMemo(() => (model === null ? [] : selectedTowns(model, towns)), [all, towns]);
+  return useMemo(
+    () => (all === undefined ? [] : selectedTowns({ towns: all }, towns)),
+    [all, towns],
+  );
 }
 
 /**
@@ -34,7 +35,7 @@ export function useCompareMatrix(): {
   mode: 'year' | 'latest';
   auto: boolean;
 } {
-  const model = useAppStore((s) => s.model);
+  const withData = useAppStore((s) => s.model?.indicatorsWithData);
   const year = useAppStore((s) => s.year);
   const chosenMode = useAppStore((s) => s.yearMode);
   const category = useAppStore((s) => s.category);
@@ -44,8 +45,11 @@ export function useCompareMatrix(): {
     [chosenMode, towns, year],
   );
   const ids = useMemo(
-    () => (model === null ? [] : indicatorsWithDataIn(model, category)),
-    [model, category],
+    () =>
+      withData === undefined
+        ? []
+        : indicatorsWithDataIn({ indicatorsWithData: withData }, category),
+    [withData, category],
   );
   // One year's files, or every year's for each town's latest.
   const { state, model: data } = useIndicatorData(
@@ -80,27 +84,56 @@ export function useIndicatorData(
   years?: readonly number[],
 ): IndicatorData {
   const request = useAppStore((s) => s.requestIndicators);
-  const model = useAppStore((s) => s.model);
-  const key = `${ids.join(',')}|${years?.join(',') ?? 'all'}`;
+  const key = requestKey(ids, years);
+  const model = useAppStore((s) => modelFor(s.model, key, ids, years));
   useEffect(() => {
-    if (model === null || ids.length === 0) return;
-    request(ids, years);
-    // `key` stands for ids and years: a new array with the same content is no new request.
-  }, [model, key, request]);
+    if (model !== null && ids.length > 0) request(ids, years);
+  }, [model, ids, years, request]);
   const state = useAppStore((s) => indicatorsState(s, ids, years));
-  const kept = useRef<{ model: DatasetModel | null; parts: readonly unknown[] } | null>(null);
-  const parts = model === null ? [] : partsOf(model, ids, years);
-  const previous = kept.current;
+  return { state, model };
+}
+
+/** A request as text: the same indicators and years asked with new arrays are the same request. */
+const requestKey = (ids: readonly IndicatorId[], years: readonly number[] | undefined): string =>
+  `${ids.join(',')}|${years?.join(',') ?? 'all'}`;
+
+/**
+ * The model last handed to each request (by requestKey) and what its view
+ * reads of it. Outside React: a selector that returns the kept model is
+ * stable, so the store's other changes do not render the view again.
+ */
+const kept = new Map<
+  string,
+  { readonly model: DatasetModel; readonly parts: readonly unknown[] }
+>();
+/** Requests kept at most: the oldest is forgotten (its view then computes once more). */
+const KEPT_REQUESTS = 64;
+
+/** The model as a view of these indicator-years sees it (see IndicatorData.model). */
+function modelFor(
+  model: DatasetModel | null,
+  key: string,
+  ids: readonly IndicatorId[],
+  years: readonly number[] | undefined,
+): DatasetModel | null {
+  if (model === null) return null;
+  const previous = kept.get(key);
+  if (previous?.model === model) return model;
+  const parts = partsOf(model, ids, years);
   if (
-    previous === null ||
-    previous.model === null ||
-    model === null ||
-    previous.parts.length !== parts.length ||
-    previous.parts.some((p, i) => p !== parts[i])
+    previous !== undefined &&
+    previous.parts.length === parts.length &&
+    previous.parts.every((p, i) => p === parts[i])
   ) {
-    kept.current = { model, parts };
+    return previous.model;
   }
-  return { state, model: kept.current?.model ?? model };
+  kept.delete(key);
+  kept.set(key, { model, parts });
+  if (kept.size > KEPT_REQUESTS) {
+    const oldest = kept.keys().next();
+    if (oldest.done !== true) kept.delete(oldest.value);
+  }
+  return model;
 }
 
 /** What a view of these indicator-years reads from the model. */
@@ -148,10 +181,10 @@ export function useCountyData(key: string | null): {
 /** Asks for reports.csv (when `wanted`) and says whether it is there. */
 export function useReports(wanted = true): LoadState {
   const request = useAppStore((s) => s.requestReports);
-  const model = useAppStore((s) => s.model);
+  const ready = useAppStore((s) => s.model !== null);
   useEffect(() => {
-    if (model !== null && wanted) request();
-  }, [model, request, wanted]);
+    if (ready && wanted) request();
+  }, [ready, request, wanted]);
   return useAppStore((s) =>
     s.model?.reports != null ? 'ready' : s.reportsLoad === 'failed' ? 'failed' : 'loading',
   );

@@ -114,19 +114,31 @@ export function SourcePanel() {
 }
 
 function ValueSource() {
-  const { source, model, lang, closeSource, openSource, fullText, openFullText, closeFullText } =
-    useAppStore(
-      useShallow((s) => ({
-        source: s.source,
-        model: s.model,
-        lang: s.lang,
-        closeSource: s.closeSource,
-        openSource: s.openSource,
-        fullText: s.fullText,
-        openFullText: s.openFullText,
-        closeFullText: s.closeFullText,
-      })),
-    );
+  const {
+    source,
+    townById,
+    counties,
+    files,
+    lang,
+    closeSource,
+    openSource,
+    fullText,
+    openFullText,
+    closeFullText,
+  } = useAppStore(
+    useShallow((s) => ({
+      source: s.source,
+      townById: s.model?.townById,
+      counties: s.model?.counties,
+      files: s.model?.files,
+      lang: s.lang,
+      closeSource: s.closeSource,
+      openSource: s.openSource,
+      fullText: s.fullText,
+      openFullText: s.openFullText,
+      closeFullText: s.closeFullText,
+    })),
+  );
   // Full-text mode on this value's report: the page is the report, the value still marked.
   const full = source !== null && fullText?.reportId === source.reportId;
   // A report imported in this browser (not published): everything is here.
@@ -135,16 +147,20 @@ function ValueSource() {
   );
   // With the town known, everything comes from its county's files; without
   // (an older link), from the indicator's files and the full report list.
-  const place = source?.town === undefined ? undefined : model?.townById.get(source.town);
+  const place = source?.town === undefined ? undefined : townById?.get(source.town);
   const countyKey = place === undefined ? null : countyKeyOf(place);
-  const countyInfo = countyKey === null ? undefined : model?.counties.get(countyKey);
+  const countyInfo = countyKey === null ? undefined : counties?.get(countyKey);
   const byCounty = countyInfo !== undefined && local === undefined;
   const { data: county } = useCountyData(byCounty ? countyKey : null);
-  useIndicatorData(source === null || byCounty || local !== undefined ? [] : [source.indicator]);
+  // Without its county, the value is read from its indicator's files, of every year.
+  const indicator = source === null || byCounty || local !== undefined ? null : source.indicator;
+  const { model } = useIndicatorData(
+    useMemo(() => (indicator === null ? [] : [indicator]), [indicator]),
+  );
   useReports(source !== null && !byCounty && local === undefined);
   const loaded = useSourceData(
     source,
-    source === null ? undefined : byCounty ? countyInfo : model?.files.get(source.indicator),
+    source === null ? undefined : byCounty ? countyInfo : files?.get(source.indicator),
     local?.text ?? null,
   );
   const textRef = useRef<HTMLDivElement | null>(null);
