@@ -25,6 +25,9 @@ interface Loaded {
   readonly mentions: readonly MentionRow[];
 }
 
+/** None loaded yet: one empty list, so the marks are not computed again each render. */
+const NO_MENTIONS: readonly MentionRow[] = [];
+
 function useSourceData(
   source: SourceRef | null,
   files: IndexIndicator | IndexCounty | undefined,
@@ -32,13 +35,13 @@ function useSourceData(
 ): Loaded | null {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const key = source === null ? '' : `${source.reportId}|${source.indicator}`;
+  // A report imported in this browser: its text is here; its value's span is the mark.
+  const local = useMemo(
+    () => (localText === null ? null : { key, text: localText, mentions: NO_MENTIONS }),
+    [key, localText],
+  );
   useEffect(() => {
-    if (source === null) return;
-    // A report imported in this browser: its text is here; its value's span is the mark.
-    if (localText !== null) {
-      setLoaded({ key, text: localText, mentions: [] });
-      return;
-    }
+    if (source === null || localText !== null) return;
     let live = true;
     void import('../../dataset/load')
       .then((m) =>
@@ -61,6 +64,8 @@ function useSourceData(
       live = false;
     };
   }, [key, source, files, localText]);
+  if (source === null) return null;
+  if (local !== null) return local;
   return loaded?.key === key ? loaded : null;
 }
 
@@ -190,7 +195,7 @@ function ValueSource() {
         : byCounty
           ? county?.reports.find((r) => r.reportId === source.reportId)
           : model?.reports?.get(source.reportId);
-  const mentions = loaded?.mentions ?? [];
+  const mentions = loaded?.mentions ?? NO_MENTIONS;
   const wanted = source?.start ?? row?.start ?? null;
   const current = Math.max(
     0,
