@@ -162,3 +162,73 @@ export function indicatorsState(
   }
   return result;
 }
+
+/**
+ * The model as a view of these indicator-years (default: every year) sees
+ * it: a new object only when one of them, the towns, the reports or the
+ * imports change, not when any other file arrives — at province scale dozens
+ * arrive while a page loads, and each would otherwise render every view again.
+ */
+export function selectIndicatorModel(
+  ids: readonly IndicatorId[],
+  years?: readonly number[],
+): (state: Pick<DataSlice, 'model'>) => DatasetModel | null {
+  const key = requestKey(ids, years);
+  return (state) => modelFor(state.model, key, ids, years);
+}
+
+/** A request as text: the same indicators and years asked with new arrays are the same request. */
+const requestKey = (ids: readonly IndicatorId[], years: readonly number[] | undefined): string =>
+  `${ids.join(',')}|${years?.join(',') ?? 'all'}`;
+
+/**
+ * The model last handed to each request (by requestKey) and what its view
+ * reads of it. Outside React: a selector that returns the kept model is
+ * stable, so the store's other changes do not render the view again.
+ */
+const kept = new Map<
+  string,
+  { readonly model: DatasetModel; readonly parts: readonly unknown[] }
+>();
+/** Requests kept at most: the oldest is forgotten (its view then computes once more). */
+const KEPT_REQUESTS = 64;
+
+function modelFor(
+  model: DatasetModel | null,
+  key: string,
+  ids: readonly IndicatorId[],
+  years: readonly number[] | undefined,
+): DatasetModel | null {
+  if (model === null) return null;
+  const previous = kept.get(key);
+  if (previous?.model === model) return model;
+  const parts = partsOf(model, ids, years);
+  if (
+    previous !== undefined &&
+    previous.parts.length === parts.length &&
+    previous.parts.every((p, i) => p === parts[i])
+  ) {
+    return previous.model;
+  }
+  kept.delete(key);
+  kept.set(key, { model, parts });
+  if (kept.size > KEPT_REQUESTS) {
+    const oldest = kept.keys().next();
+    if (oldest.done !== true) kept.delete(oldest.value);
+  }
+  return model;
+}
+
+/** What a view of these indicator-years reads from the model. */
+function partsOf(
+  model: DatasetModel,
+  ids: readonly IndicatorId[],
+  years: readonly number[] | undefined,
+): unknown[] {
+  const parts: unknown[] = [model.towns, model.reports, model.local];
+  for (const id of ids) {
+    const loaded = model.loaded.get(id)?.byYear;
+    for (const year of years ?? model.years) parts.push(loaded?.get(year));
+  }
+  return parts;
+}

@@ -8,7 +8,7 @@ import {
   type CompareMatrix,
 } from '../dataset/select';
 import type { CountyData, DatasetModel, Town } from '../dataset/model';
-import { indicatorsState, useAppStore, type LoadState } from './index';
+import { indicatorsState, selectIndicatorModel, useAppStore, type LoadState } from './index';
 
 /**
  * The towns the filters select (all of them by default). The same array until
@@ -84,70 +84,12 @@ export function useIndicatorData(
   years?: readonly number[],
 ): IndicatorData {
   const request = useAppStore((s) => s.requestIndicators);
-  const key = requestKey(ids, years);
-  const model = useAppStore((s) => modelFor(s.model, key, ids, years));
+  const model = useAppStore(selectIndicatorModel(ids, years));
   useEffect(() => {
     if (model !== null && ids.length > 0) request(ids, years);
   }, [model, ids, years, request]);
   const state = useAppStore((s) => indicatorsState(s, ids, years));
   return { state, model };
-}
-
-/** A request as text: the same indicators and years asked with new arrays are the same request. */
-const requestKey = (ids: readonly IndicatorId[], years: readonly number[] | undefined): string =>
-  `${ids.join(',')}|${years?.join(',') ?? 'all'}`;
-
-/**
- * The model last handed to each request (by requestKey) and what its view
- * reads of it. Outside React: a selector that returns the kept model is
- * stable, so the store's other changes do not render the view again.
- */
-const kept = new Map<
-  string,
-  { readonly model: DatasetModel; readonly parts: readonly unknown[] }
->();
-/** Requests kept at most: the oldest is forgotten (its view then computes once more). */
-const KEPT_REQUESTS = 64;
-
-/** The model as a view of these indicator-years sees it (see IndicatorData.model). */
-function modelFor(
-  model: DatasetModel | null,
-  key: string,
-  ids: readonly IndicatorId[],
-  years: readonly number[] | undefined,
-): DatasetModel | null {
-  if (model === null) return null;
-  const previous = kept.get(key);
-  if (previous?.model === model) return model;
-  const parts = partsOf(model, ids, years);
-  if (
-    previous !== undefined &&
-    previous.parts.length === parts.length &&
-    previous.parts.every((p, i) => p === parts[i])
-  ) {
-    return previous.model;
-  }
-  kept.delete(key);
-  kept.set(key, { model, parts });
-  if (kept.size > KEPT_REQUESTS) {
-    const oldest = kept.keys().next();
-    if (oldest.done !== true) kept.delete(oldest.value);
-  }
-  return model;
-}
-
-/** What a view of these indicator-years reads from the model. */
-function partsOf(
-  model: DatasetModel,
-  ids: readonly IndicatorId[],
-  years: readonly number[] | undefined,
-): unknown[] {
-  const parts: unknown[] = [model.towns, model.reports, model.local];
-  for (const id of ids) {
-    const loaded = model.loaded.get(id)?.byYear;
-    for (const year of years ?? model.years) parts.push(loaded?.get(year));
-  }
-  return parts;
 }
 
 /**
