@@ -13,7 +13,7 @@ const CompareMatrix = lazy(() =>
   import('../features/compare/CompareMatrix').then((m) => ({ default: m.CompareMatrix })),
 );
 const SideBySide = lazy(() =>
-  import('../features/side/SideBySide').then((m) => ({ default: m.SideBySide })),
+  import('../features/side-by-side/SideBySide').then((m) => ({ default: m.SideBySide })),
 );
 const TownProfile = lazy(() =>
   import('../features/town/TownProfile').then((m) => ({ default: m.TownProfile })),

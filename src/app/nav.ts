@@ -1,12 +1,5 @@
 import type { MessageKey } from '../i18n';
-import type { View } from '../store';
+import { VIEW_REGISTRY, type View } from '../store';
 
-/** The views, in the navigation's order (the app and the page drawn before React). */
-export const NAV: readonly { view: View; label: MessageKey }[] = [
-  { view: 'overview', label: 'overview' },
-  { view: 'compare', label: 'compare' },
-  { view: 'side', label: 'sideBySide' },
-  { view: 'town', label: 'townProfile' },
-  { view: 'quality', label: 'quality' },
-  { view: 'import', label: 'importView' },
-];
+/** The views, in the navigation's order (the app and the page drawn before React): the store's registry. */
+export const NAV: readonly { view: View; label: MessageKey }[] = VIEW_REGISTRY;

@@ -10,7 +10,8 @@
  * Marks highlight spans; `goTo` brings an offset into view; selectedSpan
  * (text-selection.ts) reads the reader's selection as offsets into the text.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import type { RefObject } from 'react';
+import { useEffect, useEffectEvent, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { t, type Lang } from '../i18n';
 import { segmentText, type Mark } from './segments';
 import {
@@ -179,9 +180,10 @@ export function WindowedText({
     setLayout(layoutAt(blocks, part, partTops, scrollTop, box.clientHeight, s.metrics.paddingTop));
   };
 
+  // The next three effects run on their own cue (a new text, a width, a goTo): effect events.
   // A new text: its first part, from the top, in a task of its own — the page
   // around it (a review's table, say) is drawn first, each in well under 100 ms.
-  useLayoutEffect(() => {
+  const startText = useEffectEvent((): (() => void) | undefined => {
     stats.current = new Map();
     sizes.current = null;
     if (whole) {
@@ -194,11 +196,13 @@ export function WindowedText({
       if (current.current === NOTHING) show(0, 0);
     }, 0);
     return () => clearTimeout(first);
-  }, [blocks]);
+  });
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- a new text is cleared before paint
+  useLayoutEffect(() => startText(), [blocks]);
 
   // A new width: lines wrap elsewhere; heights are estimated again, the view
   // keeps its text. (Drawn whole, the browser keeps it.)
-  useEffect(() => {
+  const watchWidth = useEffectEvent((): (() => void) | undefined => {
     const box = boxRef.current;
     if (box === null || whole || typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(() => {
@@ -212,9 +216,10 @@ export function WindowedText({
     });
     observer.observe(box);
     return () => observer.disconnect();
-  }, [blocks]);
+  });
+  useEffect(() => watchWidth(), [blocks]);
 
-  useLayoutEffect(() => {
+  const showOffset = useEffectEvent((goTo: GoTo | null): void => {
     if (goTo === null || blockCount(blocks) === 0) return;
     const box = boxRef.current;
     if (box === null) return;
@@ -227,7 +232,8 @@ export function WindowedText({
     show(part, Math.max(0, s.metrics.paddingTop + top - box.clientHeight / 3), tops);
     // Asked from elsewhere on the page (a value's sentence): the box comes into view too.
     box.scrollIntoView?.({ block: 'nearest' });
-  }, [goTo]);
+  });
+  useLayoutEffect(() => showOffset(goTo), [goTo]);
 
   // After each render: scroll where asked, measure what was drawn, then bring the target into view.
   useLayoutEffect(() => {

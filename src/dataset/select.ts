@@ -18,7 +18,10 @@ import {
 } from './model';
 
 /** The selected towns: all of them when no selection is stored. */
-export function selectedTowns(model: DatasetModel, townIds: readonly string[] | null): Town[] {
+export function selectedTowns(
+  model: Pick<DatasetModel, 'towns'>,
+  townIds: readonly string[] | null,
+): Town[] {
   if (townIds === null) return [...model.towns];
   const wanted = new Set(townIds);
   return model.towns.filter((t) => wanted.has(t.id));
@@ -244,7 +247,10 @@ export function overviewCards(
 }
 
 /** Indicators of a category that some town reports, in catalog order. */
-export function indicatorsWithDataIn(model: DatasetModel, category: CategoryId): IndicatorId[] {
+export function indicatorsWithDataIn(
+  model: Pick<DatasetModel, 'indicatorsWithData'>,
+  category: CategoryId,
+): IndicatorId[] {
   return (Object.keys(INDICATORS) as IndicatorId[]).filter(
     (id) => INDICATORS[id].category === category && model.indicatorsWithData.has(id),
   );

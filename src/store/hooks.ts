@@ -1,9 +1,9 @@
-import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useEffect, useMemo, useState, type RefObject } from 'react';
 import type { IndicatorId } from '../catalog';
 import { indicatorsWithDataIn, selectedTowns } from '../dataset/select';
 import { compareMatrix, effectiveYearMode, type CompareMatrix } from '../dataset/compare';
 import type { CountyData, DatasetModel, Town } from '../dataset/model';
-import { indicatorsState, useAppStore, type LoadState } from './index';
+import { indicatorsState, selectIndicatorModel, useAppStore, type LoadState } from './index';
 
 /**
  * The towns the filters select (all of them by default). The same array until
@@ -11,11 +11,12 @@ import { indicatorsState, useAppStore, type LoadState } from './index';
  * depend on the towns compute again.
  */
 export function useSelectedTowns(): Town[] {
-  const model = useAppStore((s) => s.model);
-  const all = model?.towns;
+  const all = useAppStore((s) => s.model?.towns);
   const towns = useAppStore((s) => s.towns);
-  // `all` stands for the model here: the towns are all selectedTowns reads.
-  return useMemo(() => (model === null ? [] : selectedTowns(model, towns)), [all, towns]);
+  return useMemo(
+    () => (all === undefined ? [] : selectedTowns({ towns: all }, towns)),
+    [all, towns],
+  );
 }
 
 /**
@@ -29,7 +30,7 @@ export function useCompareMatrix(): {
   mode: 'year' | 'latest';
   auto: boolean;
 } {
-  const model = useAppStore((s) => s.model);
+  const withData = useAppStore((s) => s.model?.indicatorsWithData);
   const year = useAppStore((s) => s.year);
   const chosenMode = useAppStore((s) => s.yearMode);
   const category = useAppStore((s) => s.category);
@@ -39,8 +40,11 @@ export function useCompareMatrix(): {
     [chosenMode, towns, year],
   );
   const ids = useMemo(
-    () => (model === null ? [] : indicatorsWithDataIn(model, category)),
-    [model, category],
+    () =>
+      withData === undefined
+        ? []
+        : indicatorsWithDataIn({ indicatorsWithData: withData }, category),
+    [withData, category],
   );
   // One year's files, or every year's for each town's latest.
   const { state, model: data } = useIndicatorData(
@@ -75,41 +79,12 @@ export function useIndicatorData(
   years?: readonly number[],
 ): IndicatorData {
   const request = useAppStore((s) => s.requestIndicators);
-  const model = useAppStore((s) => s.model);
-  const key = `${ids.join(',')}|${years?.join(',') ?? 'all'}`;
+  const model = useAppStore(selectIndicatorModel(ids, years));
   useEffect(() => {
-    if (model === null || ids.length === 0) return;
-    request(ids, years);
-    // `key` stands for ids and years: a new array with the same content is no new request.
-  }, [model, key, request]);
+    if (model !== null && ids.length > 0) request(ids, years);
+  }, [model, ids, years, request]);
   const state = useAppStore((s) => indicatorsState(s, ids, years));
-  const kept = useRef<{ model: DatasetModel | null; parts: readonly unknown[] } | null>(null);
-  const parts = model === null ? [] : partsOf(model, ids, years);
-  const previous = kept.current;
-  if (
-    previous === null ||
-    previous.model === null ||
-    model === null ||
-    previous.parts.length !== parts.length ||
-    previous.parts.some((p, i) => p !== parts[i])
-  ) {
-    kept.current = { model, parts };
-  }
-  return { state, model: kept.current?.model ?? model };
-}
-
-/** What a view of these indicator-years reads from the model. */
-function partsOf(
-  model: DatasetModel,
-  ids: readonly IndicatorId[],
-  years: readonly number[] | undefined,
-): unknown[] {
-  const parts: unknown[] = [model.towns, model.reports, model.local];
-  for (const id of ids) {
-    const loaded = model.loaded.get(id)?.byYear;
-    for (const year of years ?? model.years) parts.push(loaded?.get(year));
-  }
-  return parts;
+  return { state, model };
 }
 
 /**
@@ -143,10 +118,10 @@ export function useCountyData(key: string | null): {
 /** Asks for reports.csv (when `wanted`) and says whether it is there. */
 export function useReports(wanted = true): LoadState {
   const request = useAppStore((s) => s.requestReports);
-  const model = useAppStore((s) => s.model);
+  const ready = useAppStore((s) => s.model !== null);
   useEffect(() => {
-    if (model !== null && wanted) request();
-  }, [model, request, wanted]);
+    if (ready && wanted) request();
+  }, [ready, request, wanted]);
   return useAppStore((s) =>
     s.model?.reports != null ? 'ready' : s.reportsLoad === 'failed' ? 'failed' : 'loading',
   );

@@ -1,9 +1,13 @@
 /**
  * The filters as a URL hash (#/?y=2024&i=mediation.cases&t=…), so a link
- * reproduces what was on screen. The hash is untrusted input: it is parsed
- * into a normalised partial state, unknown or malformed parts are dropped.
+ * reproduces what was on screen. One table (URL_FIELDS) gives each field of
+ * the URL state its hash key, its default, its parser and its writer; the
+ * list of keys, the defaults, parsing and writing all derive from it. The
+ * hash is untrusted input: each parser returns a normalised value or nothing,
+ * so unknown or malformed parts are dropped.
  */
 import {
+  CATEGORIES,
   CATEGORY_IDS,
   INDICATORS,
   isIndicatorId,
@@ -11,11 +15,10 @@ import {
   type IndicatorId,
 } from '../catalog';
 import { LANGS, type Lang } from '../i18n';
+import { isView, type View } from './views';
 
-export type View = 'overview' | 'compare' | 'side' | 'town' | 'quality' | 'import';
-export const VIEWS: readonly View[] = ['overview', 'compare', 'side', 'town', 'quality', 'import'];
+export type { View };
 
-/** The compare matrix's year: the chosen year, or each town's latest report. */
 /** The compare views' year: 'auto' (the default) picks one by the data, see effectiveYearMode. */
 export type YearMode = 'auto' | 'year' | 'latest';
 
@@ -80,29 +83,200 @@ export interface UrlState {
 
 const TOWN_SEPARATOR = '~';
 
+/** How one field of the URL state is written in the hash and read back. */
+interface UrlField<T> {
+  /** Its key in the hash (`y` in `#/?y=2024`). */
+  readonly key: string;
+  /** Its value when the link does not say. */
+  readonly fallback: T;
+  /** The value a hash part stands for; undefined when malformed (the part is dropped). */
+  parse(raw: string): T | undefined;
+  /** The hash part of a value; null leaves the field out of the link. */
+  write(value: T): string | null;
+}
+
+type UrlFields = { readonly [K in keyof UrlState]: UrlField<UrlState[K]> };
+
+const DEFAULT_CATEGORY: CategoryId = 'mediation';
+
+const oneOf =
+  <T extends string>(values: readonly T[]) =>
+  (raw: string): T | undefined =>
+    (values as readonly string[]).includes(raw) ? (raw as T) : undefined;
+
+const indicatorOf = (raw: string): IndicatorId | undefined =>
+  isIndicatorId(raw) ? raw : undefined;
+
+/** A town id, when there is one (an empty part names none). */
+const townOf = (raw: string | undefined): string | undefined =>
+  raw === undefined || raw === '' ? undefined : raw;
+
+/** A list of towns, at most `max` of them. */
+const townList = (raw: string, max: number): string[] =>
+  raw === '' ? [] : raw.split(TOWN_SEPARATOR).slice(0, max);
+
+const nullable =
+  <T>(write: (value: T) => string) =>
+  (value: T | null) =>
+    value === null ? null : write(value);
+
+/**
+ * Every field of the URL state, in the order the link writes them. A new
+ * field is a row here (the compiler asks for it once it is in UrlState).
+ */
+export const URL_FIELDS: UrlFields = {
+  view: {
+    key: 'v',
+    fallback: 'overview',
+    parse: (raw) => (isView(raw) ? raw : undefined),
+    write: String,
+  },
+  year: {
+    key: 'y',
+    fallback: null,
+    parse: (raw) => (/^\d{4}$/.test(raw) ? Number(raw) : undefined),
+    write: nullable(String),
+  },
+  category: { key: 'c', fallback: DEFAULT_CATEGORY, parse: oneOf(CATEGORY_IDS), write: String },
+  indicator: {
+    key: 'i',
+    fallback: CATEGORIES[DEFAULT_CATEGORY].headline as IndicatorId,
+    parse: indicatorOf,
+    write: String,
+  },
+  towns: {
+    key: 't',
+    fallback: null,
+    // An empty list is "no town", not "all towns" (null, left out of the link).
+    parse: (raw) => townList(raw, 5000),
+    write: nullable((towns) => towns.join(TOWN_SEPARATOR)),
+  },
+  lang: {
+    key: 'l',
+    fallback: 'zh',
+    parse: oneOf(LANGS),
+    write: (lang) => (lang === 'zh' ? null : lang),
+  },
+  yearMode: {
+    key: 'ym',
+    fallback: 'auto',
+    parse: oneOf<YearMode>(['latest', 'year']),
+    write: (mode) => (mode === 'auto' ? null : mode),
+  },
+  sortBy: { key: 'sb', fallback: null, parse: indicatorOf, write: nullable(String) },
+  profileTown: {
+    key: 'p',
+    fallback: null,
+    parse: (raw) => (raw.length < 200 ? townOf(raw) : undefined),
+    write: nullable(String),
+  },
+  sideTowns: {
+    key: 'st',
+    fallback: [],
+    parse: (raw) => (raw === '' ? undefined : townList(raw, 4)),
+    write: (towns) => (towns.length === 0 ? null : towns.join(TOWN_SEPARATOR)),
+  },
+  trendAll: {
+    key: 'ta',
+    fallback: false,
+    parse: (raw) => (raw === '1' ? true : undefined),
+    write: (all) => (all ? '1' : null),
+  },
+  rankStart: {
+    key: 'r',
+    fallback: 0,
+    parse: (raw) => (/^\d{1,6}$/.test(raw) ? Number(raw) : undefined),
+    // The ranking at its top stays out of the link.
+    write: (start) => (start > 0 ? String(start) : null),
+  },
+  source: {
+    key: 's',
+    fallback: null,
+    parse: (raw) => {
+      const [reportId = '', indicator = '', start, town] = raw.split(TOWN_SEPARATOR);
+      if (reportId === '' || !isIndicatorId(indicator)) return undefined;
+      const known = townOf(town);
+      return {
+        reportId,
+        indicator,
+        start: start !== undefined && /^\d+$/.test(start) ? Number(start) : null,
+        ...(known === undefined ? {} : { town: known }),
+      };
+    },
+    write: nullable((s) => {
+      const parts = [
+        s.reportId,
+        s.indicator,
+        s.start === null ? '' : String(s.start),
+        s.town ?? '',
+      ];
+      while (parts[parts.length - 1] === '') parts.pop();
+      return parts.join(TOWN_SEPARATOR);
+    }),
+  },
+  fullText: {
+    key: 'ft',
+    fallback: null,
+    parse: (raw) => {
+      const [reportId = '', town] = raw.split(TOWN_SEPARATOR);
+      if (reportId === '') return undefined;
+      const known = townOf(town);
+      return { reportId, ...(known === undefined ? {} : { town: known }) };
+    },
+    write: nullable(({ reportId, town }) =>
+      town === undefined ? reportId : `${reportId}${TOWN_SEPARATOR}${town}`,
+    ),
+  },
+};
+
+/** The fields of the URL state, in the link's order. */
+export const URL_STATE_KEYS = Object.keys(URL_FIELDS) as readonly (keyof UrlState)[];
+
+type MutableUrlState = { -readonly [K in keyof UrlState]?: UrlState[K] };
+
+/** Copies one field; generic so that the key and its value keep their types together. */
+function copyField<K extends keyof UrlState>(to: MutableUrlState, from: UrlState, key: K): void {
+  to[key] = from[key];
+}
+
+function setFallback<K extends keyof UrlState>(to: MutableUrlState, key: K): void {
+  to[key] = URL_FIELDS[key].fallback;
+}
+
+function buildDefaults(): UrlState {
+  const state: MutableUrlState = {};
+  for (const key of URL_STATE_KEYS) setFallback(state, key);
+  return state as UrlState;
+}
+
+export const DEFAULT_URL_STATE: UrlState = buildDefaults();
+
+/** The URL state's part of a larger state (the store's). */
+export function urlStateOf(state: UrlState): UrlState {
+  const url: MutableUrlState = {};
+  for (const key of URL_STATE_KEYS) copyField(url, state, key);
+  return url as UrlState;
+}
+
+function writeField<K extends keyof UrlState>(state: UrlState, key: K): string | null {
+  return URL_FIELDS[key].write(state[key]);
+}
+
+function parseField<K extends keyof UrlState>(
+  to: MutableUrlState,
+  key: K,
+  raw: string | null,
+): void {
+  if (raw === null) return;
+  const value = URL_FIELDS[key].parse(raw);
+  if (value !== undefined) to[key] = value;
+}
+
 export function serializeUrlState(state: UrlState): string {
   const params = new URLSearchParams();
-  params.set('v', state.view);
-  if (state.year !== null) params.set('y', String(state.year));
-  params.set('c', state.category);
-  params.set('i', state.indicator);
-  if (state.towns !== null) params.set('t', state.towns.join(TOWN_SEPARATOR));
-  if (state.lang !== 'zh') params.set('l', state.lang);
-  if (state.yearMode !== 'auto') params.set('ym', state.yearMode);
-  if (state.sortBy !== null) params.set('sb', state.sortBy);
-  if (state.profileTown !== null) params.set('p', state.profileTown);
-  if (state.sideTowns.length > 0) params.set('st', state.sideTowns.join(TOWN_SEPARATOR));
-  if (state.trendAll) params.set('ta', '1');
-  if (state.rankStart > 0) params.set('r', String(state.rankStart));
-  if (state.source !== null) {
-    const s = state.source;
-    const parts = [s.reportId, s.indicator, s.start === null ? '' : String(s.start), s.town ?? ''];
-    while (parts[parts.length - 1] === '') parts.pop();
-    params.set('s', parts.join(TOWN_SEPARATOR));
-  }
-  if (state.fullText !== null) {
-    const { reportId, town } = state.fullText;
-    params.set('ft', town === undefined ? reportId : `${reportId}${TOWN_SEPARATOR}${town}`);
+  for (const key of URL_STATE_KEYS) {
+    const written = writeField(state, key);
+    if (written !== null) params.set(URL_FIELDS[key].key, written);
   }
   return `#/?${params.toString()}`;
 }
@@ -110,55 +284,9 @@ export function serializeUrlState(state: UrlState): string {
 export function parseUrlState(hash: string): Partial<UrlState> {
   const query = hash.replace(/^#\/?\??/, '');
   const params = new URLSearchParams(query);
-  const state: { -readonly [K in keyof UrlState]?: UrlState[K] } = {};
-  const view = params.get('v');
-  if (view !== null && (VIEWS as readonly string[]).includes(view)) state.view = view as View;
-  const year = params.get('y');
-  if (year !== null && /^\d{4}$/.test(year)) state.year = Number(year);
-  const category = params.get('c');
-  if (category !== null && (CATEGORY_IDS as readonly string[]).includes(category)) {
-    state.category = category as CategoryId;
-  }
-  const indicator = params.get('i');
-  if (indicator !== null && isIndicatorId(indicator)) {
-    state.indicator = indicator;
-    state.category = INDICATORS[indicator].category;
-  }
-  const towns = params.get('t');
-  if (towns !== null) state.towns = towns === '' ? [] : towns.split(TOWN_SEPARATOR).slice(0, 5000);
-  const ym = params.get('ym');
-  if (ym === 'latest' || ym === 'year') state.yearMode = ym;
-  const sortBy = params.get('sb');
-  if (sortBy !== null && isIndicatorId(sortBy)) state.sortBy = sortBy;
-  const profileTown = params.get('p');
-  if (profileTown !== null && profileTown !== '' && profileTown.length < 200) {
-    state.profileTown = profileTown;
-  }
-  if (params.get('ta') === '1') state.trendAll = true;
-  const rankStart = params.get('r');
-  if (rankStart !== null && /^\d{1,6}$/.test(rankStart)) state.rankStart = Number(rankStart);
-  const side = params.get('st');
-  if (side !== null && side !== '') state.sideTowns = side.split(TOWN_SEPARATOR).slice(0, 4);
-  const lang = params.get('l');
-  if (lang !== null && (LANGS as readonly string[]).includes(lang)) state.lang = lang as Lang;
-  const source = params.get('s');
-  if (source !== null) {
-    const [reportId = '', sourceIndicator = '', start, town] = source.split(TOWN_SEPARATOR);
-    if (reportId !== '' && isIndicatorId(sourceIndicator)) {
-      state.source = {
-        reportId,
-        indicator: sourceIndicator,
-        start: start !== undefined && /^\d+$/.test(start) ? Number(start) : null,
-        ...(town === undefined || town === '' ? {} : { town }),
-      };
-    }
-  }
-  const fullText = params.get('ft');
-  if (fullText !== null) {
-    const [reportId = '', town] = fullText.split(TOWN_SEPARATOR);
-    if (reportId !== '') {
-      state.fullText = { reportId, ...(town === undefined || town === '' ? {} : { town }) };
-    }
-  }
+  const state: MutableUrlState = {};
+  for (const key of URL_STATE_KEYS) parseField(state, key, params.get(URL_FIELDS[key].key));
+  // The indicator names its category: a link never shows one under another's.
+  if (state.indicator !== undefined) state.category = INDICATORS[state.indicator].category;
   return state;
 }

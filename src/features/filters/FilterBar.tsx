@@ -58,10 +58,15 @@ export function searchGroups(groups: readonly Group[], query: string): Group[] {
 const OPEN_GROUPS = 8;
 
 function TownPicker() {
-  const { model, towns, lang, setTowns } = useAppStore(
-    useShallow((s) => ({ model: s.model, towns: s.towns, lang: s.lang, setTowns: s.setTowns })),
+  const { published, towns, lang, setTowns } = useAppStore(
+    useShallow((s) => ({
+      published: s.model?.towns,
+      towns: s.towns,
+      lang: s.lang,
+      setTowns: s.setTowns,
+    })),
   );
-  const all = useMemo(() => model?.towns ?? [], [model]);
+  const all = useMemo(() => published ?? [], [published]);
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
   const [unfolded, setUnfolded] = useState<ReadonlySet<string>>(new Set());
@@ -199,27 +204,38 @@ function TownPicker() {
   );
 }
 
+const NO_INDICATORS: ReadonlySet<IndicatorId> = new Set();
+
 export function FilterBar() {
-  const { model, year, category, indicator, lang, setYear, setCategory, setIndicator } =
-    useAppStore(
-      useShallow((s) => ({
-        model: s.model,
-        year: s.year,
-        category: s.category,
-        indicator: s.indicator,
-        lang: s.lang,
-        setYear: s.setYear,
-        setCategory: s.setCategory,
-        setIndicator: s.setIndicator,
-      })),
-    );
+  const {
+    modelYears,
+    withData,
+    year,
+    category,
+    indicator,
+    lang,
+    setYear,
+    setCategory,
+    setIndicator,
+  } = useAppStore(
+    useShallow((s) => ({
+      modelYears: s.model?.years,
+      withData: s.model?.indicatorsWithData ?? NO_INDICATORS,
+      year: s.year,
+      category: s.category,
+      indicator: s.indicator,
+      lang: s.lang,
+      setYear: s.setYear,
+      setCategory: s.setCategory,
+      setIndicator: s.setIndicator,
+    })),
+  );
   // The profile lists every year, and latest-report comparisons take each town's own.
   const yearUnused = useAppStore(
     (s) =>
       s.view === 'town' || ((s.view === 'compare' || s.view === 'side') && s.yearMode === 'latest'),
   );
-  const years = model === null ? [] : [...model.years].reverse();
-  const withData = model?.indicatorsWithData ?? new Set<IndicatorId>();
+  const years = modelYears === undefined ? [] : [...modelYears].reverse();
   return (
     <div className="filter-bar" role="search">
       <label>

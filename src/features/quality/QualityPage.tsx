@@ -23,8 +23,13 @@ const STATUS: Readonly<Record<'ok' | 'warning' | 'error', MessageKey>> = {
 };
 
 export function QualityPage() {
-  const { model, lang, showTown } = useAppStore(
-    useShallow((s) => ({ model: s.model, lang: s.lang, showTown: s.showTown })),
+  const { ready, all, lang, showTown } = useAppStore(
+    useShallow((s) => ({
+      ready: s.model !== null,
+      all: s.model?.reports ?? null,
+      lang: s.lang,
+      showTown: s.showTown,
+    })),
   );
   const reportsState = useReports();
   // The report whose unused numbers are open, and the button that opened them.
@@ -34,7 +39,6 @@ export function QualityPage() {
     setUnusedOf(null);
     opener.current?.focus();
   }, []);
-  const all = model?.reports ?? null;
   const reports = useMemo(
     () =>
       all === null
@@ -44,8 +48,8 @@ export function QualityPage() {
           ),
     [all],
   );
-  if (model === null) return null;
-  if (model.reports === null) {
+  if (!ready) return null;
+  if (all === null) {
     return <EmptyState title={t(lang, reportsState === 'failed' ? 'reportsFailed' : 'loading')} />;
   }
   const header = [

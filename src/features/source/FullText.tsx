@@ -34,14 +34,20 @@ function useReportText(reportId: string, localText: string | null): string | nul
 
 /** A report whole, with no value of it in view (opened from a town's report list). */
 export function ReportFullText({ report: ref }: { report: FullTextRef }) {
-  const { model, lang, closeFullText } = useAppStore(
-    useShallow((s) => ({ model: s.model, lang: s.lang, closeFullText: s.closeFullText })),
+  const { townById, counties, reports, lang, closeFullText } = useAppStore(
+    useShallow((s) => ({
+      townById: s.model?.townById,
+      counties: s.model?.counties,
+      reports: s.model?.reports,
+      lang: s.lang,
+      closeFullText: s.closeFullText,
+    })),
   );
   const local = useAppStore((s) => s.imported.find((r) => r.reportId === ref.reportId));
   // With the town known, its county's reports name the report; else the full list.
-  const place = ref.town === undefined ? undefined : model?.townById.get(ref.town);
+  const place = ref.town === undefined ? undefined : townById?.get(ref.town);
   const countyKey = place === undefined ? null : countyKeyOf(place);
-  const byCounty = local === undefined && countyKey !== null && model?.counties.has(countyKey);
+  const byCounty = local === undefined && countyKey !== null && counties?.has(countyKey);
   const { data: county } = useCountyData(byCounty === true ? countyKey : null);
   useReports(local === undefined && byCounty !== true);
   const text = useReportText(ref.reportId, local?.text ?? null);
@@ -49,7 +55,7 @@ export function ReportFullText({ report: ref }: { report: FullTextRef }) {
     local?.metadata ??
     (byCounty === true
       ? county?.reports.find((r) => r.reportId === ref.reportId)
-      : model?.reports?.get(ref.reportId));
+      : reports?.get(ref.reportId));
   const closeRef = useRef<HTMLButtonElement | null>(null);
   const boxRef = useRef<HTMLDivElement | null>(null);
   useEffect(() => {

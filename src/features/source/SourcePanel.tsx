@@ -25,6 +25,9 @@ interface Loaded {
   readonly mentions: readonly MentionRow[];
 }
 
+/** None loaded yet: one empty list, so the marks are not computed again each render. */
+const NO_MENTIONS: readonly MentionRow[] = [];
+
 function useSourceData(
   source: SourceRef | null,
   files: IndexIndicator | IndexCounty | undefined,
@@ -32,13 +35,13 @@ function useSourceData(
 ): Loaded | null {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const key = source === null ? '' : `${source.reportId}|${source.indicator}`;
+  // A report imported in this browser: its text is here; its value's span is the mark.
+  const local = useMemo(
+    () => (localText === null ? null : { key, text: localText, mentions: NO_MENTIONS }),
+    [key, localText],
+  );
   useEffect(() => {
-    if (source === null) return;
-    // A report imported in this browser: its text is here; its value's span is the mark.
-    if (localText !== null) {
-      setLoaded({ key, text: localText, mentions: [] });
-      return;
-    }
+    if (source === null || localText !== null) return;
     let live = true;
     void import('../../dataset/load')
       .then((m) =>
@@ -61,6 +64,8 @@ function useSourceData(
       live = false;
     };
   }, [key, source, files, localText]);
+  if (source === null) return null;
+  if (local !== null) return local;
   return loaded?.key === key ? loaded : null;
 }
 
@@ -114,19 +119,31 @@ export function SourcePanel() {
 }
 
 function ValueSource() {
-  const { source, model, lang, closeSource, openSource, fullText, openFullText, closeFullText } =
-    useAppStore(
-      useShallow((s) => ({
-        source: s.source,
-        model: s.model,
-        lang: s.lang,
-        closeSource: s.closeSource,
-        openSource: s.openSource,
-        fullText: s.fullText,
-        openFullText: s.openFullText,
-        closeFullText: s.closeFullText,
-      })),
-    );
+  const {
+    source,
+    townById,
+    counties,
+    files,
+    lang,
+    closeSource,
+    openSource,
+    fullText,
+    openFullText,
+    closeFullText,
+  } = useAppStore(
+    useShallow((s) => ({
+      source: s.source,
+      townById: s.model?.townById,
+      counties: s.model?.counties,
+      files: s.model?.files,
+      lang: s.lang,
+      closeSource: s.closeSource,
+      openSource: s.openSource,
+      fullText: s.fullText,
+      openFullText: s.openFullText,
+      closeFullText: s.closeFullText,
+    })),
+  );
   // Full-text mode on this value's report: the page is the report, the value still marked.
   const full = source !== null && fullText?.reportId === source.reportId;
   // A report imported in this browser (not published): everything is here.
@@ -135,16 +152,20 @@ function ValueSource() {
   );
   // With the town known, everything comes from its county's files; without
   // (an older link), from the indicator's files and the full report list.
-  const place = source?.town === undefined ? undefined : model?.townById.get(source.town);
+  const place = source?.town === undefined ? undefined : townById?.get(source.town);
   const countyKey = place === undefined ? null : countyKeyOf(place);
-  const countyInfo = countyKey === null ? undefined : model?.counties.get(countyKey);
+  const countyInfo = countyKey === null ? undefined : counties?.get(countyKey);
   const byCounty = countyInfo !== undefined && local === undefined;
   const { data: county } = useCountyData(byCounty ? countyKey : null);
-  useIndicatorData(source === null || byCounty || local !== undefined ? [] : [source.indicator]);
+  // Without its county, the value is read from its indicator's files, of every year.
+  const indicator = source === null || byCounty || local !== undefined ? null : source.indicator;
+  const { model } = useIndicatorData(
+    useMemo(() => (indicator === null ? [] : [indicator]), [indicator]),
+  );
   useReports(source !== null && !byCounty && local === undefined);
   const loaded = useSourceData(
     source,
-    source === null ? undefined : byCounty ? countyInfo : model?.files.get(source.indicator),
+    source === null ? undefined : byCounty ? countyInfo : files?.get(source.indicator),
     local?.text ?? null,
   );
   const textRef = useRef<HTMLDivElement | null>(null);
@@ -174,7 +195,7 @@ function ValueSource() {
         : byCounty
           ? county?.reports.find((r) => r.reportId === source.reportId)
           : model?.reports?.get(source.reportId);
-  const mentions = loaded?.mentions ?? [];
+  const mentions = loaded?.mentions ?? NO_MENTIONS;
   const wanted = source?.start ?? row?.start ?? null;
   const current = Math.max(
     0,

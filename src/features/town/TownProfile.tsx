@@ -33,9 +33,23 @@ import { useCountyData, useIndicatorData, useSelectedTowns } from '../../store/h
 const NO_COUNTY: CountyData = { values: [], reports: [] };
 
 export function TownProfile() {
-  const { model, profileTown, lang, showTown, openSource, openFullText, imported } = useAppStore(
+  const {
+    all,
+    townById,
+    counties,
+    local,
+    profileTown,
+    lang,
+    showTown,
+    openSource,
+    openFullText,
+    imported,
+  } = useAppStore(
     useShallow((s) => ({
-      model: s.model,
+      all: s.model?.towns,
+      townById: s.model?.townById,
+      counties: s.model?.counties,
+      local: s.model?.local ?? null,
       imported: s.imported,
       profileTown: s.profileTown,
       lang: s.lang,
@@ -46,19 +60,16 @@ export function TownProfile() {
   );
   const selected = useSelectedTowns();
   const town =
-    model === null
+    all === undefined
       ? undefined
-      : ((profileTown === null ? undefined : model.townById.get(profileTown)) ??
-        selected[0] ??
-        model.towns[0]);
+      : ((profileTown === null ? undefined : townById?.get(profileTown)) ?? selected[0] ?? all[0]);
   // The town's own values and reports come in its county's files: a few
   // hundred kilobytes at province scale, not every indicator file.
   const key = town === undefined ? null : countyKeyOf(town);
   // A town only imported in this browser has no published county files.
-  const published = key !== null && model?.counties.has(key) === true;
+  const published = key !== null && counties?.has(key) === true;
   const { state: countyState, data: loadedCounty } = useCountyData(published ? key : null);
   const county = published ? loadedCounty : key === null ? null : NO_COUNTY;
-  const local = model?.local ?? null;
   const profile = useMemo(() => {
     if (county === null || town === undefined) return null;
     // A year imported here is the import's alone (the published report of it is replaced).
@@ -71,8 +82,8 @@ export function TownProfile() {
     useMemo(() => profile?.rows.map((r) => r.indicator) ?? [], [profile]),
     useMemo(() => (lastYear === undefined ? [] : [lastYear]), [lastYear]),
   );
-  const groups = useMemo(() => groupByCounty(model?.towns ?? [], countyKeyOf), [model]);
-  if (model === null) return null;
+  const groups = useMemo(() => groupByCounty(all ?? [], countyKeyOf), [all]);
+  if (all === undefined) return null;
   if (county === null || town === undefined) {
     return <DataPending lang={lang} failed={countyState === 'failed'} />;
   }

@@ -5,7 +5,7 @@
  */
 import { useCallback, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { INDICATORS } from '../../catalog';
+import { INDICATORS, type IndicatorId } from '../../catalog';
 import { buildSideBySideOption } from '../../charts/ranking';
 import { PALETTE } from '../../charts/palette';
 import { buildSideValuesOption, sidePanelHeight } from '../../charts/side';
@@ -28,6 +28,8 @@ import { matrixItems } from '../../dataset/items';
 /** The towns compared at most, and at least. */
 const MAX_SIDE = 4;
 const MIN_SIDE = 2;
+/** No matrix yet: one empty list, so the memos below do not run again each render. */
+const NO_INDICATORS: readonly IndicatorId[] = [];
 
 export function SideBySide() {
   const { year, category, lang, sideTowns, setSideTowns, openSource } = useAppStore(
@@ -51,7 +53,7 @@ export function SideBySide() {
       yearMode === 'year' ? hasReport(town, year) : town.years.length > 0;
     return [...towns.filter(withData), ...towns.filter((t) => !withData(t))].slice(0, MIN_SIDE);
   }, [sideTowns, towns, year, yearMode]);
-  const indicators = matrix?.indicators ?? [];
+  const indicators = matrix?.indicators ?? NO_INDICATORS;
   // On their own scales, only the indicators some chosen town states get a chart (the table has all).
   const drawn = useMemo(
     () =>
