@@ -6,7 +6,7 @@
  *
  * May import: nothing outside src/catalog.
  */
-import type { CategoryId, CategorySpec, IndicatorSpec } from './types';
+import type { CategoryId, CategorySpec, Derivation, IndicatorSpec } from './types';
 
 export const CATALOG_VERSION = 'v2';
 
@@ -1127,3 +1127,12 @@ export const INDICATORS = {
 export type IndicatorId = keyof typeof INDICATORS;
 
 export const INDICATOR_IDS = Object.keys(INDICATORS) as IndicatorId[];
+
+/**
+ * Rates a report may leave unstated but derivable from two counts it states
+ * together (成功调解207件 … 调解纠纷208件 → 99.5 %).
+ */
+export const DERIVATIONS: readonly Derivation<IndicatorId>[] = [
+  { rate: 'mediation.success_rate', part: 'mediation.resolved', whole: 'mediation.cases' },
+  { rate: 'petition.closure_rate', part: 'petition.closed', whole: 'petition.cases' },
+];

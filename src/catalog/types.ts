@@ -96,3 +96,22 @@ export interface Wording {
   readonly zh: string;
   readonly en: string;
 }
+
+/**
+ * A word that counts only where its neighbours allow: 拟 "intends to" but not
+ * in 代拟 (drafting); 目标 "goal" but not in 目标责任书.
+ */
+export interface GuardedWord {
+  readonly word: string;
+  /** Characters that must not stand right before the word. */
+  readonly notAfter?: string;
+  /** Words that must not follow it. */
+  readonly notBefore?: readonly string[];
+}
+
+/** A rate the text does not state, derived as part / whole when both are stated together. */
+export interface Derivation<Id extends string> {
+  readonly rate: Id;
+  readonly part: Id;
+  readonly whole: Id;
+}

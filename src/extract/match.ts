@@ -4,9 +4,14 @@
  * quota … or simply no rule), so missed phrasings can be found.
  */
 import {
+  FULL_WORDS,
   INDICATOR_IDS,
   INDICATORS,
+  QUOTA_WORDS,
+  TOTAL_WORDS,
   valueRangeProblem,
+  ZERO_WORDS,
+  type GuardedWord,
   type IndicatorId,
   type IndicatorSpec,
   type Qualifier,
@@ -14,7 +19,7 @@ import {
 import type { NumberToken } from './numbers';
 import { sumListedParts } from './parts';
 import { CLAUSE_END, compileCatalog, type CompiledRule } from './rules';
-import { foldForMatching, longestFirst, SPACES } from './text';
+import { escapeLiteral, foldForMatching, longestFirst, SPACES } from './text';
 import {
   contextBefore,
   findPeriodBound,
@@ -89,11 +94,14 @@ const DATE_UNITS = new Set([
 const MONEY_UNITS = new Set(['元', '万元', '亿元']);
 /** Sizes and levels (两级, 3公里): measurements, not activity. */
 const MEASURE_UNITS = new Set(['级', '米', '公里', '平方米', '幅', '座', '间', '套', '台']);
-// 拟 "intends to", not 代拟/草拟/模拟 (drafting, simulating); 目标 "goal", not the
-// noun of 目标责任书/目标考核 (a target-responsibility letter, an appraisal).
-const QUOTA =
-  /不少于|不低于|至少|不超过|不多于|力争|争取|确保|计划|(?<![代草模])拟|预计|目标(?!责任|管理|考核)/;
-const TOTAL = /全年|年内|共|累计|合计|总计|全镇|全乡|全街道|今年/;
+/** A guarded word (see the catalog's GuardedWord) as regex source. */
+function guarded({ word, notAfter, notBefore }: GuardedWord): string {
+  const after = notAfter === undefined ? '' : `(?<![${notAfter}])`;
+  const before = notBefore === undefined ? '' : `(?!${notBefore.join('|')})`;
+  return `${after}${escapeLiteral(word)}${before}`;
+}
+const QUOTA = new RegExp(QUOTA_WORDS.map(guarded).join('|'));
+const TOTAL = new RegExp(TOTAL_WORDS.map(escapeLiteral).join('|'));
 const ENUMERATION_TAIL = new RegExp(
   `[、和及与][^、和及与,;。!?:\n]{1,12}(?:均为|均达到|均达|均是|都是|都为|都达到|均)(?:${SPACES})?$`,
 );
@@ -218,8 +226,10 @@ export interface MatchResult {
  * the clause ends right after them (无行政诉讼败诉案件 says something else).
  */
 const ZERO_SUBJECTS = subjectsOf('zero');
+const oneOf = (words: readonly string[]): string => words.map(escapeLiteral).join('|');
+const ZERO_SUBJECT = `${alternation(ZERO_SUBJECTS)}(?:${oneOf(ZERO_WORDS.nouns)})?`;
 const ZERO = new RegExp(
-  `(未发生|没有发生|未出现|没有|无|未收到|未接到|未制定|未出台|未印发)(?:出台|印发|发布|制发)?(?:一起|任何|一件)?${alternation(ZERO_SUBJECTS)}(?:案件|事项)?(?:(?:和|及|、|或|与)${alternation(ZERO_SUBJECTS)}(?:案件|事项)?)?(?=[,;:。.!?)\n]|$)`,
+  `(${oneOf(ZERO_WORDS.none)})(?:${oneOf(ZERO_WORDS.issued)})?(?:${oneOf(ZERO_WORDS.single)})?${ZERO_SUBJECT}(?:(?:${oneOf(ZERO_WORDS.and)})${ZERO_SUBJECT})?(?=[,;:。.!?)\n]|$)`,
   'g',
 );
 
@@ -231,8 +241,11 @@ const ZERO = new RegExp(
  * 为实现…).
  */
 const FULL_SUBJECTS = subjectsOf('full');
-const FULL = /(?:实现|达到|做到)了?[^,;:。!?\n]{0,16}?全覆盖(?=[,;:。.!?)\n]|$)/g;
-const NOT_FULL = /(?:未|没有|未能|尚未|不|为|以|基本|逐步|力争|确保|争取|推动|推进)$/;
+const FULL = new RegExp(
+  `(?:${oneOf(FULL_WORDS.reached)})了?[^,;:。!?\n]{0,16}?${FULL_WORDS.coverage}(?=[,;:。.!?)\n]|$)`,
+  'g',
+);
+const NOT_FULL = new RegExp(`(?:${oneOf(FULL_WORDS.notBefore)})$`);
 
 /** The catalog's words of one kind (`zero`, `full`), folded, each with its indicator. */
 function subjectsOf(kind: 'zero' | 'full'): ReadonlyMap<string, IndicatorId> {

@@ -3,7 +3,9 @@
  * figure: headings and the "next year" plan section, quotations (slogans like
  * “三重一大”), titles in 《》, sentences and period bounds (截至10月底).
  */
+import { PART_YEAR_WORDS, PERIOD_UP_TO_WORDS } from '../catalog';
 import { SENTENCE_END } from './rules';
+import { escapeLiteral } from './text';
 
 export interface Range {
   readonly start: number;
@@ -242,12 +244,14 @@ export function sentenceEnd(folded: string, pos: number, limit = 400): number {
   return stop;
 }
 
-const PERIOD_BOUND =
-  /(?:截至|截止到|截止至|截止)(?:目前|今年|本年|[0-9]{4}年)?(?:[0-9一二三四五六七八九十]{1,2}月(?:底|末|份|[0-9一二三四五六七八九十]{1,3}日)?|目前|今)?(?:底|末|止|为止|前)?/;
+const PERIOD_BOUND = new RegExp(
+  `(?:${PERIOD_UP_TO_WORDS.map(escapeLiteral).join('|')})(?:目前|今年|本年|[0-9]{4}年)?(?:[0-9一二三四五六七八九十]{1,2}月(?:底|末|份|[0-9一二三四五六七八九十]{1,3}日)?|目前|今)?(?:底|末|止|为止|前)?`,
+);
 
 /** Part-year spans: 1-10月, 1至9月, 上半年, 前三季度. */
-const PART_YEAR =
-  /(?:[0-9一二三四五六七八九十]{1,2}(?:月份?)?\s*(?:-|—|–|~|至|到)\s*[0-9一二三四五六七八九十]{1,2}月(?:份|底|末)?|上半年|前三季度|前两个季度|第[一二三]季度)/;
+const PART_YEAR = new RegExp(
+  `(?:[0-9一二三四五六七八九十]{1,2}(?:月份?)?\\s*(?:-|—|–|~|至|到)\\s*[0-9一二三四五六七八九十]{1,2}月(?:份|底|末)?|${PART_YEAR_WORDS.map(escapeLiteral).join('|')}|第[一二三]季度)`,
+);
 
 /** A bound such as 截至10月底 or 1-10月 earlier in the sentence, as written; '' if none. */
 export function findPeriodBound(sentenceBefore: string): string {
