@@ -30,6 +30,7 @@ export type {
   GuardedWord,
   IndicatorKind,
   IndicatorSpec,
+  NamedRule,
   Qualifier,
   Rule,
   RuleSpec,

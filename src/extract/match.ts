@@ -18,7 +18,7 @@ import {
 } from '../catalog';
 import type { NumberToken } from './numbers';
 import { sumListedParts } from './parts';
-import { CLAUSE_END, compileCatalog, type CompiledRule } from './rules';
+import { CLAUSE_END, compileCatalog, ruleId, type CompiledRule } from './rules';
 import { escapeLiteral, foldForMatching, longestFirst, SPACES } from './text';
 import {
   contextBefore,
@@ -291,7 +291,7 @@ function statedInWords(
     unit: INDICATORS[indicator].unit,
     qualifier: '=',
     ...at,
-    rule: `${indicator}#${kind}`,
+    rule: ruleId(indicator, kind),
     period: findPeriodBound(sentenceBefore),
     sentenceStart: sStart,
     sentenceEnd: sEnd,
