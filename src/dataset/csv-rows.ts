@@ -18,6 +18,23 @@ export interface Parsed<T> {
   readonly errors: LoadError[];
 }
 
+/**
+ * The schema of a data file's row, derived from the file's column table
+ * (extract/columns.ts): `fields` names every column of the table, with how the
+ * dashboard reads it, or null for a column written for people and other tools
+ * that the dashboard does not read. Declared with `satisfies
+ * Record<Column, …>`, a column added to the table is a compile error here
+ * until the reader decides about it.
+ */
+export function rowSchemaOf<F extends Readonly<Record<string, z.ZodMiniType | null>>>(
+  fields: F,
+): z.ZodMiniObject<{ [K in keyof F as F[K] extends null ? never : K]: Exclude<F[K], null> }> {
+  const shape = Object.fromEntries(
+    Object.entries(fields).filter((entry): entry is [string, z.ZodMiniType] => entry[1] !== null),
+  );
+  return z.object(shape) as never;
+}
+
 /** Rows arrive in batches of about this many when a caller streams them. */
 const BATCH_ROWS = 2000;
 
@@ -27,11 +44,12 @@ const BATCH_ROWS = 2000;
  * reads the text chunk by chunk (the worker posts each batch at once), and
  * the returned `rows` stays empty.
  */
-export function parseRows<S extends z.ZodMiniType, T>(
+export function parseRows<S extends z.ZodMiniObject, T>(
   csv: string,
   file: string,
   schema: S,
-  required: readonly string[],
+  /** Columns a file must have (older files may lack the others). */
+  required: readonly (keyof S['shape'] & string)[],
   convert: (row: z.output<S>) => T | string,
   onBatch?: (rows: T[]) => void,
 ): Parsed<T> {
