@@ -1,11 +1,12 @@
 /**
  * The engine under parse.ts: CSV text → rows validated against a schema, a
- * bad row a LoadError naming file, line and what is wrong (and skipped), the
+ * bad row an Issue naming file, line and what is wrong (and skipped), the
  * rest kept; streamed in batches when the caller asks.
  */
 import Papa from 'papaparse';
 import * as z from 'zod/mini';
-import type { LoadError } from './model';
+import { fileError } from '../extract/result';
+import type { Issue } from './model';
 
 export function issueText(error: z.core.$ZodError): string {
   return error.issues
@@ -13,9 +14,10 @@ export function issueText(error: z.core.$ZodError): string {
     .join('; ');
 }
 
+/** A file's rows and the problems of the rows left out (and of the file). */
 export interface Parsed<T> {
   readonly rows: T[];
-  readonly errors: LoadError[];
+  readonly errors: Issue[];
 }
 
 /**
@@ -39,7 +41,7 @@ export function rowSchemaOf<F extends Readonly<Record<string, z.ZodMiniType | nu
 const BATCH_ROWS = 2000;
 
 /**
- * Rows of a CSV file; header problems and row errors come back as LoadErrors.
+ * Rows of a CSV file; header problems and row errors come back as Issues.
  * With `onBatch`, validated rows are handed over in batches as PapaParse
  * reads the text chunk by chunk (the worker posts each batch at once), and
  * the returned `rows` stays empty.
@@ -53,7 +55,7 @@ export function parseRows<S extends z.ZodMiniObject, T>(
   convert: (row: z.output<S>) => T | string,
   onBatch?: (rows: T[]) => void,
 ): Parsed<T> {
-  const errors: LoadError[] = [];
+  const errors: Issue[] = [];
   const rows: T[] = [];
   let batch: T[] = [];
   let index = 0;
@@ -77,7 +79,7 @@ export function parseRows<S extends z.ZodMiniObject, T>(
         const fields = results.meta.fields ?? [];
         const absent = required.filter((f) => !fields.includes(f));
         if (absent.length > 0) {
-          errors.push({ file, line: 1, message: `missing column(s): ${absent.join(', ')}` });
+          errors.push(fileError(file, `missing column(s): ${absent.join(', ')}`, 1));
           stop = true;
           parser.abort();
           return;
@@ -88,7 +90,7 @@ export function parseRows<S extends z.ZodMiniObject, T>(
         // Papa counts rows within the chunk.
         const row = e.row === undefined ? undefined : index + e.row;
         if (row !== undefined) badRows.add(row);
-        errors.push({ file, ...(row === undefined ? {} : { line: row + 2 }), message: e.message });
+        errors.push(fileError(file, e.message, row === undefined ? undefined : row + 2));
       }
       for (const raw of results.data) {
         const line = index + 2;
@@ -97,11 +99,11 @@ export function parseRows<S extends z.ZodMiniObject, T>(
         if (bad) continue;
         const result = z.safeParse(schema, raw);
         if (!result.success) {
-          errors.push({ file, line, message: issueText(result.error) });
+          errors.push(fileError(file, issueText(result.error), line));
           continue;
         }
         const converted = convert(result.data);
-        if (typeof converted === 'string') errors.push({ file, line, message: converted });
+        if (typeof converted === 'string') errors.push(fileError(file, converted, line));
         else if (onBatch === undefined) rows.push(converted);
         else {
           batch.push(converted);

@@ -1,7 +1,7 @@
 /**
  * CSV text → typed rows. Every row is validated against a schema derived from
  * the file's column table (extract/columns.ts, which the CLI writes by); a bad
- * row becomes a LoadError naming file, line and what is wrong, and is skipped.
+ * row becomes an Issue naming file, line and what is wrong, and is skipped.
  */
 import * as z from 'zod/mini';
 import { INDICATORS, valueRangeProblem } from '../catalog';

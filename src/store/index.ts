@@ -13,7 +13,7 @@ import {
   withIndicatorYear,
   withReports,
   type DatasetModel,
-  type LoadError,
+  type Issue,
 } from '../dataset/model';
 import type * as DataLoader from '../dataset/load';
 import type { Lang } from '../i18n';
@@ -60,7 +60,7 @@ interface DataSlice {
   /** The index: towns, years, files. */
   readonly status: LoadState;
   readonly model: DatasetModel | null;
-  readonly loadErrors: readonly LoadError[];
+  readonly loadErrors: readonly Issue[];
   /** Indicator-years (`id@year`) asked for and not yet loaded, or whose file failed. */
   readonly indicatorLoads: ReadonlyMap<string, LoadState>;
   readonly reportsLoad: LoadState | null;
@@ -69,7 +69,7 @@ interface DataSlice {
   /** The print button was pressed: every lazy part loads, then the page prints. */
   readonly printing: boolean;
   setPrinting(printing: boolean): void;
-  setData(model: DatasetModel | null, errors: readonly LoadError[]): void;
+  setData(model: DatasetModel | null, errors: readonly Issue[]): void;
   /** Fetches (once) these indicators' values for these years (default: all). */
   requestIndicators(ids: readonly IndicatorId[], years?: readonly number[]): void;
   /** Fetches (once) reports.csv. */
