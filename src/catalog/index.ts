@@ -13,6 +13,7 @@ export {
   INDICATORS,
   INDICATOR_IDS,
 } from './catalog';
+export { FULL_STOP, SENTENCE_LIMIT, SENTENCE_MARKS, SHOWN_SENTENCE_MARKS } from './sentences';
 export {
   FULL_WORDS,
   PART_YEAR_WORDS,

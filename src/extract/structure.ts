@@ -3,7 +3,7 @@
  * figure: headings and the "next year" plan section, quotations (slogans like
  * “三重一大”), titles in 《》, sentences and period bounds (截至10月底).
  */
-import { PART_YEAR_WORDS, PERIOD_UP_TO_WORDS } from '../catalog';
+import { FULL_STOP, PART_YEAR_WORDS, PERIOD_UP_TO_WORDS, SENTENCE_LIMIT } from '../catalog';
 import { SENTENCE_END } from './rules';
 import { escapeLiteral } from './text';
 
@@ -67,7 +67,7 @@ export function findHeadings(folded: string): Heading[] {
         ordinal = cnOrdinal(g['part'] ?? '');
       }
       // The heading proper ends at the first full stop (inline headings run on).
-      const stop = line.search(/[。]/);
+      const stop = line.indexOf(FULL_STOP);
       const text = line.slice(m[0].length, stop < 0 ? Math.min(line.length, 80) : stop);
       headings.push({ start: lineStart, end: lineEnd, style, ordinal, text });
     }
@@ -225,7 +225,7 @@ export function contextBefore(folded: string, structure: ReportStructure, pos: n
 }
 
 /** Start of the sentence containing `pos` (after the previous 。;!? or line break). */
-export function sentenceStart(folded: string, pos: number, limit = 400): number {
+export function sentenceStart(folded: string, pos: number, limit = SENTENCE_LIMIT): number {
   const stop = Math.max(0, pos - limit);
   for (let i = pos - 1; i >= stop; i--) {
     if (SENTENCE_END.includes(folded.charAt(i))) return i + 1;
@@ -234,7 +234,7 @@ export function sentenceStart(folded: string, pos: number, limit = 400): number 
 }
 
 /** End of the sentence containing `pos`, including its closing mark. */
-export function sentenceEnd(folded: string, pos: number, limit = 400): number {
+export function sentenceEnd(folded: string, pos: number, limit = SENTENCE_LIMIT): number {
   const stop = Math.min(folded.length, pos + limit);
   for (let i = pos; i < stop; i++) {
     const ch = folded.charAt(i);
