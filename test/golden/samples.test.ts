@@ -33,10 +33,8 @@ describe('golden output of the sample reports', async () => {
   const outDir = join(tempDir('rol-golden-'), 'data');
   const parsed = parseCliArgs([...ARGS, '--out', outDir]);
   if (!parsed.ok) throw new Error(parsed.reason);
-  const cwd = process.cwd();
-  // Report files are named relative to the working directory, as when npm runs the CLI.
-  process.chdir(ROOT);
-  const result = await runExtract(parsed.data, captureOutput()).finally(() => process.chdir(cwd));
+  // Report files are named relative to the project folder, where npm runs the CLI.
+  const result = await runExtract({ ...parsed.data, displayRoot: ROOT }, captureOutput());
   const actual = filesBelow(outDir);
   const expected = filesBelow(GOLDEN);
 
