@@ -26,11 +26,13 @@ void import('./dataset/load')
     if (view === 'overview' && year !== null) store.requestIndicators([indicator], [year]);
   })
   .catch((error: unknown) =>
-    useAppStore
-      .getState()
-      .setData(null, [
-        { file: 'data', message: error instanceof Error ? error.message : String(error) },
-      ]),
+    useAppStore.getState().setData(null, [
+      {
+        file: 'data',
+        severity: 'error',
+        message: error instanceof Error ? error.message : String(error),
+      },
+    ]),
   );
 
 let reactStarted = false;

@@ -37,7 +37,7 @@ const TrendView = lazy(() =>
   import('../features/trends/TrendView').then((m) => ({ default: m.TrendView })),
 );
 import { discardChart } from '../components/chart/handoff';
-import { t } from '../i18n';
+import { issueMessage, t } from '../i18n';
 import { useAppStore } from '../store';
 import { NAV } from './nav';
 
@@ -86,7 +86,7 @@ function LoadErrors() {
               {e.file}
               {e.line === undefined ? '' : `:${e.line}`}
             </code>{' '}
-            {e.message}
+            {issueMessage(lang, e)}
           </li>
         ))}
       </ul>

@@ -5,14 +5,33 @@
  *
  * May import: nothing outside src/catalog.
  */
-export { CATALOG_VERSION, CATEGORIES, FILLER_WORDS, INDICATORS, INDICATOR_IDS } from './catalog';
+export {
+  CATALOG_VERSION,
+  CATEGORIES,
+  DERIVATIONS,
+  FILLER_WORDS,
+  INDICATORS,
+  INDICATOR_IDS,
+} from './catalog';
+export { FULL_STOP, SENTENCE_LIMIT, SENTENCE_MARKS, SHOWN_SENTENCE_MARKS } from './sentences';
+export {
+  FULL_WORDS,
+  PART_YEAR_WORDS,
+  PERIOD_UP_TO_WORDS,
+  QUOTA_WORDS,
+  TOTAL_WORDS,
+  ZERO_WORDS,
+} from './words';
 export type { IndicatorId } from './catalog';
 export type {
   CategoryId,
   CategorySpec,
+  Derivation,
   Example,
+  GuardedWord,
   IndicatorKind,
   IndicatorSpec,
+  NamedRule,
   Qualifier,
   Rule,
   RuleSpec,

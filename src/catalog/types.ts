@@ -54,6 +54,19 @@ export interface RuleSpec {
 
 export type Rule = string | RuleSpec;
 
+/**
+ * A rule of the catalog with its name. The name is the rule's id in the output
+ * (`indicator#name`, mentions.csv's `rule`), so it never changes once given:
+ * inserting, moving or deleting a rule leaves every other rule's id as it was.
+ * The first rules were named by their place at the time ('1', '2' …), which
+ * kept the ids already written; give a new rule a word or two that says what
+ * it reads (`rate-after-success`). Unique within the indicator, and never
+ * `zero` or `full` (the ids of figures said in words).
+ */
+export interface NamedRule extends RuleSpec {
+  readonly name: string;
+}
+
 export type Qualifier = '=' | '>=' | '~' | '<=';
 
 /** A real phrase, the value it states and its qualifier (default `=`). */
@@ -68,7 +81,7 @@ export interface IndicatorSpec {
   readonly kind: IndicatorKind;
   /** Measure words accepted as written (count indicators). */
   readonly units: readonly string[];
-  readonly rules: readonly Rule[];
+  readonly rules: readonly NamedRule[];
   /** Phrases from real reports; the test suite extracts each one. */
   readonly examples: readonly Example[];
   /**
@@ -95,4 +108,23 @@ export interface CategorySpec {
 export interface Wording {
   readonly zh: string;
   readonly en: string;
+}
+
+/**
+ * A word that counts only where its neighbours allow: 拟 "intends to" but not
+ * in 代拟 (drafting); 目标 "goal" but not in 目标责任书.
+ */
+export interface GuardedWord {
+  readonly word: string;
+  /** Characters that must not stand right before the word. */
+  readonly notAfter?: string;
+  /** Words that must not follow it. */
+  readonly notBefore?: readonly string[];
+}
+
+/** A rate the text does not state, derived as part / whole when both are stated together. */
+export interface Derivation<Id extends string> {
+  readonly rate: Id;
+  readonly part: Id;
+  readonly whole: Id;
 }

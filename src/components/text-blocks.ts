@@ -8,6 +8,7 @@
  *
  * Pure: offsets are UTF-16 code units, as everywhere in the app.
  */
+import { SHOWN_SENTENCE_MARKS } from '../catalog/sentences';
 
 /** Characters a block is cut after, at the earliest. */
 export const BLOCK_CHARS = 2000;
@@ -24,7 +25,8 @@ export interface TextBlocks {
   readonly partStarts: Int32Array;
 }
 
-const SENTENCE_END = /[。！？；!?;]/g;
+/** The catalog's sentence marks as shown (a line break is cut at apart). */
+const SENTENCE_END = new RegExp(`[${SHOWN_SENTENCE_MARKS}]`, 'g');
 
 /** Where a block that cannot end at a line break ends: after a sentence near `size`, or at `size`. */
 function cutInLine(window: string, size: number): number {

@@ -2,13 +2,10 @@
  * Where a value sits in its report: the sentence around a span, and a figure
  * in its sentence cut to a line's length.
  */
+import { SENTENCE_LIMIT, SHOWN_SENTENCE_MARKS } from '../catalog/sentences';
 
-const SENTENCE_END = /[。！？；;\n]/;
-/**
- * Characters looked at on either side (as the extractor's sentences): a text
- * without sentence ends is not walked through to its ends for every value.
- */
-const SENTENCE_LIMIT = 400;
+/** As the extractor's sentences: the catalog's marks as shown, or a line break. */
+const SENTENCE_END = new RegExp(`[${SHOWN_SENTENCE_MARKS}\n]`);
 
 /** The sentence (between end marks) that holds [start, end). */
 export function sentenceAround(

@@ -1,11 +1,12 @@
 /**
  * The engine under parse.ts: CSV text → rows validated against a schema, a
- * bad row a LoadError naming file, line and what is wrong (and skipped), the
+ * bad row an Issue naming file, line and what is wrong (and skipped), the
  * rest kept; streamed in batches when the caller asks.
  */
 import Papa from 'papaparse';
 import * as z from 'zod/mini';
-import type { LoadError } from './model';
+import { fileError } from '../extract/result';
+import type { Issue } from './model';
 
 export function issueText(error: z.core.$ZodError): string {
   return error.issues
@@ -13,29 +14,48 @@ export function issueText(error: z.core.$ZodError): string {
     .join('; ');
 }
 
+/** A file's rows and the problems of the rows left out (and of the file). */
 export interface Parsed<T> {
   readonly rows: T[];
-  readonly errors: LoadError[];
+  readonly errors: Issue[];
+}
+
+/**
+ * The schema of a data file's row, derived from the file's column table
+ * (extract/columns.ts): `fields` names every column of the table, with how the
+ * dashboard reads it, or null for a column written for people and other tools
+ * that the dashboard does not read. Declared with `satisfies
+ * Record<Column, …>`, a column added to the table is a compile error here
+ * until the reader decides about it.
+ */
+export function rowSchemaOf<F extends Readonly<Record<string, z.ZodMiniType | null>>>(
+  fields: F,
+): z.ZodMiniObject<{ [K in keyof F as F[K] extends null ? never : K]: Exclude<F[K], null> }> {
+  const shape = Object.fromEntries(
+    Object.entries(fields).filter((entry): entry is [string, z.ZodMiniType] => entry[1] !== null),
+  );
+  return z.object(shape) as never;
 }
 
 /** Rows arrive in batches of about this many when a caller streams them. */
 const BATCH_ROWS = 2000;
 
 /**
- * Rows of a CSV file; header problems and row errors come back as LoadErrors.
+ * Rows of a CSV file; header problems and row errors come back as Issues.
  * With `onBatch`, validated rows are handed over in batches as PapaParse
  * reads the text chunk by chunk (the worker posts each batch at once), and
  * the returned `rows` stays empty.
  */
-export function parseRows<S extends z.ZodMiniType, T>(
+export function parseRows<S extends z.ZodMiniObject, T>(
   csv: string,
   file: string,
   schema: S,
-  required: readonly string[],
+  /** Columns a file must have (older files may lack the others). */
+  required: readonly (keyof S['shape'] & string)[],
   convert: (row: z.output<S>) => T | string,
   onBatch?: (rows: T[]) => void,
 ): Parsed<T> {
-  const errors: LoadError[] = [];
+  const errors: Issue[] = [];
   const rows: T[] = [];
   let batch: T[] = [];
   let index = 0;
@@ -59,7 +79,7 @@ export function parseRows<S extends z.ZodMiniType, T>(
         const fields = results.meta.fields ?? [];
         const absent = required.filter((f) => !fields.includes(f));
         if (absent.length > 0) {
-          errors.push({ file, line: 1, message: `missing column(s): ${absent.join(', ')}` });
+          errors.push(fileError(file, `missing column(s): ${absent.join(', ')}`, 1));
           stop = true;
           parser.abort();
           return;
@@ -70,7 +90,7 @@ export function parseRows<S extends z.ZodMiniType, T>(
         // Papa counts rows within the chunk.
         const row = e.row === undefined ? undefined : index + e.row;
         if (row !== undefined) badRows.add(row);
-        errors.push({ file, ...(row === undefined ? {} : { line: row + 2 }), message: e.message });
+        errors.push(fileError(file, e.message, row === undefined ? undefined : row + 2));
       }
       for (const raw of results.data) {
         const line = index + 2;
@@ -79,11 +99,11 @@ export function parseRows<S extends z.ZodMiniType, T>(
         if (bad) continue;
         const result = z.safeParse(schema, raw);
         if (!result.success) {
-          errors.push({ file, line, message: issueText(result.error) });
+          errors.push(fileError(file, issueText(result.error), line));
           continue;
         }
         const converted = convert(result.data);
-        if (typeof converted === 'string') errors.push({ file, line, message: converted });
+        if (typeof converted === 'string') errors.push(fileError(file, converted, line));
         else if (onBatch === undefined) rows.push(converted);
         else {
           batch.push(converted);

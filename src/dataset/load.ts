@@ -18,6 +18,7 @@ import {
   type IndexFile,
   type IndexIndicator,
 } from '../extract/data-index';
+import { fileError } from '../extract/result';
 import { dataUrl, fetchData, fetchIndex, type Fetched } from './fetch';
 import {
   countyKeyOf,
@@ -26,7 +27,7 @@ import {
   type CountyData,
   type ReportPlace,
   type DatasetModel,
-  type LoadError,
+  type Issue,
   type MentionRow,
   type ReportInfo,
   type UnusedRow,
@@ -40,15 +41,14 @@ export const WORKER_BYTES = 48 * 1024;
 
 export interface LoadedIndex {
   readonly model: DatasetModel | null;
-  readonly errors: readonly LoadError[];
+  readonly errors: readonly Issue[];
 }
 
 /** Parses the index (fetched early by the entry chunk) into a model with nothing loaded yet. */
 export async function loadIndex(fetched: Promise<Fetched> = fetchIndex()): Promise<LoadedIndex> {
   const result = await fetched;
-  if ('error' in result)
-    return { model: null, errors: [{ file: 'data/index.json', message: result.error }] };
-  const { index, errors } = parseIndex(result.text, 'data/index.json');
+  if (!result.ok) return { model: null, errors: [result.reason] };
+  const { index, errors } = parseIndex(result.data, 'data/index.json');
   // A large dataset: start the worker now, so it is ready when the first file is.
   if (index?.indicators.some((i) => i.years.some((f) => f.bytes > WORKER_BYTES)) === true) {
     parsingWorker();
@@ -56,13 +56,16 @@ export async function loadIndex(fetched: Promise<Fetched> = fetchIndex()): Promi
   return { model: index === null ? null : modelFromIndex(index), errors };
 }
 
+/** What the worker's jobs end with when it broke: parse them here instead. */
+const RESTART: Issue = fileError('worker', 'restart');
+
 let worker: Worker | null = null;
 let workerReady = false;
 let workerBroken = false;
 let nextId = 1;
 const waiting = new Map<
   number,
-  { rows: unknown[]; kind: ParseKind; done: (errors: readonly LoadError[]) => void }
+  { rows: unknown[]; kind: ParseKind; done: (errors: readonly Issue[]) => void }
 >();
 
 function parsingWorker(): Worker | null {
@@ -98,7 +101,7 @@ function parsingWorker(): Worker | null {
     worker = null;
     const jobs = [...waiting.values()];
     waiting.clear();
-    for (const job of jobs) job.done([{ file: 'worker', message: 'restart' }]);
+    for (const job of jobs) job.done([RESTART]);
   });
   return worker;
 }
@@ -108,8 +111,8 @@ function loadFile<T>(kind: ParseKind, info: IndexFile): Promise<Parsed<T>> {
   const file = `data/${info.file}`;
   const here = async (): Promise<Parsed<T>> => {
     const fetched = await fetchData(info.file);
-    if ('error' in fetched) return { rows: [], errors: [{ file, message: fetched.error }] };
-    return (PARSERS[kind] as (csv: string, file: string) => Parsed<T>)(fetched.text, file);
+    if (!fetched.ok) return { rows: [], errors: [fetched.reason] };
+    return (PARSERS[kind] as (csv: string, file: string) => Parsed<T>)(fetched.data, file);
   };
   // Until the worker's code has loaded (the first view's files), parse here.
   const w = info.bytes > WORKER_BYTES ? parsingWorker() : null;
@@ -121,7 +124,7 @@ function loadFile<T>(kind: ParseKind, info: IndexFile): Promise<Parsed<T>> {
       rows,
       kind,
       done: (errors) => {
-        if (errors.length === 1 && errors[0]?.file === 'worker') void here().then(resolve);
+        if (errors.length === 1 && errors[0] === RESTART) void here().then(resolve);
         else resolve({ rows: rows as T[], errors: [...errors] });
       },
     });
@@ -150,10 +153,12 @@ export function loadIndicatorYear(
       const name = `data/${file.file}`;
       const own = rows.filter((r) => r.indicator === info.id && r.year === year);
       if (own.length < rows.length) {
-        errors.push({
-          file: name,
-          message: `${rows.length - own.length} row(s) of another indicator or year skipped: this file holds ${info.id} for ${year} only`,
-        });
+        errors.push(
+          fileError(
+            name,
+            `${rows.length - own.length} row(s) of another indicator or year skipped: this file holds ${info.id} for ${year} only`,
+          ),
+        );
       }
       const known = rowsOfKnownTowns(own, isKnownTown, name);
       if (known.error !== null) errors.push(known.error);
@@ -174,7 +179,7 @@ export function loadReports(info: IndexFile): Promise<Parsed<ReportInfo>> {
 
 export interface Mentions {
   readonly byReport: ReadonlyMap<string, readonly MentionRow[]>;
-  readonly errors: readonly LoadError[];
+  readonly errors: readonly Issue[];
 }
 
 const mentionLoads = new Map<string, Promise<Mentions>>();
@@ -201,13 +206,13 @@ export function loadMentions(info: IndexIndicator | IndexCounty): Promise<Mentio
   return promise;
 }
 
-const countyLoads = new Map<string, Promise<{ data: CountyData; errors: LoadError[] }>>();
+const countyLoads = new Map<string, Promise<{ data: CountyData; errors: Issue[] }>>();
 
 /** Every value and report of one county's towns (cached); rows of towns the index lacks are errors. */
 export function loadCounty(
   info: IndexCounty,
   isKnownTown: (townId: string) => boolean,
-): Promise<{ data: CountyData; errors: LoadError[] }> {
+): Promise<{ data: CountyData; errors: Issue[] }> {
   let promise = countyLoads.get(info.key);
   if (promise === undefined) {
     promise = Promise.all([
@@ -219,10 +224,12 @@ export function loadCounty(
       const own = <T extends ReportPlace>(rows: readonly T[], file: string): T[] => {
         const kept = rows.filter((r) => countyKeyOf(r) === info.key);
         if (kept.length < rows.length) {
-          errors.push({
-            file: `data/${file}`,
-            message: `${rows.length - kept.length} row(s) of another county skipped: this file holds ${info.key} only`,
-          });
+          errors.push(
+            fileError(
+              `data/${file}`,
+              `${rows.length - kept.length} row(s) of another county skipped: this file holds ${info.key} only`,
+            ),
+          );
         }
         const known = rowsOfKnownTowns(kept, isKnownTown, `data/${file}`);
         if (known.error !== null) errors.push(known.error);
@@ -266,7 +273,7 @@ export function loadReportText(reportId: string): Promise<string | null> {
   let promise = texts.get(reportId);
   if (promise === undefined) {
     promise = fetchData(textFileOf(encodeURIComponent(reportId))).then((r) =>
-      'text' in r ? r.text : null,
+      r.ok ? r.data : null,
     );
     texts.set(reportId, promise);
   }

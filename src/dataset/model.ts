@@ -6,6 +6,7 @@
 import type { CategoryId, IndicatorId, Qualifier, ResolutionRule } from '../catalog';
 import type { PlaceField } from '../extract/columns';
 import type { ReportNote } from '../extract/report-notes';
+import { fileError, type Issue } from '../extract/result';
 import {
   assembleIndex,
   countyKeyOf,
@@ -141,12 +142,8 @@ export interface ExportItem {
 /** Where an exported value's sentence is kept: a report states one value per indicator. */
 export const quoteKey = (reportId: string, indicator: string): string => `${reportId}|${indicator}`;
 
-export interface LoadError {
-  readonly file: string;
-  /** 1-based line of the CSV file; absent for whole-file problems. */
-  readonly line?: number;
-  readonly message: string;
-}
+/** A problem loading the data: a file that could not be fetched, a bad row (see extract/result.ts). */
+export type { Issue } from '../extract/result';
 
 /** One indicator's values for one year (one file). */
 export interface YearValues {
@@ -272,7 +269,7 @@ export function rowsOfKnownTowns<T extends ReportPlace>(
   rows: readonly T[],
   isKnownTown: (townId: string) => boolean,
   file: string,
-): { rows: T[]; error: LoadError | null } {
+): { rows: T[]; error: Issue | null } {
   const known: T[] = [];
   const unknown = new Set<string>();
   for (const row of rows) {
@@ -285,10 +282,10 @@ export function rowsOfKnownTowns<T extends ReportPlace>(
   const more = unknown.size > NAMED_TOWNS ? ` and ${unknown.size - NAMED_TOWNS} more` : '';
   return {
     rows: known,
-    error: {
+    error: fileError(
       file,
-      message: `${skipped} row(s) of ${unknown.size} town(s) not in index.json skipped: ${named}${more}`,
-    },
+      `${skipped} row(s) of ${unknown.size} town(s) not in index.json skipped: ${named}${more}`,
+    ),
   };
 }
 

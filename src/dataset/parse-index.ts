@@ -3,8 +3,9 @@
  * of each indicator and county), validated like every CSV row.
  */
 import * as z from 'zod/mini';
+import { CATALOG_VERSION } from '../catalog';
 import { INDEX_FORMAT, type DataIndex } from '../extract/data-index';
-import type { LoadError } from './model';
+import { fileError, type Issue } from '../extract/result';
 import { indicator } from './csv-fields';
 import { issueText } from './parse';
 
@@ -16,6 +17,8 @@ const indexFile = z.object({
 
 const indexSchema = z.object({
   format: z.literal(INDEX_FORMAT),
+  // Absent in folders written before it was.
+  catalog: z.optional(z.string()),
   towns: z.array(
     z.object({
       id: z.string().check(z.minLength(1)),
@@ -52,14 +55,14 @@ const indexSchema = z.object({
 export function parseIndex(
   json: string,
   file = 'index.json',
-): { index: DataIndex | null; errors: LoadError[] } {
+): { index: DataIndex | null; errors: Issue[] } {
   let raw: unknown;
   try {
     raw = JSON.parse(json);
   } catch (error) {
     return {
       index: null,
-      errors: [{ file, message: `is not JSON (${error instanceof Error ? error.message : ''})` }],
+      errors: [fileError(file, `is not JSON (${error instanceof Error ? error.message : ''})`)],
     };
   }
   const format = (raw as { format?: unknown } | null)?.format;
@@ -67,14 +70,33 @@ export function parseIndex(
     return {
       index: null,
       errors: [
-        {
+        fileError(
           file,
-          message: `is data layout format ${String(format)}; this dashboard reads format ${INDEX_FORMAT}: run the extraction again (npm run extract)`,
-        },
+          `is data layout format ${String(format)}; this dashboard reads format ${INDEX_FORMAT}: run the extraction again (npm run extract)`,
+        ),
       ],
     };
   }
   const result = z.safeParse(indexSchema, raw);
-  if (!result.success) return { index: null, errors: [{ file, message: issueText(result.error) }] };
-  return { index: result.data, errors: [] };
+  if (!result.success) return { index: null, errors: [fileError(file, issueText(result.error))] };
+  return { index: result.data, errors: catalogProblems(result.data, file) };
+}
+
+/**
+ * Data extracted with another catalog version may read its rules, units or
+ * ids differently: still shown (the layout is the same), with a warning to
+ * rebuild it. A folder written before the version was recorded has none.
+ */
+function catalogProblems(index: DataIndex, file: string): Issue[] {
+  const built = index.catalog;
+  if (built === undefined || built === CATALOG_VERSION) return [];
+  const params = { file, built, reads: CATALOG_VERSION };
+  return [
+    {
+      file,
+      severity: 'warning',
+      message: `the data was built with catalog ${built}, this app reads ${CATALOG_VERSION}: rebuild it (npm run extract)`,
+      wording: { key: 'catalogVersionMismatch', params },
+    },
+  ];
 }

@@ -1,6 +1,7 @@
 /**
- * CSV text → typed rows. Every row is validated against a schema; a bad row
- * becomes a LoadError naming file, line and what is wrong, and is skipped.
+ * CSV text → typed rows. Every row is validated against a schema derived from
+ * the file's column table (extract/columns.ts, which the CLI writes by); a bad
+ * row becomes an Issue naming file, line and what is wrong, and is skipped.
  */
 import * as z from 'zod/mini';
 import { INDICATORS, valueRangeProblem } from '../catalog';
@@ -33,12 +34,20 @@ import {
   type UnusedRow,
   type ValueRow,
 } from './model';
-import { parseRows, type Parsed } from './csv-rows';
+import { parseRows, rowSchemaOf, type Parsed } from './csv-rows';
+import type {
+  IndicatorColumn,
+  MentionColumn,
+  ReportColumn,
+  UnusedColumn,
+} from '../extract/columns';
 
 export { issueText, type Parsed } from './csv-rows';
 
-const valueSchema = z.object({
-  report_id: z.string().check(z.minLength(1, 'report_id is empty')),
+const reportId = z.string().check(z.minLength(1, 'report_id is empty'));
+
+const valueSchema = rowSchemaOf({
+  report_id: reportId,
   town: text,
   county: text,
   city: text,
@@ -50,54 +59,71 @@ const valueSchema = z.object({
   qualifier: optionalQualifier,
   derived: bool,
   corrected: bool,
+  alternatives: null,
   start: optionalInt,
   end: optionalInt,
+  category: null,
   unit_written: text,
+  mentions: null,
   alternative_values: numberList,
   chosen_by: ruleList,
   correction,
   note: text,
   period: text,
+  quote: null,
   parts: partList,
-});
+} satisfies Record<IndicatorColumn, unknown>);
 
-const reportSchema = z.object({
-  report_id: z.string().check(z.minLength(1, 'report_id is empty')),
+const reportSchema = rowSchemaOf({
+  report_id: reportId,
   town: text,
   county: text,
   city: text,
   province: text,
   year,
   published: text,
-  title: text,
+  chars: null,
   status: z.enum(['ok', 'warning', 'error']),
   message: text,
-  notes: text,
+  file: null,
+  encoding: null,
   mentions: z._default(int, 0),
   unused: z._default(int, 0),
   unused_no_rule: z._default(int, 0),
+  from_manifest: null,
+  title: text,
   inferred: placeFields,
-});
+  notes: text,
+} satisfies Record<ReportColumn, unknown>);
 
-const unusedSchema = z.object({
-  report_id: z.string().check(z.minLength(1, 'report_id is empty')),
+const unusedSchema = rowSchemaOf({
+  report_id: reportId,
   start: int,
   end: int,
   value: number,
   unit: text,
   reason: z.string().check(z.minLength(1, 'reason is empty')),
-});
+  text: null,
+  context: null,
+} satisfies Record<UnusedColumn, unknown>);
 
-const mentionSchema = z.object({
-  report_id: z.string().check(z.minLength(1, 'report_id is empty')),
+const mentionSchema = rowSchemaOf({
+  report_id: reportId,
   indicator,
   value: number,
   unit: text,
   qualifier,
   start: int,
   end: int,
+  quote: null,
+  category: null,
+  rule: null,
   period: text,
-});
+  num_start: null,
+  num_end: null,
+  sentence_start: null,
+  sentence_end: null,
+} satisfies Record<MentionColumn, unknown>);
 
 /**
  * Shared strings. At province scale a view holds tens of thousands of rows

@@ -16,12 +16,12 @@ const post = (reply: ParseReply): void => scope.postMessage(reply);
 
 scope.addEventListener('message', (event) => {
   const { id, kind, url, file } = event.data;
-  void fetchText(url).then((fetched) => {
-    if ('error' in fetched) {
-      post({ id, type: 'done', errors: [{ file, message: fetched.error }] });
+  void fetchText(url, file).then((fetched) => {
+    if (!fetched.ok) {
+      post({ id, type: 'done', errors: [fetched.reason] });
       return;
     }
-    const parsed = PARSERS[kind](fetched.text, file, (rows: readonly unknown[]) =>
+    const parsed = PARSERS[kind](fetched.data, file, (rows: readonly unknown[]) =>
       post({ id, type: 'rows', rows }),
     );
     post({ id, type: 'done', errors: parsed.errors });

@@ -28,8 +28,8 @@ export async function quotesOf(rows: readonly ValueRow[]): Promise<Map<string, s
   await Promise.all(
     [...files].map(async ([file, { indicator, wanted }]) => {
       const fetched = await fetchData(file);
-      if ('error' in fetched) return;
-      const parsed = Papa.parse<Record<string, string>>(fetched.text.replace(/^\uFEFF/, ''), {
+      if (!fetched.ok) return;
+      const parsed = Papa.parse<Record<string, string>>(fetched.data.replace(/^\uFEFF/, ''), {
         header: true,
         skipEmptyLines: true,
       });

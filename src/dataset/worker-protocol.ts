@@ -3,7 +3,7 @@
  * a file, parses and validates it, and posts the rows back in batches as it
  * goes, so no single message (and no main-thread task) is large.
  */
-import type { LoadError } from './model';
+import type { Issue } from './model';
 
 export type ParseKind = 'values' | 'reports' | 'mentions' | 'unused';
 
@@ -20,4 +20,4 @@ export type ParseReply =
   /** Posted once, when the worker's code has loaded (id 0). */
   | { readonly id: number; readonly type: 'ready' }
   | { readonly id: number; readonly type: 'rows'; readonly rows: readonly unknown[] }
-  | { readonly id: number; readonly type: 'done'; readonly errors: readonly LoadError[] };
+  | { readonly id: number; readonly type: 'done'; readonly errors: readonly Issue[] };

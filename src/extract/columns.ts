@@ -1,7 +1,10 @@
 /**
- * The columns of the two files a person (or the browser importer) writes next
- * to the reports. No imports: the importer's page code reads them without
- * pulling in the extractor.
+ * The columns of every CSV file the pipeline reads or writes, each defined
+ * once: the two files a person (or the browser importer) writes next to the
+ * reports, and the four datasets the CLI writes (output.ts) and the dashboard
+ * reads (dataset/parse.ts derives its row schemas from these tables). No
+ * imports: the browser's data layer and the importer's page code read them
+ * without pulling in the extractor.
  */
 /** The manifest's columns, in the order a written manifest has them. */
 export const MANIFEST_COLUMNS = [
@@ -32,3 +35,91 @@ export const CORRECTION_COLUMNS = [
   'end',
   'note',
 ] as const;
+
+/** reports.csv (and each county's counties/<n>/reports.csv). */
+export const REPORT_COLUMNS = [
+  'report_id',
+  'town',
+  'county',
+  'city',
+  'province',
+  'year',
+  'published',
+  'chars',
+  'status',
+  'message',
+  'file',
+  'encoding',
+  'mentions',
+  'unused',
+  'unused_no_rule',
+  'from_manifest',
+  'title',
+  'inferred',
+  'notes',
+] as const;
+
+/** mentions.csv (and mentions/<indicator>.csv, counties/<n>/mentions.csv). */
+export const MENTION_COLUMNS = [
+  'report_id',
+  'indicator',
+  'value',
+  'unit',
+  'qualifier',
+  'start',
+  'end',
+  'quote',
+  'category',
+  'rule',
+  'period',
+  'num_start',
+  'num_end',
+  'sentence_start',
+  'sentence_end',
+] as const;
+
+/** indicators.csv (and indicators/<indicator>/<year>.csv, counties/<n>/values.csv). */
+export const INDICATOR_COLUMNS = [
+  'report_id',
+  'town',
+  'county',
+  'city',
+  'province',
+  'year',
+  'indicator',
+  'value',
+  'unit',
+  'qualifier',
+  'derived',
+  'corrected',
+  'alternatives',
+  'start',
+  'end',
+  'category',
+  'unit_written',
+  'mentions',
+  'alternative_values',
+  'chosen_by',
+  'correction',
+  'note',
+  'period',
+  'quote',
+  'parts',
+] as const;
+
+/** unused.csv (and counties/<n>/unused.csv). */
+export const UNUSED_COLUMNS = [
+  'report_id',
+  'start',
+  'end',
+  'value',
+  'unit',
+  'reason',
+  'text',
+  'context',
+] as const;
+
+export type ReportColumn = (typeof REPORT_COLUMNS)[number];
+export type MentionColumn = (typeof MENTION_COLUMNS)[number];
+export type IndicatorColumn = (typeof INDICATOR_COLUMNS)[number];
+export type UnusedColumn = (typeof UNUSED_COLUMNS)[number];

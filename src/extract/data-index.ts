@@ -12,7 +12,7 @@
  *
  * Pure: shared by the CLI (which writes it) and the data layer (which reads it).
  */
-import { INDICATOR_IDS, type IndicatorId } from '../catalog';
+import { CATALOG_VERSION, INDICATOR_IDS, type IndicatorId } from '../catalog';
 import type { Datasets } from './pipeline';
 
 export const INDEX_FORMAT = 3;
@@ -63,6 +63,11 @@ export interface IndexCounty {
 
 export interface DataIndex {
   readonly format: number;
+  /**
+   * The catalog version the data was extracted with (CATALOG_VERSION): the
+   * app warns when it reads another. Absent in folders written before it was.
+   */
+  readonly catalog?: string;
   readonly towns: readonly IndexTown[];
   readonly years: readonly number[];
   readonly reports: IndexFile;
@@ -198,6 +203,7 @@ export function assembleIndex(
   }
   return {
     format: INDEX_FORMAT,
+    catalog: CATALOG_VERSION,
     towns: [...towns.values()]
       .map((t) => ({ ...t, years: [...(reportYears.get(t.id) ?? [])].sort((a, b) => a - b) }))
       .sort(compareTowns),

@@ -3,18 +3,12 @@
  * by a rule (a Mention) or listed as unused with the reason (plan, date,
  * quota … or simply no rule), so missed phrasings can be found.
  */
-import {
-  INDICATOR_IDS,
-  INDICATORS,
-  valueRangeProblem,
-  type IndicatorId,
-  type IndicatorSpec,
-  type Qualifier,
-} from '../catalog';
+import { valueRangeProblem, type IndicatorId, type Qualifier } from '../catalog';
 import type { NumberToken } from './numbers';
 import { sumListedParts } from './parts';
-import { CLAUSE_END, compileCatalog, type CompiledRule } from './rules';
-import { foldForMatching, longestFirst, SPACES } from './text';
+import { compileCatalog, type CompiledRule } from './rules';
+import { clauseStartIn, LEFT_WINDOW, QUOTA, TOTAL, wordStatements } from './said-in-words';
+import { SPACES } from './text';
 import {
   contextBefore,
   findPeriodBound,
@@ -89,22 +83,11 @@ const DATE_UNITS = new Set([
 const MONEY_UNITS = new Set(['元', '万元', '亿元']);
 /** Sizes and levels (两级, 3公里): measurements, not activity. */
 const MEASURE_UNITS = new Set(['级', '米', '公里', '平方米', '幅', '座', '间', '套', '台']);
-// 拟 "intends to", not 代拟/草拟/模拟 (drafting, simulating); 目标 "goal", not the
-// noun of 目标责任书/目标考核 (a target-responsibility letter, an appraisal).
-const QUOTA =
-  /不少于|不低于|至少|不超过|不多于|力争|争取|确保|计划|(?<![代草模])拟|预计|目标(?!责任|管理|考核)/;
-const TOTAL = /全年|年内|共|累计|合计|总计|全镇|全乡|全街道|今年/;
 const ENUMERATION_TAIL = new RegExp(
   `[、和及与][^、和及与,;。!?:\n]{1,12}(?:均为|均达到|均达|均是|都是|都为|都达到|均)(?:${SPACES})?$`,
 );
 const SEPARATORS = '、和及与';
-const LEFT_WINDOW = 80;
 const RIGHT_WINDOW = 60;
-
-function clauseStartIn(text: string): number {
-  for (let i = text.length - 1; i >= 0; i--) if (CLAUSE_END.includes(text.charAt(i))) return i + 1;
-  return 0;
-}
 
 function exclusionReason(
   folded: string,
@@ -210,113 +193,6 @@ function rulesFor(token: NumberToken): readonly CompiledRule[] {
 export interface MatchResult {
   readonly mentions: Mention[];
   readonly unused: UnusedNumber[];
-}
-
-/**
- * A zero said in words: 全年无行政复议和行政诉讼案件, 未发生行政诉讼案件, 未制定
- * 规范性文件. For the subjects the catalog names (its `zero` words), only when
- * the clause ends right after them (无行政诉讼败诉案件 says something else).
- */
-const ZERO_SUBJECTS = subjectsOf('zero');
-const ZERO = new RegExp(
-  `(未发生|没有发生|未出现|没有|无|未收到|未接到|未制定|未出台|未印发)(?:出台|印发|发布|制发)?(?:一起|任何|一件)?${alternation(ZERO_SUBJECTS)}(?:案件|事项)?(?:(?:和|及|、|或|与)${alternation(ZERO_SUBJECTS)}(?:案件|事项)?)?(?=[,;:。.!?)\n]|$)`,
-  'g',
-);
-
-/**
- * Full coverage said in words: 一村（社区）一法律顾问实现全覆盖 → 100 %, for the
- * subjects the catalog names (its `full` words) anywhere in the clause, the
- * clause ending there. 推进…全覆盖 is work under way and 基本实现 not all:
- * only 实现/达到/做到 count, and not after a negation or a purpose (尚未实现,
- * 为实现…).
- */
-const FULL_SUBJECTS = subjectsOf('full');
-const FULL = /(?:实现|达到|做到)了?[^,;:。!?\n]{0,16}?全覆盖(?=[,;:。.!?)\n]|$)/g;
-const NOT_FULL = /(?:未|没有|未能|尚未|不|为|以|基本|逐步|力争|确保|争取|推动|推进)$/;
-
-/** The catalog's words of one kind (`zero`, `full`), folded, each with its indicator. */
-function subjectsOf(kind: 'zero' | 'full'): ReadonlyMap<string, IndicatorId> {
-  return new Map(
-    INDICATOR_IDS.flatMap((id) =>
-      ((INDICATORS[id] as IndicatorSpec)[kind] ?? []).map((word): [string, IndicatorId] => [
-        foldForMatching(word),
-        id,
-      ]),
-    ),
-  );
-}
-
-function alternation(words: ReadonlyMap<string, IndicatorId>): string {
-  return `(${longestFirst(words.keys())})`;
-}
-
-/**
- * A figure said in words at [start, end), its word at [numStart, numEnd):
- * never in a plan, a quote or a title's slogan, after a quota word (力争无
- * 行政诉讼案件, 确保实现全覆盖 are goals) or in a sentence about next year.
- */
-function statedInWords(
-  folded: string,
-  structure: ReportStructure,
-  at: { start: number; end: number; numStart: number; numEnd: number },
-  indicator: IndicatorId,
-  value: number,
-  kind: 'zero' | 'full',
-): Mention | null {
-  const sStart = sentenceStart(folded, at.start);
-  const sEnd = sentenceEnd(folded, at.end);
-  const sentenceBefore = folded.slice(sStart, at.start);
-  const clauseBefore = folded.slice(sStart, at.numStart);
-  if (inRanges(structure.plans, at.numStart) || inRanges(structure.quotes, at.numStart)) {
-    return null;
-  }
-  if (QUOTA.test(clauseBefore.slice(clauseStartIn(clauseBefore)))) return null;
-  if (isPlanSentence(folded.slice(sStart, sEnd))) return null;
-  return {
-    indicator,
-    value,
-    unit: INDICATORS[indicator].unit,
-    qualifier: '=',
-    ...at,
-    rule: `${indicator}#${kind}`,
-    period: findPeriodBound(sentenceBefore),
-    sentenceStart: sStart,
-    sentenceEnd: sEnd,
-    total: TOTAL.test(sentenceBefore.slice(clauseStartIn(sentenceBefore))),
-  };
-}
-
-function wordStatements(folded: string, structure: ReportStructure): Mention[] {
-  const mentions: Mention[] = [];
-  for (const m of folded.matchAll(ZERO)) {
-    const at = {
-      start: m.index,
-      end: m.index + m[0].length,
-      numStart: m.index,
-      numEnd: m.index + (m[1] ?? '').length,
-    };
-    const indicators = new Set([m[2], m[3]].map((w) => ZERO_SUBJECTS.get(w ?? '')));
-    for (const indicator of indicators) {
-      const mention = indicator && statedInWords(folded, structure, at, indicator, 0, 'zero');
-      if (mention) mentions.push(mention);
-    }
-  }
-  for (const m of folded.matchAll(FULL)) {
-    const end = m.index + m[0].length;
-    const from = Math.max(0, m.index - LEFT_WINDOW);
-    const clauseStart = from + clauseStartIn(folded.slice(from, m.index));
-    if (NOT_FULL.test(folded.slice(clauseStart, m.index))) continue;
-    const clause = folded.slice(clauseStart, end);
-    for (const [word, indicator] of FULL_SUBJECTS) {
-      const i = clause.indexOf(word);
-      if (i < 0) continue;
-      const at = { start: Math.min(clauseStart + i, m.index), end, numStart: end - 3, numEnd: end };
-      const mention = statedInWords(folded, structure, at, indicator, 100, 'full');
-      if (mention) mentions.push(mention);
-      break;
-    }
-  }
-  return mentions.sort((a, b) => a.start - b.start);
 }
 
 export function matchTokens(

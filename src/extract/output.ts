@@ -1,95 +1,24 @@
 /**
  * The published datasets as CSV text, with a fixed column order and sorted
  * rows so the same input always gives the same bytes. Shared by the CLI and,
- * later, the browser's export.
+ * later, the browser's export. The columns are the tables in columns.ts, which
+ * the dashboard's reader derives its schemas from too: each row here is a
+ * record of the table's columns, so the compiler keeps the two complete.
  */
 import Papa from 'papaparse';
 import { INDICATORS } from '../catalog';
-import { CORRECTION_COLUMNS } from './columns';
+import {
+  CORRECTION_COLUMNS,
+  INDICATOR_COLUMNS,
+  MENTION_COLUMNS,
+  REPORT_COLUMNS,
+  UNUSED_COLUMNS,
+} from './columns';
 import type { Correction } from './inputs';
 import type { Datasets } from './pipeline';
 import { notesText, serializeNotes } from './report-notes';
 
 type Cell = string | number | boolean | null;
-
-export const REPORT_COLUMNS = [
-  'report_id',
-  'town',
-  'county',
-  'city',
-  'province',
-  'year',
-  'published',
-  'chars',
-  'status',
-  'message',
-  'file',
-  'encoding',
-  'mentions',
-  'unused',
-  'unused_no_rule',
-  'from_manifest',
-  'title',
-  'inferred',
-  'notes',
-] as const;
-
-export const MENTION_COLUMNS = [
-  'report_id',
-  'indicator',
-  'value',
-  'unit',
-  'qualifier',
-  'start',
-  'end',
-  'quote',
-  'category',
-  'rule',
-  'period',
-  'num_start',
-  'num_end',
-  'sentence_start',
-  'sentence_end',
-] as const;
-
-export const INDICATOR_COLUMNS = [
-  'report_id',
-  'town',
-  'county',
-  'city',
-  'province',
-  'year',
-  'indicator',
-  'value',
-  'unit',
-  'qualifier',
-  'derived',
-  'corrected',
-  'alternatives',
-  'start',
-  'end',
-  'category',
-  'unit_written',
-  'mentions',
-  'alternative_values',
-  'chosen_by',
-  'correction',
-  'note',
-  'period',
-  'quote',
-  'parts',
-] as const;
-
-export const UNUSED_COLUMNS = [
-  'report_id',
-  'start',
-  'end',
-  'value',
-  'unit',
-  'reason',
-  'text',
-  'context',
-] as const;
 
 export type CsvName = 'reports.csv' | 'mentions.csv' | 'indicators.csv' | 'unused.csv';
 export const CSV_NAMES: readonly CsvName[] = [
@@ -103,114 +32,114 @@ export type CsvFiles = Readonly<Record<CsvName, string>>;
 const CHUNK_ROWS = 5000;
 
 /** Header first, then rows a few thousand at a time: large runs never hold a whole file. */
-function* chunked<T>(
-  columns: readonly string[],
+function* chunked<T, C extends string>(
+  columns: readonly C[],
   items: readonly T[],
-  toRow: (item: T) => readonly Cell[],
+  toRow: (item: T) => Readonly<Record<C, Cell>>,
 ): Generator<string> {
   yield `${Papa.unparse([[...columns]], { newline: '\n' })}\n`;
   for (let i = 0; i < items.length; i += CHUNK_ROWS) {
-    const data = items
-      .slice(i, i + CHUNK_ROWS)
-      .map((item) =>
-        toRow(item).map((cell) =>
-          cell === null ? '' : typeof cell === 'boolean' ? String(cell) : cell,
-        ),
-      );
+    const data = items.slice(i, i + CHUNK_ROWS).map((item) => {
+      const row = toRow(item);
+      return columns.map((column) => {
+        const cell = row[column];
+        return cell === null ? '' : typeof cell === 'boolean' ? String(cell) : cell;
+      });
+    });
     yield `${Papa.unparse(data, { newline: '\n' })}\n`;
   }
 }
 
 /** mentions.csv, or the part of it for one indicator. */
 export function mentionChunks(mentions: Datasets['mentions']): Generator<string> {
-  return chunked(MENTION_COLUMNS, mentions, ({ reportId, mention: m }) => [
-    reportId,
-    m.indicator,
-    m.value,
-    m.unit,
-    m.qualifier,
-    m.start,
-    m.end,
-    m.quote,
-    INDICATORS[m.indicator].category,
-    m.rule,
-    m.period,
-    m.numStart,
-    m.numEnd,
-    m.sentenceStart,
-    m.sentenceEnd,
-  ]);
+  return chunked(MENTION_COLUMNS, mentions, ({ reportId, mention: m }) => ({
+    report_id: reportId,
+    indicator: m.indicator,
+    value: m.value,
+    unit: m.unit,
+    qualifier: m.qualifier,
+    start: m.start,
+    end: m.end,
+    quote: m.quote,
+    category: INDICATORS[m.indicator].category,
+    rule: m.rule,
+    period: m.period,
+    num_start: m.numStart,
+    num_end: m.numEnd,
+    sentence_start: m.sentenceStart,
+    sentence_end: m.sentenceEnd,
+  }));
 }
 
 /** indicators.csv, or the part of it for one indicator. */
 export function valueChunks(values: Datasets['values']): Generator<string> {
-  return chunked(INDICATOR_COLUMNS, values, (v) => [
-    v.reportId,
-    v.town,
-    v.county,
-    v.city,
-    v.province,
-    v.year,
-    v.indicator,
-    v.value,
-    INDICATORS[v.indicator].unit,
-    v.value === null ? '' : v.qualifier,
-    v.derived,
-    v.correction !== '',
-    v.alternativeValues.length,
-    v.start,
-    v.end,
-    INDICATORS[v.indicator].category,
-    v.unitWritten,
-    v.mentions,
-    v.alternativeValues.join(';'),
-    v.chosenBy.join(';'),
-    v.correction,
-    v.note,
-    v.period,
-    v.quote,
-    v.parts,
-  ]);
+  return chunked(INDICATOR_COLUMNS, values, (v) => ({
+    report_id: v.reportId,
+    town: v.town,
+    county: v.county,
+    city: v.city,
+    province: v.province,
+    year: v.year,
+    indicator: v.indicator,
+    value: v.value,
+    unit: INDICATORS[v.indicator].unit,
+    qualifier: v.value === null ? '' : v.qualifier,
+    derived: v.derived,
+    corrected: v.correction !== '',
+    alternatives: v.alternativeValues.length,
+    start: v.start,
+    end: v.end,
+    category: INDICATORS[v.indicator].category,
+    unit_written: v.unitWritten,
+    mentions: v.mentions,
+    alternative_values: v.alternativeValues.join(';'),
+    chosen_by: v.chosenBy.join(';'),
+    correction: v.correction,
+    note: v.note,
+    period: v.period,
+    quote: v.quote,
+    parts: v.parts,
+  }));
 }
 
 /** reports.csv, or the part of it for one county. */
 export function reportChunks(reports: Datasets['reports']): Generator<string> {
-  return chunked(REPORT_COLUMNS, reports, (r) => [
-    r.reportId,
-    r.metadata.town,
-    r.metadata.county,
-    r.metadata.city,
-    r.metadata.province,
-    r.metadata.year,
-    r.metadata.published,
-    r.chars,
-    r.status,
+  return chunked(REPORT_COLUMNS, reports, (r) => ({
+    report_id: r.reportId,
+    town: r.metadata.town,
+    county: r.metadata.county,
+    city: r.metadata.city,
+    province: r.metadata.province,
+    year: r.metadata.year,
+    published: r.metadata.published,
+    chars: r.chars,
+    status: r.status,
     // In Chinese for the person who opens the file; `notes` for the dashboard, in its language.
-    notesText('zh', r.notes),
-    r.file,
-    r.encoding,
-    r.mentions,
-    r.unused,
-    r.unusedNoRule,
-    r.fromManifest.join(' '),
-    r.metadata.title,
-    r.inferred.join(' '),
-    serializeNotes(r.notes),
-  ]);
+    message: notesText('zh', r.notes),
+    file: r.file,
+    encoding: r.encoding,
+    mentions: r.mentions,
+    unused: r.unused,
+    unused_no_rule: r.unusedNoRule,
+    from_manifest: r.fromManifest.join(' '),
+    title: r.metadata.title,
+    inferred: r.inferred.join(' '),
+    notes: serializeNotes(r.notes),
+  }));
 }
 
 /** unused.csv, or the part of it for one county. */
 export function unusedChunks(unused: Datasets['unused']): Generator<string> {
-  return chunked(UNUSED_COLUMNS, unused, ({ reportId, number: u }) => [
-    reportId,
-    u.start,
-    u.end,
-    u.value,
-    u.unit,
-    u.reason,
-    u.text,
-    u.context,
-  ]);
+  return chunked(UNUSED_COLUMNS, unused, ({ reportId, number: u }) => ({
+    report_id: reportId,
+    start: u.start,
+    end: u.end,
+    value: u.value,
+    unit: u.unit,
+    reason: u.reason,
+    text: u.text,
+    context: u.context,
+  }));
 }
 
 /**
@@ -219,15 +148,15 @@ export function unusedChunks(unused: Datasets['unused']): Generator<string> {
  * order they were given. Read back, it applies the same corrections.
  */
 export function correctionChunks(corrections: readonly Correction[]): Generator<string> {
-  return chunked(CORRECTION_COLUMNS, corrections, (c) => [
-    c.reportId,
-    c.indicator,
-    c.value,
-    c.value === null ? '' : c.qualifier,
-    c.start,
-    c.end,
-    c.note,
-  ]);
+  return chunked(CORRECTION_COLUMNS, corrections, (c) => ({
+    report_id: c.reportId,
+    indicator: c.indicator,
+    value: c.value,
+    qualifier: c.value === null ? '' : c.qualifier,
+    start: c.start,
+    end: c.end,
+    note: c.note,
+  }));
 }
 
 export function csvChunks(name: CsvName, datasets: Datasets): Generator<string> {

@@ -20,6 +20,7 @@
  * Corrections apply last and win over everything.
  */
 import {
+  DERIVATIONS,
   INDICATORS,
   RESOLUTION_RULE_IDS,
   type IndicatorId,
@@ -105,15 +106,6 @@ function groupKey(report: ReportForResolution): string {
   if (m.town === '' || m.year === null) return `report:${report.reportId}`;
   return `${m.province}|${m.city}|${m.county}|${m.town}|${m.year}`;
 }
-
-const DERIVATIONS: readonly {
-  readonly rate: IndicatorId;
-  readonly part: IndicatorId;
-  readonly whole: IndicatorId;
-}[] = [
-  { rate: 'mediation.success_rate', part: 'mediation.resolved', whole: 'mediation.cases' },
-  { rate: 'petition.closure_rate', part: 'petition.closed', whole: 'petition.cases' },
-];
 
 function rowFor(
   report: ReportForResolution,

@@ -8,6 +8,7 @@ import {
   INDICATOR_IDS,
   type IndicatorId,
   type IndicatorKind,
+  type NamedRule,
   type Rule,
 } from '../catalog';
 import {
@@ -82,7 +83,7 @@ const FILLER = `(?:${SPACING}(?:${longestFirst(FILLER_WORDS.map(foldForMatching)
 export interface CompiledRule {
   readonly indicator: IndicatorId;
   readonly kind: IndicatorKind;
-  /** `indicator#n`, n counting the indicator's rules from 1. */
+  /** `indicator#name` (see NamedRule in the catalog): stable when other rules come and go. */
   readonly id: string;
   readonly pattern: string;
   /** Matches the text before the number; group 1 is the distance to it. */
@@ -97,9 +98,14 @@ export interface CompiledRule {
   readonly order: number;
 }
 
+/** The id of a rule in the output: mentions.csv's `rule`. */
+export function ruleId(indicator: IndicatorId, name: string): string {
+  return `${indicator}#${name}`;
+}
+
 export function compileRule(
   indicator: IndicatorId,
-  index: number,
+  name: string,
   rule: Rule,
   order: number,
 ): CompiledRule {
@@ -139,7 +145,7 @@ export function compileRule(
   return {
     indicator,
     kind: spec.kind,
-    id: `${indicator}#${index + 1}`,
+    id: ruleId(indicator, name),
     pattern,
     left,
     right,
@@ -159,13 +165,21 @@ export interface CompiledCatalog {
 
 let cached: CompiledCatalog | null = null;
 
+/** One indicator's rules in their order, the first at `order` in the catalog. */
+export function compileRules(
+  indicator: IndicatorId,
+  rules: readonly NamedRule[],
+  order = 0,
+): CompiledRule[] {
+  return rules.map((rule, i) => compileRule(indicator, rule.name, rule, order + i));
+}
+
 export function compileCatalog(): CompiledCatalog {
   if (cached !== null) return cached;
   const rules: CompiledRule[] = [];
   for (const id of INDICATOR_IDS) {
-    INDICATORS[id].rules.forEach((rule, index) => {
-      rules.push(compileRule(id, index, rule, rules.length));
-    });
+    for (const rule of INDICATORS[id].rules)
+      rules.push(compileRule(id, rule.name, rule, rules.length));
   }
   const byUnit = new Map<string, CompiledRule[]>();
   const add = (key: string, rule: CompiledRule): void => {

@@ -3,7 +3,9 @@
  * figure: headings and the "next year" plan section, quotations (slogans like
  * “三重一大”), titles in 《》, sentences and period bounds (截至10月底).
  */
+import { FULL_STOP, PART_YEAR_WORDS, PERIOD_UP_TO_WORDS, SENTENCE_LIMIT } from '../catalog';
 import { SENTENCE_END } from './rules';
+import { escapeLiteral } from './text';
 
 export interface Range {
   readonly start: number;
@@ -65,7 +67,7 @@ export function findHeadings(folded: string): Heading[] {
         ordinal = cnOrdinal(g['part'] ?? '');
       }
       // The heading proper ends at the first full stop (inline headings run on).
-      const stop = line.search(/[。]/);
+      const stop = line.indexOf(FULL_STOP);
       const text = line.slice(m[0].length, stop < 0 ? Math.min(line.length, 80) : stop);
       headings.push({ start: lineStart, end: lineEnd, style, ordinal, text });
     }
@@ -223,7 +225,7 @@ export function contextBefore(folded: string, structure: ReportStructure, pos: n
 }
 
 /** Start of the sentence containing `pos` (after the previous 。;!? or line break). */
-export function sentenceStart(folded: string, pos: number, limit = 400): number {
+export function sentenceStart(folded: string, pos: number, limit = SENTENCE_LIMIT): number {
   const stop = Math.max(0, pos - limit);
   for (let i = pos - 1; i >= stop; i--) {
     if (SENTENCE_END.includes(folded.charAt(i))) return i + 1;
@@ -232,7 +234,7 @@ export function sentenceStart(folded: string, pos: number, limit = 400): number 
 }
 
 /** End of the sentence containing `pos`, including its closing mark. */
-export function sentenceEnd(folded: string, pos: number, limit = 400): number {
+export function sentenceEnd(folded: string, pos: number, limit = SENTENCE_LIMIT): number {
   const stop = Math.min(folded.length, pos + limit);
   for (let i = pos; i < stop; i++) {
     const ch = folded.charAt(i);
@@ -242,12 +244,14 @@ export function sentenceEnd(folded: string, pos: number, limit = 400): number {
   return stop;
 }
 
-const PERIOD_BOUND =
-  /(?:截至|截止到|截止至|截止)(?:目前|今年|本年|[0-9]{4}年)?(?:[0-9一二三四五六七八九十]{1,2}月(?:底|末|份|[0-9一二三四五六七八九十]{1,3}日)?|目前|今)?(?:底|末|止|为止|前)?/;
+const PERIOD_BOUND = new RegExp(
+  `(?:${PERIOD_UP_TO_WORDS.map(escapeLiteral).join('|')})(?:目前|今年|本年|[0-9]{4}年)?(?:[0-9一二三四五六七八九十]{1,2}月(?:底|末|份|[0-9一二三四五六七八九十]{1,3}日)?|目前|今)?(?:底|末|止|为止|前)?`,
+);
 
 /** Part-year spans: 1-10月, 1至9月, 上半年, 前三季度. */
-const PART_YEAR =
-  /(?:[0-9一二三四五六七八九十]{1,2}(?:月份?)?\s*(?:-|—|–|~|至|到)\s*[0-9一二三四五六七八九十]{1,2}月(?:份|底|末)?|上半年|前三季度|前两个季度|第[一二三]季度)/;
+const PART_YEAR = new RegExp(
+  `(?:[0-9一二三四五六七八九十]{1,2}(?:月份?)?\\s*(?:-|—|–|~|至|到)\\s*[0-9一二三四五六七八九十]{1,2}月(?:份|底|末)?|${PART_YEAR_WORDS.map(escapeLiteral).join('|')}|第[一二三]季度)`,
+);
 
 /** A bound such as 截至10月底 or 1-10月 earlier in the sentence, as written; '' if none. */
 export function findPeriodBound(sentenceBefore: string): string {

@@ -7,6 +7,8 @@
  * page put inside a sentence into spaces.
  */
 
+import { SENTENCE_MARKS } from '../catalog';
+
 /** Markup lines left by document converters, e.g. `[bookmark: _GoBack]`. */
 const CONVERTER_MARKUP = /\[(?:bookmark|image|footnote|comment)\b[^\]\n]*\]/gi;
 
@@ -74,8 +76,8 @@ const ITEM_START =
   /^ *(?:[一二三四五六七八九十]{1,3} *[、.]|\d{1,2} *[、.](?!\d)|\( *(?:[一二三四五六七八九十]{1,3}|\d{1,2}) *\)|[①-⑳]|第[一二三四五六七八九十\d]{1,3}(?:部分|章|节|条)|[一二三四五六七八九十]是|[•●◆◇■□▪○·*|-])/;
 /** Characters that end a clause: a rule's `…` gap never crosses them. */
 export const CLAUSE_END = ',;。!?:\n';
-/** Characters that end a sentence: a rule's `……` gap never crosses them. */
-export const SENTENCE_END = ';。!?\n';
+/** Characters that end a sentence (the catalog's marks, folded, and a line break): a rule's `……` gap never crosses them. */
+export const SENTENCE_END = `${SENTENCE_MARKS}\n`;
 /** At a line's end, these also say the next line starts afresh: 如下: / 1. / a table's |. */
 const LINE_STOPS = `${SENTENCE_END.replace('\n', '')}:.…|`;
 const SENTENCE_MARK = new RegExp(`[${SENTENCE_END}]`);

@@ -15,6 +15,8 @@ export const en: Record<MessageKey, string> = {
   loadErrors: 'Data problems',
   loadErrorsHint: 'These rows could not be read and were skipped; everything else is shown.',
   loadFailed: 'The data could not be loaded',
+  catalogVersionMismatch:
+    'the data was built with catalog {built}, this app reads {reads} — rebuild it (npm run extract).',
   loadFailedHint:
     '{file} could not be read, so there is no data to show. Check that file, or run the extraction again.',
   noData: 'No data',

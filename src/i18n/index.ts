@@ -32,6 +32,27 @@ export function t(
   return fill(MESSAGES[lang][key], params);
 }
 
+/**
+ * A problem's message in `lang`: its UI string when it has one (an Issue's
+ * `wording`, see extract/result.ts), else its English message as written.
+ */
+export function issueMessage(
+  lang: Lang,
+  issue: {
+    readonly message: string;
+    readonly wording?: {
+      readonly key: string;
+      readonly params?: Readonly<Record<string, string | number>>;
+    };
+  },
+): string {
+  const key = issue.wording?.key;
+  if (key === undefined || !Object.prototype.hasOwnProperty.call(MESSAGES[lang], key)) {
+    return issue.message;
+  }
+  return t(lang, key as MessageKey, { ...issue.wording?.params });
+}
+
 /** A message with its {placeholders} filled: for views that keep their own strings. */
 export function fill(message: string, params: Record<string, string | number> = {}): string {
   return message.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));

@@ -13,6 +13,8 @@ export const zh = {
   loadErrors: '数据加载问题',
   loadErrorsHint: '以下行未能读取，已跳过；其余数据正常显示。',
   loadFailed: '数据无法加载',
+  catalogVersionMismatch:
+    '这些数据由指标目录 {built} 生成，本应用读取的是 {reads}，请重新运行数据提取（npm run extract）。',
   loadFailedHint: '{file} 未能读取，因此没有任何数据可以显示。请检查该文件，或重新运行数据提取。',
   noData: '暂无数据',
   overview: '总览',

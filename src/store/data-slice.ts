@@ -11,7 +11,7 @@ import {
   withIndicatorYear,
   withReports,
   type DatasetModel,
-  type LoadError,
+  type Issue,
 } from '../dataset/model';
 import type * as DataLoader from '../dataset/load';
 import type { AppState } from './index';
@@ -22,13 +22,13 @@ export interface DataSlice {
   /** The index: towns, years, files. */
   readonly status: LoadState;
   readonly model: DatasetModel | null;
-  readonly loadErrors: readonly LoadError[];
+  readonly loadErrors: readonly Issue[];
   /** Indicator-years (`id@year`) asked for and not yet loaded, or whose file failed. */
   readonly indicatorLoads: ReadonlyMap<string, LoadState>;
   readonly reportsLoad: LoadState | null;
   /** Counties (by key) asked for: loading, or failed. */
   readonly countyLoads: ReadonlyMap<string, LoadState>;
-  setData(model: DatasetModel | null, errors: readonly LoadError[]): void;
+  setData(model: DatasetModel | null, errors: readonly Issue[]): void;
   /** Fetches (once) these indicators' values for these years (default: all). */
   requestIndicators(ids: readonly IndicatorId[], years?: readonly number[]): void;
   /** Fetches (once) reports.csv. */

@@ -45,3 +45,14 @@ describe('inSentence', () => {
     expect(after).toBe(`${'乙'.repeat(60)}…`);
   });
 });
+
+describe("the sentence is the extractor's", () => {
+  it.each(['。', '！', '？', '；', '!', '?', ';', '\n'])('ends at %j', (mark) => {
+    const text = `上一句${mark}调解纠纷56件${mark}下一句`;
+    const at = text.indexOf('56');
+    const { start, end } = sentenceAround(text, at, at + 3);
+    expect(text.slice(start, end).replace('\n', '')).toBe(
+      `调解纠纷56件${mark === '\n' ? '' : mark}`,
+    );
+  });
+});

@@ -37,7 +37,10 @@ describe('fetchText', () => {
           new Response(bytes(), { headers: { 'content-type': 'text/plain; charset=latin1' } }),
       ),
     );
-    expect(await fetchText('http://site/data/texts/r1.txt')).toEqual({ text: TEXT });
+    expect(await fetchText('http://site/data/texts/r1.txt', 'data/texts/r1.txt')).toEqual({
+      ok: true,
+      data: TEXT,
+    });
   });
 
   it('names the HTTP status of a file that cannot be had', async () => {
@@ -45,8 +48,13 @@ describe('fetchText', () => {
       'fetch',
       vi.fn(async () => new Response('', { status: 404 })),
     );
-    expect(await fetchText('http://site/data/texts/r1.txt')).toEqual({
-      error: 'could not be loaded (HTTP 404)',
+    expect(await fetchText('http://site/data/texts/r1.txt', 'data/texts/r1.txt')).toEqual({
+      ok: false,
+      reason: {
+        file: 'data/texts/r1.txt',
+        severity: 'error',
+        message: 'could not be loaded (HTTP 404)',
+      },
     });
   });
 });

@@ -11,7 +11,9 @@ import {
   WORKER_BYTES,
 } from '../../src/dataset/load';
 import { rowsOfKnownTowns } from '../../src/dataset/model';
-import type { IndexCounty, IndexIndicator } from '../../src/extract/data-index';
+import { CATALOG_VERSION } from '../../src/catalog';
+import { INDEX_FORMAT, type IndexCounty, type IndexIndicator } from '../../src/extract/data-index';
+import { issueMessage } from '../../src/i18n';
 
 const HEADER =
   'report_id,town,county,city,province,year,indicator,value,unit,qualifier,derived,corrected,alternatives,start,end,category,unit_written,mentions,alternative_values,correction,note,period,quote,parts';
@@ -56,14 +58,25 @@ afterAll(() => {
 describe('an index that cannot be read', () => {
   // The app then has no model: the load-problems panel says nothing displays, naming this file.
   it.each([
-    ['missing', { error: 'could not be loaded (HTTP 404)' }, 'could not be loaded (HTTP 404)'],
-    ['not JSON', { text: '{"format": 2,' }, 'is not JSON'],
-    ['of another layout', { text: '{"format": 1}' }, 'is data layout format 1'],
-  ])('%s: no model, one error naming data/index.json', async (_, fetched, message) => {
+    [
+      'missing',
+      {
+        ok: false,
+        reason: {
+          file: 'data/index.json',
+          severity: 'error',
+          message: 'could not be loaded (HTTP 404)',
+        },
+      },
+      'could not be loaded (HTTP 404)',
+    ],
+    ['not JSON', { ok: true, data: '{"format": 2,' }, 'is not JSON'],
+    ['of another layout', { ok: true, data: '{"format": 1}' }, 'is data layout format 1'],
+  ] as const)('%s: no model, one error naming data/index.json', async (_, fetched, message) => {
     const { model, errors } = await loadIndex(Promise.resolve(fetched));
     expect(model).toBeNull();
     expect(errors).toEqual([
-      { file: 'data/index.json', message: expect.stringContaining(message) },
+      { file: 'data/index.json', severity: 'error', message: expect.stringContaining(message) },
     ]);
   });
 });
@@ -89,6 +102,7 @@ describe('rows of towns index.json does not list', () => {
     expect(errors).toEqual([
       {
         file: 'data/indicators/mediation.cases/2024.csv',
+        severity: 'error',
         message: '2 row(s) of 1 town(s) not in index.json skipped: 某省/某市/某县/丙镇',
       },
     ]);
@@ -108,6 +122,7 @@ describe('rows of towns index.json does not list', () => {
     expect(errors).toEqual([
       {
         file: 'data/counties/0/values.csv',
+        severity: 'error',
         message: '1 row(s) of 1 town(s) not in index.json skipped: 某省/某市/某县/丁镇',
       },
     ]);
@@ -151,5 +166,46 @@ describe('the numbers no rule used', () => {
   it('come from unused.csv in a folder written before county files held them', async () => {
     const { rows } = await loadUnused(county);
     expect(rows.map((r) => r.reportId)).toEqual(['r1', 'r9']);
+  });
+});
+
+describe('the catalog version the data was built with', () => {
+  const index = (catalog?: string): string =>
+    JSON.stringify({
+      format: INDEX_FORMAT,
+      ...(catalog === undefined ? {} : { catalog }),
+      towns: [],
+      years: [],
+      reports: { file: 'reports.csv', rows: 0, bytes: 0 },
+      indicators: [],
+      counties: [],
+    });
+
+  it("is a warning naming index.json when it is not the app's, and the data is still read", async () => {
+    const { model, errors } = await loadIndex(Promise.resolve({ ok: true, data: index('v0') }));
+    expect(model).not.toBeNull();
+    expect(errors).toEqual([
+      {
+        file: 'data/index.json',
+        severity: 'warning',
+        message: `the data was built with catalog v0, this app reads ${CATALOG_VERSION}: rebuild it (npm run extract)`,
+        wording: {
+          key: 'catalogVersionMismatch',
+          params: { file: 'data/index.json', built: 'v0', reads: CATALOG_VERSION },
+        },
+      },
+    ]);
+    expect(issueMessage('zh', errors[0]!)).toContain(`指标目录 v0`);
+    expect(issueMessage('en', errors[0]!)).toContain(`this app reads ${CATALOG_VERSION}`);
+  });
+
+  it('is no problem when it matches, or when an older index does not record it', async () => {
+    for (const catalog of [CATALOG_VERSION, undefined]) {
+      const { model, errors } = await loadIndex(
+        Promise.resolve({ ok: true, data: index(catalog) }),
+      );
+      expect(model).not.toBeNull();
+      expect(errors).toEqual([]);
+    }
   });
 });

@@ -45,11 +45,13 @@ describe('parseValues', () => {
       {
         file: 'data/indicators/x/2024.csv',
         line: 2,
+        severity: 'error',
         message: '120 is above 100%, which mediation.success_rate cannot be',
       },
       {
         file: 'data/indicators/x/2024.csv',
         line: 3,
+        severity: 'error',
         message: '-3 is below 0件, which mediation.cases cannot be',
       },
     ]);

@@ -1,13 +1,15 @@
 /**
  * Load problems said truthfully: an index that cannot be read means nothing
  * displays (not "the rest"); rows of towns the index lacks, and values their
- * indicator cannot hold, are named with their file.
+ * indicator cannot hold, are named with their file; data built with another
+ * catalog version is shown with a warning to rebuild it.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CATALOG_VERSION } from '../../src/catalog';
 import { launchBrowser } from './browser';
 import { serveStatic } from './server';
 import { buildSite } from './site';
@@ -77,6 +79,21 @@ describe('load problems', () => {
     expect(text).toContain(`data/${name}:${lines.length}`);
     expect(text).toContain('-5 is below 0件, which mediation.cases cannot be');
     // Rows were skipped: the rest displays, and the hint says so.
+    expect(text).toContain('其余数据正常显示');
+  });
+
+  it('data built with another catalog version: a warning naming index.json in each language, the data still shown', async () => {
+    const text = await panelOf((data) => {
+      const file = join(data, 'index.json');
+      const index = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+      writeFileSync(file, JSON.stringify({ ...index, catalog: 'v0' }));
+    });
+    expect(text).toContain(
+      `data/index.json 这些数据由指标目录 v0 生成，本应用读取的是 ${CATALOG_VERSION}`,
+    );
+    expect(text).toContain(
+      `data/index.json the data was built with catalog v0, this app reads ${CATALOG_VERSION}`,
+    );
     expect(text).toContain('其余数据正常显示');
   });
 });

@@ -7,7 +7,12 @@ import {
   type IndicatorId,
 } from '../../src/catalog';
 import { extractReport } from '../../src/extract/extract-report';
-import { compileCatalog, compileRule, RuleSyntaxError } from '../../src/extract/rules';
+import {
+  compileCatalog,
+  compileRule,
+  compileRules,
+  RuleSyntaxError,
+} from '../../src/extract/rules';
 
 function mentionsOf(text: string): { indicator: IndicatorId; value: number; qualifier: string }[] {
   return extractReport('test', text).mentions.map((m) => ({
@@ -38,13 +43,35 @@ describe('catalog', () => {
     }
   });
 
+  it("names every rule once: its id is unique and not a word statement's", () => {
+    const ids = compileCatalog().rules.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of INDICATOR_IDS) {
+      for (const rule of INDICATORS[id].rules) {
+        expect(rule.name, id).toMatch(/^[a-z0-9][a-z0-9-]*$/);
+        expect(['zero', 'full'], id).not.toContain(rule.name);
+      }
+    }
+  });
+
+  it("keeps every other rule's id when a rule is inserted", () => {
+    const id = 'mediation.success_rate';
+    const rules = INDICATORS[id].rules;
+    const before = compileRules(id, rules).map((r) => r.id);
+    const inserted = { name: 'inserted-first', p: '新增规则' };
+    for (const at of [0, 1, rules.length]) {
+      const after = compileRules(id, [...rules.slice(0, at), inserted, ...rules.slice(at)]);
+      expect(after.map((r) => r.id).filter((r) => r !== `${id}#inserted-first`)).toEqual(before);
+    }
+  });
+
   it('rejects malformed rules with a clear error', () => {
-    expect(() => compileRule('mediation.cases', 0, '(调解|纠纷', 0)).toThrow(RuleSyntaxError);
-    expect(() => compileRule('mediation.cases', 0, '调解)', 0)).toThrow(RuleSyntaxError);
-    expect(() => compileRule('mediation.cases', 0, '{n}', 0)).toThrow(RuleSyntaxError);
+    expect(() => compileRule('mediation.cases', '1', '(调解|纠纷', 0)).toThrow(RuleSyntaxError);
+    expect(() => compileRule('mediation.cases', '1', '调解)', 0)).toThrow(RuleSyntaxError);
+    expect(() => compileRule('mediation.cases', '1', '{n}', 0)).toThrow(RuleSyntaxError);
     // A topic is plain words: a group in it would be matched literally, never.
     expect(() =>
-      compileRule('publicity.events', 0, { p: '法治讲座', topic: '宣传|进(村|社区)' }, 0),
+      compileRule('publicity.events', '1', { p: '法治讲座', topic: '宣传|进(村|社区)' }, 0),
     ).toThrow(RuleSyntaxError);
   });
 });

@@ -1,0 +1,41 @@
+/**
+ * The CLI writes each dataset by its column table (extract/columns.ts) and the
+ * dashboard reads it by schemas derived from the same table: a file the CLI
+ * wrote parses back, every row, with every column in the table's order.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import {
+  INDICATOR_COLUMNS,
+  MENTION_COLUMNS,
+  REPORT_COLUMNS,
+  UNUSED_COLUMNS,
+} from '../../src/extract/columns';
+import { PARSERS } from '../../src/dataset/parse';
+import { run } from '../helpers';
+
+const { outDir } = await run({ quiet: true });
+const read = (name: string): string => readFileSync(join(outDir, name), 'utf8');
+
+const FILES = [
+  { file: 'indicators.csv', columns: INDICATOR_COLUMNS, parse: PARSERS.values },
+  { file: 'mentions.csv', columns: MENTION_COLUMNS, parse: PARSERS.mentions },
+  { file: 'reports.csv', columns: REPORT_COLUMNS, parse: PARSERS.reports },
+  { file: 'unused.csv', columns: UNUSED_COLUMNS, parse: PARSERS.unused },
+] as const;
+
+describe('a written dataset parses back by the same column table', () => {
+  it.each(FILES)('$file', ({ file, columns, parse }) => {
+    const csv = read(file);
+    const table = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true });
+    expect(table.meta.fields).toEqual([...columns]);
+    expect(table.data.length).toBeGreaterThan(0);
+    for (const row of table.data) expect(Object.keys(row)).toEqual([...columns]);
+    const parsed = parse(csv, file);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.rows).toHaveLength(table.data.length);
+    expect(parsed.rows.map((r) => r.reportId)).toEqual(table.data.map((r) => r['report_id']));
+  });
+});
