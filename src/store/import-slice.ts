@@ -4,20 +4,20 @@
  * after each change). The importer's code (mammoth, IndexedDB) is a chunk of
  * its own, loaded when the import view or a saved workspace needs it.
  *
- * May import: src/dataset.
+ * May import: src/dataset, src/importer.
  */
 import type { StoreApi } from 'zustand';
 import type { DatasetModel } from '../dataset/model';
-import { placeImport, withPublishedPlace } from '../dataset/import/place';
-import type * as Importer from '../dataset/import/run';
+import { placeImport, withPublishedPlace } from '../importer/place';
+import type * as Importer from '../importer/run';
 import type {
   ImportedReport,
   ImportProblem,
   ReportMetadata,
   ReviewValue,
-} from '../dataset/import/workspace';
+} from '../importer/workspace';
 
-const importer = (): Promise<typeof Importer> => import('../dataset/import/run');
+const importer = (): Promise<typeof Importer> => import('../importer/run');
 
 export interface ImportSlice {
   /** Reports imported in this browser (IndexedDB), with their review. */

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSP_HEADER, CSP_META } from '../../src/csp';
-import { docxOf } from '../dataset/import/docx';
+import { docxOf } from '../importer/docx';
 import { SAMPLE_DIR, tempDir } from '../helpers';
 import { launchBrowser } from '../e2e/browser';
 import { serveStatic, type StaticSite } from '../e2e/server';

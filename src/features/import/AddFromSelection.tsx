@@ -5,8 +5,8 @@
 import { useState, type RefObject } from 'react';
 import { INDICATOR_IDS, type IndicatorId } from '../../catalog';
 import { selectedSpan } from '../../components/WindowedText';
-import { figureIn } from '../../dataset/import/unused';
-import type { ImportedReport, ReviewValue } from '../../dataset/import/workspace';
+import { figureIn } from '../../importer/unused';
+import type { ImportedReport, ReviewValue } from '../../importer/workspace';
 import { indicatorName, t, type Lang } from '../../i18n';
 import { m } from './messages';
 

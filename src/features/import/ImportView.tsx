@@ -8,13 +8,13 @@
  * This file is the view: the drop zone, the imported reports, the one under
  * review (Review.tsx and the files it names), publishing (usePublish.ts).
  *
- * May import: src/store, src/dataset, src/extract (names), src/i18n,
+ * May import: src/store, src/dataset, src/importer, src/extract (names), src/i18n,
  * src/catalog, src/components.
  */
 import { useEffect, useState, type DragEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { EmptyState } from '../../components/EmptyState';
-import type { ImportProblem } from '../../dataset/import/workspace';
+import type { ImportProblem } from '../../importer/workspace';
 import { useAppStore } from '../../store';
 import { useReports } from '../../store/hooks';
 import { m, type ImportMessage } from './messages';

@@ -4,7 +4,7 @@
  * not saved, and the message says why beside the field.
  */
 import { useState } from 'react';
-import type { ImportedReport, ReportMetadata } from '../../dataset/import/workspace';
+import type { ImportedReport, ReportMetadata } from '../../importer/workspace';
 import { t, type Lang } from '../../i18n';
 import { m } from './messages';
 import { checkPlaceName } from './place-names';

@@ -6,8 +6,8 @@
  * Two imports of one town and year: the later one counts.
  */
 import { countyKeyOf, townIdOf } from '../../dataset/model';
-import type { ImportedReport } from '../../dataset/import/workspace';
-import { identityOf } from '../../dataset/import/place';
+import type { ImportedReport } from '../../importer/workspace';
+import { identityOf } from '../../importer/place';
 import { t, type Lang } from '../../i18n';
 import { useAppStore } from '../../store';
 import { useCountyData } from '../../store/hooks';

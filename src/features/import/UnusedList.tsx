@@ -3,8 +3,8 @@
  * it in the report text, where the reviewer can add a missed figure.
  */
 import { useMemo } from 'react';
-import { noRuleIndexes, unusedFigureAt } from '../../dataset/import/unused';
-import type { ImportedReport } from '../../dataset/import/workspace';
+import { noRuleIndexes, unusedFigureAt } from '../../importer/unused';
+import type { ImportedReport } from '../../importer/workspace';
 import { t, type Lang } from '../../i18n';
 import { UnusedNumberList, type UnusedFigureSpan } from '../../components/UnusedNumberList';
 import { m } from './messages';

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { INDICATORS } from '../../catalog';
-import type { ImportedReport, ReviewValue } from '../../dataset/import/workspace';
+import type { ImportedReport, ReviewValue } from '../../importer/workspace';
 import { formatValue, indicatorName, type Lang } from '../../i18n';
 import { m } from './messages';
 import { sentenceAround } from '../../components/text-spans';

@@ -3,7 +3,7 @@
  * fetched and extracted again with the imports), then downloaded.
  */
 import { useState } from 'react';
-import type { ImportedReport } from '../../dataset/import/workspace';
+import type { ImportedReport } from '../../importer/workspace';
 import type { Lang } from '../../i18n';
 import { useAppStore } from '../../store';
 import { m } from './messages';
@@ -28,7 +28,7 @@ export function usePublish(
   const start = async (): Promise<void> => {
     setPublishing({ state: 'running', done: 0, total: 0 });
     const [{ runPublish }, { download }] = await Promise.all([
-      import('../../dataset/import/run'),
+      import('../../importer/run'),
       import('../../export/csv'),
     ]);
     const dataUrl = status === 'ready' ? new URL('data/', document.baseURI).href : null;

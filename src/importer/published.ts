@@ -4,9 +4,9 @@
  * report. Any file that cannot be had stops the package: one made without it
  * would silently unpublish that report when copied over the site's data.
  */
-import { fail, ok, type Result } from '../../extract/result';
-import { textFileOf } from '../../extract/data-index';
-import { readUtf8 } from '../fetch';
+import { fail, ok, type Result } from '../extract/result';
+import { textFileOf } from '../extract/data-index';
+import { readUtf8 } from '../dataset/fetch';
 import { readRows, type PublishedData, type Row } from './publish';
 
 /** Texts fetched at once: enough to hide latency, few enough for a small intranet server. */

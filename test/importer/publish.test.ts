@@ -9,25 +9,17 @@ import {
   type PublishedData,
   type PublishedImport,
   type PublishPackage,
-} from '../../../src/dataset/import/publish';
-import { placeImport } from '../../../src/dataset/import/place';
-import { fetchPublished } from '../../../src/dataset/import/published';
-import type { Town } from '../../../src/dataset/model';
-import { noRuleIndexes, unusedFigureAt } from '../../../src/dataset/import/unused';
-import { importFiles, type ReviewValue } from '../../../src/dataset/import/workspace';
-import {
-  captureOutput,
-  copySamples,
-  filesBelow,
-  options,
-  readCsv,
-  run,
-  tempDir,
-} from '../../helpers';
-import { runExtract } from '../../../src/cli/run';
+} from '../../src/importer/publish';
+import { placeImport } from '../../src/importer/place';
+import { fetchPublished } from '../../src/importer/published';
+import type { Town } from '../../src/dataset/model';
+import { noRuleIndexes, unusedFigureAt } from '../../src/importer/unused';
+import { importFiles, type ReviewValue } from '../../src/importer/workspace';
+import { captureOutput, copySamples, filesBelow, options, readCsv, run, tempDir } from '../helpers';
+import { runExtract } from '../../src/cli/run';
 import { docxOf } from './docx';
 
-const SAMPLE = join(import.meta.dirname, '..', '..', '..', 'data', 'reports');
+const SAMPLE = join(import.meta.dirname, '..', '..', 'data', 'reports');
 const text = (name: string): string => readFileSync(join(SAMPLE, name), 'utf8');
 
 /** A review as a person would do it: accept some, edit one, reject one, add one, fix the county. */
