@@ -17,6 +17,7 @@ import {
   textPieces,
   type ImportReply,
   type ImportRequest,
+  type PublishProblem,
 } from './protocol';
 // The limit alone: the page must not load the extractor (it runs in the worker).
 import { MAX_REPORT_BYTES } from '../extract/limits';
@@ -154,7 +155,7 @@ export async function runPublish(
   reports: readonly ImportedReport[],
   dataUrl: string | null,
   onProgress: (done: number, total: number, file: string) => void,
-): Promise<PublishPackage | { readonly error: string }> {
+): Promise<PublishPackage | { readonly error: PublishProblem }> {
   const reply = await inWorker(
     {
       channel: CHANNEL,
@@ -173,5 +174,5 @@ export async function runPublish(
     reports.map((r) => r.text),
   );
   if (reply?.type === 'published') return reply.result;
-  return { error: 'no-worker' };
+  return { error: { problem: 'no-worker' } };
 }

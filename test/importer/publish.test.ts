@@ -11,6 +11,7 @@ import {
   type PublishPackage,
 } from '../../src/importer/publish';
 import { placeImport } from '../../src/importer/place';
+import { publishProblemText } from '../../src/features/import/problems';
 import { fetchPublished } from '../../src/importer/published';
 import type { Town } from '../../src/dataset/model';
 import { noRuleIndexes, unusedFigureAt } from '../../src/importer/unused';
@@ -439,10 +440,15 @@ describe('fetching the published data', () => {
       () => new Set(),
       () => undefined,
     );
-    expect(got).toEqual({
-      ok: false,
-      reason: 'data/texts/guizhou-kaiyang-zixing-2021.txt could not be loaded (HTTP 404)',
-    });
+    const reason = {
+      problem: 'not-loaded',
+      path: 'data/texts/guizhou-kaiyang-zixing-2021.txt',
+      detail: 'HTTP 404',
+    } as const;
+    expect(got).toEqual({ ok: false, reason });
+    expect(publishProblemText('en', reason)).toBe(
+      'data/texts/guizhou-kaiyang-zixing-2021.txt could not be loaded (HTTP 404)',
+    );
   });
 
   it('refuses a data folder that does not list its corrections', async () => {
@@ -460,6 +466,6 @@ describe('fetching the published data', () => {
       () => undefined,
     );
     expect(got.ok).toBe(false);
-    if (!got.ok) expect(got.reason).toContain('run the extraction again');
+    if (!got.ok) expect(publishProblemText('en', got.reason)).toContain('run the extraction again');
   });
 });
