@@ -18,9 +18,10 @@ import { UnusedList } from './UnusedList';
 import { ValueRow } from './ValueRow';
 
 export function Review({ lang, report }: ReportProps) {
-  const { reviewValue, addValue, editReport, discardReport } = useAppStore(
+  const { reviewValue, acceptPending, addValue, editReport, discardReport } = useAppStore(
     useShallow((s) => ({
       reviewValue: s.reviewValue,
+      acceptPending: s.acceptPending,
       addValue: s.addValue,
       editReport: s.editReport,
       discardReport: s.discardReport,
@@ -47,15 +48,7 @@ export function Review({ lang, report }: ReportProps) {
       <div className="panel-head">
         <h3>{importText(lang, 'reviewTitle', { name: reportName(report) })}</h3>
         <div className="panel-actions">
-          <button
-            type="button"
-            onClick={() =>
-              report.values.forEach((v, i) => {
-                if (v.decision === 'pending')
-                  reviewValue(report.reportId, i, { decision: 'accepted' });
-              })
-            }
-          >
+          <button type="button" onClick={() => acceptPending(report.reportId)}>
             {importText(lang, 'acceptAll')}
           </button>
           <button type="button" onClick={() => discardReport(report.reportId)}>
