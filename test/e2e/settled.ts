@@ -44,7 +44,9 @@ export async function chartSettled(page: Page, host: string): Promise<void> {
   );
 }
 
-/** The import view has read the saved workspace and written every change (src/features/import). */
+/** The import view has read the saved workspace and written every change (WorkspaceState.tsx). */
 export async function workspaceSaved(page: Page): Promise<void> {
-  await page.locator('[data-testid="import-view"][data-workspace="saved"]').waitFor();
+  await page
+    .locator('[data-testid="workspace-state"][data-workspace="saved"]')
+    .waitFor({ state: 'attached' });
 }

@@ -23,33 +23,22 @@ import { ReplacesTag } from './PublishedTwin';
 import { isDone, reportName } from './reports';
 import { Review } from './Review';
 import { usePublish } from './usePublish';
+import { WorkspaceState } from './WorkspaceState';
 
 export function ImportView() {
-  const {
-    lang,
-    imported,
-    problems,
-    progress,
-    loaded,
-    saving,
-    saved,
-    loadWorkspace,
-    importFiles,
-    discardImports,
-  } = useAppStore(
-    useShallow((s) => ({
-      lang: s.lang,
-      imported: s.imported,
-      problems: s.importProblems,
-      progress: s.importProgress,
-      loaded: s.workspaceLoaded,
-      saving: s.workspaceSaving,
-      saved: s.workspaceSaved,
-      loadWorkspace: s.loadWorkspace,
-      importFiles: s.importFiles,
-      discardImports: s.discardImports,
-    })),
-  );
+  const { lang, imported, problems, progress, saved, loadWorkspace, importFiles, discardImports } =
+    useAppStore(
+      useShallow((s) => ({
+        lang: s.lang,
+        imported: s.imported,
+        problems: s.importProblems,
+        progress: s.importProgress,
+        saved: s.workspaceSaved,
+        loadWorkspace: s.loadWorkspace,
+        importFiles: s.importFiles,
+        discardImports: s.discardImports,
+      })),
+    );
   useEffect(() => loadWorkspace(), [loadWorkspace]);
   // The published reports, so a dropped file of one lands on its town (see placeImport).
   useReports();
@@ -63,22 +52,13 @@ export function ImportView() {
     setDragging(false);
     importFiles([...e.dataTransfer.files]);
   };
-  // Whether the workspace has settled: what a test waits for before it checks
-  // that something is not there, or reloads.
-  const workspace = !loaded
-    ? 'loading'
-    : progress !== null
-      ? 'importing'
-      : saving
-        ? 'saving'
-        : 'saved';
   return (
     <section
       className="panel import"
       aria-label={importText(lang, 'importTitle')}
       data-testid="import-view"
-      data-workspace={workspace}
     >
+      <WorkspaceState />
       <div className="panel-head">
         <h2>{importText(lang, 'importTitle')}</h2>
         {imported.length > 0 && (
