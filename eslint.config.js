@@ -100,9 +100,27 @@ export default tseslint.config(
               message: 'The data layer reads the catalog and the extractor only.',
             },
             {
+              target: './src/importer',
+              from: './src',
+              except: ['./importer', './extract', './catalog', './dataset'],
+              message:
+                'The importer runs the extractor on dropped files; it knows nothing of the views.',
+            },
+            {
+              // The importer is a chunk of its own, reached through its store slice and its view.
+              target: [
+                './src/!(importer|features|store)/**',
+                './src/*.ts',
+                './src/features/!(import)/**',
+                './src/store/!(import-slice).ts',
+              ],
+              from: './src/importer',
+              message: 'Only the import view and the import slice of the store use the importer.',
+            },
+            {
               target: './src/store',
               from: './src',
-              except: ['./store', './dataset', './catalog', './i18n'],
+              except: ['./store', './dataset', './importer', './catalog', './i18n'],
               message: 'The store sits on the data layer; features sit on the store.',
             },
             {

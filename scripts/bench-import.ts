@@ -19,7 +19,7 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../test/e2e/browser';
 import { serveStatic } from '../test/e2e/server';
 import { buildSite } from '../test/e2e/site';
-import { docxOf } from '../test/dataset/import/docx';
+import { docxOf } from '../test/importer/docx';
 import { countyName, generateReport, seededRandom, townName } from './synth/generate';
 
 const { values } = parseArgs({

@@ -1,6 +1,6 @@
 /**
  * `--in <file>.zip`: a publish package from the dashboard's importer (see
- * src/dataset/import/publish.ts) read as it is. It is laid out like the
+ * src/importer/publish.ts) read as it is. It is laid out like the
  * project: its data/ (reports/ with the texts and the reports.csv manifest,
  * corrections.csv) is unpacked into a folder beside the output
  * (`.<name>.package-<pid>-…`, see out-folder.ts) and read by the usual

@@ -53,7 +53,7 @@ export function issueMessage(
   return t(lang, key as MessageKey, { ...issue.wording?.params });
 }
 
-/** A message with its {placeholders} filled: for views that keep their own strings. */
+/** A message with its {placeholders} filled (also for the import view's strings, import.ts). */
 export function fill(message: string, params: Record<string, string | number> = {}): string {
   return message.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }

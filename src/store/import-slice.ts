@@ -1,23 +1,25 @@
 /**
  * The importer's slice of the store: the reports imported in this browser,
- * their review, and saving both to IndexedDB (the texts once, the review
- * after each change). The importer's code (mammoth, IndexedDB) is a chunk of
- * its own, loaded when the import view or a saved workspace needs it.
+ * their review, and saving both to IndexedDB: a report's text once, when it
+ * is imported; the review (places, years, decisions — no texts) once per
+ * action, an action that changes many values (accept all) included. The
+ * importer's code (mammoth, IndexedDB) is a chunk of its own, loaded when the
+ * import view or a saved workspace needs it.
  *
- * May import: src/dataset.
+ * May import: src/dataset, src/importer.
  */
 import type { StoreApi } from 'zustand';
 import type { DatasetModel } from '../dataset/model';
-import { placeImport, withPublishedPlace } from '../dataset/import/place';
-import type * as Importer from '../dataset/import/run';
+import { placeImport, withPublishedPlace } from '../importer/place';
+import type * as Importer from '../importer/run';
 import type {
   ImportedReport,
   ImportProblem,
   ReportMetadata,
   ReviewValue,
-} from '../dataset/import/workspace';
+} from '../importer/workspace';
 
-const importer = (): Promise<typeof Importer> => import('../dataset/import/run');
+const importer = (): Promise<typeof Importer> => import('../importer/run');
 
 export interface ImportSlice {
   /** Reports imported in this browser (IndexedDB), with their review. */
@@ -28,9 +30,13 @@ export interface ImportSlice {
   readonly workspaceLoaded: boolean;
   /** Whether the last save to IndexedDB worked (false: changes last until the tab closes). */
   readonly workspaceSaved: boolean;
+  /** A change not yet written to IndexedDB (a reload now could lose it). */
+  readonly workspaceSaving: boolean;
   loadWorkspace(): void;
   importFiles(files: readonly File[]): void;
   reviewValue(reportId: string, index: number, change: Partial<ReviewValue>): void;
+  /** Accepts every value of the report still pending: one change, one save. */
+  acceptPending(reportId: string): void;
   addValue(reportId: string, value: ReviewValue): void;
   /** Changes a report's metadata (a place named as a published town's takes its city and province). */
   editReport(reportId: string, metadata: Partial<ReportMetadata>): void;
@@ -53,6 +59,8 @@ export function createImportSlice(set: Set, get: () => State): ImportSlice {
   /** A review save is under way (null: none); `reviewChanged`: another must follow it. */
   let reviewSaving: Promise<void> | null = null;
   let reviewChanged = false;
+  /** Batches whose texts are being written. */
+  let sourcesSaving = 0;
 
   /**
    * Saves the review to IndexedDB after a change: one save at a time, the
@@ -66,7 +74,10 @@ export function createImportSlice(set: Set, get: () => State): ImportSlice {
         reviewChanged = false;
         const { imported } = get();
         const saved = await m.saveReview(imported);
-        set({ workspaceSaved: saved && !imported.some((r) => unsavedSources.has(r.sourceKey)) });
+        set({
+          workspaceSaved: saved && !imported.some((r) => unsavedSources.has(r.sourceKey)),
+          workspaceSaving: reviewChanged || sourcesSaving > 0,
+        });
       }
       reviewSaving = null;
     });
@@ -75,7 +86,10 @@ export function createImportSlice(set: Set, get: () => State): ImportSlice {
   const sourceKeysKept = (): string[] => get().imported.map((r) => r.sourceKey);
 
   const updateReport = (reportId: string, change: (r: ImportedReport) => ImportedReport): void => {
-    set((s) => ({ imported: s.imported.map((r) => (r.reportId === reportId ? change(r) : r)) }));
+    set((s) => ({
+      imported: s.imported.map((r) => (r.reportId === reportId ? change(r) : r)),
+      workspaceSaving: true,
+    }));
     persistReview();
   };
 
@@ -85,6 +99,7 @@ export function createImportSlice(set: Set, get: () => State): ImportSlice {
     importProgress: null,
     workspaceLoaded: false,
     workspaceSaved: true,
+    workspaceSaving: false,
     loadWorkspace: () => {
       if (get().workspaceLoaded || workspaceLoading) return;
       workspaceLoading = true;
@@ -122,11 +137,14 @@ export function createImportSlice(set: Set, get: () => State): ImportSlice {
           imported: [...s.imported, ...reports],
           importProblems: batch.problems,
           importProgress: null,
+          workspaceSaving: true,
         }));
         // The texts once, then the review that refers to them.
+        sourcesSaving++;
         if (!(await m.saveSources(reports))) {
           for (const r of reports) unsavedSources.add(r.sourceKey);
         }
+        sourcesSaving--;
         persistReview();
       });
     },
@@ -134,6 +152,14 @@ export function createImportSlice(set: Set, get: () => State): ImportSlice {
       updateReport(reportId, (r) => ({
         ...r,
         values: r.values.map((v, i) => (i === index ? { ...v, ...change } : v)),
+      }));
+    },
+    acceptPending: (reportId) => {
+      updateReport(reportId, (r) => ({
+        ...r,
+        values: r.values.map((v) =>
+          v.decision === 'pending' ? { ...v, decision: 'accepted' as const } : v,
+        ),
       }));
     },
     addValue: (reportId, value) => {

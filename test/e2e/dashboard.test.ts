@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { barPoint } from './bars';
 import { launchBrowser } from './browser';
 import { serveStatic, type StaticSite } from './server';
+import { chartSettled, pageSettled } from './settled';
 import { buildSite } from './site';
 
 let browser: Browser;
@@ -35,12 +36,11 @@ async function open(path = '', ready = '[data-testid="chart-ranking"] svg'): Pro
 
 /** Clicks the bar of `town` in the ranking chart, through ECharts' own geometry. */
 async function clickBar(page: Page, town: string): Promise<void> {
-  // Near the start of the bar: covered even while the bar still grows in.
+  // Near the start of the bar (the ranking draws without an entry animation).
   const locate = () => barPoint(page, town, 0.2);
   await expect.poll(locate).not.toBeNull();
   // A click lands only inside the viewport: a chart below the fold is scrolled to.
   await page.locator('[data-testid="chart-ranking"]').scrollIntoViewIfNeeded();
-  await page.waitForTimeout(250); // the bars' entry animation
   const point = await locate();
   if (point === null) throw new Error(`no bar for ${town}`);
   await page.mouse.click(point.x, point.y);
@@ -105,7 +105,8 @@ describe('dashboard in a real browser, served under a sub-path', () => {
       });
       await page.goto(`${site.url}${path}`);
       await page.locator('[data-testid="card-mediation"]').waitFor();
-      await page.waitForTimeout(300);
+      // Every part of the page in place: a redraw of the ranking would have come by now.
+      await pageSettled(page);
       const result = await page.evaluate(() => {
         const w = window as unknown as {
           seen: Record<string, { svg: Element | null; top: number; left: number; react: boolean }>;
@@ -348,7 +349,8 @@ describe('drill-down from every kind of element', () => {
         return { x: rect.left + x, y: rect.top + y };
       });
     await expect.poll(locate).not.toBeNull();
-    await page.waitForTimeout(400);
+    // The trend's lines grow in: clicked once they are drawn whole.
+    await chartSettled(page, '[data-testid="chart-trend"] .echarts-for-react');
     const point = await locate();
     if (point === null) throw new Error('no trend point');
     await page.mouse.click(point.x, point.y);
@@ -426,7 +428,9 @@ describe('large datasets', () => {
     const page = await browser.newPage({ viewport: { width: 1360, height: 300 } });
     await page.goto(lazySite.url);
     await page.getByTestId('chart-trend').locator('canvas').first().waitFor();
-    await page.waitForTimeout(500);
+    // All that the page loads by itself is loaded, the small multiples' place below the fold.
+    await page.locator('.multiples').waitFor({ state: 'attached' });
+    await pageSettled(page);
     expect(lazySite.requests.some((r) => r.startsWith(resolved))).toBe(false);
     await page.locator('.multiples').scrollIntoViewIfNeeded();
     await page.getByTestId('chart-multiples').locator('canvas').first().waitFor();

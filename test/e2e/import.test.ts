@@ -19,14 +19,15 @@ import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
-import { docxOf } from '../dataset/import/docx';
-import { unusedCount, unusedFigureAt } from '../../src/dataset/import/unused';
-import { importFiles } from '../../src/dataset/import/workspace';
+import { docxOf } from '../importer/docx';
+import { unusedCount, unusedFigureAt } from '../../src/importer/unused';
+import { importFiles } from '../../src/importer/workspace';
 import { readCsv, run } from '../helpers';
 import { accessibilityProblems } from './axe';
 import { launchBrowser } from './browser';
 import { serveStatic, type StaticSite } from './server';
 import { buildSite } from './site';
+import { workspaceSaved } from './settled';
 import { storedEntry, storedReview, storeEntry } from './stored-review';
 
 const SAMPLE = join(import.meta.dirname, '..', '..', 'data', 'reports');
@@ -134,6 +135,7 @@ describe('importing reports in the browser', () => {
       .toBe('名称中不能有 “<”：名称只由文字、数字、空格和名称中的标点组成，未保存');
     expect(await town.getAttribute('aria-invalid')).toBe('true');
     expect(await panel.locator('h3').textContent()).toContain('红格镇');
+    await workspaceSaved(page);
     expect(await storedReview(page)).toContain('"town":"红格镇"');
     expect(await storedReview(page)).not.toContain('<img');
     expect(await panel.locator('img').count()).toBe(0);
@@ -186,6 +188,7 @@ describe('importing reports in the browser', () => {
     expect(await added.getByTestId('source-highlight').textContent()).toBe(missed);
 
     // Kept in this browser: a reload shows the same review (and the town as it was).
+    await workspaceSaved(page);
     await page.reload();
     await page.getByTestId('import-view').waitFor();
     await page.locator('.import-list li').filter({ hasText: '红格镇' }).locator('button').click();
@@ -337,8 +340,7 @@ describe('importing reports in the browser', () => {
     await page.getByRole('button', { name: '丢弃全部本地导入' }).click();
     await expect.poll(() => page.locator('.import-list li').count()).toBe(0);
     await page.reload();
-    await page.getByTestId('import-view').waitFor();
-    await page.waitForTimeout(300);
+    await workspaceSaved(page);
     expect(await page.locator('.import-list li').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.context().close();

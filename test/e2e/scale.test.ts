@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { genProvince, run } from '../helpers';
 import { launchBrowser } from './browser';
 import { serveStatic, type StaticSite } from './server';
+import { chartSettled } from './settled';
 import { buildSite } from './site';
 
 let browser: Browser;
@@ -33,6 +34,7 @@ afterAll(async () => {
 type Host = HTMLElement & {
   chart?: { getOption(): { dataZoom?: unknown[]; yAxis: { data: string[] }[] } };
 };
+type TrendHost = HTMLElement & { chart?: { getOption(): { series: unknown[] } } };
 
 const pageErrors = new WeakMap<Page, string[]>();
 
@@ -67,8 +69,19 @@ describe('a province-like dataset', () => {
     expect(total).toBeGreaterThan(40);
     // Once the page's other files are in, the full chart replaces the first 40, and stays.
     await expect.poll(bars, { timeout: 20_000 }).toEqual({ bars: total, zoom: 2 });
+    // The trend's lines, all towns' once the button is pressed.
+    const trend = '[data-testid="chart-trend"] .echarts-for-react';
+    const lines = () =>
+      page.evaluate(
+        (s) =>
+          (document.querySelector(s) as TrendHost | null)?.chart?.getOption().series.length ?? 0,
+        trend,
+      );
+    const before = await lines();
     await page.getByRole('button', { name: '显示全部' }).click();
-    await page.waitForTimeout(500);
+    // The trend redrawn with every town: the ranking, drawn in the same render, kept its bars.
+    await expect.poll(lines).toBeGreaterThan(before);
+    await chartSettled(page, trend);
     expect(await bars()).toEqual({ bars: total, zoom: 2 });
     await close(page);
   });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
 import { serveStatic, type StaticSite } from './server';
 import { accessibilityProblems } from './axe';
+import { pageSettled } from './settled';
 import { buildSite } from './site';
 
 let browser: Browser;
@@ -263,7 +264,7 @@ describe('benchmarking views', () => {
     ],
   ])('has no serious accessibility problem: %s', async (_, hash, ready) => {
     const page = await open(hash, ready);
-    await page.waitForTimeout(300);
+    await pageSettled(page);
     expect(await accessibilityProblems(page)).toEqual([]);
     await page.close();
   });

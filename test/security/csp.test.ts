@@ -11,10 +11,11 @@ import { join } from 'node:path';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSP_HEADER, CSP_META } from '../../src/csp';
-import { docxOf } from '../dataset/import/docx';
+import { docxOf } from '../importer/docx';
 import { SAMPLE_DIR, tempDir } from '../helpers';
 import { launchBrowser } from '../e2e/browser';
 import { serveStatic, type StaticSite } from '../e2e/server';
+import { workspaceSaved } from '../e2e/settled';
 import { buildSite } from '../e2e/site';
 import { clickChart, hoverChart } from './page-checks';
 
@@ -143,8 +144,8 @@ describe('the Content-Security-Policy', () => {
     await page.getByTestId('review-panel').waitFor({ timeout: 30_000 });
     const list = page.locator('.import-list li');
     await expect.poll(() => list.count(), { timeout: 30_000 }).toBe(3);
+    await workspaceSaved(page);
     expect(await page.getByTestId('import-problems').count()).toBe(0);
-    await page.waitForTimeout(300);
     expect([...new Set(problems.filter((p) => !p.startsWith('console')))]).toEqual([]);
     expect(problems).toEqual([]);
     await page.context().close();

@@ -4,6 +4,7 @@
  * have become.
  */
 import type { Page } from 'playwright-core';
+import { chartSettled } from '../e2e/settled';
 
 /** A chart's element (`.echarts-for-react`) carries its ECharts instance (see EChart.tsx). */
 interface ChartHost extends HTMLElement {
@@ -38,7 +39,8 @@ async function chartPoints(page: Page, testId: string): Promise<{ x: number; y: 
     });
     return items > 0;
   }, selector);
-  await page.waitForTimeout(300); // entry animations
+  // Where the points are once drawn whole (the trend's lines grow in).
+  await chartSettled(page, selector);
   return page.evaluate((s) => {
     const host = document.querySelector(s) as ChartHost;
     const found: { x: number; y: number }[] = [];

@@ -11,6 +11,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../e2e/browser';
 import { serveStatic, type StaticSite } from '../e2e/server';
+import { pageSettled } from '../e2e/settled';
 import { buildSite } from '../e2e/site';
 import { FLAG, makeHostile, REPORT_IDS, TEXT_HEAD, TITLE, TOWNS, UNIT } from './hostile-data';
 import { hoverChart, injectedMarkup } from './page-checks';
@@ -52,7 +53,7 @@ async function open(hash: string, ready: string): Promise<Guarded> {
 
 /** Nothing ran, nothing was injected. */
 async function expectNothingRan({ page, dialogs, errors }: Guarded): Promise<void> {
-  await page.waitForTimeout(200);
+  await pageSettled(page);
   expect(await page.evaluate((f) => (window as unknown as Record<string, unknown>)[f], FLAG)).toBe(
     undefined,
   );

@@ -5,10 +5,10 @@
 import { useState, type RefObject } from 'react';
 import { INDICATOR_IDS, type IndicatorId } from '../../catalog';
 import { selectedSpan } from '../../components/WindowedText';
-import { figureIn } from '../../dataset/import/unused';
-import type { ImportedReport, ReviewValue } from '../../dataset/import/workspace';
+import { figureIn } from '../../importer/unused';
+import type { ImportedReport, ReviewValue } from '../../importer/workspace';
 import { indicatorName, t, type Lang } from '../../i18n';
-import { m } from './messages';
+import { importText } from '../../i18n/import';
 
 export function AddFromSelection({
   lang,
@@ -33,7 +33,7 @@ export function AddFromSelection({
     const figure = span === null ? null : figureIn(span, report.unused);
     if (indicator === null) return;
     if (span === null || figure === null) {
-      setMessage(m(lang, 'selectFirst'));
+      setMessage(importText(lang, 'selectFirst'));
       return;
     }
     setMessage('');
@@ -71,7 +71,7 @@ export function AddFromSelection({
         onClick={add}
         data-testid="add-from-selection"
       >
-        {m(lang, 'addFromSelection')}
+        {importText(lang, 'addFromSelection')}
       </button>
       {message !== '' && <span className="note"> {message}</span>}
     </div>

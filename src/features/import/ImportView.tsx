@@ -8,32 +8,22 @@
  * This file is the view: the drop zone, the imported reports, the one under
  * review (Review.tsx and the files it names), publishing (usePublish.ts).
  *
- * May import: src/store, src/dataset, src/extract (names), src/i18n,
+ * May import: src/store, src/dataset, src/importer, src/extract (names), src/i18n,
  * src/catalog, src/components.
  */
 import { useEffect, useState, type DragEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { EmptyState } from '../../components/EmptyState';
-import type { ImportProblem } from '../../dataset/import/workspace';
 import { useAppStore } from '../../store';
 import { useReports } from '../../store/hooks';
-import { m, type ImportMessage } from './messages';
+import { importText } from '../../i18n/import';
+import { importProblemText } from './problems';
 import { PublishButton, PublishStatus } from './PublishStatus';
 import { ReplacesTag } from './PublishedTwin';
 import { isDone, reportName } from './reports';
 import { Review } from './Review';
 import { usePublish } from './usePublish';
-
-const PROBLEM_MESSAGE: Readonly<Record<ImportProblem['problem'], ImportMessage>> = {
-  'too-large': 'problemTooLarge',
-  unsupported: 'problemUnsupported',
-  'no-text': 'problemNoText',
-  encrypted: 'problemEncrypted',
-  'not-docx': 'problemNotDocx',
-  unreadable: 'problemUnreadable',
-  'not-a-report': 'problemNotAReport',
-  'no-worker': 'problemNoWorker',
-};
+import { WorkspaceState } from './WorkspaceState';
 
 export function ImportView() {
   const { lang, imported, problems, progress, saved, loadWorkspace, importFiles, discardImports } =
@@ -52,7 +42,7 @@ export function ImportView() {
   useEffect(() => loadWorkspace(), [loadWorkspace]);
   // The published reports, so a dropped file of one lands on its town (see placeImport).
   useReports();
-  const { publishing, start: publish } = usePublish(lang, imported);
+  const { publishing, start: publish } = usePublish(imported);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const selected = imported.find((r) => r.reportId === selectedId) ?? imported[0] ?? null;
@@ -63,14 +53,19 @@ export function ImportView() {
     importFiles([...e.dataTransfer.files]);
   };
   return (
-    <section className="panel import" aria-label={m(lang, 'importTitle')} data-testid="import-view">
+    <section
+      className="panel import"
+      aria-label={importText(lang, 'importTitle')}
+      data-testid="import-view"
+    >
+      <WorkspaceState />
       <div className="panel-head">
-        <h2>{m(lang, 'importTitle')}</h2>
+        <h2>{importText(lang, 'importTitle')}</h2>
         {imported.length > 0 && (
           <div className="panel-actions">
             <PublishButton lang={lang} publishing={publishing} onPublish={() => void publish()} />
             <button type="button" onClick={discardImports}>
-              {m(lang, 'discardAll')}
+              {importText(lang, 'discardAll')}
             </button>
           </div>
         )}
@@ -85,14 +80,14 @@ export function ImportView() {
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
       >
-        <span className="drop-title">{m(lang, 'importDrop')}</span>
-        <span className="hint">{m(lang, 'importHint')}</span>
+        <span className="drop-title">{importText(lang, 'importDrop')}</span>
+        <span className="hint">{importText(lang, 'importHint')}</span>
         <input
           type="file"
           multiple
           accept=".txt,.docx,.pdf,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/pdf"
           data-testid="import-input"
-          aria-label={m(lang, 'importPick')}
+          aria-label={importText(lang, 'importPick')}
           disabled={progress !== null}
           onChange={(e) => {
             importFiles([...(e.currentTarget.files ?? [])]);
@@ -103,16 +98,16 @@ export function ImportView() {
       {progress !== null && (
         <div className="import-progress" role="status">
           <progress value={progress.done} max={progress.total} data-testid="import-progress" />{' '}
-          {m(lang, 'importProgress', { done: progress.done, total: progress.total })}
+          {importText(lang, 'importProgress', { done: progress.done, total: progress.total })}
         </div>
       )}
       {problems.length > 0 && (
         <div className="import-problems" data-testid="import-problems" role="alert">
-          <p>{m(lang, 'importProblems')}</p>
+          <p>{importText(lang, 'importProblems')}</p>
           <ul>
             {problems.map((p, i) => (
               <li key={`${p.file}-${i}`}>
-                <code>{p.file}</code> {m(lang, PROBLEM_MESSAGE[p.problem], { detail: p.detail })}
+                <code>{p.file}</code> {importProblemText(lang, p)}
               </li>
             ))}
           </ul>
@@ -120,17 +115,19 @@ export function ImportView() {
       )}
       {imported.length > 0 && (
         <p className="local-banner">
-          {m(lang, 'localBanner')}{' '}
-          {pending > 0 ? m(lang, 'pendingBeforePublish', { n: pending }) : m(lang, 'allReviewed')}
+          {importText(lang, 'localBanner')}{' '}
+          {pending > 0
+            ? importText(lang, 'pendingBeforePublish', { n: pending })
+            : importText(lang, 'allReviewed')}
         </p>
       )}
-      {!saved && <p className="note">{m(lang, 'workspaceNotSaved')}</p>}
+      {!saved && <p className="note">{importText(lang, 'workspaceNotSaved')}</p>}
       {imported.length === 0 ? (
-        progress === null && <EmptyState title={m(lang, 'noImports')} />
+        progress === null && <EmptyState title={importText(lang, 'noImports')} />
       ) : (
         <div className="import-layout">
-          <nav className="import-list" aria-label={m(lang, 'importedReports')}>
-            <h3>{m(lang, 'importedReports')}</h3>
+          <nav className="import-list" aria-label={importText(lang, 'importedReports')}>
+            <h3>{importText(lang, 'importedReports')}</h3>
             <ul>
               {imported.map((r) => {
                 const done = r.values.filter(isDone).length;
@@ -146,8 +143,11 @@ export function ImportView() {
                         {reportName(r)} <ReplacesTag lang={lang} report={r} />
                       </span>
                       <span className="th-meta">
-                        {r.file} ·{' '}
-                        {m(lang, 'reviewCounts', { pending: r.values.length - done, done })}
+                        {importText(lang, 'reviewCounts', {
+                          file: r.file,
+                          pending: r.values.length - done,
+                          done,
+                        })}
                       </span>
                     </button>
                   </li>

@@ -4,9 +4,9 @@
  * not saved, and the message says why beside the field.
  */
 import { useState } from 'react';
-import type { ImportedReport, ReportMetadata } from '../../dataset/import/workspace';
+import type { ImportedReport, ReportMetadata } from '../../importer/workspace';
 import { t, type Lang } from '../../i18n';
-import { m } from './messages';
+import { importText } from '../../i18n/import';
 import { checkPlaceName } from './place-names';
 
 type PlaceField = 'town' | 'county' | 'city' | 'province';
@@ -57,11 +57,11 @@ export function MetadataForm({
   };
   return (
     <fieldset className="review-metadata">
-      <legend>{m(lang, 'detected')}</legend>
+      <legend>{importText(lang, 'detected')}</legend>
       {field('town', t(lang, 'town'))}
-      {field('county', m(lang, 'county'))}
-      {field('city', m(lang, 'city'))}
-      {field('province', m(lang, 'province'))}
+      {field('county', importText(lang, 'county'))}
+      {field('city', importText(lang, 'city'))}
+      {field('province', importText(lang, 'province'))}
       <label>
         <span className="filter-label">{t(lang, 'year')}</span>
         <input

@@ -1,7 +1,8 @@
 /** The publish button, and below the view's actions: progress, problems, what to do with the package. */
 import type { Lang } from '../../i18n';
 import { useAppStore } from '../../store';
-import { m } from './messages';
+import { importText } from '../../i18n/import';
+import { publishProblemText } from './problems';
 import type { Publishing } from './usePublish';
 
 export function PublishButton({
@@ -21,7 +22,7 @@ export function PublishButton({
       disabled={publishing.state === 'running' || status === 'loading'}
       onClick={onPublish}
     >
-      {m(lang, 'publishExport')}
+      {importText(lang, 'publishExport')}
     </button>
   );
 }
@@ -30,32 +31,40 @@ export function PublishStatus({ lang, publishing }: { lang: Lang; publishing: Pu
   const status = useAppStore((s) => s.status);
   return (
     <div className="publish-status" data-testid="publish-status" role="status">
-      {status === 'failed' && <p className="note">{m(lang, 'publishNoData')}</p>}
+      {status === 'failed' && <p className="note">{importText(lang, 'publishNoData')}</p>}
       {publishing.state === 'running' && (
         <p>
           <progress value={publishing.done} max={Math.max(publishing.total, 1)} />{' '}
-          {m(lang, 'publishProgress', publishing)}
+          {importText(lang, 'publishProgress', publishing)}
         </p>
       )}
       {publishing.state === 'failed' && (
-        <p role="alert">{m(lang, 'publishFailed', { detail: publishing.detail })}</p>
+        <p role="alert">
+          {importText(lang, 'publishFailed', {
+            detail: publishProblemText(lang, publishing.problem),
+          })}
+        </p>
       )}
       {publishing.state === 'done' && (
         <>
-          <p>{m(lang, 'publishDone')}</p>
+          <p>{importText(lang, 'publishDone')}</p>
           {publishing.unreadable.length > 0 && (
             <p className="note">
-              {m(lang, 'publishUnreadable', { ids: publishing.unreadable.join('、') })}
+              {importText(lang, 'publishUnreadable', {
+                ids: publishing.unreadable.join(importText(lang, 'idSeparator')),
+              })}
             </p>
           )}
           {publishing.superseded.length > 0 && (
             <p className="note">
-              {m(lang, 'publishSuperseded', { ids: publishing.superseded.join('、') })}
+              {importText(lang, 'publishSuperseded', {
+                ids: publishing.superseded.join(importText(lang, 'idSeparator')),
+              })}
             </p>
           )}
           {publishing.issues.length > 0 && (
             <div className="import-problems">
-              <p>{m(lang, 'publishIssues')}</p>
+              <p>{importText(lang, 'publishIssues')}</p>
               <ul>
                 {publishing.issues.map((issue) => (
                   <li key={issue}>

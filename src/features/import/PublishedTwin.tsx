@@ -6,12 +6,12 @@
  * Two imports of one town and year: the later one counts.
  */
 import { countyKeyOf, townIdOf } from '../../dataset/model';
-import type { ImportedReport } from '../../dataset/import/workspace';
-import { identityOf } from '../../dataset/import/place';
+import type { ImportedReport } from '../../importer/workspace';
+import { identityOf } from '../../importer/place';
 import { t, type Lang } from '../../i18n';
 import { useAppStore } from '../../store';
 import { useCountyData } from '../../store/hooks';
-import { m } from './messages';
+import { importText } from '../../i18n/import';
 
 export interface ReportProps {
   readonly lang: Lang;
@@ -31,7 +31,7 @@ function usePublishedTownYear(report: ImportedReport): { townId: string; publish
 /** In the list of imports: this one replaces a published report. */
 export function ReplacesTag({ lang, report }: ReportProps) {
   const { published } = usePublishedTownYear(report);
-  return published ? <span className="replaces-tag">{m(lang, 'replacesTag')}</span> : null;
+  return published ? <span className="replaces-tag">{importText(lang, 'replacesTag')}</span> : null;
 }
 
 export function PublishedTwin({ lang, report }: ReportProps) {
@@ -52,12 +52,12 @@ export function PublishedTwin({ lang, report }: ReportProps) {
     <div className="twin-banner" role="note" data-testid="review-twin">
       {published && (
         <p>
-          <strong>{m(lang, 'publishedTownYear', place)}</strong>{' '}
-          {m(lang, 'replacesPublished', { notMentioned: t(lang, 'notMentioned') })}
+          <strong>{importText(lang, 'publishedTownYear', place)}</strong>{' '}
+          {importText(lang, 'replacesPublished', { notMentioned: t(lang, 'notMentioned') })}
           {twin !== undefined && (
             <>
               {' '}
-              {m(lang, 'publishedReport', {
+              {importText(lang, 'publishedReport', {
                 title: twin.title || twin.reportId,
                 id: twin.reportId,
               })}
@@ -65,7 +65,9 @@ export function PublishedTwin({ lang, report }: ReportProps) {
           )}
         </p>
       )}
-      {later !== undefined && <p>{m(lang, 'laterImport', { ...place, file: later.file })}</p>}
+      {later !== undefined && (
+        <p>{importText(lang, 'laterImport', { ...place, file: later.file })}</p>
+      )}
     </div>
   );
 }

@@ -10,7 +10,7 @@ import { WindowedText, type GoTo } from '../../components/WindowedText';
 import { t } from '../../i18n';
 import { useAppStore } from '../../store';
 import { AddFromSelection } from './AddFromSelection';
-import { m } from './messages';
+import { importText } from '../../i18n/import';
 import { MetadataForm } from './MetadataForm';
 import { PublishedTwin, type ReportProps } from './PublishedTwin';
 import { reportName } from './reports';
@@ -18,9 +18,10 @@ import { UnusedList } from './UnusedList';
 import { ValueRow } from './ValueRow';
 
 export function Review({ lang, report }: ReportProps) {
-  const { reviewValue, addValue, editReport, discardReport } = useAppStore(
+  const { reviewValue, acceptPending, addValue, editReport, discardReport } = useAppStore(
     useShallow((s) => ({
       reviewValue: s.reviewValue,
+      acceptPending: s.acceptPending,
       addValue: s.addValue,
       editReport: s.editReport,
       discardReport: s.discardReport,
@@ -45,21 +46,13 @@ export function Review({ lang, report }: ReportProps) {
   return (
     <div className="review" data-testid="review-panel">
       <div className="panel-head">
-        <h3>{m(lang, 'reviewTitle', { name: reportName(report) })}</h3>
+        <h3>{importText(lang, 'reviewTitle', { name: reportName(report) })}</h3>
         <div className="panel-actions">
-          <button
-            type="button"
-            onClick={() =>
-              report.values.forEach((v, i) => {
-                if (v.decision === 'pending')
-                  reviewValue(report.reportId, i, { decision: 'accepted' });
-              })
-            }
-          >
-            {m(lang, 'acceptAll')}
+          <button type="button" onClick={() => acceptPending(report.reportId)}>
+            {importText(lang, 'acceptAll')}
           </button>
           <button type="button" onClick={() => discardReport(report.reportId)}>
-            {m(lang, 'discardReport')}
+            {importText(lang, 'discardReport')}
           </button>
         </div>
       </div>
@@ -74,13 +67,13 @@ export function Review({ lang, report }: ReportProps) {
                 {t(lang, 'indicator')}
               </th>
               <th scope="col" role="columnheader">
-                {m(lang, 'valueFound')}
+                {importText(lang, 'valueFound')}
               </th>
               <th scope="col" role="columnheader">
-                {m(lang, 'sentence')}
+                {importText(lang, 'sentence')}
               </th>
               <th scope="col" role="columnheader">
-                {m(lang, 'decision')}
+                {importText(lang, 'decision')}
               </th>
             </tr>
           </thead>
@@ -117,14 +110,14 @@ export function Review({ lang, report }: ReportProps) {
         textRef={textRef}
         onAdd={(value) => addValue(report.reportId, value)}
       />
-      <h4>{m(lang, 'reportText')}</h4>
+      <h4>{importText(lang, 'reportText')}</h4>
       <WindowedText
         text={report.text}
         marks={marks}
         goTo={goTo}
         boxRef={textRef}
         lang={lang}
-        label={m(lang, 'reportText')}
+        label={importText(lang, 'reportText')}
         className="review-text"
         testId="review-text"
       />

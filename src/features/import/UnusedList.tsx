@@ -3,11 +3,11 @@
  * it in the report text, where the reviewer can add a missed figure.
  */
 import { useMemo } from 'react';
-import { noRuleIndexes, unusedFigureAt } from '../../dataset/import/unused';
-import type { ImportedReport } from '../../dataset/import/workspace';
+import { noRuleIndexes, unusedFigureAt } from '../../importer/unused';
+import type { ImportedReport } from '../../importer/workspace';
 import { t, type Lang } from '../../i18n';
 import { UnusedNumberList, type UnusedFigureSpan } from '../../components/UnusedNumberList';
-import { m } from './messages';
+import { importText } from '../../i18n/import';
 
 export function UnusedList({
   lang,
@@ -23,7 +23,7 @@ export function UnusedList({
   return (
     <details className="unused">
       <summary>{t(lang, 'unusedTitle', { n: noRule.length })}</summary>
-      <p className="hint">{m(lang, 'unusedHint')}</p>
+      <p className="hint">{importText(lang, 'unusedHint')}</p>
       <UnusedNumberList
         lang={lang}
         text={report.text}

@@ -4,9 +4,9 @@
  */
 import { useState } from 'react';
 import { INDICATORS } from '../../catalog';
-import type { ImportedReport, ReviewValue } from '../../dataset/import/workspace';
+import type { ImportedReport, ReviewValue } from '../../importer/workspace';
 import { formatValue, indicatorName, type Lang } from '../../i18n';
-import { m } from './messages';
+import { importText } from '../../i18n/import';
 import { sentenceAround } from '../../components/text-spans';
 
 export function ValueRow({
@@ -36,12 +36,12 @@ export function ValueRow({
       : sentenceAround(report.text, value.start, value.end);
   const status =
     value.decision === 'pending'
-      ? m(lang, 'decisionPending')
+      ? importText(lang, 'decisionPending')
       : value.decision === 'accepted'
-        ? m(lang, 'decisionAccepted')
+        ? importText(lang, 'decisionAccepted')
         : value.decision === 'rejected'
-          ? m(lang, 'decisionRejected')
-          : m(lang, 'decisionEdited', {
+          ? importText(lang, 'decisionRejected')
+          : importText(lang, 'decisionEdited', {
               value: formatValue(lang, value.edited ?? 0, value.qualifier, unit),
             });
   return (
@@ -51,7 +51,7 @@ export function ValueRow({
       </th>
       <td role="cell">
         {shown === null ? '—' : formatValue(lang, shown, value.qualifier, unit)}
-        {value.found === null && <span className="th-meta"> {m(lang, 'addedValue')}</span>}
+        {value.found === null && <span className="th-meta"> {importText(lang, 'addedValue')}</span>}
       </td>
       <td className="review-sentence" role="cell">
         {sentence === null || value.start === null || value.end === null ? (
@@ -82,14 +82,14 @@ export function ValueRow({
               type="number"
               step="any"
               value={draft}
-              aria-label={m(lang, 'edit')}
+              aria-label={importText(lang, 'edit')}
               data-testid="review-edit-value"
               onChange={(e) => setDraft(e.currentTarget.value)}
               autoFocus
             />
-            <button type="submit">{m(lang, 'save')}</button>
+            <button type="submit">{importText(lang, 'save')}</button>
             <button type="button" onClick={() => setEditing(false)}>
-              {m(lang, 'cancel')}
+              {importText(lang, 'cancel')}
             </button>
           </form>
         ) : (
@@ -99,7 +99,7 @@ export function ValueRow({
               aria-pressed={value.decision === 'accepted'}
               onClick={() => decide('accepted')}
             >
-              {m(lang, 'accept')}
+              {importText(lang, 'accept')}
             </button>
             <button
               type="button"
@@ -108,14 +108,14 @@ export function ValueRow({
                 setEditing(true);
               }}
             >
-              {m(lang, 'edit')}
+              {importText(lang, 'edit')}
             </button>
             <button
               type="button"
               aria-pressed={value.decision === 'rejected'}
               onClick={() => decide('rejected')}
             >
-              {m(lang, 'reject')}
+              {importText(lang, 'reject')}
             </button>
           </span>
         )}

@@ -5,15 +5,15 @@
  */
 import { MAX_PLACE_NAME, parsePlaceName } from '../../extract/names';
 import type { Lang } from '../../i18n';
-import { m } from './messages';
+import { importText } from '../../i18n/import';
 
 export type PlaceNameCheck =
   { readonly ok: true; readonly name: string } | { readonly ok: false; readonly message: string };
 
 /** A character as a message shows it: control and space characters by their code. */
-function shown(char: string): string {
+function shown(char: string, lang: Lang): string {
   const code = `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
-  return /[\p{Cc}\p{Cf}\p{Z}]/u.test(char) ? code : `“${char}”`;
+  return /[\p{Cc}\p{Cf}\p{Z}]/u.test(char) ? code : importText(lang, 'quotedChar', { char });
 }
 
 export function checkPlaceName(raw: string, lang: Lang): PlaceNameCheck {
@@ -35,7 +35,7 @@ export function checkPlaceName(raw: string, lang: Lang): PlaceNameCheck {
     ok: false,
     message:
       refused === undefined
-        ? m(lang, 'nameTooLong', { max: MAX_PLACE_NAME })
-        : m(lang, 'nameRefused', { char: shown(refused) }),
+        ? importText(lang, 'nameTooLong', { max: MAX_PLACE_NAME })
+        : importText(lang, 'nameRefused', { char: shown(refused, lang) }),
   };
 }

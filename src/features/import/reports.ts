@@ -1,5 +1,5 @@
 /** How an imported report and its values are named and counted in the review. */
-import type { ImportedReport, ReviewValue } from '../../dataset/import/workspace';
+import type { ImportedReport, ReviewValue } from '../../importer/workspace';
 
 export const isDone = (v: ReviewValue): boolean => v.decision !== 'pending';
 

@@ -3,15 +3,14 @@
  * fetched and extracted again with the imports), then downloaded.
  */
 import { useState } from 'react';
-import type { ImportedReport } from '../../dataset/import/workspace';
-import type { Lang } from '../../i18n';
+import type { PublishProblem } from '../../importer/protocol';
+import type { ImportedReport } from '../../importer/workspace';
 import { useAppStore } from '../../store';
-import { m } from './messages';
 
 export type Publishing =
   | { readonly state: 'idle' }
   | { readonly state: 'running'; readonly done: number; readonly total: number }
-  | { readonly state: 'failed'; readonly detail: string }
+  | { readonly state: 'failed'; readonly problem: PublishProblem }
   | {
       readonly state: 'done';
       readonly issues: readonly string[];
@@ -19,16 +18,16 @@ export type Publishing =
       readonly superseded: readonly string[];
     };
 
-export function usePublish(
-  lang: Lang,
-  reports: readonly ImportedReport[],
-): { readonly publishing: Publishing; readonly start: () => Promise<void> } {
+export function usePublish(reports: readonly ImportedReport[]): {
+  readonly publishing: Publishing;
+  readonly start: () => Promise<void>;
+} {
   const status = useAppStore((s) => s.status);
   const [publishing, setPublishing] = useState<Publishing>({ state: 'idle' });
   const start = async (): Promise<void> => {
     setPublishing({ state: 'running', done: 0, total: 0 });
     const [{ runPublish }, { download }] = await Promise.all([
-      import('../../dataset/import/run'),
+      import('../../importer/run'),
       import('../../export/csv'),
     ]);
     const dataUrl = status === 'ready' ? new URL('data/', document.baseURI).href : null;
@@ -36,10 +35,7 @@ export function usePublish(
       setPublishing({ state: 'running', done, total }),
     );
     if ('error' in result) {
-      setPublishing({
-        state: 'failed',
-        detail: result.error === 'no-worker' ? m(lang, 'publishNoWorker') : result.error,
-      });
+      setPublishing({ state: 'failed', problem: result.error });
       return;
     }
     const { zip } = result;

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readDocument } from '../../../src/dataset/import/documents';
-import { MAX_REPORT_BYTES } from '../../../src/extract/limits';
-import { processText } from '../../../src/extract';
+import { readDocument } from '../../src/importer/documents';
+import { MAX_REPORT_BYTES } from '../../src/extract/limits';
+import { processText } from '../../src/extract';
 import { docxOf } from './docx';
 
-const SAMPLE = join(import.meta.dirname, '..', '..', '..', 'data', 'reports');
+const SAMPLE = join(import.meta.dirname, '..', '..', 'data', 'reports');
 const bytes = (name: string): Uint8Array => new Uint8Array(readFileSync(join(SAMPLE, name)));
 const values = (text: string) =>
   processText('r', 'r', text, 'x').mentions.map((m) => `${m.indicator}=${m.value}`);
@@ -53,7 +53,7 @@ describe('readDocument', () => {
 
 describe('runImport', () => {
   it('refuses a file over the limit by its size, before reading it', async () => {
-    const { runImport } = await import('../../../src/dataset/import/run');
+    const { runImport } = await import('../../src/importer/run');
     const huge = new File([new Uint8Array(MAX_REPORT_BYTES + 1)], '全年汇编.txt');
     // Reading it would fail the test: the size alone must decide.
     huge.arrayBuffer = () => Promise.reject(new Error('read'));

@@ -1,8 +1,9 @@
 /**
- * The import view's own strings (zh, en): loaded with the view, not with the
- * page's first paint.
+ * The import view's strings (zh, en), apart from the page's (zh.ts, en.ts):
+ * only src/features/import reads them, so they load with that view, not with
+ * the page's first paint.
  */
-import { fill, type Lang } from '../../i18n';
+import { fill, type Lang } from './index';
 
 const zh = {
   importTitle: '导入与审核报告',
@@ -23,13 +24,14 @@ const zh = {
   localBanner: '本地导入，尚未发布：仅保存在本浏览器中。',
   workspaceNotSaved: '浏览器不允许本地保存：关闭页面后导入内容将丢失。',
   importedReports: '已导入的报告',
-  reviewCounts: '待审 {pending} · 已确认 {done}',
+  reviewCounts: '{file} · 待审 {pending} · 已确认 {done}',
   reviewTitle: '审核 · {name}',
   detected: '识别的乡镇与年度（可修改）',
   county: '县区',
   city: '市',
   province: '省',
   nameTooLong: '名称过长：最多 {max} 个字，未保存',
+  quotedChar: '“{char}”',
   nameRefused: '名称中不能有 {char}：名称只由文字、数字、空格和名称中的标点组成，未保存',
   valueFound: '提取值',
   sentence: '原文句子',
@@ -63,10 +65,15 @@ const zh = {
   publishProgress: '正在生成发布包：读取已发布报告并重新提取 {done}/{total}',
   publishFailed: '发布包未生成：{detail}',
   publishNoWorker: '浏览器无法启动提取程序（服务器须以 JavaScript 类型提供 .js 文件）',
+  publishNotLoaded: '无法读取 {path}（{detail}）',
+  publishIndexNotJson: 'data/index.json 不是有效的 JSON',
+  publishNoCorrections:
+    'data/index.json 未列出 corrections.csv：请重新运行提取（npm run extract），先发布该文件夹',
   publishDone:
     '已下载 publish.zip：其中 public/data/ 是合并后的完整数据，用它替换网站的 data/ 文件夹即完成发布。',
   publishNoData: '未能读取网站已发布的数据：发布包将只含本次导入的报告。',
   publishIssues: '生成时发现的问题：',
+  idSeparator: '、',
   publishUnreadable: '以下已发布报告没有原文，未包含：{ids}',
   publishSuperseded: '以下导入的报告，同一乡镇同一年度之后又导入了一份，未包含：{ids}',
   pendingBeforePublish: '还有 {n} 个数值待审；发布包中未审的数值按提取结果保留。',
@@ -98,13 +105,14 @@ const en: Record<ImportMessage, string> = {
   workspaceNotSaved:
     'This browser does not allow local storage: imports are lost when the page closes.',
   importedReports: 'Imported reports',
-  reviewCounts: '{pending} to review · {done} done',
+  reviewCounts: '{file} · {pending} to review · {done} done',
   reviewTitle: 'Review · {name}',
   detected: 'Detected town and year (editable)',
   county: 'County',
   city: 'City',
   province: 'Province',
   nameTooLong: 'Too long: at most {max} characters; not saved',
+  quotedChar: '“{char}”',
   nameRefused:
     'A name cannot hold {char}: names are letters, digits, spaces and the punctuation names use; not saved',
   valueFound: 'Value found',
@@ -141,11 +149,16 @@ const en: Record<ImportMessage, string> = {
   publishFailed: 'No publish package: {detail}',
   publishNoWorker:
     'The browser could not start the extractor (the server must serve .js files as JavaScript).',
+  publishNotLoaded: '{path} could not be loaded ({detail})',
+  publishIndexNotJson: 'data/index.json is not JSON',
+  publishNoCorrections:
+    'data/index.json does not list corrections.csv: run the extraction again (npm run extract) and publish that folder first',
   publishDone:
     'publish.zip downloaded: its public/data/ is the merged data; put it in place of the site’s data/ folder to publish.',
   publishNoData:
     'The site’s published data could not be read: the package will hold only the reports imported here.',
   publishIssues: 'Problems found while building it:',
+  idSeparator: ', ',
   publishUnreadable: 'Published reports with no text, left out: {ids}',
   publishSuperseded:
     'Imported reports whose town and year were imported again later, left out: {ids}',
@@ -155,7 +168,7 @@ const en: Record<ImportMessage, string> = {
   noImports: 'No report imported yet.',
 };
 
-export function m(
+export function importText(
   lang: Lang,
   key: ImportMessage,
   params: Record<string, string | number> = {},

@@ -9,10 +9,10 @@ import {
   placeImport,
   publishedTownOf,
   withPublishedPlace,
-} from '../../src/dataset/import/place';
-import { NO_UNUSED } from '../../src/dataset/import/unused';
-import type { ImportedReport, ReportMetadata } from '../../src/dataset/import/workspace';
-import { localRowsOf, withLocal, withLocalReports } from '../../src/dataset/local';
+} from '../../src/importer/place';
+import { NO_UNUSED } from '../../src/importer/unused';
+import type { ImportedReport, ReportMetadata } from '../../src/importer/workspace';
+import { localRowsOf, withLocal, withLocalReports } from '../../src/importer/local';
 import {
   isImportedTownYear,
   townIdOf,
@@ -30,7 +30,7 @@ import {
   valueFor,
 } from '../../src/dataset/select';
 import { compareMatrix, townProfile } from '../../src/dataset/compare';
-import { MODEL, report, value } from './fixtures';
+import { MODEL, report, value } from '../dataset/fixtures';
 
 const JIA = townIdOf({ town: '甲镇', county: '某县', city: '', province: '', reportId: '' });
 

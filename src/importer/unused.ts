@@ -5,7 +5,7 @@
  * arrays cross the worker boundary (transferred) and go into IndexedDB at
  * copying speed. The page reads them one at a time, by index.
  */
-import type { Qualifier } from '../../catalog';
+import type { Qualifier } from '../catalog';
 
 export interface UnusedFigure {
   readonly start: number;

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importFiles, reportIdOf } from '../../../src/dataset/import/workspace';
-import { localRowsOf } from '../../../src/dataset/local';
-import { readCsv, run } from '../../helpers';
+import { importFiles, reportIdOf } from '../../src/importer/workspace';
+import { localRowsOf } from '../../src/importer/local';
+import { readCsv, run } from '../helpers';
 import { docxOf } from './docx';
 
-const SAMPLE = join(import.meta.dirname, '..', '..', '..', 'data', 'reports');
+const SAMPLE = join(import.meta.dirname, '..', '..', 'data', 'reports');
 const text = (name: string): string => readFileSync(join(SAMPLE, name), 'utf8');
 
 describe('importFiles', () => {

@@ -5,7 +5,7 @@
  * (“每周四理论学习”⏎24次) is part of its paragraph, as in the Word original.
  */
 import { strToU8, zipSync } from 'fflate';
-import { foldForMatching, joinWrappedLines } from '../../../src/extract/text';
+import { foldForMatching, joinWrappedLines } from '../../src/extract/text';
 
 const escapeXml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

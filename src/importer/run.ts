@@ -1,10 +1,14 @@
 /**
- * The browser side of importing: files → the import worker → a batch, with
- * progress; the publish package built there; and (storage.ts) the workspace
- * kept in IndexedDB across reloads. The importer's chunk: the store loads it
- * when the import view opens or a saved workspace is read.
+ * The in-browser importer (src/importer): files → the import worker → a
+ * batch, with progress; the publish package built there; (storage.ts) the
+ * workspace kept in IndexedDB across reloads; (local.ts) the reviewed values
+ * laid over the published model. This file is the importer's chunk: the
+ * store loads it when the import view opens or a saved workspace is read.
+ *
+ * May import: src/extract, src/catalog, src/dataset. Used only by
+ * src/features/import and src/store/import-slice.ts.
  */
-export { withLocalReports } from '../local';
+export { withLocalReports } from './local';
 export { forgetSourcesBut, loadWorkspace, saveReview, saveSources } from './storage';
 import { nextTask } from './pieces';
 import {
@@ -13,9 +17,10 @@ import {
   textPieces,
   type ImportReply,
   type ImportRequest,
+  type PublishProblem,
 } from './protocol';
 // The limit alone: the page must not load the extractor (it runs in the worker).
-import { MAX_REPORT_BYTES } from '../../extract/limits';
+import { MAX_REPORT_BYTES } from '../extract/limits';
 import type { PublishPackage } from './publish';
 import { newSourceKey } from './storage';
 import type { ImportBatch, ImportedReport, ImportProblem } from './workspace';
@@ -150,7 +155,7 @@ export async function runPublish(
   reports: readonly ImportedReport[],
   dataUrl: string | null,
   onProgress: (done: number, total: number, file: string) => void,
-): Promise<PublishPackage | { readonly error: string }> {
+): Promise<PublishPackage | { readonly error: PublishProblem }> {
   const reply = await inWorker(
     {
       channel: CHANNEL,
@@ -169,5 +174,5 @@ export async function runPublish(
     reports.map((r) => r.text),
   );
   if (reply?.type === 'published') return reply.result;
-  return { error: 'no-worker' };
+  return { error: { problem: 'no-worker' } };
 }

@@ -9,25 +9,18 @@ import {
   type PublishedData,
   type PublishedImport,
   type PublishPackage,
-} from '../../../src/dataset/import/publish';
-import { placeImport } from '../../../src/dataset/import/place';
-import { fetchPublished } from '../../../src/dataset/import/published';
-import type { Town } from '../../../src/dataset/model';
-import { noRuleIndexes, unusedFigureAt } from '../../../src/dataset/import/unused';
-import { importFiles, type ReviewValue } from '../../../src/dataset/import/workspace';
-import {
-  captureOutput,
-  copySamples,
-  filesBelow,
-  options,
-  readCsv,
-  run,
-  tempDir,
-} from '../../helpers';
-import { runExtract } from '../../../src/cli/run';
+} from '../../src/importer/publish';
+import { placeImport } from '../../src/importer/place';
+import { publishProblemText } from '../../src/features/import/problems';
+import { fetchPublished } from '../../src/importer/published';
+import type { Town } from '../../src/dataset/model';
+import { noRuleIndexes, unusedFigureAt } from '../../src/importer/unused';
+import { importFiles, type ReviewValue } from '../../src/importer/workspace';
+import { captureOutput, copySamples, filesBelow, options, readCsv, run, tempDir } from '../helpers';
+import { runExtract } from '../../src/cli/run';
 import { docxOf } from './docx';
 
-const SAMPLE = join(import.meta.dirname, '..', '..', '..', 'data', 'reports');
+const SAMPLE = join(import.meta.dirname, '..', '..', 'data', 'reports');
 const text = (name: string): string => readFileSync(join(SAMPLE, name), 'utf8');
 
 /** A review as a person would do it: accept some, edit one, reject one, add one, fix the county. */
@@ -447,10 +440,15 @@ describe('fetching the published data', () => {
       () => new Set(),
       () => undefined,
     );
-    expect(got).toEqual({
-      ok: false,
-      reason: 'data/texts/guizhou-kaiyang-zixing-2021.txt could not be loaded (HTTP 404)',
-    });
+    const reason = {
+      problem: 'not-loaded',
+      path: 'data/texts/guizhou-kaiyang-zixing-2021.txt',
+      detail: 'HTTP 404',
+    } as const;
+    expect(got).toEqual({ ok: false, reason });
+    expect(publishProblemText('en', reason)).toBe(
+      'data/texts/guizhou-kaiyang-zixing-2021.txt could not be loaded (HTTP 404)',
+    );
   });
 
   it('refuses a data folder that does not list its corrections', async () => {
@@ -468,6 +466,6 @@ describe('fetching the published data', () => {
       () => undefined,
     );
     expect(got.ok).toBe(false);
-    if (!got.ok) expect(got.reason).toContain('run the extraction again');
+    if (!got.ok) expect(publishProblemText('en', got.reason)).toContain('run the extraction again');
   });
 });

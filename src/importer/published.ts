@@ -4,27 +4,32 @@
  * report. Any file that cannot be had stops the package: one made without it
  * would silently unpublish that report when copied over the site's data.
  */
-import { fail, ok, type Result } from '../../extract/result';
-import { textFileOf } from '../../extract/data-index';
-import { readUtf8 } from '../fetch';
+import { fail, ok, type Result } from '../extract/result';
+import { textFileOf } from '../extract/data-index';
+import { readUtf8 } from '../dataset/fetch';
 import { readRows, type PublishedData, type Row } from './publish';
 
 /** Texts fetched at once: enough to hide latency, few enough for a small intranet server. */
 const PARALLEL = 6;
 
-async function fetchFile(base: string, path: string): Promise<Result<Response>> {
+/** Why the published data could not be had: a code the import view words (src/i18n/import.ts). */
+export type PublishedProblem =
+  | { readonly problem: 'not-loaded'; readonly path: string; readonly detail: string }
+  | { readonly problem: 'index-not-json' }
+  | { readonly problem: 'no-corrections' };
+
+async function fetchFile(base: string, path: string): Promise<Result<Response, PublishedProblem>> {
+  const notLoaded = (detail: string) =>
+    fail<PublishedProblem>({ problem: 'not-loaded', path: `data/${path}`, detail });
   try {
     const response = await fetch(new URL(path, base), { cache: 'no-cache' });
-    return response.ok
-      ? ok(response)
-      : fail(`data/${path} could not be loaded (HTTP ${response.status})`);
+    return response.ok ? ok(response) : notLoaded(`HTTP ${response.status}`);
   } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    return fail(`data/${path} could not be loaded (${why})`);
+    return notLoaded(error instanceof Error ? error.message : String(error));
   }
 }
 
-async function fetchString(base: string, path: string): Promise<Result<string>> {
+async function fetchString(base: string, path: string): Promise<Result<string, PublishedProblem>> {
   const response = await fetchFile(base, path);
   return response.ok ? ok(await readUtf8(response.data)) : response;
 }
@@ -34,20 +39,18 @@ export async function fetchPublished(
   /** The published reports the imports replace (their texts are not fetched). */
   replacedIn: (reports: readonly Row[]) => ReadonlySet<string>,
   onProgress: (done: number, total: number, file: string) => void,
-): Promise<Result<PublishedData>> {
+): Promise<Result<PublishedData, PublishedProblem>> {
   const index = await fetchString(base, 'index.json');
   if (!index.ok) return index;
   let hasCorrections: boolean;
   try {
     hasCorrections = (JSON.parse(index.data) as { corrections?: unknown }).corrections != null;
   } catch {
-    return fail('data/index.json is not JSON');
+    return fail({ problem: 'index-not-json' });
   }
   if (!hasCorrections) {
     // Written before the data folder carried its corrections: they would be lost.
-    return fail(
-      'data/index.json does not list corrections.csv: run the extraction again (npm run extract) and publish that folder first',
-    );
+    return fail({ problem: 'no-corrections' });
   }
   const [reports, corrections] = await Promise.all([
     fetchString(base, 'reports.csv'),
@@ -62,7 +65,7 @@ export async function fetchPublished(
     .map((r) => r['report_id'] ?? '');
   const texts = new Map<string, Uint8Array>();
   let next = 0;
-  let failed: string | null = null;
+  let failed: PublishedProblem | null = null;
   const fetchNext = async (): Promise<void> => {
     while (failed === null && next < ids.length) {
       const id = ids[next++] ?? '';

@@ -7,8 +7,8 @@
  * Light (no extractor): the page applies it when a batch arrives and when the
  * reviewer changes a place.
  */
-import { reportIdFromFileName } from '../../extract/names';
-import { townIdOf, townYearKey, type ReportInfo, type Town } from '../model';
+import { reportIdFromFileName } from '../extract/names';
+import { townIdOf, townYearKey, type ReportInfo, type Town } from '../dataset/model';
 import type { ReportMetadata } from './workspace';
 
 type Place = Pick<ReportMetadata, 'town' | 'county' | 'city' | 'province'>;

@@ -7,8 +7,8 @@
  */
 import { INDICATORS } from '../catalog';
 import { compareTowns } from '../extract/data-index';
-import { currentImports } from './import/place';
-import type { ImportedReport } from './import/workspace';
+import { currentImports } from './place';
+import type { ImportedReport } from './workspace';
 import {
   parseParts,
   townIdOf,
@@ -16,7 +16,7 @@ import {
   type DatasetModel,
   type ReportPlace,
   type ValueRow,
-} from './model';
+} from '../dataset/model';
 
 const NONE: readonly number[] = [];
 

@@ -7,7 +7,7 @@ import {
   unusedFigureAt,
   unusedFiguresOf,
   type UnusedFigure,
-} from '../../../src/dataset/import/unused';
+} from '../../src/importer/unused';
 
 const list: UnusedFigure[] = [
   { start: 20, end: 24, value: 190, unit: '件', qualifier: '>=', reason: 'no_rule' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { piecesOf, TEXT_PIECE } from '../../../src/dataset/import/pieces';
+import { piecesOf, TEXT_PIECE } from '../../src/importer/pieces';
 
 describe('a text in pieces', () => {
   it('cuts every TEXT_PIECE characters, never inside a surrogate pair', () => {

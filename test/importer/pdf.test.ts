@@ -6,11 +6,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { readDocument, unifyRadicals } from '../../../src/dataset/import/documents';
-import { processText } from '../../../src/extract';
-import { launchBrowser } from '../../e2e/browser';
+import { readDocument, unifyRadicals } from '../../src/importer/documents';
+import { processText } from '../../src/extract';
+import { launchBrowser } from '../e2e/browser';
 
-const SAMPLE = join(import.meta.dirname, '..', '..', '..', 'data', 'reports');
+const SAMPLE = join(import.meta.dirname, '..', '..', 'data', 'reports');
 let browser: Browser;
 
 beforeAll(async () => {

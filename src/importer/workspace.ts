@@ -4,14 +4,9 @@
  * Plain data (structured-cloneable): it goes through the worker boundary and
  * into IndexedDB as it is.
  */
-import type { IndicatorId, Qualifier } from '../../catalog';
-import {
-  finalizeDatasets,
-  processText,
-  type ReportMetadata,
-  type ReportOutcome,
-} from '../../extract';
-import { reportIdFromFileName } from '../../extract/names';
+import type { IndicatorId, Qualifier } from '../catalog';
+import { finalizeDatasets, processText, type ReportMetadata, type ReportOutcome } from '../extract';
+import { reportIdFromFileName } from '../extract/names';
 import { readDocument, type DocumentProblem } from './documents';
 import { unusedFiguresOf, type UnusedFigures } from './unused';
 

@@ -8,9 +8,9 @@
  * .docx is read with mammoth (its raw text, paragraph by paragraph); a PDF's
  * text layer with pdf.js (a scanned PDF has none: it is refused, not OCRed).
  */
-import { decodeReport } from '../../extract';
+import { decodeReport } from '../extract';
 
-import { MAX_REPORT_BYTES } from '../../extract/limits';
+import { MAX_REPORT_BYTES } from '../extract/limits';
 
 export type DocumentProblem =
   'too-large' | 'unsupported' | 'encrypted' | 'not-docx' | 'no-text' | 'unreadable';

@@ -22,10 +22,10 @@ import {
   processReport,
   siteLayout,
   type ReportOutcome,
-} from '../../extract';
-import { CORRECTION_COLUMNS, MANIFEST_COLUMNS } from '../../extract/columns';
-import { parsePlaceName, parseTitle } from '../../extract/names';
-import { townIdOf, townYearKey } from '../model';
+} from '../extract';
+import { CORRECTION_COLUMNS, MANIFEST_COLUMNS } from '../extract/columns';
+import { parsePlaceName, parseTitle } from '../extract/names';
+import { townIdOf, townYearKey } from '../dataset/model';
 import { currentImports, identityOf } from './place';
 import type { ImportedReport, ReviewValue } from './workspace';
 

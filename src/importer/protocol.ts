@@ -7,7 +7,11 @@
  */
 import { piecesOf } from './pieces';
 import type { PublishedImport, PublishPackage } from './publish';
+import type { PublishedProblem } from './published';
 import type { ImportBatch } from './workspace';
+
+/** Why no publish package was built: the worker did not start, or the published data could not be had. */
+export type PublishProblem = PublishedProblem | { readonly problem: 'no-worker' };
 
 /**
  * Every message of ours carries this: pdf.js, loaded here to read PDFs, sets
@@ -49,7 +53,10 @@ export type ImportReply = { readonly channel: typeof CHANNEL } & (
   | TextPiece
   /** The reports' texts came before, in pieces. */
   | { readonly type: 'done'; readonly batch: ImportBatch }
-  | { readonly type: 'published'; readonly result: PublishPackage | { readonly error: string } }
+  | {
+      readonly type: 'published';
+      readonly result: PublishPackage | { readonly error: PublishProblem };
+    }
 );
 
 /** The text messages for these texts, in order. */

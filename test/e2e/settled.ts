@@ -1,0 +1,52 @@
+/**
+ * States a browser test waits for before it checks that something is NOT
+ * there (no request, no redraw, no problem, no script run): a fixed sleep
+ * passes whether or not the page got that far.
+ */
+import type { Page } from 'playwright-core';
+
+/**
+ * Nothing on the page is loading: every part shown in its place (the
+ * pending placeholders, marked aria-busy, are gone). Call it once the view's
+ * own element is there: before the app starts nothing is busy either.
+ */
+export async function pageSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null);
+}
+
+/**
+ * The chart in `host` (the element ECharts draws into) has drawn its
+ * option and finished every animation: ECharts' `finished` event, after a
+ * redraw asked for here so that the event comes even when all was done.
+ */
+export async function chartSettled(page: Page, host: string): Promise<void> {
+  type Host = HTMLElement & {
+    chart?: {
+      on(event: 'finished', f: () => void): void;
+      off(event: 'finished', f: () => void): void;
+      getZr(): { refresh(): void };
+    };
+  };
+  await page.waitForFunction((s) => (document.querySelector(s) as Host | null)?.chart, host);
+  await page.evaluate(
+    (s) =>
+      new Promise<void>((resolve) => {
+        const chart = (document.querySelector(s) as Host).chart;
+        if (chart === undefined) return resolve();
+        const done = (): void => {
+          chart.off('finished', done);
+          resolve();
+        };
+        chart.on('finished', done);
+        chart.getZr().refresh();
+      }),
+    host,
+  );
+}
+
+/** The import view has read the saved workspace and written every change (WorkspaceState.tsx). */
+export async function workspaceSaved(page: Page): Promise<void> {
+  await page
+    .locator('[data-testid="workspace-state"][data-workspace="saved"]')
+    .waitFor({ state: 'attached' });
+}
