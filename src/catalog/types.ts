@@ -56,12 +56,13 @@ export type Rule = string | RuleSpec;
 
 /**
  * A rule of the catalog with its name. The name is the rule's id in the output
- * (`indicator#name`, mentions.csv's `rule`), so it never changes once given:
- * inserting, moving or deleting a rule leaves every other rule's id as it was.
- * The first rules were named by their place at the time ('1', '2' …), which
- * kept the ids already written; give a new rule a word or two that says what
- * it reads (`rate-after-success`). Unique within the indicator, and never
- * `zero` or `full` (the ids of figures said in words).
+ * (`indicator#name`, mentions.csv's `rule`), so it never changes once
+ * published: it is provenance, and inserting, moving or deleting a rule
+ * leaves every other rule's id as it was. A new rule gets a name saying the
+ * phrasing it reads, in lowercase kebab-case starting with a letter
+ * (`heard-report` for 听取…汇报, `rate-after-success-rate` for a rate after
+ * 成功率). Unique within the indicator, and never `zero` or `full` (the ids of
+ * figures said in words).
  */
 export interface NamedRule extends RuleSpec {
   readonly name: string;

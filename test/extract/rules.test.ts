@@ -48,7 +48,9 @@ describe('catalog', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of INDICATOR_IDS) {
       for (const rule of INDICATORS[id].rules) {
-        expect(rule.name, id).toMatch(/^[a-z0-9][a-z0-9-]*$/);
+        // A name says the phrasing it reads: lowercase words joined by hyphens,
+        // starting with a letter, never a bare position ('3').
+        expect(rule.name, id).toMatch(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/);
         expect(['zero', 'full'], id).not.toContain(rule.name);
       }
     }
