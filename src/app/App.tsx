@@ -107,10 +107,9 @@ function AfterFirstChart({ pending, children }: { pending: ReactNode; children: 
 /** The source panel's code loads when a source or a full text is first opened (by a click or a link). */
 function DeferredSourcePanel() {
   const open = useAppStore((s) => s.source !== null || s.fullText !== null);
+  // Once wanted, kept: closing the panel does not unload its code.
   const [wanted, setWanted] = useState(open);
-  useEffect(() => {
-    if (open) setWanted(true);
-  }, [open]);
+  if (open && !wanted) setWanted(true);
   return wanted ? (
     <Suspense fallback={null}>
       <SourcePanel />
