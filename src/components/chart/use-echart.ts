@@ -30,22 +30,6 @@ type Host = HTMLDivElement & { chart?: EChartsType };
 
 type SetOption = EChartsType['setOption'];
 
-/**
- * The same option, by value: a view that builds an equal option again (its
- * data reloaded unchanged) does not redraw the chart, which would reset what
- * the reader did in it. Functions (formatters) are the same only by identity.
- */
-function sameOption(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  return keys.every((k) => Object.hasOwn(y, k) && sameOption(x[k], y[k]));
-}
-
 function show(instance: EChartsType, option: object): void {
   // Not lazy: a lazy setOption replaces the series at once but builds their
   // data a frame later, and a pointer moving over a bar in that frame made
@@ -127,7 +111,10 @@ export function useEChart({
 
   useLayoutEffect(() => {
     const instance = instanceRef.current;
-    if (instance === null || sameOption(shown.current, option)) return;
+    // By identity: the views memoise their options, and an option rebuilt
+    // equal carries new formatter functions anyway. A deep comparison would
+    // also walk what ECharts adds to an option it was given.
+    if (instance === null || shown.current === option) return;
     shown.current = option;
     show(instance, option);
   }, [option]);
