@@ -165,16 +165,6 @@ export default tseslint.config(
     },
   },
   {
-    // Being rewritten elsewhere (the page shell, the ECharts host): their
-    // findings are left to that work, the rules stay on everywhere else.
-    files: ['src/app/App.tsx'],
-    rules: { 'react-hooks/set-state-in-effect': 'off' },
-  },
-  {
-    files: ['src/components/chart/EChart.tsx'],
-    rules: { 'react-hooks/refs': 'off' },
-  },
-  {
     // Everything that hands ECharts an option, a formatter or a name.
     files: [
       'src/charts/**/*.ts',

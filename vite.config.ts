@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { pageShell } from './src/app/shell-plugin.ts';
 import { CSP_META } from './src/csp.ts';
 
 /**
@@ -71,6 +72,7 @@ export default defineConfig({
   base: './',
   plugins: [
     react(),
+    pageShell(),
     contentSecurityPolicy(),
     preloadLazyChunks(['components/chart/EChart.tsx', 'dataset/load.ts', 'app/early-chart.ts']),
   ],

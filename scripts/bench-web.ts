@@ -198,6 +198,11 @@ function median(list: readonly number[]): number {
 
 const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
 
+// A temporary folder of this run's own: buildSite() reuses a site already
+// built in the temporary folder (once per test run), which here could be
+// another checkout's or an older build. os.tmpdir() reads TMPDIR on each call.
+const runRoot = mkdtempSync(join(tmpdir(), 'rol-bench-web-'));
+process.env['TMPDIR'] = runRoot;
 const siteDir = await buildSite();
 if (values.data !== undefined) {
   rmSync(join(siteDir, 'data'), { recursive: true, force: true });
@@ -275,3 +280,4 @@ if (b !== undefined) {
 }
 // The built pages (a province's is hundreds of MB) are not kept.
 for (const p of pages) rmSync(p.dir, { recursive: true, force: true });
+rmSync(runRoot, { recursive: true, force: true });

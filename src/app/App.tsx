@@ -39,29 +39,14 @@ const TrendView = lazy(() =>
 import { discardChart } from '../components/chart/handoff';
 import { issueMessage, t } from '../i18n';
 import { useAppStore } from '../store';
-import { NAV } from './nav';
-
-function Navigation() {
-  const { view, lang, setView } = useAppStore(
-    useShallow((s) => ({ view: s.view, lang: s.lang, setView: s.setView })),
-  );
-  return (
-    <nav className="nav no-print" aria-label={t(lang, 'appTitle')}>
-      {NAV.map((item) => (
-        <button
-          key={item.view}
-          type="button"
-          data-testid={`nav-${item.view}`}
-          aria-current={view === item.view ? 'page' : undefined}
-          className={view === item.view ? 'nav-active' : ''}
-          onClick={() => setView(item.view)}
-        >
-          {t(lang, item.label)}
-        </button>
-      ))}
-    </nav>
-  );
-}
+import {
+  AppHeader,
+  AppLayout,
+  FilterBarPending,
+  Navigation,
+  OverviewLayout,
+  TrendsPending,
+} from './frame';
 
 function LoadErrors() {
   const { errors, lang, failed } = useAppStore(
@@ -122,10 +107,9 @@ function AfterFirstChart({ pending, children }: { pending: ReactNode; children: 
 /** The source panel's code loads when a source or a full text is first opened (by a click or a link). */
 function DeferredSourcePanel() {
   const open = useAppStore((s) => s.source !== null || s.fullText !== null);
+  // Once wanted, kept: closing the panel does not unload its code.
   const [wanted, setWanted] = useState(open);
-  useEffect(() => {
-    if (open) setWanted(true);
-  }, [open]);
+  if (open && !wanted) setWanted(true);
   return wanted ? (
     <Suspense fallback={null}>
       <SourcePanel />
@@ -134,10 +118,10 @@ function DeferredSourcePanel() {
 }
 
 /**
- * The print button: lazy parts of the page (large data below the fold) load
- * first, the charts draw, then the browser's print dialog opens.
+ * Printing: lazy parts of the page (large data below the fold) load first,
+ * the charts draw, then the browser's print dialog opens.
  */
-function PrintButton({ label }: { label: string }) {
+function usePrintWhenReady(): void {
   const printing = useAppStore((s) => s.printing);
   const setPrinting = useAppStore((s) => s.setPrinting);
   const pending = useAppStore((s) => [...s.indicatorLoads.values()].includes('loading'));
@@ -150,29 +134,22 @@ function PrintButton({ label }: { label: string }) {
     }, 400);
     return () => clearTimeout(timer);
   }, [printing, pending, setPrinting]);
-  return (
-    <button
-      type="button"
-      onClick={() => setPrinting(true)}
-      className="no-print"
-      aria-busy={printing}
-      disabled={printing}
-    >
-      {label}
-    </button>
-  );
 }
 
 export function App() {
-  const { status, lang, setLang, view, year } = useAppStore(
+  const { status, lang, setLang, view, setView, year, printing, setPrinting } = useAppStore(
     useShallow((s) => ({
       status: s.status,
       lang: s.lang,
       setLang: s.setLang,
       view: s.view,
+      setView: s.setView,
       year: s.year,
+      printing: s.printing,
+      setPrinting: s.setPrinting,
     })),
   );
+  usePrintWhenReady();
   useEffect(() => {
     // Views without a ranking chart must not hold back the parts that wait for it.
     if (view !== 'overview') noPrimaryChart();
@@ -193,66 +170,61 @@ export function App() {
     document.title = t(lang, 'appTitle');
   }, [lang]);
   return (
-    <div className="app">
-      <header className="app-header">
-        <div>
-          <h1>{t(lang, 'appTitle')}</h1>
-          <p className="subtitle">{t(lang, 'appSubtitle')}</p>
-        </div>
-        <div className="header-actions">
-          <PrintButton label={t(lang, 'print')} />
-          <button
-            type="button"
-            data-testid="lang-switch"
-            className="no-print"
-            onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
-          >
-            {t(lang, 'switchLang')}
-          </button>
-        </div>
-      </header>
-      <Navigation />
-      {/* The filters choose what the published data shows; importing has none. */}
-      {view !== 'import' && (
-        <AfterFirstChart
-          pending={<div className="filter-bar filter-bar-pending" aria-busy="true" />}
-        >
-          <FilterBar />
-        </AfterFirstChart>
-      )}
-      <LoadErrors />
-      <main>
-        {/* Importing needs no published data: the first year's reports start there. */}
-        {view === 'import' && (
-          <Suspense fallback={<EmptyState title={t(lang, 'loading')} />}>
-            <ImportView />
-          </Suspense>
-        )}
-        {view !== 'import' && status === 'loading' && <EmptyState title={t(lang, 'loading')} />}
-        {view !== 'import' && status === 'failed' && <EmptyState title={t(lang, 'loadFailed')} />}
-        {status === 'ready' && view === 'overview' && (
-          <>
-            <AfterFirstChart pending={<OverviewPlaceholder lang={lang} year={year} />}>
-              <OverviewCards />
-            </AfterFirstChart>
-            <div className="views">
-              <RankingView />
-              <AfterFirstChart pending={<div className="panel trends-pending" aria-busy="true" />}>
-                <TrendView />
-              </AfterFirstChart>
-            </div>
-          </>
-        )}
-        {status === 'ready' && view !== 'overview' && view !== 'import' && (
-          <Suspense fallback={<EmptyState title={t(lang, 'loading')} />}>
-            {view === 'compare' && <CompareMatrix />}
-            {view === 'side' && <SideBySide />}
-            {view === 'town' && <TownProfile />}
-            {view === 'quality' && <QualityPage />}
-          </Suspense>
-        )}
-      </main>
-      <DeferredSourcePanel />
-    </div>
+    <AppLayout
+      header={
+        <AppHeader
+          lang={lang}
+          printing={printing}
+          onPrint={() => setPrinting(true)}
+          onSwitchLang={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+        />
+      }
+      nav={<Navigation lang={lang} view={view} onView={setView} />}
+      // The filters choose what the published data shows; importing has none.
+      filters={
+        view !== 'import' && (
+          <AfterFirstChart pending={<FilterBarPending />}>
+            <FilterBar />
+          </AfterFirstChart>
+        )
+      }
+      problems={<LoadErrors />}
+      main={
+        <>
+          {/* Importing needs no published data: the first year's reports start there. */}
+          {view === 'import' && (
+            <Suspense fallback={<EmptyState title={t(lang, 'loading')} />}>
+              <ImportView />
+            </Suspense>
+          )}
+          {view !== 'import' && status === 'loading' && <EmptyState title={t(lang, 'loading')} />}
+          {view !== 'import' && status === 'failed' && <EmptyState title={t(lang, 'loadFailed')} />}
+          {status === 'ready' && view === 'overview' && (
+            <OverviewLayout
+              cards={
+                <AfterFirstChart pending={<OverviewPlaceholder lang={lang} year={year} />}>
+                  <OverviewCards />
+                </AfterFirstChart>
+              }
+              ranking={<RankingView />}
+              trends={
+                <AfterFirstChart pending={<TrendsPending />}>
+                  <TrendView />
+                </AfterFirstChart>
+              }
+            />
+          )}
+          {status === 'ready' && view !== 'overview' && view !== 'import' && (
+            <Suspense fallback={<EmptyState title={t(lang, 'loading')} />}>
+              {view === 'compare' && <CompareMatrix />}
+              {view === 'side' && <SideBySide />}
+              {view === 'town' && <TownProfile />}
+              {view === 'quality' && <QualityPage />}
+            </Suspense>
+          )}
+        </>
+      }
+      after={<DeferredSourcePanel />}
+    />
   );
 }

@@ -1,39 +1,40 @@
 /**
- * The overview's ranking chart, drawn before React has loaded: the page
- * around it as React will render it at first (header, navigation, the places
- * kept for the filters, cards and trends), the chart from the same option
- * builder the ranking view uses. React's first render takes the chart over
+ * The overview's ranking chart, drawn before React has loaded, in the page
+ * shell React's components rendered at build time (early-shell.ts): the
+ * overview around an empty chart, whose title, note and chart size are set
+ * here from the same functions the ranking view uses, and the chart from the
+ * same option builder. React's first render takes the chart over
  * (components/chart/handoff.ts): same element and instance, same position,
  * no flash (React then sets its own option, the same chart). On a slow PC
  * this takes React's start-up (its code and first render, a quarter of a
- * second at 4× CPU throttling) off the first chart's path.
+ * second at 4× CPU throttling) off the first chart's path. When to draw and
+ * when React comes is decided in components/chart/first-chart.ts.
  *
  * Anything but a plain overview (another view, a source panel in the link,
  * data problems to list, nothing to rank) is left to React.
  *
  * May import: store, dataset/select, features/ranking/ranking-chart, i18n,
- * components/chart — never React.
+ * components/chart, app's shell modules — never React.
  */
-import { CATEGORY_IDS } from '../catalog';
+import { earlyChartRendered } from '../components/chart/first-chart';
 import { echarts } from '../components/chart/echarts-setup';
-import { markFirstChart } from '../components/chart/first-chart';
-import { leaveChart } from '../components/chart/handoff';
-import { MIN_RANKED, rankTowns, selectedTowns } from '../dataset/select';
+import { ECHARTS_HOST, leaveChart } from '../components/chart/handoff';
+import { rankTowns, selectedTowns } from '../dataset/select';
 import {
-  RANKING_WINDOW,
   rankingHeight,
   rankingKey,
+  rankingNotes,
   rankingOptions,
   rankingTitle,
 } from '../features/ranking/ranking-chart';
-import { t, type Lang } from '../i18n';
 import { indicatorsState, useAppStore, type AppState } from '../store';
-import { NAV } from './nav';
+import { shellCopy } from './early-shell';
 
 interface Drawing {
   readonly key: string;
   readonly title: string;
-  readonly count: number;
+  readonly notes: readonly string[];
+  readonly height: number;
   readonly option: object;
 }
 
@@ -68,11 +69,15 @@ function earlyChartOf(state: AppState): Drawing | null {
   if (count === 0) return null;
   const options = rankingOptions(ranking, lang, indicator, state.rankStart);
   const key = rankingKey(lang, indicator, year, state.towns, count);
-  const title = rankingTitle(lang, indicator, year);
+  const drawing = {
+    title: rankingTitle(lang, indicator, year),
+    notes: rankingNotes(lang, count),
+    height: rankingHeight(count),
+  };
   // A long ranking starts with its preview (no data zoom), as in the view.
   return options.preview === undefined
-    ? { key, title, count, option: options.full }
-    : { key: `${key}|preview`, title, count, option: options.preview.option };
+    ? { ...drawing, key, option: options.full }
+    : { ...drawing, key: `${key}|preview`, option: options.preview.option };
 }
 
 /**
@@ -89,166 +94,62 @@ function inNextTask(f: () => void): void {
   channel.port2.postMessage(null);
 }
 
-type Child = Node | string;
-
-function h(tag: string, attrs: Record<string, string>, ...children: Child[]): HTMLElement {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) element.setAttribute(name, value);
-  // Text is appended as text: report data never becomes markup.
-  element.append(...children);
-  return element;
-}
-
 /**
- * A button of the page before React. Those that only change the store
- * (language, view, print) work at once: React renders what they chose.
- * The export buttons wait for React.
+ * The overview's shell, filled in for this state: the year in its heading,
+ * the ranking's title and note. Returns the element to draw the chart in;
+ * null if the page carries no shell (then React draws it).
  */
-function button(label: string, className?: string, onClick?: () => void): HTMLElement {
-  const element = h(
-    'button',
-    className === undefined ? { type: 'button' } : { type: 'button', class: className },
-    label,
-  );
-  if (onClick !== undefined) element.addEventListener('click', onClick);
-  return element;
-}
-
-/** The page as App and RankingView render it before their data-dependent parts arrive. */
-function pageAround(state: AppState, drawing: Drawing, chart: HTMLElement): HTMLElement {
-  const lang: Lang = state.lang;
-  const { title, count } = drawing;
-  const notes: Child[] = [];
-  if (count > 0 && count < MIN_RANKED) {
-    notes.push(h('p', { class: 'note' }, t(lang, 'fewToRank', { n: count, min: MIN_RANKED })));
+function fillShell(page: DocumentFragment, state: AppState, drawing: Drawing): HTMLElement | null {
+  const heading = page.querySelector('.overview h2');
+  const panel = page.querySelector('.panel.ranking');
+  const title = panel?.querySelector('h2');
+  const chart = panel?.querySelector('.chart');
+  const host = chart?.querySelector(`.${ECHARTS_HOST}`);
+  const note = panel?.querySelector('.note');
+  if (
+    heading == null ||
+    panel == null ||
+    title == null ||
+    chart == null ||
+    !(host instanceof HTMLElement)
+  ) {
+    return null;
   }
-  if (count > RANKING_WINDOW) {
-    notes.push(
-      h('p', { class: 'note' }, t(lang, 'rankingWindow', { n: RANKING_WINDOW, total: count })),
-    );
-  }
-  return h(
-    'div',
-    { class: 'app' },
-    h(
-      'header',
-      { class: 'app-header' },
-      h(
-        'div',
-        {},
-        h('h1', {}, t(lang, 'appTitle')),
-        h('p', { class: 'subtitle' }, t(lang, 'appSubtitle')),
-      ),
-      h(
-        'div',
-        { class: 'header-actions' },
-        button(t(lang, 'print'), 'no-print', () => useAppStore.getState().setPrinting(true)),
-        button(t(lang, 'switchLang'), 'no-print', () =>
-          useAppStore.getState().setLang(lang === 'zh' ? 'en' : 'zh'),
-        ),
-      ),
-    ),
-    h(
-      'nav',
-      { class: 'nav no-print', 'aria-label': t(lang, 'appTitle') },
-      ...NAV.map((item) =>
-        button(t(lang, item.label), item.view === state.view ? 'nav-active' : '', () =>
-          useAppStore.getState().setView(item.view),
-        ),
-      ),
-    ),
-    h('div', { class: 'filter-bar filter-bar-pending', 'aria-busy': 'true' }),
-    h(
-      'main',
-      {},
-      h(
-        'section',
-        { class: 'overview', 'aria-label': t(lang, 'overview'), 'aria-busy': 'true' },
-        h('h2', {}, `${t(lang, 'overview')} · ${state.year ?? ''}`),
-        h(
-          'div',
-          { class: 'cards' },
-          ...CATEGORY_IDS.map(() => h('div', { class: 'card card-pending' })),
-        ),
-      ),
-      h(
-        'div',
-        { class: 'views' },
-        h(
-          'section',
-          { class: 'panel ranking', 'aria-label': title },
-          h(
-            'div',
-            { class: 'panel-head' },
-            h('h2', {}, title),
-            h(
-              'div',
-              { class: 'panel-actions no-print' },
-              h(
-                'span',
-                { class: 'export-csv' },
-                button(t(lang, 'exportCsv')),
-                h(
-                  'label',
-                  { class: 'export-headers' },
-                  h('input', { type: 'checkbox' }),
-                  ` ${t(lang, 'chineseHeaders')}`,
-                ),
-              ),
-            ),
-          ),
-          h('p', { class: 'hint' }, t(lang, 'clickHint')),
-          ...notes,
-          h(
-            'div',
-            { class: 'chart-host' },
-            h(
-              'div',
-              { class: 'chart-exports no-print' },
-              button(t(lang, 'exportPng')),
-              button(t(lang, 'exportSvg')),
-            ),
-            h('div', { class: 'chart', role: 'img', 'aria-label': title }, chart),
-          ),
-        ),
-        h('div', { class: 'panel trends-pending', 'aria-busy': 'true' }),
-      ),
-    ),
-  );
-}
-
-/**
- * Draws the page and its chart; resolves once ECharts has rendered it (or
- * after 3 s: a hidden tab draws no frame, and React must come regardless).
- */
-function draw(state: AppState, drawing: Drawing, root: HTMLElement): Promise<void> {
+  // The overview's heading ends with the year, which the build did not know.
+  heading.append(String(state.year ?? ''));
+  title.textContent = drawing.title;
+  panel.setAttribute('aria-label', drawing.title);
+  chart.setAttribute('aria-label', drawing.title);
+  // The shell holds one note: a ranking has at most one.
+  const [text] = drawing.notes;
+  if (text === undefined) note?.remove();
+  else if (note != null) note.textContent = text;
   // Sizes through the CSSOM: a style attribute is inline style, which the
   // site's Content-Security-Policy (src/csp.ts) blocks.
-  const dom = h('div', {});
-  dom.style.height = `${rankingHeight(drawing.count)}px`;
-  dom.style.width = '100%';
-  root.replaceChildren(pageAround(state, drawing, dom));
+  host.style.height = `${drawing.height}px`;
+  host.style.width = '100%';
+  return host;
+}
+
+/** Shows the overview and draws its chart; resolves once ECharts has rendered it (first-chart.ts). */
+function draw(state: AppState, drawing: Drawing, root: HTMLElement): Promise<void> {
+  const page = shellCopy('overview', state.lang);
+  const dom = page === null ? null : fillShell(page, state, drawing);
+  if (page === null || dom === null) return Promise.resolve();
+  root.replaceChildren(page);
   const instance = echarts.init(dom, null, {
     locale: state.lang === 'zh' ? 'ZH' : 'EN',
     renderer: 'svg',
   });
   // React's first render takes it over, or App discards it.
   leaveChart({ key: drawing.key, dom, instance });
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, 3000);
-    const rendered = (): void => {
-      instance.off('rendered', rendered);
-      clearTimeout(timer);
-      markFirstChart();
-      resolve();
-    };
-    instance.on('rendered', rendered);
-    // The option builders return plain objects (echarts-for-react takes them as they are).
-    instance.setOption(drawing.option as Parameters<typeof instance.setOption>[0], {
-      notMerge: true,
-      lazyUpdate: true,
-    });
+  const rendered = earlyChartRendered(instance);
+  // The option builders return plain objects.
+  instance.setOption(drawing.option as Parameters<typeof instance.setOption>[0], {
+    notMerge: true,
+    lazyUpdate: true,
   });
+  return rendered;
 }
 
 /**

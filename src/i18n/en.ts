@@ -5,6 +5,7 @@ export const en: Record<MessageKey, string> = {
   appTitle: 'Township rule-of-law indicators',
   appSubtitle: 'From the towns’ annual rule-of-law reports; every number links to its sentence',
   switchLang: '中文',
+  needsScript: 'This page needs JavaScript.',
   year: 'Year',
   towns: 'Towns',
   allTowns: 'All towns',

@@ -3,6 +3,7 @@ export const zh = {
   appTitle: '乡镇法治政府建设指标对比',
   appSubtitle: '数据来自各乡镇法治政府建设情况报告，每个数字可追溯到原文句子',
   switchLang: 'English',
+  needsScript: '本页面需要启用 JavaScript。',
   year: '年度',
   towns: '乡镇',
   allTowns: '全部乡镇',

@@ -12,7 +12,7 @@ export function barPoint(
 ): Promise<{ x: number; y: number } | null> {
   return page.evaluate(
     ([name, share]) => {
-      const host = document.querySelector('[data-testid="chart-ranking"] .echarts-for-react') as
+      const host = document.querySelector('[data-testid="chart-ranking"] .echarts-host') as
         | (HTMLElement & {
             chart?: {
               getOption(): { yAxis: { data: string[] }[]; series: { data: number[] }[] };

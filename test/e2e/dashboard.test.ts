@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NAV } from '../../src/app/nav';
+import { t } from '../../src/i18n';
 import { barPoint } from './bars';
 import { launchBrowser } from './browser';
 import { serveStatic, type StaticSite } from './server';
@@ -153,12 +155,51 @@ describe('dashboard in a real browser, served under a sub-path', () => {
     const marked = page.waitForEvent('console', { predicate: (m) => m.text() === 'first-chart' });
     await page.goto(site.url);
     await marked;
-    expect(await page.getByTestId('lang-switch').count()).toBe(0);
+    // React has not rendered: its ranking chart (the shell's has no test id) is not there.
+    expect(await page.getByTestId('chart-ranking').count()).toBe(0);
     await page.getByRole('button', { name: 'English' }).click();
-    await page.getByTestId('lang-switch').waitFor();
+    await page.getByTestId('chart-ranking').waitFor();
     await expect.poll(() => page.getByTestId('lang-switch').textContent()).toBe('中文');
     expect(await page.evaluate(() => location.hash)).toContain('l=en');
     await page.close();
+  });
+
+  it.each([
+    ['zh', '', 'overview'],
+    ['en', '#/?v=compare&l=en', 'compare'],
+  ] as const)(
+    'shows React’s own navigation before React has loaded, in the link’s language and view: %s',
+    async (lang, path, view) => {
+      const page = await browser.newPage({ viewport: { width: 1360, height: 1000 } });
+      // No React at all: what is on screen is the shell built from its components.
+      await page.route('**/assets/mount-*.js', (route) => route.abort());
+      await page.goto(`${site.url}${path}`);
+      await expect.poll(() => page.locator('h1').textContent()).toBe(t(lang, 'appTitle'));
+      expect(await page.title()).toBe(t('zh', 'appTitle'));
+      expect(await page.locator('.subtitle').textContent()).toBe(t(lang, 'appSubtitle'));
+      expect(await page.getByTestId('lang-switch').textContent()).toBe(t(lang, 'switchLang'));
+      for (const item of NAV) {
+        const button = page.getByTestId(`nav-${item.view}`);
+        expect(await button.textContent()).toBe(t(lang, item.label));
+        expect(await button.getAttribute('aria-current')).toBe(item.view === view ? 'page' : null);
+      }
+      // Its buttons answer before React: a view chosen goes to the link.
+      await page.getByTestId('nav-import').click();
+      await expect.poll(() => page.evaluate(() => location.hash)).toContain('v=import');
+      expect(await page.evaluate(() => performance.getEntriesByName('app-ready').length)).toBe(0);
+      await page.close();
+    },
+  );
+
+  it('serves the shell in index.html itself, with no strings of its own', async () => {
+    const html = await (await fetch(`${site.url}index.html`)).text();
+    const root = html.slice(html.indexOf('<div id="root">'), html.indexOf('<template'));
+    expect(root).toContain('data-testid="nav-import"');
+    expect(root).toMatch(/data-testid="nav-overview"[^>]*aria-current="page"/);
+    expect(root).toContain(`>${t('zh', 'importView')}</button>`);
+    expect(html).toContain(`<title>${t('zh', 'appTitle')}</title>`);
+    // No inline style or script: the Content-Security-Policy forbids them.
+    expect(html).not.toMatch(/ style="|<script>/);
   });
 
   it('shows the overview cards and a ranking with the two kinds of missing listed apart', async () => {
@@ -330,7 +371,7 @@ describe('drill-down from every kind of element', () => {
     const page = await open('#/?y=2023&i=mediation.cases');
     const locate = () =>
       page.evaluate(() => {
-        const host = document.querySelector('[data-testid="chart-trend"] .echarts-for-react') as
+        const host = document.querySelector('[data-testid="chart-trend"] .echarts-host') as
           | (HTMLElement & {
               chart?: {
                 getOption(): { series: { name: string; data: (number | null)[] }[] };

@@ -82,7 +82,7 @@ function multiplesGeometry(page: Page): Promise<PanelGeometry> {
       };
     }
     const host = document.querySelector(
-      '[data-testid="chart-multiples"] .echarts-for-react',
+      '[data-testid="chart-multiples"] .echarts-host',
     ) as HTMLElement & {
       chart: {
         getWidth(): number;

@@ -103,7 +103,7 @@ describe('importing a published report again', () => {
     const drawn = () =>
       trend.evaluate((el) => {
         type Option = { series: { name: string }[]; legend: { data?: unknown[] }[] };
-        const host = el.querySelector('.echarts-for-react') as
+        const host = el.querySelector('.echarts-host') as
           (HTMLElement & { chart?: { getOption(): Option } }) | null;
         const option = host?.chart?.getOption();
         if (option === undefined) return null;

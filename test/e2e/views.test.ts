@@ -176,7 +176,7 @@ describe('benchmarking views', () => {
     expect(text).toContain('报告未提及');
     // Rates on a 0–100 axis named with the unit: 100% against 99.5% are near-equal bars.
     const axes = await page.evaluate(() => {
-      const host = document.querySelector('[data-testid="chart-side"] .echarts-for-react') as
+      const host = document.querySelector('[data-testid="chart-side"] .echarts-host') as
         (Element & { chart?: { getOption(): { xAxis: { name: string; max?: number }[] } } }) | null;
       return host?.chart?.getOption().xAxis.map((a) => [a.name, a.max ?? null]);
     });

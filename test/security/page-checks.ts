@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { chartSettled } from '../e2e/settled';
 
-/** A chart's element (`.echarts-for-react`) carries its ECharts instance (see EChart.tsx). */
+/** A chart's element (`.echarts-host`) carries its ECharts instance (see use-echart.ts). */
 interface ChartHost extends HTMLElement {
   chart?: {
     getModel(): {
@@ -24,7 +24,7 @@ interface ChartHost extends HTMLElement {
   };
 }
 
-const hostOf = (testId: string): string => `[data-testid="${testId}"] .echarts-for-react`;
+const hostOf = (testId: string): string => `[data-testid="${testId}"] .echarts-host`;
 
 /** Where each point and bar of a chart is drawn, in the chart's own pixels, once drawn. */
 async function chartPoints(page: Page, testId: string): Promise<{ x: number; y: number }[]> {

@@ -1,60 +1,10 @@
-import ReactEChartsCore from 'echarts-for-react/esm/core';
-import type { ECharts } from 'echarts';
 import type { EChartsType } from 'echarts/core';
-import { useMemo, useRef } from 'react';
 import { download, downloadUrl } from '../../export/csv';
 import { captionedPng, captionedSvg, type ChartCaption } from './captioned-image';
+import { ChartFrame } from './ChartFrame';
 import { echarts } from './echarts-setup';
 import { markFirstChart } from './first-chart';
-import { takeChart } from './handoff';
-
-/**
- * echarts-for-react (3.x) first creates a throw-away instance, waits a frame
- * for its 'finished' event to read the element's size, disposes it and creates
- * the real one. The host's size is set by CSS (width 100%, a fixed height), so
- * one instance, created at once, is enough: the first chart skips an ECharts
- * start-up and a frame.
- *
- * A chart already drawn before React under the key in `data-adopt` (see
- * handoff.ts) is taken over: its element moves in, its instance is this one.
- */
-class ReactECharts extends ReactEChartsCore {
-  private adopted: ECharts | null = null;
-
-  override initEchartsInstance(): Promise<ECharts> {
-    // A new instance (first mount, or new opts): any taken-over one goes first.
-    this.release();
-    const drawn = takeChart(this.ele.dataset['adopt']);
-    if (drawn !== null) {
-      drawn.dom.style.width = '100%';
-      drawn.dom.style.height = '100%';
-      this.ele.append(drawn.dom);
-      this.adopted = drawn.instance as ECharts;
-      return Promise.resolve(this.adopted);
-    }
-    // The props' opts type allows null sizes that init's does not; EChart passes neither.
-    const opts = this.props.opts as Parameters<typeof echarts.init>[2];
-    return Promise.resolve(
-      (this.echarts as typeof echarts).init(this.ele, this.props.theme, opts) as ECharts,
-    );
-  }
-
-  override getEchartsInstance(): ECharts {
-    return this.adopted ?? super.getEchartsInstance();
-  }
-
-  override componentWillUnmount(): void {
-    super.componentWillUnmount();
-    this.release();
-  }
-
-  private release(): void {
-    if (this.adopted === null) return;
-    this.adopted.getDom()?.remove();
-    this.adopted.dispose();
-    this.adopted = null;
-  }
-}
+import { useEChart, type EChartEvents } from './use-echart';
 
 export interface ChartClick {
   readonly seriesIndex: number;
@@ -158,44 +108,23 @@ export default function EChart({
   renderer = 'svg',
   adopt,
 }: EChartProps) {
-  const instanceRef = useRef<EChartsType | null>(null);
-  const clickRef = useRef(onClick);
-  clickRef.current = onClick;
-  const zoomRef = useRef(onZoom);
-  zoomRef.current = onZoom;
-  // One handler object for the chart's lifetime: a new one re-initialises the chart.
-  const onEvents = useMemo(
-    () => ({
-      click: (p: { seriesIndex?: number; dataIndex?: number }) => {
-        if (p.seriesIndex !== undefined && p.dataIndex !== undefined) {
-          clickRef.current?.({ seriesIndex: p.seriesIndex, dataIndex: p.dataIndex });
-        }
-      },
-      rendered: markFirstChart,
-      datazoom: () => {
-        const option = instanceRef.current?.getOption() as
-          { dataZoom?: { startValue?: unknown; endValue?: unknown }[] } | undefined;
-        const zoom = option?.dataZoom?.[0];
-        if (typeof zoom?.startValue === 'number' && typeof zoom.endValue === 'number') {
-          zoomRef.current?.({ startValue: zoom.startValue, endValue: zoom.endValue });
-        }
-      },
-    }),
-    [],
-  );
-  const onReady = useMemo(
-    () => (instance: EChartsType) => {
-      // Tests reach the instance through the component's element (a chart
-      // taken over from before React draws in an element inside it).
-      instanceRef.current = instance;
-      const dom = instance.getDom();
-      const host = (dom.closest('.echarts-for-react') ?? dom) as HTMLElement & {
-        chart?: EChartsType;
-      };
-      host.chart = instance;
+  const events: EChartEvents = {
+    click: (p) => {
+      if (p.seriesIndex !== undefined && p.dataIndex !== undefined) {
+        onClick?.({ seriesIndex: p.seriesIndex, dataIndex: p.dataIndex });
+      }
     },
-    [],
-  );
+    rendered: markFirstChart,
+    datazoom: () => {
+      const current = instanceRef.current?.getOption() as
+        { dataZoom?: { startValue?: unknown; endValue?: unknown }[] } | undefined;
+      const zoom = current?.dataZoom?.[0];
+      if (typeof zoom?.startValue === 'number' && typeof zoom.endValue === 'number') {
+        onZoom?.({ startValue: zoom.startValue, endValue: zoom.endValue });
+      }
+    },
+  };
+  const [hostRef, instanceRef] = useEChart({ option, locale, renderer, adopt, events });
   const save = (format: 'png' | 'svg'): void => {
     const instance = instanceRef.current;
     if (instance !== null && exportName !== undefined) {
@@ -203,38 +132,14 @@ export default function EChart({
     }
   };
   return (
-    <div className="chart-host">
-      {exportName !== undefined && exportLabels !== undefined && (
-        <div className="chart-exports no-print">
-          <button type="button" data-testid="export-png" onClick={() => save('png')}>
-            {exportLabels.png}
-          </button>
-          <button type="button" data-testid="export-svg" onClick={() => save('svg')}>
-            {exportLabels.svg}
-          </button>
-        </div>
-      )}
-      <div data-testid={testId} className="chart" role="img" aria-label={label}>
-        <ReactECharts
-          key={`${locale}-${renderer}`}
-          echarts={echarts}
-          option={option}
-          notMerge
-          // Not lazy: a lazy setOption replaces the series at once but builds
-          // their data a frame later, and a pointer moving over a bar in that
-          // frame made ECharts read the data that was not there yet (an
-          // uncaught error when the tooltip arrived while the reader hovered).
-          lazyUpdate={false}
-          onEvents={onEvents}
-          onChartReady={onReady}
-          opts={{ locale, renderer }}
-          style={{ height, width: '100%' }}
-          data-adopt={adopt}
-        />
-      </div>
-      {caption !== undefined && (
-        <p className="chart-caption print-only">{caption.lines.join(' · ')}</p>
-      )}
-    </div>
+    <ChartFrame
+      testId={testId}
+      label={label}
+      exportLabels={exportName === undefined ? undefined : exportLabels}
+      onExport={save}
+      caption={caption?.lines.join(' · ')}
+      hostRef={hostRef}
+      height={height}
+    />
   );
 }

@@ -1,15 +1,35 @@
 /**
- * The first drawn chart: marked for timing tools (`performance.mark`), and
- * awaited by secondary charts so they do not delay it.
+ * Every timing decision about the page's first chart, in one place:
+ *  - who draws it: the page drawn before React (app/early-chart.ts) if the
+ *    data allows, else React; and when React starts regardless (the fallbacks);
+ *  - how long a chart drawn before React may take to render (a hidden tab
+ *    draws no frame);
+ *  - the `first-chart` performance mark, for timing tools;
+ *  - the secondary parts (cards, filters, trends, tooltips, data zoom) that
+ *    wait for it, and for how long at most.
+ *
+ * It knows nothing of the store or React: the entry (main.ts) hands it the
+ * functions that start each path.
  */
+
+/** Secondary parts wait this long at most for the first chart. */
+const FIRST_CHART_WAIT_MS = 3000;
+/** Without the data index by then, the network is slow: React shows the loading page. */
+const SLOW_NETWORK_MS = 1000;
+/** Without a chart by then React comes in any case (the data is slow, or the PC). */
+const REACT_AT_THE_LATEST_MS = 3000;
+/** A chart drawn before React that has not rendered by then (a hidden tab) lets React come. */
+const EARLY_RENDER_WAIT_MS = 3000;
+
 let resolveFirst: () => void = () => undefined;
 
-export const firstChartRendered: Promise<void> = new Promise((resolve) => {
+const firstChartRendered: Promise<void> = new Promise((resolve) => {
   resolveFirst = resolve;
 });
 
 let marked = false;
 
+/** A chart has rendered: the first one is marked. Called on every chart's 'rendered' event. */
 export function markFirstChart(): void {
   if (marked) return;
   marked = true;
@@ -26,6 +46,83 @@ export function noPrimaryChart(): void {
 }
 
 /** Resolves once the first chart is drawn or known not to come (3 s at most). */
-export function afterFirstChart(ms = 3000): Promise<void> {
-  return Promise.race([firstChartRendered, new Promise<void>((r) => setTimeout(r, ms))]);
+export function afterFirstChart(): Promise<void> {
+  return Promise.race([
+    firstChartRendered,
+    new Promise<void>((r) => setTimeout(r, FIRST_CHART_WAIT_MS)),
+  ]);
+}
+
+/** The least of an ECharts instance the page before React needs here. */
+interface Rendering {
+  on(event: 'rendered', handler: () => void): void;
+  off(event: 'rendered', handler: () => void): void;
+}
+
+/**
+ * Resolves once a chart drawn before React has rendered (and marks it), or
+ * after a while without it: React must come regardless.
+ */
+export function earlyChartRendered(instance: Rendering): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, EARLY_RENDER_WAIT_MS);
+    const rendered = (): void => {
+      instance.off('rendered', rendered);
+      clearTimeout(timer);
+      markFirstChart();
+      resolve();
+    };
+    instance.on('rendered', rendered);
+  });
+}
+
+export interface FirstChartPaths {
+  /** The data index's download: its arrival tells a slow network from a slow PC. */
+  readonly indexArrived: Promise<unknown>;
+  /**
+   * Draws the first chart before React if the page allows; resolves when it
+   * is drawn or left to React. Draws nothing once `reactStarted()` is true,
+   * and calls `drawing()` when it begins to draw.
+   */
+  readonly drawEarly: (reactStarted: () => boolean, drawing: () => void) => Promise<void>;
+  /** Loads React and renders the app (it takes a chart drawn before it over). */
+  readonly startReact: () => void;
+}
+
+/**
+ * Starts the page: the chart before React, then React. On a slow network
+ * React comes after a second, to show the page while the data is coming; a
+ * slow PC is no reason (React would only come between the data and the
+ * chart), so the first second waits for the index's download alone. After
+ * three seconds without a chart, React comes in any case.
+ */
+export function startFirstChart({ indexArrived, drawEarly, startReact }: FirstChartPaths): void {
+  let reactStarted = false;
+  let chartStarted = false;
+  const react = (): void => {
+    if (reactStarted) return;
+    reactStarted = true;
+    startReact();
+  };
+  void drawEarly(
+    () => reactStarted,
+    () => {
+      chartStarted = true;
+    },
+  )
+    .catch((error: unknown) => console.error(error))
+    .finally(react);
+  let arrived = false;
+  void indexArrived.then(
+    () => {
+      arrived = true;
+    },
+    () => undefined,
+  );
+  setTimeout(() => {
+    if (!chartStarted && !arrived) react();
+  }, SLOW_NETWORK_MS);
+  setTimeout(() => {
+    if (!chartStarted) react();
+  }, REACT_AT_THE_LATEST_MS);
 }

@@ -1,10 +1,17 @@
 /**
  * A chart drawn before React (app/early-chart.ts) waits here for the React
  * component that draws the same chart: that one takes its element and ECharts
- * instance over instead of drawing it again, so the first chart neither
- * flickers nor waits for React.
+ * instance over instead of drawing it again (use-echart.ts), so the first
+ * chart neither flickers nor waits for React.
  */
 import type { EChartsType } from 'echarts/core';
+
+/**
+ * The class of the element ECharts draws in (ChartFrame.tsx), before React
+ * and in React. It carries the chart's ECharts instance as its `chart`
+ * property (for the browser tests).
+ */
+export const ECHARTS_HOST = 'echarts-host';
 
 export interface DrawnChart {
   /** Which chart it is (see rankingKey). */

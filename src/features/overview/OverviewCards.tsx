@@ -13,8 +13,8 @@ import { useIndicatorData, useSelectedTowns } from '../../store/hooks';
 
 /**
  * The cards' place while their data loads: the same grid of card-sized boxes,
- * so the ranking below does not move when the cards arrive. The page drawn
- * before React (app/early-chart.ts) builds the same boxes.
+ * so the ranking below does not move when the cards arrive. The page shell
+ * painted before React is this component rendered at build time (app/shell.tsx).
  */
 export function OverviewPlaceholder({ lang, year }: { lang: Lang; year: number | null }) {
   return (

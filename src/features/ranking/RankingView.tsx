@@ -15,7 +15,7 @@ import type { VirtualTable as VirtualTableType } from '../../components/VirtualT
 import { MissingBadge } from '../../components/MissingBadge';
 import type { Town, ValueRow } from '../../dataset/model';
 import type { Missing } from '../../dataset/model';
-import { MIN_RANKED, rankTowns } from '../../dataset/select';
+import { rankTowns } from '../../dataset/select';
 import { INDICATORS } from '../../catalog';
 import { chartCaption } from '../../components/chart/caption-text';
 import { t, unitLabel, type Lang } from '../../i18n';
@@ -29,9 +29,11 @@ import {
   RANKING_WINDOW,
   rankingHeight,
   rankingKey,
+  rankingNotes,
   rankingOptions,
   rankingTitle,
 } from './ranking-chart';
+import { RankingFrame, RankingIntro } from './RankingFrame';
 
 // Built only when the table is opened: its code need not come before the first chart.
 const VirtualTable = lazy(() =>
@@ -141,37 +143,28 @@ export function RankingView() {
   }
   if (ranking === null || option === null) return null;
   return (
-    <section className="panel ranking" aria-label={title}>
-      <div className="panel-head">
-        <div className="panel-title">
-          <h2>{title}</h2>
-          <IndicatorInfo lang={lang} indicator={indicator} />
-        </div>
-        {count > 0 && (
-          <div className="panel-actions no-print">
-            <ExportCsv
-              lang={lang}
-              quotesOf={exportQuotes}
-              textOf={importedText}
-              fileName={`ranking-${indicator}-${year ?? ''}.csv`}
-              items={() => (year === null ? [] : rankingItems(ranking, indicator, year))}
-            />
-          </div>
-        )}
-      </div>
+    <RankingFrame
+      title={title}
+      info={<IndicatorInfo lang={lang} indicator={indicator} />}
+      actions={
+        count > 0 ? (
+          <ExportCsv
+            lang={lang}
+            quotesOf={exportQuotes}
+            textOf={importedText}
+            fileName={`ranking-${indicator}-${year ?? ''}.csv`}
+            items={() => (year === null ? [] : rankingItems(ranking, indicator, year))}
+          />
+        ) : undefined
+      }
+    >
       {towns.length === 0 ? (
         <EmptyState title={t(lang, 'noTownsSelected')} />
       ) : count === 0 ? (
         <EmptyState title={t(lang, 'noValuesThisYear', { year: year ?? '' })} />
       ) : (
         <>
-          <p className="hint">{t(lang, 'clickHint')}</p>
-          {count < MIN_RANKED && (
-            <p className="note">{t(lang, 'fewToRank', { n: count, min: MIN_RANKED })}</p>
-          )}
-          {count > RANKING_WINDOW && (
-            <p className="note">{t(lang, 'rankingWindow', { n: RANKING_WINDOW, total: count })}</p>
-          )}
+          <RankingIntro lang={lang} notes={rankingNotes(lang, count)} />
           <LazyChart
             testId="chart-ranking"
             option={option}
@@ -241,6 +234,6 @@ export function RankingView() {
           <MissingList lang={lang} kind="noReport" towns={ranking.noReport} year={year} />
         </>
       )}
-    </section>
+    </RankingFrame>
   );
 }

@@ -6,7 +6,7 @@
 import { INDICATORS, type IndicatorId, type Qualifier } from '../../catalog';
 import { buildRankingOption, previewOffset } from '../../charts/ranking';
 import { rowText, valueFlag } from '../../components/value-text';
-import type { Ranking } from '../../dataset/select';
+import { MIN_RANKED, type Ranking } from '../../dataset/select';
 import { indicatorName, t, unitLabel, type Lang, type MessageKey } from '../../i18n';
 
 /** Bars drawn at once; a data-zoom slider scrolls through the rest. */
@@ -21,6 +21,17 @@ export interface RankingOptions {
 
 export function rankingTitle(lang: Lang, indicator: IndicatorId, year: number | null): string {
   return `${t(lang, 'ranking')} · ${indicatorName(lang, indicator)} · ${year ?? ''}`;
+}
+
+/** The notes above a ranking of `count` towns: too few to rank, or more than the window shows. */
+export function rankingNotes(lang: Lang, count: number): string[] {
+  const notes: string[] = [];
+  if (count > 0 && count < MIN_RANKED)
+    notes.push(t(lang, 'fewToRank', { n: count, min: MIN_RANKED }));
+  if (count > RANKING_WINDOW) {
+    notes.push(t(lang, 'rankingWindow', { n: RANKING_WINDOW, total: count }));
+  }
+  return notes;
 }
 
 export function rankingHeight(count: number): number {

@@ -1,0 +1,54 @@
+import type { ReactNode } from 'react';
+import { t, type Lang } from '../../i18n';
+
+/**
+ * The ranking panel's frame: its title, what sits beside it, and the export
+ * actions. RankingView renders it around the ranking; the static page shell
+ * (app/shell.tsx) renders it around an empty chart, with the same markup.
+ */
+export function RankingFrame({
+  title,
+  info,
+  actions,
+  children,
+}: {
+  readonly title: string;
+  /** Beside the title (the indicator's definition). */
+  readonly info?: ReactNode;
+  /** The export buttons; none when absent. */
+  readonly actions?: ReactNode;
+  readonly children?: ReactNode;
+}) {
+  return (
+    <section className="panel ranking" aria-label={title}>
+      <div className="panel-head">
+        <div className="panel-title">
+          <h2>{title}</h2>
+          {info}
+        </div>
+        {actions !== undefined && <div className="panel-actions no-print">{actions}</div>}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+/** Above a drawn ranking: how to use it, and its notes (rankingNotes). */
+export function RankingIntro({
+  lang,
+  notes,
+}: {
+  readonly lang: Lang;
+  readonly notes: readonly string[];
+}) {
+  return (
+    <>
+      <p className="hint">{t(lang, 'clickHint')}</p>
+      {notes.map((note) => (
+        <p key={note} className="note">
+          {note}
+        </p>
+      ))}
+    </>
+  );
+}
