@@ -92,11 +92,53 @@ function inView(
  * throws if a tooltip holds any element but a line break.
  */
 export async function hoverChart(page: Page, testId: string): Promise<string[]> {
+  const selector = hostOf(testId);
+  // Every change ECharts makes to the tooltip's content, counted: a hover has
+  // shown its tooltip when the count moves (a fixed wait would pass whether it
+  // had or not).
+  await page.evaluate((s) => {
+    const host = document.querySelector(s) as (HTMLElement & { tipChanges?: number }) | null;
+    if (host === null || host.tipChanges !== undefined) return;
+    host.tipChanges = 0;
+    new MutationObserver((records) => {
+      const tip = records.some((r) => {
+        const element = r.target instanceof Element ? r.target : r.target.parentElement;
+        return element?.closest('div[style*="z-index: 9999999"]') != null;
+      });
+      if (tip) host.tipChanges = (host.tipChanges ?? 0) + 1;
+    }).observe(host, { subtree: true, childList: true, characterData: true });
+  }, selector);
+  const changes = (): Promise<number> =>
+    page.evaluate(
+      (s) => (document.querySelector(s) as HTMLElement & { tipChanges?: number }).tipChanges ?? 0,
+      selector,
+    );
+  // The first hover may swap a long ranking's preview for the full chart:
+  // hover once, let it redraw, then read where the points are.
+  const first = (await chartPoints(page, testId))[0];
+  if (first !== undefined) {
+    const p = await inView(page, testId, first);
+    await page.mouse.move(p.x, p.y, { steps: 2 });
+    await chartSettled(page, selector);
+  }
   const texts: string[] = [];
   for (const point of await chartPoints(page, testId)) {
+    const before = await changes();
     const p = await inView(page, testId, point);
-    await page.mouse.move(p.x, p.y, { steps: 2 });
-    await page.waitForTimeout(60);
+    await page.mouse.move(p.x + 1, p.y, { steps: 2 });
+    const shown = await page
+      .waitForFunction(
+        ({ s, n }) =>
+          ((document.querySelector(s) as HTMLElement & { tipChanges?: number }).tipChanges ?? 0) >
+          n,
+        { s: selector, n: before },
+        { timeout: 3000 },
+      )
+      .then(
+        () => true,
+        () => false,
+      );
+    if (!shown) continue;
     const text = await page.evaluate((s) => {
       const host = document.querySelector(s);
       // ECharts' HTML tooltip: a positioned div inside the chart's element.
@@ -106,13 +148,15 @@ export async function hoverChart(page: Page, testId: string): Promise<string[]> 
       // A line break is the only markup a tooltip may hold (see src/charts/tooltip.ts).
       const markup = [...(tip?.querySelectorAll(':not(br)') ?? [])].map((e) => e.tagName);
       return { text: tip?.textContent ?? '', markup };
-    }, hostOf(testId));
+    }, selector);
     if (text.markup.length > 0) {
       throw new Error(`a tooltip of ${testId} holds markup: ${text.markup.join(', ')}`);
     }
     if (text.text !== '') texts.push(text.text);
   }
   await page.mouse.move(1, 1);
+  // A chart whose tooltips never showed has not been checked at all.
+  if (texts.length === 0) throw new Error(`no tooltip of ${testId} showed`);
   return texts;
 }
 
