@@ -391,7 +391,7 @@ describe('drill-down from every kind of element', () => {
       });
     await expect.poll(locate).not.toBeNull();
     // The trend's lines grow in: clicked once they are drawn whole.
-    await chartSettled(page, '[data-testid="chart-trend"] .echarts-for-react');
+    await chartSettled(page, '[data-testid="chart-trend"] .echarts-host');
     const point = await locate();
     if (point === null) throw new Error('no trend point');
     await page.mouse.click(point.x, point.y);

@@ -70,7 +70,7 @@ describe('a province-like dataset', () => {
     // Once the page's other files are in, the full chart replaces the first 40, and stays.
     await expect.poll(bars, { timeout: 20_000 }).toEqual({ bars: total, zoom: 2 });
     // The trend's lines, all towns' once the button is pressed.
-    const trend = '[data-testid="chart-trend"] .echarts-for-react';
+    const trend = '[data-testid="chart-trend"] .echarts-host';
     const lines = () =>
       page.evaluate(
         (s) =>
