@@ -6,24 +6,18 @@
  * imports: the browser's data layer and the importer's page code read them
  * without pulling in the extractor.
  */
-/** The manifest's columns, in the order a written manifest has them. */
-export const MANIFEST_COLUMNS = [
-  'report_id',
-  'town',
-  'county',
-  'city',
-  'province',
-  'year',
-  'published',
-  'title',
-] as const;
-
 /**
  * The fields of a report's place: those the extractor may fill from the
  * registry of divisions, listed in reports.csv's `inferred` column.
  */
 export const PLACE_FIELDS = ['town', 'county', 'city', 'province'] as const;
 export type PlaceField = (typeof PLACE_FIELDS)[number];
+
+/** What a report is, as the manifest and reports.csv both begin: its id, place, year and date. */
+const REPORT_KEY = ['report_id', ...PLACE_FIELDS, 'year', 'published'] as const;
+
+/** The manifest's columns, in the order a written manifest has them. */
+export const MANIFEST_COLUMNS = [...REPORT_KEY, 'title'] as const;
 
 /** The corrections file's columns, in the order a written one has them. */
 export const CORRECTION_COLUMNS = [
@@ -38,13 +32,7 @@ export const CORRECTION_COLUMNS = [
 
 /** reports.csv (and each county's counties/<n>/reports.csv). */
 export const REPORT_COLUMNS = [
-  'report_id',
-  'town',
-  'county',
-  'city',
-  'province',
-  'year',
-  'published',
+  ...REPORT_KEY,
   'chars',
   'status',
   'message',
@@ -81,10 +69,7 @@ export const MENTION_COLUMNS = [
 /** indicators.csv (and indicators/<indicator>/<year>.csv, counties/<n>/values.csv). */
 export const INDICATOR_COLUMNS = [
   'report_id',
-  'town',
-  'county',
-  'city',
-  'province',
+  ...PLACE_FIELDS,
   'year',
   'indicator',
   'value',
