@@ -1,11 +1,13 @@
 /**
  * The entry: no React here. It reads the URL, shows the page shell the link
  * asks for (its buttons answer at once), requests the data index and the
- * indicator on screen, and starts the first chart and React in the order
+ * indicator on screen, and starts the first chart (as an image the data
+ * folder carries, then live) and React in the order
  * components/chart/first-chart.ts decides.
  */
 import { startFirstChart } from './components/chart/first-chart';
 import { answerShellClicks, showLoadingShell } from './app/early-shell';
+import { showFirstChartImage } from './app/first-chart-image';
 import { fetchIndex } from './dataset/fetch';
 import { startUrlSync, useAppStore } from './store';
 import './styles.css';
@@ -17,28 +19,32 @@ const root = document.getElementById('root');
 const stopShellClicks = root === null ? () => undefined : answerShellClicks(root);
 if (root !== null) showLoadingShell(root);
 // The index download starts now; the data layer (PapaParse, schemas) is its
-// own chunk. Once the index is read, the indicator on screen is requested at
-// once.
+// own chunk, loaded when first-chart.ts says. Once the index is read, the
+// indicator on screen is requested at once.
 const fetched = fetchIndex();
-void import('./dataset/load')
-  .then((m) => m.loadIndex(fetched))
-  .then((loaded) => {
-    const store = useAppStore.getState();
-    store.setData(loaded.model, loaded.errors);
-    const { view, indicator, year } = useAppStore.getState();
-    if (view === 'overview' && year !== null) store.requestIndicators([indicator], [year]);
-  })
-  .catch((error: unknown) =>
-    useAppStore.getState().setData(null, [
-      {
-        file: 'data',
-        severity: 'error',
-        message: error instanceof Error ? error.message : String(error),
-      },
-    ]),
-  );
+function loadData(): void {
+  void import('./dataset/load')
+    .then((m) => m.loadIndex(fetched))
+    .then((loaded) => {
+      const store = useAppStore.getState();
+      store.setData(loaded.model, loaded.errors);
+      const { view, indicator, year } = useAppStore.getState();
+      if (view === 'overview' && year !== null) store.requestIndicators([indicator], [year]);
+    })
+    .catch((error: unknown) =>
+      useAppStore.getState().setData(null, [
+        {
+          file: 'data',
+          severity: 'error',
+          message: error instanceof Error ? error.message : String(error),
+        },
+      ]),
+    );
+}
 
 startFirstChart({
+  showImage: (drawn) => (root === null ? Promise.resolve() : showFirstChartImage(root, drawn)),
+  loadData,
   indexArrived: fetched,
   drawEarly: (reactStarted, drawing) =>
     import('./app/early-chart').then((m) => m.drawEarlyChart(reactStarted, drawing)),

@@ -18,25 +18,11 @@
  */
 import { earlyChartRendered } from '../components/chart/first-chart';
 import { echarts } from '../components/chart/echarts-setup';
-import { ECHARTS_HOST, leaveChart } from '../components/chart/handoff';
-import { rankTowns, selectedTowns } from '../dataset/select';
-import {
-  rankingHeight,
-  rankingKey,
-  rankingNotes,
-  rankingOptions,
-  rankingTitle,
-} from '../features/ranking/ranking-chart';
+import { leaveChart } from '../components/chart/handoff';
+import { rankingDrawing, type RankingDrawing } from '../features/ranking/ranking-chart';
 import { indicatorsState, useAppStore, type AppState } from '../store';
-import { shellCopy } from './early-shell';
-
-interface Drawing {
-  readonly key: string;
-  readonly title: string;
-  readonly notes: readonly string[];
-  readonly height: number;
-  readonly option: object;
-}
+import { fillOverviewShell, shellCopy } from './early-shell';
+import { removeImage, shownImage } from './first-chart-image';
 
 /**
  * Cheap, checked on every store change while the page loads: 'wait' until
@@ -59,27 +45,6 @@ function earlyChartState(state: AppState): 'wait' | 'react' | 'ready' {
   return loadState === 'loading' ? 'wait' : loadState === 'failed' ? 'react' : 'ready';
 }
 
-/** The chart to draw in a 'ready' state; null if there is nothing to rank. */
-function earlyChartOf(state: AppState): Drawing | null {
-  const { model, year, indicator, lang } = state;
-  if (model === null || year === null) return null;
-  const towns = selectedTowns(model, state.towns);
-  const ranking = rankTowns(model, indicator, year, towns);
-  const count = ranking.reported.length;
-  if (count === 0) return null;
-  const options = rankingOptions(ranking, lang, indicator, state.rankStart);
-  const key = rankingKey(lang, indicator, year, state.towns, count);
-  const drawing = {
-    title: rankingTitle(lang, indicator, year),
-    notes: rankingNotes(lang, count),
-    height: rankingHeight(count),
-  };
-  // A long ranking starts with its preview (no data zoom), as in the view.
-  return options.preview === undefined
-    ? { ...drawing, key, option: options.full }
-    : { ...drawing, key: `${key}|preview`, option: options.preview.option };
-}
-
 /**
  * Runs `f` in a task of its own, soon: the store change that makes the data
  * ready comes at the end of parsing a file, and drawing in the same task
@@ -95,55 +60,34 @@ function inNextTask(f: () => void): void {
 }
 
 /**
- * The overview's shell, filled in for this state: the year in its heading,
- * the ranking's title and note. Returns the element to draw the chart in;
- * null if the page carries no shell (then React draws it).
+ * The element to draw in: the chart's image shown at first paint
+ * (first-chart-image.ts) if it is this chart's, which the live chart then
+ * covers; else a new copy of the overview's shell. Null if the page has no
+ * shell.
  */
-function fillShell(page: DocumentFragment, state: AppState, drawing: Drawing): HTMLElement | null {
-  const heading = page.querySelector('.overview h2');
-  const panel = page.querySelector('.panel.ranking');
-  const title = panel?.querySelector('h2');
-  const chart = panel?.querySelector('.chart');
-  const host = chart?.querySelector(`.${ECHARTS_HOST}`);
-  const note = panel?.querySelector('.note');
-  if (
-    heading == null ||
-    panel == null ||
-    title == null ||
-    chart == null ||
-    !(host instanceof HTMLElement)
-  ) {
-    return null;
-  }
-  // The overview's heading ends with the year, which the build did not know.
-  heading.append(String(state.year ?? ''));
-  title.textContent = drawing.title;
-  panel.setAttribute('aria-label', drawing.title);
-  chart.setAttribute('aria-label', drawing.title);
-  // The shell holds one note: a ranking has at most one.
-  const [text] = drawing.notes;
-  if (text === undefined) note?.remove();
-  else if (note != null) note.textContent = text;
-  // Sizes through the CSSOM: a style attribute is inline style, which the
-  // site's Content-Security-Policy (src/csp.ts) blocks.
-  host.style.height = `${drawing.height}px`;
-  host.style.width = '100%';
-  return host;
+function hostFor(state: AppState, drawing: RankingDrawing, root: HTMLElement): HTMLElement | null {
+  const image = shownImage(root, drawing.key);
+  if (image?.parentElement != null) return image.parentElement;
+  const page = shellCopy('overview', state.lang);
+  const dom =
+    page === null || state.year === null ? null : fillOverviewShell(page, state.year, drawing);
+  if (page === null || dom === null) return null;
+  root.replaceChildren(page);
+  return dom;
 }
 
 /** Shows the overview and draws its chart; resolves once ECharts has rendered it (first-chart.ts). */
-function draw(state: AppState, drawing: Drawing, root: HTMLElement): Promise<void> {
-  const page = shellCopy('overview', state.lang);
-  const dom = page === null ? null : fillShell(page, state, drawing);
-  if (page === null || dom === null) return Promise.resolve();
-  root.replaceChildren(page);
+function draw(state: AppState, drawing: RankingDrawing, root: HTMLElement): Promise<void> {
+  const dom = hostFor(state, drawing, root);
+  if (dom === null) return Promise.resolve();
   const instance = echarts.init(dom, null, {
     locale: state.lang === 'zh' ? 'ZH' : 'EN',
     renderer: 'svg',
   });
   // React's first render takes it over, or App discards it.
   leaveChart({ key: drawing.key, dom, instance });
-  const rendered = earlyChartRendered(instance);
+  // The image, if any, goes once the live chart is drawn over it.
+  const rendered = earlyChartRendered(instance).then(() => removeImage(dom));
   // The option builders return plain objects.
   instance.setOption(drawing.option as Parameters<typeof instance.setOption>[0], {
     notMerge: true,
@@ -175,7 +119,10 @@ export function drawEarlyChart(reactStarted: () => boolean, drawing: () => void)
       inNextTask(() => {
         const now = useAppStore.getState();
         const root = document.getElementById('root');
-        const chart = earlyChartState(now) === 'ready' ? earlyChartOf(now) : null;
+        const chart =
+          earlyChartState(now) === 'ready' && now.model !== null && now.year !== null
+            ? rankingDrawing(now.model, { ...now, year: now.year })
+            : null;
         if (chart === null || root === null) {
           resolve();
           return;

@@ -4,8 +4,10 @@
  * takes the overview's. No React here, and no markup of its own: the shells
  * are the app's components rendered at build time.
  *
- * May import: store, i18n types, app/nav, app/nav-state, app/shell-ids.
+ * May import: store, i18n types, app/nav, app/nav-state, app/shell-ids,
+ * components/chart/handoff.
  */
+import { ECHARTS_HOST } from '../components/chart/handoff';
 import type { Lang } from '../i18n';
 import { useAppStore, type View } from '../store';
 import { NAV } from './nav';
@@ -67,4 +69,53 @@ export function answerShellClicks(root: HTMLElement): () => void {
   };
   root.addEventListener('click', onClick);
   return () => root.removeEventListener('click', onClick);
+}
+
+/** What the overview's shell says of its ranking chart: the title, notes and the chart's height. */
+export interface ShellRanking {
+  readonly title: string;
+  readonly notes: readonly string[];
+  readonly height: number;
+}
+
+/**
+ * The overview's shell filled in for a year and its ranking chart: the year
+ * in its heading, the ranking's title and note, the chart's size. Returns the
+ * element to draw the chart in; null if the page carries no shell (then
+ * React draws it). Texts are set as text.
+ */
+export function fillOverviewShell(
+  page: ParentNode,
+  year: number,
+  ranking: ShellRanking,
+): HTMLElement | null {
+  const heading = page.querySelector('.overview h2');
+  const panel = page.querySelector('.panel.ranking');
+  const title = panel?.querySelector('h2');
+  const chart = panel?.querySelector('.chart');
+  const host = chart?.querySelector(`.${ECHARTS_HOST}`);
+  const note = panel?.querySelector('.note');
+  if (
+    heading == null ||
+    panel == null ||
+    title == null ||
+    chart == null ||
+    !(host instanceof HTMLElement)
+  ) {
+    return null;
+  }
+  // The overview's heading ends with the year, which the build did not know.
+  heading.append(String(year));
+  title.textContent = ranking.title;
+  panel.setAttribute('aria-label', ranking.title);
+  chart.setAttribute('aria-label', ranking.title);
+  // The shell holds one note: a ranking has at most one.
+  const [text] = ranking.notes;
+  if (text === undefined) note?.remove();
+  else if (note != null) note.textContent = text;
+  // Sizes through the CSSOM: a style attribute is inline style, which the
+  // site's Content-Security-Policy (src/csp.ts) blocks.
+  host.style.height = `${ranking.height}px`;
+  host.style.width = '100%';
+  return host;
 }

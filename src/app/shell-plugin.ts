@@ -1,6 +1,7 @@
 /**
  * A Vite plugin (dev and build) that writes the page shells into index.html:
- * the title, the loading page inside #root (painted before any script runs),
+ * the title, the tag of boot.js with the data files it requests, the loading
+ * page inside #root (painted before any script runs),
  * the other shells in `<template>` elements, and the text for browsers
  * without JavaScript — all rendered from the app's components and strings
  * (shell.tsx), so index.html holds no UI text of its own.
@@ -34,6 +35,7 @@ export function pageShell(): Plugin {
           (s) => `<template id="${s.id}">${s.markup}</template>`,
         );
         let page = put(html, 'shell-title', shells.title);
+        page = put(page, 'shell-boot', shells.boot);
         page = put(page, 'shell', shells.painted);
         page = put(page, 'shell-templates', templates.join('\n    '));
         return put(page, 'shell-noscript', shells.noscript);

@@ -10,6 +10,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { ChartFrame } from '../components/chart/ChartFrame';
 import { EmptyState } from '../components/EmptyState';
 import { ExportCsv } from '../components/ExportCsv';
+import { EARLY_DATA_FILES, dataPath } from '../dataset/fetch';
 import { OverviewPlaceholder } from '../features/overview/OverviewCards';
 import { RankingFrame, RankingIntro } from '../features/ranking/RankingFrame';
 import { LANGS, t, type Lang } from '../i18n';
@@ -71,6 +72,11 @@ function Shell({ kind, lang }: { kind: ShellKind; lang: Lang }) {
 export interface Shells {
   /** The page's title (in the painted shell's language). */
   readonly title: string;
+  /**
+   * The tag of public/boot.js, which requests these data files at once (the
+   * app picks the requests up: dataset/fetch.ts).
+   */
+  readonly boot: string;
   /** What a browser without JavaScript shows, in both languages. */
   readonly noscript: string;
   /** The shell painted before any script runs. */
@@ -86,6 +92,9 @@ export function renderShells(): Shells {
     renderToStaticMarkup(<Shell kind={kind} lang={lang} />);
   return {
     title: t(PAINTED_SHELL.lang, 'appTitle'),
+    boot: renderToStaticMarkup(
+      <script async src="./boot.js" data-files={EARLY_DATA_FILES.map(dataPath).join(' ')} />,
+    ),
     noscript: LANGS.map((lang) => t(lang, 'needsScript')).join(' '),
     painted: markup(PAINTED_SHELL.kind, PAINTED_SHELL.lang),
     templates: KINDS.flatMap((kind) =>

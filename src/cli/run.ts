@@ -2,7 +2,7 @@
  * The extraction CLI: files in, datasets out. Node-only; the work itself is
  * done by src/extract. Problems become messages and an exit code.
  *
- * May import: src/catalog, src/extract, node:*.
+ * May import: src/catalog, src/extract, src/preview, node:*.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -26,6 +26,8 @@ import {
   type Result,
   type SiteLayout,
 } from '../extract';
+import { firstChartFiles } from '../preview/first-chart';
+import { nodeCharts } from '../preview/node';
 import { EXIT, type CliOptions } from './args';
 import { checkpoint, keepAtExit, removeOnExit } from './cleanup';
 import { errorMessage } from './describe';
@@ -342,7 +344,8 @@ function quoteFrom(dir: string): (reportId: string, start: number, end: number) 
 
 /**
  * The data folder (see src/extract/layout.ts) into the staging folder: every
- * file streamed to disk, then index.json with their sizes.
+ * file streamed to disk, then index.json with their sizes, then the first
+ * chart's images (src/preview).
  */
 function writeLayout(dir: string, layout: SiteLayout): void {
   const sizes = new Map<string, number>();
@@ -352,4 +355,10 @@ function writeLayout(dir: string, layout: SiteLayout): void {
     sizes.set(file.path, writeChunks(join(dir, file.path), file.chunks()));
   });
   writeChunks(join(dir, INDEX_FILE), [layout.index((path) => sizes.get(path) ?? 0)]);
+  const read = (path: string): string | undefined => {
+    const full = join(dir, path);
+    return existsSync(full) ? readFileSync(full, 'utf8') : undefined;
+  };
+  for (const [path, text] of firstChartFiles(read, nodeCharts))
+    writeChunks(join(dir, path), [text]);
 }

@@ -3,6 +3,7 @@
  * entry chunk can start the downloads at once while the parsing code is still
  * on its way.
  */
+import { FIRST_CHART_DESCRIPTOR, INDEX_FILE } from '../extract/data-index';
 import type { Issue, Result } from '../extract/result';
 
 /** A file's text, or the problem naming the file. */
@@ -27,8 +28,26 @@ export async function readUtf8(response: Response): Promise<string> {
   return UTF8.decode(await response.arrayBuffer());
 }
 
+/** A data file's path from the page (`index.json` → `data/index.json`). */
+export const dataPath = (path: string): string => `data/${path}`;
+
 export function dataUrl(path: string): string {
-  return new URL(`data/${path}`, document.baseURI).toString();
+  return new URL(dataPath(path), document.baseURI).toString();
+}
+
+/**
+ * The data files every load asks for first: public/boot.js requests them
+ * before the app's scripts have arrived (the build writes this list into its
+ * tag, src/app/shell.tsx), and the app takes those requests over.
+ */
+export const EARLY_DATA_FILES: readonly string[] = [INDEX_FILE, FIRST_CHART_DESCRIPTOR];
+
+/** The request boot.js started for this data file, once; undefined if none. */
+function earlyRequest(path: string): Promise<Response> | undefined {
+  const early = (globalThis as { __early?: Record<string, Promise<Response> | undefined> }).__early;
+  const request = early?.[dataPath(path)];
+  if (early !== undefined) delete early[dataPath(path)];
+  return request;
 }
 
 /**
@@ -50,12 +69,12 @@ export async function fetchText(
   }
 }
 
+/** A data file's text: the request public/boot.js started for it, if any, or a new one. */
 export function fetchData(path: string): Promise<Fetched> {
-  return fetchText(dataUrl(path), `data/${path}`);
+  return fetchText(dataUrl(path), dataPath(path), earlyRequest(path));
 }
 
-/** The index of the published data: the request public/boot.js started, or a new one. */
+/** The index of the published data. */
 export function fetchIndex(): Promise<Fetched> {
-  const started = (globalThis as { __dataIndex?: Promise<Response> }).__dataIndex;
-  return fetchText(dataUrl('index.json'), 'data/index.json', started);
+  return fetchData(INDEX_FILE);
 }

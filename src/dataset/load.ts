@@ -12,6 +12,7 @@
  * until its code has loaded, files are parsed here, so the first chart does
  * not wait for it.
  */
+import type { IndicatorId } from '../catalog';
 import {
   textFileOf,
   type IndexCounty,
@@ -149,24 +150,39 @@ export function loadIndicatorYear(
   if (file === undefined) return Promise.resolve({ rows: [], errors: [] });
   let promise = valueLoads.get(file.file);
   if (promise === undefined) {
-    promise = loadFile<ValueRow>('values', file).then(({ rows, errors }) => {
-      const name = `data/${file.file}`;
-      const own = rows.filter((r) => r.indicator === info.id && r.year === year);
-      if (own.length < rows.length) {
-        errors.push(
-          fileError(
-            name,
-            `${rows.length - own.length} row(s) of another indicator or year skipped: this file holds ${info.id} for ${year} only`,
-          ),
-        );
-      }
-      const known = rowsOfKnownTowns(own, isKnownTown, name);
-      if (known.error !== null) errors.push(known.error);
-      return { rows: known.rows, errors };
-    });
+    promise = loadFile<ValueRow>('values', file).then((parsed) =>
+      indicatorYearRows(parsed, info.id, year, isKnownTown, `data/${file.file}`),
+    );
     valueLoads.set(file.file, promise);
   }
   return promise;
+}
+
+/**
+ * The rows of an indicator-year file the views may show: rows of another
+ * indicator or year, or of a town the index does not list, are errors, not
+ * silently placed elsewhere or dropped.
+ */
+export function indicatorYearRows(
+  { rows, errors }: Parsed<ValueRow>,
+  indicator: IndicatorId,
+  year: number,
+  isKnownTown: (townId: string) => boolean,
+  name: string,
+): Parsed<ValueRow> {
+  const found = [...errors];
+  const own = rows.filter((r) => r.indicator === indicator && r.year === year);
+  if (own.length < rows.length) {
+    found.push(
+      fileError(
+        name,
+        `${rows.length - own.length} row(s) of another indicator or year skipped: this file holds ${indicator} for ${year} only`,
+      ),
+    );
+  }
+  const known = rowsOfKnownTowns(own, isKnownTown, name);
+  if (known.error !== null) found.push(known.error);
+  return { rows: known.rows, errors: found };
 }
 
 let reportsLoad: Promise<Parsed<ReportInfo>> | null = null;

@@ -17,6 +17,9 @@ import type { Datasets } from './pipeline';
 
 export const INDEX_FORMAT = 3;
 
+/** The index's own file, at the top of the data folder. */
+export const INDEX_FILE = 'index.json';
+
 export interface IndexTown {
   readonly id: string;
   readonly name: string;
@@ -125,6 +128,13 @@ export const countyFileOf = (n: number, kind: CountyFile): string => `counties/$
 export const TEXTS_FOLDER = 'texts';
 /** A report's text as extracted, which every start/end indexes. */
 export const textFileOf = (reportId: string): string => `${TEXTS_FOLDER}/${reportId}.txt`;
+/**
+ * The default page's first chart as images, drawn where the data is written
+ * (src/preview): what they show is in the descriptor, one SVG per width.
+ */
+export const FIRST_CHART_FOLDER = 'first-chart';
+export const FIRST_CHART_DESCRIPTOR = `${FIRST_CHART_FOLDER}/chart.json`;
+export const firstChartImageOf = (width: number): string => `${FIRST_CHART_FOLDER}/${width}.svg`;
 
 /**
  * The shapes of the per-file paths above, for a writer that must tell its
@@ -136,6 +146,7 @@ export const SPLIT_PATH_SHAPES: readonly RegExp[] = [
   /^mentions\/[a-z_]+\.[a-z_]+\.csv$/,
   new RegExp(`^counties/\\d+/(${COUNTY_FILES.join('|')})\\.csv$`),
   /^texts\/[^/]+\.txt$/,
+  new RegExp(`^${FIRST_CHART_FOLDER}/(chart\\.json|\\d+\\.svg)$`),
 ];
 
 /** Rows grouped by indicator, in catalog order, each group in the input's order. */

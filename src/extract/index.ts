@@ -32,6 +32,7 @@ export {
   groupByCounty,
   groupByIndicator,
   groupByYear,
+  INDEX_FILE,
   mentionsFileOf,
   textFileOf,
   TEXTS_FOLDER,
@@ -40,7 +41,7 @@ export {
   type DataIndex,
   type IndexCounty,
 } from './data-index';
-export { INDEX_FILE, isLayoutPath, siteLayout, type SiteFile, type SiteLayout } from './layout';
+export { isLayoutPath, siteLayout, type SiteFile, type SiteLayout } from './layout';
 export {
   CSV_NAMES,
   correctionChunks,

@@ -17,6 +17,7 @@ import {
   groupByIndicator,
   groupByYear,
   mentionsFileOf,
+  INDEX_FILE,
   SPLIT_PATH_SHAPES,
   valuesFileOf,
   type CountyFile,
@@ -35,7 +36,6 @@ import {
 import type { Datasets } from './pipeline';
 
 /** The index the dashboard reads first (written last: it gives every other file's size). */
-export const INDEX_FILE = 'index.json';
 const CORRECTIONS_FILE = 'corrections.csv';
 const CATALOG_FILE = 'catalog.json';
 

@@ -14,7 +14,7 @@
  * siteLayout). Runs in the import worker.
  */
 import Papa from 'papaparse';
-import { strToU8, zipSync } from 'fflate';
+import { strFromU8, strToU8, zipSync } from 'fflate';
 import {
   finalizeDatasets,
   formatIssue,
@@ -26,6 +26,8 @@ import {
 import { CORRECTION_COLUMNS, MANIFEST_COLUMNS } from '../extract/columns';
 import { parsePlaceName, parseTitle } from '../extract/names';
 import { townIdOf, townYearKey } from '../dataset/model';
+import { echarts } from '../components/chart/echarts-setup';
+import { firstChartFiles } from '../preview/first-chart';
 import { currentImports, identityOf } from './place';
 import type { ImportedReport, ReviewValue } from './workspace';
 
@@ -317,6 +319,13 @@ export function buildPackage(
   for (const o of outcomes) {
     if (o.status === 'ok') files[`${SITE_DIR}/texts/${o.reportId}.txt`] = strToU8(o.text);
   }
+  // The default page's first chart as images, as the CLI draws them.
+  const read = (path: string): string | undefined => {
+    const bytes = files[`${SITE_DIR}/${path}`];
+    return bytes === undefined ? undefined : strFromU8(bytes);
+  };
+  for (const [path, text] of firstChartFiles(read, echarts))
+    files[`${SITE_DIR}/${path}`] = strToU8(text);
   for (const [id, bytes] of sources) files[textPathOf(id)] = bytes;
   files[MANIFEST_FILE] = strToU8(manifest);
   files[CORRECTIONS_FILE] = strToU8(corrections);

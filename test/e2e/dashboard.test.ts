@@ -72,34 +72,45 @@ describe('dashboard in a real browser, served under a sub-path', () => {
   });
 
   it.each([
-    ['the default view', '', '段园镇'],
-    ['a link to another year, in English', '#/?y=2023&i=mediation.cases&l=en', '彭浦镇'],
+    ['the default view, first as the data folder’s image', '', '段园镇', true],
+    ['a link to another year, in English', '#/?y=2023&i=mediation.cases&l=en', '彭浦镇', false],
   ])(
     'draws the first chart before React and hands it over unmoved: %s',
-    async (_name, path, town) => {
+    async (_name, path, town, imageFirst) => {
       const page = await browser.newPage({ viewport: { width: 1360, height: 1000 } });
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       await page.addInitScript(() => {
-        type Seen = { svg: Element | null; top: number; left: number; react: boolean };
+        type Seen = {
+          svg: Element | null;
+          image: boolean;
+          top: number;
+          left: number;
+          react: boolean;
+        };
         const w = window as unknown as { seen: Record<string, Seen> };
         w.seen = {};
         const look = (selector: string): Seen => {
           const svg = document.querySelector(selector);
-          const rect = svg?.getBoundingClientRect();
+          const image = document.querySelector('.chart img.first-chart-image');
+          const rect = (svg ?? image)?.getBoundingClientRect();
           return {
             svg,
+            image: image !== null,
             top: rect?.top ?? -1,
             left: rect?.left ?? -1,
             react: document.querySelector('[data-testid="chart-ranking"]') !== null,
           };
         };
-        // When the first chart is marked, and when React's ranking first
-        // holds a chart (a mutation observer runs before the next paint).
-        new PerformanceObserver(() => {
-          w.seen['marked'] ??= look('.chart svg');
+        // When the first chart is marked, when a live chart is first drawn,
+        // and when React's ranking first holds one (a mutation observer runs
+        // before the next paint).
+        new PerformanceObserver((list) => {
+          if (list.getEntriesByName('first-chart').length > 0)
+            w.seen['marked'] ??= look('.chart svg');
         }).observe({ type: 'mark' });
         new MutationObserver((_records, observer) => {
+          if (document.querySelector('.chart svg') !== null) w.seen['live'] ??= look('.chart svg');
           if (document.querySelector('[data-testid="chart-ranking"] svg') === null) return;
           w.seen['react'] = look('[data-testid="chart-ranking"] svg');
           observer.disconnect();
@@ -111,26 +122,39 @@ describe('dashboard in a real browser, served under a sub-path', () => {
       await pageSettled(page);
       const result = await page.evaluate(() => {
         const w = window as unknown as {
-          seen: Record<string, { svg: Element | null; top: number; left: number; react: boolean }>;
+          seen: Record<
+            string,
+            { svg: Element | null; image: boolean; top: number; left: number; react: boolean }
+          >;
         };
         const final = document.querySelectorAll('[data-testid="chart-ranking"] svg');
-        const { marked, react } = w.seen;
+        const { marked, live, react } = w.seen;
         return {
           reactAtMark: marked?.react,
+          imageAtMark: marked?.image,
           drawnAtMark: marked?.svg != null,
-          sameAtHandover: marked?.svg != null && marked.svg === react?.svg,
-          sameAtEnd: final.length === 1 && final[0] === marked?.svg,
-          tops: [marked?.top, react?.top, final[0]?.getBoundingClientRect().top],
-          lefts: [marked?.left, react?.left, final[0]?.getBoundingClientRect().left],
+          markedIsLive: marked?.svg != null && marked.svg === live?.svg,
+          reactAtLive: live?.react,
+          sameAtHandover: live?.svg != null && live.svg === react?.svg,
+          sameAtEnd: final.length === 1 && final[0] === live?.svg,
+          imagesLeft: document.querySelectorAll('img.first-chart-image').length,
+          tops: [marked?.top, live?.top, react?.top, final[0]?.getBoundingClientRect().top],
+          lefts: [marked?.left, live?.left, react?.left, final[0]?.getBoundingClientRect().left],
         };
       });
       expect(errors).toEqual([]);
-      // Drawn before React rendered anything, then the same element throughout:
-      // taken over (not redrawn), not moved by the handover nor by the cards.
+      // Before React rendered anything: the data folder's image of the chart
+      // (default page) or the live chart itself, then the same live element
+      // throughout: taken over (not redrawn), not moved by the handover nor
+      // by the cards, and the image gone.
       expect(result.reactAtMark).toBe(false);
-      expect(result.drawnAtMark).toBe(true);
+      expect(result.imageAtMark).toBe(imageFirst);
+      expect(result.drawnAtMark).toBe(!imageFirst);
+      if (!imageFirst) expect(result.markedIsLive).toBe(true);
+      expect(result.reactAtLive).toBe(false);
       expect(result.sameAtHandover).toBe(true);
       expect(result.sameAtEnd).toBe(true);
+      expect(result.imagesLeft).toBe(0);
       const [top = 0] = result.tops;
       const [left = 0] = result.lefts;
       for (const t of result.tops) expect(Math.abs((t ?? -1) - top)).toBeLessThan(1);

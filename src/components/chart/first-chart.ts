@@ -1,10 +1,12 @@
 /**
  * Every timing decision about the page's first chart, in one place:
- *  - who draws it: the page drawn before React (app/early-chart.ts) if the
+ *  - who draws it: an image the data folder carries (app/first-chart-image.ts)
+ *    at once, then the page drawn before React (app/early-chart.ts) if the
  *    data allows, else React; and when React starts regardless (the fallbacks);
  *  - how long a chart drawn before React may take to render (a hidden tab
  *    draws no frame);
- *  - the `first-chart` performance mark, for timing tools;
+ *  - the `first-chart` performance mark, for timing tools: the first chart
+ *    on screen, image or live;
  *  - the secondary parts (cards, filters, trends, tooltips, data zoom) that
  *    wait for it, and for how long at most.
  *
@@ -18,6 +20,11 @@ const FIRST_CHART_WAIT_MS = 3000;
 const SLOW_NETWORK_MS = 1000;
 /** Without a chart by then React comes in any case (the data is slow, or the PC). */
 const REACT_AT_THE_LATEST_MS = 3000;
+/**
+ * The live chart's code waits this long at most for the chart's image: on a
+ * slow PC its evaluation (ECharts, the data layer) would hold the image back.
+ */
+const IMAGE_WAIT_MS = 1000;
 /** A chart drawn before React that has not rendered by then (a hidden tab) lets React come. */
 const EARLY_RENDER_WAIT_MS = 3000;
 
@@ -29,11 +36,24 @@ const firstChartRendered: Promise<void> = new Promise((resolve) => {
 
 let marked = false;
 
-/** A chart has rendered: the first one is marked. Called on every chart's 'rendered' event. */
-export function markFirstChart(): void {
+function mark(): void {
   if (marked) return;
   marked = true;
   performance.mark('first-chart');
+}
+
+/**
+ * The first chart is on screen as an image: marked. The parts that wait for
+ * the first chart go on waiting for the live one, which has the page's
+ * main thread first.
+ */
+export function markFirstChartImage(): void {
+  mark();
+}
+
+/** A chart has rendered: the first one is marked. Called on every chart's 'rendered' event. */
+export function markFirstChart(): void {
+  mark();
   resolveFirst();
 }
 
@@ -77,6 +97,13 @@ export function earlyChartRendered(instance: Rendering): Promise<void> {
 }
 
 export interface FirstChartPaths {
+  /**
+   * Shows the first chart as an image if the data folder has one for this
+   * page, unless a live chart or React has started (`drawn()`).
+   */
+  readonly showImage: (drawn: () => boolean) => Promise<void>;
+  /** Reads the data index and the files of the page in the link (its code is a chunk of its own). */
+  readonly loadData: () => void;
   /** The data index's download: its arrival tells a slow network from a slow PC. */
   readonly indexArrived: Promise<unknown>;
   /**
@@ -90,13 +117,20 @@ export interface FirstChartPaths {
 }
 
 /**
- * Starts the page: the chart before React, then React. On a slow network
+ * Starts the page: the image of the chart if the data folder has one for
+ * it, then the data and the chart before React, then React. On a slow network
  * React comes after a second, to show the page while the data is coming; a
  * slow PC is no reason (React would only come between the data and the
  * chart), so the first second waits for the index's download alone. After
  * three seconds without a chart, React comes in any case.
  */
-export function startFirstChart({ indexArrived, drawEarly, startReact }: FirstChartPaths): void {
+export function startFirstChart({
+  showImage,
+  loadData,
+  indexArrived,
+  drawEarly,
+  startReact,
+}: FirstChartPaths): void {
   let reactStarted = false;
   let chartStarted = false;
   const react = (): void => {
@@ -104,14 +138,22 @@ export function startFirstChart({ indexArrived, drawEarly, startReact }: FirstCh
     reactStarted = true;
     startReact();
   };
-  void drawEarly(
-    () => reactStarted,
-    () => {
-      chartStarted = true;
-    },
-  )
-    .catch((error: unknown) => console.error(error))
-    .finally(react);
+  const image = showImage(() => reactStarted || chartStarted).catch((error: unknown) =>
+    console.error(error),
+  );
+  // The image first (a second at most): then the live chart's code and data.
+  const imageWait = new Promise<void>((r) => setTimeout(r, IMAGE_WAIT_MS));
+  void Promise.race([image, imageWait]).then(() => {
+    loadData();
+    void drawEarly(
+      () => reactStarted,
+      () => {
+        chartStarted = true;
+      },
+    )
+      .catch((error: unknown) => console.error(error))
+      .finally(react);
+  });
   let arrived = false;
   void indexArrived.then(
     () => {

@@ -6,7 +6,8 @@
 import { INDICATORS, type IndicatorId, type Qualifier } from '../../catalog';
 import { buildRankingOption, previewOffset } from '../../charts/ranking';
 import { rowText, valueFlag } from '../../components/value-text';
-import { MIN_RANKED, type Ranking } from '../../dataset/select';
+import type { DatasetModel } from '../../dataset/model';
+import { MIN_RANKED, rankTowns, selectedTowns, type Ranking } from '../../dataset/select';
 import { indicatorName, t, unitLabel, type Lang, type MessageKey } from '../../i18n';
 
 /** Bars drawn at once; a data-zoom slider scrolls through the rest. */
@@ -115,4 +116,48 @@ export function rankingKey(
 ): string {
   const towns = selection === null ? '*' : selection.join(',');
   return `ranking|${lang}|${indicator}|${year ?? ''}|${count}|${towns}`;
+}
+
+/** The filters a ranking chart is drawn for (the store's, or a data folder's default page). */
+export interface RankingFilters {
+  readonly lang: Lang;
+  readonly indicator: IndicatorId;
+  readonly year: number;
+  /** null: every town. */
+  readonly towns: readonly string[] | null;
+  readonly rankStart: number;
+}
+
+/** One ranking chart as drawn on the page: its key, title, note, height and option. */
+export interface RankingDrawing {
+  readonly key: string;
+  readonly title: string;
+  readonly notes: readonly string[];
+  readonly height: number;
+  readonly option: object;
+}
+
+/**
+ * The ranking chart a page draws first, for these filters; null if there is
+ * nothing to rank. A long ranking starts with its preview (no data zoom), as
+ * in the view. Drawn before React (app/early-chart.ts) and as an image where
+ * the data is written (src/preview), so the three draw the very same chart.
+ */
+export function rankingDrawing(
+  model: DatasetModel,
+  { lang, indicator, year, towns, rankStart }: RankingFilters,
+): RankingDrawing | null {
+  const ranking = rankTowns(model, indicator, year, selectedTowns(model, towns));
+  const count = ranking.reported.length;
+  if (count === 0) return null;
+  const options = rankingOptions(ranking, lang, indicator, rankStart);
+  const key = rankingKey(lang, indicator, year, towns, count);
+  const drawing = {
+    title: rankingTitle(lang, indicator, year),
+    notes: rankingNotes(lang, count),
+    height: rankingHeight(count),
+  };
+  return options.preview === undefined
+    ? { ...drawing, key, option: options.full }
+    : { ...drawing, key: `${key}|preview`, option: options.preview.option };
 }

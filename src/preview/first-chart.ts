@@ -1,0 +1,143 @@
+/**
+ * The default page's first chart, drawn as SVG images where the data is
+ * written: by the CLI into its output folder and by the import view into its
+ * publish package, from the files just written, read back through the data
+ * layer's own parsers and drawn by the functions the page draws it with
+ * (features/ranking/ranking-chart.ts) and ECharts' server-side renderer. The
+ * page shows the image that fits at once (app/first-chart-image.ts) and the
+ * live chart takes its place; a data folder replaced by a new run brings its
+ * own images, so nothing is rebuilt.
+ *
+ * The images are for the page a plain link opens (DEFAULT_URL_STATE: the
+ * overview in Chinese, every town, the latest year). A folder with problems
+ * (a file that does not parse, a row the index does not know) gets none: the
+ * page shows those problems instead of a chart.
+ *
+ * May import: catalog, extract, dataset, store/url.ts,
+ * features/ranking/ranking-chart.ts; ECharts' types (the caller hands it the library).
+ */
+import { CATALOG_VERSION } from '../catalog';
+import type { echarts } from '../components/chart/echarts-setup';
+import { indicatorYearRows } from '../dataset/load';
+import { modelFromIndex, withIndicatorYear } from '../dataset/model';
+import { parseValues } from '../dataset/parse';
+import { parseIndex } from '../dataset/parse-index';
+import { FIRST_CHART_DESCRIPTOR, firstChartImageOf, INDEX_FILE } from '../extract/data-index';
+import {
+  rankingDrawing,
+  type RankingDrawing,
+  type RankingFilters,
+} from '../features/ranking/ranking-chart';
+import { DEFAULT_URL_STATE } from '../store/url';
+import { FIRST_CHART_FORMAT, FIRST_CHART_WIDTHS, type FirstChartDescriptor } from './descriptor';
+
+/**
+ * ECharts numbers the style classes of an SVG with counters shared by every
+ * chart it draws in the process: numbered here in their order in the image,
+ * so the same chart gives the same bytes in any run (CLI, tests, publish).
+ */
+function withOwnClassNames(svg: string): string {
+  const names = new Map<string, string>();
+  return svg.replace(/\bzr\d+-cls-\d+\b/g, (name) => {
+    let own = names.get(name);
+    if (own === undefined) {
+      own = `c${names.size}`;
+      names.set(name, own);
+    }
+    return own;
+  });
+}
+
+/**
+ * The ECharts that draws the images: in the browser the app's own (core with
+ * what the first chart draws, components/chart/echarts-setup.ts), in Node the
+ * library's prebuilt file (preview/node.ts). Both give the same bytes.
+ */
+export type ChartLibrary = Pick<typeof echarts, 'init'>;
+
+/** One image of the drawing, `width` px wide. */
+function svgOf(charts: ChartLibrary, drawing: RankingDrawing, width: number, lang: string): string {
+  const chart = charts.init(null, null, {
+    renderer: 'svg',
+    ssr: true,
+    width,
+    height: drawing.height,
+    locale: lang === 'zh' ? 'ZH' : 'EN',
+  });
+  // An image answers no pointer: the live chart's tooltip is left out.
+  const option: Record<string, unknown> = { ...drawing.option };
+  delete option['tooltip'];
+  try {
+    chart.setOption(option, { notMerge: true });
+    return `${withOwnClassNames(chart.renderToSVGString())}\n`;
+  } finally {
+    chart.dispose();
+  }
+}
+
+/**
+ * The first chart's files (path in the data folder → content) for the data
+ * folder whose files `read` returns (undefined: no such file). When the
+ * default page draws no ranking, or the folder has problems, the descriptor
+ * alone says so (no widths): the page asks for it on every plain load.
+ */
+export function firstChartFiles(
+  read: (path: string) => string | undefined,
+  charts: ChartLibrary,
+): Map<string, string> {
+  const drawing = defaultDrawing(read);
+  const files = new Map<string, string>();
+  const none = { format: FIRST_CHART_FORMAT, catalog: CATALOG_VERSION, widths: [] };
+  if (drawing === null) {
+    files.set(FIRST_CHART_DESCRIPTOR, `${JSON.stringify(none)}\n`);
+    return files;
+  }
+  const { lang, indicator, year } = drawing.filters;
+  const descriptor: FirstChartDescriptor = {
+    format: FIRST_CHART_FORMAT,
+    catalog: CATALOG_VERSION,
+    lang,
+    indicator,
+    year,
+    key: drawing.key,
+    title: drawing.title,
+    notes: drawing.notes,
+    height: drawing.height,
+    widths: FIRST_CHART_WIDTHS,
+  };
+  for (const width of FIRST_CHART_WIDTHS) {
+    files.set(firstChartImageOf(width), svgOf(charts, drawing, width, lang));
+  }
+  files.set(FIRST_CHART_DESCRIPTOR, `${JSON.stringify(descriptor)}\n`);
+  return files;
+}
+
+/** The default page's ranking chart for this data folder; null if none or the folder has problems. */
+function defaultDrawing(
+  read: (path: string) => string | undefined,
+): (RankingDrawing & { readonly filters: RankingFilters }) | null {
+  const indexText = read(INDEX_FILE);
+  if (indexText === undefined) return null;
+  const { index, errors } = parseIndex(indexText, `data/${INDEX_FILE}`);
+  if (index === null || errors.length > 0) return null;
+  const model = modelFromIndex(index);
+  const year = model.years[model.years.length - 1];
+  const { lang, indicator, towns, rankStart } = DEFAULT_URL_STATE;
+  const file = model.files.get(indicator)?.years.find((f) => f.year === year);
+  if (file === undefined || year === undefined) return null;
+  const text = read(file.file);
+  if (text === undefined) return null;
+  const name = `data/${file.file}`;
+  const known = new Set(model.towns.map((t) => t.id));
+  const { rows, errors: rowErrors } = indicatorYearRows(
+    parseValues(text, name),
+    indicator,
+    year,
+    (id) => known.has(id),
+    name,
+  );
+  if (rowErrors.length > 0) return null;
+  const filters = { lang, indicator, year, towns, rankStart };
+  const drawing = rankingDrawing(withIndicatorYear(model, indicator, year, rows), filters);
+  return drawing === null ? null : { ...drawing, filters };
+}
