@@ -133,6 +133,7 @@ export default tseslint.config(
                 './catalog',
                 './extract',
                 './dataset',
+                './i18n',
                 './components/chart/echarts-setup.ts',
                 './features/ranking/ranking-chart.ts',
                 './store/url.ts',

@@ -43,7 +43,7 @@ function loadData(): void {
 }
 
 startFirstChart({
-  showImage: (drawn) => (root === null ? Promise.resolve() : showFirstChartImage(root, drawn)),
+  showImage: (drawn) => (root === null ? Promise.resolve(false) : showFirstChartImage(root, drawn)),
   loadData,
   indexArrived: fetched,
   drawEarly: (reactStarted, drawing) =>

@@ -3,7 +3,8 @@
  * shell React's components rendered at build time (early-shell.ts): the
  * overview around an empty chart, whose title, note and chart size are set
  * here from the same functions the ranking view uses, and the chart from the
- * same option builder. React's first render takes the chart over
+ * same option builder. If the data folder's image of this very chart is on
+ * screen (first-chart-image.ts), the chart is drawn under it and it goes. React's first render takes the chart over
  * (components/chart/handoff.ts): same element and instance, same position,
  * no flash (React then sets its own option, the same chart). On a slow PC
  * this takes React's start-up (its code and first render, a quarter of a
@@ -19,10 +20,11 @@
 import { earlyChartRendered } from '../components/chart/first-chart';
 import { echarts } from '../components/chart/echarts-setup';
 import { leaveChart } from '../components/chart/handoff';
+import { echartsLocale } from '../i18n';
 import { rankingDrawing, type RankingDrawing } from '../features/ranking/ranking-chart';
 import { indicatorsState, useAppStore, type AppState } from '../store';
-import { fillOverviewShell, shellCopy } from './early-shell';
-import { removeImage, shownImage } from './first-chart-image';
+import { fillOverviewShell, fillRanking, shellCopy } from './early-shell';
+import { isPlainOverview, removeImage, shownImage } from './first-chart-image';
 
 /**
  * Cheap, checked on every store change while the page loads: 'wait' until
@@ -32,12 +34,7 @@ function earlyChartState(state: AppState): 'wait' | 'react' | 'ready' {
   if (state.status === 'failed') return 'react';
   const { model, year, indicator } = state;
   if (model === null) return 'wait';
-  if (
-    state.view !== 'overview' ||
-    state.source !== null ||
-    state.fullText !== null ||
-    state.loadErrors.length > 0
-  ) {
+  if (!isPlainOverview(state) || state.loadErrors.length > 0) {
     return 'react';
   }
   if (year === null) return 'react';
@@ -66,8 +63,9 @@ function inNextTask(f: () => void): void {
  * shell.
  */
 function hostFor(state: AppState, drawing: RankingDrawing, root: HTMLElement): HTMLElement | null {
-  const image = shownImage(root, drawing.key);
-  if (image?.parentElement != null) return image.parentElement;
+  // The image's page, with this code's title, note and size (the image may
+  // have been drawn by another version of it).
+  if (shownImage(root, drawing.key) !== null) return fillRanking(root, drawing);
   const page = shellCopy('overview', state.lang);
   const dom =
     page === null || state.year === null ? null : fillOverviewShell(page, state.year, drawing);
@@ -81,7 +79,7 @@ function draw(state: AppState, drawing: RankingDrawing, root: HTMLElement): Prom
   const dom = hostFor(state, drawing, root);
   if (dom === null) return Promise.resolve();
   const instance = echarts.init(dom, null, {
-    locale: state.lang === 'zh' ? 'ZH' : 'EN',
+    locale: echartsLocale(state.lang),
     renderer: 'svg',
   });
   // React's first render takes it over, or App discards it.

@@ -80,9 +80,8 @@ export interface ShellRanking {
 
 /**
  * The overview's shell filled in for a year and its ranking chart: the year
- * in its heading, the ranking's title and note, the chart's size. Returns the
- * element to draw the chart in; null if the page carries no shell (then
- * React draws it). Texts are set as text.
+ * in its heading and the ranking (fillRanking). Returns the element to draw
+ * the chart in; null if the page carries no shell (then React draws it).
  */
 export function fillOverviewShell(
   page: ParentNode,
@@ -90,22 +89,25 @@ export function fillOverviewShell(
   ranking: ShellRanking,
 ): HTMLElement | null {
   const heading = page.querySelector('.overview h2');
+  const host = heading == null ? null : fillRanking(page, ranking);
+  // The overview's heading ends with the year, which the build did not know.
+  heading?.append(String(year));
+  return host;
+}
+
+/**
+ * The ranking's title, note and chart size in the overview's shell, as text.
+ * Returns the element to draw the chart in; null if there is none.
+ */
+export function fillRanking(page: ParentNode, ranking: ShellRanking): HTMLElement | null {
   const panel = page.querySelector('.panel.ranking');
   const title = panel?.querySelector('h2');
   const chart = panel?.querySelector('.chart');
   const host = chart?.querySelector(`.${ECHARTS_HOST}`);
   const note = panel?.querySelector('.note');
-  if (
-    heading == null ||
-    panel == null ||
-    title == null ||
-    chart == null ||
-    !(host instanceof HTMLElement)
-  ) {
+  if (panel == null || title == null || chart == null || !(host instanceof HTMLElement)) {
     return null;
   }
-  // The overview's heading ends with the year, which the build did not know.
-  heading.append(String(year));
   title.textContent = ranking.title;
   panel.setAttribute('aria-label', ranking.title);
   chart.setAttribute('aria-label', ranking.title);

@@ -4,7 +4,7 @@
  * widths (src/preview, first-chart/ beside the data). When the link opens
  * that page, the entry shows the overview's shell with the image that fits,
  * as soon as the small descriptor and the image have arrived; the live chart
- * is then drawn over it (app/early-chart.ts, or React) and the image goes.
+ * is then drawn under it (app/early-chart.ts, or React) and the image goes.
  *
  * The image is shown only for the page it was drawn for (the descriptor's
  * language, indicator and year; every town; the ranking's top; no panel
@@ -12,34 +12,46 @@
  * malformed one, another catalog, an image that does not load) shows
  * nothing and the page goes on as without it. It is an <img>: the browser
  * runs no script in it and loads nothing from it, and the descriptor's texts
- * are set as text.
+ * are set as text. Drawn in Node, its text is placed by ECharts' estimate of
+ * the text's width, the live chart's by the browser's: the two may differ by
+ * a pixel or two, and the live chart is at most one width step (40 px) wider.
  *
- * May import: store, dataset/fetch, preview/descriptor, components/chart
- * (first-chart, handoff), app's shell modules — nothing heavy: it runs
+ * May import: store, dataset/fetch, extract/data-index, preview/descriptor,
+ * components/chart/first-chart, app's shell modules — nothing heavy: it runs
  * before the first paint.
  */
 import { markFirstChartImage } from '../components/chart/first-chart';
-import { fetchData, dataUrl } from '../dataset/fetch';
+import { dataPath, dataUrl, fetchData } from '../dataset/fetch';
 import { FIRST_CHART_DESCRIPTOR } from '../extract/data-index';
 import {
   firstChartImageFor,
   readFirstChartDescriptor,
+  saysNoImage,
   type FirstChartDescriptor,
 } from '../preview/descriptor';
-import { useAppStore, type AppState } from '../store';
+import { DEFAULT_URL_STATE, useAppStore, type AppState } from '../store';
 import { fillOverviewShell, shellCopy } from './early-shell';
 
 /** The class of the image (styles.css lays it over the chart's element). */
 const IMAGE_CLASS = 'first-chart-image';
 
-/** Whether the page in this state could be one a data folder draws (the descriptor says which). */
+/**
+ * A plain overview: no panel over it. Only such a page is drawn before React
+ * (early-chart.ts), and only its default is drawn as an image.
+ */
+export function isPlainOverview(state: AppState): boolean {
+  return state.view === 'overview' && state.source === null && state.fullText === null;
+}
+
+/** Whether the page in this state is the one a data folder draws (the year is the descriptor's to say). */
 function couldBeDrawn(state: AppState): boolean {
+  const drawn = DEFAULT_URL_STATE;
   return (
-    state.view === 'overview' &&
-    state.towns === null &&
-    state.rankStart === 0 &&
-    state.source === null &&
-    state.fullText === null
+    isPlainOverview(state) &&
+    state.lang === drawn.lang &&
+    state.indicator === drawn.indicator &&
+    state.towns === drawn.towns &&
+    state.rankStart === drawn.rankStart
   );
 }
 
@@ -56,26 +68,36 @@ function isOfPage(state: AppState, d: FirstChartDescriptor): boolean {
 async function readDescriptor(): Promise<FirstChartDescriptor | null> {
   const fetched = await fetchData(FIRST_CHART_DESCRIPTOR);
   if (!fetched.ok) return null;
+  let json: unknown = null;
   try {
-    return readFirstChartDescriptor(JSON.parse(fetched.data));
+    json = JSON.parse(fetched.data);
   } catch {
-    return null;
+    // Said below, with the other ways it can be wrong.
   }
+  const descriptor = readFirstChartDescriptor(json);
+  if (descriptor === null && !saysNoImage(json)) {
+    console.warn(`${dataPath(FIRST_CHART_DESCRIPTOR)}: not a first chart this page can show`);
+  }
+  return descriptor;
 }
 
 /**
  * Shows the first chart's image in the overview's shell if the data folder
- * has one for the page in the link. `drawn()` says whether a live chart or
- * React has started meanwhile (then nothing is shown).
+ * has one for the page in the link; resolves true once it is on screen.
+ * `drawn()` says whether a live chart or React has started meanwhile (then
+ * nothing is shown).
  */
-export async function showFirstChartImage(root: HTMLElement, drawn: () => boolean): Promise<void> {
-  if (!couldBeDrawn(useAppStore.getState())) return;
+export async function showFirstChartImage(
+  root: HTMLElement,
+  drawn: () => boolean,
+): Promise<boolean> {
+  if (!couldBeDrawn(useAppStore.getState())) return false;
   const descriptor = await readDescriptor();
   const state = useAppStore.getState();
-  if (descriptor === null || drawn() || !isOfPage(state, descriptor)) return;
+  if (descriptor === null || drawn() || !isOfPage(state, descriptor)) return false;
   const page = shellCopy('overview', state.lang);
   const host = page === null ? null : fillOverviewShell(page, descriptor.year, descriptor);
-  if (page === null || host === null) return;
+  if (page === null || host === null) return false;
   root.replaceChildren(page);
   const { file, width } = firstChartImageFor(descriptor, host.clientWidth);
   const image = new Image(width, descriptor.height);
@@ -87,11 +109,14 @@ export async function showFirstChartImage(root: HTMLElement, drawn: () => boolea
   host.append(image);
   try {
     await image.decode();
-    if (image.isConnected) markFirstChartImage();
   } catch {
     // Not there, or not an image: the live chart comes as without it.
     image.remove();
+    return false;
   }
+  if (!image.isConnected) return false;
+  markFirstChartImage();
+  return true;
 }
 
 /** The image shown for the chart of this key, if it is on the page. */

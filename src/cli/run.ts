@@ -281,7 +281,7 @@ async function extractInto(
     ...(sideFiles.manifest === undefined ? {} : { manifest: sideFiles.manifest }),
     ...(sideFiles.corrections === undefined ? {} : { corrections: sideFiles.corrections }),
   });
-  writeLayout(folder.staging, siteLayout(datasets));
+  const drawn = writeLayout(folder.staging, siteLayout(datasets));
   // A Ctrl+C that came while the tables were written stops the run here, before the swap.
   await checkpoint();
   const committed = commitOutput(folder);
@@ -295,6 +295,7 @@ async function extractInto(
     ...listing.issues,
     ...plan.issues,
     ...datasets.issues,
+    ...drawn,
     ...committed.data,
   ];
   for (const issue of issues) output.err(formatIssue(issue));
@@ -347,7 +348,7 @@ function quoteFrom(dir: string): (reportId: string, start: number, end: number) 
  * file streamed to disk, then index.json with their sizes, then the first
  * chart's images (src/preview).
  */
-function writeLayout(dir: string, layout: SiteLayout): void {
+function writeLayout(dir: string, layout: SiteLayout): Issue[] {
   const sizes = new Map<string, number>();
   const half = Math.floor(layout.files.length / 2);
   layout.files.forEach((file, n) => {
@@ -359,6 +360,7 @@ function writeLayout(dir: string, layout: SiteLayout): void {
     const full = join(dir, path);
     return existsSync(full) ? readFileSync(full, 'utf8') : undefined;
   };
-  for (const [path, text] of firstChartFiles(read, nodeCharts))
-    writeChunks(join(dir, path), [text]);
+  const firstChart = firstChartFiles(read, nodeCharts);
+  for (const [path, text] of firstChart.files) writeChunks(join(dir, path), [text]);
+  return [...firstChart.issues];
 }

@@ -14,13 +14,14 @@
  */
 import type { IndicatorId } from '../catalog';
 import {
+  INDEX_FILE,
   textFileOf,
   type IndexCounty,
   type IndexFile,
   type IndexIndicator,
 } from '../extract/data-index';
 import { fileError } from '../extract/result';
-import { dataUrl, fetchData, fetchIndex, type Fetched } from './fetch';
+import { dataPath, dataUrl, fetchData, fetchIndex, type Fetched } from './fetch';
 import {
   countyKeyOf,
   modelFromIndex,
@@ -49,7 +50,7 @@ export interface LoadedIndex {
 export async function loadIndex(fetched: Promise<Fetched> = fetchIndex()): Promise<LoadedIndex> {
   const result = await fetched;
   if (!result.ok) return { model: null, errors: [result.reason] };
-  const { index, errors } = parseIndex(result.data, 'data/index.json');
+  const { index, errors } = parseIndex(result.data, dataPath(INDEX_FILE));
   // A large dataset: start the worker now, so it is ready when the first file is.
   if (index?.indicators.some((i) => i.years.some((f) => f.bytes > WORKER_BYTES)) === true) {
     parsingWorker();
@@ -109,7 +110,7 @@ function parsingWorker(): Worker | null {
 
 /** One data file, parsed where its size says. */
 function loadFile<T>(kind: ParseKind, info: IndexFile): Promise<Parsed<T>> {
-  const file = `data/${info.file}`;
+  const file = dataPath(info.file);
   const here = async (): Promise<Parsed<T>> => {
     const fetched = await fetchData(info.file);
     if (!fetched.ok) return { rows: [], errors: [fetched.reason] };
@@ -151,7 +152,7 @@ export function loadIndicatorYear(
   let promise = valueLoads.get(file.file);
   if (promise === undefined) {
     promise = loadFile<ValueRow>('values', file).then((parsed) =>
-      indicatorYearRows(parsed, info.id, year, isKnownTown, `data/${file.file}`),
+      indicatorYearRows(parsed, info.id, year, isKnownTown, dataPath(file.file)),
     );
     valueLoads.set(file.file, promise);
   }
@@ -242,12 +243,12 @@ export function loadCounty(
         if (kept.length < rows.length) {
           errors.push(
             fileError(
-              `data/${file}`,
+              dataPath(file),
               `${rows.length - kept.length} row(s) of another county skipped: this file holds ${info.key} only`,
             ),
           );
         }
-        const known = rowsOfKnownTowns(kept, isKnownTown, `data/${file}`);
+        const known = rowsOfKnownTowns(kept, isKnownTown, dataPath(file));
         if (known.error !== null) errors.push(known.error);
         return known.rows;
       };

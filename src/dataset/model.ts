@@ -235,6 +235,11 @@ export interface CountyData {
 
 export { countyKeyOf, groupByCounty, townIdOf };
 
+/** The latest year with any report: the year a page shows when its link names none. */
+export function latestYear(model: Pick<DatasetModel, 'years'>): number | null {
+  return model.years[model.years.length - 1] ?? null;
+}
+
 export function modelFromIndex(index: DataIndex): DatasetModel {
   const towns = index.towns.map((t) => ({ ...t }));
   return {

@@ -22,6 +22,9 @@ export type { MessageKey };
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
 
+/** ECharts' built-in locale for a language (its own words: toolbox, data view). */
+export const echartsLocale = (lang: Lang): 'ZH' | 'EN' => (lang === 'zh' ? 'ZH' : 'EN');
+
 const MESSAGES: Readonly<Record<Lang, Record<MessageKey, string>>> = { zh, en };
 
 export function t(

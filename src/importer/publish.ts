@@ -18,6 +18,7 @@ import { strFromU8, strToU8, zipSync } from 'fflate';
 import {
   finalizeDatasets,
   formatIssue,
+  INDEX_FILE,
   type Issue,
   processReport,
   siteLayout,
@@ -315,7 +316,7 @@ export function buildPackage(
     sizes.set(file.path, bytes.length);
     files[`${SITE_DIR}/${file.path}`] = bytes;
   }
-  files[`${SITE_DIR}/index.json`] = strToU8(layout.index((path) => sizes.get(path) ?? 0));
+  files[`${SITE_DIR}/${INDEX_FILE}`] = strToU8(layout.index((path) => sizes.get(path) ?? 0));
   for (const o of outcomes) {
     if (o.status === 'ok') files[`${SITE_DIR}/texts/${o.reportId}.txt`] = strToU8(o.text);
   }
@@ -324,12 +325,12 @@ export function buildPackage(
     const bytes = files[`${SITE_DIR}/${path}`];
     return bytes === undefined ? undefined : strFromU8(bytes);
   };
-  for (const [path, text] of firstChartFiles(read, echarts))
-    files[`${SITE_DIR}/${path}`] = strToU8(text);
+  const firstChart = firstChartFiles(read, echarts);
+  for (const [path, text] of firstChart.files) files[`${SITE_DIR}/${path}`] = strToU8(text);
   for (const [id, bytes] of sources) files[textPathOf(id)] = bytes;
   files[MANIFEST_FILE] = strToU8(manifest);
   files[CORRECTIONS_FILE] = strToU8(corrections);
-  const issues = [...reviewed.issues, ...datasets.issues].map(formatIssue);
+  const issues = [...reviewed.issues, ...datasets.issues, ...firstChart.issues].map(formatIssue);
   files['README.txt'] = strToU8(readme(imported.length, part, superseded, issues));
   // A fixed date: the same data gives the same bytes.
   return {

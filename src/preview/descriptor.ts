@@ -40,6 +40,11 @@ export interface FirstChartDescriptor {
   readonly notes: readonly string[];
   readonly height: number;
   readonly widths: readonly number[];
+  /**
+   * A fingerprint of the images: asked for with it, so a browser never shows
+   * a cached image of an earlier data folder.
+   */
+  readonly version: string;
 }
 
 const isText = (value: unknown, max: number): value is string =>
@@ -73,14 +78,26 @@ export function readFirstChartDescriptor(json: unknown): FirstChartDescriptor | 
     !isWhole(d['height'], 1, 4000) ||
     !Array.isArray(widths) ||
     widths.length === 0 ||
-    !widths.every((w) => FIRST_CHART_WIDTHS.includes(w as number))
+    !widths.every((w) => FIRST_CHART_WIDTHS.includes(w as number)) ||
+    typeof d['version'] !== 'string' ||
+    !/^[0-9a-f]{8}$/.test(d['version'])
   ) {
     return null;
   }
   return d as unknown as FirstChartDescriptor;
 }
 
-/** The image to show in a chart `available` px wide: the widest that fits, else the narrowest. */
+/** Whether this JSON is a descriptor saying the folder has no image (no widths). */
+export function saysNoImage(json: unknown): boolean {
+  const widths = (json as { widths?: unknown } | null)?.widths;
+  return Array.isArray(widths) && widths.length === 0;
+}
+
+/**
+ * The image to show in a chart `available` px wide: the widest that fits,
+ * else the narrowest; `file` is its path in the data folder with the
+ * images' version.
+ */
 export function firstChartImageFor(
   descriptor: FirstChartDescriptor,
   available: number,
@@ -88,5 +105,17 @@ export function firstChartImageFor(
   const widths = [...descriptor.widths].sort((a, b) => a - b);
   const fitting = widths.filter((w) => w <= available);
   const width = fitting[fitting.length - 1] ?? widths[0] ?? 0;
-  return { file: firstChartImageOf(width), width };
+  return { file: `${firstChartImageOf(width)}?v=${descriptor.version}`, width };
+}
+
+/** The images' fingerprint (FNV-1a, 32 bits, as 8 hex digits). */
+export function imagesVersion(images: readonly string[]): string {
+  let hash = 0x811c9dc5;
+  for (const image of images) {
+    for (let i = 0; i < image.length; i++) {
+      hash ^= image.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+  }
+  return hash.toString(16).padStart(8, '0');
 }

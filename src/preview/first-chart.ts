@@ -13,13 +13,14 @@
  * (a file that does not parse, a row the index does not know) gets none: the
  * page shows those problems instead of a chart.
  *
- * May import: catalog, extract, dataset, store/url.ts,
+ * May import: catalog, extract, dataset, i18n, store/url.ts,
  * features/ranking/ranking-chart.ts; ECharts' types (the caller hands it the library).
  */
 import { CATALOG_VERSION } from '../catalog';
 import type { echarts } from '../components/chart/echarts-setup';
+import { dataPath } from '../dataset/fetch';
 import { indicatorYearRows } from '../dataset/load';
-import { modelFromIndex, withIndicatorYear } from '../dataset/model';
+import { latestYear, modelFromIndex, withIndicatorYear, type Issue } from '../dataset/model';
 import { parseValues } from '../dataset/parse';
 import { parseIndex } from '../dataset/parse-index';
 import { FIRST_CHART_DESCRIPTOR, firstChartImageOf, INDEX_FILE } from '../extract/data-index';
@@ -28,8 +29,14 @@ import {
   type RankingDrawing,
   type RankingFilters,
 } from '../features/ranking/ranking-chart';
+import { echartsLocale, type Lang } from '../i18n';
 import { DEFAULT_URL_STATE } from '../store/url';
-import { FIRST_CHART_FORMAT, FIRST_CHART_WIDTHS, type FirstChartDescriptor } from './descriptor';
+import {
+  FIRST_CHART_FORMAT,
+  FIRST_CHART_WIDTHS,
+  imagesVersion,
+  type FirstChartDescriptor,
+} from './descriptor';
 
 /**
  * ECharts numbers the style classes of an SVG with counters shared by every
@@ -56,13 +63,13 @@ function withOwnClassNames(svg: string): string {
 export type ChartLibrary = Pick<typeof echarts, 'init'>;
 
 /** One image of the drawing, `width` px wide. */
-function svgOf(charts: ChartLibrary, drawing: RankingDrawing, width: number, lang: string): string {
+function svgOf(charts: ChartLibrary, drawing: RankingDrawing, width: number, lang: Lang): string {
   const chart = charts.init(null, null, {
     renderer: 'svg',
     ssr: true,
     width,
     height: drawing.height,
-    locale: lang === 'zh' ? 'ZH' : 'EN',
+    locale: echartsLocale(lang),
   });
   // An image answers no pointer: the live chart's tooltip is left out.
   const option: Record<string, unknown> = { ...drawing.option };
@@ -75,24 +82,46 @@ function svgOf(charts: ChartLibrary, drawing: RankingDrawing, width: number, lan
   }
 }
 
+export interface FirstChartFiles {
+  /** Path in the data folder → content. */
+  readonly files: ReadonlyMap<string, string>;
+  /** A drawing that failed: named, the run goes on without images. */
+  readonly issues: readonly Issue[];
+}
+
 /**
- * The first chart's files (path in the data folder → content) for the data
- * folder whose files `read` returns (undefined: no such file). When the
- * default page draws no ranking, or the folder has problems, the descriptor
- * alone says so (no widths): the page asks for it on every plain load.
+ * The first chart's files for the data folder whose files `read` returns
+ * (undefined: no such file). When the default page draws no ranking, or the
+ * folder has problems, or drawing fails, the descriptor alone says so (no
+ * widths): the page asks for it on every plain load, and shows no image.
  */
 export function firstChartFiles(
   read: (path: string) => string | undefined,
   charts: ChartLibrary,
-): Map<string, string> {
-  const drawing = defaultDrawing(read);
-  const files = new Map<string, string>();
+): FirstChartFiles {
   const none = { format: FIRST_CHART_FORMAT, catalog: CATALOG_VERSION, widths: [] };
-  if (drawing === null) {
-    files.set(FIRST_CHART_DESCRIPTOR, `${JSON.stringify(none)}\n`);
-    return files;
-  }
+  const alone = (issues: Issue[]): FirstChartFiles => ({
+    files: new Map([[FIRST_CHART_DESCRIPTOR, `${JSON.stringify(none)}\n`]]),
+    issues,
+  });
+  const drawing = defaultDrawing(read);
+  if (drawing === null) return alone([]);
   const { lang, indicator, year } = drawing.filters;
+  const images = new Map<string, string>();
+  try {
+    for (const width of FIRST_CHART_WIDTHS) {
+      images.set(firstChartImageOf(width), svgOf(charts, drawing, width, lang));
+    }
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return alone([
+      {
+        file: dataPath(FIRST_CHART_DESCRIPTOR),
+        severity: 'warning',
+        message: `the first chart could not be drawn as images (${why}); the page draws it live`,
+      },
+    ]);
+  }
   const descriptor: FirstChartDescriptor = {
     format: FIRST_CHART_FORMAT,
     catalog: CATALOG_VERSION,
@@ -104,12 +133,11 @@ export function firstChartFiles(
     notes: drawing.notes,
     height: drawing.height,
     widths: FIRST_CHART_WIDTHS,
+    version: imagesVersion([...images.values()]),
   };
-  for (const width of FIRST_CHART_WIDTHS) {
-    files.set(firstChartImageOf(width), svgOf(charts, drawing, width, lang));
-  }
+  const files = new Map(images);
   files.set(FIRST_CHART_DESCRIPTOR, `${JSON.stringify(descriptor)}\n`);
-  return files;
+  return { files, issues: [] };
 }
 
 /** The default page's ranking chart for this data folder; null if none or the folder has problems. */
@@ -118,16 +146,16 @@ function defaultDrawing(
 ): (RankingDrawing & { readonly filters: RankingFilters }) | null {
   const indexText = read(INDEX_FILE);
   if (indexText === undefined) return null;
-  const { index, errors } = parseIndex(indexText, `data/${INDEX_FILE}`);
+  const { index, errors } = parseIndex(indexText, dataPath(INDEX_FILE));
   if (index === null || errors.length > 0) return null;
   const model = modelFromIndex(index);
-  const year = model.years[model.years.length - 1];
+  const year = latestYear(model);
   const { lang, indicator, towns, rankStart } = DEFAULT_URL_STATE;
   const file = model.files.get(indicator)?.years.find((f) => f.year === year);
-  if (file === undefined || year === undefined) return null;
+  if (file === undefined || year === null) return null;
   const text = read(file.file);
   if (text === undefined) return null;
-  const name = `data/${file.file}`;
+  const name = dataPath(file.file);
   const known = new Set(model.towns.map((t) => t.id));
   const { rows, errors: rowErrors } = indicatorYearRows(
     parseValues(text, name),

@@ -7,6 +7,7 @@ import type { StateCreator } from 'zustand';
 import type { IndicatorId } from '../catalog';
 import {
   isLoaded,
+  latestYear,
   withCounty,
   withIndicatorYear,
   withReports,
@@ -61,7 +62,7 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
       loadErrors,
       status: model === null ? 'failed' : 'ready',
       // Default to the latest year with data once it is known.
-      year: s.year ?? model?.years[model.years.length - 1] ?? null,
+      year: s.year ?? (model === null ? null : latestYear(model)),
     })),
   requestIndicators: (ids, years) => {
     const { model, indicatorLoads } = get();

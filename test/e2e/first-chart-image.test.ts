@@ -79,7 +79,7 @@ describe('the first chart as the data folder’s image', () => {
       ) as { widths: number[]; height: number; title: string; year: number };
       const fitting = descriptor.widths.filter((w) => w <= shown.hostWidth);
       const chosen = fitting[fitting.length - 1] ?? Math.min(...descriptor.widths);
-      expect(shown.src).toMatch(new RegExp(`data/${firstChartImageOf(chosen)}$`));
+      expect(shown.src).toMatch(new RegExp(`data/${firstChartImageOf(chosen)}\\?v=[0-9a-f]{8}$`));
       expect(shown.natural).toEqual([chosen, descriptor.height]);
       expect(shown.hostHeight).toBe(descriptor.height);
       expect(shown.pageWidth).toBeLessThanOrEqual(width);

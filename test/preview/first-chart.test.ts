@@ -16,7 +16,7 @@ import {
   type FirstChartDescriptor,
 } from '../../src/preview/descriptor';
 import { echarts } from '../../src/components/chart/echarts-setup';
-import { firstChartFiles } from '../../src/preview/first-chart';
+import { firstChartFiles, type ChartLibrary } from '../../src/preview/first-chart';
 import { nodeCharts } from '../../src/preview/node';
 import { genProvince, readCsv, run } from '../helpers';
 
@@ -44,7 +44,7 @@ function labelsOf(svg: string): { towns: string[]; values: string[] } {
   return { towns: towns.map((t) => t.text), values: values.map((t) => t.text) };
 }
 
-function descriptorOf(files: Map<string, string>): FirstChartDescriptor {
+function descriptorOf(files: ReadonlyMap<string, string>): FirstChartDescriptor {
   const d = readFirstChartDescriptor(JSON.parse(files.get(FIRST_CHART_DESCRIPTOR) ?? 'null'));
   if (d === null) throw new Error('no usable descriptor');
   return d;
@@ -52,7 +52,7 @@ function descriptorOf(files: Map<string, string>): FirstChartDescriptor {
 
 describe('the first chart as images', () => {
   it('draws the sample data’s default page: the latest year’s ranking, leader on top', () => {
-    const files = firstChartFiles(reader(SAMPLES), echarts);
+    const files = firstChartFiles(reader(SAMPLES), echarts).files;
     const d = descriptorOf(files);
     const index = JSON.parse(readFileSync(join(SAMPLES, 'index.json'), 'utf8')) as {
       years: number[];
@@ -80,9 +80,9 @@ describe('the first chart as images', () => {
   });
 
   it('gives the same bytes on every run, with the app’s ECharts modules or the CLI’s prebuilt file', () => {
-    const a = firstChartFiles(reader(SAMPLES), echarts);
-    const b = firstChartFiles(reader(SAMPLES), echarts);
-    const c = firstChartFiles(reader(SAMPLES), nodeCharts);
+    const a = firstChartFiles(reader(SAMPLES), echarts).files;
+    const b = firstChartFiles(reader(SAMPLES), echarts).files;
+    const c = firstChartFiles(reader(SAMPLES), nodeCharts).files;
     expect([...b]).toEqual([...a]);
     expect([...c]).toEqual([...a]);
     // What the CLI wrote for the samples (test/golden) is the same too.
@@ -97,7 +97,7 @@ describe('the first chart as images', () => {
     });
 
     it('is written by the CLI beside the data, every town in the data’s order', () => {
-      const d = descriptorOf(firstChartFiles(reader(outDir), echarts));
+      const d = descriptorOf(firstChartFiles(reader(outDir), echarts).files);
       const written = readFileSync(join(outDir, FIRST_CHART_DESCRIPTOR), 'utf8');
       expect(readFirstChartDescriptor(JSON.parse(written))).toEqual(d);
       const rows = readCsv(join(outDir, 'indicators', d.indicator, `${d.year}.csv`))
@@ -120,11 +120,42 @@ describe('the first chart as images', () => {
     const files = firstChartFiles(
       reader(SAMPLES, (_, text) => text.replaceAll('段园镇', hostile)),
       echarts,
-    );
+    ).files;
     const svg = files.get(firstChartImageOf(560)) ?? '';
     expect(svg).not.toContain('<script');
     expect(svg).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&amp;');
     expect(labelsOf(svg.replaceAll('&lt;', '‹')).towns).toHaveLength(2);
+  });
+
+  it('gives new images a new version: a browser never shows a cached earlier image', () => {
+    const before = descriptorOf(firstChartFiles(reader(SAMPLES), echarts).files);
+    const after = descriptorOf(
+      firstChartFiles(
+        reader(SAMPLES, (path, text) =>
+          path.endsWith('mediation.cases/2024.csv') ? text.replace(',608,', ',609,') : text,
+        ),
+        echarts,
+      ).files,
+    );
+    expect(after.version).not.toBe(before.version);
+    expect({ ...after, version: '' }).toEqual({ ...before, version: '' });
+  });
+
+  it('names a drawing that fails, and leaves the run the descriptor alone', () => {
+    const broken = {
+      init: () => {
+        throw new Error('no renderer');
+      },
+    } as unknown as ChartLibrary;
+    const { files, issues } = firstChartFiles(reader(SAMPLES), broken);
+    expect([...files.keys()]).toEqual([FIRST_CHART_DESCRIPTOR]);
+    expect(issues).toEqual([
+      expect.objectContaining({
+        file: `data/${FIRST_CHART_DESCRIPTOR}`,
+        severity: 'warning',
+        message: expect.stringContaining('no renderer'),
+      }),
+    ]);
   });
 
   it.each([
@@ -138,7 +169,7 @@ describe('the first chart as images', () => {
       (path: string, text: string) => (path === 'index.json' ? text.slice(0, 40) : text),
     ],
   ])('draws nothing for a folder with a problem: %s', (_, change) => {
-    const files = firstChartFiles(reader(SAMPLES, change), echarts);
+    const files = firstChartFiles(reader(SAMPLES, change), echarts).files;
     expect([...files.keys()]).toEqual([FIRST_CHART_DESCRIPTOR]);
     // The page reads it as "no image" and does not ask for one.
     expect(readFirstChartDescriptor(JSON.parse(files.get(FIRST_CHART_DESCRIPTOR) ?? ''))).toBe(
@@ -150,7 +181,7 @@ describe('the first chart as images', () => {
 describe('the descriptor as the page reads it', () => {
   const good = (): Record<string, unknown> =>
     JSON.parse(
-      firstChartFiles(reader(SAMPLES), echarts).get(FIRST_CHART_DESCRIPTOR) ?? '',
+      firstChartFiles(reader(SAMPLES), echarts).files.get(FIRST_CHART_DESCRIPTOR) ?? '',
     ) as Record<string, unknown>;
 
   it.each([
@@ -162,6 +193,7 @@ describe('the descriptor as the page reads it', () => {
     ['a title that is not text', { title: { html: '<b>' } }],
     ['too many notes', { notes: ['a', 'b', 'c', 'd', 'e'] }],
     ['a height out of bounds', { height: 1e9 }],
+    ['a version that is not a fingerprint', { version: '1/../../x' }],
   ])('refuses %s', (_, change) => {
     expect(readFirstChartDescriptor({ ...good(), ...change })).toBe(null);
   });
@@ -173,8 +205,9 @@ describe('the descriptor as the page reads it', () => {
   it('picks the widest image that fits, else the narrowest', () => {
     const d = readFirstChartDescriptor(good());
     if (d === null) throw new Error('no descriptor');
-    expect(firstChartImageFor(d, 574)).toEqual({ file: firstChartImageOf(560), width: 560 });
-    expect(firstChartImageFor(d, 560)).toEqual({ file: firstChartImageOf(560), width: 560 });
+    const file = `${firstChartImageOf(560)}?v=${d.version}`;
+    expect(firstChartImageFor(d, 574)).toEqual({ file, width: 560 });
+    expect(firstChartImageFor(d, 560)).toEqual({ file, width: 560 });
     expect(firstChartImageFor(d, 2000).width).toBe(Math.max(...FIRST_CHART_WIDTHS));
     expect(firstChartImageFor(d, 100).width).toBe(Math.min(...FIRST_CHART_WIDTHS));
   });

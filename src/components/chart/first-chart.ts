@@ -25,6 +25,8 @@ const REACT_AT_THE_LATEST_MS = 3000;
  * slow PC its evaluation (ECharts, the data layer) would hold the image back.
  */
 const IMAGE_WAIT_MS = 1000;
+/** With the chart's image on screen and the data still not decided by then, React comes. */
+const IMAGE_HOLDS_MS = 10_000;
 /** A chart drawn before React that has not rendered by then (a hidden tab) lets React come. */
 const EARLY_RENDER_WAIT_MS = 3000;
 
@@ -99,9 +101,10 @@ export function earlyChartRendered(instance: Rendering): Promise<void> {
 export interface FirstChartPaths {
   /**
    * Shows the first chart as an image if the data folder has one for this
-   * page, unless a live chart or React has started (`drawn()`).
+   * page, unless a live chart or React has started (`drawn()`); resolves
+   * true once it is on screen, false if it is not shown.
    */
-  readonly showImage: (drawn: () => boolean) => Promise<void>;
+  readonly showImage: (drawn: () => boolean) => Promise<boolean>;
   /** Reads the data index and the files of the page in the link (its code is a chunk of its own). */
   readonly loadData: () => void;
   /** The data index's download: its arrival tells a slow network from a slow PC. */
@@ -122,7 +125,9 @@ export interface FirstChartPaths {
  * React comes after a second, to show the page while the data is coming; a
  * slow PC is no reason (React would only come between the data and the
  * chart), so the first second waits for the index's download alone. After
- * three seconds without a chart, React comes in any case.
+ * three seconds without a chart, React comes in any case — unless the
+ * chart's image is on screen: then React comes when the data has decided
+ * (or after ten seconds).
  */
 export function startFirstChart({
   showImage,
@@ -133,18 +138,30 @@ export function startFirstChart({
 }: FirstChartPaths): void {
   let reactStarted = false;
   let chartStarted = false;
+  let imageShown = false;
+  let dataAsked = false;
+  const data = (): void => {
+    if (dataAsked) return;
+    dataAsked = true;
+    loadData();
+  };
   const react = (): void => {
     if (reactStarted) return;
     reactStarted = true;
+    // Whoever comes first, React shows the data: it is asked for.
+    data();
     startReact();
   };
-  const image = showImage(() => reactStarted || chartStarted).catch((error: unknown) =>
-    console.error(error),
+  const image = showImage(() => reactStarted || chartStarted).then(
+    (shown) => {
+      imageShown = shown;
+    },
+    (error: unknown) => console.error(error),
   );
   // The image first (a second at most): then the live chart's code and data.
   const imageWait = new Promise<void>((r) => setTimeout(r, IMAGE_WAIT_MS));
   void Promise.race([image, imageWait]).then(() => {
-    loadData();
+    data();
     void drawEarly(
       () => reactStarted,
       () => {
@@ -161,10 +178,14 @@ export function startFirstChart({
     },
     () => undefined,
   );
+  // With the chart's image on screen, React (whose first render replaces
+  // the page) would only show its loading state: it waits for the data to
+  // decide, or for a request that never ends.
   setTimeout(() => {
-    if (!chartStarted && !arrived) react();
+    if (!chartStarted && !imageShown && !arrived) react();
   }, SLOW_NETWORK_MS);
   setTimeout(() => {
-    if (!chartStarted) react();
+    if (!chartStarted && !imageShown) react();
   }, REACT_AT_THE_LATEST_MS);
+  setTimeout(react, IMAGE_HOLDS_MS);
 }

@@ -18,7 +18,7 @@ import type { Missing } from '../../dataset/model';
 import { rankTowns } from '../../dataset/select';
 import { INDICATORS } from '../../catalog';
 import { chartCaption } from '../../components/chart/caption-text';
-import { t, unitLabel, type Lang } from '../../i18n';
+import { echartsLocale, t, unitLabel, type Lang } from '../../i18n';
 import { rowText, valueFlag } from '../../components/value-text';
 import { ExportCsv } from '../../components/ExportCsv';
 import { exportQuotes, importedText } from '../../store/quotes';
@@ -174,7 +174,7 @@ export function RankingView() {
             {...(options?.preview === undefined
               ? {}
               : { preview: { ...options.preview, hold: othersLoading } })}
-            locale={lang === 'zh' ? 'ZH' : 'EN'}
+            locale={echartsLocale(lang)}
             label={title}
             onClick={onClick}
             onZoom={(w) => setRankStart(windowStartOf(w.endValue, count))}

@@ -18,7 +18,7 @@ import { rowText, valueFlag } from '../../components/value-text';
 import type { Town } from '../../dataset/model';
 import { hasReport, MIN_RANKED } from '../../dataset/select';
 import { cellKey, matrixMissing } from '../../dataset/compare';
-import { categoryName, indicatorName, t, unitLabel } from '../../i18n';
+import { categoryName, echartsLocale, indicatorName, t, unitLabel } from '../../i18n';
 import { sourceOf, useAppStore } from '../../store';
 import { useCompareMatrix, useSelectedTowns } from '../../store/hooks';
 import { ExportCsv } from '../../components/ExportCsv';
@@ -202,7 +202,7 @@ export function SideBySide() {
             defer
             option={option}
             height={chartHeight}
-            locale={lang === 'zh' ? 'ZH' : 'EN'}
+            locale={echartsLocale(lang)}
             label={title}
             onClick={onClick}
             exportName={`side-by-side-${category}`}

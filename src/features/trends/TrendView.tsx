@@ -32,7 +32,7 @@ import { indicatorsWithDataIn, topTowns, trendFor, valueFor } from '../../datase
 import { ExportCsv } from '../../components/ExportCsv';
 import { chartCaption } from '../../components/chart/caption-text';
 import { exportQuotes, importedText } from '../../store/quotes';
-import { formatChange, indicatorName, t, unitLabel, type Lang } from '../../i18n';
+import { echartsLocale, formatChange, indicatorName, t, unitLabel, type Lang } from '../../i18n';
 import { yearItem } from '../../dataset/items';
 import { sourceOf, useAppStore } from '../../store';
 import { LinesTable } from './LinesTable';
@@ -230,7 +230,7 @@ export function TrendView() {
             renderer="canvas"
             option={option}
             height={320}
-            locale={lang === 'zh' ? 'ZH' : 'EN'}
+            locale={echartsLocale(lang)}
             label={title}
             onClick={onMainClick}
             exportName={`trend-${indicator}`}
@@ -339,7 +339,7 @@ function Multiples({
         renderer="canvas"
         option={multiples}
         height={multiplesLayout(related.panels.length, width).height}
-        locale={lang === 'zh' ? 'ZH' : 'EN'}
+        locale={echartsLocale(lang)}
         label={t(lang, 'multiples')}
         onClick={onClick}
         exportName={`trend-${category}`}
