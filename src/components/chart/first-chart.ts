@@ -22,7 +22,7 @@ const SLOW_NETWORK_MS = 1000;
 const REACT_AT_THE_LATEST_MS = 3000;
 /**
  * The live chart's code waits this long at most for the chart's image: on a
- * slow PC its evaluation (ECharts, the data layer) would hold the image back.
+ * slow PC its evaluation (ECharts) would hold the image back.
  */
 const IMAGE_WAIT_MS = 1000;
 /** With the chart's image on screen and the data still not decided by then, React comes. */
@@ -120,8 +120,8 @@ export interface FirstChartPaths {
 }
 
 /**
- * Starts the page: the image of the chart if the data folder has one for
- * it, then the data and the chart before React, then React. On a slow network
+ * Starts the page: the data, the image of the chart if the data folder has
+ * one for it, then the chart before React, then React. On a slow network
  * React comes after a second, to show the page while the data is coming; a
  * slow PC is no reason (React would only come between the data and the
  * chart), so the first second waits for the index's download alone. After
@@ -139,29 +139,23 @@ export function startFirstChart({
   let reactStarted = false;
   let chartStarted = false;
   let imageShown = false;
-  let dataAsked = false;
-  const data = (): void => {
-    if (dataAsked) return;
-    dataAsked = true;
-    loadData();
-  };
   const react = (): void => {
     if (reactStarted) return;
     reactStarted = true;
-    // Whoever comes first, React shows the data: it is asked for.
-    data();
     startReact();
   };
+  // The data at once (its requests are out already: boot.js); the live
+  // chart's code (ECharts) after the image, whose showing it would hold back
+  // on a slow PC — a second at most.
+  loadData();
   const image = showImage(() => reactStarted || chartStarted).then(
     (shown) => {
       imageShown = shown;
     },
     (error: unknown) => console.error(error),
   );
-  // The image first (a second at most): then the live chart's code and data.
   const imageWait = new Promise<void>((r) => setTimeout(r, IMAGE_WAIT_MS));
   void Promise.race([image, imageWait]).then(() => {
-    data();
     void drawEarly(
       () => reactStarted,
       () => {
