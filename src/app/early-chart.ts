@@ -4,7 +4,8 @@
  * overview around an empty chart, whose title, note and chart size are set
  * here from the same functions the ranking view uses, and the chart from the
  * same option builder. If the data folder's image of this very chart is on
- * screen (first-chart-image.ts), the chart is drawn under it and it goes. React's first render takes the chart over
+ * screen (first-chart-image.ts), the chart is drawn under it and it goes.
+ * React's first render takes the chart over
  * (components/chart/handoff.ts): same element and instance, same position,
  * no flash (React then sets its own option, the same chart). On a slow PC
  * this takes React's start-up (its code and first render, a quarter of a
