@@ -84,7 +84,7 @@ export default tseslint.config(
             {
               target: './src/cli',
               from: './src',
-              except: ['./cli', './extract', './catalog', './preview'],
+              except: ['./cli', './extract', './catalog', './preview', './documents'],
               message:
                 'The CLI wraps the extractor (and draws the first chart through src/preview); it knows nothing else of the app.',
             },
@@ -108,6 +108,7 @@ export default tseslint.config(
                 './extract',
                 './catalog',
                 './dataset',
+                './documents',
                 './preview',
                 './components/chart/echarts-setup.ts',
               ],
@@ -124,6 +125,12 @@ export default tseslint.config(
               ],
               from: './src/importer',
               message: 'Only the import view and the import slice of the store use the importer.',
+            },
+            {
+              target: './src/documents',
+              from: './src',
+              except: ['./documents', './extract', './catalog'],
+              message: 'Reading documents into text uses the extractor’s decoder only.',
             },
             {
               target: './src/preview',

@@ -1,6 +1,13 @@
 import { closeSync, fstatSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { failedReport, processReport, textFileOf, type ReportOutcome } from '../extract';
+import { readDocument, type DocumentProblem } from '../documents';
+import {
+  failedReport,
+  processReport,
+  processText,
+  textFileOf,
+  type ReportOutcome,
+} from '../extract';
 import { MAX_REPORT_BYTES } from '../extract/limits';
 import { errorMessage, megabytes } from './describe';
 import type { ReportFile } from './files';
@@ -11,12 +18,29 @@ export interface Processed {
   readonly bytes: number;
 }
 
-const SUPPORTED = new Set(['.txt', '.text', '']);
+/** Plain text, decoded by the extractor (a name without an extension is text too). */
+const TEXT = new Set(['.txt', '.text', '']);
+/** Documents whose text is read first (src/documents), as the browser's importer reads them. */
+const DOCUMENTS = new Set(['.docx', '.pdf']);
 
 function unsupportedMessage(extension: string): string {
-  return extension === '.docx' || extension === '.doc' || extension === '.pdf'
-    ? `${extension} files are not read by the CLI yet; save the report as .txt`
-    : `unsupported file type "${extension}"; reports are .txt files`;
+  return extension === '.doc'
+    ? '.doc (Word 97–2003) files are not read yet; save the report as .docx or .txt'
+    : `unsupported file type "${extension}"; reports are .txt, .docx or text .pdf files`;
+}
+
+/** Why a document gave no text, and what to do. */
+const DOCUMENT_PROBLEM: Readonly<Record<DocumentProblem, string>> = {
+  'too-large': 'is larger than any report',
+  unsupported: 'is not a report format',
+  encrypted: 'is encrypted (password-protected): save an unprotected copy',
+  'not-docx': 'is not a Word .docx document (corrupt, or another format renamed)',
+  'no-text': 'has no text layer (a scan): run OCR on it, or ask the town for the text version',
+  unreadable: 'could not be read',
+};
+
+function documentMessage(problem: DocumentProblem, detail: string): string {
+  return `${DOCUMENT_PROBLEM[problem]}${detail === '' ? '' : ` (${detail})`}`;
 }
 
 function failed(file: ReportFile, message: string): Processed {
@@ -49,13 +73,24 @@ function readReportBytes(path: string): Uint8Array | string {
   }
 }
 
+/** A document's findings: its text read (src/documents), then extracted. */
+async function processDocument(file: ReportFile, bytes: Uint8Array): Promise<ReportOutcome> {
+  const read = await readDocument(file.display, bytes);
+  if (!read.ok)
+    return failedReport(file.reportId, file.display, documentMessage(read.problem, read.detail));
+  return processText(file.reportId, file.display, read.text, read.encoding);
+}
+
 /**
  * One report file: read, extract, write its text into the texts folder of
  * the data folder being written (`outDir`), keep the findings. Runs on the
  * main thread or in a worker alike.
  */
-export function processFile(file: ReportFile, outDir: string): Processed {
-  if (!SUPPORTED.has(file.extension)) return failed(file, unsupportedMessage(file.extension));
+export async function processFile(file: ReportFile, outDir: string): Promise<Processed> {
+  const isText = TEXT.has(file.extension);
+  if (!isText && !DOCUMENTS.has(file.extension)) {
+    return failed(file, unsupportedMessage(file.extension));
+  }
   let bytes: Uint8Array;
   try {
     const read = readReportBytes(file.path);
@@ -64,7 +99,9 @@ export function processFile(file: ReportFile, outDir: string): Processed {
   } catch (error) {
     return failed(file, `cannot read: ${errorMessage(error)}`);
   }
-  const outcome = processReport(file.reportId, file.display, bytes);
+  const outcome = isText
+    ? processReport(file.reportId, file.display, bytes)
+    : await processDocument(file, bytes);
   if (outcome.status !== 'ok') return { outcome, bytes: bytes.length };
   // Written at once and dropped: memory stays flat however many reports there are.
   // Into the texts folder the run made: never made here, so a worker still

@@ -113,7 +113,7 @@ const CHECKPOINT_EVERY = 8;
 const onThisThread: Processor = async (files, outDir, onResults) => {
   for (const [n, file] of files.entries()) {
     if (n % CHECKPOINT_EVERY === 0) await checkpoint();
-    onResults([processFile(file, outDir)]);
+    onResults([await processFile(file, outDir)]);
   }
 };
 

@@ -10,6 +10,10 @@ export interface Batch {
 }
 
 parentPort?.on('message', (batch: Batch) => {
-  const results = batch.files.map((file) => processFile(file, batch.outDir));
-  parentPort?.postMessage({ id: batch.id, results });
+  void (async () => {
+    // One file at a time: the order of the results is the batch's.
+    const results = [];
+    for (const file of batch.files) results.push(await processFile(file, batch.outDir));
+    parentPort?.postMessage({ id: batch.id, results });
+  })();
 });

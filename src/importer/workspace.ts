@@ -7,7 +7,7 @@
 import type { IndicatorId, Qualifier } from '../catalog';
 import { finalizeDatasets, processText, type ReportMetadata, type ReportOutcome } from '../extract';
 import { reportIdFromFileName } from '../extract/names';
-import { readDocument, type DocumentProblem } from './documents';
+import { readDocument, type DocumentProblem } from '../documents';
 import { unusedFiguresOf, type UnusedFigures } from './unused';
 
 export type { ReportMetadata };

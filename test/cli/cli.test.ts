@@ -47,7 +47,7 @@ describe('input robustness', async () => {
       ['empty', /empty/],
       ['binary', /binary/],
       ['english', /no Chinese text/],
-      ['report', /\.docx files are not read/],
+      ['report', /not a Word \.docx document/],
     ];
     for (const [id, message] of expectations) {
       expect(reports.get(id)?.['status'], id).toBe('error');

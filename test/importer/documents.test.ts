@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readDocument } from '../../src/importer/documents';
+import { readDocument } from '../../src/documents';
 import { MAX_REPORT_BYTES } from '../../src/extract/limits';
 import { processText } from '../../src/extract';
 import { docxOf } from './docx';

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { readDocument, unifyRadicals } from '../../src/importer/documents';
+import { readDocument, unifyRadicals } from '../../src/documents';
 import { processText } from '../../src/extract';
 import { launchBrowser } from '../e2e/browser';
 
