@@ -11,6 +11,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../e2e/browser';
 import { docxOf } from '../importer/docx';
+import { pdfOfText, scannedPdf } from '../importer/pdf-print';
 import { readCsv, run, tempDir } from '../helpers';
 
 const SAMPLE = join(import.meta.dirname, '..', '..', 'data', 'reports');
@@ -24,16 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function printed(html: string): Promise<Uint8Array> {
-  const page = await browser.newPage();
-  await page.setContent(html);
-  const pdf = await page.pdf({ format: 'A4' });
-  await page.close();
-  return new Uint8Array(pdf);
-}
-
-const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 /** Each value as a line: report, town, year, indicator, value, unit, qualifier. */
 function valuesOf(outDir: string, reports?: ReadonlySet<string>): string[] {
@@ -67,20 +58,13 @@ describe('the CLI on the files towns send', () => {
       const id = basename(name, '.txt');
       const text = readFileSync(join(SAMPLE, name), 'utf8');
       if (id === PRINTED) {
-        const html = text
-          .split('\n')
-          .map((line) => `<p style="margin:0">${escape(line)}</p>`)
-          .join('');
-        writeFileSync(join(mixed, `${id}.pdf`), await printed(html));
+        writeFileSync(join(mixed, `${id}.pdf`), await pdfOfText(browser, text));
       } else {
         writeFileSync(join(mixed, `${id}.docx`), docxOf(text));
       }
     }
     // What else arrives in a folder of reports.
-    writeFileSync(
-      join(mixed, 'scan.pdf'),
-      await printed('<div style="width:400px;height:300px;background:#888"></div>'),
-    );
+    writeFileSync(join(mixed, 'scan.pdf'), await scannedPdf(browser));
     writeFileSync(
       join(mixed, 'locked.docx'),
       new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]),

@@ -9,6 +9,7 @@ import type { Browser } from 'playwright-core';
 import { readDocument, unifyRadicals } from '../../src/documents';
 import { processText } from '../../src/extract';
 import { launchBrowser } from '../e2e/browser';
+import { pdfOfText, scannedPdf } from './pdf-print';
 
 const SAMPLE = join(import.meta.dirname, '..', '..', 'data', 'reports');
 let browser: Browser;
@@ -20,15 +21,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function printed(html: string): Promise<Uint8Array> {
-  const page = await browser.newPage();
-  await page.setContent(html);
-  const pdf = await page.pdf({ format: 'A4' });
-  await page.close();
-  return new Uint8Array(pdf);
-}
-
-const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 const figures = (text: string) =>
   processText('r', 'r', text, 'x')
     .mentions.map((m) => `${m.indicator}=${m.value}`)
@@ -37,11 +29,7 @@ const figures = (text: string) =>
 describe('a PDF report', () => {
   it('reads a text PDF to the same figures as the text it was printed from', async () => {
     const text = readFileSync(join(SAMPLE, 'sichuan-yanbian-hongge-2023.txt'), 'utf8');
-    const html = text
-      .split('\n')
-      .map((line) => `<p style="margin:0">${escape(line)}</p>`)
-      .join('');
-    const read = await readDocument('红格镇.pdf', await printed(html));
+    const read = await readDocument('红格镇.pdf', await pdfOfText(browser, text));
     expect(read.ok).toBe(true);
     if (!read.ok) return;
     expect(read.encoding).toBe('pdf');
@@ -50,10 +38,7 @@ describe('a PDF report', () => {
   });
 
   it('refuses a PDF with no text layer, as a scan is', async () => {
-    const read = await readDocument(
-      'scan.pdf',
-      await printed('<div style="width:400px;height:300px;background:#888"></div>'),
-    );
+    const read = await readDocument('scan.pdf', await scannedPdf(browser));
     expect(read).toMatchObject({ ok: false, problem: 'no-text' });
   });
 
