@@ -21,12 +21,12 @@ export interface Processed {
 /** Plain text, decoded by the extractor (a name without an extension is text too). */
 const TEXT = new Set(['.txt', '.text', '']);
 /** Documents whose text is read first (src/documents), as the browser's importer reads them. */
-const DOCUMENTS = new Set(['.docx', '.pdf']);
+const DOCUMENTS = new Set(['.docx', '.pdf', '.html', '.htm']);
 
 function unsupportedMessage(extension: string): string {
   return extension === '.doc'
     ? '.doc (Word 97–2003) files are not read yet; save the report as .docx or .txt'
-    : `unsupported file type "${extension}"; reports are .txt, .docx or text .pdf files`;
+    : `unsupported file type "${extension}"; reports are .txt, .docx, text .pdf or saved .html files`;
 }
 
 /** Why a document gave no text, and what to do. */
@@ -36,6 +36,7 @@ const DOCUMENT_PROBLEM: Readonly<Record<DocumentProblem, string>> = {
   encrypted: 'is encrypted (password-protected): save an unprotected copy',
   'not-docx': 'is not a Word .docx document (corrupt, or another format renamed)',
   'no-text': 'has no text layer (a scan): run OCR on it, or ask the town for the text version',
+  'empty-page': 'has no main text (an empty page, or links only): save the page the report is on',
   unreadable: 'could not be read',
 };
 

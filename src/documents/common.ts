@@ -1,7 +1,7 @@
 /** What reading a document gives, and the first bytes that tell a file's kind whatever its name says. */
 
 export type DocumentProblem =
-  'too-large' | 'unsupported' | 'encrypted' | 'not-docx' | 'no-text' | 'unreadable';
+  'too-large' | 'unsupported' | 'encrypted' | 'not-docx' | 'no-text' | 'empty-page' | 'unreadable';
 
 export type DocumentText =
   | { readonly ok: true; readonly text: string; readonly encoding: string }

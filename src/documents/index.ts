@@ -6,15 +6,17 @@
  * one bad file never stops a batch.
  *
  * .txt is decoded with the extractor's decoder (BOMs, UTF-8, GB18030 … by
- * chardet); .docx is read by docx.ts, a PDF's text layer by pdf.ts.
+ * chardet); .docx is read by docx.ts, a PDF's text layer by pdf.ts, a saved
+ * web page's article by html.ts.
  *
- * May import: extract, catalog, its own modules; mammoth and pdf.js (loaded
- * on first use).
+ * May import: extract, catalog, its own modules; mammoth, pdf.js, linkedom
+ * and readability (loaded on first use).
  */
 import { decodeReport } from '../extract';
 import { MAX_REPORT_BYTES } from '../extract/limits';
 import type { DocumentText } from './common';
 import { readDocx } from './docx';
+import { readHtml } from './html';
 import { readPdf } from './pdf';
 
 export type { DocumentProblem, DocumentText } from './common';
@@ -38,5 +40,6 @@ export async function readDocument(name: string, bytes: Uint8Array): Promise<Doc
   }
   if (extension === 'docx' || extension === 'doc') return readDocx(bytes);
   if (extension === 'pdf') return readPdf(bytes);
+  if (extension === 'html' || extension === 'htm') return readHtml(bytes);
   return { ok: false, problem: 'unsupported', detail: extension };
 }

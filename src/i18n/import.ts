@@ -8,13 +8,14 @@ import { fill, type Lang } from './index';
 const zh = {
   importTitle: '导入与审核报告',
   importHint:
-    '把今年的报告（.txt、.docx、.pdf）拖到这里，或点击选择文件。提取在本机浏览器中进行，报告不会上传；结果保存在本浏览器中，发布前只有您能看到。',
+    '把今年的报告（.txt、.docx、.pdf 或保存的 .html 网页）拖到这里，或点击选择文件。提取在本机浏览器中进行，报告不会上传；结果保存在本浏览器中，发布前只有您能看到。',
   importPick: '选择文件',
   importDrop: '拖放报告文件到此处',
   importProgress: '正在提取 {done}/{total}',
   importProblems: '以下文件未能导入，其余已导入：',
   problemTooLarge: '文件过大（{detail}），上限 50 MB',
-  problemUnsupported: '不支持的文件类型（.{detail}），请使用 .txt、.docx 或 .pdf',
+  problemUnsupported: '不支持的文件类型（.{detail}），请使用 .txt、.docx、.pdf 或保存的 .html 网页',
+  problemEmptyPage: '网页中没有正文（空白页，或只有导航链接），请保存报告正文所在的网页',
   problemNoText: 'PDF 中没有文字（可能是扫描件），请导入带文字的版本（.docx、.txt 或文字版 PDF）',
   problemEncrypted: '文件已加密或为旧版 .doc 格式，请另存为未加密的 .docx',
   problemNotDocx: '不是有效的 .docx 文件',
@@ -86,13 +87,16 @@ export type ImportMessage = keyof typeof zh;
 const en: Record<ImportMessage, string> = {
   importTitle: 'Import and review reports',
   importHint:
-    "Drop this year's reports (.txt, .docx, .pdf) here, or pick the files. Extraction runs in this browser; nothing is uploaded. Results are kept in this browser and only you see them until they are published.",
+    "Drop this year's reports (.txt, .docx, .pdf or saved .html pages) here, or pick the files. Extraction runs in this browser; nothing is uploaded. Results are kept in this browser and only you see them until they are published.",
   importPick: 'Pick files',
   importDrop: 'Drop report files here',
   importProgress: 'Extracting {done}/{total}',
   importProblems: 'These files were not imported (the others were):',
   problemTooLarge: 'file too large ({detail}); the limit is 50 MB',
-  problemUnsupported: 'file type not supported (.{detail}); use .txt, .docx or .pdf',
+  problemUnsupported:
+    'file type not supported (.{detail}); use .txt, .docx, .pdf or a saved .html page',
+  problemEmptyPage:
+    'the page has no main text (empty, or links only): save the page the report itself is on',
   problemNoText:
     'the PDF holds no text (a scan?): import a version with text (.docx, .txt or a text PDF)',
   problemEncrypted: 'encrypted, or an old .doc file: save it as an unencrypted .docx',

@@ -10,7 +10,7 @@ const SAMPLE = join(import.meta.dirname, '..', '..', 'data', 'reports');
 const text = (name: string): string => readFileSync(join(SAMPLE, name), 'utf8');
 
 describe('importFiles', () => {
-  it('finds in a .txt and a .docx exactly what the CLI finds in the same reports', async () => {
+  it('finds in a .txt, a .docx and a saved web page exactly what the CLI finds in the same reports', async () => {
     const { outDir } = await run({ quiet: true });
     const cli = readCsv(join(outDir, 'indicators.csv'));
     const progress: string[] = [];
@@ -24,14 +24,28 @@ describe('importFiles', () => {
           name: 'anhui-huaibei-duanyuan-2024.docx',
           bytes: docxOf(text('anhui-huaibei-duanyuan-2024.txt')),
         },
+        {
+          name: 'tianjin-huanghuadian-2024.html',
+          bytes: new TextEncoder().encode(
+            '<html><head><meta charset="utf-8"><title>报告_武清区人民政府</title></head><body>' +
+              '<div class="crumb">当前位置：首页 &gt; 政务公开</div><div class="content">' +
+              text('tianjin-huanghuadian-2024.txt')
+                .split('\n')
+                .map((line) => `<p>${line.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
+                .join('') +
+              '</div><div class="footer">主办：武清区人民政府</div></body></html>',
+          ),
+        },
       ],
       new Set(),
       (done, total, file) => progress.push(`${done}/${total} ${file}`),
     );
     expect(progress).toEqual([
-      '1/2 sichuan-yanbian-hongge-2023.txt',
-      '2/2 anhui-huaibei-duanyuan-2024.docx',
+      '1/3 sichuan-yanbian-hongge-2023.txt',
+      '2/3 anhui-huaibei-duanyuan-2024.docx',
+      '3/3 tianjin-huanghuadian-2024.html',
     ]);
+    expect(batch.reports).toHaveLength(3);
     expect(batch.problems).toEqual([]);
     for (const report of batch.reports) {
       const expected = cli
@@ -46,8 +60,15 @@ describe('importFiles', () => {
         expect(report.text.slice(v.start ?? 0, v.end ?? 0)).toMatch(/\d/);
       }
     }
-    expect(batch.reports.map((r) => r.metadata.town).sort()).toEqual(['段园镇', '红格镇']);
+    expect(batch.reports.map((r) => r.metadata.town).sort()).toEqual([
+      '段园镇',
+      '红格镇',
+      '黄花店镇',
+    ]);
     expect(batch.reports.find((r) => r.metadata.town === '段园镇')?.encoding).toBe('docx');
+    const page = batch.reports.find((r) => r.metadata.town === '黄花店镇');
+    expect(page?.encoding).toBe('html');
+    expect(page?.text).not.toContain('当前位置');
   });
 
   it('keeps a summed value’s parts through the review to the dashboard’s rows', async () => {

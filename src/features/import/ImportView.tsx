@@ -85,7 +85,7 @@ export function ImportView() {
         <input
           type="file"
           multiple
-          accept=".txt,.docx,.pdf,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/pdf"
+          accept=".txt,.docx,.pdf,.html,.htm,text/plain,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/pdf"
           data-testid="import-input"
           aria-label={importText(lang, 'importPick')}
           disabled={progress !== null}

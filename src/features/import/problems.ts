@@ -12,6 +12,7 @@ const IMPORT_PROBLEM: Readonly<Record<ImportProblem['problem'], ImportMessage>> 
   'too-large': 'problemTooLarge',
   unsupported: 'problemUnsupported',
   'no-text': 'problemNoText',
+  'empty-page': 'problemEmptyPage',
   encrypted: 'problemEncrypted',
   'not-docx': 'problemNotDocx',
   unreadable: 'problemUnreadable',
