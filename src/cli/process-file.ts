@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readDocument, type DocumentProblem } from '../documents';
+import { isDocumentExtension, readDocument, type DocumentProblem } from '../documents';
 import {
   failedReport,
   processReport,
@@ -18,13 +18,18 @@ export interface Processed {
   readonly bytes: number;
 }
 
-/** Plain text, decoded by the extractor (a name without an extension is text too). */
+/**
+ * Plain text, decoded by the extractor as bytes (a name without an extension
+ * is text too); every other report file is read first by src/documents, as
+ * the browser's importer reads it.
+ */
 const TEXT = new Set(['.txt', '.text', '']);
-/** Documents whose text is read first (src/documents), as the browser's importer reads them. */
-const DOCUMENTS = new Set(['.docx', '.pdf', '.html', '.htm']);
+
+/** Word 97–2003 files: the importer's .docx reader only tells them apart from an encrypted .docx. */
+const NOT_READ_YET = '.doc';
 
 function unsupportedMessage(extension: string): string {
-  return extension === '.doc'
+  return extension === NOT_READ_YET
     ? '.doc (Word 97–2003) files are not read yet; save the report as .docx or .txt'
     : `unsupported file type "${extension}"; reports are .txt, .docx, text .pdf or saved .html files`;
 }
@@ -89,7 +94,10 @@ async function processDocument(file: ReportFile, bytes: Uint8Array): Promise<Rep
  */
 export async function processFile(file: ReportFile, outDir: string): Promise<Processed> {
   const isText = TEXT.has(file.extension);
-  if (!isText && !DOCUMENTS.has(file.extension)) {
+  if (
+    file.extension === NOT_READ_YET ||
+    (!isText && !isDocumentExtension(file.extension.slice(1)))
+  ) {
     return failed(file, unsupportedMessage(file.extension));
   }
   let bytes: Uint8Array;

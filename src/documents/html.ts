@@ -146,14 +146,19 @@ export async function readHtml(bytes: Uint8Array): Promise<DocumentText> {
       import('linkedom'),
       import('@mozilla/readability'),
     ]);
-    const { document } = parseHTML(html);
-    const page = document as unknown as Document;
-    // Readability changes the document it reads: what else is needed is read first.
+    const parse = (): Document => parseHTML(html).document as unknown as Document;
+    const page = parse();
+    // Readability changes the document it reads: the headline is read first.
     const headline = headlineOf(page);
-    const fallback = largestBlock(page);
-    const fallbackText = fallback === null ? '' : blockText(fallback);
     const article = new Readability<Node>(page, { serializer: (node) => node }).parse();
-    const body = article?.content == null ? fallbackText : blockText(article.content);
+    // Without an article, the largest block of a fresh copy of the page.
+    const fallback = article?.content == null ? largestBlock(parse()) : null;
+    const body =
+      article?.content != null
+        ? blockText(article.content)
+        : fallback === null
+          ? ''
+          : blockText(fallback);
     if (body.replace(/\s/g, '').length < MIN_PAGE_CHARS) {
       return { ok: false, problem: 'empty-page', detail: '' };
     }

@@ -27,19 +27,39 @@ export function extensionOf(name: string): string {
   return dot < 0 ? '' : name.slice(dot + 1).toLowerCase();
 }
 
+/** .txt, decoded with the extractor's decoder. */
+async function readText(bytes: Uint8Array): Promise<DocumentText> {
+  const decoded = decodeReport(bytes);
+  return decoded.ok
+    ? { ok: true, text: decoded.data.text, encoding: decoded.data.encoding }
+    : { ok: false, problem: 'unreadable', detail: decoded.reason };
+}
+
+/**
+ * The reader of each extension (lower case, no dot). A .doc goes to the
+ * .docx reader, which names an old binary .doc (an OLE file, as an
+ * encrypted .docx is) for what to do.
+ */
+const READERS: Readonly<Record<string, (bytes: Uint8Array) => Promise<DocumentText>>> = {
+  txt: readText,
+  docx: readDocx,
+  doc: readDocx,
+  pdf: readPdf,
+  html: readHtml,
+  htm: readHtml,
+};
+
+/** Whether files with this extension (lower case, no dot) are read as documents. */
+export const isDocumentExtension = (extension: string): boolean =>
+  Object.hasOwn(READERS, extension);
+
 export async function readDocument(name: string, bytes: Uint8Array): Promise<DocumentText> {
   if (bytes.length > MAX_REPORT_BYTES) {
     return { ok: false, problem: 'too-large', detail: `${(bytes.length / 1048576).toFixed(0)} MB` };
   }
   const extension = extensionOf(name);
-  if (extension === 'txt') {
-    const decoded = decodeReport(bytes);
-    return decoded.ok
-      ? { ok: true, text: decoded.data.text, encoding: decoded.data.encoding }
-      : { ok: false, problem: 'unreadable', detail: decoded.reason };
-  }
-  if (extension === 'docx' || extension === 'doc') return readDocx(bytes);
-  if (extension === 'pdf') return readPdf(bytes);
-  if (extension === 'html' || extension === 'htm') return readHtml(bytes);
-  return { ok: false, problem: 'unsupported', detail: extension };
+  const read = Object.hasOwn(READERS, extension) ? READERS[extension] : undefined;
+  return read === undefined
+    ? { ok: false, problem: 'unsupported', detail: extension }
+    : read(bytes);
 }
