@@ -104,7 +104,7 @@ export function scoreGold(reports: readonly GoldReport[], docs: string): Score {
   for (const gold of reports) {
     const decoded = decodeReport(readFileSync(join(docs, `${gold.id}.txt`)));
     if (!decoded.ok) throw new Error(`${gold.id}: ${decoded.reason}`);
-    const outcome = processText(gold.id, gold.id, decoded.data.text, decoded.data.encoding);
+    const outcome = processText(gold.id, gold.id, decoded.data.text, 'txt', decoded.data.encoding);
     const townRight = outcome.detected.town === (gold.town ?? '');
     const yearRight = outcome.detected.year === gold.year;
     town += townRight ? 1 : 0;

@@ -1,14 +1,18 @@
 import { closeSync, fstatSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isDocumentExtension, readDocument, type DocumentProblem } from '../documents';
+import { isReportExtension, readDocument } from '../documents';
+import { formatOfExtension } from '../documents/extensions';
 import {
   failedReport,
+  isNotAReport,
   processReport,
   processText,
+  refusedReport,
   textFileOf,
   type ReportOutcome,
 } from '../extract';
 import { MAX_REPORT_BYTES } from '../extract/limits';
+import { note } from '../extract/report-notes';
 import { errorMessage, megabytes } from './describe';
 import type { ReportFile } from './files';
 
@@ -16,37 +20,6 @@ export interface Processed {
   /** The outcome without its text: the text is on disk. */
   readonly outcome: ReportOutcome;
   readonly bytes: number;
-}
-
-/**
- * Plain text, decoded by the extractor as bytes (a name without an extension
- * is text too); every other report file is read first by src/documents, as
- * the browser's importer reads it.
- */
-const TEXT = new Set(['.txt', '.text', '']);
-
-/** Word 97–2003 files: the importer's .docx reader only tells them apart from an encrypted .docx. */
-const NOT_READ_YET = '.doc';
-
-function unsupportedMessage(extension: string): string {
-  return extension === NOT_READ_YET
-    ? '.doc (Word 97–2003) files are not read yet; save the report as .docx or .txt'
-    : `unsupported file type "${extension}"; reports are .txt, .docx, text .pdf or saved .html files`;
-}
-
-/** Why a document gave no text, and what to do. */
-const DOCUMENT_PROBLEM: Readonly<Record<DocumentProblem, string>> = {
-  'too-large': 'is larger than any report',
-  unsupported: 'is not a report format',
-  encrypted: 'is encrypted (password-protected): save an unprotected copy',
-  'not-docx': 'is not a Word .docx document (corrupt, or another format renamed)',
-  'no-text': 'has no text layer (a scan): run OCR on it, or ask the town for the text version',
-  'empty-page': 'has no main text (an empty page, or links only): save the page the report is on',
-  unreadable: 'could not be read',
-};
-
-function documentMessage(problem: DocumentProblem, detail: string): string {
-  return `${DOCUMENT_PROBLEM[problem]}${detail === '' ? '' : ` (${detail})`}`;
 }
 
 function failed(file: ReportFile, message: string): Processed {
@@ -79,12 +52,18 @@ function readReportBytes(path: string): Uint8Array | string {
   }
 }
 
-/** A document's findings: its text read (src/documents), then extracted. */
+/**
+ * A document's findings: its text read (src/documents), then extracted. A
+ * document whose text names no town and holds no figure is not a report (a
+ * page saved from the wrong link): refused, as the importer refuses it.
+ */
 async function processDocument(file: ReportFile, bytes: Uint8Array): Promise<ReportOutcome> {
   const read = await readDocument(file.display, bytes);
-  if (!read.ok)
-    return failedReport(file.reportId, file.display, documentMessage(read.problem, read.detail));
-  return processText(file.reportId, file.display, read.text, read.encoding);
+  if (!read.ok) return refusedReport(file.reportId, file.display, read.note);
+  const outcome = processText(file.reportId, file.display, read.text, read.format, read.encoding);
+  return isNotAReport(outcome)
+    ? refusedReport(file.reportId, file.display, note('not_a_report'))
+    : outcome;
 }
 
 /**
@@ -93,12 +72,12 @@ async function processDocument(file: ReportFile, bytes: Uint8Array): Promise<Rep
  * main thread or in a worker alike.
  */
 export async function processFile(file: ReportFile, outDir: string): Promise<Processed> {
-  const isText = TEXT.has(file.extension);
-  if (
-    file.extension === NOT_READ_YET ||
-    (!isText && !isDocumentExtension(file.extension.slice(1)))
-  ) {
-    return failed(file, unsupportedMessage(file.extension));
+  // Plain text is decoded by the extractor as bytes (the fast path: most
+  // reports); every other file is read by src/documents, as the importer reads it.
+  const isText = formatOfExtension(file.extension) === 'txt';
+  // Named by readDocument without reading it: not a report format.
+  if (!isReportExtension(file.extension)) {
+    return { outcome: await processDocument(file, new Uint8Array()), bytes: 0 };
   }
   let bytes: Uint8Array;
   try {

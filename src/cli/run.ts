@@ -26,6 +26,7 @@ import {
   type Result,
   type SiteLayout,
 } from '../extract';
+import { preferenceOf } from '../documents';
 import { firstChartFiles } from '../preview/first-chart';
 import { nodeCharts } from '../preview/node';
 import { EXIT, type CliOptions } from './args';
@@ -74,25 +75,54 @@ interface Plan {
   readonly issues: readonly Issue[];
 }
 
+/**
+ * The files to read, each under its own report id. A report sent in two
+ * formats (段园镇.docx and 段园镇.html) gives one id twice: the file of the
+ * preferred format keeps it (so corrections made to it still apply), the
+ * other is read under its name and format (段园镇-html), and the pipeline
+ * names it a duplicate if it is the same report. Two files of one format and one name
+ * (in two folders) cannot be told apart: the later one is not read.
+ */
 function planRun(files: readonly ReportFile[]): Plan {
-  const seen = new Map<string, string>();
+  const seen = new Map<string, ReportFile>();
   const unique: ReportFile[] = [];
   const duplicates: ReportOutcome[] = [];
   const issues: Issue[] = [];
-  for (const file of files) {
-    const id = parseReportId(file.reportId);
+  // One name's files in the order of preference: the report's text keeps the plain id.
+  const ordered = files
+    .map((file, n) => ({ file, n, rank: preferenceOf(file.extension) }))
+    .sort(
+      (a, b) =>
+        (a.file.reportId < b.file.reportId ? -1 : a.file.reportId > b.file.reportId ? 1 : 0) ||
+        a.rank - b.rank ||
+        a.n - b.n,
+    )
+    .map((x) => x.file);
+  for (const listed of ordered) {
+    const id = parseReportId(listed.reportId);
     if (!id.ok) {
-      issues.push({ file: file.display, severity: 'error', message: `not read: ${id.reason}` });
+      issues.push({ file: listed.display, severity: 'error', message: `not read: ${id.reason}` });
       continue;
     }
-    const previous = seen.get(file.reportId);
+    let file = listed;
+    const previous = seen.get(listed.reportId);
     if (previous !== undefined) {
-      // The id is taken: this file's row is keyed by its path instead.
-      const message = `report id "${file.reportId}" is already used by ${previous}; rename one`;
-      duplicates.push(failedReport(file.display, file.display, message));
-      continue;
+      const variant = `${listed.reportId}-${listed.extension.slice(1)}`;
+      if (
+        listed.extension !== previous.extension &&
+        listed.extension !== '' &&
+        !seen.has(variant) &&
+        parseReportId(variant).ok
+      ) {
+        file = { ...listed, reportId: variant };
+      } else {
+        // The id is taken: this file's row is keyed by its path instead.
+        const message = `report id "${listed.reportId}" is already used by ${previous.display}; rename one`;
+        duplicates.push(failedReport(listed.display, listed.display, message));
+        continue;
+      }
     }
-    seen.set(file.reportId, file.display);
+    seen.set(file.reportId, file);
     unique.push(file);
   }
   return { files: unique, duplicates, issues };

@@ -1,6 +1,7 @@
 /** The summary a run prints: reports, values per category, what was written. */
 import { CATEGORIES, CATEGORY_IDS, INDICATORS } from '../catalog';
 import { notesText, type Datasets } from '../extract';
+import { REPORT_STATUSES } from '../extract/columns';
 import type { CliOptions } from './args';
 import type { Output } from './run';
 import { formatTable } from './table';
@@ -21,17 +22,19 @@ export function printSummary(
   const reports = datasets.reports;
   const count = (status: string): number => reports.filter((r) => r.status === status).length;
   output.out('');
-  output.out(
-    `Reports: ${reports.length} (ok ${count('ok')}, warning ${count('warning')}, error ${count('error')})`,
+  const counts = REPORT_STATUSES.filter((s) => s !== 'duplicate' || count(s) > 0).map(
+    (s) => `${s} ${count(s)}`,
   );
+  output.out(`Reports: ${reports.length} (${counts.join(', ')})`);
   const shown =
     options.verbose || reports.length <= 50 ? reports : reports.filter((r) => r.status === 'error');
   if (shown.length > 0) {
     output.out(
       formatTable(
-        ['report', 'status', 'town', 'year', 'mentions', 'unused', 'no rule'],
+        ['report', 'format', 'status', 'town', 'year', 'mentions', 'unused', 'no rule'],
         shown.map((r) => [
           r.reportId,
+          r.format || '—',
           r.status,
           r.metadata.town || '—',
           r.metadata.year === null ? '—' : String(r.metadata.year),
@@ -39,7 +42,7 @@ export function printSummary(
           String(r.unused),
           String(r.unusedNoRule),
         ]),
-        [false, false, false, true, true, true, true],
+        [false, false, false, false, true, true, true, true],
       ),
     );
   }

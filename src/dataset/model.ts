@@ -4,7 +4,7 @@
  * the indexes, and a deleted value has `value: null` with its reason.
  */
 import type { CategoryId, IndicatorId, Qualifier, ResolutionRule } from '../catalog';
-import type { PlaceField } from '../extract/columns';
+import { isCounted, type PlaceField, type ReportStatus } from '../extract/columns';
 import type { ReportNote } from '../extract/report-notes';
 import { fileError, type Issue } from '../extract/result';
 import {
@@ -74,7 +74,7 @@ export function parseParts(s: string): ValueRow['parts'] {
 export interface ReportInfo extends ReportPlace {
   readonly published: string;
   readonly title: string;
-  readonly status: 'ok' | 'warning' | 'error';
+  readonly status: ReportStatus;
   /** The `message` column as written (Chinese; English in folders written before `notes`). */
   readonly message: string;
   /** The `notes` column read back, to word in the page's language; null: show `message`. */
@@ -367,7 +367,7 @@ export function buildModel(
   const none = new Map();
   let model = modelFromIndex(
     assembleIndex(
-      reports.filter((r) => r.status !== 'error'),
+      reports.filter((r) => isCounted(r.status)),
       values,
       reports.length,
       { reports: 0, values: none, mentions: none, mentionRows: none, counties: [] },

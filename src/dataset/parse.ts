@@ -41,6 +41,7 @@ import type {
   ReportColumn,
   UnusedColumn,
 } from '../extract/columns';
+import { REPORT_STATUSES } from '../extract/columns';
 
 export { issueText, type Parsed } from './csv-rows';
 
@@ -83,9 +84,10 @@ const reportSchema = rowSchemaOf({
   year,
   published: text,
   chars: null,
-  status: z.enum(['ok', 'warning', 'error']),
+  status: z.enum(REPORT_STATUSES),
   message: text,
   file: null,
+  format: null,
   encoding: null,
   mentions: z._default(int, 0),
   unused: z._default(int, 0),

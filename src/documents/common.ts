@@ -1,15 +1,36 @@
 /** What reading a document gives, and the first bytes that tell a file's kind whatever its name says. */
+import type { DocumentFormat } from '../extract/columns';
+import { MAX_REPORT_BYTES } from '../extract/limits';
+import { note, type ReportNote } from '../extract/report-notes';
 
-export type DocumentProblem =
-  'too-large' | 'unsupported' | 'encrypted' | 'not-docx' | 'no-text' | 'empty-page' | 'unreadable';
+export { DOCUMENT_FORMATS, type DocumentFormat } from '../extract/columns';
 
 export type DocumentText =
-  | { readonly ok: true; readonly text: string; readonly encoding: string }
-  | { readonly ok: false; readonly problem: DocumentProblem; readonly detail: string };
+  | {
+      readonly ok: true;
+      readonly text: string;
+      readonly format: DocumentFormat;
+      /** The character encoding the text was decoded from (.txt, web pages); '' for the others. */
+      readonly encoding: string;
+    }
+  /** Why the file gives no report text, and what to do (worded in Chinese and English). */
+  | { readonly ok: false; readonly note: ReportNote };
 
 export const startsWith = (bytes: Uint8Array, prefix: readonly number[]): boolean =>
   prefix.every((b, i) => bytes[i] === b);
 
-/** An OLE compound file: an encrypted .docx, or an old binary .doc. */
+/** An OLE compound file: a Word 97–2003 .doc, an encrypted .docx, an old Excel or WPS file. */
 export const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 export const ZIP = [0x50, 0x4b, 0x03, 0x04];
+export const PDF = [0x25, 0x50, 0x44, 0x46];
+
+export const errorText = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
+
+const megabytes = (n: number): string => `${(n / 1048576).toFixed(0)} MB`;
+
+/** Whether a file of this many bytes is larger than any report, and the note that says so. */
+export const tooLarge = (size: number): ReportNote | null =>
+  size > MAX_REPORT_BYTES
+    ? note('too_large', { size: megabytes(size), limit: megabytes(MAX_REPORT_BYTES) })
+    : null;

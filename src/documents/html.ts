@@ -14,7 +14,8 @@
  * readability (loaded on first use).
  */
 import { decodeText } from '../extract';
-import type { DocumentText } from './common';
+import { note } from '../extract/report-notes';
+import { errorText, type DocumentFormat, type DocumentText } from './common';
 
 /** Elements whose end ends a line of text. */
 const BLOCKS = new Set([
@@ -58,18 +59,20 @@ function declaredCharset(bytes: Uint8Array): string | null {
   return match?.[1]?.toLowerCase() ?? null;
 }
 
-function decodePage(bytes: Uint8Array): string | null {
+/** The page as text, and the encoding read: the declared one, else the one detected. */
+function decodePage(bytes: Uint8Array): { text: string; encoding: string } | null {
   const charset = declaredCharset(bytes);
   if (charset !== null) {
     try {
       // The WHATWG labels: gb2312 and gbk read as GBK, utf-8, big5 …
-      return new TextDecoder(charset).decode(bytes);
+      const decoder = new TextDecoder(charset);
+      return { text: decoder.decode(bytes), encoding: decoder.encoding };
     } catch {
       // A label no decoder knows: read the bytes as a text file is.
     }
   }
   const decoded = decodeText(bytes);
-  return decoded.ok ? decoded.data.text : null;
+  return decoded.ok ? decoded.data : null;
 }
 
 /** A node's text, a line per block, whitespace inside a line folded. */
@@ -139,8 +142,19 @@ function headlineOf(document: Document): string {
 }
 
 export async function readHtml(bytes: Uint8Array): Promise<DocumentText> {
-  const html = decodePage(bytes);
-  if (html === null) return { ok: false, problem: 'unreadable', detail: 'not a text page' };
+  const page = decodePage(bytes);
+  if (page === null) {
+    return { ok: false, note: note('corrupt', { format: '.html', detail: 'not a text page' }) };
+  }
+  return readPage(page.text, 'html', page.encoding);
+}
+
+/** A page's markup (already decoded) → its article's text. */
+export async function readPage(
+  html: string,
+  format: DocumentFormat,
+  encoding: string,
+): Promise<DocumentText> {
   try {
     const [{ parseHTML }, { Readability }] = await Promise.all([
       import('linkedom'),
@@ -159,17 +173,11 @@ export async function readHtml(bytes: Uint8Array): Promise<DocumentText> {
         : fallback === null
           ? ''
           : blockText(fallback);
-    if (body.replace(/\s/g, '').length < MIN_PAGE_CHARS) {
-      return { ok: false, problem: 'empty-page', detail: '' };
-    }
+    if (body.replace(/\s/g, '').length < MIN_PAGE_CHARS) return { ok: false, note: note('empty_page') };
     // The headline names the town and year: kept as the first line.
     const text = headline !== '' && !body.startsWith(headline) ? `${headline}\n${body}` : body;
-    return { ok: true, text, encoding: 'html' };
+    return { ok: true, text, format, encoding };
   } catch (error) {
-    return {
-      ok: false,
-      problem: 'unreadable',
-      detail: error instanceof Error ? error.message : String(error),
-    };
+    return { ok: false, note: note('unreadable', { detail: errorText(error) }) };
   }
 }

@@ -5,12 +5,13 @@
  *
  * May import: documents/common.ts; pdf.js (loaded on first use).
  */
-import { startsWith, type DocumentText } from './common';
+import { note } from '../extract/report-notes';
+import { errorText, PDF, startsWith, type DocumentText } from './common';
 
-const PDF = [0x25, 0x50, 0x44, 0x46];
-
-export async function readPdf(bytes: Uint8Array): Promise<DocumentText> {
-  if (!startsWith(bytes, PDF)) return { ok: false, problem: 'unreadable', detail: 'not a PDF' };
+export async function readPdf(bytes: Uint8Array, extension: string): Promise<DocumentText> {
+  if (!startsWith(bytes, PDF)) {
+    return { ok: false, note: note('corrupt', { format: extension, detail: 'not a PDF' }) };
+  }
   try {
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
     // pdf.js parses on this thread (already the import worker): loading its
@@ -34,16 +35,16 @@ export async function readPdf(bytes: Uint8Array): Promise<DocumentText> {
     }
     await document.destroy();
     const text = unifyRadicals(pages.join('\n'));
-    if (text.replace(/\s/g, '') === '') return { ok: false, problem: 'no-text', detail: '' };
-    return { ok: true, text, encoding: 'pdf' };
+    if (text.replace(/\s/g, '') === '') {
+      return { ok: false, note: note('no_text_layer', { pages: String(pages.length) }) };
+    }
+    return { ok: true, text, format: 'pdf', encoding: '' };
   } catch (error) {
     const name = error instanceof Error ? error.name : '';
-    if (name === 'PasswordException') return { ok: false, problem: 'encrypted', detail: '' };
-    return {
-      ok: false,
-      problem: 'unreadable',
-      detail: error instanceof Error ? error.message : String(error),
-    };
+    if (name === 'PasswordException') {
+      return { ok: false, note: note('encrypted', { format: extension }) };
+    }
+    return { ok: false, note: note('corrupt', { format: extension, detail: errorText(error) }) };
   }
 }
 

@@ -30,6 +30,24 @@ export const CORRECTION_COLUMNS = [
   'note',
 ] as const;
 
+/**
+ * The formats a report is read from (src/documents), reports.csv's `format`
+ * column: in the order one is preferred when a report came as two files.
+ */
+export const DOCUMENT_FORMATS = ['txt', 'docx', 'doc', 'html', 'mhtml', 'pdf'] as const;
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
+
+/**
+ * A report's status in reports.csv: read with no doubt, read with something
+ * to check, the same report as another file (counted once, from the other),
+ * or not read.
+ */
+export const REPORT_STATUSES = ['ok', 'warning', 'duplicate', 'error'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+/** Whether a report of this status counts: its town, year and values are in the dataset. */
+export const isCounted = (status: ReportStatus): boolean => status === 'ok' || status === 'warning';
+
 /** reports.csv (and each county's counties/<n>/reports.csv). */
 export const REPORT_COLUMNS = [
   ...REPORT_KEY,
@@ -37,6 +55,7 @@ export const REPORT_COLUMNS = [
   'status',
   'message',
   'file',
+  'format',
   'encoding',
   'mentions',
   'unused',

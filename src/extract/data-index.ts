@@ -13,6 +13,7 @@
  * Pure: shared by the CLI (which writes it) and the data layer (which reads it).
  */
 import { CATALOG_VERSION, INDICATOR_IDS, type IndicatorId } from '../catalog';
+import { isCounted } from './columns';
 import type { Datasets } from './pipeline';
 
 export const INDEX_FORMAT = 3;
@@ -247,7 +248,7 @@ export function buildIndex(datasets: Datasets, sizes: Omit<IndexSizes, 'mentionR
     mentionRows.set(m.mention.indicator, (mentionRows.get(m.mention.indicator) ?? 0) + 1);
   }
   const readable = datasets.reports
-    .filter((r) => r.status !== 'error')
+    .filter((r) => isCounted(r.status))
     .map((r) => ({ reportId: r.reportId, ...r.metadata }));
   return assembleIndex(readable, datasets.values, datasets.reports.length, {
     ...sizes,

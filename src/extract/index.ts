@@ -53,7 +53,14 @@ export {
   type CsvFiles,
   type CsvName,
 } from './output';
-export { failedReport, finalizeDatasets, processReport, processText } from './pipeline';
+export {
+  failedReport,
+  finalizeDatasets,
+  isNotAReport,
+  processReport,
+  processText,
+  refusedReport,
+} from './pipeline';
 export type { Datasets, ReportOutcome, ReportRow } from './pipeline';
 export {
   note,

@@ -117,6 +117,7 @@ export function reportChunks(reports: Datasets['reports']): Generator<string> {
     // In Chinese for the person who opens the file; `notes` for the dashboard, in its language.
     message: notesText('zh', r.notes),
     file: r.file,
+    format: r.format,
     encoding: r.encoding,
     mentions: r.mentions,
     unused: r.unused,

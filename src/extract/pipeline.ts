@@ -2,13 +2,13 @@
  * The pipeline without a file system: report bytes in, dataset rows out. The
  * CLI feeds it files; the browser importer can feed it dropped files.
  */
-import { MANIFEST_COLUMNS } from './columns';
+import { DOCUMENT_FORMATS, MANIFEST_COLUMNS, type ReportStatus } from './columns';
 import { decodeReport } from './decode';
 import { extractReport, type QuotedMention, type QuotedUnused } from './extract-report';
 import { parseCorrections, parseManifest, type Correction, type ManifestEntry } from './inputs';
 import type { UnusedReason } from './match';
 import type { MetadataField, ReportMetadata } from './metadata';
-import { note, type NoteField, type ReportNote } from './report-notes';
+import { bothLanguages, note, type NoteField, type ReportNote } from './report-notes';
 import { resolveValues, type ResolvedValue } from './resolve';
 import type { Issue } from './result';
 
@@ -16,8 +16,12 @@ export interface ReportOutcome {
   readonly reportId: string;
   readonly file: string;
   readonly status: 'ok' | 'error';
-  /** Why the report failed (status error). */
+  /** Why the report failed (status error), for the CLI's output. */
   readonly error: string;
+  /** The same, as reports.csv's note (in Chinese and English); else an `unreadable` note is made of `error`. */
+  readonly failure?: ReportNote;
+  /** The format the text was read from (src/documents: txt, docx, doc, pdf, html, mhtml); '' when unread. */
+  readonly format: string;
   readonly encoding: string;
   /** The normalised text; the CLI writes it out and drops it to save memory. */
   readonly text: string;
@@ -47,6 +51,7 @@ export function failedReport(reportId: string, file: string, error: string): Rep
     file,
     status: 'error',
     error,
+    format: '',
     encoding: '',
     text: '',
     chars: 0,
@@ -58,21 +63,37 @@ export function failedReport(reportId: string, file: string, error: string): Rep
   };
 }
 
+/** A report file that gave no text, with the note saying why (src/documents words its problems so). */
+export function refusedReport(reportId: string, file: string, why: ReportNote): ReportOutcome {
+  return {
+    ...failedReport(reportId, file, bothLanguages(why)),
+    failure: why,
+  };
+}
+
+/**
+ * Whether a report's text is not a report at all: it names no town and holds
+ * no figure (a web page saved from the wrong link, a notice, a table).
+ */
+export const isNotAReport = (o: ReportOutcome): boolean =>
+  o.mentions.length === 0 && o.detected.town === '';
+
 /** Decodes and extracts one report; a broken file gives an error outcome, never a throw. */
 export function processReport(reportId: string, file: string, bytes: Uint8Array): ReportOutcome {
   const decoded = decodeReport(bytes);
   if (!decoded.ok) return failedReport(reportId, file, decoded.reason);
-  return processText(reportId, file, decoded.data.text, decoded.data.encoding);
+  return processText(reportId, file, decoded.data.text, 'txt', decoded.data.encoding);
 }
 
 /**
- * A report already read as text (a .docx converted in the browser, say):
- * `encoding` says where the text came from.
+ * A report already read as text (src/documents): `format` and `encoding` say
+ * what it was read from.
  */
 export function processText(
   reportId: string,
   file: string,
   text: string,
+  format: string,
   encoding: string,
 ): ReportOutcome {
   const extraction = extractReport(reportId, text);
@@ -81,6 +102,7 @@ export function processText(
     file,
     status: 'ok',
     error: '',
+    format,
     encoding,
     text: extraction.text,
     chars: extraction.text.length,
@@ -97,9 +119,10 @@ export interface ReportRow {
   readonly file: string;
   readonly metadata: ReportMetadata;
   readonly chars: number;
-  readonly status: 'ok' | 'warning' | 'error';
+  readonly status: ReportStatus;
   /** Why the status, and what detection could not settle (report-notes.ts words them). */
   readonly notes: readonly ReportNote[];
+  readonly format: string;
   readonly encoding: string;
   readonly mentions: number;
   readonly unused: number;
@@ -205,6 +228,44 @@ function byCodeUnit(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * The reports that are another file of one report: the town sent it as .docx
+ * and the administrator also saved it from the portal, say. Two readable
+ * reports are one when they have the same town, county and year and the same
+ * figures (indicator, value and qualifier each), at least one. The one kept
+ * is read from the format first in DOCUMENT_FORMATS, then the first id; the
+ * map gives each other one the file kept.
+ */
+function sameReports(
+  outcomes: readonly ReportOutcome[],
+  metadataOf: (o: ReportOutcome) => ReportMetadata,
+): Map<string, string> {
+  const groups = new Map<string, ReportOutcome[]>();
+  for (const o of outcomes) {
+    const m = metadataOf(o);
+    if (o.status !== 'ok' || m.town === '' || m.year === null || o.mentions.length === 0) continue;
+    const figures = o.mentions
+      .map((x) => `${x.indicator}=${x.value}${x.qualifier}`)
+      .sort(byCodeUnit)
+      .join(' ');
+    const key = JSON.stringify([m.town, m.county, m.year, figures]);
+    groups.set(key, [...(groups.get(key) ?? []), o]);
+  }
+  const rank = (o: ReportOutcome): number => {
+    const n = (DOCUMENT_FORMATS as readonly string[]).indexOf(o.format);
+    return n < 0 ? DOCUMENT_FORMATS.length : n;
+  };
+  const duplicates = new Map<string, string>();
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const [kept, ...others] = [...group].sort(
+      (a, b) => rank(a) - rank(b) || byCodeUnit(a.reportId, b.reportId),
+    );
+    for (const o of others) duplicates.set(o.reportId, kept?.file ?? '');
+  }
+  return duplicates;
+}
+
 export function finalizeDatasets(input: FinalizeInput): Datasets {
   const issues: Issue[] = [];
   const outcomes = [...input.outcomes].sort((a, b) => byCodeUnit(a.reportId, b.reportId));
@@ -215,6 +276,8 @@ export function finalizeDatasets(input: FinalizeInput): Datasets {
     manifest = parsed.entries;
     issues.push(...parsed.issues);
   }
+  const applied = (o: ReportOutcome) => applyManifest(o.detected, o.inferred, manifest.get(o.reportId));
+  const duplicates = sameReports(outcomes, (o) => applied(o).metadata);
   const reports: ReportRow[] = [];
   const forResolution = [];
   for (const o of outcomes) {
@@ -226,7 +289,8 @@ export function finalizeDatasets(input: FinalizeInput): Datasets {
         metadata: EMPTY_METADATA,
         chars: 0,
         status: 'error',
-        notes: [note('unreadable', { detail: o.error })],
+        notes: [o.failure ?? note('unreadable', { detail: o.error })],
+        format: '',
         encoding: '',
         mentions: 0,
         unused: 0,
@@ -236,11 +300,28 @@ export function finalizeDatasets(input: FinalizeInput): Datasets {
       });
       continue;
     }
-    const { metadata, fromManifest, dropped } = applyManifest(
-      o.detected,
-      o.inferred,
-      manifest.get(o.reportId),
-    );
+    const { metadata, fromManifest, dropped } = applied(o);
+    const keptFile = duplicates.get(o.reportId);
+    if (keptFile !== undefined) {
+      const why = note('same_report', { file: keptFile });
+      issues.push({ file: o.file, severity: 'warning', message: bothLanguages(why) });
+      reports.push({
+        reportId: o.reportId,
+        file: o.file,
+        metadata,
+        chars: o.chars,
+        status: 'duplicate',
+        notes: [why],
+        format: o.format,
+        encoding: o.encoding,
+        mentions: 0,
+        unused: 0,
+        unusedNoRule: 0,
+        fromManifest,
+        inferred: [],
+      });
+      continue;
+    }
     const notes = groupedNotes(
       METADATA_FIELDS.filter((f) => {
         const v = metadata[f];
@@ -269,6 +350,7 @@ export function finalizeDatasets(input: FinalizeInput): Datasets {
       chars: o.chars,
       status: missingEssential || o.mentions.length === 0 || fewFigures ? 'warning' : 'ok',
       notes,
+      format: o.format,
       encoding: o.encoding,
       mentions: o.mentions.length,
       unused: o.unused.length,
@@ -288,19 +370,22 @@ export function finalizeDatasets(input: FinalizeInput): Datasets {
   let corrections: ReturnType<typeof parseCorrections>['corrections'] = [];
   if (input.corrections !== undefined) {
     const lengths = new Map(
-      outcomes.filter((o) => o.status === 'ok').map((o) => [o.reportId, o.chars]),
+      outcomes
+        .filter((o) => o.status === 'ok' && !duplicates.has(o.reportId))
+        .map((o) => [o.reportId, o.chars]),
     );
     const parsed = parseCorrections(input.corrections.text, input.corrections.file, lengths);
     corrections = parsed.corrections;
     issues.push(...parsed.issues);
   }
   const values = resolveValues(forResolution, corrections);
-  const mentions = outcomes.flatMap((o) =>
+  const counted = outcomes.filter((o) => !duplicates.has(o.reportId));
+  const mentions = counted.flatMap((o) =>
     [...o.mentions]
       .sort((a, b) => a.start - b.start || byCodeUnit(a.indicator, b.indicator))
       .map((mention) => ({ reportId: o.reportId, mention })),
   );
-  const unused = outcomes.flatMap((o) =>
+  const unused = counted.flatMap((o) =>
     o.unused.map((number) => ({ reportId: o.reportId, number })),
   );
   return { reports, mentions, unused, values, corrections, issues };

@@ -133,6 +133,55 @@ const NOTES = {
     (p) =>
       `only ${p.found} figure${p.found === '1' ? '' : 's'} found and ${p.unused} numbers left unused: check the report`,
   ),
+  // What a report file that gives no text is (src/documents reads them), and what to do.
+  too_large: wording(
+    ['size', 'limit'],
+    (p) => `文件过大（${p.size}），报告不会超过 ${p.limit}：请确认是否选错了文件`,
+    (p) => `the file is ${p.size}, more than any report (at most ${p.limit}): is it the right file?`,
+  ),
+  not_report_format: wording(
+    ['extension', 'accepted'],
+    (p) =>
+      `不是报告的文件格式（${p.extension}）：请另存为以下格式之一再加入：${p.accepted}`,
+    (p) =>
+      `${p.extension} is not a report format: save the report as one of ${p.accepted} and add it again`,
+  ),
+  encrypted: wording(
+    ['format'],
+    (p) => `${p.format} 文件设有密码（已加密），无法读取：请另存一份不加密的副本`,
+    (p) => `the ${p.format} file is password-protected (encrypted): save an unprotected copy`,
+  ),
+  corrupt: wording(
+    ['format', 'detail'],
+    (p) =>
+      `不是有效的 ${p.format} 文件（已损坏，或是改了扩展名的其他文件）：请重新获取原文件${p.detail === '' ? '' : `（${p.detail}）`}`,
+    (p) =>
+      `not a valid ${p.format} file (damaged, or another kind of file renamed): get the original again${p.detail === '' ? '' : ` (${p.detail})`}`,
+  ),
+  no_text_layer: wording(
+    ['pages'],
+    (p) =>
+      `PDF 共 ${p.pages} 页，但没有文字层（扫描件）：请先做文字识别（OCR），或向乡镇索取文字版（.docx、.txt 或文字版 PDF）`,
+    (p) =>
+      `the PDF has ${p.pages} page${p.pages === '1' ? '' : 's'} but no text layer (a scan): run OCR on it, or ask the town for the text version (.docx, .txt or a text PDF)`,
+  ),
+  empty_page: wording(
+    [],
+    () => '网页中没有正文（空白页，或只有导航链接）：请保存报告正文所在的网页',
+    () => 'the page has no main text (empty, or links only): save the page the report itself is on',
+  ),
+  not_a_report: wording(
+    [],
+    () => '正文中既没有乡镇名称，也没有任何指标数值，不像是法治政府建设报告：请确认是否选错了文件或网页',
+    () =>
+      'its text names no town and holds no indicator figure: it does not look like a rule-of-law report (the wrong file or page?)',
+  ),
+  same_report: wording(
+    ['file'],
+    (p) => `与 ${p.file} 是同一份报告（乡镇、年度和全部数值相同），只计一次，数值取自 ${p.file}`,
+    (p) =>
+      `the same report as ${p.file} (same town, year and figures): counted once, from ${p.file}`,
+  ),
   // `detail` is the reader's English reason (decode.ts, the CLI's file reading).
   unreadable: wording(
     ['detail'],
@@ -169,6 +218,9 @@ export function noteText(lang: NoteLang, n: ReportNote): string {
   const names = n.fields.map((f) => FIELD_NAMES[f][lang]).join(lang === 'zh' ? '、' : ', ');
   return `${names}${lang === 'zh' ? '：' : ': '}${text}`;
 }
+
+/** The note in English and in Chinese, for the CLI's output: "… · …". */
+export const bothLanguages = (n: ReportNote): string => `${noteText('en', n)} · ${noteText('zh', n)}`;
 
 /** A report's notes in one language, as one line. */
 export function notesText(lang: NoteLang, notes: readonly ReportNote[]): string {

@@ -155,6 +155,7 @@ export const en: Record<MessageKey, string> = {
   noRuleCount: 'of which no rule',
   statusOk: 'ok',
   statusWarning: 'check',
+  statusDuplicate: 'duplicate (counted once)',
   statusError: 'error',
   qualityHint:
     'Detection status and extraction counts per report. Click a count of unused numbers to see each number no rule used in its sentence, to find phrasings the rules miss.',

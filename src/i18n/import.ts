@@ -13,14 +13,6 @@ const zh = {
   importDrop: '拖放报告文件到此处',
   importProgress: '正在提取 {done}/{total}',
   importProblems: '以下文件未能导入，其余已导入：',
-  problemTooLarge: '文件过大（{detail}），上限 50 MB',
-  problemUnsupported: '不支持的文件类型（.{detail}），请使用 .txt、.docx、.pdf 或保存的 .html 网页',
-  problemEmptyPage: '网页中没有正文（空白页，或只有导航链接），请保存报告正文所在的网页',
-  problemNoText: 'PDF 中没有文字（可能是扫描件），请导入带文字的版本（.docx、.txt 或文字版 PDF）',
-  problemEncrypted: '文件已加密或为旧版 .doc 格式，请另存为未加密的 .docx',
-  problemNotDocx: '不是有效的 .docx 文件',
-  problemUnreadable: '无法读取文本：{detail}',
-  problemNotAReport: '未找到乡镇名称或任何指标数值，不像是法治政府建设报告',
   problemNoWorker: '浏览器无法启动提取程序（服务器须以 JavaScript 类型提供 .js 文件）',
   localBanner: '本地导入，尚未发布：仅保存在本浏览器中。',
   workspaceNotSaved: '浏览器不允许本地保存：关闭页面后导入内容将丢失。',
@@ -92,17 +84,6 @@ const en: Record<ImportMessage, string> = {
   importDrop: 'Drop report files here',
   importProgress: 'Extracting {done}/{total}',
   importProblems: 'These files were not imported (the others were):',
-  problemTooLarge: 'file too large ({detail}); the limit is 50 MB',
-  problemUnsupported:
-    'file type not supported (.{detail}); use .txt, .docx, .pdf or a saved .html page',
-  problemEmptyPage:
-    'the page has no main text (empty, or links only): save the page the report itself is on',
-  problemNoText:
-    'the PDF holds no text (a scan?): import a version with text (.docx, .txt or a text PDF)',
-  problemEncrypted: 'encrypted, or an old .doc file: save it as an unencrypted .docx',
-  problemNotDocx: 'not a valid .docx file',
-  problemUnreadable: 'text could not be read: {detail}',
-  problemNotAReport: 'no town name and no indicator figure found: this does not look like a report',
   problemNoWorker:
     'the browser could not start the extractor (the server must serve .js files as JavaScript)',
   localBanner: 'Imported locally, not published: kept in this browser only.',

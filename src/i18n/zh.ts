@@ -143,6 +143,7 @@ export const zh = {
   noRuleCount: '其中无规则匹配',
   statusOk: '正常',
   statusWarning: '需核对',
+  statusDuplicate: '重复（只计一次）',
   statusError: '错误',
   qualityHint:
     '每份报告的识别状态与抽取情况。点击“未使用数字”中的数目，可逐条查看没有被规则采用的数字及其所在句子，据此发现漏提的表述。',

@@ -20,7 +20,7 @@ import {
   type PublishProblem,
 } from './protocol';
 // The limit alone: the page must not load the extractor (it runs in the worker).
-import { MAX_REPORT_BYTES } from '../extract/limits';
+import { tooLarge as tooLargeNote } from '../documents/common';
 import type { PublishPackage } from './publish';
 import { newSourceKey } from './storage';
 import type { ImportBatch, ImportedReport, ImportProblem } from './workspace';
@@ -39,7 +39,7 @@ export interface ImportedBatch {
 function noWorker(files: readonly File[]): ImportBatch {
   return {
     reports: [],
-    problems: files.map((f) => ({ file: f.name, problem: 'no-worker', detail: '' })),
+    problems: files.map((f) => ({ file: f.name, problem: 'no-worker' })),
   };
 }
 
@@ -52,13 +52,9 @@ export async function runImport(
   const tooLarge: ImportProblem[] = [];
   for (const file of files) {
     // A 200 MB file is refused by its size, before a byte of it is read.
-    if (file.size > MAX_REPORT_BYTES) {
-      tooLarge.push({
-        file: file.name,
-        problem: 'too-large',
-        detail: `${(file.size / 1048576).toFixed(0)} MB`,
-      });
-    } else dropped.push(file);
+    const large = tooLargeNote(file.size);
+    if (large !== null) tooLarge.push({ file: file.name, note: large });
+    else dropped.push(file);
   }
   const batch = await extractInWorker(dropped, taken, onProgress);
   return {

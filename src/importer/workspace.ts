@@ -5,9 +5,16 @@
  * into IndexedDB as it is.
  */
 import type { IndicatorId, Qualifier } from '../catalog';
-import { finalizeDatasets, processText, type ReportMetadata, type ReportOutcome } from '../extract';
+import {
+  finalizeDatasets,
+  isNotAReport,
+  processText,
+  type ReportMetadata,
+  type ReportOutcome,
+} from '../extract';
+import { note, type ReportNote } from '../extract/report-notes';
 import { reportIdFromFileName } from '../extract/names';
-import { readDocument, type DocumentProblem } from '../documents';
+import { readDocument } from '../documents';
 import { unusedFiguresOf, type UnusedFigures } from './unused';
 
 export type { ReportMetadata };
@@ -56,11 +63,10 @@ export interface ImportedReport extends ExtractedReport {
   readonly sourceKey: string;
 }
 
-export interface ImportProblem {
-  readonly file: string;
-  readonly problem: DocumentProblem | 'not-a-report' | 'no-worker';
-  readonly detail: string;
-}
+/** A dropped file not imported: why (worded as reports.csv words it), or no worker to read it. */
+export type ImportProblem =
+  | { readonly file: string; readonly note: ReportNote }
+  | { readonly file: string; readonly problem: 'no-worker' };
 
 export interface ImportBatch {
   readonly reports: readonly ExtractedReport[];
@@ -96,12 +102,12 @@ export async function importFiles(
   const ids = new Set(taken);
   for (const [i, file] of files.entries()) {
     const read = await readDocument(file.name, file.bytes);
-    if (!read.ok) problems.push({ file: file.name, problem: read.problem, detail: read.detail });
+    if (!read.ok) problems.push({ file: file.name, note: read.note });
     else {
       const reportId = reportIdOf(file.name, ids);
-      const outcome = processText(reportId, file.name, read.text, read.encoding);
-      if (outcome.mentions.length === 0 && outcome.detected.town === '') {
-        problems.push({ file: file.name, problem: 'not-a-report', detail: '' });
+      const outcome = processText(reportId, file.name, read.text, read.format, read.encoding);
+      if (isNotAReport(outcome)) {
+        problems.push({ file: file.name, note: note('not_a_report') });
       } else {
         ids.add(reportId);
         outcomes.push(outcome);

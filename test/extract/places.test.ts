@@ -146,7 +146,7 @@ describe('a manifest that names another place', () => {
   const text = '小店区北格镇2024年法治政府建设工作报告\n全镇共调解矛盾纠纷12件。';
   const finalize = (manifest: string) =>
     finalizeDatasets({
-      outcomes: [processText('r1', 'r1.txt', text, 'utf-8')],
+      outcomes: [processText('r1', 'r1.txt', text, 'txt', 'utf-8')],
       quote: (_, start, end) => text.slice(start, end),
       manifest: { text: `${MANIFEST_COLUMNS.join(',')}\n${manifest}\n`, file: 'reports.csv' },
     }).reports[0];

@@ -79,7 +79,7 @@ function reportWith(found: number, left: number): string {
 }
 
 function finalized(text: string) {
-  const outcome = processText('r1', 'r1.txt', text, 'utf-8');
+  const outcome = processText('r1', 'r1.txt', text, 'txt', 'utf-8');
   const row = finalizeDatasets({
     outcomes: [outcome],
     quote: (_, start, end) => text.slice(start, end),

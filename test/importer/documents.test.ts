@@ -9,7 +9,7 @@ import { docxOf } from './docx';
 const SAMPLE = join(import.meta.dirname, '..', '..', 'data', 'reports');
 const bytes = (name: string): Uint8Array => new Uint8Array(readFileSync(join(SAMPLE, name)));
 const values = (text: string) =>
-  processText('r', 'r', text, 'x').mentions.map((m) => `${m.indicator}=${m.value}`);
+  processText('r', 'r', text, 'txt', '').mentions.map((m) => `${m.indicator}=${m.value}`);
 
 describe('readDocument', () => {
   it('decodes a .txt report as the CLI does', async () => {

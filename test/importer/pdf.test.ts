@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 const figures = (text: string) =>
-  processText('r', 'r', text, 'x')
+  processText('r', 'r', text, 'txt', '')
     .mentions.map((m) => `${m.indicator}=${m.value}`)
     .sort();
 

@@ -113,10 +113,10 @@ describe('importFiles', () => {
       ],
       new Set(),
     );
-    expect(batch.problems.map((p) => `${p.file}: ${p.problem}`)).toEqual([
-      'scan.pdf: unreadable',
-      'locked.docx: encrypted',
-      'menu.txt: not-a-report',
+    expect(batch.problems.map((p) => `${p.file}: ${'note' in p ? p.note.code : p.problem}`)).toEqual([
+      'scan.pdf: corrupt',
+      'locked.docx: corrupt',
+      'menu.txt: not_a_report',
     ]);
     expect(batch.reports.map((r) => r.metadata.town)).toEqual(['黄花店镇']);
   });

@@ -1,24 +1,14 @@
 /**
  * The importer's problems are codes (src/importer): a dropped file it could
- * not import, a publish package it could not build. Worded here, in the
- * page's language, from src/i18n/import.ts.
+ * not import (a report note, worded by extract/report-notes.ts as the CLI's
+ * reports.csv words it), a publish package it could not build (worded from
+ * src/i18n/import.ts). Worded here, in the page's language.
  */
+import { noteText } from '../../extract/report-notes';
 import type { Lang } from '../../i18n';
 import { importText, type ImportMessage } from '../../i18n/import';
 import type { PublishProblem } from '../../importer/protocol';
 import type { ImportProblem } from '../../importer/workspace';
-
-const IMPORT_PROBLEM: Readonly<Record<ImportProblem['problem'], ImportMessage>> = {
-  'too-large': 'problemTooLarge',
-  unsupported: 'problemUnsupported',
-  'no-text': 'problemNoText',
-  'empty-page': 'problemEmptyPage',
-  encrypted: 'problemEncrypted',
-  'not-docx': 'problemNotDocx',
-  unreadable: 'problemUnreadable',
-  'not-a-report': 'problemNotAReport',
-  'no-worker': 'problemNoWorker',
-};
 
 const PUBLISH_PROBLEM: Readonly<Record<PublishProblem['problem'], ImportMessage>> = {
   'no-worker': 'publishNoWorker',
@@ -27,8 +17,9 @@ const PUBLISH_PROBLEM: Readonly<Record<PublishProblem['problem'], ImportMessage>
   'no-corrections': 'publishNoCorrections',
 };
 
+/** Why a file was not imported, worded as reports.csv words the same problem in the CLI's run. */
 export const importProblemText = (lang: Lang, p: ImportProblem): string =>
-  importText(lang, IMPORT_PROBLEM[p.problem], { detail: p.detail });
+  'note' in p ? noteText(lang, p.note) : importText(lang, 'problemNoWorker');
 
 export const publishProblemText = (lang: Lang, p: PublishProblem): string =>
   importText(lang, PUBLISH_PROBLEM[p.problem], 'path' in p ? p : {});

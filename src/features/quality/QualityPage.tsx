@@ -14,11 +14,13 @@ import { useAppStore } from '../../store';
 import { useReports } from '../../store/hooks';
 import { INFERRED, placeOf } from '../../components/place';
 import type { ReportInfo } from '../../dataset/model';
+import type { ReportStatus } from '../../extract/columns';
 import { UnusedPanel } from './UnusedPanel';
 
-const STATUS: Readonly<Record<'ok' | 'warning' | 'error', MessageKey>> = {
+const STATUS: Readonly<Record<ReportStatus, MessageKey>> = {
   ok: 'statusOk',
   warning: 'statusWarning',
+  duplicate: 'statusDuplicate',
   error: 'statusError',
 };
 
