@@ -61,6 +61,7 @@ export async function saveReview(reports: readonly ImportedReport[]): Promise<bo
     const review: StoredReview[] = reports.map((r) => ({
       reportId: r.reportId,
       file: r.file,
+      format: r.format,
       encoding: r.encoding,
       metadata: r.metadata,
       values: r.values,
@@ -165,6 +166,7 @@ async function migrateLegacy(): Promise<ImportedReport[]> {
       {
         ...old,
         file: typeof old.file === 'string' ? old.file : '',
+        format: typeof old.format === 'string' ? old.format : '',
         encoding: typeof old.encoding === 'string' ? old.encoding : '',
         unused: unusedFiguresOf(unused.filter((u) => typeof u?.start === 'number')),
         sourceKey: newSourceKey(old.reportId),

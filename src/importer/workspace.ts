@@ -45,7 +45,9 @@ export interface ReviewValue {
 export interface ExtractedReport {
   readonly reportId: string;
   readonly file: string;
-  /** How the text was read: an encoding label, or 'docx'. */
+  /** The format the text was read from (reports.csv's `format`: txt, docx, doc, pdf, html, mhtml). */
+  readonly format: string;
+  /** The character encoding a text or page was decoded from; '' for the other formats. */
   readonly encoding: string;
   readonly text: string;
   /** As detected; the reviewer may correct it. */
@@ -125,6 +127,7 @@ export async function importFiles(
     return {
       reportId: row.reportId,
       file: row.file,
+      format: outcome?.format ?? '',
       encoding: outcome?.encoding ?? '',
       text: outcome?.text ?? '',
       metadata: row.metadata,

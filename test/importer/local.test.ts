@@ -196,6 +196,7 @@ describe('one report per town and year among the imports', () => {
     reportId,
     sourceKey: reportId,
     file: `${reportId}.txt`,
+    format: 'txt',
     encoding: 'utf-8',
     text: '调解纠纷210件',
     metadata,

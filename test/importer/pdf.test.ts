@@ -32,19 +32,26 @@ describe('a PDF report', () => {
     const read = await readDocument('红格镇.pdf', await pdfOfText(browser, text));
     expect(read.ok).toBe(true);
     if (!read.ok) return;
-    expect(read.encoding).toBe('pdf');
+    expect(read).toMatchObject({ format: 'pdf', encoding: '' });
     expect(read.text).toContain('红格镇');
     expect(figures(read.text)).toEqual(figures(text));
   });
 
   it('refuses a PDF with no text layer, as a scan is', async () => {
     const read = await readDocument('scan.pdf', await scannedPdf(browser));
-    expect(read).toMatchObject({ ok: false, problem: 'no-text' });
+    // The page count tells the administrator what OCR would take.
+    expect(read).toMatchObject({
+      ok: false,
+      note: { code: 'no_text_layer', params: { pages: '1' } },
+    });
   });
 
   it('refuses a file named .pdf that is not one', async () => {
     const read = await readDocument('x.pdf', new TextEncoder().encode('hello'));
-    expect(read).toMatchObject({ ok: false, problem: 'unreadable' });
+    expect(read).toMatchObject({
+      ok: false,
+      note: { code: 'corrupt', params: { format: '.pdf' } },
+    });
   });
 });
 

@@ -65,9 +65,9 @@ describe('importFiles', () => {
       '红格镇',
       '黄花店镇',
     ]);
-    expect(batch.reports.find((r) => r.metadata.town === '段园镇')?.encoding).toBe('docx');
+    expect(batch.reports.find((r) => r.metadata.town === '段园镇')?.format).toBe('docx');
     const page = batch.reports.find((r) => r.metadata.town === '黄花店镇');
-    expect(page?.encoding).toBe('html');
+    expect(page).toMatchObject({ format: 'html', encoding: 'utf-8' });
     expect(page?.text).not.toContain('当前位置');
   });
 

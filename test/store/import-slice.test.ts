@@ -49,6 +49,7 @@ function extracted(file: File, i: number): ImportedReport {
   return {
     reportId,
     file: file.name,
+    format: 'txt',
     encoding: 'utf-8',
     text: `${i}0件 `.repeat(1000),
     metadata: {
