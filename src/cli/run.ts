@@ -45,7 +45,7 @@ import { processInWorkers } from './pool';
 import { processFile, type Processed } from './process-file';
 import { Progress } from './progress';
 import { printSummary } from './summary';
-import { openInput } from './zip-input';
+import { openInput, type OpenedInput } from './zip-input';
 
 export interface RunResult {
   readonly exitCode: number;
@@ -271,7 +271,7 @@ async function run(
     try {
       const sideFiles = readSideFiles(opened.data.options);
       if (!sideFiles.ok) return refused(output, sideFiles.reason);
-      return await extractInto(folder, opened.data.options, sideFiles.data, output, {
+      return await extractInto(folder, opened.data, sideFiles.data, output, {
         started,
         processorFor,
       });
@@ -289,7 +289,7 @@ async function run(
 
 async function extractInto(
   folder: OutputFolder,
-  options: CliOptions,
+  { options, issues: notUnpacked }: OpenedInput,
   sideFiles: SideFiles,
   output: Output,
   { started, processorFor }: { started: number; processorFor: (count: number) => Processor },
@@ -322,6 +322,7 @@ async function extractInto(
   keepAtExit(folder.staging);
   const issues = [
     ...folder.notes,
+    ...notUnpacked,
     ...listing.issues,
     ...plan.issues,
     ...datasets.issues,

@@ -29,8 +29,11 @@ export async function readDoc(bytes: Uint8Array, extension: string): Promise<Doc
     import('word-extractor/lib/word-ole-extractor.js'),
     import('word-extractor/lib/buffer-reader.js'),
   ]);
-  const stream = (extractor: InstanceType<typeof WordOleExtractor>, document: unknown, name: string) =>
-    extractor.streamBuffer((document as { stream(n: string): never }).stream(name));
+  const stream = (
+    extractor: InstanceType<typeof WordOleExtractor>,
+    document: unknown,
+    name: string,
+  ) => extractor.streamBuffer((document as { stream(n: string): never }).stream(name));
 
   class Reader extends WordOleExtractor {
     override async extractWordDocument(
@@ -53,7 +56,12 @@ export async function readDoc(bytes: Uint8Array, extension: string): Promise<Doc
     const reader = new BufferReader(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     await reader.open();
     const document = await new Reader().extract(reader);
-    return { ok: true, text: document.getBody({ filterUnicode: false }), format: 'doc', encoding: '' };
+    return {
+      ok: true,
+      text: document.getBody({ filterUnicode: false }),
+      format: 'doc',
+      encoding: '',
+    };
   } catch (error) {
     if (error instanceof Refused && error.why === 'encrypted') {
       return { ok: false, note: note('encrypted', { format: extension }) };
@@ -62,7 +70,10 @@ export async function readDoc(bytes: Uint8Array, extension: string): Promise<Doc
       ok: false,
       note: note('corrupt', {
         format: extension,
-        detail: error instanceof Refused ? 'an Office file that is not a Word document' : errorText(error),
+        detail:
+          error instanceof Refused
+            ? 'an Office file that is not a Word document'
+            : errorText(error),
       }),
     };
   }

@@ -173,7 +173,8 @@ export async function readPage(
         : fallback === null
           ? ''
           : blockText(fallback);
-    if (body.replace(/\s/g, '').length < MIN_PAGE_CHARS) return { ok: false, note: note('empty_page') };
+    if (body.replace(/\s/g, '').length < MIN_PAGE_CHARS)
+      return { ok: false, note: note('empty_page') };
     // The headline names the town and year: kept as the first line.
     const text = headline !== '' && !body.startsWith(headline) ? `${headline}\n${body}` : body;
     return { ok: true, text, format, encoding };

@@ -80,7 +80,9 @@ function byContent(bytes: Uint8Array, extension: string): Promise<DocumentText> 
   if (startsWith(bytes, OLE)) return readDoc(bytes, extension);
   if (startsWith(bytes, ZIP)) return readDocx(bytes, extension);
   if (startsWith(bytes, PDF)) return readPdf(bytes, extension);
-  const head = ascii(bytes, 1024).replace(/^\uFEFF|^\u00EF\u00BB\u00BF/, '').trimStart();
+  const head = ascii(bytes, 1024)
+    .replace(/^\uFEFF|^\u00EF\u00BB\u00BF/, '')
+    .trimStart();
   if (/^MIME-Version:/im.test(head) && /multipart\/related/i.test(head)) {
     return readMhtml(bytes, extension);
   }

@@ -276,7 +276,8 @@ export function finalizeDatasets(input: FinalizeInput): Datasets {
     manifest = parsed.entries;
     issues.push(...parsed.issues);
   }
-  const applied = (o: ReportOutcome) => applyManifest(o.detected, o.inferred, manifest.get(o.reportId));
+  const applied = (o: ReportOutcome) =>
+    applyManifest(o.detected, o.inferred, manifest.get(o.reportId));
   const duplicates = sameReports(outcomes, (o) => applied(o).metadata);
   const reports: ReportRow[] = [];
   const forResolution = [];

@@ -137,12 +137,12 @@ const NOTES = {
   too_large: wording(
     ['size', 'limit'],
     (p) => `文件过大（${p.size}），报告不会超过 ${p.limit}：请确认是否选错了文件`,
-    (p) => `the file is ${p.size}, more than any report (at most ${p.limit}): is it the right file?`,
+    (p) =>
+      `the file is ${p.size}, more than any report (at most ${p.limit}): is it the right file?`,
   ),
   not_report_format: wording(
     ['extension', 'accepted'],
-    (p) =>
-      `不是报告的文件格式（${p.extension}）：请另存为以下格式之一再加入：${p.accepted}`,
+    (p) => `不是报告的文件格式（${p.extension}）：请另存为以下格式之一再加入：${p.accepted}`,
     (p) =>
       `${p.extension} is not a report format: save the report as one of ${p.accepted} and add it again`,
   ),
@@ -172,7 +172,8 @@ const NOTES = {
   ),
   not_a_report: wording(
     [],
-    () => '正文中既没有乡镇名称，也没有任何指标数值，不像是法治政府建设报告：请确认是否选错了文件或网页',
+    () =>
+      '正文中既没有乡镇名称，也没有任何指标数值，不像是法治政府建设报告：请确认是否选错了文件或网页',
     () =>
       'its text names no town and holds no indicator figure: it does not look like a rule-of-law report (the wrong file or page?)',
   ),
@@ -220,7 +221,8 @@ export function noteText(lang: NoteLang, n: ReportNote): string {
 }
 
 /** The note in English and in Chinese, for the CLI's output: "… · …". */
-export const bothLanguages = (n: ReportNote): string => `${noteText('en', n)} · ${noteText('zh', n)}`;
+export const bothLanguages = (n: ReportNote): string =>
+  `${noteText('en', n)} · ${noteText('zh', n)}`;
 
 /** A report's notes in one language, as one line. */
 export function notesText(lang: NoteLang, notes: readonly ReportNote[]): string {

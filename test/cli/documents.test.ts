@@ -11,6 +11,7 @@
  */
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { zipSync } from 'fflate';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../e2e/browser';
@@ -18,7 +19,7 @@ import { readCsv, run, tempDir } from '../helpers';
 import { docxOf } from '../importer/docx';
 import { encryptedDocx, word97 } from '../importer/office';
 import { pdfOfText, savedMhtml, scannedPdf } from '../importer/pdf-print';
-import { portalHtml, portalPage, PORTAL_CHROME } from '../importer/portal-page';
+import { gbkBytes, portalHtml, portalPage, PORTAL_CHROME } from '../importer/portal-page';
 
 const SAMPLE = join(import.meta.dirname, '..', '..', 'data', 'reports');
 const IDS = readdirSync(SAMPLE)
@@ -82,7 +83,10 @@ describe.each(Object.keys(FORMATS))('the five sample reports as .%s', (format) =
   let outDir = '';
   let exitCode = -1;
   beforeAll(async () => {
-    const { extension, write } = FORMATS[format] ?? { extension: '', write: () => [] };
+    const { extension, write } = FORMATS[format] ?? {
+      extension: '',
+      write: () => new Uint8Array(),
+    };
     const folder = tempDir(`rol-${format}-`);
     copyFileSync(join(SAMPLE, 'reports.csv'), join(folder, 'reports.csv'));
     for (const id of IDS) writeFileSync(join(folder, `${id}${extension}`), await write(id));
@@ -120,7 +124,10 @@ describe('a folder of every format, with the files that are no report', () => {
     const folder = tempDir('rol-mixed-');
     copyFileSync(join(SAMPLE, 'reports.csv'), join(folder, 'reports.csv'));
     for (const [i, id] of IDS.entries()) {
-      const { extension, write } = FORMATS[formatOf(i)] ?? { extension: '', write: () => [] };
+      const { extension, write } = FORMATS[formatOf(i)] ?? {
+        extension: '',
+        write: () => new Uint8Array(),
+      };
       writeFileSync(join(folder, `${id}${extension}`), await write(id));
     }
     // One report sent as .docx and saved from the portal too, under another name.
@@ -196,5 +203,72 @@ describe('a folder of every format, with the files that are no report', () => {
     expect(failed.find((r) => r['report_id'] === 'scan')?.['notes']).toBe(
       '[{"code":"no_text_layer","params":{"pages":"1"}}]',
     );
+  });
+});
+
+/**
+ * A zip as Windows' own "send to compressed folder" writes one: names in GBK
+ * with no UTF-8 flag. fflate writes UTF-8 names: each is written as ASCII of
+ * the same length, then its bytes replaced by the GBK ones (a name is outside
+ * the CRC).
+ */
+function windowsZip(files: Readonly<Record<string, Uint8Array>>): Uint8Array {
+  const placeholders = new Map<string, Uint8Array>();
+  const entries: Record<string, Uint8Array> = {};
+  for (const [i, [name, bytes]] of Object.entries(files).entries()) {
+    const gbk = gbkBytes(name);
+    const placeholder = `${i}`.padStart(gbk.length, 'Z');
+    placeholders.set(placeholder, gbk);
+    entries[placeholder] = bytes;
+  }
+  const zip = zipSync(entries, { level: 6 });
+  const ascii = (s: string): number[] => [...s].map((c) => c.charCodeAt(0));
+  for (const [placeholder, gbk] of placeholders) {
+    const needle = ascii(placeholder);
+    for (let at = 0; at <= zip.length - needle.length; at++) {
+      if (needle.every((b, k) => zip[at + k] === b)) zip.set(gbk, at);
+    }
+  }
+  return zip;
+}
+
+describe('a zip of reports (--in reports.zip)', () => {
+  let outDir = '';
+  let errors: readonly string[] = [];
+  const [first = '', second = '', third = ''] = IDS;
+
+  beforeAll(async () => {
+    const zip = windowsZip({
+      [`城关镇/${first}.docx`]: docxOf(sample(first)),
+      [`报告/${second}.doc`]: word97(second),
+      [`${third}.txt`]: new TextEncoder().encode(sample(third)),
+      '统计表.xlsx': new Uint8Array([0x50, 0x4b, 0x03, 0x04]),
+      '__MACOSX/城关镇/._x.docx': new Uint8Array([0, 5, 22, 7]),
+    });
+    const path = join(tempDir('rol-zip-'), '各镇报告.zip');
+    writeFileSync(path, zip);
+    const result = await run({ inDir: path, quiet: true });
+    outDir = result.outDir;
+    errors = result.output.errors;
+  }, 60_000);
+
+  it('reads every report in it, whatever its folder, named by the zip and its path', () => {
+    const ids = new Set([first, second, third]);
+    expect(valuesOf(outDir)).toEqual(valuesOf(txtOut, ids));
+    const reports = new Map(readCsv(join(outDir, 'reports.csv')).map((r) => [r['report_id'], r]));
+    expect(reports.get(first)?.['file']).toBe(`各镇报告.zip/城关镇/${first}.docx`);
+    expect(reports.get(second)).toMatchObject({
+      format: 'doc',
+      file: `各镇报告.zip/报告/${second}.doc`,
+    });
+    expect(expectSpansInTexts(outDir)).toBeGreaterThan(20);
+  });
+
+  it('names the file that is no report, and leaves out what the zip tool added', () => {
+    expect(errors.join('\n')).toMatch(
+      /各镇报告\.zip\/统计表\.xlsx: error: \.xlsx is not a report format/,
+    );
+    const ids = readCsv(join(outDir, 'reports.csv')).map((r) => r['report_id']);
+    expect(ids.sort()).toEqual([first, second, third, '统计表'].sort());
   });
 });

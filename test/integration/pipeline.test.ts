@@ -301,7 +301,9 @@ describe('pipeline output on the sample reports (detection only, no manifest)', 
     expect(summary).toContain(
       'To check:\n  guizhou-kaiyang-zixing-2021: only 1 figure found and 43 numbers left unused: check the report',
     );
-    expect(summary).toMatch(/anhui-huaibei-duanyuan-2024\s+ok\s+段园镇\s+2024\s+32\s+\d+\s+\d+/);
+    expect(summary).toMatch(
+      /anhui-huaibei-duanyuan-2024\s+txt\s+ok\s+段园镇\s+2024\s+32\s+\d+\s+\d+/,
+    );
     expect(summary).toMatch(/mediation 矛盾纠纷调解\s+\d+\s+\d+/);
   });
 
