@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
-import type { Plugin } from 'vite';
+import { transformWithOxc, type Plugin } from 'vite';
+import { nodePolyfills } from 'vite-plugin-node-polyfills';
 import { defineConfig } from 'vitest/config';
 import { pageShell } from './src/app/shell-plugin.ts';
 import { CSP_META } from './src/csp.ts';
@@ -67,6 +68,80 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Node's Buffer and stream for the import worker's Word 97–2003 reader
+ * (word-extractor's CommonJS files, loaded by src/documents/doc.ts), from
+ * vite-plugin-node-polyfills: `buffer`, `stream` and what the stream polyfill
+ * requires resolve to its polyfills, and its Buffer and process globals are
+ * imported into the modules that use them, no others (pdf.js tells Node by
+ * `process`; the rest of the worker never needed them). Only the worker: the
+ * page's bundles are built without it.
+ *
+ * That plugin works through its config hook, and Vite 8 builds a worker with
+ * the page's resolved config (its resolve.alias, its build options), so what
+ * the hook returns for a worker is dropped: it is read here and applied by
+ * this plugin's resolveId and transform hooks.
+ */
+function readerPolyfills(): Plugin[] {
+  /** The modules that use Buffer or process without importing them. */
+  const usesNodeGlobals = /\/node_modules\/(?:word-extractor|readable-stream)\/.*\.js$/;
+  let alias: Record<string, string> = {};
+  let inject: Record<string, [string, string]> = {};
+  return [
+    ...nodePolyfills({
+      include: ['buffer', 'stream', 'events', 'string_decoder'],
+      globals: { Buffer: true, process: true, global: false },
+      protocolImports: false,
+    }),
+    {
+      name: 'reader-polyfills',
+      // After Vite's own transforms: doc.ts is JavaScript by then.
+      enforce: 'post',
+      config: {
+        order: 'post',
+        handler(config) {
+          const entries = config.resolve?.alias ?? {};
+          alias = Array.isArray(entries)
+            ? Object.fromEntries(
+                entries.flatMap((e: { find: unknown; replacement: string }) =>
+                  typeof e.find === 'string' ? [[e.find, e.replacement]] : [],
+                ),
+              )
+            : { ...(entries as Record<string, string>) };
+          const transform =
+            config.build?.rolldownOptions?.transform ?? config.build?.rollupOptions?.transform;
+          // A string names the module's default export (so @rollup/plugin-inject
+          // and rolldown read it); Oxc's transform would take the namespace.
+          inject = Object.fromEntries(
+            Object.entries(transform?.inject ?? {}).map(([name, from]) => [
+              name,
+              typeof from === 'string' ? [from, 'default'] : from,
+            ]),
+          );
+        },
+      },
+      resolveId: {
+        order: 'pre',
+        handler(id, importer, options) {
+          const target = alias[id];
+          // As an import even for require(): the ES build of the Buffer shim,
+          // the one injected, not a second copy from its CommonJS build.
+          return target === undefined
+            ? null
+            : this.resolve(target, importer, { ...options, kind: 'import-statement' });
+        },
+      },
+      transform: {
+        filter: { id: usesNodeGlobals },
+        async handler(code, id) {
+          const result = await transformWithOxc(code, id, { inject, sourcemap: true });
+          return { code: result.code, map: result.map };
+        },
+      },
+    },
+  ];
+}
+
 // Relative asset paths and hash routing: dist/ works under any sub-path.
 export default defineConfig({
   base: './',
@@ -76,8 +151,9 @@ export default defineConfig({
     contentSecurityPolicy(),
     preloadLazyChunks(['components/chart/EChart.tsx', 'dataset/load.ts', 'app/early-chart.ts']),
   ],
-  // The parsing worker is an ES module (it shares chunks with the app's data layer).
-  worker: { format: 'es' },
+  // The workers are ES modules (the parsing worker shares chunks with the app's
+  // data layer); their builds alone get the .doc reader's Node polyfills.
+  worker: { format: 'es', plugins: () => readerPolyfills() },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -5,7 +5,7 @@
  * .doc, or an old Excel or PowerPoint file renamed: each is named.
  *
  * In the browser the reader needs Node's Buffer and stream, which the
- * import worker's build provides (vite.config.ts).
+ * import worker's build provides (vite.config.ts: readerPolyfills).
  *
  * May import: documents/common.ts, extract/report-notes.ts; word-extractor
  * (loaded on first use).
@@ -24,35 +24,43 @@ class Refused extends Error {
   }
 }
 
-export async function readDoc(bytes: Uint8Array, extension: string): Promise<DocumentText> {
-  const [{ default: WordOleExtractor }, { default: BufferReader }] = await Promise.all([
-    import('word-extractor/lib/word-ole-extractor.js'),
-    import('word-extractor/lib/buffer-reader.js'),
-  ]);
-  const stream = (
-    extractor: InstanceType<typeof WordOleExtractor>,
-    document: unknown,
-    name: string,
-  ) => extractor.streamBuffer((document as { stream(n: string): never }).stream(name));
-
-  class Reader extends WordOleExtractor {
-    override async extractWordDocument(
-      document: Parameters<InstanceType<typeof WordOleExtractor>['extractWordDocument']>[0],
-      buffer: Uint8Array,
-    ) {
-      if (buffer.length <= FIB_FLAGS + 1) {
-        // No WordDocument stream: an encrypted .docx (its package sealed in
-        // an OLE file), or another Office file.
-        const sealed = (await stream(this, document, 'EncryptionInfo')).length > 0;
-        throw new Refused(sealed ? 'encrypted' : 'not-word');
-      }
-      const flags = (buffer[FIB_FLAGS] ?? 0) | ((buffer[FIB_FLAGS + 1] ?? 0) << 8);
-      if ((flags & F_ENCRYPTED) !== 0) throw new Refused('encrypted');
-      return super.extractWordDocument(document, buffer);
-    }
+/** Whether the bytes name a WordDocument stream (its name is in the OLE directory, in UTF-16). */
+function namesWordStream(bytes: Uint8Array): boolean {
+  const name = [...'WordDocument'].flatMap((c) => [c.charCodeAt(0), 0]);
+  outer: for (let at = bytes.indexOf(0x57); at >= 0; at = bytes.indexOf(0x57, at + 1)) {
+    for (let k = 1; k < name.length; k++) if (bytes[at + k] !== name[k]) continue outer;
+    return true;
   }
+  return false;
+}
 
+export async function readDoc(bytes: Uint8Array, extension: string): Promise<DocumentText> {
   try {
+    // Buffer from its module, not the global: the import worker has no global Buffer.
+    const [{ default: WordOleExtractor }, { default: BufferReader }, { Buffer }] =
+      await Promise.all([
+        import('word-extractor/lib/word-ole-extractor.js'),
+        import('word-extractor/lib/buffer-reader.js'),
+        import('buffer'),
+      ]);
+
+    class Reader extends WordOleExtractor {
+      override async extractWordDocument(
+        document: Parameters<InstanceType<typeof WordOleExtractor>['extractWordDocument']>[0],
+        buffer: Uint8Array,
+      ) {
+        if (buffer.length <= FIB_FLAGS + 1) {
+          // No WordDocument stream: an encrypted .docx (its package sealed in
+          // an OLE file), or another Office file.
+          const info = await this.streamBuffer(document.stream('EncryptionInfo'));
+          throw new Refused(info.length > 0 ? 'encrypted' : 'not-word');
+        }
+        const flags = (buffer[FIB_FLAGS] ?? 0) | ((buffer[FIB_FLAGS + 1] ?? 0) << 8);
+        if ((flags & F_ENCRYPTED) !== 0) throw new Refused('encrypted');
+        return super.extractWordDocument(document, buffer);
+      }
+    }
+
     const reader = new BufferReader(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     await reader.open();
     const document = await new Reader().extract(reader);
@@ -66,13 +74,16 @@ export async function readDoc(bytes: Uint8Array, extension: string): Promise<Doc
     if (error instanceof Refused && error.why === 'encrypted') {
       return { ok: false, note: note('encrypted', { format: extension }) };
     }
+    // A damaged Word file still names its WordDocument stream; another Office file does not.
+    const notWord = error instanceof Refused && !namesWordStream(bytes);
     return {
       ok: false,
       note: note('corrupt', {
         format: extension,
-        detail:
-          error instanceof Refused
-            ? 'an Office file that is not a Word document'
+        detail: notWord
+          ? 'an Office file that is not a Word document'
+          : error instanceof Refused
+            ? 'its Word text is missing or cut short'
             : errorText(error),
       }),
     };

@@ -20,6 +20,7 @@ import { decodeReport } from '../extract';
 import { note } from '../extract/report-notes';
 import {
   DOCUMENT_FORMATS,
+  errorText,
   OLE,
   PDF,
   startsWith,
@@ -113,6 +114,11 @@ export async function readDocument(name: string, bytes: Uint8Array): Promise<Doc
   const large = tooLarge(bytes.length);
   if (large !== null) return { ok: false, note: large };
   const format = formatOfExtension(extension) ?? 'txt';
-  if (format === 'txt') return readText(bytes);
-  return byContent(bytes, extension) ?? READERS[format](bytes, extension);
+  try {
+    if (format === 'txt') return await readText(bytes);
+    return await (byContent(bytes, extension) ?? READERS[format](bytes, extension));
+  } catch (error) {
+    // A reader that could not even load (a chunk the server lost): this file is named, the batch goes on.
+    return { ok: false, note: note('unreadable', { detail: errorText(error) }) };
+  }
 }

@@ -8,7 +8,7 @@ import { fill, type Lang } from './index';
 const zh = {
   importTitle: '导入与审核报告',
   importHint:
-    '把今年的报告（.txt、.docx、.pdf 或保存的 .html 网页）拖到这里，或点击选择文件。提取在本机浏览器中进行，报告不会上传；结果保存在本浏览器中，发布前只有您能看到。',
+    '把今年的报告拖到这里，或点击选择文件：Word 文档（.docx、.doc）、PDF、文本文件（.txt），或从网站上保存下来的网页（.html、.htm，或保存为“单个文件”的 .mhtml、.mht）。提取在本机浏览器中进行，报告不会上传；结果保存在本浏览器中，发布前只有您能看到。',
   importPick: '选择文件',
   importDrop: '拖放报告文件到此处',
   importProgress: '正在提取 {done}/{total}',
@@ -79,7 +79,7 @@ export type ImportMessage = keyof typeof zh;
 const en: Record<ImportMessage, string> = {
   importTitle: 'Import and review reports',
   importHint:
-    "Drop this year's reports (.txt, .docx, .pdf or saved .html pages) here, or pick the files. Extraction runs in this browser; nothing is uploaded. Results are kept in this browser and only you see them until they are published.",
+    "Drop this year's reports here, or pick the files: Word documents (.docx, .doc), PDFs, text files (.txt), or pages saved from a website (.html, .htm, or saved as a single file: .mhtml, .mht). Extraction runs in this browser; nothing is uploaded. Results are kept in this browser and only you see them until they are published.",
   importPick: 'Pick files',
   importDrop: 'Drop report files here',
   importProgress: 'Extracting {done}/{total}',

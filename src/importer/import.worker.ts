@@ -58,6 +58,12 @@ scope.addEventListener('message', (event) => {
           r.unused.kinds.buffer,
         ]);
         scope.postMessage({ channel: CHANNEL, type: 'done', batch }, columns as ArrayBuffer[]);
+      })
+      .catch((error: unknown) => {
+        // Thrown from a task, it reaches the page as the worker's error: never a batch left waiting.
+        setTimeout(() => {
+          throw error;
+        });
       });
     return;
   }

@@ -103,17 +103,23 @@ export async function importFiles(
   const outcomes: ReportOutcome[] = [];
   const ids = new Set(taken);
   for (const [i, file] of files.entries()) {
-    const read = await readDocument(file.name, file.bytes);
-    if (!read.ok) problems.push({ file: file.name, note: read.note });
-    else {
-      const reportId = reportIdOf(file.name, ids);
-      const outcome = processText(reportId, file.name, read.text, read.format, read.encoding);
-      if (isNotAReport(outcome)) {
-        problems.push({ file: file.name, note: note('not_a_report') });
-      } else {
-        ids.add(reportId);
-        outcomes.push(outcome);
+    try {
+      const read = await readDocument(file.name, file.bytes);
+      if (!read.ok) problems.push({ file: file.name, note: read.note });
+      else {
+        const reportId = reportIdOf(file.name, ids);
+        const outcome = processText(reportId, file.name, read.text, read.format, read.encoding);
+        if (isNotAReport(outcome)) {
+          problems.push({ file: file.name, note: note('not_a_report') });
+        } else {
+          ids.add(reportId);
+          outcomes.push(outcome);
+        }
       }
+    } catch (error) {
+      // A fault of ours on one file: it is named, the batch goes on.
+      const detail = error instanceof Error ? error.message : String(error);
+      problems.push({ file: file.name, note: note('unreadable', { detail }) });
     }
     onProgress(i + 1, files.length, file.name);
   }
@@ -122,40 +128,48 @@ export async function importFiles(
     outcomes,
     quote: (id, start, end) => texts.get(id)?.text.slice(start, end) ?? '',
   });
-  const reports = datasets.reports.map((row): ExtractedReport => {
-    const outcome = texts.get(row.reportId);
-    return {
-      reportId: row.reportId,
-      file: row.file,
-      format: outcome?.format ?? '',
-      encoding: outcome?.encoding ?? '',
-      text: outcome?.text ?? '',
-      metadata: row.metadata,
-      values: datasets.values
-        .filter((v) => v.reportId === row.reportId && v.value !== null)
-        .map((v) => ({
-          indicator: v.indicator,
-          found: v.value,
-          unit: v.unitWritten,
-          qualifier: v.qualifier,
-          start: v.start,
-          end: v.end,
-          derived: v.derived,
-          parts: v.parts,
-          decision: 'pending',
-          edited: null,
-        })),
-      unused: unusedFiguresOf(
-        (outcome?.unused ?? []).map((u) => ({
-          start: u.start,
-          end: u.end,
-          value: u.value,
-          unit: u.unit,
-          qualifier: u.qualifier,
-          reason: u.reason,
-        })),
-      ),
-    };
-  });
+  // A report dropped twice (as .doc and as .html, say) is imported once: the other file is named.
+  for (const row of datasets.reports) {
+    const [why] = row.notes;
+    if (row.status === 'duplicate' && why !== undefined)
+      problems.push({ file: row.file, note: why });
+  }
+  const reports = datasets.reports
+    .filter((row) => row.status !== 'duplicate')
+    .map((row): ExtractedReport => {
+      const outcome = texts.get(row.reportId);
+      return {
+        reportId: row.reportId,
+        file: row.file,
+        format: outcome?.format ?? '',
+        encoding: outcome?.encoding ?? '',
+        text: outcome?.text ?? '',
+        metadata: row.metadata,
+        values: datasets.values
+          .filter((v) => v.reportId === row.reportId && v.value !== null)
+          .map((v) => ({
+            indicator: v.indicator,
+            found: v.value,
+            unit: v.unitWritten,
+            qualifier: v.qualifier,
+            start: v.start,
+            end: v.end,
+            derived: v.derived,
+            parts: v.parts,
+            decision: 'pending',
+            edited: null,
+          })),
+        unused: unusedFiguresOf(
+          (outcome?.unused ?? []).map((u) => ({
+            start: u.start,
+            end: u.end,
+            value: u.value,
+            unit: u.unit,
+            qualifier: u.qualifier,
+            reason: u.reason,
+          })),
+        ),
+      };
+    });
   return { reports, problems };
 }

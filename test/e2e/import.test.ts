@@ -20,6 +20,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
 import { docxOf } from '../importer/docx';
+import { encryptedDocx } from '../importer/office';
 import { unusedCount, unusedFigureAt } from '../../src/importer/unused';
 import { importFiles } from '../../src/importer/workspace';
 import { readCsv, run } from '../helpers';
@@ -65,10 +66,11 @@ beforeAll(async () => {
   );
   const scan = join(dir, 'scan.pdf');
   await print('<div style="width:400px;height:300px;background:#888"></div>', scan);
-  // Bad files in the same batch: an encrypted Word file (an OLE container, as
-  // Word saves one with a password), 200 MB (sparse: nothing is written), not a report.
+  // Bad files in the same batch: an encrypted Word file (its package sealed in
+  // an OLE container, as Word saves one with a password), 200 MB (sparse:
+  // nothing is written), not a report.
   const locked = join(dir, '加密.docx');
-  writeFileSync(locked, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+  writeFileSync(locked, encryptedDocx());
   const huge = join(dir, '全年汇编.txt');
   closeSync(openSync(huge, 'w'));
   truncateSync(huge, 200 * 1024 * 1024);
@@ -106,10 +108,10 @@ describe('importing reports in the browser', () => {
       .poll(() => page.getByTestId('import-problems').textContent())
       .toContain('scan.pdf');
     const problems = (await page.getByTestId('import-problems').textContent()) ?? '';
-    expect(problems).toContain('PDF 中没有文字');
-    expect(problems).toMatch(/加密\.docx\s*文件已加密/);
+    expect(problems).toMatch(/scan\.pdf\s*PDF 共 1 页，但没有文字层（扫描件）/);
+    expect(problems).toMatch(/加密\.docx\s*\.docx 文件设有密码（已加密），无法读取/);
     expect(problems).toMatch(/全年汇编\.txt\s*文件过大（200 MB）/);
-    expect(problems).toMatch(/会议通知\.txt\s*未找到乡镇名称或任何指标数值/);
+    expect(problems).toMatch(/会议通知\.txt\s*正文中既没有乡镇名称，也没有任何指标数值/);
     const list = page.locator('.import-list li');
     await expect.poll(() => list.count()).toBe(3);
     expect(await list.filter({ hasText: '黄花店镇' }).textContent()).toContain('黄花店镇2024.pdf');

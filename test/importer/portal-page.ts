@@ -10,7 +10,15 @@ const escapeHtml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Words of the portal's chrome that must never reach the report's text. */
-export const PORTAL_CHROME = ['首页', '当前位置', '通知公告', '打印本页', '访问量', '津ICP备', '浏览次数'];
+export const PORTAL_CHROME = [
+  '首页',
+  '当前位置',
+  '通知公告',
+  '打印本页',
+  '访问量',
+  '津ICP备',
+  '浏览次数',
+];
 
 export interface PageOptions {
   /** How the page is written (default UTF-8). */

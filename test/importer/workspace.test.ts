@@ -5,6 +5,7 @@ import { importFiles, reportIdOf } from '../../src/importer/workspace';
 import { localRowsOf } from '../../src/importer/local';
 import { readCsv, run } from '../helpers';
 import { docxOf } from './docx';
+import { word97 } from './office';
 
 const SAMPLE = join(import.meta.dirname, '..', '..', 'data', 'reports');
 const text = (name: string): string => readFileSync(join(SAMPLE, name), 'utf8');
@@ -113,12 +114,27 @@ describe('importFiles', () => {
       ],
       new Set(),
     );
-    expect(batch.problems.map((p) => `${p.file}: ${'note' in p ? p.note.code : p.problem}`)).toEqual([
-      'scan.pdf: corrupt',
-      'locked.docx: corrupt',
-      'menu.txt: not_a_report',
-    ]);
+    expect(
+      batch.problems.map((p) => `${p.file}: ${'note' in p ? p.note.code : p.problem}`),
+    ).toEqual(['scan.pdf: corrupt', 'locked.docx: corrupt', 'menu.txt: not_a_report']);
     expect(batch.reports.map((r) => r.metadata.town)).toEqual(['黄花店镇']);
+  });
+});
+
+describe('a report dropped twice', () => {
+  it('is imported once; the other file is named as the same report', async () => {
+    const id = 'tianjin-huanghuadian-2024';
+    const batch = await importFiles(
+      [
+        { name: `${id}.doc`, bytes: word97(id) },
+        { name: '黄花店镇.txt', bytes: new TextEncoder().encode(text(`${id}.txt`)) },
+      ],
+      new Set(),
+    );
+    expect(batch.reports.map((r) => [r.file, r.format])).toEqual([['黄花店镇.txt', 'txt']]);
+    expect(batch.problems).toEqual([
+      { file: `${id}.doc`, note: { code: 'same_report', params: { file: '黄花店镇.txt' } } },
+    ]);
   });
 });
 

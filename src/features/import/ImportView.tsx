@@ -9,11 +9,13 @@
  * review (Review.tsx and the files it names), publishing (usePublish.ts).
  *
  * May import: src/store, src/dataset, src/importer, src/extract (names), src/i18n,
- * src/catalog, src/components.
+ * src/catalog, src/components; src/documents/extensions.ts only (the readers
+ * load in the import worker, not with this view).
  */
 import { useEffect, useState, type DragEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { EmptyState } from '../../components/EmptyState';
+import { REPORT_EXTENSIONS } from '../../documents/extensions';
 import { useAppStore } from '../../store';
 import { useReports } from '../../store/hooks';
 import { importText } from '../../i18n/import';
@@ -24,6 +26,9 @@ import { isDone, reportName } from './reports';
 import { Review } from './Review';
 import { usePublish } from './usePublish';
 import { WorkspaceState } from './WorkspaceState';
+
+/** The file picker offers the files the importer reads as reports, and only those. */
+const ACCEPT = REPORT_EXTENSIONS.join(',');
 
 export function ImportView() {
   const { lang, imported, problems, progress, saved, loadWorkspace, importFiles, discardImports } =
@@ -85,7 +90,7 @@ export function ImportView() {
         <input
           type="file"
           multiple
-          accept=".txt,.docx,.pdf,.html,.htm,text/plain,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/pdf"
+          accept={ACCEPT}
           data-testid="import-input"
           aria-label={importText(lang, 'importPick')}
           disabled={progress !== null}
