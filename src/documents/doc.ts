@@ -24,6 +24,44 @@ class Refused extends Error {
   }
 }
 
+/**
+ * Whether the OLE header's sizes fit the file: sectors of 512 or 4,096 bytes,
+ * and no table longer than the file has sectors. word-extractor trusts them
+ * (a sector size of a gigabyte would be allocated, a table of 2^31 sectors
+ * walked), so a file that lies is refused before it reads it.
+ */
+function headerFits(bytes: Uint8Array): boolean {
+  if (bytes.length < 512) return false;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const shift = view.getUint16(30, true);
+  if ((shift !== 9 && shift !== 12) || view.getUint16(32, true) !== 6) return false;
+  const sectors = Math.ceil((bytes.length - 512) / (1 << shift));
+  // The sector allocation table, the short one and the master one: counts at 44, 64, 72.
+  return [44, 64, 72].every((at) => view.getUint32(at, true) <= sectors);
+}
+
+/**
+ * word-extractor follows a chain of sectors until it ends, stopping only at a
+ * sector that names itself: a file whose chain loops through two sectors
+ * would be followed until memory runs out. Its chains are made to stop at
+ * the first sector seen twice (the file is then refused as damaged, its
+ * streams being short). Done once, on the library's own class.
+ */
+function boundChains(table: { prototype: { getSecIdChain(start: number): number[] } }): void {
+  const proto = table.prototype as { getSecIdChain(start: number): number[]; bounded?: true };
+  if (proto.bounded === true) return;
+  proto.getSecIdChain = function (this: { _table: number[] }, start: number): number[] {
+    const seen = new Set<number>();
+    const chain: number[] = [];
+    for (let id = start; id >= 0 && !seen.has(id); id = this._table[id] ?? -1) {
+      seen.add(id);
+      chain.push(id);
+    }
+    return chain;
+  };
+  proto.bounded = true;
+}
+
 /** Whether the bytes name a WordDocument stream (its name is in the OLE directory, in UTF-16). */
 function namesWordStream(bytes: Uint8Array): boolean {
   const name = [...'WordDocument'].flatMap((c) => [c.charCodeAt(0), 0]);
@@ -37,12 +75,19 @@ function namesWordStream(bytes: Uint8Array): boolean {
 export async function readDoc(bytes: Uint8Array, extension: string): Promise<DocumentText> {
   try {
     // Buffer from its module, not the global: the import worker has no global Buffer.
-    const [{ default: WordOleExtractor }, { default: BufferReader }, { Buffer }] =
-      await Promise.all([
-        import('word-extractor/lib/word-ole-extractor.js'),
-        import('word-extractor/lib/buffer-reader.js'),
-        import('buffer'),
-      ]);
+    if (!headerFits(bytes)) throw new Error('its OLE header does not fit the file');
+    const [
+      { default: WordOleExtractor },
+      { default: BufferReader },
+      { default: AllocationTable },
+      { Buffer },
+    ] = await Promise.all([
+      import('word-extractor/lib/word-ole-extractor.js'),
+      import('word-extractor/lib/buffer-reader.js'),
+      import('word-extractor/lib/ole-allocation-table.js'),
+      import('buffer'),
+    ]);
+    boundChains(AllocationTable);
 
     class Reader extends WordOleExtractor {
       override async extractWordDocument(

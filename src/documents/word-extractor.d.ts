@@ -23,3 +23,8 @@ declare module 'word-extractor/lib/buffer-reader.js' {
     open(): Promise<unknown>;
   }
 }
+declare module 'word-extractor/lib/ole-allocation-table.js' {
+  export default class AllocationTable {
+    getSecIdChain(start: number): number[];
+  }
+}

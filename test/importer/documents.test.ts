@@ -13,7 +13,15 @@ import { processText } from '../../src/extract';
 import { MAX_REPORT_BYTES } from '../../src/extract/limits';
 import { noteText } from '../../src/extract/report-notes';
 import { docxOf } from './docx';
-import { encryptedDocx, lockedDoc, oleFile, word97, WORD97 } from './office';
+import {
+  encryptedDocx,
+  hugeSectorDoc,
+  lockedDoc,
+  loopedDoc,
+  oleFile,
+  word97,
+  WORD97,
+} from './office';
 import { portalHtml, portalPage, PORTAL_CHROME, gbkBytes } from './portal-page';
 
 const SAMPLE = join(import.meta.dirname, '..', '..', 'data', 'reports');
@@ -152,6 +160,14 @@ describe('readDocument: files that give no report, each with its reason', () => 
   it.each([
     ['a password-protected .docx', 'x.docx', encryptedDocx, 'encrypted'],
     ['a password-protected .doc', 'x.doc', () => lockedDoc(IDS[0] ?? ''), 'encrypted'],
+    // Without bounds, word-extractor would follow the loop until memory ran out.
+    ['a .doc whose sectors chain in a loop', 'x.doc', () => loopedDoc(IDS[0] ?? ''), 'corrupt'],
+    [
+      'a .doc whose header claims 1 GB sectors',
+      'x.doc',
+      () => hugeSectorDoc(IDS[0] ?? ''),
+      'corrupt',
+    ],
     [
       'an old Excel file named .doc',
       'x.doc',

@@ -38,3 +38,26 @@ export function lockedDoc(id: string): Uint8Array {
   entry.content = content;
   return new Uint8Array(CFB.write(container, { type: 'buffer' }) as Buffer);
 }
+
+/**
+ * A Word 97 file whose directory's chain of sectors loops through two
+ * sectors (its allocation table edited), as a damaged or hostile file may.
+ */
+export function loopedDoc(id: string): Uint8Array {
+  const bytes = Buffer.from(word97(id));
+  if (bytes.readUInt16LE(30) !== 9) throw new Error('expected 512-byte sectors');
+  const firstTableSector = bytes.readInt32LE(76);
+  const directory = bytes.readInt32LE(48);
+  const other = directory === 0 ? 1 : 0;
+  const entry = (sector: number): number => 512 + firstTableSector * 512 + sector * 4;
+  bytes.writeInt32LE(other, entry(directory));
+  bytes.writeInt32LE(directory, entry(other));
+  return new Uint8Array(bytes);
+}
+
+/** A Word 97 file whose header claims sectors of a gigabyte. */
+export function hugeSectorDoc(id: string): Uint8Array {
+  const bytes = Buffer.from(word97(id));
+  bytes.writeUInt16LE(30, 30);
+  return new Uint8Array(bytes);
+}
