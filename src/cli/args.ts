@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { fail, ok, type Result } from '../extract/result';
+import { errorMessage, fail, ok, type Result } from '../extract/result';
 
 export interface CliOptions {
   readonly inDir: string;
@@ -118,7 +118,7 @@ export function parseCliArgs(argv: readonly string[]): Result<CliOptions> {
       strict: true,
     });
   } catch (error) {
-    return fail(error instanceof Error ? error.message : String(error));
+    return fail(errorMessage(error));
   }
   const v = parsed.values;
   let workers: number | null = null;

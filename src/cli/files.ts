@@ -10,6 +10,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, extname, join, relative } from 'node:path';
 import type { Issue } from '../extract';
+import { errorMessage } from './describe';
 
 /** Writes content produced in pieces; returns the bytes written. */
 export function writeChunks(path: string, chunks: Iterable<string>): number {
@@ -46,7 +47,7 @@ function reason(error: unknown): string {
   if (code === 'ENOENT') return 'a link to something that does not exist';
   if (code === 'ELOOP') return 'a link that leads back to itself';
   if (code === 'EACCES' || code === 'EPERM') return 'not readable (permission denied)';
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }
 
 /**

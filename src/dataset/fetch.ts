@@ -4,7 +4,7 @@
  * on its way.
  */
 import { FIRST_CHART_DESCRIPTOR, INDEX_FILE } from '../extract/data-index';
-import type { Issue, Result } from '../extract/result';
+import { errorMessage, type Issue, type Result } from '../extract/result';
 
 /** A file's text, or the problem naming the file. */
 export type Fetched = Result<string, Issue>;
@@ -65,7 +65,7 @@ export async function fetchText(
     if (!response.ok) return notLoaded(file, `HTTP ${response.status}`);
     return { ok: true, data: await readUtf8(response) };
   } catch (error) {
-    return notLoaded(file, error instanceof Error ? error.message : String(error));
+    return notLoaded(file, errorMessage(error));
   }
 }
 

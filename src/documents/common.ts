@@ -1,6 +1,6 @@
 /** What reading a document gives, and the first bytes that tell a file's kind whatever its name says. */
 import type { DocumentFormat } from '../extract/columns';
-import { MAX_REPORT_BYTES } from '../extract/limits';
+import { MAX_REPORT_BYTES, megabytes } from '../extract/limits';
 import { note, type ReportNote } from '../extract/report-notes';
 
 export { DOCUMENT_FORMATS, type DocumentFormat } from '../extract/columns';
@@ -24,10 +24,7 @@ export const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 export const ZIP = [0x50, 0x4b, 0x03, 0x04];
 export const PDF = [0x25, 0x50, 0x44, 0x46];
 
-export const errorText = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
-
-const megabytes = (n: number): string => `${(n / 1048576).toFixed(0)} MB`;
+export { errorMessage } from '../extract/result';
 
 /** Whether a file of this many bytes is larger than any report, and the note that says so. */
 export const tooLarge = (size: number): ReportNote | null =>

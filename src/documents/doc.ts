@@ -11,7 +11,7 @@
  * (loaded on first use).
  */
 import { note } from '../extract/report-notes';
-import { errorText, type DocumentText } from './common';
+import { errorMessage, type DocumentText } from './common';
 
 /** The File Information Block's flags: fEncrypted (a password-protected document). */
 const FIB_FLAGS = 0x0a;
@@ -129,7 +129,7 @@ export async function readDoc(bytes: Uint8Array, extension: string): Promise<Doc
           ? 'an Office file that is not a Word document'
           : error instanceof Refused
             ? 'its Word text is missing or cut short'
-            : errorText(error),
+            : errorMessage(error),
       }),
     };
   }

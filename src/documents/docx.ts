@@ -6,7 +6,7 @@
  * on first use).
  */
 import { note } from '../extract/report-notes';
-import { errorText, type DocumentText } from './common';
+import { errorMessage, type DocumentText } from './common';
 
 export async function readDocx(bytes: Uint8Array, extension: string): Promise<DocumentText> {
   try {
@@ -19,6 +19,6 @@ export async function readDocx(bytes: Uint8Array, extension: string): Promise<Do
     const result = await mammoth.extractRawText(input);
     return { ok: true, text: result.value, format: 'docx', encoding: '' };
   } catch (error) {
-    return { ok: false, note: note('corrupt', { format: extension, detail: errorText(error) }) };
+    return { ok: false, note: note('corrupt', { format: extension, detail: errorMessage(error) }) };
   }
 }

@@ -15,7 +15,7 @@
  */
 import { decodeText } from '../extract';
 import { note } from '../extract/report-notes';
-import { errorText, type DocumentFormat, type DocumentText } from './common';
+import { errorMessage, type DocumentFormat, type DocumentText } from './common';
 
 /** Elements whose end ends a line of text. */
 const BLOCKS = new Set([
@@ -179,6 +179,6 @@ export async function readPage(
     const text = headline !== '' && !body.startsWith(headline) ? `${headline}\n${body}` : body;
     return { ok: true, text, format, encoding };
   } catch (error) {
-    return { ok: false, note: note('unreadable', { detail: errorText(error) }) };
+    return { ok: false, note: note('unreadable', { detail: errorMessage(error) }) };
   }
 }

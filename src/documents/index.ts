@@ -20,7 +20,7 @@ import { decodeReport } from '../extract';
 import { note } from '../extract/report-notes';
 import {
   DOCUMENT_FORMATS,
-  errorText,
+  errorMessage,
   OLE,
   PDF,
   startsWith,
@@ -119,6 +119,6 @@ export async function readDocument(name: string, bytes: Uint8Array): Promise<Doc
     return await (byContent(bytes, extension) ?? READERS[format](bytes, extension));
   } catch (error) {
     // A reader that could not even load (a chunk the server lost): this file is named, the batch goes on.
-    return { ok: false, note: note('unreadable', { detail: errorText(error) }) };
+    return { ok: false, note: note('unreadable', { detail: errorMessage(error) }) };
   }
 }

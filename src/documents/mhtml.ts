@@ -8,7 +8,7 @@
  * extract/report-notes.ts; postal-mime (loaded on first use).
  */
 import { note } from '../extract/report-notes';
-import { errorText, type DocumentText } from './common';
+import { errorMessage, type DocumentText } from './common';
 import { readPage } from './html';
 
 export async function readMhtml(bytes: Uint8Array, extension: string): Promise<DocumentText> {
@@ -19,7 +19,7 @@ export async function readMhtml(bytes: Uint8Array, extension: string): Promise<D
     const email = await PostalMime.parse(bytes, { attachmentEncoding: 'arraybuffer' });
     html = email.html;
   } catch (error) {
-    return { ok: false, note: note('corrupt', { format: extension, detail: errorText(error) }) };
+    return { ok: false, note: note('corrupt', { format: extension, detail: errorMessage(error) }) };
   }
   if (html === undefined || html.trim() === '') {
     return { ok: false, note: note('corrupt', { format: extension, detail: 'no HTML part' }) };

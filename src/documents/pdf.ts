@@ -6,7 +6,7 @@
  * May import: documents/common.ts; pdf.js (loaded on first use).
  */
 import { note } from '../extract/report-notes';
-import { errorText, PDF, startsWith, type DocumentText } from './common';
+import { errorMessage, PDF, startsWith, type DocumentText } from './common';
 
 export async function readPdf(bytes: Uint8Array, extension: string): Promise<DocumentText> {
   if (!startsWith(bytes, PDF)) {
@@ -44,7 +44,7 @@ export async function readPdf(bytes: Uint8Array, extension: string): Promise<Doc
     if (name === 'PasswordException') {
       return { ok: false, note: note('encrypted', { format: extension }) };
     }
-    return { ok: false, note: note('corrupt', { format: extension, detail: errorText(error) }) };
+    return { ok: false, note: note('corrupt', { format: extension, detail: errorMessage(error) }) };
   }
 }
 

@@ -15,3 +15,8 @@ export const MAX_PACKAGE_BYTES = 1024 * 1024 * 1024;
  * the split files: about 90,000 entries.
  */
 export const MAX_PACKAGE_ENTRIES = 250_000;
+
+/** A size as messages give it: "50 MB". */
+export function megabytes(bytes: number): string {
+  return `${Math.round(bytes / 1024 / 1024)} MB`;
+}

@@ -1,6 +1,11 @@
 /** Expected failures are values: parsers return a Result instead of throwing. */
 export type Result<T, E = string> = { ok: true; data: T } | { ok: false; reason: E };
 
+/** An error's message, whatever was thrown. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 export function ok<T>(data: T): { ok: true; data: T } {
   return { ok: true, data };
 }

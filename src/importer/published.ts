@@ -4,7 +4,7 @@
  * report. Any file that cannot be had stops the package: one made without it
  * would silently unpublish that report when copied over the site's data.
  */
-import { fail, ok, type Result } from '../extract/result';
+import { errorMessage, fail, ok, type Result } from '../extract/result';
 import { textFileOf } from '../extract/data-index';
 import { readUtf8 } from '../dataset/fetch';
 import { readRows, type PublishedData, type Row } from './publish';
@@ -25,7 +25,7 @@ async function fetchFile(base: string, path: string): Promise<Result<Response, P
     const response = await fetch(new URL(path, base), { cache: 'no-cache' });
     return response.ok ? ok(response) : notLoaded(`HTTP ${response.status}`);
   } catch (error) {
-    return notLoaded(error instanceof Error ? error.message : String(error));
+    return notLoaded(errorMessage(error));
   }
 }
 

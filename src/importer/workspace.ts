@@ -13,6 +13,7 @@ import {
   type ReportOutcome,
 } from '../extract';
 import { note, type ReportNote } from '../extract/report-notes';
+import { errorMessage } from '../extract/result';
 import { reportIdFromFileName } from '../extract/names';
 import { readDocument } from '../documents';
 import { unusedFiguresOf, type UnusedFigures } from './unused';
@@ -118,8 +119,7 @@ export async function importFiles(
       }
     } catch (error) {
       // A fault of ours on one file: it is named, the batch goes on.
-      const detail = error instanceof Error ? error.message : String(error);
-      problems.push({ file: file.name, note: note('unreadable', { detail }) });
+      problems.push({ file: file.name, note: note('unreadable', { detail: errorMessage(error) }) });
     }
     onProgress(i + 1, files.length, file.name);
   }

@@ -24,6 +24,7 @@ import { latestYear, modelFromIndex, withIndicatorYear, type Issue } from '../da
 import { parseValues } from '../dataset/parse';
 import { parseIndex } from '../dataset/parse-index';
 import { FIRST_CHART_DESCRIPTOR, firstChartImageOf, INDEX_FILE } from '../extract/data-index';
+import { errorMessage } from '../extract/result';
 import {
   rankingDrawing,
   type RankingDrawing,
@@ -113,7 +114,7 @@ export function firstChartFiles(
       images.set(firstChartImageOf(width), svgOf(charts, drawing, width, lang));
     }
   } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
+    const why = errorMessage(error);
     return alone([
       {
         file: dataPath(FIRST_CHART_DESCRIPTOR),
