@@ -19,9 +19,12 @@ export const EXTENSION_FORMATS: Readonly<Record<string, DocumentFormat>> = {
   '.mht': 'mhtml',
 };
 
-/** The extensions read as reports, for messages and the file picker: ".txt .text .docx …". */
+/** Read as text too, but never named to people: ".text" and no extension. */
+const QUIET = new Set(['', '.text']);
+
+/** The extensions named to people, in messages and the file picker: ".txt .docx .doc …". */
 export const REPORT_EXTENSIONS: readonly string[] = Object.keys(EXTENSION_FORMATS).filter(
-  (e) => e !== '',
+  (e) => !QUIET.has(e),
 );
 
 /** The format a file of this extension is read as, if it is a report extension. */

@@ -224,6 +224,10 @@ function groupedNotes(notes: readonly (readonly [NoteField, ReportNote])[]): Rep
   return [...byReason.values()].map(({ note: n, fields }) => ({ ...n, fields }));
 }
 
+/** A file's name without its folders. */
+const baseName = (path: string): string =>
+  path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+
 function byCodeUnit(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -234,12 +238,12 @@ function byCodeUnit(a: string, b: string): number {
  * reports are one when they have the same town, county and year and the same
  * figures (indicator, value and qualifier each), at least one. The one kept
  * is read from the format first in DOCUMENT_FORMATS, then the first id; the
- * map gives each other one the file kept.
+ * map gives each other one the report kept.
  */
 function sameReports(
   outcomes: readonly ReportOutcome[],
   metadataOf: (o: ReportOutcome) => ReportMetadata,
-): Map<string, string> {
+): Map<string, ReportOutcome> {
   const groups = new Map<string, ReportOutcome[]>();
   for (const o of outcomes) {
     const m = metadataOf(o);
@@ -255,13 +259,12 @@ function sameReports(
     const n = (DOCUMENT_FORMATS as readonly string[]).indexOf(o.format);
     return n < 0 ? DOCUMENT_FORMATS.length : n;
   };
-  const duplicates = new Map<string, string>();
+  const duplicates = new Map<string, ReportOutcome>();
   for (const group of groups.values()) {
-    if (group.length < 2) continue;
     const [kept, ...others] = [...group].sort(
       (a, b) => rank(a) - rank(b) || byCodeUnit(a.reportId, b.reportId),
     );
-    for (const o of others) duplicates.set(o.reportId, kept?.file ?? '');
+    if (kept !== undefined) for (const o of others) duplicates.set(o.reportId, kept);
   }
   return duplicates;
 }
@@ -302,9 +305,10 @@ export function finalizeDatasets(input: FinalizeInput): Datasets {
       continue;
     }
     const { metadata, fromManifest, dropped } = applied(o);
-    const keptFile = duplicates.get(o.reportId);
-    if (keptFile !== undefined) {
-      const why = note('same_report', { file: keptFile });
+    const kept = duplicates.get(o.reportId);
+    if (kept !== undefined) {
+      // The file by its name: the path the CLI gives it depends on where it was run.
+      const why = note('same_report', { report: kept.reportId, file: baseName(kept.file) });
       issues.push({ file: o.file, severity: 'warning', message: bothLanguages(why) });
       reports.push({
         reportId: o.reportId,

@@ -151,10 +151,10 @@ const NOTES = {
     (p) => `${p.format} 文件设有密码（已加密），无法读取：请另存一份不加密的副本`,
     (p) => `the ${p.format} file is password-protected (encrypted): save an unprotected copy`,
   ),
+  // `detail` is the reader's own English reason: for the English reader only.
   corrupt: wording(
     ['format', 'detail'],
-    (p) =>
-      `不是有效的 ${p.format} 文件（已损坏，或是改了扩展名的其他文件）：请重新获取原文件${p.detail === '' ? '' : `（${p.detail}）`}`,
+    (p) => `不是有效的 ${p.format} 文件（已损坏，或是改了扩展名的其他文件）：请重新获取原文件`,
     (p) =>
       `not a valid ${p.format} file (damaged, or another kind of file renamed): get the original again${p.detail === '' ? '' : ` (${p.detail})`}`,
   ),
@@ -177,11 +177,13 @@ const NOTES = {
     () =>
       'its text names no town and holds no indicator figure: it does not look like a rule-of-law report (the wrong file or page?)',
   ),
+  // `report` is the id of the report kept, `file` the name of its file.
   same_report: wording(
-    ['file'],
-    (p) => `与 ${p.file} 是同一份报告（乡镇、年度和全部数值相同），只计一次，数值取自 ${p.file}`,
+    ['report', 'file'],
     (p) =>
-      `the same report as ${p.file} (same town, year and figures): counted once, from ${p.file}`,
+      `与报告 ${p.report}（${p.file}）是同一份报告（乡镇、县区、年度和全部数值相同），只计一次，数值取自该报告`,
+    (p) =>
+      `the same report as ${p.report} (${p.file}: same town, county, year and figures): counted once, from that one`,
   ),
   // `detail` is the reader's English reason (decode.ts, the CLI's file reading).
   unreadable: wording(

@@ -172,4 +172,25 @@ describe('parseReports and parseMentions', () => {
       ['r3', null, '某说明'],
     ]);
   });
+
+  it('read a duplicate with the report it is the same as, worded in the page’s language', async () => {
+    const notes = JSON.stringify([
+      { code: 'same_report', params: { report: 'r1', file: 'r1.docx' } },
+    ]);
+    const csv = [
+      'report_id,town,year,status,message,file,format,notes',
+      'r1,甲镇,2024,ok,,r1.docx,docx,',
+      `r2,甲镇,2024,duplicate,与报告 r1,content_1.html,html,"${notes.replaceAll('"', '""')}"`,
+    ].join('\n');
+    const { rows, errors } = parseReports(csv);
+    expect(errors).toEqual([]);
+    expect(rows.map((r) => [r.reportId, r.status])).toEqual([
+      ['r1', 'ok'],
+      ['r2', 'duplicate'],
+    ]);
+    const { notesText } = await import('../../src/extract/report-notes');
+    expect(notesText('en', rows[1]?.notes ?? [])).toBe(
+      'the same report as r1 (r1.docx: same town, county, year and figures): counted once, from that one',
+    );
+  });
 });

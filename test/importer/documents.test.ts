@@ -226,7 +226,7 @@ describe('readDocument: files that give no report, each with its reason', () => 
     expect(read.ok).toBe(false);
     if (read.ok) return;
     expect(noteText('zh', read.note)).toBe(
-      '不是报告的文件格式（.xlsx）：请另存为以下格式之一再加入：.txt .text .docx .doc .pdf .html .htm .mhtml .mht',
+      '不是报告的文件格式（.xlsx）：请另存为以下格式之一再加入：.txt .docx .doc .pdf .html .htm .mhtml .mht',
     );
   });
 });

@@ -133,7 +133,10 @@ describe('a report dropped twice', () => {
     );
     expect(batch.reports.map((r) => [r.file, r.format])).toEqual([['黄花店镇.txt', 'txt']]);
     expect(batch.problems).toEqual([
-      { file: `${id}.doc`, note: { code: 'same_report', params: { file: '黄花店镇.txt' } } },
+      {
+        file: `${id}.doc`,
+        note: { code: 'same_report', params: { report: '黄花店镇', file: '黄花店镇.txt' } },
+      },
     ]);
   });
 });

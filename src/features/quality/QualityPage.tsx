@@ -65,15 +65,17 @@ export function QualityPage() {
     t(lang, 'noRuleCount'),
     t(lang, 'message'),
   ];
+  // A duplicate's figures are not counted (they are its twin's): shown as not there, not as none.
+  const count = (r: ReportInfo, n: number): string => (r.status === 'duplicate' ? '—' : String(n));
   const rows = reports.map((r) => [
     r.reportId,
     r.town,
     r.year === null ? '' : String(r.year),
     placeOf(r),
     t(lang, STATUS[r.status]),
-    String(r.mentions),
-    String(r.unused),
-    String(r.unusedNoRule),
+    count(r, r.mentions),
+    count(r, r.unused),
+    count(r, r.unusedNoRule),
     // Worded in the page's language; a folder written before notes has its message as written.
     r.notes === null ? r.message : notesText(lang, r.notes),
   ]);
@@ -126,13 +128,13 @@ export function QualityPage() {
               <td>{rows[i]?.[2]}</td>
               <td>{rows[i]?.[3]}</td>
               <td className="quality-status">{rows[i]?.[4]}</td>
-              <td>{r.mentions}</td>
+              <td>{rows[i]?.[5]}</td>
               {([false, true] as const).map((noRule) => {
                 const n = noRule ? r.unusedNoRule : r.unused;
                 return (
                   <td key={String(noRule)}>
                     {n === 0 ? (
-                      '0'
+                      rows[i]?.[noRule ? 7 : 6]
                     ) : (
                       <button
                         type="button"
