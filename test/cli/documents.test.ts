@@ -171,7 +171,9 @@ describe('a folder of every format, with the files that are no report', () => {
     expect(copy?.['file']).toContain('content_4410.html');
     expect(valuesOf(outDir).filter((v) => v.startsWith('content_4410|'))).toEqual([]);
     const said = errors.join('\n');
-    expect(said).toMatch(/content_4410\.html: warning: the same report as .*· 与报告 .*是同一份报告/);
+    expect(said).toMatch(
+      /content_4410\.html: warning: the same report as .*· 与报告 .*是同一份报告/,
+    );
   });
 
   it('names every other file with why and what to do, in English and Chinese; exit code 1', () => {
