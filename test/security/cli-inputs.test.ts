@@ -271,7 +271,7 @@ describe('report files', () => {
     const { result, output } = await run({ inDir: join(root, 'reports', `${HONGGE}.txt`) });
     expect(result.exitCode).toBe(2);
     expect(output.errors.join('\n')).toContain(
-      'is a file; give a folder of reports or a publish package',
+      'is a file; give a folder of reports, a zip of them or a publish package',
     );
     rmSync(root, { recursive: true });
   });

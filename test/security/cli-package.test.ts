@@ -1,7 +1,9 @@
 /**
  * Hostile publish packages (`npm run extract -- --in package.zip`): each is
  * refused with a message naming the package and the entry, before anything
- * is written, and leaves no temporary folder behind.
+ * is written, and leaves no temporary folder behind. Hostile zips of reports
+ * (no data/reports/ in them): a path going up or a bomb refuses the zip, an
+ * entry larger than any report is named and left while the rest is read.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -163,6 +165,57 @@ describe('a publish package', () => {
     const { result } = await extract(sampleEntries(), join(dir, 'killed'));
     expect(result.exitCode).toBe(0);
     expect(existsSync(left)).toBe(false);
+    expect(unpackedLeft()).toEqual([]);
+  });
+});
+
+/** The sample reports as a town's zip: loose in its root. */
+const looseEntries = (): CraftedEntry[] =>
+  sampleEntries().map((e) => ({ ...e, name: e.name.replace('data/reports/', '') }));
+
+describe('a zip of reports', () => {
+  it('is read: every report in it, named by the zip and its path', async () => {
+    const { result, outDir, zip, error } = await extract(looseEntries());
+    expect(error).toBe('');
+    expect(result.exitCode).toBe(0);
+    const reports = readCsv(join(outDir, 'reports.csv'));
+    expect(reports).toHaveLength(5);
+    const name = zip.slice(zip.lastIndexOf('/') + 1);
+    expect(reports.find((r) => r['report_id'] === SAMPLE)?.['file']).toBe(`${name}/${SAMPLE}.txt`);
+    expect(unpackedLeft()).toEqual([]);
+  });
+
+  it('is refused, before anything is written, when a name goes up a folder', async () => {
+    const { result, outDir, error } = await extract([
+      ...looseEntries(),
+      { name: '../../evil.txt', content: new Uint8Array(1) },
+    ]);
+    expect(result.exitCode).toBe(2);
+    expect(error).toContain('invalid relative path: ../../evil.txt');
+    expect(existsSync(outDir)).toBe(false);
+    expect(unpackedLeft()).toEqual([]);
+  });
+
+  it('names an entry larger than any report, never inflates it, and reads the rest', async () => {
+    const { result, outDir, zip, error } = await extract([
+      ...looseEntries(),
+      { name: '全年汇编.txt', content: new Uint8Array(MAX_REPORT_BYTES + 1024 * 1024) },
+    ]);
+    expect(result.exitCode).toBe(1);
+    const name = zip.slice(zip.lastIndexOf('/') + 1);
+    expect(error).toContain(`${name}/全年汇编.txt: error: not read: it inflates to 51 MB`);
+    expect(readCsv(join(outDir, 'reports.csv'))).toHaveLength(5);
+    expect(unpackedLeft()).toEqual([]);
+  });
+
+  it('is refused when an entry inflates to more than it declares (a bomb)', async () => {
+    const big = new Uint8Array(20 * 1024 * 1024).fill(0x41);
+    const { result, error } = await extract([
+      ...looseEntries(),
+      { name: 'liar.txt', content: big, declaredSize: 1000 },
+    ]);
+    expect(result.exitCode).toBe(2);
+    expect(error).toContain('liar.txt cannot be inflated (too many bytes');
     expect(unpackedLeft()).toEqual([]);
   });
 });
