@@ -18,6 +18,7 @@ import { importFiles } from '../../src/importer/workspace';
 import { readCsv } from '../helpers';
 import { portalPage, PORTAL_CHROME } from '../importer/portal-page';
 import { launchBrowser } from './browser';
+import { openImportView } from './import-page';
 import { serveStatic, type StaticSite } from './server';
 import { buildSite } from './site';
 import { storedReview } from './stored-review';
@@ -115,12 +116,7 @@ async function imported(
   paths: readonly string[],
   reports: number,
 ): Promise<{ page: Page; errors: string[]; stored: StoredReport[] }> {
-  const context = await browser.newContext({ viewport: { width: 1360, height: 1000 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${site.url}#/?v=import`);
-  await page.getByTestId('import-view').waitFor();
+  const { page, errors } = await openImportView(browser, site.url);
   await page.getByTestId('import-input').setInputFiles([...paths]);
   // Done when each file is imported or listed as not imported.
   const list = page.locator('.import-list li');

@@ -26,6 +26,7 @@ import { importFiles } from '../../src/importer/workspace';
 import { readCsv, run } from '../helpers';
 import { accessibilityProblems } from './axe';
 import { launchBrowser } from './browser';
+import { openImportView } from './import-page';
 import { serveStatic, type StaticSite } from './server';
 import { buildSite } from './site';
 import { workspaceSaved } from './settled';
@@ -84,15 +85,8 @@ afterAll(async () => {
   await site?.close();
 });
 
-async function importPage(): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1360, height: 1000 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${site.url}#/?v=import`);
-  await page.getByTestId('import-view').waitFor();
-  return { page, errors };
-}
+const importPage = (): Promise<{ page: Page; errors: string[] }> =>
+  openImportView(browser, site.url);
 
 const row = (page: Page, indicator: string) =>
   page.getByTestId('review-panel').locator(`tr[data-indicator="${indicator}"]`).first();

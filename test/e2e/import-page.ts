@@ -1,0 +1,15 @@
+/** The import view in a fresh browser profile at desktop size, with the page's errors collected. */
+import type { Browser, Page } from 'playwright-core';
+
+export async function openImportView(
+  browser: Browser,
+  siteUrl: string,
+): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1360, height: 1000 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${siteUrl}#/?v=import`);
+  await page.getByTestId('import-view').waitFor();
+  return { page, errors };
+}
