@@ -4,7 +4,7 @@
  * renders them live; the static shell (shell.tsx) renders them at build
  * time, so the page painted before any script runs is React's own markup.
  */
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { t, type Lang } from '../i18n';
 import type { View } from '../store';
 import { NAV } from './nav';
@@ -60,8 +60,17 @@ export function Navigation({
   readonly view: View;
   readonly onView?: (view: View) => void;
 }) {
+  const nav = useRef<HTMLElement>(null);
+  // On a phone the tabs scroll sideways: the view shown is brought into sight.
+  useEffect(() => {
+    const active = nav.current?.querySelector<HTMLElement>(`[data-testid="${navTestId(view)}"]`);
+    const box = nav.current;
+    if (active === null || active === undefined || box === null) return;
+    if (box.scrollWidth <= box.clientWidth) return;
+    box.scrollLeft = Math.max(0, active.offsetLeft - (box.clientWidth - active.offsetWidth) / 2);
+  }, [view]);
   return (
-    <nav className="nav no-print" aria-label={t(lang, 'appTitle')}>
+    <nav ref={nav} className="nav no-print" aria-label={t(lang, 'appTitle')}>
       {NAV.map((item) => (
         <button
           key={item.view}
