@@ -7,6 +7,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { t, type Lang } from '../i18n';
 import type { View } from '../store';
+import { IS_DEMO } from './demo';
 import { NAV } from './nav';
 import { HEADER_BUTTON, navButtonState, navTestId } from './nav-state';
 
@@ -26,6 +27,11 @@ export function AppHeader({
       <div>
         <h1>{t(lang, 'appTitle')}</h1>
         <p className="subtitle">{t(lang, 'appSubtitle')}</p>
+        {IS_DEMO && (
+          <p className="demo-badge" data-testid="demo-badge">
+            {t(lang, 'demoData')}
+          </p>
+        )}
       </div>
       <div className="header-actions">
         <button

@@ -4,6 +4,7 @@ import type { MessageKey } from './zh';
 export const en: Record<MessageKey, string> = {
   appTitle: 'Township rule-of-law indicators',
   appSubtitle: 'From the towns’ annual rule-of-law reports; every number links to its sentence',
+  demoData: 'Demo data (synthetic): these towns, years and figures are generated, not real reports',
   switchLang: '中文',
   needsScript: 'This page needs JavaScript.',
   year: 'Year',

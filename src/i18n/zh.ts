@@ -2,6 +2,7 @@
 export const zh = {
   appTitle: '乡镇法治政府建设指标对比',
   appSubtitle: '数据来自各乡镇法治政府建设情况报告，每个数字可追溯到原文句子',
+  demoData: '演示数据（合成）：以下乡镇、年度和数值均为程序生成，并非真实报告',
   switchLang: 'English',
   needsScript: '本页面需要启用 JavaScript。',
   year: '年度',

@@ -1,0 +1,74 @@
+/**
+ * `npm run demo`: the same site over a synthetic county of 20 towns × 4
+ * years, so trends and changes since last year show before a user's own
+ * second year arrives. Every view says in its header, from the page drawn
+ * before React on and in both languages, that the data is synthetic; the
+ * real build says nothing of the kind.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { VIEWS } from '../../src/store/views';
+import { launchBrowser } from './browser';
+import { serveStatic, type StaticSite } from './server';
+import { buildSite } from './site';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const DEMO_SITE = join(ROOT, 'dist-demo');
+
+let browser: Browser;
+let demo: StaticSite;
+
+beforeAll(async () => {
+  const built = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/demo.ts', '--build-only'],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  if (built.status !== 0) throw new Error(`npm run demo failed:\n${built.stdout}\n${built.stderr}`);
+  demo = await serveStatic(DEMO_SITE, '/demo/');
+  browser = await launchBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+describe('npm run demo', () => {
+  it('builds a county of 20 synthetic towns over 4 years', () => {
+    const index = JSON.parse(readFileSync(join(DEMO_SITE, 'data', 'index.json'), 'utf8')) as {
+      towns: { name: string; years: number[] }[];
+      years: number[];
+    };
+    expect(index.towns).toHaveLength(20);
+    expect(index.years).toEqual([2021, 2022, 2023, 2024]);
+    // Towns with more than one year: the changes since last year have something to show.
+    expect(index.towns.filter((t) => t.years.length > 1).length).toBeGreaterThan(10);
+    const reports = readFileSync(join(DEMO_SITE, 'data', 'reports.csv'), 'utf8');
+    expect(reports).toMatch(/^synthetic-/m);
+  });
+
+  it.each(VIEWS)(
+    'says on the %s view that its data is synthetic, in both languages',
+    async (view) => {
+      const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+      await page.goto(`${demo.url}#/?v=${view}`);
+      const badge = page.getByTestId('demo-badge');
+      await expect.poll(() => badge.textContent()).toMatch(/^演示数据（合成）/);
+      await page.getByTestId('lang-switch').click();
+      await expect.poll(() => badge.textContent()).toMatch(/^Demo data \(synthetic\)/);
+      await page.close();
+    },
+  );
+
+  it('says so from the first paint, before any script, and the real site never does', async () => {
+    const shell = readFileSync(join(DEMO_SITE, 'index.html'), 'utf8');
+    expect(shell).toContain('演示数据（合成）');
+    const real = readFileSync(join(await buildSite(), 'index.html'), 'utf8');
+    expect(real).not.toContain('demo-badge');
+    expect(real).not.toContain('演示数据');
+  });
+});
