@@ -2,7 +2,9 @@
  * On a 390×844 phone every view is as wide as the screen: the page never
  * scrolls sideways, each view's name and the header's buttons stay on one
  * line (the views are tabs that scroll on their own, the one shown brought
- * into sight), and the filter bar's selects fit inside it.
+ * into sight), and the filter bar's selects fit inside it. The overview
+ * shows its ranking chart on the first screen, then the cards as a strip to
+ * swipe, then the trends.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,6 +69,24 @@ describe('a phone (390×844)', () => {
       const tab = await page.getByTestId(`nav-${view}`).boundingBox();
       expect(tab?.x).toBeGreaterThanOrEqual(0);
       expect((tab?.x ?? 0) + (tab?.width ?? 0)).toBeLessThanOrEqual(390);
+      await page.close();
+    },
+  );
+
+  it.each(['zh', 'en'])(
+    'puts the overview’s ranking chart on the first screen (%s)',
+    async (lang) => {
+      const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+      await page.goto(`${site.url}#/?v=overview&l=${lang}`);
+      const chart = page.getByTestId('chart-ranking');
+      await chart.waitFor();
+      await pageSettled(page);
+      const box = await chart.boundingBox();
+      expect(box?.y).toBeLessThan(844);
+      // The cards are still all there, in a strip that scrolls on its own.
+      const strip = await page.locator('.cards').evaluate((e) => [e.scrollWidth, e.clientWidth]);
+      expect(strip[0]).toBeGreaterThan(strip[1] ?? 0);
+      expect(await page.locator('.cards .card').count()).toBe(9);
       await page.close();
     },
   );
