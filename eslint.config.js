@@ -57,7 +57,17 @@ const FEATURE_ZONES = FEATURES.flatMap((feature) => [
 ]);
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'public/data/', '.bench/', 'coverage/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'dist-demo/',
+      '.demo/',
+      'public/data/',
+      '.bench/',
+      'coverage/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -37,6 +37,7 @@ const TrendView = lazy(() =>
   import('../features/trends/TrendView').then((m) => ({ default: m.TrendView })),
 );
 import { discardChart } from '../components/chart/handoff';
+import { installPrintLayout } from '../components/chart/print-layout';
 import { issueMessage, t } from '../i18n';
 import { useAppStore } from '../store';
 import {
@@ -47,6 +48,10 @@ import {
   OverviewLayout,
   TrendsPending,
 } from './frame';
+import { PrintHeader } from './print-header';
+
+// The page is laid out for paper on the browser's beforeprint, whoever prints.
+installPrintLayout();
 
 function LoadErrors() {
   const { errors, lang, failed } = useAppStore(
@@ -118,13 +123,16 @@ function DeferredSourcePanel() {
 }
 
 /**
- * Printing: lazy parts of the page (large data below the fold) load first,
- * the charts draw, then the browser's print dialog opens.
+ * Printing: lazy parts of the page (large data below the fold) and the
+ * report list (the print header's date) load first, the charts draw, then the
+ * browser's print dialog opens (its beforeprint lays the page out for paper).
  */
 function usePrintWhenReady(): void {
   const printing = useAppStore((s) => s.printing);
   const setPrinting = useAppStore((s) => s.setPrinting);
-  const pending = useAppStore((s) => [...s.indicatorLoads.values()].includes('loading'));
+  const pending = useAppStore(
+    (s) => [...s.indicatorLoads.values()].includes('loading') || s.reportsLoad === 'loading',
+  );
   useEffect(() => {
     if (!printing || pending) return;
     // Charts draw after their data (and lazily loaded chart code) arrive.
@@ -191,6 +199,7 @@ export function App() {
       problems={<LoadErrors />}
       main={
         <>
+          {view !== 'import' && <PrintHeader />}
           {/* Importing needs no published data: the first year's reports start there. */}
           {view === 'import' && (
             <Suspense fallback={<EmptyState title={t(lang, 'loading')} />}>

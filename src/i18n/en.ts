@@ -187,4 +187,17 @@ export const en: Record<MessageKey, string> = {
   textPart: 'Part {i} of {n}',
   previousPart: 'Previous part',
   nextPart: 'Next part',
+  printScope: 'scope: ',
+  printTownsAll: 'all towns ({n})',
+  printTownsCounty: 'all towns of {county} ({n})',
+  printTownsMore: '{names} ({n} towns in all)',
+  printNameSeparator: ', ',
+  printYear: 'year {year}',
+  printLatest: 'each town’s latest report',
+  printYears: 'report years {years}',
+  printAllReports: 'all reports ({n})',
+  printDate: 'Data date: the newest publication date among the reports shown, {date}',
+  printNoDate: 'Data date: none of the reports shown states its publication date',
+  printDateNotLoaded:
+    'Data date: the list of reports is not loaded yet (print with the page’s Print button)',
 };

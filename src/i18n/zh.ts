@@ -174,6 +174,18 @@ export const zh = {
   textPart: '第 {i}/{n} 段',
   previousPart: '上一段',
   nextPart: '下一段',
+  printScope: '范围：',
+  printTownsAll: '全部乡镇（{n} 个）',
+  printTownsCounty: '{county}全部乡镇（{n} 个）',
+  printTownsMore: '{names} 等 {n} 个乡镇',
+  printNameSeparator: '、',
+  printYear: '{year} 年度',
+  printLatest: '各乡镇最近一次报告',
+  printYears: '报告年度 {years}',
+  printAllReports: '全部报告（{n} 份）',
+  printDate: '数据日期：所示报告中最新的签发日期 {date}',
+  printNoDate: '数据日期：所示报告均未写明签发日期',
+  printDateNotLoaded: '数据日期：报告清单尚未载入（请用页面上的“打印”按钮打印）',
 };
 
 export type MessageKey = keyof typeof zh;

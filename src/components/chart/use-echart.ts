@@ -8,6 +8,7 @@ import type { EChartsType } from 'echarts/core';
 import { useLayoutEffect, useRef, type RefObject } from 'react';
 import { echarts } from './echarts-setup';
 import { ECHARTS_HOST, takeChart } from './handoff';
+import { isPrintLayout, trackChart } from './print-layout';
 
 /** The ECharts events the charts listen to; the latest handlers are called. */
 export interface EChartEvents {
@@ -31,6 +32,8 @@ type Host = HTMLDivElement & { chart?: EChartsType };
 type SetOption = EChartsType['setOption'];
 
 function show(instance: EChartsType, option: object): void {
+  // Laid out for paper, the page prints as it stands: no bar may be mid-way.
+  if (isPrintLayout()) option = { ...option, animation: false };
   // Not lazy: a lazy setOption replaces the series at once but builds their
   // data a frame later, and a pointer moving over a bar in that frame made
   // ECharts read the data that was not there yet (an uncaught error when the
@@ -99,7 +102,10 @@ export function useEChart({
       }
     });
     observer.observe(host);
+    // Redrawn for paper when the page prints (print-layout.ts).
+    const untrack = trackChart(instance);
     return () => {
+      untrack();
       observer.disconnect();
       instance.dispose();
       drawn?.dom.remove();

@@ -4,6 +4,7 @@
  * a heatmap by percentile (where at least MIN_RANKED towns state it).
  * Missing is visible and says why (无本年度报告 / 报告未提及), never a colour.
  */
+import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { IndicatorId } from '../../catalog';
 import { DataPending } from '../../components/DataPending';
@@ -20,6 +21,8 @@ import { exportQuotes, importedText } from '../../store/quotes';
 import { matrixItems } from '../../dataset/items';
 import { sourceOf, useAppStore } from '../../store';
 import { useCompareMatrix, useSelectedTowns } from '../../store/hooks';
+import { usePrintScope } from '../../store/print-scope';
+import { comparePeriod } from '../../dataset/print-scope';
 
 /** Sequential blues (ColorBrewer), light to dark; dark bins carry white text. */
 const BINS: readonly { bg: string; fg: string }[] = [
@@ -64,6 +67,12 @@ export function CompareMatrix() {
   );
   const towns = useSelectedTowns();
   const { state: dataState, matrix, mode: yearMode, auto } = useCompareMatrix();
+  usePrintScope(
+    useMemo(
+      () => ({ view: 'compare', towns, period: comparePeriod(yearMode, year) }) as const,
+      [towns, yearMode, year],
+    ),
+  );
   if (dataState !== 'ready') {
     return <DataPending lang={lang} failed={dataState === 'failed'} />;
   }

@@ -12,6 +12,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { VirtualTable } from '../../components/VirtualTable';
 import { useAppStore } from '../../store';
 import { useReports } from '../../store/hooks';
+import { usePrintScope } from '../../store/print-scope';
 import { INFERRED, placeOf } from '../../components/place';
 import type { ReportInfo } from '../../dataset/model';
 import type { ReportStatus } from '../../extract/columns';
@@ -34,6 +35,15 @@ export function QualityPage() {
     })),
   );
   const reportsState = useReports();
+  const towns = useAppStore((s) => s.model?.towns);
+  // Printed above it: every report of every town.
+  usePrintScope(
+    useMemo(
+      () =>
+        towns === undefined ? null : ({ view: 'quality', towns, period: { kind: 'all' } } as const),
+      [towns],
+    ),
+  );
   // The report whose unused numbers are open, and the button that opened them.
   const [unusedOf, setUnusedOf] = useState<{ report: ReportInfo; noRule: boolean } | null>(null);
   const opener = useRef<HTMLButtonElement | null>(null);

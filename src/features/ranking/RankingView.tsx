@@ -25,6 +25,7 @@ import { exportQuotes, importedText } from '../../store/quotes';
 import { rankingItems } from '../../dataset/items';
 import { sourceOf, useAppStore } from '../../store';
 import { useIndicatorData, useSelectedTowns } from '../../store/hooks';
+import { usePrintScope } from '../../store/print-scope';
 import {
   RANKING_WINDOW,
   rankingHeight,
@@ -89,6 +90,16 @@ export function RankingView() {
     })),
   );
   const towns = useSelectedTowns();
+  // The overview's scope, printed above it: the selected towns in the filters' year.
+  usePrintScope(
+    useMemo(
+      () =>
+        year === null
+          ? null
+          : ({ view: 'overview', towns, period: { kind: 'year', year } } as const),
+      [towns, year],
+    ),
+  );
   const [tableOpen, setTableOpen] = useState(false);
   const { state: dataState, model } = useIndicatorData(
     useMemo(() => [indicator], [indicator]),

@@ -21,6 +21,8 @@ import { cellKey, matrixMissing } from '../../dataset/compare';
 import { categoryName, echartsLocale, indicatorName, t, unitLabel } from '../../i18n';
 import { sourceOf, useAppStore } from '../../store';
 import { useCompareMatrix, useSelectedTowns } from '../../store/hooks';
+import { usePrintScope } from '../../store/print-scope';
+import { comparePeriod } from '../../dataset/print-scope';
 import { ExportCsv } from '../../components/ExportCsv';
 import { exportQuotes, importedText } from '../../store/quotes';
 import { matrixItems } from '../../dataset/items';
@@ -53,6 +55,12 @@ export function SideBySide() {
       yearMode === 'year' ? hasReport(town, year) : town.years.length > 0;
     return [...towns.filter(withData), ...towns.filter((t) => !withData(t))].slice(0, MIN_SIDE);
   }, [sideTowns, towns, year, yearMode]);
+  usePrintScope(
+    useMemo(
+      () => ({ view: 'sideBySide', towns: chosen, period: comparePeriod(yearMode, year) }) as const,
+      [chosen, yearMode, year],
+    ),
+  );
   const indicators = matrix?.indicators ?? NO_INDICATORS;
   // On their own scales, only the indicators some chosen town states get a chart (the table has all).
   const drawn = useMemo(

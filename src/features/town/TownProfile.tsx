@@ -29,6 +29,7 @@ import { formatChange, indicatorName, t } from '../../i18n';
 import { yearItem } from '../../dataset/items';
 import { sourceOf, useAppStore } from '../../store';
 import { useCountyData, useIndicatorData, useSelectedTowns } from '../../store/hooks';
+import { usePrintScope } from '../../store/print-scope';
 
 const NO_COUNTY: CountyData = { values: [], reports: [] };
 
@@ -83,6 +84,21 @@ export function TownProfile() {
     useMemo(() => (lastYear === undefined ? [] : [lastYear]), [lastYear]),
   );
   const groups = useMemo(() => groupByCounty(all ?? [], countyKeyOf), [all]);
+  // Printed above it: this town, every year of its reports.
+  usePrintScope(
+    useMemo(
+      () =>
+        town === undefined || profile === null || county === null
+          ? null
+          : ({
+              view: 'townProfile',
+              towns: [town],
+              period: { kind: 'years', years: profile.years },
+              reports: county.reports,
+            } as const),
+      [town, profile, county],
+    ),
+  );
   if (all === undefined) return null;
   if (county === null || town === undefined) {
     return <DataPending lang={lang} failed={countyState === 'failed'} />;

@@ -12,6 +12,7 @@ import {
   useState,
   type RefObject,
 } from 'react';
+import { flushSync } from 'react-dom';
 import { useShallow } from 'zustand/react/shallow';
 import { INDICATORS, type CategoryId, type IndicatorId } from '../../catalog';
 import {
@@ -24,6 +25,7 @@ import {
   type TrendLine,
 } from '../../charts/trend';
 import { LazyChart, type ChartClick } from '../../components/chart/LazyChart';
+import { onPrintLayout } from '../../components/chart/print-layout';
 import { DataPending } from '../../components/DataPending';
 import { EmptyState } from '../../components/EmptyState';
 import { rowText, valueFlag } from '../../components/value-text';
@@ -53,20 +55,33 @@ function scaleOf(indicator: IndicatorId): AxisScale {
  */
 function useWidth(ref: RefObject<HTMLElement | null>): number {
   const [width, setWidth] = useState(0);
-  const observed = useRef<{ element: HTMLElement; observer: ResizeObserver } | null>(null);
+  const observed = useRef<{
+    element: HTMLElement;
+    observer: ResizeObserver;
+    unprint: () => void;
+  } | null>(null);
   useLayoutEffect(() => {
     const element = ref.current;
     if (element === (observed.current?.element ?? null)) return;
     observed.current?.observer.disconnect();
+    observed.current?.unprint();
     observed.current = null;
     if (element === null) return;
     const measure = (): void => setWidth(Math.round(element.clientWidth));
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(element);
-    observed.current = { element, observer };
+    // Printing gives no frame for the observer: laid out for paper at once.
+    const unprint = onPrintLayout(() => flushSync(measure));
+    observed.current = { element, observer, unprint };
   });
-  useEffect(() => () => observed.current?.observer.disconnect(), []);
+  useEffect(
+    () => () => {
+      observed.current?.observer.disconnect();
+      observed.current?.unprint();
+    },
+    [],
+  );
   return width;
 }
 
