@@ -48,6 +48,7 @@ import {
   OverviewLayout,
   TrendsPending,
 } from './frame';
+import { useAfterFirstChart } from './after-first-chart';
 import { PrintHeader } from './print-header';
 
 // The page is laid out for paper on the browser's beforeprint, whoever prints.
@@ -85,25 +86,10 @@ function LoadErrors() {
 }
 
 /**
- * The cards wait for the first chart: it is what a reader looks for first, and
- * it should not queue behind the rest of the page. The space is kept so
- * nothing moves when they arrive.
+ * Renders `children` once the first chart is drawn (lazy chunks among them);
+ * `pending` holds the place. The cards wait so: the first chart is what a
+ * reader looks for first, and the space kept means nothing moves.
  */
-function useAfterFirstChart(): boolean {
-  const [ready, setReady] = useState(false);
-  useEffect(() => {
-    let live = true;
-    void afterFirstChart().then(() => {
-      if (live) setReady(true);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
-  return ready;
-}
-
-/** Renders `children` once the first chart is drawn (lazy chunks among them); `pending` holds the place. */
 function AfterFirstChart({ pending, children }: { pending: ReactNode; children: ReactNode }) {
   const ready = useAfterFirstChart();
   return ready ? <Suspense fallback={pending}>{children}</Suspense> : pending;

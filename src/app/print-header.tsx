@@ -5,9 +5,7 @@
  * date of its own), said as such. Every word comes from src/i18n; the names
  * and dates from the data are text, never markup.
  */
-import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { afterFirstChart } from '../components/chart/first-chart';
 import type { ReportInfo, Town } from '../dataset/model';
 import {
   newestPublished,
@@ -18,6 +16,7 @@ import {
 import { t, type Lang } from '../i18n';
 import { useAppStore } from '../store';
 import { LAZY_BYTES, useReports } from '../store/hooks';
+import { useAfterFirstChart } from './after-first-chart';
 
 function townsWords(lang: Lang, all: readonly Town[], scope: PrintScope): string {
   const towns = printTownsOf(all, scope.towns);
@@ -67,16 +66,7 @@ function useReportsForPrint(wanted: boolean): void {
       small: s.model !== null && s.model.reportsFile.bytes <= LAZY_BYTES,
     })),
   );
-  const [afterFirst, setAfterFirst] = useState(false);
-  useEffect(() => {
-    let live = true;
-    void afterFirstChart().then(() => {
-      if (live) setAfterFirst(true);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
+  const afterFirst = useAfterFirstChart();
   useReports(wanted && (printing || (small && afterFirst)));
 }
 
