@@ -2,7 +2,7 @@
  * Where a town's bar of the ranking chart is on the page, through ECharts'
  * own geometry (the chart is drawn, not laid out in elements a test can find).
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 /** The point `along` (0–1) of the way from the axis to the bar's end; null until it is drawn. */
 export function barPoint(
@@ -32,4 +32,35 @@ export function barPoint(
     },
     [town, along] as const,
   );
+}
+
+/**
+ * Hovers `town`'s bar until its tooltip (a div of the ranking chart whose
+ * text starts with the town's name) shows, and returns that tooltip. Each try
+ * reads the bar's place afresh and comes from outside the chart: the page may
+ * still move the chart (cards arriving above it, the tooltip's code loading
+ * after the first chart), and a pointer already resting on a bar sends no
+ * new hover.
+ */
+export async function showBarTooltip(page: Page, town: string): Promise<Locator> {
+  const tooltip = page
+    .getByTestId('chart-ranking')
+    .locator('div')
+    .filter({ hasText: new RegExp(`^${town}`) })
+    .last();
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const point = await barPoint(page, town, 0.5);
+    if (point !== null) {
+      await page.mouse.move(1, 1);
+      await page.mouse.move(point.x, point.y, { steps: 3 });
+      const shown = await tooltip.waitFor({ timeout: 1_000 }).then(
+        () => true,
+        () => false,
+      );
+      if (shown) return tooltip;
+    }
+    if (Date.now() > deadline) throw new Error(`no tooltip for ${town}'s bar showed`);
+    await page.waitForTimeout(200);
+  }
 }

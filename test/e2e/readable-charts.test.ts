@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MULTIPLES } from '../../src/charts/trend';
 import { accessibilityProblems } from './axe';
-import { barPoint } from './bars';
+import { showBarTooltip } from './bars';
 import { launchBrowser } from './browser';
 import { serveStatic, type StaticSite } from './server';
 import { buildSite } from './site';
@@ -196,13 +196,6 @@ describe('small multiples of a category with many indicators', () => {
   });
 });
 
-/** Points at the bar of `town` in the ranking chart, through ECharts' own geometry. */
-async function hoverBar(page: Page, town: string): Promise<void> {
-  const point = await barPoint(page, town, 0.5);
-  if (point === null) throw new Error(`no bar for ${town}`);
-  await page.mouse.move(point.x, point.y);
-}
-
 describe('a ranking bar', () => {
   it('shows the town, its value with qualifier and unit, and the report in a tooltip', async () => {
     const page = await open(
@@ -210,18 +203,8 @@ describe('a ranking bar', () => {
       '#/?y=2024&i=mediation.cases',
       '[data-testid="chart-ranking"] svg',
     );
-    const tooltip = page
-      .getByTestId('chart-ranking')
-      .locator('div')
-      .filter({ hasText: /^段园镇/ })
-      .last();
     // The tooltip's code comes after the first chart: point until it answers.
-    await expect
-      .poll(async () => {
-        await hoverBar(page, '段园镇');
-        return tooltip.isVisible();
-      })
-      .toBe(true);
+    const tooltip = await showBarTooltip(page, '段园镇');
     const text = (await tooltip.innerText()).split('\n');
     expect(text).toEqual([
       '段园镇 · 杜集区',
@@ -229,13 +212,7 @@ describe('a ranking bar', () => {
       '报告：anhui-huaibei-duanyuan-2024（2024年度）',
     ]);
     // A figure written 190余起: at least, and said so.
-    await hoverBar(page, '黄花店镇');
-    const other = page
-      .getByTestId('chart-ranking')
-      .locator('div')
-      .filter({ hasText: /^黄花店镇/ })
-      .last();
-    await other.waitFor();
+    const other = await showBarTooltip(page, '黄花店镇');
     expect(await other.innerText()).toContain('≥190件');
     expect(await other.innerText()).toContain('不少于此数');
     expect(await other.innerText()).toContain('报告：tianjin-huanghuadian-2024');

@@ -122,6 +122,26 @@ export async function hoverChart(page: Page, testId: string): Promise<string[]> 
     await chartSettled(page, selector);
   }
   const texts: string[] = [];
+  // A busy machine may move or redraw the chart under the pointer: a pass that
+  // showed no tooltip at all is tried again, its points read afresh.
+  for (let pass = 0; pass < 3 && texts.length === 0; pass += 1) {
+    await page.mouse.move(1, 1);
+    texts.push(...(await hoverPoints(page, testId, selector, changes)));
+  }
+  await page.mouse.move(1, 1);
+  // A chart whose tooltips never showed has not been checked at all.
+  if (texts.length === 0) throw new Error(`no tooltip of ${testId} showed`);
+  return texts;
+}
+
+/** Hovers each point of the chart once; the texts of the tooltips that showed. */
+async function hoverPoints(
+  page: Page,
+  testId: string,
+  selector: string,
+  changes: () => Promise<number>,
+): Promise<string[]> {
+  const texts: string[] = [];
   for (const point of await chartPoints(page, testId)) {
     const before = await changes();
     const p = await inView(page, testId, point);
@@ -154,9 +174,6 @@ export async function hoverChart(page: Page, testId: string): Promise<string[]> 
     }
     if (text.text !== '') texts.push(text.text);
   }
-  await page.mouse.move(1, 1);
-  // A chart whose tooltips never showed has not been checked at all.
-  if (texts.length === 0) throw new Error(`no tooltip of ${testId} showed`);
   return texts;
 }
 
