@@ -9,6 +9,9 @@ import { afterFirstChart, noPrimaryChart } from '../components/chart/first-chart
 import { useShallow } from 'zustand/react/shallow';
 import { EmptyState } from '../components/EmptyState';
 // The evaluators' views are their own chunks: the overview's first chart must not wait for them.
+const BriefView = lazy(() =>
+  import('../features/brief/BriefView').then((m) => ({ default: m.BriefView })),
+);
 const CompareMatrix = lazy(() =>
   import('../features/compare/CompareMatrix').then((m) => ({ default: m.CompareMatrix })),
 );
@@ -211,6 +214,7 @@ export function App() {
           )}
           {status === 'ready' && view !== 'overview' && view !== 'import' && (
             <Suspense fallback={<EmptyState title={t(lang, 'loading')} />}>
+              {view === 'brief' && <BriefView />}
               {view === 'compare' && <CompareMatrix />}
               {view === 'side' && <SideBySide />}
               {view === 'town' && <TownProfile />}

@@ -37,6 +37,7 @@ export type {
   RuleSpec,
   Wording,
 } from './types';
+export { WARNING_SIGNS, type WarningSign, type WarningTest } from './warnings';
 export {
   RESOLUTION_RULES,
   RESOLUTION_RULE_IDS,
@@ -45,6 +46,7 @@ export {
 } from './resolution';
 
 import { CATEGORIES, INDICATORS, type IndicatorId } from './catalog';
+import { WARNING_SIGNS } from './warnings';
 import type { CategoryId, IndicatorKind } from './types';
 
 export const CATEGORY_IDS = Object.keys(CATEGORIES) as CategoryId[];
@@ -58,6 +60,7 @@ export function catalogAsJson(): unknown {
   return {
     categories: CATEGORIES,
     indicators: Object.entries(INDICATORS).map(([id, spec]) => ({ id, ...spec })),
+    warnings: WARNING_SIGNS,
   };
 }
 

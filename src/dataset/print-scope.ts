@@ -15,7 +15,7 @@ export type PrintPeriod =
 
 export interface PrintScope {
   /** The view's label, a key of src/i18n. */
-  readonly view: 'overview' | 'compare' | 'sideBySide' | 'townProfile' | 'quality';
+  readonly view: 'overview' | 'brief' | 'compare' | 'sideBySide' | 'townProfile' | 'quality';
   readonly towns: readonly Town[];
   readonly period: PrintPeriod;
   /**

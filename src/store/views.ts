@@ -7,6 +7,7 @@ import type { MessageKey } from '../i18n';
 
 export const VIEW_REGISTRY = [
   { view: 'overview', label: 'overview' },
+  { view: 'brief', label: 'brief' },
   { view: 'compare', label: 'compare' },
   { view: 'side', label: 'sideBySide' },
   { view: 'town', label: 'townProfile' },

@@ -131,6 +131,7 @@ async function openPrintable(view: Printed, query = ''): Promise<Page> {
 
 const VIEW_READY: Readonly<Record<Printed, string>> = {
   overview: 'chart-ranking',
+  brief: 'brief',
   compare: 'compare-matrix',
   side: 'chart-side',
   town: 'town-profile',
@@ -219,6 +220,14 @@ const EXPECTED: Readonly<Record<Printed, (page: Page) => Promise<Expected>>> = {
       date: expectedDate(rows.filter((r) => r.year === year)),
     };
   },
+  brief: async () => {
+    const rows = reportRows();
+    const year = String(Math.max(...rows.map((r) => Number(r.year))));
+    return {
+      scope: [t('zh', 'brief'), t('zh', 'printTownsAll', { n: latestOf(rows).length }), year],
+      date: expectedDate(rows.filter((r) => r.year === year)),
+    };
+  },
   compare: async (page) => {
     const rows = reportRows();
     // The matrix opens on each town's latest report when the year would leave rows empty.
@@ -267,6 +276,8 @@ const EXPECTED: Readonly<Record<Printed, (page: Page) => Promise<Expected>>> = {
 const MAX_PAGES: Readonly<Record<Printed, number>> = {
   // Cards and ranking, then the trend, then the small multiples (each kept whole).
   overview: 3,
+  // The brief's promise: two sheets for a meeting.
+  brief: 2,
   compare: 2,
   side: 2,
   town: 2,

@@ -1,0 +1,424 @@
+/**
+ * 简报 / Brief: one page for a county leader before a meeting. For the
+ * selected towns and year: per category, the towns stating the most and the
+ * least of its headline figure, the largest rise and fall since each town's
+ * previous report, the towns whose report does not state it; the catalog's
+ * warning signs; the towns with no report this year. Every figure is a button
+ * that opens its sentence; every sentence is worded from the data in the
+ * page's language (dataset/brief.ts decides what the figures settle).
+ */
+import { useMemo, type ReactNode } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { DataPending } from '../../components/DataPending';
+import { EmptyState } from '../../components/EmptyState';
+import { IndicatorInfo } from '../../components/IndicatorInfo';
+import { rowText, valueFlag } from '../../components/value-text';
+import { INDICATORS, WARNING_SIGNS, type WarningSign } from '../../catalog';
+import {
+  BRIEF_INDICATORS,
+  briefOf,
+  briefYears,
+  type Brief,
+  type BriefChange,
+  type BriefValue,
+  type BriefWarning,
+  type CategoryBrief,
+} from '../../dataset/brief';
+import type { Town, ValueRow } from '../../dataset/model';
+import {
+  categoryName,
+  fill,
+  formatChange,
+  formatValue,
+  indicatorName,
+  t,
+  type Lang,
+} from '../../i18n';
+import { sourceOf, useAppStore } from '../../store';
+import { useIndicatorData, useSelectedTowns } from '../../store/hooks';
+import { usePrintScope } from '../../store/print-scope';
+
+/** Towns named at most in one list; more are counted. */
+const NAMED = 10;
+
+type Open = (row: ValueRow) => void;
+
+/** A figure as a button that opens its sentence; `label` before the value (a town, a year). */
+function Figure({
+  lang,
+  row,
+  label,
+  open,
+}: {
+  lang: Lang;
+  row: ValueRow;
+  label: string;
+  open: Open;
+}) {
+  return (
+    <button
+      type="button"
+      className="cell-link brief-figure"
+      data-testid="brief-figure"
+      data-report={row.reportId}
+      data-indicator={row.indicator}
+      onClick={() => open(row)}
+    >
+      {label} {rowText(lang, row)}
+      {valueFlag(row)}
+    </button>
+  );
+}
+
+/** Items joined by the language's list separator. */
+function joined(lang: Lang, items: readonly ReactNode[]): ReactNode[] {
+  return items.flatMap((item, i) => (i === 0 ? [item] : [t(lang, 'printNameSeparator'), item]));
+}
+
+/** Names, at most NAMED, then how many more. */
+function names(lang: Lang, towns: readonly Town[]): string {
+  const shown = towns
+    .slice(0, NAMED)
+    .map((town) => town.name)
+    .join(t(lang, 'printNameSeparator'));
+  return towns.length > NAMED
+    ? `${shown} ${t(lang, 'briefAndMore', { n: towns.length - NAMED })}`
+    : shown;
+}
+
+function Values({ lang, values, open }: { lang: Lang; values: readonly BriefValue[]; open: Open }) {
+  return (
+    <>
+      {joined(
+        lang,
+        values.map((v) => (
+          <Figure key={v.town.id} lang={lang} row={v.row} label={v.town.name} open={open} />
+        )),
+      )}
+    </>
+  );
+}
+
+/** 段园镇 400件（2023年）→ 608件（2024年）+52% — both figures open their sentences. */
+function Change({
+  lang,
+  change,
+  year,
+  open,
+}: {
+  lang: Lang;
+  change: BriefChange;
+  year: number;
+  open: Open;
+}) {
+  const unit = INDICATORS[change.indicator].unit;
+  const amount =
+    change.percent === null
+      ? `${change.difference > 0 ? '+' : '−'}${formatValue(lang, Math.abs(change.difference), '=', unit)}`
+      : formatChange(lang, change.percent);
+  return (
+    <>
+      <span className="brief-town">{change.town.name}</span>{' '}
+      <Figure
+        lang={lang}
+        row={change.before}
+        label={t(lang, 'briefYearOf', { year: change.beforeYear })}
+        open={open}
+      />
+      {' → '}
+      <Figure
+        lang={lang}
+        row={change.now}
+        label={t(lang, 'briefYearOf', { year })}
+        open={open}
+      />{' '}
+      <strong className="brief-amount">{amount}</strong>
+    </>
+  );
+}
+
+function CategoryCard({
+  lang,
+  brief,
+  item,
+  open,
+}: {
+  lang: Lang;
+  brief: Brief;
+  item: CategoryBrief;
+  open: Open;
+}) {
+  const count = INDICATORS[item.indicator].kind === 'count';
+  const first = item.stated[0];
+  const rows: { key: string; label: string; body: ReactNode }[] = [];
+  if (item.stated.length === 0) {
+    rows.push({ key: 'none', label: '', body: t(lang, 'briefNoneStated') });
+  } else if (item.stated.length === 1 && first !== undefined) {
+    rows.push({
+      key: 'only',
+      label: '',
+      body: (
+        <>
+          {t(lang, 'briefOnlyOne')} <Values lang={lang} values={[first]} open={open} />
+        </>
+      ),
+    });
+  } else if (item.highest.length === 0 && item.lowest.length === 0) {
+    // Equal figures, or 约/余 figures that leave the order open: listed, not ranked.
+    const same = item.stated.every((v) => v.row.qualifier === '=' && v.value === first?.value);
+    rows.push({
+      key: same ? 'same' : 'unordered',
+      label: '',
+      body: (
+        <>
+          {t(lang, same ? 'briefAllSame' : 'briefUnordered', { n: item.stated.length })}{' '}
+          <Values lang={lang} values={item.stated.slice(0, NAMED)} open={open} />
+        </>
+      ),
+    });
+  } else {
+    if (item.highest.length > 0) {
+      rows.push({
+        key: 'highest',
+        label: t(lang, count ? 'briefMost' : 'briefHighest'),
+        body: <Values lang={lang} values={item.highest} open={open} />,
+      });
+    }
+    if (item.lowest.length > 0) {
+      rows.push({
+        key: 'lowest',
+        label: t(lang, count ? 'briefFewest' : 'briefLowest'),
+        body: <Values lang={lang} values={item.lowest} open={open} />,
+      });
+    }
+  }
+  // Changes only where some town has an earlier report (the page says so once otherwise).
+  if (brief.withPrevious > 0 && item.stated.length > 0) {
+    if (item.compared === 0) {
+      rows.push({ key: 'nochange', label: '', body: t(lang, 'briefNoChange') });
+    } else if (item.rise === null && item.fall === null) {
+      rows.push({ key: 'steady', label: '', body: t(lang, 'briefNoRiseFall') });
+    }
+    if (item.rise !== null) {
+      rows.push({
+        key: 'rise',
+        label: t(lang, 'briefRise'),
+        body: <Change lang={lang} change={item.rise} year={brief.year} open={open} />,
+      });
+    }
+    if (item.fall !== null) {
+      rows.push({
+        key: 'fall',
+        label: t(lang, 'briefFall'),
+        body: <Change lang={lang} change={item.fall} year={brief.year} open={open} />,
+      });
+    }
+  }
+  return (
+    <section className="panel brief-category" data-testid={`brief-${item.category}`}>
+      <h3>{categoryName(lang, item.category)}</h3>
+      <p className="brief-indicator">
+        {indicatorName(lang, item.indicator)}{' '}
+        <IndicatorInfo lang={lang} indicator={item.indicator} />
+      </p>
+      <dl>
+        {rows.map((r) => (
+          <div key={r.key} className="brief-row" data-testid={`brief-${r.key}`}>
+            {r.label !== '' && <dt>{r.label}</dt>}
+            <dd>{r.body}</dd>
+          </div>
+        ))}
+      </dl>
+      {item.notStated.length > 0 && (
+        <p className="brief-not-stated" data-testid="brief-not-stated">
+          {t(lang, 'briefNotStated', { names: names(lang, item.notStated) })}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function signLabel(lang: Lang, sign: WarningSign): string {
+  const threshold = sign.test.kind === 'rising' ? '' : sign.test.threshold;
+  return fill(sign.label[lang], { threshold });
+}
+
+function Warnings({ lang, brief, open }: { lang: Lang; brief: Brief; open: Open }) {
+  const bySign = new Map<WarningSign, BriefWarning[]>();
+  for (const w of brief.warnings) bySign.set(w.sign, [...(bySign.get(w.sign) ?? []), w]);
+  const quiet = WARNING_SIGNS.filter((s) => !bySign.has(s));
+  return (
+    <section className="panel brief-warnings" data-testid="brief-warnings">
+      <h3>{t(lang, 'briefWarnings')}</h3>
+      {bySign.size > 0 && (
+        <ul>
+          {[...bySign].map(([sign, found]) => (
+            <li key={sign.id} data-testid={`brief-sign-${sign.id}`}>
+              <strong>{signLabel(lang, sign)}</strong>
+              {t(lang, 'briefLabelEnd')}
+              {joined(
+                lang,
+                found.slice(0, NAMED).map((w) =>
+                  w.before === null ? (
+                    <Figure
+                      key={w.town.id}
+                      lang={lang}
+                      row={w.row}
+                      label={w.town.name}
+                      open={open}
+                    />
+                  ) : (
+                    <span key={w.town.id} className="brief-pair">
+                      <span className="brief-town">{w.town.name}</span>{' '}
+                      <Figure
+                        lang={lang}
+                        row={w.before.row}
+                        label={t(lang, 'briefYearOf', { year: w.before.year })}
+                        open={open}
+                      />
+                      {' → '}
+                      <Figure
+                        lang={lang}
+                        row={w.row}
+                        label={t(lang, 'briefYearOf', { year: brief.year })}
+                        open={open}
+                      />
+                    </span>
+                  ),
+                ),
+              )}
+              {found.length > NAMED && ` ${t(lang, 'briefAndMore', { n: found.length - NAMED })}`}
+            </li>
+          ))}
+        </ul>
+      )}
+      {quiet.length > 0 && (
+        <p className="brief-quiet">
+          {t(lang, 'briefNoWarnings', {
+            signs: quiet.map((s) => signLabel(lang, s)).join(t(lang, 'printNameSeparator')),
+          })}
+        </p>
+      )}
+      <p className="brief-note">{t(lang, 'briefWarningsChecked')}</p>
+    </section>
+  );
+}
+
+function NoReport({
+  lang,
+  brief,
+  showTown,
+}: {
+  lang: Lang;
+  brief: Brief;
+  showTown: (townId: string) => void;
+}) {
+  return (
+    <section className="panel brief-missing" data-testid="brief-no-report">
+      <h3>{t(lang, 'briefNoReport', { year: brief.year })}</h3>
+      {brief.noReport.length === 0 ? (
+        <p>{t(lang, 'briefAllReported', { year: brief.year })}</p>
+      ) : (
+        <ul>
+          {brief.noReport.slice(0, NAMED * 2).map(({ town, latest }) => (
+            <li key={town.id}>
+              <button
+                type="button"
+                className="cell-link"
+                data-testid="brief-missing-town"
+                onClick={() => showTown(town.id)}
+              >
+                {town.name}
+              </button>{' '}
+              <span className="th-meta">
+                {latest === null
+                  ? t(lang, 'briefNoEarlier')
+                  : t(lang, 'briefLatest', { year: latest })}
+              </span>
+            </li>
+          ))}
+          {brief.noReport.length > NAMED * 2 && (
+            <li>{t(lang, 'briefAndMore', { n: brief.noReport.length - NAMED * 2 })}</li>
+          )}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function BriefView() {
+  const { year, lang, openSource, showTown } = useAppStore(
+    useShallow((s) => ({
+      year: s.year,
+      lang: s.lang,
+      openSource: s.openSource,
+      showTown: s.showTown,
+    })),
+  );
+  const towns = useSelectedTowns();
+  const years = useMemo(() => (year === null ? [] : briefYears(towns, year)), [towns, year]);
+  const { state, model } = useIndicatorData(BRIEF_INDICATORS, years);
+  const brief = useMemo(
+    () =>
+      model === null || year === null || state !== 'ready' ? null : briefOf(model, year, towns),
+    [model, year, towns, state],
+  );
+  usePrintScope(
+    useMemo(
+      () =>
+        year === null ? null : ({ view: 'brief', towns, period: { kind: 'year', year } } as const),
+      [towns, year],
+    ),
+  );
+  const open = (row: ValueRow): void => openSource(sourceOf(row));
+  const heading = (
+    <h2>
+      {t(lang, 'brief')} · {year}
+    </h2>
+  );
+  if (towns.length === 0 || year === null) {
+    return (
+      <section className="brief" data-testid="brief">
+        {heading}
+        <EmptyState title={t(lang, 'briefNoTowns')} />
+      </section>
+    );
+  }
+  if (brief === null) {
+    return (
+      <section className="brief" aria-busy={state !== 'failed'}>
+        {heading}
+        <DataPending lang={lang} failed={state === 'failed'} />
+      </section>
+    );
+  }
+  return (
+    <section className="brief" data-testid="brief">
+      {heading}
+      <p className="brief-lead" data-testid="brief-lead">
+        {brief.withReport === brief.towns.length
+          ? t(lang, 'briefReportsAll', { total: brief.towns.length, year: brief.year })
+          : t(lang, 'briefReports', {
+              total: brief.towns.length,
+              n: brief.withReport,
+              year: brief.year,
+            })}
+      </p>
+      {brief.withReport > 0 && brief.withPrevious === 0 && (
+        <p className="brief-lead" data-testid="brief-one-year">
+          {t(lang, 'briefOneYear')}
+        </p>
+      )}
+      <p className="brief-note">{t(lang, 'briefHowRead')}</p>
+      <div className="brief-top">
+        <Warnings lang={lang} brief={brief} open={open} />
+        <NoReport lang={lang} brief={brief} showTown={showTown} />
+      </div>
+      <div className="brief-grid">
+        {brief.categories.map((item) => (
+          <CategoryCard key={item.category} lang={lang} brief={brief} item={item} open={open} />
+        ))}
+      </div>
+    </section>
+  );
+}
