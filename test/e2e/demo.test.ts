@@ -10,7 +10,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CATEGORY_IDS } from '../../src/catalog';
 import { VIEWS } from '../../src/store/views';
+import { expectedEnds, namedTowns, openEveryFigure, quotes } from './brief-check';
+import { pageSettled } from './settled';
 import { launchBrowser } from './browser';
 import { serveStatic, type StaticSite } from './server';
 import { buildSite } from './site';
@@ -70,5 +73,30 @@ describe('npm run demo', () => {
     const real = readFileSync(join(await buildSite(), 'index.html'), 'utf8');
     expect(real).not.toContain('demo-badge');
     expect(real).not.toContain('演示数据');
+  });
+
+  it('briefs the county: its highest and lowest towns as the data files give them, and what changed', async () => {
+    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    await page.goto(`${demo.url}#/?v=brief`);
+    await page.getByTestId('brief').waitFor();
+    await pageSettled(page);
+    const data = join(DEMO_SITE, 'data');
+    const { ends } = expectedEnds(data);
+    let named = 0;
+    for (const category of CATEGORY_IDS) {
+      expect(await namedTowns(page, category, 'highest')).toEqual(ends[category].highest);
+      expect(await namedTowns(page, category, 'lowest')).toEqual(ends[category].lowest);
+      named += ends[category].highest.length + ends[category].lowest.length;
+    }
+    expect(named).toBeGreaterThan(10);
+    // Four years: changes since the previous reports, and no "one year only".
+    expect(await page.getByTestId('brief-one-year').count()).toBe(0);
+    expect(await page.getByTestId('brief-rise').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('brief-fall').count()).toBeGreaterThan(0);
+    // A rise names both years' figures, each opening its own sentence.
+    const rise = page.getByTestId('brief-rise').first().getByTestId('brief-figure');
+    expect(await rise.count()).toBe(2);
+    expect(await openEveryFigure(page, quotes(data), 24)).toBe(24);
+    await page.close();
   });
 });
