@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATEGORY_IDS } from '../../src/catalog';
 import { VIEWS } from '../../src/store/views';
 import { expectedEnds, namedTowns, openEveryFigure, quotes } from './brief-check';
+import { pdfPages } from './pdf-pages';
 import { pageSettled } from './settled';
 import { launchBrowser } from './browser';
 import { serveStatic, type StaticSite } from './server';
@@ -97,6 +98,23 @@ describe('npm run demo', () => {
     const rise = page.getByTestId('brief-rise').first().getByTestId('brief-figure');
     expect(await rise.count()).toBe(2);
     expect(await openEveryFigure(page, quotes(data), 24)).toBe(24);
+    await page.close();
+  });
+
+  it('prints the county’s brief on two A4 sheets', async () => {
+    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    await page.goto(`${demo.url}#/?v=brief`);
+    await page.getByTestId('brief').waitFor();
+    await pageSettled(page);
+    // What the browser's print does first: the page laid out for paper.
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+    const pages = await pdfPages(new Uint8Array(pdf));
+    expect(pages.length).toBeLessThanOrEqual(2);
+    const text = pages.flatMap((p) => p.lines).join('\n');
+    // Every category's card is there, down to the last.
+    expect(text).toContain('行政执法');
+    expect(text).toContain('演示数据(合成)'); // NFKC: full-width brackets read back as ASCII
     await page.close();
   });
 });

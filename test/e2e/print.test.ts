@@ -21,6 +21,7 @@ import { VIEW_REGISTRY, type View } from '../../src/store/views';
 import { launchBrowser } from './browser';
 import { serveStatic, type StaticSite } from './server';
 import { chartSettled, pageSettled } from './settled';
+import { pdfPages } from './pdf-pages';
 import { buildSite } from './site';
 
 /** The views that print (importing is not for paper). */
@@ -170,38 +171,6 @@ function overflowing(page: Page, width: number): Promise<string[]> {
     }
     return out.slice(0, 20);
   }, width);
-}
-
-interface PdfPage {
-  readonly lines: string[];
-}
-
-/** The PDF's pages as lines of text (items on one baseline joined). */
-async function pdfPages(bytes: Uint8Array): Promise<PdfPage[]> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const document = await pdfjs.getDocument({
-    data: bytes,
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    verbosity: 0,
-  }).promise;
-  const pages: PdfPage[] = [];
-  for (let n = 1; n <= document.numPages; n++) {
-    const content = await (await document.getPage(n)).getTextContent();
-    const byY = new Map<number, string>();
-    for (const item of content.items) {
-      if (!('str' in item) || item.str.trim() === '') continue;
-      const y = Math.round(item.transform[5] ?? 0);
-      byY.set(y, (byY.get(y) ?? '') + item.str);
-    }
-    pages.push({
-      // NFKC: the PDF's fonts name some characters by their compatibility forms (⽇ for 日).
-      lines: [...byY.entries()].sort((a, b) => b[0] - a[0]).map(([, s]) => s.normalize('NFKC')),
-    });
-  }
-  await document.destroy();
-  return pages;
 }
 
 interface Expected {
