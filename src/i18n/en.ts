@@ -187,6 +187,8 @@ export const en: Record<MessageKey, string> = {
   textPart: 'Part {i} of {n}',
   previousPart: 'Previous part',
   nextPart: 'Next part',
+  filters: 'Filters',
+  done: 'Done',
   brief: 'Brief',
   briefReports: '{n} of the {total} selected towns have a report for {year}.',
   briefReportsAll: 'All {total} selected towns have a report for {year}.',

@@ -174,6 +174,8 @@ export const zh = {
   textPart: '第 {i}/{n} 段',
   previousPart: '上一段',
   nextPart: '下一段',
+  filters: '筛选',
+  done: '完成',
   brief: '简报',
   briefReports: '所选 {total} 个乡镇中，{n} 个有 {year} 年度报告。',
   briefReportsAll: '所选 {total} 个乡镇均有 {year} 年度报告。',

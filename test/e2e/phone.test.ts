@@ -90,4 +90,61 @@ describe('a phone (390×844)', () => {
       await page.close();
     },
   );
+
+  it('puts the brief on the first screen, and opens a figure’s sentence as a full-screen sheet', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${site.url}#/?v=brief`);
+    const brief = page.getByTestId('brief');
+    await brief.waitFor();
+    await pageSettled(page);
+    expect((await brief.boundingBox())?.y).toBeLessThan(844 / 2);
+    await brief.getByTestId('brief-figure').first().click();
+    const panel = page.getByTestId('source-panel');
+    await panel.getByTestId('source-highlight').first().waitFor();
+    const box = await panel.boundingBox();
+    expect([box?.x, box?.width]).toEqual([0, 390]);
+    // Its close button in reach: on the screen, and it closes.
+    const close = panel.getByRole('button', { name: '关闭' });
+    const button = await close.boundingBox();
+    expect(button?.y).toBeGreaterThanOrEqual(0);
+    expect((button?.x ?? 0) + (button?.width ?? 0)).toBeLessThanOrEqual(390);
+    await close.click();
+    await panel.waitFor({ state: 'hidden' });
+    await page.close();
+  });
+
+  it('folds the filters into one line that opens them as a sheet', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${site.url}#/?v=overview&y=2024`);
+    const opener = page.getByTestId('filter-sheet-open');
+    await opener.waitFor();
+    await pageSettled(page);
+    // One line, saying what is chosen; the selects are not on the page until asked for.
+    expect((await page.locator('.filter-bar').boundingBox())?.height).toBeLessThan(60);
+    expect(await opener.textContent()).toContain('2024');
+    expect(await opener.textContent()).toContain('全部乡镇');
+    expect(await page.getByTestId('filter-year').isVisible()).toBe(false);
+    await opener.click();
+    const sheet = page.getByTestId('filter-sheet');
+    expect(await sheet.getAttribute('role')).toBe('dialog');
+    expect(await sheet.boundingBox()).toEqual({ x: 0, y: 0, width: 390, height: 844 });
+    // The first choice has the focus; a choice applies, Done closes the sheet.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'filter-year',
+    );
+    await page.getByTestId('filter-year').selectOption('2023');
+    await page.getByTestId('filter-sheet-close').click();
+    expect(await page.getByTestId('filter-year').isVisible()).toBe(false);
+    await expect.poll(() => opener.textContent()).toContain('2023');
+    // 彭浦镇's report is 2023's.
+    await expect.poll(() => page.getByTestId('chart-ranking').textContent()).toContain('彭浦镇');
+    // Escape closes it too, the focus back on the line that opened it.
+    await opener.click();
+    await page.keyboard.press('Escape');
+    expect(await sheet.isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'filter-sheet-open',
+    );
+    await page.close();
+  });
 });

@@ -1,10 +1,12 @@
 /**
  * The filters: year, category, indicator and towns (grouped by province and
- * county). All of it lives in the store and so in the URL.
+ * county). All of it lives in the store and so in the URL. On a phone the
+ * bar is one line saying what is chosen; it opens the filters as a sheet
+ * over the page (styles.css decides the width, this file only the state).
  *
  * May import: src/store, src/dataset, src/i18n, src/catalog, src/components.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { CATEGORY_IDS, INDICATORS, INDICATOR_IDS, type IndicatorId } from '../../catalog';
 import type { Town } from '../../dataset/model';
@@ -236,59 +238,111 @@ export function FilterBar() {
       s.view === 'town' || ((s.view === 'compare' || s.view === 'side') && s.yearMode === 'latest'),
   );
   const years = modelYears === undefined ? [] : [...modelYears].reverse();
+  const towns = useAppStore((s) => s.towns);
+  // The sheet (a phone): open, it holds the focus until closed, and Escape closes it.
+  const [sheet, setSheet] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  const controls = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!sheet) return;
+    controls.current?.querySelector('select')?.focus();
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key !== 'Escape') return;
+      setSheet(false);
+      opener.current?.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [sheet]);
+  const close = (): void => {
+    setSheet(false);
+    opener.current?.focus();
+  };
   return (
-    <div className="filter-bar" role="search">
-      <label>
-        <span className="filter-label">{t(lang, 'year')}</span>
-        <select
-          data-testid="filter-year"
-          value={year ?? ''}
-          disabled={yearUnused}
-          title={yearUnused ? t(lang, 'yearUnused') : undefined}
-          onChange={(e) => setYear(Number(e.target.value))}
-        >
-          {year !== null && !years.includes(year) && <option value={year}>{year}</option>}
-          {years.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span className="filter-label">{t(lang, 'category')}</span>
-        <select
-          data-testid="filter-category"
-          value={category}
-          onChange={(e) => setCategory(e.target.value as typeof category)}
-        >
-          {CATEGORY_IDS.map((c) => (
-            <option key={c} value={c}>
-              {categoryName(lang, c)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span className="filter-label">{t(lang, 'indicator')}</span>
-        <select
-          data-testid="filter-indicator"
-          value={indicator}
-          onChange={(e) => setIndicator(e.target.value as IndicatorId)}
-        >
-          {CATEGORY_IDS.map((c) => (
-            <optgroup key={c} label={categoryName(lang, c)}>
-              {INDICATOR_IDS.filter((id) => INDICATORS[id].category === c).map((id) => (
-                <option key={id} value={id}>
-                  {indicatorName(lang, id)}
-                  {withData.has(id) ? '' : ` (${t(lang, 'noData')})`}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </select>
-      </label>
-      <TownPicker />
+    <div className={`filter-bar${sheet ? ' filter-sheet-open' : ''}`} role="search">
+      <button
+        ref={opener}
+        type="button"
+        className="filter-summary"
+        data-testid="filter-sheet-open"
+        aria-expanded={sheet}
+        aria-controls="filter-sheet"
+        onClick={() => setSheet(true)}
+      >
+        <span className="filter-label">{t(lang, 'filters')}</span>{' '}
+        {[
+          yearUnused || year === null ? null : year,
+          indicatorName(lang, indicator),
+          towns === null ? t(lang, 'allTowns') : t(lang, 'townsSelected', { n: towns.length }),
+        ]
+          .filter((part) => part !== null)
+          .join(' · ')}
+      </button>
+      <div
+        ref={controls}
+        id="filter-sheet"
+        className="filter-controls"
+        data-testid="filter-sheet"
+        {...(sheet ? { role: 'dialog', 'aria-modal': true, 'aria-label': t(lang, 'filters') } : {})}
+      >
+        <div className="filter-sheet-head">
+          <strong>{t(lang, 'filters')}</strong>
+          <button type="button" data-testid="filter-sheet-close" onClick={close}>
+            {t(lang, 'done')}
+          </button>
+        </div>
+        <label>
+          <span className="filter-label">{t(lang, 'year')}</span>
+          <select
+            data-testid="filter-year"
+            value={year ?? ''}
+            disabled={yearUnused}
+            title={yearUnused ? t(lang, 'yearUnused') : undefined}
+            onChange={(e) => setYear(Number(e.target.value))}
+          >
+            {year !== null && !years.includes(year) && <option value={year}>{year}</option>}
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="filter-label">{t(lang, 'category')}</span>
+          <select
+            data-testid="filter-category"
+            value={category}
+            onChange={(e) => setCategory(e.target.value as typeof category)}
+          >
+            {CATEGORY_IDS.map((c) => (
+              <option key={c} value={c}>
+                {categoryName(lang, c)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="filter-label">{t(lang, 'indicator')}</span>
+          <select
+            data-testid="filter-indicator"
+            value={indicator}
+            onChange={(e) => setIndicator(e.target.value as IndicatorId)}
+          >
+            {CATEGORY_IDS.map((c) => (
+              <optgroup key={c} label={categoryName(lang, c)}>
+                {INDICATOR_IDS.filter((id) => INDICATORS[id].category === c).map((id) => (
+                  <option key={id} value={id}>
+                    {indicatorName(lang, id)}
+                    {withData.has(id) ? '' : ` (${t(lang, 'noData')})`}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </label>
+        <TownPicker />
+      </div>
     </div>
   );
 }
