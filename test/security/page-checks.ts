@@ -204,7 +204,10 @@ export function injectedMarkup(page: Page, flag: string): Promise<string[]> {
       for (const attr of el.getAttributeNames()) {
         const value = el.getAttribute(attr) ?? '';
         if (/^on/i.test(attr)) found.push(`<${tag} ${attr}>`);
-        if (/^\s*javascript:/i.test(value)) found.push(`<${tag} ${attr}="${value}">`);
+        // A data-* attribute is never followed as a link (the brief keeps report ids there).
+        if (/^\s*javascript:/i.test(value) && !attr.startsWith('data-')) {
+          found.push(`<${tag} ${attr}="${value}">`);
+        }
       }
     }
     return found;

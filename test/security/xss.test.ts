@@ -156,6 +156,24 @@ describe('hostile names in the data folder', () => {
     await expectHarmless(guarded);
   });
 
+  it('brief: hostile town names and report ids as text, every figure opened', async () => {
+    const guarded = await open(hash({ v: 'brief', y: '2024' }), '[data-testid="brief"]');
+    const brief = guarded.page.getByTestId('brief');
+    const text = (await brief.textContent()) ?? '';
+    // 红格镇 and 彭浦镇 have no 2024 report: named in that list, as written.
+    expect(text).toContain(TOWNS['红格镇']);
+    expect(text).toContain(TOWNS['彭浦镇']);
+    const figures = brief.getByTestId('brief-figure');
+    expect(await figures.count()).toBeGreaterThan(0);
+    for (let i = 0; i < (await figures.count()); i++) {
+      await figures.nth(i).click();
+      const panel = guarded.page.getByTestId('source-panel');
+      await panel.getByTestId('source-highlight').first().waitFor();
+      await panel.getByRole('button', { name: '关闭' }).click();
+    }
+    await expectHarmless(guarded);
+  });
+
   it('side by side, every bar hovered', async () => {
     const guarded = await open(
       hash({ v: 'side', y: '2023', c: 'mediation' }),
