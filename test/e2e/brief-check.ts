@@ -75,8 +75,24 @@ export function expectedEnds(data: string): {
   return { year, ends };
 }
 
+/**
+ * Checks that every category's card names the highest and lowest towns
+ * expectedEnds works out from the data folder; returns how many it names.
+ */
+export async function expectEndsAsInData(page: Page, data: string): Promise<number> {
+  const { year, ends } = expectedEnds(data);
+  expect(await page.getByTestId('brief').locator('h2').textContent()).toContain(String(year));
+  let named = 0;
+  for (const category of CATEGORY_IDS) {
+    expect(await namedTowns(page, category, 'highest')).toEqual(ends[category].highest);
+    expect(await namedTowns(page, category, 'lowest')).toEqual(ends[category].lowest);
+    named += ends[category].highest.length + ends[category].lowest.length;
+  }
+  return named;
+}
+
 /** The towns a row of a category's card names, in order. */
-export async function namedTowns(page: Page, category: string, row: string): Promise<string[]> {
+async function namedTowns(page: Page, category: string, row: string): Promise<string[]> {
   const figures = page
     .getByTestId(`brief-${category}`)
     .getByTestId(`brief-${row}`)
