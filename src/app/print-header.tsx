@@ -26,7 +26,7 @@ function townsWords(lang: Lang, all: readonly Town[], scope: PrintScope): string
     case 'county':
       return t(lang, 'printTownsCounty', { county: towns.county, n: towns.count });
     case 'some': {
-      const names = towns.names.join(t(lang, 'printNameSeparator'));
+      const names = towns.names.join(t(lang, 'listSeparator'));
       return towns.count > towns.names.length
         ? t(lang, 'printTownsMore', { names, n: towns.count })
         : names;
@@ -42,7 +42,7 @@ function periodWords(lang: Lang, scope: PrintScope, reports: readonly ReportInfo
     case 'latest':
       return t(lang, 'printLatest');
     case 'years':
-      return t(lang, 'printYears', { years: period.years.join(t(lang, 'printNameSeparator')) });
+      return t(lang, 'printYears', { years: period.years.join(t(lang, 'listSeparator')) });
     case 'all':
       return t(lang, 'printAllReports', { n: reports?.length ?? '—' });
   }

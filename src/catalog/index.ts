@@ -51,6 +51,11 @@ import type { CategoryId, IndicatorKind } from './types';
 
 export const CATEGORY_IDS = Object.keys(CATEGORIES) as CategoryId[];
 
+/** The indicator whose figure heads a category (its card, its line in the brief). */
+export function headlineOf(category: CategoryId): IndicatorId {
+  return CATEGORIES[category].headline as IndicatorId;
+}
+
 export function isIndicatorId(id: string): id is IndicatorId {
   return Object.prototype.hasOwnProperty.call(INDICATORS, id);
 }

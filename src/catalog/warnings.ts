@@ -37,14 +37,14 @@ export const WARNING_SIGNS: readonly WarningSign[] = [
     test: { kind: 'below', threshold: 95 },
     label: {
       zh: '调解成功率低于{threshold}%',
-      en: 'mediation success rate below {threshold}%',
+      en: 'Mediation success rate below {threshold}%',
     },
   },
   {
     id: 'petition-closure-low',
     indicator: 'petition.closure_rate',
     test: { kind: 'below', threshold: 95 },
-    label: { zh: '信访办结率低于{threshold}%', en: 'petitions closed below {threshold}%' },
+    label: { zh: '信访办结率低于{threshold}%', en: 'Petitions closed below {threshold}%' },
   },
   {
     id: 'petition-visits-rising',
@@ -52,7 +52,7 @@ export const WARNING_SIGNS: readonly WarningSign[] = [
     test: { kind: 'above', threshold: 0 },
     label: {
       zh: '报告称来访同比上升',
-      en: 'petition visits up on the year, as the report states',
+      en: 'Petition visits up on the year before, as the report says',
     },
   },
   {
@@ -61,7 +61,7 @@ export const WARNING_SIGNS: readonly WarningSign[] = [
     test: { kind: 'rising' },
     label: {
       zh: '信访件数多于上一份报告',
-      en: 'more petitions than its previous report stated',
+      en: 'More petitions than in the town’s previous report',
     },
   },
 ];

@@ -11,9 +11,10 @@
  * is never a zero.
  */
 import {
-  CATEGORIES,
   CATEGORY_IDS,
+  INDICATORS,
   WARNING_SIGNS,
+  headlineOf,
   type CategoryId,
   type IndicatorId,
   type Qualifier,
@@ -54,10 +55,19 @@ export interface CategoryBrief {
   readonly highest: readonly BriefValue[];
   /** The surely lowest, lowest first. */
   readonly lowest: readonly BriefValue[];
+  /**
+   * Why no end is named when none is (two or more towns stating it): every
+   * figure the same (`same`), exact figures tied at the ends (`tied`), or
+   * figures written 余/约, with other values or up to a date, whose order is
+   * open (`open`). `ranked` when an end is named; `few` below two towns.
+   */
+  readonly order: 'ranked' | 'same' | 'tied' | 'open' | 'few';
   /** Towns with a report this year that does not state the figure. */
   readonly notStated: readonly Town[];
   /** Pairs with the previous report's figure, for the rise and the fall. */
   readonly compared: number;
+  /** Whether every pair is the same figure both times. */
+  readonly unchanged: boolean;
   readonly rise: BriefChange | null;
   readonly fall: BriefChange | null;
 }
@@ -74,6 +84,8 @@ export interface NoReportTown {
   readonly town: Town;
   /** The year of its latest earlier report; null when it has none before this year. */
   readonly latest: number | null;
+  /** Without an earlier one: the year of its first report, after this year. */
+  readonly first: number | null;
 }
 
 export interface Brief {
@@ -84,6 +96,12 @@ export interface Brief {
   readonly withPrevious: number;
   readonly categories: readonly CategoryBrief[];
   readonly warnings: readonly BriefWarning[];
+  /**
+   * How many towns each sign (by id) could be checked for: the figure stated
+   * this year (and, for a rising sign, by the previous report too). A sign
+   * checked for no town is unknown, not absent.
+   */
+  readonly checked: ReadonlyMap<string, number>;
   readonly noReport: readonly NoReportTown[];
 }
 
@@ -96,10 +114,7 @@ export function previousYear(town: Town, year: number): number | null {
 
 /** The indicators the brief reads: each category's headline and each warning sign's. */
 export const BRIEF_INDICATORS: readonly IndicatorId[] = [
-  ...new Set([
-    ...CATEGORY_IDS.map((c) => CATEGORIES[c].headline as IndicatorId),
-    ...WARNING_SIGNS.map((s) => s.indicator),
-  ]),
+  ...new Set([...CATEGORY_IDS.map(headlineOf), ...WARNING_SIGNS.map((s) => s.indicator)]),
 ];
 
 /** The years the brief reads for these towns: the year and each town's previous report's. */
@@ -129,9 +144,40 @@ export function boundsOf(value: number, qualifier: Qualifier): { low: number; hi
       return { low: value, high: Infinity };
     case '<=':
       return { low: -Infinity, high: value };
-    case '~':
-      return { low: value * (1 - ABOUT_SPREAD), high: value * (1 + ABOUT_SPREAD) };
+    case '~': {
+      const spread = Math.abs(value) * ABOUT_SPREAD;
+      return { low: value - spread, high: value + spread };
+    }
   }
+}
+
+/**
+ * Whether a figure is exactly the town's for the year: written without 余 or
+ * 约, no other value stated for it, not counted only up to a date (截至10月底).
+ */
+export function isExact(row: ValueRow): boolean {
+  return row.qualifier === '=' && row.alternativeValues.length === 0 && row.period === '';
+}
+
+/**
+ * The range a town's figure for the year may lie in: its value's, widened to
+ * every other value the report states for it (⋯: the rules chose one, but a
+ * report that also says 44 where the value is 160 does not settle that it was
+ * 160). A count up to a date (截至10月底) is at least that for the year; a
+ * rate or a change up to a date says nothing sure of the year.
+ */
+export function rangeOf(row: ValueRow): { low: number; high: number } {
+  const range = boundsOf(row.value ?? NaN, row.qualifier);
+  let { low, high } = range;
+  if (row.period !== '') {
+    if (INDICATORS[row.indicator].kind !== 'count') return { low: -Infinity, high: Infinity };
+    high = Infinity;
+  }
+  for (const other of row.alternativeValues) {
+    low = Math.min(low, other);
+    high = Math.max(high, other);
+  }
+  return { low, high };
 }
 
 /** Whether the figure as stated settles the sign's test (`before` for a rising sign). */
@@ -141,7 +187,7 @@ export function signHolds(
   before: ValueRow | null = null,
 ): boolean {
   if (now.value === null) return false;
-  const range = boundsOf(now.value, now.qualifier);
+  const range = rangeOf(now);
   const { test } = sign;
   switch (test.kind) {
     case 'below':
@@ -150,7 +196,7 @@ export function signHolds(
       return range.low > test.threshold;
     case 'rising': {
       if (before === null || before.value === null) return false;
-      return range.low > boundsOf(before.value, before.qualifier).high;
+      return range.low > rangeOf(before).high;
     }
   }
 }
@@ -164,7 +210,7 @@ function changeOf(
   now: ValueRow,
 ): BriefChange | null {
   if (now.value === null || before.value === null) return null;
-  if (now.qualifier !== '=' || before.qualifier !== '=') return null;
+  if (!isExact(now) || !isExact(before)) return null;
   const difference = now.value - before.value;
   const percent =
     before.value === 0 ? null : Math.round((difference / Math.abs(before.value)) * 1000) / 10;
@@ -185,17 +231,13 @@ function changeSincePrevious(
   return before === null ? null : changeOf(town, indicator, before, earlier, now);
 }
 
-/** How much larger a change is, for ordering: by percent, a rise from zero first. */
-function size(change: BriefChange): number {
-  if (change.percent !== null) return Math.abs(change.percent);
-  return change.difference === 0 ? 0 : Infinity;
-}
-
 /**
  * The towns surely highest and surely lowest, at most BRIEF_ENDS and half the
  * towns each: the most towns from the top whose figures, as stated, all
  * exceed every other town's (608 is not surely above 190余, 100余 is surely
- * above 25), and likewise from the bottom. Equal figures lead no one.
+ * above 25), and likewise from the bottom. A group tied with a town outside
+ * it is not named; a group wholly above the rest is, in its stated order
+ * (which the figures need not settle within it: 100 and 90余).
  */
 export function settledEnds(stated: readonly BriefValue[]): {
   highest: BriefValue[];
@@ -203,7 +245,7 @@ export function settledEnds(stated: readonly BriefValue[]): {
 } {
   const n = stated.length;
   const ends = Math.min(BRIEF_ENDS, Math.floor(n / 2));
-  const ranges = stated.map((v) => boundsOf(v.value, v.row.qualifier));
+  const ranges = stated.map((v) => rangeOf(v.row));
   const lowOf = (from: number, to: number): number =>
     Math.min(...ranges.slice(from, to).map((r) => r.low));
   const highOf = (from: number, to: number): number =>
@@ -223,7 +265,7 @@ function categoryBrief(
   year: number,
   towns: readonly Town[],
 ): CategoryBrief {
-  const indicator = CATEGORIES[category].headline as IndicatorId;
+  const indicator = headlineOf(category);
   const stated: BriefValue[] = [];
   const notStated: Town[] = [];
   const changes: BriefChange[] = [];
@@ -240,40 +282,66 @@ function categoryBrief(
   }
   stated.sort((a, b) => b.value - a.value || (a.town.id < b.town.id ? -1 : 1));
   const { highest, lowest } = settledEnds(stated);
+  const exact = stated.every((v) => isExact(v.row));
+  const order =
+    stated.length < 2
+      ? 'few'
+      : highest.length > 0 || lowest.length > 0
+        ? 'ranked'
+        : !exact
+          ? 'open'
+          : stated.every((v) => v.value === stated[0]?.value)
+            ? 'same'
+            : 'tied';
+  // Largest by percent; a rise from zero has none and is not ranked against them.
+  const byPercent = changes.filter((c) => c.percent !== null);
   const bySize = (a: BriefChange, b: BriefChange): number =>
-    size(b) - size(a) || (a.town.id < b.town.id ? -1 : 1);
-  const rises = changes.filter((c) => c.difference > 0).sort(bySize);
-  const falls = changes.filter((c) => c.difference < 0).sort(bySize);
+    Math.abs(b.percent ?? 0) - Math.abs(a.percent ?? 0) || (a.town.id < b.town.id ? -1 : 1);
+  const rises = byPercent.filter((c) => c.difference > 0).sort(bySize);
+  const falls = byPercent.filter((c) => c.difference < 0).sort(bySize);
   return {
     category,
     indicator,
     stated,
     highest,
     lowest,
+    order,
     notStated,
     compared: changes.length,
+    unchanged: changes.every((c) => c.difference === 0),
     rise: rises[0] ?? null,
     fall: falls[0] ?? null,
   };
 }
 
-function warningsOf(model: DatasetModel, year: number, towns: readonly Town[]): BriefWarning[] {
-  const found: BriefWarning[] = [];
+function warningsOf(
+  model: DatasetModel,
+  year: number,
+  towns: readonly Town[],
+): { warnings: BriefWarning[]; checked: Map<string, number> } {
+  const warnings: BriefWarning[] = [];
+  const checked = new Map<string, number>();
   for (const sign of WARNING_SIGNS) {
+    let count = 0;
     for (const town of towns) {
       const row = valueFor(model, sign.indicator, town.id, year);
       if (row === null) continue;
       if (sign.test.kind !== 'rising') {
-        if (signHolds(sign, row)) found.push({ sign, town, row, before: null });
+        count += 1;
+        if (signHolds(sign, row)) warnings.push({ sign, town, row, before: null });
         continue;
       }
       const earlier = previousYear(town, year);
       const before = earlier === null ? null : valueFor(model, sign.indicator, town.id, earlier);
-      if (earlier === null || before === null || !signHolds(sign, row, before)) continue;
-      found.push({ sign, town, row, before: { row: before, year: earlier } });
+      if (earlier === null || before === null) continue;
+      count += 1;
+      if (signHolds(sign, row, before)) {
+        warnings.push({ sign, town, row, before: { row: before, year: earlier } });
+      }
     }
+    checked.set(sign.id, count);
   }
-  return found;
+  return { warnings, checked };
 }
 
 /** The brief of these towns for this year (every value it reads loaded). */
@@ -285,9 +353,13 @@ export function briefOf(model: DatasetModel, year: number, towns: readonly Town[
     withReport: reporting.length,
     withPrevious: reporting.filter((t) => previousYear(t, year) !== null).length,
     categories: CATEGORY_IDS.map((c) => categoryBrief(model, c, year, towns)),
-    warnings: warningsOf(model, year, towns),
+    ...warningsOf(model, year, towns),
     noReport: towns
       .filter((t) => !hasReport(t, year))
-      .map((town) => ({ town, latest: previousYear(town, year) })),
+      .map((town) => ({
+        town,
+        latest: previousYear(town, year),
+        first: town.years.find((y) => y > year) ?? null,
+      })),
   };
 }

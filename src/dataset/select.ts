@@ -2,12 +2,12 @@
  * What each view shows, computed from the model: pure functions, unit-tested.
  */
 import {
-  CATEGORIES,
   CATEGORY_IDS,
   INDICATORS,
   type CategoryId,
   type IndicatorId,
   type Qualifier,
+  headlineOf,
 } from '../catalog';
 import {
   isImportedTownYear,
@@ -210,7 +210,7 @@ export function overviewCards(
   towns: readonly Town[],
 ): CategoryCard[] {
   return CATEGORY_IDS.map((category) => {
-    const indicator = CATEGORIES[category].headline as IndicatorId;
+    const indicator = headlineOf(category);
     const current = towns.flatMap((t) => {
       const r = valueFor(model, indicator, t.id, year);
       return r === null ? [] : [r];

@@ -3,7 +3,7 @@
  * language and each view's choices), mirrored in the URL hash (url.ts).
  */
 import type { StateCreator } from 'zustand';
-import { CATEGORIES, INDICATORS, type CategoryId, type IndicatorId } from '../catalog';
+import { INDICATORS, type CategoryId, type IndicatorId, headlineOf } from '../catalog';
 import type { Lang } from '../i18n';
 import { DEFAULT_URL_STATE, type UrlState, type View, type YearMode } from './url';
 import type { AppState } from './index';
@@ -43,8 +43,7 @@ export const createFiltersSlice: StateCreator<AppState, [], [], FiltersSlice> = 
   setYear: (year) => set({ year, rankStart: 0 }),
   setTowns: (towns) => set({ towns, rankStart: 0 }),
   setRankStart: (rankStart) => set({ rankStart }),
-  setCategory: (category) =>
-    set({ category, indicator: CATEGORIES[category].headline as IndicatorId, rankStart: 0 }),
+  setCategory: (category) => set({ category, indicator: headlineOf(category), rankStart: 0 }),
   setIndicator: (indicator) =>
     set({ indicator, category: INDICATORS[indicator].category, rankStart: 0 }),
   setLang: (lang) => set({ lang }),

@@ -7,12 +7,12 @@
  * so unknown or malformed parts are dropped.
  */
 import {
-  CATEGORIES,
   CATEGORY_IDS,
   INDICATORS,
   isIndicatorId,
   type CategoryId,
   type IndicatorId,
+  headlineOf,
 } from '../catalog';
 import { LANGS, type Lang } from '../i18n';
 import { isView, type View } from './views';
@@ -140,7 +140,7 @@ export const URL_FIELDS: UrlFields = {
   category: { key: 'c', fallback: DEFAULT_CATEGORY, parse: oneOf(CATEGORY_IDS), write: String },
   indicator: {
     key: 'i',
-    fallback: CATEGORIES[DEFAULT_CATEGORY].headline as IndicatorId,
+    fallback: headlineOf(DEFAULT_CATEGORY),
     parse: indicatorOf,
     write: String,
   },

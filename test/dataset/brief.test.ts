@@ -3,6 +3,8 @@ import { WARNING_SIGNS, type Qualifier } from '../../src/catalog';
 import {
   BRIEF_INDICATORS,
   boundsOf,
+  isExact,
+  rangeOf,
   briefOf,
   briefYears,
   previousYear,
@@ -98,6 +100,30 @@ describe('settledEnds', () => {
         ]),
       ),
     ).toEqual({ highest: [], lowest: [] });
+  });
+
+  it('widens a figure to the other values its report states, and a count up to a date to no upper end', () => {
+    const [a, b] = stated([
+      ['甲', 160],
+      ['乙', 100],
+    ]);
+    if (a === undefined || b === undefined) throw new Error('two rows');
+    // 甲's report also says 44: not surely above 100.
+    const withOther = { ...a, row: { ...a.row, alternativeValues: [44] } };
+    expect(settledEnds([withOther, b])).toEqual({ highest: [], lowest: [] });
+    // 乙 counted to October: 100 or more for the year, maybe above 160.
+    const upToOctober = { ...b, row: { ...b.row, period: '截至10月底' } };
+    expect(settledEnds([a, upToOctober])).toEqual({ highest: [], lowest: [] });
+    expect(rangeOf(upToOctober.row)).toEqual({ low: 100, high: Infinity });
+    const rate = value('甲镇', 2024, 'mediation.success_rate', 96, { period: '截至10月底' });
+    expect(rangeOf(rate)).toEqual({ low: -Infinity, high: Infinity });
+    expect(isExact(a.row)).toBe(true);
+    expect(isExact(withOther.row)).toBe(false);
+    expect(isExact(upToOctober.row)).toBe(false);
+  });
+
+  it('keeps 约 of a negative change in order', () => {
+    expect(boundsOf(-10, '~')).toEqual({ low: -11, high: -9 });
   });
 
   it('reads 约 as within a tenth: 约500 is surely above 300, not above 480', () => {
@@ -237,6 +263,78 @@ describe('briefOf', () => {
       ['mediation-success-low', '甲镇', 93, null],
       ['petition-cases-rising', '乙镇', 31, 2023],
     ]);
+  });
+
+  it('says how many towns each sign was checked in: none is unknown, not absent', () => {
+    expect(brief.checked.get('mediation-success-low')).toBe(2);
+    // 乙镇 states petitions in 2024 and in its previous report; 甲镇 has none in 2022.
+    expect(brief.checked.get('petition-cases-rising')).toBe(1);
+    expect(brief.checked.get('petition-visits-rising')).toBe(0);
+  });
+
+  it('names the first report of a town that had none before the year', () => {
+    const later = briefOf(MODEL, 2022, towns);
+    const firsts = later.noReport.map((m) => [m.town.name, m.latest, m.first]);
+    expect(firsts).toContainEqual(['乙镇', null, 2023]);
+  });
+
+  it('says why a category names no end: all the same, tied, or an order left open', () => {
+    const model = (figures: readonly [string, number, Qualifier][]) =>
+      buildModel(
+        figures.map(([town, v, qualifier]) =>
+          value(town, 2024, 'mediation.cases', v, { qualifier }),
+        ),
+        figures.map(([town]) => report(town, 2024)),
+      );
+    const orderOf = (figures: readonly [string, number, Qualifier][]) => {
+      const m = model(figures);
+      return briefOf(m, 2024, selectedTowns(m, null)).categories.find(
+        (c) => c.category === 'mediation',
+      )?.order;
+    };
+    expect(
+      orderOf([
+        ['甲镇', 5, '='],
+        ['乙镇', 5, '='],
+      ]),
+    ).toBe('same');
+    // Five towns at 12 and eight at 4: three names at an end would cut a tie.
+    const tied: [string, number, Qualifier][] = [
+      ...[...'甲乙丙丁戊'].map((c): [string, number, Qualifier] => [`${c}镇`, 12, '=']),
+      ...[...'己庚辛壬癸子丑寅'].map((c): [string, number, Qualifier] => [`${c}镇`, 4, '=']),
+    ];
+    expect(orderOf(tied)).toBe('tied');
+    expect(
+      orderOf([
+        ['甲镇', 608, '='],
+        ['乙镇', 190, '>='],
+      ]),
+    ).toBe('open');
+    expect(
+      orderOf([
+        ['甲镇', 100, '>='],
+        ['乙镇', 25, '='],
+      ]),
+    ).toBe('ranked');
+    expect(orderOf([['甲镇', 100, '=']])).toBe('few');
+  });
+
+  it('leaves a rise from zero out of the largest rise by percent', () => {
+    const m = buildModel(
+      [
+        value('甲镇', 2023, 'mediation.cases', 0),
+        value('甲镇', 2024, 'mediation.cases', 1),
+        value('乙镇', 2023, 'mediation.cases', 100),
+        value('乙镇', 2024, 'mediation.cases', 500),
+      ],
+      [report('甲镇', 2023), report('甲镇', 2024), report('乙镇', 2023), report('乙镇', 2024)],
+    );
+    const mediation = briefOf(m, 2024, selectedTowns(m, null)).categories.find(
+      (c) => c.category === 'mediation',
+    );
+    expect(mediation?.compared).toBe(2);
+    expect(mediation?.rise?.town.name).toBe('乙镇');
+    expect(mediation?.rise?.percent).toBe(400);
   });
 
   it('has nothing to compare when no town has an earlier report', () => {

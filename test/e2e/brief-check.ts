@@ -17,12 +17,23 @@ interface Stated {
   readonly high: number;
 }
 
-/** What a figure as written leaves open: 余 has no upper end, 约 is within a tenth. */
-function range(value: number, qualifier: string): { low: number; high: number } {
-  if (qualifier === '>=') return { low: value, high: Infinity };
-  if (qualifier === '<=') return { low: -Infinity, high: value };
-  if (qualifier === '~') return { low: value * 0.9, high: value * 1.1 };
-  return { low: value, high: value };
+/**
+ * What a row of indicators.csv leaves open for the year's count: 余 has no
+ * upper end, 约 is within a tenth, a count up to a date (its `period`) is at
+ * least that, and the other values the report states (`alternative_values`,
+ * ;-separated) are possible too.
+ */
+function range(row: Record<string, string>): { low: number; high: number } {
+  const value = Number(row['value']);
+  const qualifier = row['qualifier'] ?? '=';
+  let low = qualifier === '<=' ? -Infinity : qualifier === '~' ? value * 0.9 : value;
+  let high = qualifier === '>=' ? Infinity : qualifier === '~' ? value * 1.1 : value;
+  if ((row['period'] ?? '') !== '') high = Infinity;
+  for (const other of (row['alternative_values'] ?? '').split(';').filter((v) => v !== '')) {
+    low = Math.min(low, Number(other));
+    high = Math.max(high, Number(other));
+  }
+  return { low, high };
 }
 
 export interface ExpectedEnds {
@@ -49,8 +60,7 @@ export function expectedEnds(data: string): {
     const stated: Stated[] = rows
       .filter((r) => r['indicator'] === CATEGORIES[category].headline)
       .map((r) => {
-        const value = Number(r['value']);
-        return { town: r['town'] ?? '', value, ...range(value, r['qualifier'] ?? '=') };
+        return { town: r['town'] ?? '', value: Number(r['value']), ...range(r) };
       })
       .sort((a, b) => b.value - a.value);
     const n = stated.length;

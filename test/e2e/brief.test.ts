@@ -57,6 +57,17 @@ describe('the brief on the bundled sample', () => {
   it('names the highest and lowest towns of each category as the data files give them', async () => {
     const page = await openBrief();
     const named = await expectEndsAsInData(page, data);
+    // As a reader checks it: 100余 events are surely more than 25, 608 disputes not surely more than 190余.
+    const publicity = page.getByTestId('brief-publicity');
+    expect(await publicity.getByTestId('brief-highest').textContent()).toMatch(
+      /^最多段园镇 ≥100场/,
+    );
+    expect(await publicity.getByTestId('brief-lowest').textContent()).toMatch(/^最少黄花店镇 25场/);
+    const mediation = page.getByTestId('brief-mediation');
+    expect(await mediation.getByTestId('brief-highest').count()).toBe(0);
+    expect(await mediation.getByTestId('brief-unordered').getByTestId('brief-figure').count()).toBe(
+      2,
+    );
     // 100余 events are surely more than 25: some category is ranked.
     expect(named).toBeGreaterThan(0);
     await page.close();
@@ -86,6 +97,10 @@ describe('the brief on the bundled sample', () => {
     expect(await closure.getByTestId('brief-figure').allTextContents()).toEqual(['段园镇 93.15%']);
     // A figure no report states is not checked, and the brief says so.
     expect(await warnings.textContent()).toContain(t('zh', 'briefWarningsChecked'));
+    // No town has an earlier report: whether petitions rose cannot be told, not "not seen".
+    expect(await warnings.getByTestId('brief-quiet-petition-cases-rising').textContent()).toContain(
+      t('zh', 'briefSignUnknownRising'),
+    );
     await page.close();
   });
 

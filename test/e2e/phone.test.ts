@@ -132,6 +132,13 @@ describe('a phone (390×844)', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
       'filter-year',
     );
+    // The page behind is covered: the focus does not leave the sheet.
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+Tab');
+    expect(
+      await page.evaluate(() =>
+        document.querySelector('[data-testid="filter-sheet"]')?.contains(document.activeElement),
+      ),
+    ).toBe(true);
     await page.getByTestId('filter-year').selectOption('2023');
     await page.getByTestId('filter-sheet-close').click();
     expect(await page.getByTestId('filter-year').isVisible()).toBe(false);

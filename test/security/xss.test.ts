@@ -170,6 +170,7 @@ describe('hostile names in the data folder', () => {
       const panel = guarded.page.getByTestId('source-panel');
       await panel.getByTestId('source-highlight').first().waitFor();
       await panel.getByRole('button', { name: '关闭' }).click();
+      await panel.waitFor({ state: 'hidden' });
     }
     await expectHarmless(guarded);
   });

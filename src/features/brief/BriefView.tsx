@@ -7,7 +7,7 @@
  * that opens its sentence; every sentence is worded from the data in the
  * page's language (dataset/brief.ts decides what the figures settle).
  */
-import { useMemo, type ReactNode } from 'react';
+import { Fragment, useMemo, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { DataPending } from '../../components/DataPending';
 import { EmptyState } from '../../components/EmptyState';
@@ -33,6 +33,7 @@ import {
   indicatorName,
   t,
   type Lang,
+  type MessageKey,
 } from '../../i18n';
 import { sourceOf, useAppStore } from '../../store';
 import { useIndicatorData, useSelectedTowns } from '../../store/hooks';
@@ -64,38 +65,57 @@ function Figure({
       data-indicator={row.indicator}
       onClick={() => open(row)}
     >
-      {label} {rowText(lang, row)}
+      {label} {signed(row)}
+      {rowText(lang, row)}
       {valueFlag(row)}
     </button>
   );
 }
 
-/** Items joined by the language's list separator. */
-function joined(lang: Lang, items: readonly ReactNode[]): ReactNode[] {
-  return items.flatMap((item, i) => (i === 0 ? [item] : [t(lang, 'printNameSeparator'), item]));
+/** A year-over-year change stated by the report reads as one: +15.45%, not 15.45%. */
+function signed(row: ValueRow): string {
+  return INDICATORS[row.indicator].kind === 'change' && (row.value ?? 0) > 0 ? '+' : '';
 }
 
-/** Names, at most NAMED, then how many more. */
-function names(lang: Lang, towns: readonly Town[]): string {
-  const shown = towns
-    .slice(0, NAMED)
-    .map((town) => town.name)
-    .join(t(lang, 'printNameSeparator'));
-  return towns.length > NAMED
-    ? `${shown} ${t(lang, 'briefAndMore', { n: towns.length - NAMED })}`
-    : shown;
+/**
+ * Items joined by the language's list separator, each kept on one line with
+ * the separator after it (a line never starts with "、"), at most `max`, then
+ * how many more.
+ */
+function joined(lang: Lang, items: readonly ReactNode[], max = Infinity): ReactNode {
+  const shown = items.slice(0, max);
+  return (
+    <>
+      {shown.map((item, i) => (
+        <Fragment key={i}>
+          <span className="brief-item">
+            <span className="brief-item-body">{item}</span>
+            {i < shown.length - 1 && t(lang, 'listSeparator').trimEnd()}
+          </span>
+          {/* The line may break here, after the separator. */}
+          {i < shown.length - 1 && (t(lang, 'listSeparator').endsWith(' ') ? ' ' : <wbr />)}
+        </Fragment>
+      ))}
+      {items.length > shown.length &&
+        ` ${t(lang, 'briefAndMore', { n: items.length - shown.length })}`}
+    </>
+  );
+}
+
+/** Town names, at most NAMED, then how many more. */
+function names(lang: Lang, towns: readonly Town[]): ReactNode {
+  return joined(
+    lang,
+    towns.map((town) => town.name),
+    NAMED,
+  );
 }
 
 function Values({ lang, values, open }: { lang: Lang; values: readonly BriefValue[]; open: Open }) {
-  return (
-    <>
-      {joined(
-        lang,
-        values.map((v) => (
-          <Figure key={v.town.id} lang={lang} row={v.row} label={v.town.name} open={open} />
-        )),
-      )}
-    </>
+  return joined(
+    lang,
+    values.map((v) => <Figure lang={lang} row={v.row} label={v.town.name} open={open} />),
+    NAMED,
   );
 }
 
@@ -137,6 +157,13 @@ function Change({
   );
 }
 
+/** The words before an unranked list of a category's figures, by why it is unranked. */
+const UNRANKED: Readonly<Record<'same' | 'tied' | 'open', MessageKey>> = {
+  same: 'briefAllSame',
+  tied: 'briefTied',
+  open: 'briefUnordered',
+};
+
 function CategoryCard({
   lang,
   brief,
@@ -149,30 +176,28 @@ function CategoryCard({
   open: Open;
 }) {
   const count = INDICATORS[item.indicator].kind === 'count';
-  const first = item.stated[0];
   const rows: { key: string; label: string; body: ReactNode }[] = [];
+  const { order } = item;
   if (item.stated.length === 0) {
-    rows.push({ key: 'none', label: '', body: t(lang, 'briefNoneStated') });
-  } else if (item.stated.length === 1 && first !== undefined) {
+    rows.push({ key: 'none', label: '', body: t(lang, 'briefNoneStated', { year: brief.year }) });
+  } else if (order === 'few') {
     rows.push({
       key: 'only',
       label: '',
       body: (
         <>
-          {t(lang, 'briefOnlyOne')} <Values lang={lang} values={[first]} open={open} />
+          {t(lang, 'briefOnlyOne')} <Values lang={lang} values={item.stated} open={open} />
         </>
       ),
     });
-  } else if (item.highest.length === 0 && item.lowest.length === 0) {
-    // Equal figures, or 约/余 figures that leave the order open: listed, not ranked.
-    const same = item.stated.every((v) => v.row.qualifier === '=' && v.value === first?.value);
+  } else if (order !== 'ranked') {
     rows.push({
-      key: same ? 'same' : 'unordered',
+      key: order === 'open' ? 'unordered' : order,
       label: '',
       body: (
         <>
-          {t(lang, same ? 'briefAllSame' : 'briefUnordered', { n: item.stated.length })}{' '}
-          <Values lang={lang} values={item.stated.slice(0, NAMED)} open={open} />
+          {t(lang, UNRANKED[order], { n: item.stated.length })}{' '}
+          <Values lang={lang} values={item.stated} open={open} />
         </>
       ),
     });
@@ -197,7 +222,8 @@ function CategoryCard({
     if (item.compared === 0) {
       rows.push({ key: 'nochange', label: '', body: t(lang, 'briefNoChange') });
     } else if (item.rise === null && item.fall === null) {
-      rows.push({ key: 'steady', label: '', body: t(lang, 'briefNoRiseFall') });
+      const words = item.unchanged ? 'briefNoRiseFall' : 'briefOnlyFromZero';
+      rows.push({ key: 'steady', label: '', body: t(lang, words) });
     }
     if (item.rise !== null) {
       rows.push({
@@ -221,17 +247,19 @@ function CategoryCard({
         {indicatorName(lang, item.indicator)}{' '}
         <IndicatorInfo lang={lang} indicator={item.indicator} />
       </p>
-      <dl>
+      <ul className="brief-rows">
         {rows.map((r) => (
-          <div key={r.key} className="brief-row" data-testid={`brief-${r.key}`}>
-            {r.label !== '' && <dt>{r.label}</dt>}
-            <dd>{r.body}</dd>
-          </div>
+          <li key={r.key} className="brief-row" data-testid={`brief-${r.key}`}>
+            {r.label !== '' && <span className="brief-label">{r.label}</span>}
+            <span className="brief-body">{r.body}</span>
+          </li>
         ))}
-      </dl>
-      {item.notStated.length > 0 && (
+      </ul>
+      {/* With no town stating it, the line above says so: no list of every town. */}
+      {item.notStated.length > 0 && item.stated.length > 0 && (
         <p className="brief-not-stated" data-testid="brief-not-stated">
-          {t(lang, 'briefNotStated', { names: names(lang, item.notStated) })}
+          {t(lang, 'briefNotStated')}
+          {names(lang, item.notStated)}
         </p>
       )}
     </section>
@@ -247,58 +275,56 @@ function Warnings({ lang, brief, open }: { lang: Lang; brief: Brief; open: Open 
   const bySign = new Map<WarningSign, BriefWarning[]>();
   for (const w of brief.warnings) bySign.set(w.sign, [...(bySign.get(w.sign) ?? []), w]);
   const quiet = WARNING_SIGNS.filter((s) => !bySign.has(s));
+  const quietText = (sign: WarningSign): string => {
+    const n = brief.checked.get(sign.id) ?? 0;
+    if (n > 0) return t(lang, 'briefSignNotSeen', { n });
+    return t(lang, sign.test.kind === 'rising' ? 'briefSignUnknownRising' : 'briefSignUnknown');
+  };
   return (
     <section className="panel brief-warnings" data-testid="brief-warnings">
       <h3>{t(lang, 'briefWarnings')}</h3>
-      {bySign.size > 0 && (
-        <ul>
-          {[...bySign].map(([sign, found]) => (
-            <li key={sign.id} data-testid={`brief-sign-${sign.id}`}>
-              <strong>{signLabel(lang, sign)}</strong>
-              {t(lang, 'briefLabelEnd')}
-              {joined(
-                lang,
-                found.slice(0, NAMED).map((w) =>
-                  w.before === null ? (
+      <ul>
+        {[...bySign].map(([sign, found]) => (
+          <li key={sign.id} data-testid={`brief-sign-${sign.id}`}>
+            <strong>{signLabel(lang, sign)}</strong>
+            {t(lang, 'briefLabelEnd')}
+            {joined(
+              lang,
+              found.map((w) =>
+                w.before === null ? (
+                  <Figure lang={lang} row={w.row} label={w.town.name} open={open} />
+                ) : (
+                  <span className="brief-pair">
+                    <span className="brief-town">{w.town.name}</span>{' '}
                     <Figure
-                      key={w.town.id}
                       lang={lang}
-                      row={w.row}
-                      label={w.town.name}
+                      row={w.before.row}
+                      label={t(lang, 'briefYearOf', { year: w.before.year })}
                       open={open}
                     />
-                  ) : (
-                    <span key={w.town.id} className="brief-pair">
-                      <span className="brief-town">{w.town.name}</span>{' '}
-                      <Figure
-                        lang={lang}
-                        row={w.before.row}
-                        label={t(lang, 'briefYearOf', { year: w.before.year })}
-                        open={open}
-                      />
-                      {' → '}
-                      <Figure
-                        lang={lang}
-                        row={w.row}
-                        label={t(lang, 'briefYearOf', { year: brief.year })}
-                        open={open}
-                      />
-                    </span>
-                  ),
+                    {' → '}
+                    <Figure
+                      lang={lang}
+                      row={w.row}
+                      label={t(lang, 'briefYearOf', { year: brief.year })}
+                      open={open}
+                    />
+                  </span>
                 ),
-              )}
-              {found.length > NAMED && ` ${t(lang, 'briefAndMore', { n: found.length - NAMED })}`}
-            </li>
-          ))}
-        </ul>
-      )}
-      {quiet.length > 0 && (
-        <p className="brief-quiet">
-          {t(lang, 'briefNoWarnings', {
-            signs: quiet.map((s) => signLabel(lang, s)).join(t(lang, 'printNameSeparator')),
-          })}
-        </p>
-      )}
+              ),
+              NAMED,
+            )}
+          </li>
+        ))}
+        {/* A sign not seen says how many towns it was checked in; checked in none, it is unknown. */}
+        {quiet.map((sign) => (
+          <li key={sign.id} className="brief-quiet" data-testid={`brief-quiet-${sign.id}`}>
+            {signLabel(lang, sign)}
+            {t(lang, 'briefLabelEnd')}
+            {quietText(sign)}
+          </li>
+        ))}
+      </ul>
       <p className="brief-note">{t(lang, 'briefWarningsChecked')}</p>
     </section>
   );
@@ -316,32 +342,28 @@ function NoReport({
   return (
     <section className="panel brief-missing" data-testid="brief-no-report">
       <h3>{t(lang, 'briefNoReport', { year: brief.year })}</h3>
-      {brief.noReport.length === 0 ? (
-        <p>{t(lang, 'briefAllReported', { year: brief.year })}</p>
-      ) : (
-        <ul>
-          {brief.noReport.slice(0, NAMED * 2).map(({ town, latest }) => (
-            <li key={town.id}>
-              <button
-                type="button"
-                className="cell-link"
-                data-testid="brief-missing-town"
-                onClick={() => showTown(town.id)}
-              >
-                {town.name}
-              </button>{' '}
-              <span className="th-meta">
-                {latest === null
-                  ? t(lang, 'briefNoEarlier')
-                  : t(lang, 'briefLatest', { year: latest })}
-              </span>
-            </li>
-          ))}
-          {brief.noReport.length > NAMED * 2 && (
-            <li>{t(lang, 'briefAndMore', { n: brief.noReport.length - NAMED * 2 })}</li>
-          )}
-        </ul>
-      )}
+      <ul>
+        {brief.noReport.slice(0, NAMED * 2).map(({ town, latest, first }) => (
+          <li key={town.id}>
+            <button
+              type="button"
+              className="cell-link"
+              data-testid="brief-missing-town"
+              onClick={() => showTown(town.id)}
+            >
+              {town.name}
+            </button>{' '}
+            <span className="th-meta">
+              {latest !== null
+                ? t(lang, 'briefLatest', { year: latest })
+                : first !== null && t(lang, 'briefFirst', { year: first })}
+            </span>
+          </li>
+        ))}
+        {brief.noReport.length > NAMED * 2 && (
+          <li>{t(lang, 'briefAndMore', { n: brief.noReport.length - NAMED * 2 })}</li>
+        )}
+      </ul>
     </section>
   );
 }
@@ -409,16 +431,27 @@ export function BriefView() {
           {t(lang, 'briefOneYear')}
         </p>
       )}
-      <p className="brief-note">{t(lang, 'briefHowRead')}</p>
-      <div className="brief-top">
-        <Warnings lang={lang} brief={brief} open={open} />
+      <p className="brief-note">
+        {t(lang, 'briefHowRead')} {t(lang, 'flagsLegend')}
+      </p>
+      <p className="hint">{t(lang, 'briefClickHint')}</p>
+      {/* No report this year: nothing is "not stated", nothing to check. */}
+      {brief.withReport > 0 && (
+        <div className={`brief-top${brief.noReport.length === 0 ? ' brief-top-one' : ''}`}>
+          <Warnings lang={lang} brief={brief} open={open} />
+          {brief.noReport.length > 0 && <NoReport lang={lang} brief={brief} showTown={showTown} />}
+        </div>
+      )}
+      {brief.withReport > 0 && (
+        <div className="brief-grid">
+          {brief.categories.map((item) => (
+            <CategoryCard key={item.category} lang={lang} brief={brief} item={item} open={open} />
+          ))}
+        </div>
+      )}
+      {brief.withReport === 0 && brief.noReport.length > 0 && (
         <NoReport lang={lang} brief={brief} showTown={showTown} />
-      </div>
-      <div className="brief-grid">
-        {brief.categories.map((item) => (
-          <CategoryCard key={item.category} lang={lang} brief={brief} item={item} open={open} />
-        ))}
-      </div>
+      )}
     </section>
   );
 }

@@ -237,27 +237,48 @@ export function FilterBar() {
     (s) =>
       s.view === 'town' || ((s.view === 'compare' || s.view === 'side') && s.yearMode === 'latest'),
   );
+  // The brief shows every category.
+  const indicatorUnused = useAppStore((s) => s.view === 'brief');
   const years = modelYears === undefined ? [] : [...modelYears].reverse();
   const towns = useAppStore((s) => s.towns);
-  // The sheet (a phone): open, it holds the focus until closed, and Escape closes it.
+  // The sheet (a phone): open, it keeps the focus until closed (the page
+  // behind it is covered), Escape closes it, and so does a screen grown past
+  // a phone's (where the bar shows the filters itself).
   const [sheet, setSheet] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
   const controls = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!sheet) return;
-    controls.current?.querySelector('select')?.focus();
+    const box = controls.current;
+    const line = opener.current;
+    box?.querySelector<HTMLElement>('select:not(:disabled)')?.focus();
     const onKey = (e: KeyboardEvent): void => {
-      if (e.key !== 'Escape') return;
-      setSheet(false);
-      opener.current?.focus();
+      if (e.key === 'Escape') setSheet(false);
+    };
+    const onFocus = (e: FocusEvent): void => {
+      if (box !== null && e.target instanceof Node && !box.contains(e.target)) {
+        box.querySelector<HTMLElement>('select:not(:disabled), button')?.focus();
+      }
+    };
+    // The line that opens the sheet shows only where the sheet is used (styles.css).
+    const onWidth = (): void => {
+      if (line !== null && getComputedStyle(line).display === 'none') setSheet(false);
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    document.addEventListener('focusin', onFocus);
+    window.addEventListener('resize', onWidth);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      document.removeEventListener('focusin', onFocus);
+      window.removeEventListener('resize', onWidth);
+      // Closed (Done, Escape): the focus goes back to the line that opened it.
+      const focused = document.activeElement;
+      if (focused === null || focused === document.body || box?.contains(focused) === true) {
+        line?.focus();
+      }
+    };
   }, [sheet]);
-  const close = (): void => {
-    setSheet(false);
-    opener.current?.focus();
-  };
+  const close = (): void => setSheet(false);
   return (
     <div className={`filter-bar${sheet ? ' filter-sheet-open' : ''}`} role="search">
       <button
@@ -272,7 +293,7 @@ export function FilterBar() {
         <span className="filter-label">{t(lang, 'filters')}</span>{' '}
         {[
           yearUnused || year === null ? null : year,
-          indicatorName(lang, indicator),
+          indicatorUnused ? null : indicatorName(lang, indicator),
           towns === null ? t(lang, 'allTowns') : t(lang, 'townsSelected', { n: towns.length }),
         ]
           .filter((part) => part !== null)
@@ -313,6 +334,8 @@ export function FilterBar() {
           <select
             data-testid="filter-category"
             value={category}
+            disabled={indicatorUnused}
+            title={indicatorUnused ? t(lang, 'indicatorUnused') : undefined}
             onChange={(e) => setCategory(e.target.value as typeof category)}
           >
             {CATEGORY_IDS.map((c) => (
@@ -327,6 +350,8 @@ export function FilterBar() {
           <select
             data-testid="filter-indicator"
             value={indicator}
+            disabled={indicatorUnused}
+            title={indicatorUnused ? t(lang, 'indicatorUnused') : undefined}
             onChange={(e) => setIndicator(e.target.value as IndicatorId)}
           >
             {CATEGORY_IDS.map((c) => (

@@ -4,7 +4,7 @@
  */
 import { useMemo, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { CATEGORIES, CATEGORY_IDS, INDICATORS, type IndicatorId } from '../../catalog';
+import { CATEGORY_IDS, INDICATORS, headlineOf } from '../../catalog';
 import { overviewCards } from '../../dataset/select';
 import { categoryName, formatChange, formatValue, indicatorName, t, type Lang } from '../../i18n';
 import { useAppStore } from '../../store';
@@ -64,10 +64,7 @@ export function OverviewCards() {
     })),
   );
   const towns = useSelectedTowns();
-  const headlines = useMemo(
-    () => CATEGORY_IDS.map((c) => CATEGORIES[c].headline as IndicatorId),
-    [],
-  );
+  const headlines = useMemo(() => CATEGORY_IDS.map(headlineOf), []);
   // The year and the one before it: the cards state the change.
   const { state: dataState, model } = useIndicatorData(
     headlines,
