@@ -4,7 +4,7 @@
  * renders them live; the static shell (shell.tsx) renders them at build
  * time, so the page painted before any script runs is React's own markup.
  */
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { t, type Lang } from '../i18n';
 import type { View } from '../store';
 import { IS_DEMO } from './demo';
@@ -67,16 +67,34 @@ export function Navigation({
   readonly onView?: (view: View) => void;
 }) {
   const nav = useRef<HTMLElement>(null);
+  // Tabs beyond the right edge (a phone): the row fades out there, so it is
+  // seen to scroll.
+  const [more, setMore] = useState(false);
+  const measure = (): void => {
+    const box = nav.current;
+    if (box !== null) setMore(box.scrollLeft + box.clientWidth < box.scrollWidth - 1);
+  };
   // On a phone the tabs scroll sideways: the view shown is brought into sight.
   useEffect(() => {
     const active = nav.current?.querySelector<HTMLElement>(`[data-testid="${navTestId(view)}"]`);
     const box = nav.current;
     if (active === null || active === undefined || box === null) return;
-    if (box.scrollWidth <= box.clientWidth) return;
-    box.scrollLeft = Math.max(0, active.offsetLeft - (box.clientWidth - active.offsetWidth) / 2);
-  }, [view]);
+    if (box.scrollWidth > box.clientWidth) {
+      box.scrollLeft = Math.max(0, active.offsetLeft - (box.clientWidth - active.offsetWidth) / 2);
+    }
+    measure();
+  }, [view, lang]);
+  useEffect(() => {
+    window.addEventListener('resize', measure);
+    return () => window.removeEventListener('resize', measure);
+  }, []);
   return (
-    <nav ref={nav} className="nav no-print" aria-label={t(lang, 'appTitle')}>
+    <nav
+      ref={nav}
+      className={`nav no-print${more ? ' nav-more' : ''}`}
+      aria-label={t(lang, 'appTitle')}
+      onScroll={measure}
+    >
       {NAV.map((item) => (
         <button
           key={item.view}

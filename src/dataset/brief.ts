@@ -9,6 +9,8 @@
  * exact figures (190余 has no exact rise), a warning shows only where the
  * qualifier cannot undo it (约94% is not surely below 95%), a missing figure
  * is never a zero.
+ *
+ * May import: src/catalog, src/dataset.
  */
 import {
   CATEGORY_IDS,

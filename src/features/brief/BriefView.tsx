@@ -6,6 +6,8 @@
  * warning signs; the towns with no report this year. Every figure is a button
  * that opens its sentence; every sentence is worded from the data in the
  * page's language (dataset/brief.ts decides what the figures settle).
+ *
+ * May import: src/store, src/dataset, src/i18n, src/catalog, src/components.
  */
 import { Fragment, useMemo, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
