@@ -90,9 +90,10 @@ describe('npm run demo', () => {
     // A rise names both years' figures, each opening its own sentence.
     const rise = page.getByTestId('brief-rise').first().getByTestId('brief-figure');
     expect(await rise.count()).toBe(2);
-    expect(await openEveryFigure(page, quotes(data), 24)).toBe(24);
+    // Every figure of the brief opens its own sentence.
+    expect(await openEveryFigure(page, quotes(data))).toBeGreaterThan(40);
     await page.close();
-  });
+  }, 120_000);
 
   it('prints the county’s brief on two A4 sheets', async () => {
     const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
