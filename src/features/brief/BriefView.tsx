@@ -9,155 +9,26 @@
  *
  * May import: src/store, src/dataset, src/i18n, src/catalog, src/components.
  */
-import { Fragment, useMemo, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { DataPending } from '../../components/DataPending';
 import { EmptyState } from '../../components/EmptyState';
 import { IndicatorInfo } from '../../components/IndicatorInfo';
-import { rowText, valueFlag } from '../../components/value-text';
 import { INDICATORS, WARNING_SIGNS, type WarningSign } from '../../catalog';
 import {
   BRIEF_INDICATORS,
   briefOf,
   briefYears,
   type Brief,
-  type BriefChange,
-  type BriefValue,
   type BriefWarning,
   type CategoryBrief,
 } from '../../dataset/brief';
-import type { Town, ValueRow } from '../../dataset/model';
-import {
-  categoryName,
-  fill,
-  formatChange,
-  formatValue,
-  indicatorName,
-  t,
-  type Lang,
-  type MessageKey,
-} from '../../i18n';
+import type { ValueRow } from '../../dataset/model';
+import { categoryName, fill, indicatorName, t, type Lang, type MessageKey } from '../../i18n';
 import { sourceOf, useAppStore } from '../../store';
 import { useIndicatorData, useSelectedTowns } from '../../store/hooks';
 import { usePrintScope } from '../../store/print-scope';
-
-/** Towns named at most in one list; more are counted. */
-const NAMED = 10;
-
-type Open = (row: ValueRow) => void;
-
-/** A figure as a button that opens its sentence; `label` before the value (a town, a year). */
-function Figure({
-  lang,
-  row,
-  label,
-  open,
-}: {
-  lang: Lang;
-  row: ValueRow;
-  label: string;
-  open: Open;
-}) {
-  return (
-    <button
-      type="button"
-      className="cell-link brief-figure"
-      data-testid="brief-figure"
-      data-report={row.reportId}
-      data-indicator={row.indicator}
-      onClick={() => open(row)}
-    >
-      {label} {signed(row)}
-      {rowText(lang, row)}
-      {valueFlag(row)}
-    </button>
-  );
-}
-
-/** A year-over-year change stated by the report reads as one: +15.45%, not 15.45%. */
-function signed(row: ValueRow): string {
-  return INDICATORS[row.indicator].kind === 'change' && (row.value ?? 0) > 0 ? '+' : '';
-}
-
-/**
- * Items joined by the language's list separator, each kept on one line with
- * the separator after it (a line never starts with "、"), at most `max`, then
- * how many more.
- */
-function joined(lang: Lang, items: readonly ReactNode[], max = Infinity): ReactNode {
-  const shown = items.slice(0, max);
-  return (
-    <>
-      {shown.map((item, i) => (
-        <Fragment key={i}>
-          <span className="brief-item">
-            <span className="brief-item-body">{item}</span>
-            {i < shown.length - 1 && t(lang, 'listSeparator').trimEnd()}
-          </span>
-          {/* The line may break here, after the separator. */}
-          {i < shown.length - 1 && (t(lang, 'listSeparator').endsWith(' ') ? ' ' : <wbr />)}
-        </Fragment>
-      ))}
-      {items.length > shown.length &&
-        ` ${t(lang, 'briefAndMore', { n: items.length - shown.length })}`}
-    </>
-  );
-}
-
-/** Town names, at most NAMED, then how many more. */
-function names(lang: Lang, towns: readonly Town[]): ReactNode {
-  return joined(
-    lang,
-    towns.map((town) => town.name),
-    NAMED,
-  );
-}
-
-function Values({ lang, values, open }: { lang: Lang; values: readonly BriefValue[]; open: Open }) {
-  return joined(
-    lang,
-    values.map((v) => <Figure lang={lang} row={v.row} label={v.town.name} open={open} />),
-    NAMED,
-  );
-}
-
-/** 段园镇 400件（2023年）→ 608件（2024年）+52% — both figures open their sentences. */
-function Change({
-  lang,
-  change,
-  year,
-  open,
-}: {
-  lang: Lang;
-  change: BriefChange;
-  year: number;
-  open: Open;
-}) {
-  const unit = INDICATORS[change.indicator].unit;
-  const amount =
-    change.percent === null
-      ? `${change.difference > 0 ? '+' : '−'}${formatValue(lang, Math.abs(change.difference), '=', unit)}`
-      : formatChange(lang, change.percent);
-  return (
-    <>
-      <span className="brief-town">{change.town.name}</span>{' '}
-      <Figure
-        lang={lang}
-        row={change.before}
-        label={t(lang, 'briefYearOf', { year: change.beforeYear })}
-        open={open}
-      />
-      {' → '}
-      <Figure
-        lang={lang}
-        row={change.now}
-        label={t(lang, 'briefYearOf', { year })}
-        open={open}
-      />{' '}
-      <strong className="brief-amount">{amount}</strong>
-    </>
-  );
-}
+import { Change, Figure, joined, NAMED, names, Values, type Open } from './figures';
 
 /** The words before an unranked list of a category's figures, by why it is unranked. */
 const UNRANKED: Readonly<Record<'same' | 'tied' | 'open', MessageKey>> = {
