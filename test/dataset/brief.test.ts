@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WARNING_SIGNS, type Qualifier } from '../../src/catalog';
+import { WARNING_SIGNS, type CategoryId, type Qualifier } from '../../src/catalog';
 import {
   BRIEF_INDICATORS,
   boundsOf,
@@ -11,8 +11,9 @@ import {
   settledEnds,
   signHolds,
   type BriefValue,
+  type CategoryBrief,
 } from '../../src/dataset/brief';
-import { buildModel, type ValueRow } from '../../src/dataset/model';
+import { buildModel, type DatasetModel, type ValueRow } from '../../src/dataset/model';
 import { selectedTowns } from '../../src/dataset/select';
 import { report, value } from './fixtures';
 
@@ -33,6 +34,22 @@ const stated = (figures: readonly [string, number, Qualifier?][]): BriefValue[] 
   });
 
 const names = (values: readonly BriefValue[]): string[] => values.map((v) => v.town.name);
+
+/** A model of these values, each town-year of them a report. */
+function modelOf(values: readonly ValueRow[]): DatasetModel {
+  const years = new Map(values.map((v) => [`${v.town}|${v.year}`, v]));
+  return buildModel(
+    values,
+    [...years.values()].map((v) => report(v.town, v.year ?? 0)),
+  );
+}
+
+/** The brief of every town of the model for 2024, one category of it. */
+function categoryIn(model: DatasetModel, category: CategoryId): CategoryBrief | undefined {
+  return briefOf(model, 2024, selectedTowns(model, null)).categories.find(
+    (c) => c.category === category,
+  );
+}
 
 describe('settledEnds', () => {
   it('names up to three towns at each end, never more than half of them', () => {
@@ -188,33 +205,21 @@ describe('signHolds', () => {
 });
 
 describe('briefOf', () => {
-  const MODEL = buildModel(
-    [
-      value('甲镇', 2022, 'mediation.cases', 100),
-      value('甲镇', 2024, 'mediation.cases', 150),
-      value('乙镇', 2023, 'mediation.cases', 80),
-      value('乙镇', 2024, 'mediation.cases', 60),
-      value('丙镇', 2023, 'mediation.cases', 50, { qualifier: '>=' }),
-      value('丙镇', 2024, 'mediation.cases', 70),
-      value('丁镇', 2024, 'mediation.cases', 10),
-      value('甲镇', 2024, 'mediation.success_rate', 93),
-      value('乙镇', 2024, 'mediation.success_rate', 99),
-      value('乙镇', 2023, 'petition.cases', 20),
-      value('乙镇', 2024, 'petition.cases', 31),
-      value('甲镇', 2024, 'petition.cases', 5),
-      value('戊镇', 2023, 'petition.cases', 8),
-    ],
-    [
-      report('甲镇', 2022),
-      report('甲镇', 2024),
-      report('乙镇', 2023),
-      report('乙镇', 2024),
-      report('丙镇', 2023),
-      report('丙镇', 2024),
-      report('丁镇', 2024),
-      report('戊镇', 2023),
-    ],
-  );
+  const MODEL = modelOf([
+    value('甲镇', 2022, 'mediation.cases', 100),
+    value('甲镇', 2024, 'mediation.cases', 150),
+    value('乙镇', 2023, 'mediation.cases', 80),
+    value('乙镇', 2024, 'mediation.cases', 60),
+    value('丙镇', 2023, 'mediation.cases', 50, { qualifier: '>=' }),
+    value('丙镇', 2024, 'mediation.cases', 70),
+    value('丁镇', 2024, 'mediation.cases', 10),
+    value('甲镇', 2024, 'mediation.success_rate', 93),
+    value('乙镇', 2024, 'mediation.success_rate', 99),
+    value('乙镇', 2023, 'petition.cases', 20),
+    value('乙镇', 2024, 'petition.cases', 31),
+    value('甲镇', 2024, 'petition.cases', 5),
+    value('戊镇', 2023, 'petition.cases', 8),
+  ]);
   const towns = selectedTowns(MODEL, null);
   const brief = briefOf(MODEL, 2024, towns);
   const mediation = brief.categories.find((c) => c.category === 'mediation');
@@ -279,19 +284,15 @@ describe('briefOf', () => {
   });
 
   it('says why a category names no end: all the same, tied, or an order left open', () => {
-    const model = (figures: readonly [string, number, Qualifier][]) =>
-      buildModel(
-        figures.map(([town, v, qualifier]) =>
-          value(town, 2024, 'mediation.cases', v, { qualifier }),
+    const orderOf = (figures: readonly [string, number, Qualifier][]) =>
+      categoryIn(
+        modelOf(
+          figures.map(([town, v, qualifier]) =>
+            value(town, 2024, 'mediation.cases', v, { qualifier }),
+          ),
         ),
-        figures.map(([town]) => report(town, 2024)),
-      );
-    const orderOf = (figures: readonly [string, number, Qualifier][]) => {
-      const m = model(figures);
-      return briefOf(m, 2024, selectedTowns(m, null)).categories.find(
-        (c) => c.category === 'mediation',
+        'mediation',
       )?.order;
-    };
     expect(
       orderOf([
         ['甲镇', 5, '='],
@@ -320,17 +321,14 @@ describe('briefOf', () => {
   });
 
   it('leaves a rise from zero out of the largest rise by percent', () => {
-    const m = buildModel(
-      [
+    const mediation = categoryIn(
+      modelOf([
         value('甲镇', 2023, 'mediation.cases', 0),
         value('甲镇', 2024, 'mediation.cases', 1),
         value('乙镇', 2023, 'mediation.cases', 100),
         value('乙镇', 2024, 'mediation.cases', 500),
-      ],
-      [report('甲镇', 2023), report('甲镇', 2024), report('乙镇', 2023), report('乙镇', 2024)],
-    );
-    const mediation = briefOf(m, 2024, selectedTowns(m, null)).categories.find(
-      (c) => c.category === 'mediation',
+      ]),
+      'mediation',
     );
     expect(mediation?.compared).toBe(2);
     expect(mediation?.rise?.town.name).toBe('乙镇');
@@ -338,10 +336,10 @@ describe('briefOf', () => {
   });
 
   it('has nothing to compare when no town has an earlier report', () => {
-    const single = buildModel(
-      [value('甲镇', 2024, 'mediation.cases', 5), value('乙镇', 2024, 'mediation.cases', 9)],
-      [report('甲镇', 2024), report('乙镇', 2024)],
-    );
+    const single = modelOf([
+      value('甲镇', 2024, 'mediation.cases', 5),
+      value('乙镇', 2024, 'mediation.cases', 9),
+    ]);
     const one = briefOf(single, 2024, selectedTowns(single, null));
     expect(one.withReport).toBe(2);
     expect(one.withPrevious).toBe(0);

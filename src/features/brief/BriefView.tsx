@@ -28,7 +28,7 @@ import { categoryName, fill, indicatorName, t, type Lang, type MessageKey } from
 import { sourceOf, useAppStore } from '../../store';
 import { useIndicatorData, useSelectedTowns } from '../../store/hooks';
 import { usePrintScope } from '../../store/print-scope';
-import { Change, Figure, joined, NAMED, names, Values, type Open } from './figures';
+import { Change, Figure, joined, NAMED, names, Pair, Values, type Open } from './figures';
 
 /** The words before an unranked list of a category's figures, by why it is unranked. */
 const UNRANKED: Readonly<Record<'same' | 'tied' | 'open', MessageKey>> = {
@@ -167,22 +167,15 @@ function Warnings({ lang, brief, open }: { lang: Lang; brief: Brief; open: Open 
                 w.before === null ? (
                   <Figure lang={lang} row={w.row} label={w.town.name} open={open} />
                 ) : (
-                  <span className="brief-pair">
-                    <span className="brief-town">{w.town.name}</span>{' '}
-                    <Figure
-                      lang={lang}
-                      row={w.before.row}
-                      label={t(lang, 'briefYearOf', { year: w.before.year })}
-                      open={open}
-                    />
-                    {' → '}
-                    <Figure
-                      lang={lang}
-                      row={w.row}
-                      label={t(lang, 'briefYearOf', { year: brief.year })}
-                      open={open}
-                    />
-                  </span>
+                  <Pair
+                    lang={lang}
+                    town={w.town}
+                    before={w.before.row}
+                    beforeYear={w.before.year}
+                    now={w.row}
+                    year={brief.year}
+                    open={open}
+                  />
                 ),
               ),
               NAMED,

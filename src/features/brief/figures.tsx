@@ -11,7 +11,7 @@ import { rowText, valueFlag } from '../../components/value-text';
 import { INDICATORS } from '../../catalog';
 import type { BriefChange, BriefValue } from '../../dataset/brief';
 import type { Town, ValueRow } from '../../dataset/model';
-import { formatChange, formatValue, t, type Lang } from '../../i18n';
+import { formatChange, t, type Lang } from '../../i18n';
 
 /** Towns named at most in one list; more are counted. */
 export const NAMED = 10;
@@ -101,7 +101,43 @@ export function Values({
   );
 }
 
-/** 段园镇 400件（2023年）→ 608件（2024年）+52% — both figures open their sentences. */
+/**
+ * A town's figure in an earlier report and in this year's: 段园镇 2023年 400件 →
+ * 2024年 608件, each figure opening its own sentence.
+ */
+export function Pair({
+  lang,
+  town,
+  before,
+  beforeYear,
+  now,
+  year,
+  open,
+}: {
+  lang: Lang;
+  town: Town;
+  before: ValueRow;
+  beforeYear: number;
+  now: ValueRow;
+  year: number;
+  open: Open;
+}) {
+  return (
+    <>
+      <span className="brief-town">{town.name}</span>{' '}
+      <Figure
+        lang={lang}
+        row={before}
+        label={t(lang, 'briefYearOf', { year: beforeYear })}
+        open={open}
+      />
+      {' → '}
+      <Figure lang={lang} row={now} label={t(lang, 'briefYearOf', { year })} open={open} />
+    </>
+  );
+}
+
+/** A rise or fall: its pair of figures and the percent (a change from zero is never one). */
 export function Change({
   lang,
   change,
@@ -113,28 +149,18 @@ export function Change({
   year: number;
   open: Open;
 }) {
-  const unit = INDICATORS[change.indicator].unit;
-  const amount =
-    change.percent === null
-      ? `${change.difference > 0 ? '+' : '−'}${formatValue(lang, Math.abs(change.difference), '=', unit)}`
-      : formatChange(lang, change.percent);
   return (
     <>
-      <span className="brief-town">{change.town.name}</span>{' '}
-      <Figure
+      <Pair
         lang={lang}
-        row={change.before}
-        label={t(lang, 'briefYearOf', { year: change.beforeYear })}
-        open={open}
-      />
-      {' → '}
-      <Figure
-        lang={lang}
-        row={change.now}
-        label={t(lang, 'briefYearOf', { year })}
+        town={change.town}
+        before={change.before}
+        beforeYear={change.beforeYear}
+        now={change.now}
+        year={year}
         open={open}
       />{' '}
-      <strong className="brief-amount">{amount}</strong>
+      <strong className="brief-amount">{formatChange(lang, change.percent ?? 0)}</strong>
     </>
   );
 }

@@ -6,7 +6,7 @@
  *
  * May import: src/store, src/dataset, src/i18n, src/catalog, src/components.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { CATEGORY_IDS, INDICATORS, INDICATOR_IDS, type IndicatorId } from '../../catalog';
 import type { Town } from '../../dataset/model';
@@ -206,6 +206,38 @@ function TownPicker() {
   );
 }
 
+/** One of the bar's selects with its label; `unused` (why) disables it where the view ignores it. */
+function Choice({
+  label,
+  testId,
+  value,
+  unused,
+  onChange,
+  children,
+}: {
+  label: string;
+  testId: string;
+  value: string | number;
+  unused: string | null;
+  onChange: (value: string) => void;
+  children: ReactNode;
+}) {
+  return (
+    <label>
+      <span className="filter-label">{label}</span>
+      <select
+        data-testid={testId}
+        value={value}
+        disabled={unused !== null}
+        title={unused ?? undefined}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        {children}
+      </select>
+    </label>
+  );
+}
+
 const NO_INDICATORS: ReadonlySet<IndicatorId> = new Set();
 
 export function FilterBar() {
@@ -312,60 +344,51 @@ export function FilterBar() {
             {t(lang, 'done')}
           </button>
         </div>
-        <label>
-          <span className="filter-label">{t(lang, 'year')}</span>
-          <select
-            data-testid="filter-year"
-            value={year ?? ''}
-            disabled={yearUnused}
-            title={yearUnused ? t(lang, 'yearUnused') : undefined}
-            onChange={(e) => setYear(Number(e.target.value))}
-          >
-            {year !== null && !years.includes(year) && <option value={year}>{year}</option>}
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span className="filter-label">{t(lang, 'category')}</span>
-          <select
-            data-testid="filter-category"
-            value={category}
-            disabled={indicatorUnused}
-            title={indicatorUnused ? t(lang, 'indicatorUnused') : undefined}
-            onChange={(e) => setCategory(e.target.value as typeof category)}
-          >
-            {CATEGORY_IDS.map((c) => (
-              <option key={c} value={c}>
-                {categoryName(lang, c)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span className="filter-label">{t(lang, 'indicator')}</span>
-          <select
-            data-testid="filter-indicator"
-            value={indicator}
-            disabled={indicatorUnused}
-            title={indicatorUnused ? t(lang, 'indicatorUnused') : undefined}
-            onChange={(e) => setIndicator(e.target.value as IndicatorId)}
-          >
-            {CATEGORY_IDS.map((c) => (
-              <optgroup key={c} label={categoryName(lang, c)}>
-                {INDICATOR_IDS.filter((id) => INDICATORS[id].category === c).map((id) => (
-                  <option key={id} value={id}>
-                    {indicatorName(lang, id)}
-                    {withData.has(id) ? '' : ` (${t(lang, 'noData')})`}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-        </label>
+        <Choice
+          label={t(lang, 'year')}
+          testId="filter-year"
+          value={year ?? ''}
+          unused={yearUnused ? t(lang, 'yearUnused') : null}
+          onChange={(v) => setYear(Number(v))}
+        >
+          {year !== null && !years.includes(year) && <option value={year}>{year}</option>}
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </Choice>
+        <Choice
+          label={t(lang, 'category')}
+          testId="filter-category"
+          value={category}
+          unused={indicatorUnused ? t(lang, 'indicatorUnused') : null}
+          onChange={(v) => setCategory(v as typeof category)}
+        >
+          {CATEGORY_IDS.map((c) => (
+            <option key={c} value={c}>
+              {categoryName(lang, c)}
+            </option>
+          ))}
+        </Choice>
+        <Choice
+          label={t(lang, 'indicator')}
+          testId="filter-indicator"
+          value={indicator}
+          unused={indicatorUnused ? t(lang, 'indicatorUnused') : null}
+          onChange={(v) => setIndicator(v as IndicatorId)}
+        >
+          {CATEGORY_IDS.map((c) => (
+            <optgroup key={c} label={categoryName(lang, c)}>
+              {INDICATOR_IDS.filter((id) => INDICATORS[id].category === c).map((id) => (
+                <option key={id} value={id}>
+                  {indicatorName(lang, id)}
+                  {withData.has(id) ? '' : ` (${t(lang, 'noData')})`}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </Choice>
         <TownPicker />
       </div>
     </div>
