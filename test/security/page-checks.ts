@@ -121,6 +121,18 @@ export async function hoverChart(page: Page, testId: string): Promise<string[]> 
     await page.mouse.move(p.x, p.y, { steps: 2 });
     await chartSettled(page, selector);
   }
+  // The tooltip's code loads after the first chart (LazyChart adds the
+  // tooltip to the option once it is in): hovers before then show nothing.
+  await page.waitForFunction(
+    (s) => {
+      const host = document.querySelector(s) as
+        (HTMLElement & { chart?: { getOption(): { tooltip?: unknown[] } } }) | null;
+      return (host?.chart?.getOption().tooltip?.length ?? 0) > 0;
+    },
+    selector,
+    { timeout: 15_000 },
+  );
+  await chartSettled(page, selector);
   const texts: string[] = [];
   // A busy machine may move or redraw the chart under the pointer: a pass that
   // showed no tooltip at all is tried again, its points read afresh.

@@ -131,7 +131,7 @@ describe('hostile names in the data folder', () => {
       }
     }
     await expectHarmless(guarded);
-  });
+  }, 60_000);
 
   it.each([
     ['tianjin-huanghuadian-2024', '2024', '黄花店镇'],
