@@ -62,6 +62,7 @@ export default tseslint.config(
       'node_modules/',
       'dist/',
       'dist-demo/',
+      'dist-cli/',
       '.demo/',
       'public/data/',
       '.bench/',

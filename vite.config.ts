@@ -162,7 +162,7 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
-    globalSetup: ['test/temp-root.ts'],
+    globalSetup: ['test/temp-root.ts', 'test/built-cli.ts'],
     testTimeout: 20_000,
     hookTimeout: 120_000,
   },

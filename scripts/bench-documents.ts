@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { DOCUMENT_FORMATS, readDocument, type DocumentFormat } from '../src/documents';
 import { processText } from '../src/extract';
 import { launchBrowser } from '../test/e2e/browser';
+import { builtCli } from './cli.mjs';
 import { docxOf } from '../test/importer/docx';
 import { word97 } from '../test/importer/office';
 import { pdfOfText, savedMhtml } from '../test/importer/pdf-print';
@@ -83,6 +84,7 @@ for (const id of ids) {
 }
 await browser.close();
 
+const cliEntry = await builtCli();
 type PerFormat = Partial<Record<DocumentFormat, number[]>>;
 const [firstRead, cliSeconds]: [PerFormat, PerFormat] = [{}, {}];
 for (let i = 0; i < runs; i++) {
@@ -94,8 +96,8 @@ for (let i = 0; i < runs; i++) {
     rmSync(out, { recursive: true, force: true });
     const started = performance.now();
     const cli = spawnSync(
-      'npx',
-      ['tsx', 'src/cli/extract.ts', '--quiet', '--in', folderOf(format), '--out', out],
+      process.execPath,
+      [cliEntry, '--quiet', '--in', folderOf(format), '--out', out],
       { stdio: ['ignore', 'ignore', 'inherit'] },
     );
     (cliSeconds[format] ??= []).push(since(started) / 1000);
@@ -154,5 +156,5 @@ console.log(`${ids.length} sample reports; median of ${runs} runs (after one war
 for (const r of rows) console.log(r.map((cell, c) => cell.padStart(widths[c] ?? 0)).join('  '));
 console.log(
   'first read: one readDocument in a fresh tsx process, library load included. CLI: one\n' +
-    '`npx tsx src/cli/extract.ts --quiet` on the folder, start-up included.',
+    '`node dist-cli/extract.js --quiet` (the built CLI) on the folder, start-up included.',
 );

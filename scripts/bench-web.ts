@@ -33,6 +33,7 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../test/e2e/browser';
 import { serveStatic } from '../test/e2e/server';
 import { buildSite } from '../test/e2e/site';
+import { builtCli } from './cli.mjs';
 
 /** The dashboard's first chart against the plain page's, at 4× CPU: at most this. */
 const FIRST_CHART_RATIO_TARGET = 0.8;
@@ -52,18 +53,17 @@ if (values.scale !== 'sample' && values.scale !== 'province') {
 const province = values.scale === 'province';
 
 /** The site's data/ replaced by a synthetic province extracted by the normal CLI. */
-function provinceData(siteDir: string): void {
+function provinceData(siteDir: string, cli: string): void {
   const corpus = mkdtempSync(join(tmpdir(), 'rol-province-'));
   const tsx = join(import.meta.dirname, '..', 'node_modules', '.bin', 'tsx');
   const root = join(import.meta.dirname, '..');
   console.log('generating and extracting a synthetic province (2,000 towns × 10 years)…');
   execFileSync(tsx, ['scripts/gen-province.ts', '--out', corpus], { cwd: root, stdio: 'ignore' });
   rmSync(join(siteDir, 'data'), { recursive: true, force: true });
-  execFileSync(
-    tsx,
-    ['src/cli/extract.ts', '--in', corpus, '--out', join(siteDir, 'data'), '--quiet'],
-    { cwd: root, stdio: 'ignore' },
-  );
+  execFileSync(process.execPath, [cli, '--in', corpus, '--out', join(siteDir, 'data'), '--quiet'], {
+    cwd: root,
+    stdio: 'ignore',
+  });
   rmSync(corpus, { recursive: true, force: true });
 }
 
@@ -212,7 +212,7 @@ const siteDir = await buildSite();
 if (values.data !== undefined) {
   rmSync(join(siteDir, 'data'), { recursive: true, force: true });
   cpSync(values.data, join(siteDir, 'data'), { recursive: true });
-} else if (province) provinceData(siteDir);
+} else if (province) provinceData(siteDir, await builtCli());
 // At province scale the plain page (42 MB of CSV parsed on the main thread,
 // every value drawn) takes minutes at 4×: the figures for it stand.
 const pages = [{ name: 'dashboard', dir: siteDir }];

@@ -16,6 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { builtCli } from './cli.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -59,8 +60,7 @@ step('writing a synthetic county (20 towns × 4 years)', process.execPath, [
   '7',
 ]);
 step('extracting it', process.execPath, [
-  ...tsx,
-  'src/cli/extract.ts',
+  await builtCli(),
   '--quiet',
   '--in',
   reports,

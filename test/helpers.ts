@@ -3,6 +3,7 @@ import { cpSync, lstatSync, mkdtempSync, readFileSync, readdirSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import Papa from 'papaparse';
+import { CLI_ENTRY } from '../scripts/cli.mjs';
 import type { CliOptions } from '../src/cli/args';
 import { runExtract, type Output, type RunResult } from '../src/cli/run';
 
@@ -104,6 +105,16 @@ export function runScript(
     cwd: ROOT,
     encoding: 'utf8',
   });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The extraction CLI as users run it: dist-cli/extract.js, built by the tests' global setup. */
+export function runCli(...args: string[]): {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+} {
+  const r = spawnSync(process.execPath, [CLI_ENTRY, ...args], { cwd: ROOT, encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

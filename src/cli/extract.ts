@@ -35,6 +35,7 @@ async function main(): Promise<number> {
       bytes: result.bytesRead,
       reports: result.datasets?.reports.length ?? 0,
       maxRssKb: process.resourceUsage().maxRSS,
+      phases: result.phases ?? {},
       uptimeSeconds: process.uptime(),
     };
     writeFileSync(parsed.data.stats, `${JSON.stringify(stats)}\n`);

@@ -7,6 +7,16 @@ import type { Batch } from './worker';
 const BATCH = 64;
 
 /**
+ * The worker thread's module: beside the bundle in dist-cli/ (scripts/cli.mjs
+ * builds both); run from the TypeScript sources (tests, tsx), worker-entry.mjs
+ * registers tsx in the thread first.
+ */
+const WORKER = new URL(
+  import.meta.url.endsWith('.ts') ? './worker-entry.mjs' : './worker.js',
+  import.meta.url,
+);
+
+/**
  * Processes files on `workers` threads in batches. Results come back in any
  * order; callers sort by report id, so the output does not depend on the
  * number of workers.
@@ -24,8 +34,7 @@ export async function processInWorkers(
   let next = 0;
   const threads = Array.from(
     { length: Math.min(workers, batches.length) },
-    // worker-entry.mjs registers tsx in the thread, as the CLI itself runs under it.
-    () => new Worker(new URL('./worker-entry.mjs', import.meta.url)),
+    () => new Worker(WORKER),
   );
   // Stopped before a stopped run removes the folder they write into; the run
   // then waits here for the exit that follows, rather than going on to write.

@@ -44,6 +44,7 @@ import {
 import { processInWorkers } from './pool';
 import { processFile, type Processed } from './process-file';
 import { Progress } from './progress';
+import { phaseClock, type Phases } from './phases';
 import { printSummary } from './summary';
 import { openInput, type OpenedInput } from './zip-input';
 
@@ -52,6 +53,7 @@ export interface RunResult {
   readonly datasets: Datasets | null;
   readonly bytesRead: number;
   readonly seconds: number;
+  readonly phases?: Phases;
 }
 
 export interface Output {
@@ -302,8 +304,10 @@ async function extractInto(
     hidden: options.displayRoot === undefined ? 'warning' : 'error',
   });
   const plan = planRun(listing.files);
+  const clock = phaseClock(started);
   const collected = await processAll(plan, options, output, folder.staging, processorFor);
   const bytesRead = collected.bytesRead;
+  clock.end('extract');
   failpoint('texts-written');
   const datasets = finalizeDatasets({
     outcomes: collected.outcomes,
@@ -311,10 +315,15 @@ async function extractInto(
     ...(sideFiles.manifest === undefined ? {} : { manifest: sideFiles.manifest }),
     ...(sideFiles.corrections === undefined ? {} : { corrections: sideFiles.corrections }),
   });
-  const drawn = writeLayout(folder.staging, siteLayout(datasets));
+  clock.end('resolve');
+  writeLayout(folder.staging, siteLayout(datasets));
+  clock.end('tables');
+  const drawn = drawFirstChart(folder.staging);
+  clock.end('firstChart');
   // A Ctrl+C that came while the tables were written stops the run here, before the swap.
   await checkpoint();
   const committed = commitOutput(folder);
+  clock.end('swap');
   if (!committed.ok) {
     output.err(`error: ${committed.reason}; ${untouched(folder)}`);
     return { exitCode: EXIT.notWritten, datasets, bytesRead, seconds: 0 };
@@ -333,7 +342,13 @@ async function extractInto(
   const failures = issues.filter((i) => i.severity === 'error').length;
   const seconds = (performance.now() - started) / 1000;
   if (!options.quiet) printSummary({ datasets, options, bytesRead, seconds, failures }, output);
-  return { exitCode: failures > 0 ? EXIT.inputErrors : EXIT.clean, datasets, bytesRead, seconds };
+  return {
+    exitCode: failures > 0 ? EXIT.inputErrors : EXIT.clean,
+    datasets,
+    bytesRead,
+    seconds,
+    phases: clock.phases,
+  };
 }
 
 interface Collected {
@@ -376,10 +391,9 @@ function quoteFrom(dir: string): (reportId: string, start: number, end: number) 
 
 /**
  * The data folder (see src/extract/layout.ts) into the staging folder: every
- * file streamed to disk, then index.json with their sizes, then the first
- * chart's images (src/preview).
+ * file streamed to disk, then index.json with their sizes.
  */
-function writeLayout(dir: string, layout: SiteLayout): Issue[] {
+function writeLayout(dir: string, layout: SiteLayout): void {
   const sizes = new Map<string, number>();
   const half = Math.floor(layout.files.length / 2);
   layout.files.forEach((file, n) => {
@@ -387,11 +401,15 @@ function writeLayout(dir: string, layout: SiteLayout): Issue[] {
     sizes.set(file.path, writeChunks(join(dir, file.path), file.chunks()));
   });
   writeChunks(join(dir, INDEX_FILE), [layout.index((path) => sizes.get(path) ?? 0)]);
+}
+
+/** The first chart's images (src/preview), drawn from the files just written. */
+function drawFirstChart(dir: string): Issue[] {
   const read = (path: string): string | undefined => {
     const full = join(dir, path);
     return existsSync(full) ? readFileSync(full, 'utf8') : undefined;
   };
-  const firstChart = firstChartFiles(read, nodeCharts);
+  const firstChart = firstChartFiles(read, nodeCharts());
   for (const [path, text] of firstChart.files) writeChunks(join(dir, path), [text]);
   return [...firstChart.issues];
 }

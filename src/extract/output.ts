@@ -5,7 +5,6 @@
  * the dashboard's reader derives its schemas from too: each row here is a
  * record of the table's columns, so the compiler keeps the two complete.
  */
-import Papa from 'papaparse';
 import { INDICATORS } from '../catalog';
 import {
   CORRECTION_COLUMNS,
@@ -31,22 +30,43 @@ export type CsvFiles = Readonly<Record<CsvName, string>>;
 
 const CHUNK_ROWS = 5000;
 
+/**
+ * What makes a data file's cell need quotes: Papa.unparse's rule (a quote,
+ * comma, line break or byte-order mark anywhere, a space at either end), so
+ * the bytes are those PapaParse writes (test/extract/csv-cells.test.ts
+ * checks it against Papa.unparse). Written here rather than through
+ * Papa.unparse because its per-cell checks were a quarter of the CLI's time
+ * (docs/performance.md).
+ */
+const NEEDS_QUOTES = /[",\r\n\uFEFF]|^ | $/;
+
+/** One cell of a data file: null empty, numbers and booleans as JavaScript writes them. */
+export function csvCell(cell: Cell): string {
+  if (cell === null) return '';
+  if (typeof cell !== 'string') return String(cell);
+  return NEEDS_QUOTES.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+}
+
 /** Header first, then rows a few thousand at a time: large runs never hold a whole file. */
 function* chunked<T, C extends string>(
   columns: readonly C[],
   items: readonly T[],
   toRow: (item: T) => Readonly<Record<C, Cell>>,
 ): Generator<string> {
-  yield `${Papa.unparse([[...columns]], { newline: '\n' })}\n`;
+  yield `${columns.map(csvCell).join(',')}\n`;
   for (let i = 0; i < items.length; i += CHUNK_ROWS) {
-    const data = items.slice(i, i + CHUNK_ROWS).map((item) => {
-      const row = toRow(item);
-      return columns.map((column) => {
-        const cell = row[column];
-        return cell === null ? '' : typeof cell === 'boolean' ? String(cell) : cell;
-      });
-    });
-    yield `${Papa.unparse(data, { newline: '\n' })}\n`;
+    let text = '';
+    const end = Math.min(items.length, i + CHUNK_ROWS);
+    for (let n = i; n < end; n++) {
+      const row = toRow(items[n] as T);
+      let line = '';
+      for (let c = 0; c < columns.length; c++) {
+        if (c > 0) line += ',';
+        line += csvCell(row[columns[c] as C]);
+      }
+      text += `${line}\n`;
+    }
+    yield text;
   }
 }
 

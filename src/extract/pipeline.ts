@@ -4,7 +4,7 @@
  */
 import { DOCUMENT_FORMATS, MANIFEST_COLUMNS, type ReportStatus } from './columns';
 import { decodeReport } from './decode';
-import { extractReport, type QuotedMention, type QuotedUnused } from './extract-report';
+import { detach, extractReport, type QuotedMention, type QuotedUnused } from './extract-report';
 import { parseCorrections, parseManifest, type Correction, type ManifestEntry } from './inputs';
 import type { UnusedReason } from './match';
 import type { MetadataField, ReportMetadata } from './metadata';
@@ -369,7 +369,8 @@ export function finalizeDatasets(input: FinalizeInput): Datasets {
       reportId: o.reportId,
       metadata,
       mentions: o.mentions,
-      quote: (start: number, end: number) => input.quote(o.reportId, start, end),
+      // A copy: a slice would keep the whole text read back in memory with the value.
+      quote: (start: number, end: number) => detach(input.quote(o.reportId, start, end)),
     });
   }
   let corrections: ReturnType<typeof parseCorrections>['corrections'] = [];

@@ -28,14 +28,16 @@ import {
   type ResolutionRule,
 } from '../catalog';
 import type { Correction } from './inputs';
+import type { QuotedMention } from './extract-report';
 import type { Mention } from './match';
 import type { ReportMetadata } from './metadata';
 
 export interface ReportForResolution {
   readonly reportId: string;
   readonly metadata: ReportMetadata;
-  readonly mentions: readonly Mention[];
-  /** Needed only to quote derived and corrected spans. */
+  /** Each quoted as written: a value stated by one mention is quoted from it. */
+  readonly mentions: readonly QuotedMention[];
+  /** Needed only to quote derived and corrected spans (the CLI reads the text back for them). */
   readonly quote: (start: number, end: number) => string;
 }
 
@@ -74,7 +76,7 @@ export interface ResolvedValue {
 
 interface Candidate {
   readonly report: ReportForResolution;
-  readonly mention: Mention;
+  readonly mention: QuotedMention;
 }
 
 /** Each rule as a comparison: negative when `a` comes first, 0 when it cannot tell. */
@@ -225,7 +227,7 @@ export function resolveValues(
           chosenBy: [...beaten.values()],
           start: m.start,
           end: m.end,
-          quote: chosen.report.quote(m.start, m.end),
+          quote: m.quote,
           period: m.period,
           // A figure summed from listed parts points at each of them.
           ...(m.parts === undefined

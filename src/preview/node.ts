@@ -10,6 +10,10 @@
 import { createRequire } from 'node:module';
 import type { ChartLibrary } from './first-chart';
 
-export const nodeCharts = createRequire(import.meta.url)(
-  'echarts/dist/echarts.min.js',
-) as ChartLibrary;
+let loaded: ChartLibrary | undefined;
+
+/** Loaded on the first call, when a run draws its chart: `--help` and refusals start without it. */
+export function nodeCharts(): ChartLibrary {
+  loaded ??= createRequire(import.meta.url)('echarts/dist/echarts.min.js') as ChartLibrary;
+  return loaded;
+}

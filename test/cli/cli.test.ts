@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copySamples, readCsv, run, runScript } from '../helpers';
+import { copySamples, readCsv, run, runCli } from '../helpers';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'encodings');
 
@@ -194,7 +194,7 @@ describe('output folder', () => {
 });
 
 describe('command line', () => {
-  const cli = (...args: string[]) => runScript('src/cli/extract.ts', ...args);
+  const cli = (...args: string[]) => runCli(...args);
 
   it('prints help', () => {
     const r = cli('--help');

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SYNTHETIC_MARKER } from '../../scripts/synth/generate';
-import { genProvince, readCsv, run, runScript, tempDir } from '../helpers';
+import { genProvince, readCsv, run, runCli, tempDir } from '../helpers';
 
 describe('gen:province', () => {
   const dir = genProvince(30, 3, 4);
@@ -40,16 +40,7 @@ describe('worker threads', () => {
     const dir = genProvince(60, 3, 3);
     const outputs = [1, 2, 3].map((workers) => {
       const out = tempDir('rol-workers-out-');
-      const r = runScript(
-        'src/cli/extract.ts',
-        '--in',
-        dir,
-        '--out',
-        out,
-        '--quiet',
-        '--workers',
-        String(workers),
-      );
+      const r = runCli('--in', dir, '--out', out, '--quiet', '--workers', String(workers));
       expect(r.status, r.stderr).toBe(0);
       return out;
     });

@@ -18,6 +18,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CLI_ENTRY } from '../../scripts/cli.mjs';
 import { commitOutput, prepareOutput } from '../../src/cli/out-folder';
 import { isLayoutPath } from '../../src/extract';
 import { copySamples, filesBelow, genProvince, ROOT, run, tempDir } from '../helpers';
@@ -51,7 +52,7 @@ function extractProcess(
   }: { env?: Record<string, string>; killAfter?: number; signal?: NodeJS.Signals } = {},
 ): Promise<Child> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/extract.ts', ...args], {
+    const child = spawn(process.execPath, [CLI_ENTRY, ...args], {
       cwd: ROOT,
       env: { ...process.env, ...env },
     });

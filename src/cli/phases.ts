@@ -1,0 +1,26 @@
+/**
+ * Where a run's time went, in seconds (for `--stats` and `npm run
+ * bench:extract`): listing, reading and extracting the reports (their texts
+ * written meanwhile),
+ * resolving the values, writing the tables, drawing the first chart,
+ * swapping the folder in (the previous output removed).
+ */
+export const PHASES = ['extract', 'resolve', 'tables', 'firstChart', 'swap'] as const;
+export type Phases = Partial<Record<(typeof PHASES)[number], number>>;
+
+/** Times the phases of one run, each from the end of the one before. */
+export function phaseClock(started: number): {
+  readonly phases: Phases;
+  end(phase: (typeof PHASES)[number]): void;
+} {
+  const phases: Record<string, number> = {};
+  let last = started;
+  return {
+    phases,
+    end(phase) {
+      const now = performance.now();
+      phases[phase] = (now - last) / 1000;
+      last = now;
+    },
+  };
+}
