@@ -25,6 +25,66 @@ export function writeChunks(path: string, chunks: Iterable<string>): number {
   return bytes;
 }
 
+/** How many characters of one file are kept before they are appended to it. */
+const FILE_BUFFER = 1 << 15;
+/** How many characters of all files together, before every file's are appended. */
+const ALL_BUFFERS = 1 << 22;
+
+/**
+ * Many files written at once, piece by piece (the data folder's tables and
+ * their split files): each file's pieces are kept until there are FILE_BUFFER
+ * characters of them (or ALL_BUFFERS of all files), then appended to it, so
+ * the run never holds a whole file nor keeps a file open. `close` appends what is left and gives each
+ * file's size in bytes.
+ */
+export class FileAppender {
+  private readonly pending = new Map<string, { pieces: string[]; length: number }>();
+  private readonly sizes = new Map<string, number>();
+  private readonly folders = new Set<string>();
+  private buffered = 0;
+
+  constructor(private readonly dir: string) {}
+
+  append(path: string, text: string): void {
+    let entry = this.pending.get(path);
+    if (entry === undefined) {
+      entry = { pieces: [], length: 0 };
+      this.pending.set(path, entry);
+    }
+    entry.pieces.push(text);
+    entry.length += text.length;
+    this.buffered += text.length;
+    if (entry.length >= FILE_BUFFER) this.flush(path);
+    if (this.buffered >= ALL_BUFFERS) for (const p of [...this.pending.keys()]) this.flush(p);
+  }
+
+  private flush(path: string): void {
+    const entry = this.pending.get(path);
+    if (entry === undefined) return;
+    this.pending.delete(path);
+    this.buffered -= entry.length;
+    const full = join(this.dir, path);
+    const folder = dirname(full);
+    if (!this.folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      this.folders.add(folder);
+    }
+    const written = this.sizes.get(path);
+    const fd = openSync(full, written === undefined ? 'w' : 'a');
+    try {
+      this.sizes.set(path, (written ?? 0) + writeSync(fd, entry.pieces.join('')));
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** Appends what is left; the size in bytes of every file written. */
+  close(): ReadonlyMap<string, number> {
+    for (const path of [...this.pending.keys()]) this.flush(path);
+    return this.sizes;
+  }
+}
+
 export interface ReportFile {
   readonly reportId: string;
   readonly path: string;

@@ -32,7 +32,7 @@ import { nodeCharts } from '../preview/node';
 import { EXIT, type CliOptions } from './args';
 import { checkpoint, keepAtExit, removeOnExit } from './cleanup';
 import { errorMessage } from './describe';
-import { listReportFiles, writeChunks, type ReportFile } from './files';
+import { FileAppender, listReportFiles, writeChunks, type ReportFile } from './files';
 import {
   commitOutput,
   failpoint,
@@ -391,15 +391,17 @@ function quoteFrom(dir: string): (reportId: string, start: number, end: number) 
 
 /**
  * The data folder (see src/extract/layout.ts) into the staging folder: every
- * file streamed to disk, then index.json with their sizes.
+ * file appended to piece by piece, then index.json with their sizes.
  */
 function writeLayout(dir: string, layout: SiteLayout): void {
-  const sizes = new Map<string, number>();
-  const half = Math.floor(layout.files.length / 2);
-  layout.files.forEach((file, n) => {
-    if (n === half) failpoint('layout-half');
-    sizes.set(file.path, writeChunks(join(dir, file.path), file.chunks()));
+  const files = new FileAppender(dir);
+  let valueLines = 0;
+  layout.write((path, text) => {
+    // Half-way: the reports and mentions written, the values begun (its header is the first piece).
+    if (path === 'indicators.csv' && ++valueLines === 2) failpoint('layout-half');
+    files.append(path, text);
   });
+  const sizes = files.close();
   writeChunks(join(dir, INDEX_FILE), [layout.index((path) => sizes.get(path) ?? 0)]);
 }
 

@@ -41,17 +41,17 @@ export {
   type DataIndex,
   type IndexCounty,
 } from './data-index';
-export { isLayoutPath, siteLayout, type SiteFile, type SiteLayout } from './layout';
+export { isLayoutPath, siteLayout, type SiteLayout, type Sink } from './layout';
 export {
+  CORRECTIONS_TABLE,
   CSV_NAMES,
-  correctionChunks,
-  csvChunks,
-  datasetsToCsv,
-  mentionChunks,
-  reportChunks,
-  valueChunks,
-  type CsvFiles,
+  csvText,
+  MENTIONS_TABLE,
+  REPORTS_TABLE,
+  UNUSED_TABLE,
+  VALUES_TABLE,
   type CsvName,
+  type CsvTable,
 } from './output';
 export {
   failedReport,

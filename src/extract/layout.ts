@@ -3,9 +3,9 @@
  * package holds it: the four complete tables, the corrections that were
  * applied, the split layout (one file per indicator and year, per indicator's
  * mentions, per county) and index.json with the sizes of them all. Pure: the
- * CLI streams each file to disk, the browser joins it into a zip; the bytes
- * are the same. The report texts (texts/<id>.txt) are written by whoever has
- * them.
+ * CLI appends each piece to its file on disk, the browser joins them into a
+ * zip; the bytes are the same. The report texts (texts/<id>.txt) are written
+ * by whoever has them.
  */
 import { catalogAsJson } from '../catalog';
 import type { IndicatorId } from '../catalog';
@@ -14,8 +14,6 @@ import {
   countyFileOf,
   countyKeyOf,
   groupByCounty,
-  groupByIndicator,
-  groupByYear,
   mentionsFileOf,
   INDEX_FILE,
   SPLIT_PATH_SHAPES,
@@ -25,13 +23,13 @@ import {
   type IndexCounty,
 } from './data-index';
 import {
+  CORRECTIONS_TABLE,
   CSV_NAMES,
-  correctionChunks,
-  csvChunks,
-  mentionChunks,
-  reportChunks,
-  unusedChunks,
-  valueChunks,
+  MENTIONS_TABLE,
+  REPORTS_TABLE,
+  UNUSED_TABLE,
+  VALUES_TABLE,
+  type CsvTable,
 } from './output';
 import type { Datasets } from './pipeline';
 
@@ -39,42 +37,48 @@ import type { Datasets } from './pipeline';
 const CORRECTIONS_FILE = 'corrections.csv';
 const CATALOG_FILE = 'catalog.json';
 
-export interface SiteFile {
-  /** Path relative to the data folder. */
-  readonly path: string;
-  /** The content, produced in pieces: large runs never hold a whole file. */
-  readonly chunks: () => Iterable<string>;
-}
+/** Takes the data folder's files piece by piece: `text` goes at the end of the file at `path`. */
+export type Sink = (path: string, text: string) => void;
 
 export interface SiteLayout {
-  /** Every file but index.json, in a fixed order. */
-  readonly files: readonly SiteFile[];
+  /**
+   * Every file but index.json, in pieces, each file's pieces in order: each
+   * row is written once (its line appended to the complete table and to each
+   * file that holds it), so large runs never hold a whole file either. A file
+   * starts with its header; files that exist even without rows (the tables,
+   * the corrections, each county's four) get theirs first.
+   */
+  readonly write: (sink: Sink) => void;
   /** index.json's content, given the byte size of each file written. */
   readonly index: (bytesOf: (path: string) => number) => string;
 }
 
+/** One table's rows into the complete file and the split files that hold each (`also`). */
+function writeTable<T>(
+  sink: Sink,
+  started: Set<string>,
+  full: string,
+  table: CsvTable<T>,
+  rows: readonly T[],
+  also: (row: T) => readonly (string | undefined)[],
+): void {
+  for (const row of rows) {
+    const line = table.line(row);
+    sink(full, line);
+    for (const path of also(row)) {
+      if (path === undefined) continue;
+      if (!started.has(path)) {
+        started.add(path);
+        sink(path, table.header);
+      }
+      sink(path, line);
+    }
+  }
+}
+
 /** The data folder's files for one run's datasets. */
 export function siteLayout(datasets: Datasets): SiteLayout {
-  const files: SiteFile[] = CSV_NAMES.map((name) => ({
-    path: name,
-    chunks: () => csvChunks(name, datasets),
-  }));
-  files.push({ path: CORRECTIONS_FILE, chunks: () => correctionChunks(datasets.corrections) });
-  files.push({
-    path: CATALOG_FILE,
-    chunks: () => [`${JSON.stringify(catalogAsJson(), null, 2)}\n`],
-  });
-
-  const values = groupByIndicator(datasets.values, (v) => v.indicator);
-  const mentions = groupByIndicator(datasets.mentions, (m) => m.mention.indicator);
-  for (const [id, rows] of values) {
-    for (const [year, list] of groupByYear(rows)) {
-      files.push({ path: valuesFileOf(id, year), chunks: () => valueChunks(list) });
-    }
-    files.push({ path: mentionsFileOf(id), chunks: () => mentionChunks(mentions.get(id) ?? []) });
-  }
-
-  // Every row of one county's towns in four files, counties numbered in key order.
+  // Counties numbered in key order: those of the reports and of the values.
   const countyOfReport = new Map(
     datasets.reports.map((r) => [r.reportId, countyKeyOf(r.metadata)]),
   );
@@ -85,32 +89,60 @@ export function siteLayout(datasets: Datasets): SiteLayout {
   const keys = [...new Set([...countyReports.keys(), ...countyValues.keys()])].sort((a, b) =>
     a < b ? -1 : a > b ? 1 : 0,
   );
-  const counties = keys.map((key, n) => {
-    const v = countyValues.get(key) ?? [];
-    const r = countyReports.get(key) ?? [];
-    const m = countyMentions.get(key) ?? [];
-    const u = countyUnused.get(key) ?? [];
-    files.push(
-      { path: countyFileOf(n, 'values'), chunks: () => valueChunks(v) },
-      { path: countyFileOf(n, 'reports'), chunks: () => reportChunks(r) },
-      { path: countyFileOf(n, 'mentions'), chunks: () => mentionChunks(m) },
-      { path: countyFileOf(n, 'unused'), chunks: () => unusedChunks(u) },
-    );
-    return {
-      key,
-      rows: { values: v.length, reports: r.length, mentions: m.length, unused: u.length },
+  const numberOf = new Map(keys.map((key, n) => [key, n]));
+  const valueIndicators = new Set(datasets.values.map((v) => v.indicator));
+  const countyFile = (key: string | undefined, kind: CountyFile): string | undefined => {
+    const n = key === undefined ? undefined : numberOf.get(key);
+    return n === undefined ? undefined : countyFileOf(n, kind);
+  };
+
+  const write = (sink: Sink): void => {
+    const started = new Set<string>();
+    const start = (path: string, header: string): void => {
+      started.add(path);
+      sink(path, header);
     };
-  });
+    start('reports.csv', REPORTS_TABLE.header);
+    start('mentions.csv', MENTIONS_TABLE.header);
+    start('indicators.csv', VALUES_TABLE.header);
+    start('unused.csv', UNUSED_TABLE.header);
+    // Each indicator with values has its mentions' file, if only the header.
+    for (const id of valueIndicators) start(mentionsFileOf(id), MENTIONS_TABLE.header);
+    keys.forEach((_, n) => {
+      start(countyFileOf(n, 'values'), VALUES_TABLE.header);
+      start(countyFileOf(n, 'reports'), REPORTS_TABLE.header);
+      start(countyFileOf(n, 'mentions'), MENTIONS_TABLE.header);
+      start(countyFileOf(n, 'unused'), UNUSED_TABLE.header);
+    });
+    writeTable(sink, started, 'reports.csv', REPORTS_TABLE, datasets.reports, (r) => [
+      countyFile(countyKeyOf(r.metadata), 'reports'),
+    ]);
+    writeTable(sink, started, 'mentions.csv', MENTIONS_TABLE, datasets.mentions, (m) => [
+      mentionsFileOf(m.mention.indicator),
+      countyFile(countyOfReport.get(m.reportId), 'mentions'),
+    ]);
+    writeTable(sink, started, 'indicators.csv', VALUES_TABLE, datasets.values, (v) => [
+      // Rows without a year are in indicators.csv only.
+      v.year === null ? undefined : valuesFileOf(v.indicator, v.year),
+      countyFile(countyKeyOf(v), 'values'),
+    ]);
+    writeTable(sink, started, 'unused.csv', UNUSED_TABLE, datasets.unused, (u) => [
+      countyFile(countyOfReport.get(u.reportId), 'unused'),
+    ]);
+    start(CORRECTIONS_FILE, CORRECTIONS_TABLE.header);
+    for (const c of datasets.corrections) sink(CORRECTIONS_FILE, CORRECTIONS_TABLE.line(c));
+    sink(CATALOG_FILE, `${JSON.stringify(catalogAsJson(), null, 2)}\n`);
+  };
 
   const index = (bytesOf: (path: string) => number): string => {
     const valueSizes = new Map<string, number>();
     const mentionSizes = new Map<IndicatorId, number>();
-    for (const [id, rows] of values) {
-      for (const year of groupByYear(rows).keys()) {
-        valueSizes.set(valuesFileOf(id, year), bytesOf(valuesFileOf(id, year)));
-      }
-      mentionSizes.set(id, bytesOf(mentionsFileOf(id)));
+    for (const v of datasets.values) {
+      if (v.year === null) continue;
+      const path = valuesFileOf(v.indicator, v.year);
+      if (!valueSizes.has(path)) valueSizes.set(path, bytesOf(path));
     }
+    for (const id of valueIndicators) mentionSizes.set(id, bytesOf(mentionsFileOf(id)));
     const fileOf = (n: number, kind: CountyFile, rows: number) => ({
       file: countyFileOf(n, kind),
       rows,
@@ -120,12 +152,12 @@ export function siteLayout(datasets: Datasets): SiteLayout {
       reports: bytesOf('reports.csv'),
       values: valueSizes,
       mentions: mentionSizes,
-      counties: counties.map(({ key, rows }, n): IndexCounty => ({
+      counties: keys.map((key, n): IndexCounty => ({
         key,
-        values: fileOf(n, 'values', rows.values),
-        reports: fileOf(n, 'reports', rows.reports),
-        mentions: fileOf(n, 'mentions', rows.mentions),
-        unused: fileOf(n, 'unused', rows.unused),
+        values: fileOf(n, 'values', countyValues.get(key)?.length ?? 0),
+        reports: fileOf(n, 'reports', countyReports.get(key)?.length ?? 0),
+        mentions: fileOf(n, 'mentions', countyMentions.get(key)?.length ?? 0),
+        unused: fileOf(n, 'unused', countyUnused.get(key)?.length ?? 0),
       })),
       corrections: {
         file: CORRECTIONS_FILE,
@@ -135,7 +167,7 @@ export function siteLayout(datasets: Datasets): SiteLayout {
     });
     return `${JSON.stringify(indexed)}\n`;
   };
-  return { files, index };
+  return { write, index };
 }
 
 /** The files at the top of every data folder. */

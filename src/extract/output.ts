@@ -26,9 +26,6 @@ export const CSV_NAMES: readonly CsvName[] = [
   'indicators.csv',
   'unused.csv',
 ];
-export type CsvFiles = Readonly<Record<CsvName, string>>;
-
-const CHUNK_ROWS = 5000;
 
 /**
  * What makes a data file's cell need quotes: Papa.unparse's rule (a quote,
@@ -47,32 +44,44 @@ export function csvCell(cell: Cell): string {
   return NEEDS_QUOTES.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
 }
 
-/** Header first, then rows a few thousand at a time: large runs never hold a whole file. */
-function* chunked<T, C extends string>(
-  columns: readonly C[],
-  items: readonly T[],
-  toRow: (item: T) => Readonly<Record<C, Cell>>,
-): Generator<string> {
-  yield `${columns.map(csvCell).join(',')}\n`;
-  for (let i = 0; i < items.length; i += CHUNK_ROWS) {
-    let text = '';
-    const end = Math.min(items.length, i + CHUNK_ROWS);
-    for (let n = i; n < end; n++) {
-      const row = toRow(items[n] as T);
-      let line = '';
-      for (let c = 0; c < columns.length; c++) {
-        if (c > 0) line += ',';
-        line += csvCell(row[columns[c] as C]);
-      }
-      text += `${line}\n`;
-    }
-    yield text;
-  }
+/**
+ * A table of the data folder: its header line and each row's line (both
+ * ending in \n). A row is written once, however many files hold it
+ * (layout.ts appends its line to each).
+ */
+export interface CsvTable<T> {
+  readonly header: string;
+  readonly line: (row: T) => string;
 }
 
-/** mentions.csv, or the part of it for one indicator. */
-export function mentionChunks(mentions: Datasets['mentions']): Generator<string> {
-  return chunked(MENTION_COLUMNS, mentions, ({ reportId, mention: m }) => ({
+function csvTable<T, C extends string>(
+  columns: readonly C[],
+  toRow: (item: T) => Readonly<Record<C, Cell>>,
+): CsvTable<T> {
+  return {
+    header: `${columns.map(csvCell).join(',')}\n`,
+    // Joined, not concatenated: a flat string, where += would leave a tree of
+    // fifty pieces per line in memory until the file is written.
+    line: (item) => {
+      const row = toRow(item);
+      const cells = new Array<string>(columns.length);
+      for (let c = 0; c < columns.length; c++) cells[c] = csvCell(row[columns[c] as C]);
+      return `${cells.join(',')}\n`;
+    },
+  };
+}
+
+/** A whole table as text (small runs and tests; the CLI and the publish package go through layout.ts). */
+export function csvText<T>(table: CsvTable<T>, rows: readonly T[]): string {
+  let text = table.header;
+  for (const row of rows) text += table.line(row);
+  return text;
+}
+
+/** mentions.csv and the files that hold part of it. */
+export const MENTIONS_TABLE = csvTable(
+  MENTION_COLUMNS,
+  ({ reportId, mention: m }: Datasets['mentions'][number]) => ({
     report_id: reportId,
     indicator: m.indicator,
     value: m.value,
@@ -88,70 +97,67 @@ export function mentionChunks(mentions: Datasets['mentions']): Generator<string>
     num_end: m.numEnd,
     sentence_start: m.sentenceStart,
     sentence_end: m.sentenceEnd,
-  }));
-}
+  }),
+);
 
-/** indicators.csv, or the part of it for one indicator. */
-export function valueChunks(values: Datasets['values']): Generator<string> {
-  return chunked(INDICATOR_COLUMNS, values, (v) => ({
-    report_id: v.reportId,
-    town: v.town,
-    county: v.county,
-    city: v.city,
-    province: v.province,
-    year: v.year,
-    indicator: v.indicator,
-    value: v.value,
-    unit: INDICATORS[v.indicator].unit,
-    qualifier: v.value === null ? '' : v.qualifier,
-    derived: v.derived,
-    corrected: v.correction !== '',
-    alternatives: v.alternativeValues.length,
-    start: v.start,
-    end: v.end,
-    category: INDICATORS[v.indicator].category,
-    unit_written: v.unitWritten,
-    mentions: v.mentions,
-    alternative_values: v.alternativeValues.join(';'),
-    chosen_by: v.chosenBy.join(';'),
-    correction: v.correction,
-    note: v.note,
-    period: v.period,
-    quote: v.quote,
-    parts: v.parts,
-  }));
-}
+/** indicators.csv and the files that hold part of it. */
+export const VALUES_TABLE = csvTable(INDICATOR_COLUMNS, (v: Datasets['values'][number]) => ({
+  report_id: v.reportId,
+  town: v.town,
+  county: v.county,
+  city: v.city,
+  province: v.province,
+  year: v.year,
+  indicator: v.indicator,
+  value: v.value,
+  unit: INDICATORS[v.indicator].unit,
+  qualifier: v.value === null ? '' : v.qualifier,
+  derived: v.derived,
+  corrected: v.correction !== '',
+  alternatives: v.alternativeValues.length,
+  start: v.start,
+  end: v.end,
+  category: INDICATORS[v.indicator].category,
+  unit_written: v.unitWritten,
+  mentions: v.mentions,
+  alternative_values: v.alternativeValues.join(';'),
+  chosen_by: v.chosenBy.join(';'),
+  correction: v.correction,
+  note: v.note,
+  period: v.period,
+  quote: v.quote,
+  parts: v.parts,
+}));
 
-/** reports.csv, or the part of it for one county. */
-export function reportChunks(reports: Datasets['reports']): Generator<string> {
-  return chunked(REPORT_COLUMNS, reports, (r) => ({
-    report_id: r.reportId,
-    town: r.metadata.town,
-    county: r.metadata.county,
-    city: r.metadata.city,
-    province: r.metadata.province,
-    year: r.metadata.year,
-    published: r.metadata.published,
-    chars: r.chars,
-    status: r.status,
-    // In Chinese for the person who opens the file; `notes` for the dashboard, in its language.
-    message: notesText('zh', r.notes),
-    file: r.file,
-    format: r.format,
-    encoding: r.encoding,
-    mentions: r.mentions,
-    unused: r.unused,
-    unused_no_rule: r.unusedNoRule,
-    from_manifest: r.fromManifest.join(' '),
-    title: r.metadata.title,
-    inferred: r.inferred.join(' '),
-    notes: serializeNotes(r.notes),
-  }));
-}
+/** reports.csv and the files that hold part of it. */
+export const REPORTS_TABLE = csvTable(REPORT_COLUMNS, (r: Datasets['reports'][number]) => ({
+  report_id: r.reportId,
+  town: r.metadata.town,
+  county: r.metadata.county,
+  city: r.metadata.city,
+  province: r.metadata.province,
+  year: r.metadata.year,
+  published: r.metadata.published,
+  chars: r.chars,
+  status: r.status,
+  // In Chinese for the person who opens the file; `notes` for the dashboard, in its language.
+  message: notesText('zh', r.notes),
+  file: r.file,
+  format: r.format,
+  encoding: r.encoding,
+  mentions: r.mentions,
+  unused: r.unused,
+  unused_no_rule: r.unusedNoRule,
+  from_manifest: r.fromManifest.join(' '),
+  title: r.metadata.title,
+  inferred: r.inferred.join(' '),
+  notes: serializeNotes(r.notes),
+}));
 
-/** unused.csv, or the part of it for one county. */
-export function unusedChunks(unused: Datasets['unused']): Generator<string> {
-  return chunked(UNUSED_COLUMNS, unused, ({ reportId, number: u }) => ({
+/** unused.csv and the files that hold part of it. */
+export const UNUSED_TABLE = csvTable(
+  UNUSED_COLUMNS,
+  ({ reportId, number: u }: Datasets['unused'][number]) => ({
     report_id: reportId,
     start: u.start,
     end: u.end,
@@ -160,42 +166,20 @@ export function unusedChunks(unused: Datasets['unused']): Generator<string> {
     reason: u.reason,
     text: u.text,
     context: u.context,
-  }));
-}
+  }),
+);
 
 /**
  * corrections.csv in the data folder: the corrections that were applied, as
  * numbers (a correction's "190余" is written 190 with qualifier >=), in the
  * order they were given. Read back, it applies the same corrections.
  */
-export function correctionChunks(corrections: readonly Correction[]): Generator<string> {
-  return chunked(CORRECTION_COLUMNS, corrections, (c) => ({
-    report_id: c.reportId,
-    indicator: c.indicator,
-    value: c.value,
-    qualifier: c.value === null ? '' : c.qualifier,
-    start: c.start,
-    end: c.end,
-    note: c.note,
-  }));
-}
-
-export function csvChunks(name: CsvName, datasets: Datasets): Generator<string> {
-  switch (name) {
-    case 'reports.csv':
-      return reportChunks(datasets.reports);
-    case 'mentions.csv':
-      return mentionChunks(datasets.mentions);
-    case 'indicators.csv':
-      return valueChunks(datasets.values);
-    case 'unused.csv':
-      return unusedChunks(datasets.unused);
-  }
-}
-
-/** All four datasets as whole strings (small runs, tests, the browser). */
-export function datasetsToCsv(datasets: Datasets): CsvFiles {
-  const files = {} as Record<CsvName, string>;
-  for (const name of CSV_NAMES) files[name] = [...csvChunks(name, datasets)].join('');
-  return files;
-}
+export const CORRECTIONS_TABLE = csvTable(CORRECTION_COLUMNS, (c: Correction) => ({
+  report_id: c.reportId,
+  indicator: c.indicator,
+  value: c.value,
+  qualifier: c.value === null ? '' : c.qualifier,
+  start: c.start,
+  end: c.end,
+  note: c.note,
+}));

@@ -310,11 +310,17 @@ export function buildPackage(
 
   const files: Record<string, Uint8Array> = {};
   const layout = siteLayout(datasets);
+  const pieces = new Map<string, string[]>();
+  layout.write((path, text) => {
+    const list = pieces.get(path);
+    if (list === undefined) pieces.set(path, [text]);
+    else list.push(text);
+  });
   const sizes = new Map<string, number>();
-  for (const file of layout.files) {
-    const bytes = strToU8([...file.chunks()].join(''));
-    sizes.set(file.path, bytes.length);
-    files[`${SITE_DIR}/${file.path}`] = bytes;
+  for (const [path, list] of pieces) {
+    const bytes = strToU8(list.join(''));
+    sizes.set(path, bytes.length);
+    files[`${SITE_DIR}/${path}`] = bytes;
   }
   files[`${SITE_DIR}/${INDEX_FILE}`] = strToU8(layout.index((path) => sizes.get(path) ?? 0));
   for (const o of outcomes) {
