@@ -3,12 +3,17 @@ import { transformWithOxc, type Plugin } from 'vite';
 import { nodePolyfills } from 'vite-plugin-node-polyfills';
 import { defineConfig } from 'vitest/config';
 import { pageShell } from './src/app/shell-plugin.ts';
+import { LAZY_CHUNKS_META } from './src/app/lazy-chunks.ts';
 import { CSP_META } from './src/csp.ts';
 
 /**
  * The chart and data-layer chunks are imported dynamically so they do not
- * block the first paint; a modulepreload link lets the browser fetch them in
- * parallel with the entry instead of after it.
+ * block the first paint. Their files (and their static imports) are listed
+ * in a `<meta name="lazy-chunks">` of the page; the entry adds modulepreload
+ * links for them (app/lazy-chunks.ts), so the browser fetches them in
+ * parallel rather than one after another: at once, or on the page whose
+ * first chart is the data folder's image once the image is on screen
+ * (compiling them would hold it back).
  */
 function preloadLazyChunks(names: readonly string[]): Plugin {
   return {
@@ -37,13 +42,14 @@ function preloadLazyChunks(names: readonly string[]): Plugin {
         }
         const entry = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry);
         const eager = new Set(entry?.type === 'chunk' ? [entry.fileName, ...entry.imports] : []);
-        return [...files]
-          .filter((f) => !eager.has(f))
-          .map((fileName) => ({
-            tag: 'link',
-            attrs: { rel: 'modulepreload', href: `./${fileName}`, 'data-lazy': '' },
+        const lazy = [...files].filter((f) => !eager.has(f)).map((f) => `./${f}`);
+        return [
+          {
+            tag: 'meta',
+            attrs: { name: LAZY_CHUNKS_META, content: lazy.join(' ') },
             injectTo: 'head' as const,
-          }));
+          },
+        ];
       },
     },
   };

@@ -35,8 +35,8 @@ import { serveStatic } from '../test/e2e/server';
 import { buildSite } from '../test/e2e/site';
 import { builtCli } from './cli.mjs';
 
-/** The dashboard's first chart against the plain page's, at 4× CPU: at most this. */
-const FIRST_CHART_RATIO_TARGET = 0.8;
+/** The dashboard's first chart against the plain page's, at 4× CPU: at most this (issue 19; the first round's was 0.8). */
+const FIRST_CHART_RATIO_TARGET = 0.5;
 
 const { values } = parseArgs({
   options: {

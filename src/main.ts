@@ -8,6 +8,7 @@
 import { startFirstChart } from './components/chart/first-chart';
 import { answerShellClicks, showLoadingShell } from './app/early-shell';
 import { showFirstChartImage } from './app/first-chart-image';
+import { preloadLazyChunks } from './app/lazy-chunks';
 import { fetchIndex } from './dataset/fetch';
 import { startUrlSync, useAppStore } from './store';
 import './styles.css';
@@ -45,6 +46,7 @@ function loadData(): void {
 startFirstChart({
   showImage: (drawn) => (root === null ? Promise.resolve(false) : showFirstChartImage(root, drawn)),
   loadData,
+  preloadChartCode: preloadLazyChunks,
   indexArrived: fetched,
   drawEarly: (reactStarted, drawing) =>
     import('./app/early-chart').then((m) => m.drawEarlyChart(reactStarted, drawing)),

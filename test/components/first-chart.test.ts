@@ -1,7 +1,7 @@
 /**
  * Who draws the first chart, and when React comes (components/chart/first-chart.ts),
  * with the clock under the test's control: the data folder's image first, then
- * the live chart's code; React not while the image is on screen and the data
+ * the live chart's code (its download begun just before it is imported); React not while the image is on screen and the data
  * has not decided; the data asked for once, at once.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -32,6 +32,7 @@ function start(): Run {
       return new Promise<boolean>((r) => (settleImage = r));
     },
     loadData: () => calls.push('data'),
+    preloadChartCode: () => calls.push('preload'),
     indexArrived: new Promise<void>((r) => (arrive = r)),
     drawEarly: () => {
       calls.push('live');
@@ -65,10 +66,10 @@ describe('the first chart and React', () => {
     await vi.advanceTimersByTimeAsync(200);
     run.image(true);
     await vi.advanceTimersByTimeAsync(0);
-    expect(run.calls).toEqual(['data', 'image', 'live']);
+    expect(run.calls).toEqual(['data', 'image', 'preload', 'live']);
     run.decided();
     await vi.advanceTimersByTimeAsync(0);
-    expect(run.calls).toEqual(['data', 'image', 'live', 'react']);
+    expect(run.calls).toEqual(['data', 'image', 'preload', 'live', 'react']);
   });
 
   it('keeps the image on screen on a slow network: React waits for the data to decide', async () => {
@@ -76,7 +77,7 @@ describe('the first chart and React', () => {
     run.image(true);
     await vi.advanceTimersByTimeAsync(5000);
     // The index has not arrived after 5 s, but React would only show its loading page.
-    expect(run.calls).toEqual(['data', 'image', 'live']);
+    expect(run.calls).toEqual(['data', 'image', 'preload', 'live']);
     run.indexArrived();
     run.decided();
     await vi.advanceTimersByTimeAsync(0);
@@ -89,16 +90,16 @@ describe('the first chart and React', () => {
     await vi.advanceTimersByTimeAsync(9_999);
     expect(run.calls).not.toContain('react');
     await vi.advanceTimersByTimeAsync(1);
-    expect(run.calls).toEqual(['data', 'image', 'live', 'react']);
+    expect(run.calls).toEqual(['data', 'image', 'preload', 'live', 'react']);
   });
 
   it('without an image, brings React after a second on a slow network, with the data asked for', async () => {
     const run = start();
     run.image(false);
     await vi.advanceTimersByTimeAsync(999);
-    expect(run.calls).toEqual(['data', 'image', 'live']);
+    expect(run.calls).toEqual(['data', 'image', 'preload', 'live']);
     await vi.advanceTimersByTimeAsync(1);
-    expect(run.calls).toEqual(['data', 'image', 'live', 'react']);
+    expect(run.calls).toEqual(['data', 'image', 'preload', 'live', 'react']);
     // The image path is told React has come: it shows nothing any more.
     expect(run.drawnAtImage()).toBe(true);
   });
@@ -109,12 +110,12 @@ describe('the first chart and React', () => {
     await vi.advanceTimersByTimeAsync(999);
     expect(run.calls).toEqual(['data', 'image']);
     await vi.advanceTimersByTimeAsync(1);
-    expect(run.calls).toEqual(['data', 'image', 'live']);
+    expect(run.calls).toEqual(['data', 'image', 'preload', 'live']);
     // A slow PC is no reason for React before three seconds without a chart.
     await vi.advanceTimersByTimeAsync(1_999);
     expect(run.calls).not.toContain('react');
     await vi.advanceTimersByTimeAsync(1);
-    expect(run.calls).toEqual(['data', 'image', 'live', 'react']);
+    expect(run.calls).toEqual(['data', 'image', 'preload', 'live', 'react']);
     expect(run.calls.filter((c) => c === 'data')).toHaveLength(1);
   });
 

@@ -244,3 +244,47 @@ describe('the first chart as the data folder’s image', () => {
     });
   });
 });
+
+describe('the live chart’s code', () => {
+  /**
+   * When the page had the first chart's image, asked for ECharts' largest
+   * chunk, and had the module that imports it (early-chart), in ms.
+   */
+  async function requestTimes(
+    url: string,
+  ): Promise<{ image: number | null; charts: number; importer: number }> {
+    const page = await browser.newPage({ viewport: { width: 1360, height: 1000 } });
+    try {
+      await page.goto(url);
+      await page.locator('.panel.ranking .echarts-host svg').first().waitFor({ timeout: 30_000 });
+      return await page.evaluate(() => {
+        const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+        const find = (shape: RegExp) => entries.find((e) => shape.test(e.name));
+        return {
+          image: find(/\/first-chart\/\d+\.svg/)?.responseEnd ?? null,
+          charts: find(/\/assets\/extension-[\w-]+\.js$/)?.startTime ?? -1,
+          importer: find(/\/assets\/early-chart-[\w-]+\.js$/)?.responseEnd ?? -1,
+        };
+      });
+    } finally {
+      await page.close();
+    }
+  }
+
+  it('is fetched once the image is on screen, on the page the image is of', async () => {
+    const { image, charts } = await requestTimes(site.url);
+    expect(image).not.toBeNull();
+    expect(charts).toBeGreaterThanOrEqual(image ?? Infinity);
+  });
+
+  it('is fetched at once, all of it in parallel, on a page no image is drawn for', async () => {
+    const { image, charts, importer } = await requestTimes(`${site.url}#/?l=en`);
+    expect(image).toBeNull();
+    // Preloaded from the page's list: not only once the module importing it has come.
+    expect(charts).toBeGreaterThanOrEqual(0);
+    expect(importer).toBeGreaterThan(0);
+    expect(charts).toBeLessThan(importer);
+    const html = readFileSync(join(siteDir, 'index.html'), 'utf8');
+    expect(html).toMatch(/<meta name="lazy-chunks" content="[^"]*\/assets\/extension-/);
+  });
+});

@@ -107,6 +107,8 @@ export interface FirstChartPaths {
   readonly showImage: (drawn: () => boolean) => Promise<boolean>;
   /** Reads the data index and the files of the page in the link (its code is a chunk of its own). */
   readonly loadData: () => void;
+  /** Starts fetching the live chart's code (ECharts) in parallel, before it is imported. */
+  readonly preloadChartCode: () => void;
   /** The data index's download: its arrival tells a slow network from a slow PC. */
   readonly indexArrived: Promise<unknown>;
   /**
@@ -132,6 +134,7 @@ export interface FirstChartPaths {
 export function startFirstChart({
   showImage,
   loadData,
+  preloadChartCode,
   indexArrived,
   drawEarly,
   startReact,
@@ -145,8 +148,8 @@ export function startFirstChart({
     startReact();
   };
   // The data at once (its requests are out already: boot.js); the live
-  // chart's code (ECharts) after the image, whose showing it would hold back
-  // on a slow PC — a second at most.
+  // chart's code (ECharts), even its download and compiling, after the
+  // image, whose showing it would hold back on a slow PC — a second at most.
   loadData();
   const image = showImage(() => reactStarted || chartStarted).then(
     (shown) => {
@@ -156,6 +159,7 @@ export function startFirstChart({
   );
   const imageWait = new Promise<void>((r) => setTimeout(r, IMAGE_WAIT_MS));
   void Promise.race([image, imageWait]).then(() => {
+    preloadChartCode();
     void drawEarly(
       () => reactStarted,
       () => {
