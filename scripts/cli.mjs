@@ -3,85 +3,165 @@
  *
  * The CLI is TypeScript (src/cli); compiling it at every start (tsx) took
  * about half a second of each run. Here esbuild bundles it into dist-cli/
- * (extract.js and its worker thread's worker.js, packages left to
- * node_modules) when any source is newer than the bundle, in about a tenth of
- * a second, and the bundle runs under plain Node. Tests and benchmarks call
+ * (extract.js and its worker thread's worker.js; packages are left to
+ * node_modules) when what it is made from has changed, in about a tenth of a
+ * second, and the bundle runs under plain Node. Tests and benchmarks call
  * `builtCli()` and spawn `node dist-cli/extract.js` themselves.
+ *
+ * What it is made from: every source file esbuild read, the files that
+ * configure it (tsconfig.json, package.json, this script) and esbuild's
+ * version, fingerprinted by content — a file edited during a build, or put
+ * back with an old date, still counts as changed.
  *
  * Plain JavaScript, so that it needs nothing compiled to start.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import process from 'node:process';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI_DIR = join(ROOT, 'dist-cli');
 export const CLI_ENTRY = join(CLI_DIR, 'extract.js');
-/** The bundle's inputs, as esbuild listed them: what makes it stale. */
-const INPUTS = join(CLI_DIR, 'inputs.json');
+/** What the bundle was made from: its inputs, outputs and their fingerprint. */
+export const BUILD_RECORD = join(CLI_DIR, 'build.json');
+/** Held while one process builds: others wait for it, then use its bundle. */
+const LOCK = join(ROOT, '.dist-cli.lock');
+/** A lock older than this was left by a process that died. */
+const STALE_LOCK_MS = 60_000;
 
 const ENTRY_POINTS = {
   extract: join(ROOT, 'src', 'cli', 'extract.ts'),
   worker: join(ROOT, 'src', 'cli', 'worker.ts'),
 };
+/** Files that change the bundle without being in it (paths relative to the project). */
+const CONFIGURATION = ['tsconfig.json', 'package.json', 'scripts/cli.mjs'];
 
-function mtimeOf(path) {
+/** The fingerprint of these files' contents (relative paths; a missing file counts as empty). */
+export function fingerprint(paths) {
+  const hash = createHash('sha256');
+  for (const path of [...paths].sort()) {
+    hash.update(`${path}\0`);
+    try {
+      hash.update(readFileSync(join(ROOT, path)));
+    } catch {
+      hash.update('\0missing');
+    }
+    hash.update('\0');
+  }
+  return hash.digest('hex');
+}
+
+async function esbuildVersion() {
+  return (await import('esbuild')).version;
+}
+
+function readRecord() {
   try {
-    return statSync(path).mtimeMs;
+    return JSON.parse(readFileSync(BUILD_RECORD, 'utf8'));
   } catch {
-    return Infinity;
+    return null;
   }
 }
 
-/** Whether the bundle is missing, or older than a file it was made from or than this script. */
-function isStale() {
-  if (!existsSync(INPUTS) || !existsSync(CLI_ENTRY)) return true;
-  const built = mtimeOf(INPUTS);
-  let inputs;
-  try {
-    inputs = JSON.parse(readFileSync(INPUTS, 'utf8'));
-  } catch {
+/** Whether the bundle is missing or was made from other files than those here now. */
+async function isStale() {
+  const record = readRecord();
+  if (record === null || !Array.isArray(record.inputs) || !Array.isArray(record.outputs)) {
     return true;
   }
-  const sources = [fileURLToPath(import.meta.url), ...inputs.map((p) => join(ROOT, p))];
-  return sources.some((path) => mtimeOf(path) > built);
+  if (record.outputs.some((p) => !existsSync(join(ROOT, p)))) return true;
+  const now = fingerprint([...record.inputs, ...CONFIGURATION]);
+  return now !== record.fingerprint || record.esbuild !== (await esbuildVersion());
+}
+
+
+/** Runs `work` holding the build lock (a folder: made by one process at a time). */
+async function withLock(work) {
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      let age = 0;
+      try {
+        age = Date.now() - statSync(LOCK).mtimeMs;
+      } catch {
+        continue;
+      }
+      if (age > STALE_LOCK_MS) rmdirSync(LOCK);
+      else await sleep(50);
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    rmdirSync(LOCK);
+  }
+}
+
+/** Writes a file beside its place and renames it in: a reader sees the old file or the new one. */
+function replaceFile(path, contents) {
+  const partial = `${path}.${process.pid}.partial`;
+  writeFileSync(partial, contents);
+  renameSync(partial, path);
 }
 
 /**
- * Bundles src/cli into dist-cli/ when it is stale. Each file is written
- * beside its place and renamed into it, so a CLI starting meanwhile reads
- * whole files; the list of inputs is written last.
+ * Bundles src/cli into dist-cli/ if it is stale, one process at a time; the
+ * record of what it was made from is written last, with the fingerprint taken
+ * before esbuild read the sources.
  */
 export async function builtCli() {
-  if (!isStale()) return CLI_ENTRY;
-  const { build } = await import('esbuild');
-  const result = await build({
-    entryPoints: ENTRY_POINTS,
-    outdir: CLI_DIR,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    sourcemap: 'linked',
-    sourcesContent: false,
-    metafile: true,
-    write: false,
-    logLevel: 'warning',
-    absWorkingDir: ROOT,
+  if (!(await isStale())) return CLI_ENTRY;
+  return withLock(async () => {
+    // Another process may have built it while this one waited.
+    if (!(await isStale())) return CLI_ENTRY;
+    const { build, version } = await import('esbuild');
+    const before = readRecord();
+    const guess = before?.inputs ?? [];
+    const fingerprintBefore = fingerprint([...guess, ...CONFIGURATION]);
+    const result = await build({
+      entryPoints: ENTRY_POINTS,
+      outdir: CLI_DIR,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      sourcemap: 'linked',
+      sourcesContent: false,
+      metafile: true,
+      write: false,
+      logLevel: 'warning',
+      absWorkingDir: ROOT,
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    mkdirSync(CLI_DIR, { recursive: true });
+    for (const file of result.outputFiles) replaceFile(file.path, file.contents);
+    // The inputs' fingerprint as they were before the build read them, when
+    // the inputs are the ones known then; else as they are now (a first build).
+    const sameInputs = guess.length === inputs.length && inputs.every((p) => guess.includes(p));
+    const record = {
+      esbuild: version,
+      inputs,
+      outputs: Object.keys(result.metafile.outputs),
+      fingerprint: sameInputs ? fingerprintBefore : fingerprint([...inputs, ...CONFIGURATION]),
+    };
+    replaceFile(BUILD_RECORD, `${JSON.stringify(record, null, 1)}\n`);
+    return CLI_ENTRY;
   });
-  mkdirSync(CLI_DIR, { recursive: true });
-  for (const file of result.outputFiles) {
-    const partial = `${file.path}.${process.pid}.partial`;
-    writeFileSync(partial, file.contents);
-    renameSync(partial, file.path);
-  }
-  const inputs = Object.keys(result.metafile.inputs);
-  const partial = `${INPUTS}.${process.pid}.partial`;
-  writeFileSync(partial, `${JSON.stringify(inputs, null, 1)}\n`);
-  renameSync(partial, INPUTS);
-  return CLI_ENTRY;
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -42,7 +42,8 @@ export function detach(slice: string): string {
  * half of the memory a run keeps per report (docs/performance.md).
  */
 function quoted(m: Mention, quote: string): QuotedMention {
-  const fields = {
+  // Every field required here: one added to Mention must be copied too.
+  const fields: Omit<Required<QuotedMention>, 'parts'> = {
     indicator: m.indicator,
     value: m.value,
     unit: m.unit,
@@ -80,7 +81,7 @@ export function extractReport(reportId: string, rawText: string): ReportExtracti
     text,
     detected: detectMetadata(folded, text),
     mentions: mentions.map((m) => quoted(m, detach(text.slice(m.start, m.end)))),
-    unused: unused.map((u): QuotedUnused => ({
+    unused: unused.map((u): Required<QuotedUnused> => ({
       start: u.start,
       end: u.end,
       value: u.value,

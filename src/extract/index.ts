@@ -45,7 +45,6 @@ export { isLayoutPath, siteLayout, type SiteLayout, type Sink } from './layout';
 export {
   CORRECTIONS_TABLE,
   CSV_NAMES,
-  csvText,
   MENTIONS_TABLE,
   REPORTS_TABLE,
   UNUSED_TABLE,

@@ -11,6 +11,7 @@ import { catalogAsJson } from '../catalog';
 import type { IndicatorId } from '../catalog';
 import {
   buildIndex,
+  COUNTY_FILES,
   countyFileOf,
   countyKeyOf,
   groupByCounty,
@@ -29,6 +30,7 @@ import {
   REPORTS_TABLE,
   UNUSED_TABLE,
   VALUES_TABLE,
+  type CsvName,
   type CsvTable,
 } from './output';
 import type { Datasets } from './pipeline';
@@ -53,11 +55,27 @@ export interface SiteLayout {
   readonly index: (bytesOf: (path: string) => number) => string;
 }
 
+/** The complete table each county file holds part of. */
+const FULL_OF: Readonly<Record<CountyFile, CsvName>> = {
+  values: 'indicators.csv',
+  reports: 'reports.csv',
+  mentions: 'mentions.csv',
+  unused: 'unused.csv',
+};
+
+/** Each complete table's columns and lines. */
+const TABLE_OF: Readonly<Record<CsvName, { readonly header: string }>> = {
+  'reports.csv': REPORTS_TABLE,
+  'mentions.csv': MENTIONS_TABLE,
+  'indicators.csv': VALUES_TABLE,
+  'unused.csv': UNUSED_TABLE,
+};
+
 /** One table's rows into the complete file and the split files that hold each (`also`). */
 function writeTable<T>(
   sink: Sink,
   started: Set<string>,
-  full: string,
+  full: CsvName,
   table: CsvTable<T>,
   rows: readonly T[],
   also: (row: T) => readonly (string | undefined)[],
@@ -102,17 +120,11 @@ export function siteLayout(datasets: Datasets): SiteLayout {
       started.add(path);
       sink(path, header);
     };
-    start('reports.csv', REPORTS_TABLE.header);
-    start('mentions.csv', MENTIONS_TABLE.header);
-    start('indicators.csv', VALUES_TABLE.header);
-    start('unused.csv', UNUSED_TABLE.header);
+    for (const name of CSV_NAMES) start(name, TABLE_OF[name].header);
     // Each indicator with values has its mentions' file, if only the header.
     for (const id of valueIndicators) start(mentionsFileOf(id), MENTIONS_TABLE.header);
     keys.forEach((_, n) => {
-      start(countyFileOf(n, 'values'), VALUES_TABLE.header);
-      start(countyFileOf(n, 'reports'), REPORTS_TABLE.header);
-      start(countyFileOf(n, 'mentions'), MENTIONS_TABLE.header);
-      start(countyFileOf(n, 'unused'), UNUSED_TABLE.header);
+      for (const kind of COUNTY_FILES) start(countyFileOf(n, kind), TABLE_OF[FULL_OF[kind]].header);
     });
     writeTable(sink, started, 'reports.csv', REPORTS_TABLE, datasets.reports, (r) => [
       countyFile(countyKeyOf(r.metadata), 'reports'),

@@ -38,8 +38,8 @@ export const CSV_NAMES: readonly CsvName[] = [
 const NEEDS_QUOTES = /[",\r\n\uFEFF]|^ | $/;
 
 /** One cell of a data file: null empty, numbers and booleans as JavaScript writes them. */
-export function csvCell(cell: Cell): string {
-  if (cell === null) return '';
+export function csvCell(cell: Cell | undefined): string {
+  if (cell === null || cell === undefined) return '';
   if (typeof cell !== 'string') return String(cell);
   return NEEDS_QUOTES.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
 }
@@ -69,13 +69,6 @@ function csvTable<T, C extends string>(
       return `${cells.join(',')}\n`;
     },
   };
-}
-
-/** A whole table as text (small runs and tests; the CLI and the publish package go through layout.ts). */
-export function csvText<T>(table: CsvTable<T>, rows: readonly T[]): string {
-  let text = table.header;
-  for (const row of rows) text += table.line(row);
-  return text;
 }
 
 /** mentions.csv and the files that hold part of it. */

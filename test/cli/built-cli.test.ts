@@ -1,35 +1,57 @@
 /**
  * `npm run extract` runs the bundle in dist-cli/ (scripts/cli.mjs), rebuilt
- * when a source it was made from changes: an edit to src/ must never leave the
- * CLI running old rules.
+ * when what it was made from changes — by content, not by date: an edit to
+ * src/ must never leave the CLI running old rules.
  */
-import { readFileSync, statSync, utimesSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtCli, CLI_DIR, CLI_ENTRY } from '../../scripts/cli.mjs';
+import { BUILD_RECORD, builtCli, CLI_DIR, CLI_ENTRY, fingerprint } from '../../scripts/cli.mjs';
 import { ROOT, runCli } from '../helpers';
 
+interface BuildRecord {
+  readonly inputs: string[];
+  readonly outputs: string[];
+  readonly fingerprint: string;
+}
+
+const record = (): BuildRecord => JSON.parse(readFileSync(BUILD_RECORD, 'utf8')) as BuildRecord;
+
 describe('the built CLI', () => {
-  it('is rebuilt when a source it was made from is newer, and not otherwise', async () => {
+  it('is rebuilt when what it was made from is not what is there now, and not otherwise', async () => {
     expect(await builtCli()).toBe(CLI_ENTRY);
     const before = statSync(CLI_ENTRY).mtimeMs;
     expect(await builtCli()).toBe(CLI_ENTRY);
     expect(statSync(CLI_ENTRY).mtimeMs).toBe(before);
 
-    const inputs = JSON.parse(readFileSync(join(CLI_DIR, 'inputs.json'), 'utf8')) as string[];
-    expect(inputs).toContain('src/extract/numbers.ts');
-    // A rule file edited after the build (its content as it is).
-    const source = join(ROOT, 'src', 'extract', 'numbers.ts');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const now = new Date();
-    utimesSync(source, now, now);
+    const built = record();
+    expect(built.inputs).toContain('src/extract/numbers.ts');
+    expect(built.outputs).toEqual(
+      expect.arrayContaining(['dist-cli/extract.js', 'dist-cli/worker.js']),
+    );
+    // As if a source had changed since: the record no longer matches.
+    writeFileSync(BUILD_RECORD, JSON.stringify({ ...built, fingerprint: 'edited since' }));
     await builtCli();
     expect(statSync(CLI_ENTRY).mtimeMs).toBeGreaterThan(before);
+    expect(record().fingerprint).toBe(built.fingerprint);
+  });
+
+  it('fingerprints content: an edit counts, a date does not', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rol-cli-fingerprint-'));
+    const file = join(dir, 'rules.ts');
+    writeFileSync(file, 'export const RULE = 1;\n');
+    const paths = [relative(ROOT, file), relative(ROOT, join(dir, 'missing.ts'))];
+    const first = fingerprint(paths);
+    utimesSync(file, new Date(2000, 0, 1), new Date(2000, 0, 1));
+    expect(fingerprint(paths)).toBe(first);
+    writeFileSync(file, 'export const RULE = 2;\n');
+    utimesSync(file, new Date(2000, 0, 1), new Date(2000, 0, 1));
+    expect(fingerprint(paths)).not.toBe(first);
   });
 
   it('runs without TypeScript at run time, its worker threads included', () => {
-    const bundle = readFileSync(CLI_ENTRY, 'utf8');
-    expect(bundle).not.toMatch(/from ["']tsx/);
+    expect(readFileSync(CLI_ENTRY, 'utf8')).not.toMatch(/from ["']tsx/);
     expect(readFileSync(join(CLI_DIR, 'worker.js'), 'utf8')).not.toMatch(/from ["']tsx/);
     const help = runCli('--help');
     expect(help.status).toBe(0);

@@ -1,7 +1,8 @@
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copySamples, readCsv, run, runCli } from '../helpers';
+import { PHASES } from '../../src/cli/phases';
+import { copySamples, readCsv, run, runCli, tempDir } from '../helpers';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'encodings');
 
@@ -200,6 +201,27 @@ describe('command line', () => {
     const r = cli('--help');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Usage: npm run extract');
+  });
+
+  it('writes where its time went with --stats: every phase, in seconds', () => {
+    const inDir = join(copySamples(), 'reports');
+    const out = tempDir('rol-stats-out-');
+    const stats = join(tempDir('rol-stats-'), 'stats.json');
+    const r = cli('--in', inDir, '--out', out, '--quiet', '--stats', stats);
+    expect(r.status, r.stderr).toBe(0);
+    const written = JSON.parse(readFileSync(stats, 'utf8')) as {
+      seconds: number;
+      reports: number;
+      maxRssKb: number;
+      phases: Record<string, number>;
+    };
+    expect(written.reports).toBe(readdirSync(inDir).filter((f) => f.endsWith('.txt')).length);
+    expect(written.maxRssKb).toBeGreaterThan(10_000);
+    expect(Object.keys(written.phases)).toEqual([...PHASES]);
+    const sum = Object.values(written.phases).reduce((a, b) => a + b, 0);
+    for (const seconds of Object.values(written.phases)) expect(seconds).toBeGreaterThan(0);
+    // The phases follow one another from the run's start to its end.
+    expect(sum).toBeCloseTo(written.seconds, 1);
   });
 
   it('exits 2 on an unknown option or a missing folder', () => {
