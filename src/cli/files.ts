@@ -33,8 +33,8 @@ const ALL_BUFFERS = 1 << 22;
 /**
  * Many files written at once, piece by piece (the data folder's tables and
  * their split files): each file's pieces are kept until there are FILE_BUFFER
- * characters of them (or ALL_BUFFERS of all files), then appended to it, so
- * the run never holds a whole file nor keeps a file open. `close` appends what is left and gives each
+ * characters of them (or ALL_BUFFERS of all files: then the largest), then
+ * appended to it, so the run never holds a whole file nor keeps one open. `close` appends what is left and gives each
  * file's size in bytes.
  */
 export class FileAppender {
@@ -55,7 +55,20 @@ export class FileAppender {
     entry.length += text.length;
     this.buffered += text.length;
     if (entry.length >= FILE_BUFFER) this.flush(path);
-    if (this.buffered >= ALL_BUFFERS) for (const p of [...this.pending.keys()]) this.flush(p);
+    if (this.buffered >= ALL_BUFFERS) this.flushLargest();
+  }
+
+  /**
+   * The files with the most kept, until half the limit is left: with
+   * thousands of files (a county's four each), appending to all of them
+   * each time would open each for a few lines.
+   */
+  private flushLargest(): void {
+    const largest = [...this.pending].sort((a, b) => b[1].length - a[1].length);
+    for (const [path] of largest) {
+      if (this.buffered <= ALL_BUFFERS / 2) break;
+      this.flush(path);
+    }
   }
 
   private flush(path: string): void {
