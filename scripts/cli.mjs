@@ -85,7 +85,6 @@ async function isStale() {
   return now !== record.fingerprint || record.esbuild !== (await esbuildVersion());
 }
 
-
 /** Runs `work` holding the build lock (a folder: made by one process at a time). */
 async function withLock(work) {
   for (;;) {
