@@ -32,6 +32,9 @@ import type { QuotedMention } from './extract-report';
 import type { Mention } from './match';
 import type { ReportMetadata } from './metadata';
 
+/** One empty list for every value with no other value (most): not an array each. */
+const NONE: readonly never[] = Object.freeze([]);
+
 export interface ReportForResolution {
   readonly reportId: string;
   readonly metadata: ReportMetadata;
@@ -130,8 +133,8 @@ function rowFor(
     correction: '',
     note: '',
     mentions: 0,
-    alternativeValues: [],
-    chosenBy: [],
+    alternativeValues: NONE,
+    chosenBy: NONE,
     start: null,
     end: null,
     quote: '',
@@ -223,8 +226,8 @@ export function resolveValues(
           unitWritten: m.unit,
           qualifier: m.qualifier,
           mentions: sorted.length,
-          alternativeValues: [...beaten.keys()],
-          chosenBy: [...beaten.values()],
+          alternativeValues: beaten.size === 0 ? NONE : [...beaten.keys()],
+          chosenBy: beaten.size === 0 ? NONE : [...beaten.values()],
           start: m.start,
           end: m.end,
           quote: m.quote,
@@ -277,7 +280,7 @@ export function resolveValues(
       unitWritten: c.value === null ? '' : base.unitWritten || INDICATORS[c.indicator].unit,
       derived: false,
       parts: '',
-      chosenBy: [],
+      chosenBy: NONE,
       correction: c.value === null ? 'delete' : existing === undefined ? 'add' : 'override',
       note: c.note,
       ...span,
