@@ -27,14 +27,15 @@ export function writeChunks(path: string, chunks: Iterable<string>): number {
 
 /** How many characters of one file are kept before they are appended to it. */
 const FILE_BUFFER = 1 << 15;
-/** How many characters of all files together, before every file's are appended. */
+/** How many characters of all files together, before the largest files' are appended. */
 const ALL_BUFFERS = 1 << 22;
 
 /**
  * Many files written at once, piece by piece (the data folder's tables and
- * their split files): each file's pieces are kept until there are FILE_BUFFER
- * characters of them (or ALL_BUFFERS of all files: then the largest), then
- * appended to it, so the run never holds a whole file nor keeps one open. `close` appends what is left and gives each
+ * their split files): each file's pieces are kept until there are
+ * FILE_BUFFER characters of them (or ALL_BUFFERS of all files: then the
+ * largest go first), then appended to it, so the run never holds a whole
+ * file nor keeps one open. `close` appends what is left and gives each
  * file's size in bytes.
  */
 export class FileAppender {

@@ -1,9 +1,8 @@
 /**
  * Where a run's time went, in seconds (for `--stats` and `npm run
  * bench:extract`): listing, reading and extracting the reports (their texts
- * written meanwhile),
- * resolving the values, writing the tables, drawing the first chart,
- * swapping the folder in (the previous output removed).
+ * written meanwhile), resolving the values, writing the tables, drawing the
+ * first chart, swapping the folder in (the previous output removed).
  */
 export const PHASES = ['extract', 'resolve', 'tables', 'firstChart', 'swap'] as const;
 export type Phases = Partial<Record<(typeof PHASES)[number], number>>;
