@@ -14,7 +14,6 @@ import {
   COUNTY_FILES,
   countyFileOf,
   countyKeyOf,
-  groupByCounty,
   mentionsFileOf,
   INDEX_FILE,
   SPLIT_PATH_SHAPES,
@@ -94,16 +93,29 @@ function writeTable<T>(
   }
 }
 
+/** How many rows each county key has (rows without one are in no county file). */
+function countByCounty<T>(
+  rows: readonly T[],
+  keyOf: (row: T) => string | undefined,
+): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    if (key !== undefined) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
 /** The data folder's files for one run's datasets. */
 export function siteLayout(datasets: Datasets): SiteLayout {
   // Counties numbered in key order: those of the reports and of the values.
   const countyOfReport = new Map(
     datasets.reports.map((r) => [r.reportId, countyKeyOf(r.metadata)]),
   );
-  const countyReports = groupByCounty(datasets.reports, (r) => countyKeyOf(r.metadata));
-  const countyValues = groupByCounty(datasets.values, countyKeyOf);
-  const countyMentions = groupByCounty(datasets.mentions, (m) => countyOfReport.get(m.reportId));
-  const countyUnused = groupByCounty(datasets.unused, (u) => countyOfReport.get(u.reportId));
+  const countyReports = countByCounty(datasets.reports, (r) => countyKeyOf(r.metadata));
+  const countyValues = countByCounty(datasets.values, countyKeyOf);
+  const countyMentions = countByCounty(datasets.mentions, (m) => countyOfReport.get(m.reportId));
+  const countyUnused = countByCounty(datasets.unused, (u) => countyOfReport.get(u.reportId));
   const keys = [...new Set([...countyReports.keys(), ...countyValues.keys()])].sort((a, b) =>
     a < b ? -1 : a > b ? 1 : 0,
   );
@@ -166,10 +178,10 @@ export function siteLayout(datasets: Datasets): SiteLayout {
       mentions: mentionSizes,
       counties: keys.map((key, n): IndexCounty => ({
         key,
-        values: fileOf(n, 'values', countyValues.get(key)?.length ?? 0),
-        reports: fileOf(n, 'reports', countyReports.get(key)?.length ?? 0),
-        mentions: fileOf(n, 'mentions', countyMentions.get(key)?.length ?? 0),
-        unused: fileOf(n, 'unused', countyUnused.get(key)?.length ?? 0),
+        values: fileOf(n, 'values', countyValues.get(key) ?? 0),
+        reports: fileOf(n, 'reports', countyReports.get(key) ?? 0),
+        mentions: fileOf(n, 'mentions', countyMentions.get(key) ?? 0),
+        unused: fileOf(n, 'unused', countyUnused.get(key) ?? 0),
       })),
       corrections: {
         file: CORRECTIONS_FILE,
