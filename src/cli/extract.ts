@@ -33,7 +33,7 @@ async function main(): Promise<number> {
     const stats = {
       seconds: result.seconds,
       bytes: result.bytesRead,
-      reports: result.datasets?.reports.length ?? 0,
+      reports: result.written?.reports.length ?? 0,
       maxRssKb: process.resourceUsage().maxRSS,
       phases: result.phases ?? {},
       uptimeSeconds: process.uptime(),

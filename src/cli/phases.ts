@@ -1,17 +1,20 @@
 /**
  * Where a run's time went, in seconds (for `--stats` and `npm run
  * bench:extract`): listing, reading and extracting the reports (their texts
- * written meanwhile), resolving the values, writing the tables, drawing the
- * first chart, swapping the folder in (the previous output removed).
+ * and findings written meanwhile), resolving the values (and writing them),
+ * writing the other tables, drawing the first chart, swapping the folder in
+ * (the previous output removed).
  */
 export const PHASES = ['extract', 'resolve', 'tables', 'firstChart', 'swap'] as const;
 export type Phases = Partial<Record<(typeof PHASES)[number], number>>;
 
-/** Times the phases of one run, each from the end of the one before. */
-export function phaseClock(started: number): {
+export interface PhaseClock {
   readonly phases: Phases;
   end(phase: (typeof PHASES)[number]): void;
-} {
+}
+
+/** Times the phases of one run, each from the end of the one before. */
+export function phaseClock(started: number): PhaseClock {
   const phases: Record<string, number> = {};
   let last = started;
   return {

@@ -1,7 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { stopOnExit } from './cleanup';
 import type { ReportFile } from './files';
-import type { ReportOutcome } from '../extract';
 import type { Processed } from './process-file';
 import type { Batch } from './worker';
 
@@ -16,40 +15,6 @@ const WORKER = new URL(
   import.meta.url.endsWith('.ts') ? './worker-entry.mjs' : './worker.js',
   import.meta.url,
 );
-
-type Writable<T> = { -readonly [K in keyof T]: T[K] };
-
-/** The strings seen so far in findings (ids, units, reasons, periods: a few hundred). */
-const interned = new Map<string, string>();
-
-/**
- * A message's copy of a report's findings holds its own copy of every string:
- * each mention's indicator and rule id, each unit and reason — a fifth of
- * what a run keeps per report. Replaced in place (the copy is this thread's
- * alone) by one string of each, as the worker's own findings share them.
- */
-function internFindings(outcome: ReportOutcome): void {
-  const one = (s: string): string => {
-    const found = interned.get(s);
-    if (found !== undefined) return found;
-    interned.set(s, s);
-    return s;
-  };
-  for (const mention of outcome.mentions) {
-    const m = mention as Writable<typeof mention>;
-    m.indicator = one(m.indicator) as typeof m.indicator;
-    m.rule = one(m.rule);
-    m.unit = one(m.unit);
-    m.qualifier = one(m.qualifier) as typeof m.qualifier;
-    m.period = one(m.period);
-  }
-  for (const number of outcome.unused) {
-    const u = number as Writable<typeof number>;
-    u.unit = one(u.unit);
-    u.reason = one(u.reason) as typeof u.reason;
-    u.qualifier = one(u.qualifier) as typeof u.qualifier;
-  }
-}
 
 /**
  * Processes files on `workers` threads in batches. Results come back in any
@@ -89,7 +54,6 @@ export async function processInWorkers(
               else thread.postMessage(batch);
             };
             thread.on('message', (message: { results: Processed[] }) => {
-              for (const { outcome } of message.results) internFindings(outcome);
               onResults(message.results);
               feed();
             });

@@ -15,15 +15,16 @@ import { MAX_REPORT_BYTES } from '../extract/limits';
 import { note } from '../extract/report-notes';
 import { errorMessage, megabytes } from './describe';
 import type { ReportFile } from './files';
+import { pack, type Packed } from './spill';
 
 export interface Processed {
-  /** The outcome without its text: the text is on disk. */
-  readonly outcome: ReportOutcome;
+  /** The findings, serialised (the text is on disk). */
+  readonly packed: Packed;
   readonly bytes: number;
 }
 
 function failed(file: ReportFile, message: string): Processed {
-  return { outcome: failedReport(file.reportId, file.display, message), bytes: 0 };
+  return { packed: pack(failedReport(file.reportId, file.display, message)), bytes: 0 };
 }
 
 /**
@@ -77,7 +78,7 @@ export async function processFile(file: ReportFile, outDir: string): Promise<Pro
   const isText = formatOfExtension(file.extension) === 'txt';
   // Named by readDocument without reading it: not a report format.
   if (!isReportExtension(file.extension)) {
-    return { outcome: await processDocument(file, new Uint8Array()), bytes: 0 };
+    return { packed: pack(await processDocument(file, new Uint8Array())), bytes: 0 };
   }
   let bytes: Uint8Array;
   try {
@@ -90,10 +91,10 @@ export async function processFile(file: ReportFile, outDir: string): Promise<Pro
   const outcome = isText
     ? processReport(file.reportId, file.display, bytes)
     : await processDocument(file, bytes);
-  if (outcome.status !== 'ok') return { outcome, bytes: bytes.length };
-  // Written at once and dropped: memory stays flat however many reports there are.
+  // Written at once: memory stays flat however many reports there are.
   // Into the texts folder the run made: never made here, so a worker still
   // busy while a stopped run removes its folder cannot make it again.
-  writeFileSync(join(outDir, textFileOf(outcome.reportId)), outcome.text);
-  return { outcome: { ...outcome, text: '' }, bytes: bytes.length };
+  if (outcome.status === 'ok')
+    writeFileSync(join(outDir, textFileOf(outcome.reportId)), outcome.text);
+  return { packed: pack(outcome), bytes: bytes.length };
 }

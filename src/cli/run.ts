@@ -7,25 +7,32 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
+import type { IndicatorId } from '../catalog';
 import {
   csvQuoteProblem,
   decodeText,
   fail,
   failedReport,
-  finalizeDatasets,
+  finalizeReports,
   formatIssue,
   INDEX_FILE,
+  layoutWriter,
   ok,
   parseReportId,
-  siteLayout,
+  resolutionGroups,
+  resolveValues,
   textFileOf,
   TEXTS_FOLDER,
-  type Datasets,
+  type Correction,
+  type FinalizedReports,
   type Issue,
+  type LayoutWriter,
   type ReportOutcome,
+  type ReportRow,
   type Result,
-  type SiteLayout,
+  type SideFiles,
 } from '../extract';
+import { detach, type QuotedMention } from '../extract/extract-report';
 import { preferenceOf } from '../documents';
 import { firstChartFiles } from '../preview/first-chart';
 import { nodeCharts } from '../preview/node';
@@ -43,14 +50,25 @@ import {
 } from './out-folder';
 import { processInWorkers } from './pool';
 import { processFile, type Processed } from './process-file';
+import { pack, Spill, type Spilled } from './spill';
 import { Progress } from './progress';
-import { phaseClock, type Phases } from './phases';
+import { phaseClock, type PhaseClock, type Phases } from './phases';
 import { printSummary } from './summary';
 import { openInput, type OpenedInput } from './zip-input';
 
+/** What a run wrote, for its summary. */
+export interface Written {
+  readonly reports: readonly ReportRow[];
+  readonly issues: readonly Issue[];
+  /** Rows written per indicator. */
+  readonly values: ReadonlyMap<IndicatorId, number>;
+  readonly mentions: ReadonlyMap<IndicatorId, number>;
+  readonly unused: number;
+}
+
 export interface RunResult {
   readonly exitCode: number;
-  readonly datasets: Datasets | null;
+  readonly written: Written | null;
   readonly bytesRead: number;
   readonly seconds: number;
   readonly phases?: Phases;
@@ -175,7 +193,7 @@ function readSideFile(path: string, explicit: boolean): Result<SideFile | undefi
   return ok({ text: decoded.data.text, file: path });
 }
 
-interface SideFiles {
+interface ReadSideFiles {
   readonly manifest: SideFile | undefined;
   readonly corrections: SideFile | undefined;
 }
@@ -192,7 +210,7 @@ function sideFilePaths(options: CliOptions): { manifest: string; corrections: st
  * stops the run, since publishing without them would bring back values
  * someone deleted as wrong.
  */
-function readSideFiles(options: CliOptions): Result<SideFiles> {
+function readSideFiles(options: CliOptions): Result<ReadSideFiles> {
   const paths = sideFilePaths(options);
   const manifest = readSideFile(paths.manifest, options.manifest !== null);
   if (!manifest.ok) return manifest;
@@ -241,7 +259,7 @@ export function runExtractCli(
 
 function refused(output: Output, reason: string): RunResult {
   output.err(`error: ${reason}`);
-  return { exitCode: EXIT.refused, datasets: null, bytesRead: 0, seconds: 0 };
+  return { exitCode: EXIT.refused, written: null, bytesRead: 0, seconds: 0 };
 }
 
 /** An error of the file system (disk full, permission lost) while writing the staging folder. */
@@ -283,7 +301,7 @@ async function run(
   } catch (error) {
     if (!isFileSystemError(error)) throw error;
     output.err(`error: could not write the output (${error.message}); ${untouched(folder)}`);
-    return { exitCode: EXIT.notWritten, datasets: null, bytesRead: 0, seconds: 0 };
+    return { exitCode: EXIT.notWritten, written: null, bytesRead: 0, seconds: 0 };
   } finally {
     if (existsSync(folder.staging)) removeStaging();
   }
@@ -292,7 +310,7 @@ async function run(
 async function extractInto(
   folder: OutputFolder,
   { options, issues: notUnpacked }: OpenedInput,
-  sideFiles: SideFiles,
+  sideFiles: ReadSideFiles,
   output: Output,
   { started, processorFor }: { started: number; processorFor: (count: number) => Processor },
 ): Promise<RunResult> {
@@ -305,19 +323,21 @@ async function extractInto(
   });
   const plan = planRun(listing.files);
   const clock = phaseClock(started);
-  const collected = await processAll(plan, options, output, folder.staging, processorFor);
+  const spill = new Spill(join(folder.staging, SPILL_FILE));
+  let written: Written;
+  let collected: Collected;
+  try {
+    collected = await processAll(plan, options, output, folder.staging, processorFor, spill);
+    clock.end('extract');
+    failpoint('texts-written');
+    written = writeData(folder.staging, collected, spill, clock, {
+      ...(sideFiles.manifest === undefined ? {} : { manifest: sideFiles.manifest }),
+      ...(sideFiles.corrections === undefined ? {} : { corrections: sideFiles.corrections }),
+    });
+  } finally {
+    spill.remove();
+  }
   const bytesRead = collected.bytesRead;
-  clock.end('extract');
-  failpoint('texts-written');
-  const datasets = finalizeDatasets({
-    outcomes: collected.outcomes,
-    quote: quoteFrom(folder.staging),
-    ...(sideFiles.manifest === undefined ? {} : { manifest: sideFiles.manifest }),
-    ...(sideFiles.corrections === undefined ? {} : { corrections: sideFiles.corrections }),
-  });
-  clock.end('resolve');
-  writeLayout(folder.staging, siteLayout(datasets));
-  clock.end('tables');
   const drawn = drawFirstChart(folder.staging);
   clock.end('firstChart');
   // A Ctrl+C that came while the tables were written stops the run here, before the swap.
@@ -326,7 +346,7 @@ async function extractInto(
   clock.end('swap');
   if (!committed.ok) {
     output.err(`error: ${committed.reason}; ${untouched(folder)}`);
-    return { exitCode: EXIT.notWritten, datasets, bytesRead, seconds: 0 };
+    return { exitCode: EXIT.notWritten, written, bytesRead, seconds: 0 };
   }
   keepAtExit(folder.staging);
   const issues = [
@@ -334,25 +354,29 @@ async function extractInto(
     ...notUnpacked,
     ...listing.issues,
     ...plan.issues,
-    ...datasets.issues,
+    ...written.issues,
     ...drawn,
     ...committed.data,
   ];
   for (const issue of issues) output.err(formatIssue(issue));
   const failures = issues.filter((i) => i.severity === 'error').length;
   const seconds = (performance.now() - started) / 1000;
-  if (!options.quiet) printSummary({ datasets, options, bytesRead, seconds, failures }, output);
+  if (!options.quiet) printSummary({ written, options, bytesRead, seconds, failures }, output);
   return {
     exitCode: failures > 0 ? EXIT.inputErrors : EXIT.clean,
-    datasets,
+    written,
     bytesRead,
     seconds,
     phases: clock.phases,
   };
 }
 
+/** The spill file (src/cli/spill.ts), in the staging folder until the tables are written. */
+const SPILL_FILE = '.findings';
+
 interface Collected {
-  readonly outcomes: ReportOutcome[];
+  /** Every report's summary and pieces, as they came. */
+  readonly spilled: Spilled[];
   bytesRead: number;
 }
 
@@ -362,13 +386,17 @@ async function processAll(
   output: Output,
   staging: string,
   processorFor: (count: number) => Processor,
+  spill: Spill,
 ): Promise<Collected> {
   mkdirSync(join(staging, TEXTS_FOLDER));
   const progress = new Progress(plan.files.length, output, !options.quiet);
-  const collected: Collected = { outcomes: [...plan.duplicates], bytesRead: 0 };
+  const collected: Collected = {
+    spilled: plan.duplicates.map((outcome) => spill.add(pack(outcome))),
+    bytesRead: 0,
+  };
   await processorFor(plan.files.length)(plan.files, staging, (results) => {
     for (const r of results) {
-      collected.outcomes.push(r.outcome);
+      collected.spilled.push(spill.add(r.packed));
       collected.bytesRead += r.bytes;
       progress.tick(collected.bytesRead);
     }
@@ -385,24 +413,89 @@ function quoteFrom(dir: string): (reportId: string, start: number, end: number) 
       const path = join(dir, textFileOf(reportId));
       cached = { reportId, text: existsSync(path) ? readFileSync(path, 'utf8') : '' };
     }
-    return cached.text.slice(start, end);
+    // A copy: a slice would keep the whole text read back in memory with the value.
+    return detach(cached.text.slice(start, end));
   };
 }
 
 /**
- * The data folder (see src/extract/layout.ts) into the staging folder: every
- * file appended to piece by piece, then index.json with their sizes.
+ * The data folder (see src/extract/layout.ts) into the staging folder from
+ * the spilled findings: the reports' rows, the values resolved one town and
+ * year at a time (phase resolve), each counted report's mention and unused
+ * lines copied in report order (phase tables); every file appended to piece
+ * by piece, then index.json with their sizes.
  */
-function writeLayout(dir: string, layout: SiteLayout): void {
+function writeData(
+  dir: string,
+  collected: Collected,
+  spill: Spill,
+  clock: PhaseClock,
+  sideFiles: SideFiles,
+): Written {
+  const finalized = finalizeReports(
+    collected.spilled.map((s) => s.summary),
+    sideFiles,
+  );
+  const byId = new Map(collected.spilled.map((s) => [s.summary.reportId, s]));
+  const spilledOf = (reportId: string): Spilled => {
+    const found = byId.get(reportId);
+    if (found === undefined) throw new Error(`no findings kept for report ${reportId}`);
+    return found;
+  };
   const files = new FileAppender(dir);
   let valueLines = 0;
-  layout.write((path, text) => {
-    // Half-way: the reports and mentions written, the values begun (its header is the first piece).
+  const writer = layoutWriter((path, text) => {
+    // Half-way: the reports written, the values begun (its header is the first piece).
     if (path === 'indicators.csv' && ++valueLines === 2) failpoint('layout-half');
     files.append(path, text);
-  });
+  }, finalized.reports);
+  resolveInto(writer, finalized, (id) => spill.mentions(spilledOf(id)), quoteFrom(dir));
+  clock.end('resolve');
+  for (const row of finalized.reports) {
+    if (!finalized.counted.has(row.reportId)) continue;
+    const spilled = spilledOf(row.reportId);
+    const { indicators, lines } = spill.tableMentions(spilled);
+    lines.forEach((line, n) => writer.mention(row.reportId, indicators[n] as IndicatorId, line));
+    writer.unused(row.reportId, spill.unused(spilled), spilled.summary.unusedCount);
+  }
+  writer.finish(finalized.corrections);
   const sizes = files.close();
-  writeChunks(join(dir, INDEX_FILE), [layout.index((path) => sizes.get(path) ?? 0)]);
+  writeChunks(join(dir, INDEX_FILE), [writer.index((path) => sizes.get(path) ?? 0)]);
+  clock.end('tables');
+  const counts = writer.counts();
+  return { reports: finalized.reports, issues: finalized.issues, ...counts };
+}
+
+/**
+ * The values, one group of reports (a town and year) at a time, its mentions
+ * read back: the order and the values are those of resolving all at once
+ * (see resolutionGroups). A group's corrections apply in their file's order.
+ */
+function resolveInto(
+  writer: LayoutWriter,
+  finalized: FinalizedReports,
+  mentionsOf: (reportId: string) => QuotedMention[],
+  quote: (reportId: string, start: number, end: number) => string,
+): void {
+  const correctionsOf = new Map<string, { n: number; correction: Correction }[]>();
+  finalized.corrections.forEach((correction, n) => {
+    const list = correctionsOf.get(correction.reportId) ?? [];
+    list.push({ n, correction });
+    correctionsOf.set(correction.reportId, list);
+  });
+  for (const group of resolutionGroups(finalized.resolvable)) {
+    const reports = group.map(({ reportId, metadata }) => ({
+      reportId,
+      metadata,
+      mentions: mentionsOf(reportId),
+      quote: (start: number, end: number) => quote(reportId, start, end),
+    }));
+    const corrections = group
+      .flatMap((r) => correctionsOf.get(r.reportId) ?? [])
+      .sort((a, b) => a.n - b.n)
+      .map((c) => c.correction);
+    for (const value of resolveValues(reports, corrections)) writer.value(value);
+  }
 }
 
 /** The first chart's images (src/preview), drawn from the files just written. */

@@ -1,13 +1,19 @@
 /** The summary a run prints: reports, values per category, what was written. */
-import { CATEGORIES, CATEGORY_IDS, INDICATORS } from '../catalog';
-import { notesText, type Datasets } from '../extract';
+import {
+  CATEGORIES,
+  CATEGORY_IDS,
+  INDICATORS,
+  type CategoryId,
+  type IndicatorId,
+} from '../catalog';
+import { notesText } from '../extract';
 import { REPORT_STATUSES } from '../extract/columns';
 import type { CliOptions } from './args';
-import type { Output } from './run';
+import type { Output, Written } from './run';
 import { formatTable } from './table';
 
 export interface RunSummary {
-  readonly datasets: Datasets;
+  readonly written: Written;
   readonly options: CliOptions;
   readonly bytesRead: number;
   readonly seconds: number;
@@ -16,10 +22,14 @@ export interface RunSummary {
 }
 
 export function printSummary(
-  { datasets, options, bytesRead, seconds, failures }: RunSummary,
+  { written, options, bytesRead, seconds, failures }: RunSummary,
   output: Output,
 ): void {
-  const reports = datasets.reports;
+  const reports = written.reports;
+  const inCategory = (counts: ReadonlyMap<IndicatorId, number>, c: CategoryId): number =>
+    [...counts].reduce((sum, [id, n]) => sum + (INDICATORS[id].category === c ? n : 0), 0);
+  const sum = (counts: ReadonlyMap<IndicatorId, number>): number =>
+    [...counts.values()].reduce((a, b) => a + b, 0);
   const count = (status: string): number => reports.filter((r) => r.status === status).length;
   output.out('');
   const counts = REPORT_STATUSES.filter((s) => s !== 'duplicate' || count(s) > 0).map(
@@ -62,10 +72,8 @@ export function printSummary(
       ['category', 'values', 'mentions'],
       CATEGORY_IDS.map((c) => [
         `${c} ${CATEGORIES[c].zh}`,
-        String(datasets.values.filter((v) => INDICATORS[v.indicator].category === c).length),
-        String(
-          datasets.mentions.filter((m) => INDICATORS[m.mention.indicator].category === c).length,
-        ),
+        String(inCategory(written.values, c)),
+        String(inCategory(written.mentions, c)),
       ]),
       [false, true, true],
     ),
@@ -73,7 +81,7 @@ export function printSummary(
   const mb = bytesRead / 1e6;
   output.out('');
   output.out(
-    `Wrote ${datasets.values.length} values, ${datasets.mentions.length} mentions and ${datasets.unused.length} unused numbers to ${options.outDir} in ${seconds.toFixed(2)} s (${mb.toFixed(1)} MB, ${(mb / Math.max(seconds, 1e-9)).toFixed(1)} MB/s).`,
+    `Wrote ${sum(written.values)} values, ${sum(written.mentions)} mentions and ${written.unused} unused numbers to ${options.outDir} in ${seconds.toFixed(2)} s (${mb.toFixed(1)} MB, ${(mb / Math.max(seconds, 1e-9)).toFixed(1)} MB/s).`,
   );
   if (failures > 0) output.out(`${failures} problem(s) above; the rest was written.`);
 }

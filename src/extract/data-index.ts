@@ -13,8 +13,6 @@
  * Pure: shared by the CLI (which writes it) and the data layer (which reads it).
  */
 import { CATALOG_VERSION, INDICATOR_IDS, type IndicatorId } from '../catalog';
-import { isCounted } from './columns';
-import type { Datasets } from './pipeline';
 
 export const INDEX_FORMAT = 3;
 
@@ -181,21 +179,35 @@ export interface IndexSizes {
   readonly corrections?: IndexFile;
 }
 
+/** The values the index counts: where each is and whether it has a value. */
+type IndexedValue = Placed & { readonly indicator: IndicatorId; readonly value: number | null };
+
+/** One indicator's count of rows with a value, and its rows per year. */
+interface IndicatorTally {
+  values: number;
+  readonly years: Map<number, number>;
+}
+
+export interface IndexBuilder {
+  /** One value row, in the order of indicators.csv. */
+  readonly value: (v: IndexedValue) => void;
+  /** The index, given the sizes of the files written. */
+  readonly build: (sizes: IndexSizes) => DataIndex;
+}
+
 /**
- * The index of readable reports and values. Towns are those of readable
- * reports and of values; years those any of them speaks for; `bytes` gives
- * each file's size so the app can choose where to parse it (0 when unknown).
+ * The index of readable reports and values, built one value at a time (a
+ * run too large to hold its values writes them as they are resolved).
+ * Towns are those of readable reports and of values; years those any of
+ * them speaks for; `bytes` gives each file's size so the app can choose
+ * where to parse it (0 when unknown).
  */
-export function assembleIndex(
-  readable: readonly Placed[],
-  values: readonly (Placed & { readonly indicator: IndicatorId; readonly value: number | null })[],
-  reportRows: number,
-  sizes: IndexSizes,
-): DataIndex {
+export function indexBuilder(readable: readonly Placed[], reportRows: number): IndexBuilder {
   const towns = new Map<string, Omit<IndexTown, 'years'>>();
   const reportYears = new Map<string, Set<number>>();
   const years = new Set<number>();
-  for (const r of [...readable, ...values]) {
+  const tallies = new Map<IndicatorId, IndicatorTally>();
+  const place = (r: Placed): void => {
     const id = townIdOf(r);
     if (!towns.has(id)) {
       towns.set(id, {
@@ -206,14 +218,25 @@ export function assembleIndex(
         province: r.province,
       });
     }
-    if (r.year === null) continue;
+    if (r.year === null) return;
     years.add(r.year);
     // A value's year is its report's: values count as reports for a caller that passes none.
     const own = reportYears.get(id) ?? new Set<number>();
     own.add(r.year);
     reportYears.set(id, own);
-  }
-  return {
+  };
+  for (const r of readable) place(r);
+  const value = (v: IndexedValue): void => {
+    place(v);
+    let tally = tallies.get(v.indicator);
+    if (tally === undefined) {
+      tally = { values: 0, years: new Map() };
+      tallies.set(v.indicator, tally);
+    }
+    if (v.value !== null) tally.values++;
+    if (v.year !== null) tally.years.set(v.year, (tally.years.get(v.year) ?? 0) + 1);
+  };
+  const build = (sizes: IndexSizes): DataIndex => ({
     format: INDEX_FORMAT,
     catalog: CATALOG_VERSION,
     towns: [...towns.values()]
@@ -221,39 +244,45 @@ export function assembleIndex(
       .sort(compareTowns),
     years: [...years].sort((a, b) => a - b),
     reports: { file: 'reports.csv', rows: reportRows, bytes: sizes.reports },
-    indicators: [...groupByIndicator(values, (v) => v.indicator)].map(([id, rows]) => ({
-      id,
-      values: rows.filter((r) => r.value !== null).length,
-      years: [...groupByYear(rows)].map(([year, list]) => ({
-        year,
-        file: valuesFileOf(id, year),
-        rows: list.length,
-        bytes: sizes.values.get(valuesFileOf(id, year)) ?? 0,
-      })),
-      mentions: {
-        file: mentionsFileOf(id),
-        rows: sizes.mentionRows.get(id) ?? 0,
-        bytes: sizes.mentions.get(id) ?? 0,
-      },
-    })),
+    indicators: INDICATOR_IDS.flatMap((id) => {
+      const tally = tallies.get(id);
+      if (tally === undefined) return [];
+      return [
+        {
+          id,
+          values: tally.values,
+          years: [...tally.years]
+            .sort((a, b) => a[0] - b[0])
+            .map(([year, rows]) => ({
+              year,
+              file: valuesFileOf(id, year),
+              rows,
+              bytes: sizes.values.get(valuesFileOf(id, year)) ?? 0,
+            })),
+          mentions: {
+            file: mentionsFileOf(id),
+            rows: sizes.mentionRows.get(id) ?? 0,
+            bytes: sizes.mentions.get(id) ?? 0,
+          },
+        },
+      ];
+    }),
     counties: sizes.counties,
     ...(sizes.corrections === undefined ? {} : { corrections: sizes.corrections }),
-  };
+  });
+  return { value, build };
 }
 
-/** The index of a pipeline run, with the sizes of the files it wrote. */
-export function buildIndex(datasets: Datasets, sizes: Omit<IndexSizes, 'mentionRows'>): DataIndex {
-  const mentionRows = new Map<IndicatorId, number>();
-  for (const m of datasets.mentions) {
-    mentionRows.set(m.mention.indicator, (mentionRows.get(m.mention.indicator) ?? 0) + 1);
-  }
-  const readable = datasets.reports
-    .filter((r) => isCounted(r.status))
-    .map((r) => ({ reportId: r.reportId, ...r.metadata }));
-  return assembleIndex(readable, datasets.values, datasets.reports.length, {
-    ...sizes,
-    mentionRows,
-  });
+/** The index of readable reports and values held in memory (see indexBuilder). */
+export function assembleIndex(
+  readable: readonly Placed[],
+  values: readonly IndexedValue[],
+  reportRows: number,
+  sizes: IndexSizes,
+): DataIndex {
+  const builder = indexBuilder(readable, reportRows);
+  for (const v of values) builder.value(v);
+  return builder.build(sizes);
 }
 
 /** Rows grouped by county key, keys in code-point order (the files' numbering). */

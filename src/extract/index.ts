@@ -26,7 +26,7 @@ export { detectMetadata, type ReportMetadata, type MetadataField } from './metad
 export { parseNumberText, scanNumbers, tryParseChineseNumber } from './numbers';
 export type { NumberToken, ParsedNumber } from './numbers';
 export {
-  buildIndex,
+  indexBuilder,
   countyFileOf,
   countyKeyOf,
   groupByCounty,
@@ -41,7 +41,14 @@ export {
   type DataIndex,
   type IndexCounty,
 } from './data-index';
-export { isLayoutPath, siteLayout, type SiteLayout, type Sink } from './layout';
+export {
+  isLayoutPath,
+  layoutWriter,
+  siteLayout,
+  type LayoutWriter,
+  type SiteLayout,
+  type Sink,
+} from './layout';
 export {
   CORRECTIONS_TABLE,
   CSV_NAMES,
@@ -55,12 +62,24 @@ export {
 export {
   failedReport,
   finalizeDatasets,
+  finalizeReports,
+  inTableOrder,
   isNotAReport,
   processReport,
   processText,
   refusedReport,
+  summarize,
 } from './pipeline';
-export type { Datasets, ReportOutcome, ReportRow } from './pipeline';
+export type {
+  Datasets,
+  FinalizedReports,
+  ReportOutcome,
+  ReportRow,
+  ReportSummary,
+  Resolvable,
+  SideFiles,
+} from './pipeline';
+export { resolutionGroups, resolveValues, type ResolvedValue } from './resolve';
 export {
   note,
   noteText,
@@ -70,6 +89,5 @@ export {
   type NoteCode,
   type ReportNote,
 } from './report-notes';
-export { resolveValues, type ResolvedValue } from './resolve';
 export { fail, formatIssue, ok, type Issue, type Result } from './result';
 export { foldForMatching, normalizeReportText } from './text';

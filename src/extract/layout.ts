@@ -9,11 +9,12 @@
  */
 import { catalogAsJson } from '../catalog';
 import type { IndicatorId } from '../catalog';
+import { isCounted } from './columns';
 import {
-  buildIndex,
   COUNTY_FILES,
   countyFileOf,
   countyKeyOf,
+  indexBuilder,
   mentionsFileOf,
   INDEX_FILE,
   SPLIT_PATH_SHAPES,
@@ -21,6 +22,7 @@ import {
   type CountyFile,
   type DataIndex,
   type IndexCounty,
+  type IndexFile,
 } from './data-index';
 import {
   CORRECTIONS_TABLE,
@@ -30,9 +32,10 @@ import {
   UNUSED_TABLE,
   VALUES_TABLE,
   type CsvName,
-  type CsvTable,
 } from './output';
-import type { Datasets } from './pipeline';
+import type { Correction } from './inputs';
+import type { Datasets, ReportRow } from './pipeline';
+import type { ResolvedValue } from './resolve';
 
 /** The index the dashboard reads first (written last: it gives every other file's size). */
 const CORRECTIONS_FILE = 'corrections.csv';
@@ -70,128 +73,190 @@ const TABLE_OF: Readonly<Record<CsvName, { readonly header: string }>> = {
   'unused.csv': UNUSED_TABLE,
 };
 
-/** One table's rows into the complete file and the split files that hold each (`also`). */
-function writeTable<T>(
-  sink: Sink,
-  started: Set<string>,
-  full: CsvName,
-  table: CsvTable<T>,
-  rows: readonly T[],
-  also: (row: T) => readonly (string | undefined)[],
-): void {
-  for (const row of rows) {
-    const line = table.line(row);
-    sink(full, line);
-    for (const path of also(row)) {
-      if (path === undefined) continue;
-      if (!started.has(path)) {
-        started.add(path);
-        sink(path, table.header);
-      }
-      sink(path, line);
-    }
-  }
+/**
+ * Writes a data folder's files as their rows come: the values first, in
+ * indicators.csv's order (as resolveValues gives them, or one group of
+ * reports after another, see resolutionGroups), then each counted report's
+ * mention lines and unused-number lines in report id order, then `finish`.
+ * Each row is serialised once: its line goes to the complete table and to
+ * each split file holding it. Nothing is kept but counts and file names, so
+ * a run of any size writes through it.
+ */
+export interface LayoutWriter {
+  readonly value: (v: ResolvedValue) => void;
+  /** One line of mentions.csv (MENTIONS_TABLE) of `indicator`, from report `reportId`. */
+  readonly mention: (reportId: string, indicator: IndicatorId, line: string) => void;
+  /** `count` lines of unused.csv (UNUSED_TABLE), all from report `reportId`. */
+  readonly unused: (reportId: string, lines: string, count: number) => void;
+  /** The corrections file and the catalog: after every row. */
+  readonly finish: (corrections: readonly Correction[]) => void;
+  /** index.json's content, given the byte size of each file written. */
+  readonly index: (bytesOf: (path: string) => number) => string;
+  /** Rows written per indicator: values and mentions; unused numbers in all. */
+  readonly counts: () => {
+    readonly values: ReadonlyMap<IndicatorId, number>;
+    readonly mentions: ReadonlyMap<IndicatorId, number>;
+    readonly unused: number;
+  };
 }
 
-/** How many rows each county key has (rows without one are in no county file). */
-function countByCounty<T>(
-  rows: readonly T[],
-  keyOf: (row: T) => string | undefined,
-): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const row of rows) {
-    const key = keyOf(row);
-    if (key !== undefined) counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return counts;
-}
+/** The readable reports the index places towns and years by. */
+const readableReports = (reports: readonly ReportRow[]) =>
+  reports.filter((r) => isCounted(r.status)).map((r) => ({ reportId: r.reportId, ...r.metadata }));
 
-/** The data folder's files for one run's datasets. */
-export function siteLayout(datasets: Datasets): SiteLayout {
-  // Counties numbered in key order: those of the reports and of the values.
-  const countyOfReport = new Map(
-    datasets.reports.map((r) => [r.reportId, countyKeyOf(r.metadata)]),
-  );
-  const countyReports = countByCounty(datasets.reports, (r) => countyKeyOf(r.metadata));
-  const countyValues = countByCounty(datasets.values, countyKeyOf);
-  const countyMentions = countByCounty(datasets.mentions, (m) => countyOfReport.get(m.reportId));
-  const countyUnused = countByCounty(datasets.unused, (u) => countyOfReport.get(u.reportId));
-  const keys = [...new Set([...countyReports.keys(), ...countyValues.keys()])].sort((a, b) =>
+/** How many rows each county number's file of one kind holds. */
+type CountyCounts = Record<CountyFile, Map<number, number>>;
+
+const add = <K>(counts: Map<K, number>, key: K, n = 1): void => {
+  counts.set(key, (counts.get(key) ?? 0) + n);
+};
+
+/**
+ * The writer of a data folder whose reports are `reports` (reports.csv's
+ * rows, in order): files that exist even without rows (the tables, each
+ * county's four) start with their header at once, and the reports are
+ * written.
+ */
+export function layoutWriter(sink: Sink, reports: readonly ReportRow[]): LayoutWriter {
+  // Counties numbered in key order: those of the reports (every value's place is its report's).
+  const countyKeys = [...new Set(reports.map((r) => countyKeyOf(r.metadata)))].sort((a, b) =>
     a < b ? -1 : a > b ? 1 : 0,
   );
-  const numberOf = new Map(keys.map((key, n) => [key, n]));
-  const valueIndicators = new Set(datasets.values.map((v) => v.indicator));
-  const countyFile = (key: string | undefined, kind: CountyFile): string | undefined => {
-    const n = key === undefined ? undefined : numberOf.get(key);
-    return n === undefined ? undefined : countyFileOf(n, kind);
+  const numberOf = new Map(countyKeys.map((key, n) => [key, n]));
+  const countyOfReport = new Map(
+    reports.map((r) => [r.reportId, numberOf.get(countyKeyOf(r.metadata))]),
+  );
+  const countyCounts: CountyCounts = {
+    values: new Map(),
+    reports: new Map(),
+    mentions: new Map(),
+    unused: new Map(),
+  };
+  const valueRows = new Map<IndicatorId, number>();
+  const mentionRows = new Map<IndicatorId, number>();
+  const valueFiles = new Set<string>();
+  let unusedRows = 0;
+  const index = indexBuilder(readableReports(reports), reports.length);
+  const started = new Set<string>();
+  const start = (path: string, header: string): void => {
+    started.add(path);
+    sink(path, header);
+  };
+  /** A row's line into its complete table and the split files holding it. */
+  const put = (full: CsvName, line: string, ...also: (string | undefined)[]): void => {
+    sink(full, line);
+    for (const path of also) {
+      if (path === undefined) continue;
+      if (!started.has(path)) start(path, TABLE_OF[full].header);
+      sink(path, line);
+    }
+  };
+  const countyFile = (n: number | undefined, kind: CountyFile, rows = 1): string | undefined => {
+    if (n === undefined) return undefined;
+    add(countyCounts[kind], n, rows);
+    return countyFileOf(n, kind);
   };
 
-  const write = (sink: Sink): void => {
-    const started = new Set<string>();
-    const start = (path: string, header: string): void => {
-      started.add(path);
-      sink(path, header);
-    };
-    for (const name of CSV_NAMES) start(name, TABLE_OF[name].header);
+  for (const name of CSV_NAMES) start(name, TABLE_OF[name].header);
+  countyKeys.forEach((_, n) => {
+    for (const kind of COUNTY_FILES) start(countyFileOf(n, kind), TABLE_OF[FULL_OF[kind]].header);
+  });
+  for (const r of reports) {
+    put(
+      'reports.csv',
+      REPORTS_TABLE.line(r),
+      countyFile(countyOfReport.get(r.reportId), 'reports'),
+    );
+  }
+
+  const value = (v: ResolvedValue): void => {
+    const county = numberOf.get(countyKeyOf(v));
+    if (county === undefined) throw new Error(`value of ${v.reportId}: a place no report has`);
     // Each indicator with values has its mentions' file, if only the header.
-    for (const id of valueIndicators) start(mentionsFileOf(id), MENTIONS_TABLE.header);
-    keys.forEach((_, n) => {
-      for (const kind of COUNTY_FILES) start(countyFileOf(n, kind), TABLE_OF[FULL_OF[kind]].header);
-    });
-    writeTable(sink, started, 'reports.csv', REPORTS_TABLE, datasets.reports, (r) => [
-      countyFile(countyKeyOf(r.metadata), 'reports'),
-    ]);
-    writeTable(sink, started, 'mentions.csv', MENTIONS_TABLE, datasets.mentions, (m) => [
-      mentionsFileOf(m.mention.indicator),
-      countyFile(countyOfReport.get(m.reportId), 'mentions'),
-    ]);
-    writeTable(sink, started, 'indicators.csv', VALUES_TABLE, datasets.values, (v) => [
-      // Rows without a year are in indicators.csv only.
-      v.year === null ? undefined : valuesFileOf(v.indicator, v.year),
-      countyFile(countyKeyOf(v), 'values'),
-    ]);
-    writeTable(sink, started, 'unused.csv', UNUSED_TABLE, datasets.unused, (u) => [
-      countyFile(countyOfReport.get(u.reportId), 'unused'),
-    ]);
+    const mentions = mentionsFileOf(v.indicator);
+    if (!started.has(mentions)) start(mentions, MENTIONS_TABLE.header);
+    // Rows without a year are in indicators.csv only.
+    const file = v.year === null ? undefined : valuesFileOf(v.indicator, v.year);
+    if (file !== undefined) valueFiles.add(file);
+    put('indicators.csv', VALUES_TABLE.line(v), file, countyFile(county, 'values'));
+    add(valueRows, v.indicator);
+    index.value(v);
+  };
+  const mention = (reportId: string, indicator: IndicatorId, line: string): void => {
+    put(
+      'mentions.csv',
+      line,
+      mentionsFileOf(indicator),
+      countyFile(countyOfReport.get(reportId), 'mentions'),
+    );
+    add(mentionRows, indicator);
+  };
+  const unused = (reportId: string, lines: string, count: number): void => {
+    if (count === 0) return;
+    put('unused.csv', lines, countyFile(countyOfReport.get(reportId), 'unused', count));
+    unusedRows += count;
+  };
+  let corrections = 0;
+  const finish = (applied: readonly Correction[]): void => {
     start(CORRECTIONS_FILE, CORRECTIONS_TABLE.header);
-    for (const c of datasets.corrections) sink(CORRECTIONS_FILE, CORRECTIONS_TABLE.line(c));
+    for (const c of applied) sink(CORRECTIONS_FILE, CORRECTIONS_TABLE.line(c));
+    corrections = applied.length;
     sink(CATALOG_FILE, `${JSON.stringify(catalogAsJson(), null, 2)}\n`);
   };
 
-  const index = (bytesOf: (path: string) => number): string => {
-    const valueSizes = new Map<string, number>();
-    const mentionSizes = new Map<IndicatorId, number>();
-    for (const v of datasets.values) {
-      if (v.year === null) continue;
-      const path = valuesFileOf(v.indicator, v.year);
-      if (!valueSizes.has(path)) valueSizes.set(path, bytesOf(path));
-    }
-    for (const id of valueIndicators) mentionSizes.set(id, bytesOf(mentionsFileOf(id)));
-    const fileOf = (n: number, kind: CountyFile, rows: number) => ({
-      file: countyFileOf(n, kind),
-      rows,
-      bytes: bytesOf(countyFileOf(n, kind)),
-    });
-    const indexed: DataIndex = buildIndex(datasets, {
-      reports: bytesOf('reports.csv'),
-      values: valueSizes,
-      mentions: mentionSizes,
-      counties: keys.map((key, n): IndexCounty => ({
-        key,
-        values: fileOf(n, 'values', countyValues.get(key) ?? 0),
-        reports: fileOf(n, 'reports', countyReports.get(key) ?? 0),
-        mentions: fileOf(n, 'mentions', countyMentions.get(key) ?? 0),
-        unused: fileOf(n, 'unused', countyUnused.get(key) ?? 0),
-      })),
-      corrections: {
-        file: CORRECTIONS_FILE,
-        rows: datasets.corrections.length,
-        bytes: bytesOf(CORRECTIONS_FILE),
-      },
-    });
-    return `${JSON.stringify(indexed)}\n`;
+  return {
+    value,
+    mention,
+    unused,
+    finish,
+    counts: () => ({ values: valueRows, mentions: mentionRows, unused: unusedRows }),
+    index: (bytesOf) => {
+      const fileOf = (n: number, kind: CountyFile): IndexFile => ({
+        file: countyFileOf(n, kind),
+        rows: countyCounts[kind].get(n) ?? 0,
+        bytes: bytesOf(countyFileOf(n, kind)),
+      });
+      const indexed: DataIndex = index.build({
+        reports: bytesOf('reports.csv'),
+        values: new Map([...valueFiles].map((path) => [path, bytesOf(path)])),
+        mentions: new Map([...valueRows.keys()].map((id) => [id, bytesOf(mentionsFileOf(id))])),
+        mentionRows,
+        counties: countyKeys.map((key, n): IndexCounty => ({
+          key,
+          values: fileOf(n, 'values'),
+          reports: fileOf(n, 'reports'),
+          mentions: fileOf(n, 'mentions'),
+          unused: fileOf(n, 'unused'),
+        })),
+        corrections: {
+          file: CORRECTIONS_FILE,
+          rows: corrections,
+          bytes: bytesOf(CORRECTIONS_FILE),
+        },
+      });
+      return `${JSON.stringify(indexed)}\n`;
+    },
   };
-  return { write, index };
+}
+
+/** The data folder's files for one run's datasets, held in memory (the browser's publish package). */
+export function siteLayout(datasets: Datasets): SiteLayout {
+  let writer: LayoutWriter | undefined;
+  return {
+    write: (sink) => {
+      writer = layoutWriter(sink, datasets.reports);
+      for (const v of datasets.values) writer.value(v);
+      for (const m of datasets.mentions) {
+        writer.mention(m.reportId, m.mention.indicator, MENTIONS_TABLE.line(m));
+      }
+      for (const u of datasets.unused) writer.unused(u.reportId, UNUSED_TABLE.line(u), 1);
+      writer.finish(datasets.corrections);
+    },
+    index: (bytesOf) => {
+      if (writer === undefined) throw new Error('siteLayout: index before write');
+      return writer.index(bytesOf);
+    },
+  };
 }
 
 /** The files at the top of every data folder. */

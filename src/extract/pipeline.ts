@@ -143,13 +143,11 @@ export interface Datasets {
   readonly issues: readonly Issue[];
 }
 
-export interface FinalizeInput {
+export interface FinalizeInput extends SideFiles {
   /** Outcomes; their texts may have been dropped already. */
   readonly outcomes: readonly ReportOutcome[];
   /** Reads a span back, for derived values and corrections that name a span. */
   readonly quote: (reportId: string, start: number, end: number) => string;
-  readonly manifest?: { readonly text: string; readonly file: string };
-  readonly corrections?: { readonly text: string; readonly file: string };
 }
 
 /** The fields a manifest row can set: its columns after report_id. */
@@ -233,6 +231,43 @@ function byCodeUnit(a: string, b: string): number {
 }
 
 /**
+ * What finalising needs of a report's outcome besides its findings: a row
+ * per report for reports.csv, whether it is another file of one report,
+ * where its town and year are. A run too large to hold every report's
+ * mentions keeps this (and spills the findings to disk).
+ */
+export interface ReportSummary extends Omit<ReportOutcome, 'text' | 'mentions' | 'unused'> {
+  readonly mentionCount: number;
+  readonly unusedCount: number;
+  readonly unusedNoRule: number;
+  /** Its figures (indicator, value and qualifier each), sorted: what tells two files of one report. */
+  readonly figures: string;
+}
+
+export function summarize(o: ReportOutcome): ReportSummary {
+  return {
+    reportId: o.reportId,
+    file: o.file,
+    status: o.status,
+    error: o.error,
+    ...(o.failure === undefined ? {} : { failure: o.failure }),
+    format: o.format,
+    encoding: o.encoding,
+    chars: o.chars,
+    detected: o.detected,
+    missing: o.missing,
+    inferred: o.inferred,
+    mentionCount: o.mentions.length,
+    unusedCount: o.unused.length,
+    unusedNoRule: o.unused.filter((u) => u.reason === 'no_rule').length,
+    figures: o.mentions
+      .map((x) => `${x.indicator}=${x.value}${x.qualifier}`)
+      .sort(byCodeUnit)
+      .join(' '),
+  };
+}
+
+/**
  * The reports that are another file of one report: the town sent it as .docx
  * and the administrator also saved it from the portal, say. Two readable
  * reports are one when they have the same town, county and year and the same
@@ -241,25 +276,21 @@ function byCodeUnit(a: string, b: string): number {
  * map gives each other one the report kept.
  */
 function sameReports(
-  outcomes: readonly ReportOutcome[],
-  metadataOf: (o: ReportOutcome) => ReportMetadata,
-): Map<string, ReportOutcome> {
-  const groups = new Map<string, ReportOutcome[]>();
-  for (const o of outcomes) {
+  summaries: readonly ReportSummary[],
+  metadataOf: (o: ReportSummary) => ReportMetadata,
+): Map<string, ReportSummary> {
+  const groups = new Map<string, ReportSummary[]>();
+  for (const o of summaries) {
     const m = metadataOf(o);
-    if (o.status !== 'ok' || m.town === '' || m.year === null || o.mentions.length === 0) continue;
-    const figures = o.mentions
-      .map((x) => `${x.indicator}=${x.value}${x.qualifier}`)
-      .sort(byCodeUnit)
-      .join(' ');
-    const key = JSON.stringify([m.town, m.county, m.year, figures]);
+    if (o.status !== 'ok' || m.town === '' || m.year === null || o.mentionCount === 0) continue;
+    const key = JSON.stringify([m.town, m.county, m.year, o.figures]);
     groups.set(key, [...(groups.get(key) ?? []), o]);
   }
-  const rank = (o: ReportOutcome): number => {
+  const rank = (o: ReportSummary): number => {
     const n = (DOCUMENT_FORMATS as readonly string[]).indexOf(o.format);
     return n < 0 ? DOCUMENT_FORMATS.length : n;
   };
-  const duplicates = new Map<string, ReportOutcome>();
+  const duplicates = new Map<string, ReportSummary>();
   for (const group of groups.values()) {
     const [kept, ...others] = [...group].sort(
       (a, b) => rank(a) - rank(b) || byCodeUnit(a.reportId, b.reportId),
@@ -269,22 +300,49 @@ function sameReports(
   return duplicates;
 }
 
-export function finalizeDatasets(input: FinalizeInput): Datasets {
+/** A report whose figures are resolved: readable, and not another file of one report. */
+export interface Resolvable {
+  readonly reportId: string;
+  readonly metadata: ReportMetadata;
+}
+
+export interface FinalizedReports {
+  /** reports.csv's rows, in report id order. */
+  readonly reports: readonly ReportRow[];
+  /** The reports whose mentions and unused numbers are published (not another file of one report). */
+  readonly counted: ReadonlySet<string>;
+  /** The reports to resolve, in report id order. */
+  readonly resolvable: readonly Resolvable[];
+  /** The corrections applied: valid rows for readable reports. */
+  readonly corrections: readonly Correction[];
+  readonly issues: readonly Issue[];
+}
+
+export interface SideFiles {
+  readonly manifest?: { readonly text: string; readonly file: string };
+  readonly corrections?: { readonly text: string; readonly file: string };
+}
+
+/** The reports' rows and what is resolved, given every report's summary and the side files. */
+export function finalizeReports(
+  given: readonly ReportSummary[],
+  input: SideFiles,
+): FinalizedReports {
   const issues: Issue[] = [];
-  const outcomes = [...input.outcomes].sort((a, b) => byCodeUnit(a.reportId, b.reportId));
-  const known = new Set(outcomes.map((o) => o.reportId));
+  const summaries = [...given].sort((a, b) => byCodeUnit(a.reportId, b.reportId));
+  const known = new Set(summaries.map((o) => o.reportId));
   let manifest = new Map<string, ManifestEntry>();
   if (input.manifest !== undefined) {
     const parsed = parseManifest(input.manifest.text, input.manifest.file, known);
     manifest = parsed.entries;
     issues.push(...parsed.issues);
   }
-  const applied = (o: ReportOutcome) =>
+  const applied = (o: ReportSummary) =>
     applyManifest(o.detected, o.inferred, manifest.get(o.reportId));
-  const duplicates = sameReports(outcomes, (o) => applied(o).metadata);
+  const duplicates = sameReports(summaries, (o) => applied(o).metadata);
   const reports: ReportRow[] = [];
-  const forResolution = [];
-  for (const o of outcomes) {
+  const resolvable: Resolvable[] = [];
+  for (const o of summaries) {
     if (o.status === 'error') {
       issues.push({ file: o.file, severity: 'error', message: o.error });
       reports.push({
@@ -341,11 +399,11 @@ export function finalizeDatasets(input: FinalizeInput): Datasets {
     const missingEssential = METADATA_FIELDS.some(
       (f) => ESSENTIAL.has(f) && (metadata[f] === null || metadata[f] === ''),
     );
-    const fewFigures = hasFewFigures(o.mentions.length, o.unused.length);
-    if (o.mentions.length === 0) notes.push(note('no_figures'));
+    const fewFigures = hasFewFigures(o.mentionCount, o.unusedCount);
+    if (o.mentionCount === 0) notes.push(note('no_figures'));
     if (fewFigures) {
       notes.push(
-        note('few_figures', { found: String(o.mentions.length), unused: String(o.unused.length) }),
+        note('few_figures', { found: String(o.mentionCount), unused: String(o.unusedCount) }),
       );
     }
     reports.push({
@@ -353,30 +411,24 @@ export function finalizeDatasets(input: FinalizeInput): Datasets {
       file: o.file,
       metadata,
       chars: o.chars,
-      status: missingEssential || o.mentions.length === 0 || fewFigures ? 'warning' : 'ok',
+      status: missingEssential || o.mentionCount === 0 || fewFigures ? 'warning' : 'ok',
       notes,
       format: o.format,
       encoding: o.encoding,
-      mentions: o.mentions.length,
-      unused: o.unused.length,
-      unusedNoRule: o.unused.filter((u) => u.reason === 'no_rule').length,
+      mentions: o.mentionCount,
+      unused: o.unusedCount,
+      unusedNoRule: o.unusedNoRule,
       fromManifest,
       inferred: METADATA_FIELDS.filter(
         (f) => o.inferred.has(f) && !fromManifest.includes(f) && !dropped.includes(f),
       ),
     });
-    forResolution.push({
-      reportId: o.reportId,
-      metadata,
-      mentions: o.mentions,
-      // A copy: a slice would keep the whole text read back in memory with the value.
-      quote: (start: number, end: number) => detach(input.quote(o.reportId, start, end)),
-    });
+    resolvable.push({ reportId: o.reportId, metadata });
   }
   let corrections: ReturnType<typeof parseCorrections>['corrections'] = [];
   if (input.corrections !== undefined) {
     const lengths = new Map(
-      outcomes
+      summaries
         .filter((o) => o.status === 'ok' && !duplicates.has(o.reportId))
         .map((o) => [o.reportId, o.chars]),
     );
@@ -384,17 +436,46 @@ export function finalizeDatasets(input: FinalizeInput): Datasets {
     corrections = parsed.corrections;
     issues.push(...parsed.issues);
   }
-  const values = resolveValues(forResolution, corrections);
-  const counted = outcomes.filter((o) => !duplicates.has(o.reportId));
+  const counted = new Set(
+    summaries.filter((o) => !duplicates.has(o.reportId)).map((o) => o.reportId),
+  );
+  return { reports, counted, resolvable, corrections, issues };
+}
+
+/** A report's mentions in the order of mentions.csv: by position, then indicator. */
+export const inTableOrder = (mentions: readonly QuotedMention[]): QuotedMention[] =>
+  [...mentions].sort((a, b) => a.start - b.start || byCodeUnit(a.indicator, b.indicator));
+
+/** Every dataset of a run held in memory: the browser's importer and small runs. */
+export function finalizeDatasets(input: FinalizeInput): Datasets {
+  const outcomes = [...input.outcomes].sort((a, b) => byCodeUnit(a.reportId, b.reportId));
+  const finalized = finalizeReports(outcomes.map(summarize), input);
+  const byId = new Map(outcomes.map((o) => [o.reportId, o]));
+  const values = resolveValues(
+    finalized.resolvable.map(({ reportId, metadata }) => ({
+      reportId,
+      metadata,
+      mentions: byId.get(reportId)?.mentions ?? [],
+      // A copy: a slice would keep the whole text read back in memory with the value.
+      quote: (start: number, end: number) => detach(input.quote(reportId, start, end)),
+    })),
+    finalized.corrections,
+  );
+  const counted = outcomes.filter((o) => finalized.counted.has(o.reportId));
   const mentions = counted.flatMap((o) =>
-    [...o.mentions]
-      .sort((a, b) => a.start - b.start || byCodeUnit(a.indicator, b.indicator))
-      .map((mention) => ({ reportId: o.reportId, mention })),
+    inTableOrder(o.mentions).map((mention) => ({ reportId: o.reportId, mention })),
   );
   const unused = counted.flatMap((o) =>
     o.unused.map((number) => ({ reportId: o.reportId, number })),
   );
-  return { reports, mentions, unused, values, corrections, issues };
+  return {
+    reports: finalized.reports,
+    mentions,
+    unused,
+    values,
+    corrections: finalized.corrections,
+    issues: finalized.issues,
+  };
 }
 
 export type { UnusedReason };

@@ -106,7 +106,7 @@ function compareCandidates(a: Candidate, b: Candidate): number {
 }
 
 /** Two reports of the same town and year share one row; an unnamed town is its own. */
-function groupKey(report: ReportForResolution): string {
+function groupKey(report: Pick<ReportForResolution, 'reportId' | 'metadata'>): string {
   const m = report.metadata;
   if (m.town === '' || m.year === null) return `report:${report.reportId}`;
   return `${m.province}|${m.city}|${m.county}|${m.town}|${m.year}`;
@@ -287,16 +287,52 @@ export function resolveValues(
     });
   }
 
-  const order = new Map(Object.keys(INDICATORS).map((id, i) => [id, i]));
   return [...rows.values()].sort(
     (a, b) =>
-      cmp(a.province, b.province) ||
-      cmp(a.city, b.city) ||
-      cmp(a.county, b.county) ||
-      cmp(a.town, b.town) ||
-      (a.year ?? 0) - (b.year ?? 0) ||
+      comparePlaces(a, b) ||
       cmp(a.reportId, b.reportId) ||
-      (order.get(a.indicator) ?? 0) - (order.get(b.indicator) ?? 0),
+      (INDICATOR_ORDER.get(a.indicator) ?? 0) - (INDICATOR_ORDER.get(b.indicator) ?? 0),
+  );
+}
+
+const INDICATOR_ORDER = new Map(Object.keys(INDICATORS).map((id, i) => [id, i]));
+
+/** The values' order before their report and indicator: province, city, county, town, year. */
+type Place = Pick<ReportMetadata, 'province' | 'city' | 'county' | 'town' | 'year'>;
+
+function comparePlaces(a: Place, b: Place): number {
+  return (
+    cmp(a.province, b.province) ||
+    cmp(a.city, b.city) ||
+    cmp(a.county, b.county) ||
+    cmp(a.town, b.town) ||
+    (a.year ?? 0) - (b.year ?? 0)
+  );
+}
+
+/**
+ * The reports resolved together (one town and year; an unnamed town's report
+ * alone), in the order of their values: resolving each group on its own and
+ * joining the values gives what resolveValues gives for all of them at once,
+ * since values sort by place, year, report and indicator and a group's
+ * reports share their place and year. A run too large to hold every report's
+ * mentions reads back one group's at a time.
+ */
+export function resolutionGroups<R extends Pick<ReportForResolution, 'reportId' | 'metadata'>>(
+  reports: readonly R[],
+): R[][] {
+  const groups = new Map<string, R[]>();
+  for (const report of reports) {
+    const key = groupKey(report);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [report]);
+    else group.push(report);
+  }
+  const first = (group: readonly R[]): R => group[0] as R;
+  return [...groups.values()].sort(
+    (a, b) =>
+      comparePlaces(first(a).metadata, first(b).metadata) ||
+      cmp(first(a).reportId, first(b).reportId),
   );
 }
 

@@ -1,0 +1,147 @@
+/**
+ * A run's findings on disk while it reads the rest: each report's mention
+ * and unused-number lines (serialised where the report was read, by the
+ * worker), and its mentions as resolution needs them, appended to one spill
+ * file; the run keeps only each report's summary and where its pieces are.
+ * At the end the values are resolved one town and year at a time from the
+ * mentions read back, and the lines are copied into the tables in report
+ * order (src/cli/run.ts). Memory stays at a row per report whatever the
+ * number of reports.
+ */
+import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
+import type { IndicatorId } from '../catalog';
+import {
+  inTableOrder,
+  MENTIONS_TABLE,
+  summarize,
+  UNUSED_TABLE,
+  type ReportOutcome,
+  type ReportSummary,
+} from '../extract';
+import type { QuotedMention } from '../extract/extract-report';
+
+/** A report's findings as a worker sends them: its summary and three strings. */
+export interface Packed {
+  readonly summary: ReportSummary;
+  /** JSON of [indicators, lines]: its mentions.csv lines in the table's order, and each one's indicator. */
+  readonly tableMentions: string;
+  /** JSON of its mentions in the order found, for resolution. */
+  readonly mentions: string;
+  /** Its unused.csv lines, joined. */
+  readonly unused: string;
+}
+
+export function pack(outcome: ReportOutcome): Packed {
+  const ordered = inTableOrder(outcome.mentions);
+  const lines = ordered.map((mention) =>
+    MENTIONS_TABLE.line({ reportId: outcome.reportId, mention }),
+  );
+  let unused = '';
+  for (const number of outcome.unused) {
+    unused += UNUSED_TABLE.line({ reportId: outcome.reportId, number });
+  }
+  return {
+    summary: summarize(outcome),
+    tableMentions: JSON.stringify([ordered.map((m) => m.indicator), lines]),
+    mentions: JSON.stringify(outcome.mentions),
+    unused,
+  };
+}
+
+/** A piece of the spill file: its byte offset and length. */
+export interface Piece {
+  readonly at: number;
+  readonly bytes: number;
+}
+
+/** What the run keeps of a report while reading the rest. */
+export interface Spilled {
+  readonly summary: ReportSummary;
+  readonly tableMentions: Piece;
+  readonly mentions: Piece;
+  readonly unused: Piece;
+}
+
+/** Bytes gathered before one write. */
+const WRITE_EVERY = 1 << 20;
+
+export class Spill {
+  private readonly fd: number;
+  private size = 0;
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private scratch = Buffer.alloc(1 << 16);
+
+  constructor(private readonly path: string) {
+    this.fd = openSync(path, 'w+');
+  }
+
+  /** Keeps a report's pieces; the summary stays in memory. */
+  add(packed: Packed): Spilled {
+    return {
+      summary: packed.summary,
+      tableMentions: this.append(packed.tableMentions),
+      mentions: this.append(packed.mentions),
+      unused: this.append(packed.unused),
+    };
+  }
+
+  private append(text: string): Piece {
+    const buffer = Buffer.from(text, 'utf8');
+    const piece = { at: this.size, bytes: buffer.length };
+    this.size += buffer.length;
+    if (buffer.length === 0) return piece;
+    this.pending.push(buffer);
+    this.pendingBytes += buffer.length;
+    if (this.pendingBytes >= WRITE_EVERY) this.flush();
+    return piece;
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    const all = Buffer.concat(this.pending, this.pendingBytes);
+    let written = 0;
+    while (written < all.length) {
+      written += writeSync(this.fd, all, written, all.length - written);
+    }
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
+
+  /** A piece as text: after the last add. */
+  read(piece: Piece): string {
+    if (piece.bytes === 0) return '';
+    this.flush();
+    if (this.scratch.length < piece.bytes) this.scratch = Buffer.alloc(piece.bytes * 2);
+    let read = 0;
+    while (read < piece.bytes) {
+      const n = readSync(this.fd, this.scratch, read, piece.bytes - read, piece.at + read);
+      if (n === 0) throw new Error(`${this.path}: ended before byte ${piece.at + piece.bytes}`);
+      read += n;
+    }
+    return this.scratch.toString('utf8', 0, piece.bytes);
+  }
+
+  mentions(spilled: Spilled): QuotedMention[] {
+    const text = this.read(spilled.mentions);
+    return text === '' ? [] : (JSON.parse(text) as QuotedMention[]);
+  }
+
+  /** Each mentions.csv line of the report with its indicator. */
+  tableMentions(spilled: Spilled): { indicators: IndicatorId[]; lines: string[] } {
+    const text = this.read(spilled.tableMentions);
+    if (text === '') return { indicators: [], lines: [] };
+    const [indicators, lines] = JSON.parse(text) as [IndicatorId[], string[]];
+    return { indicators, lines };
+  }
+
+  unused(spilled: Spilled): string {
+    return this.read(spilled.unused);
+  }
+
+  /** Closes and deletes the file. */
+  remove(): void {
+    closeSync(this.fd);
+    unlinkSync(this.path);
+  }
+}
