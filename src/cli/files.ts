@@ -25,38 +25,73 @@ export function writeChunks(path: string, chunks: Iterable<string>): number {
   return bytes;
 }
 
-/** How many characters of one file are kept before they are appended to it. */
-const FILE_BUFFER = 1 << 15;
-/** How many characters of all files together, before the largest files' are appended. */
-const ALL_BUFFERS = 1 << 22;
+/** The buffers' sizes, in bytes. */
+export interface AppenderLimits {
+  /** A file's first buffer: most split files get a few lines at a time. */
+  readonly first: number;
+  /** How many bytes of one file are kept before they are appended to it. */
+  readonly file: number;
+  /** How many bytes of buffers all files together hold, before the fullest are appended. */
+  readonly all: number;
+}
+
+const LIMITS: AppenderLimits = { first: 1 << 12, file: 1 << 16, all: 1 << 23 };
+
+interface Pending {
+  buffer: Buffer;
+  used: number;
+}
 
 /**
  * Many files written at once, piece by piece (the data folder's tables and
- * their split files): each file's pieces are kept until there are
- * FILE_BUFFER characters of them (or ALL_BUFFERS of all files: then the
- * largest go first), then appended to it, so the run never holds a whole
- * file nor keeps one open. `close` appends what is left and gives each
- * file's size in bytes.
+ * their split files): each piece is copied at once into its file's buffer
+ * (so the strings die young, and the run's heap does not fill with lines
+ * waiting to be written), which is appended to the file when `limits.file`
+ * bytes are in it, or when all buffers together pass `limits.all` (the
+ * fullest first). The run never holds a whole file nor keeps one open.
+ * `close` appends what is left and gives each file's size in bytes.
  */
 export class FileAppender {
-  private readonly pending = new Map<string, { pieces: string[]; length: number }>();
+  private readonly pending = new Map<string, Pending>();
   private readonly sizes = new Map<string, number>();
   private readonly folders = new Set<string>();
-  private buffered = 0;
+  /** Bytes of all buffers held. */
+  private held = 0;
 
-  constructor(private readonly dir: string) {}
+  constructor(
+    private readonly dir: string,
+    private readonly limits: AppenderLimits = LIMITS,
+  ) {}
 
   append(path: string, text: string): void {
+    // UTF-8 takes at most three bytes per UTF-16 unit.
+    const most = text.length * 3;
     let entry = this.pending.get(path);
+    if (entry !== undefined && entry.used + most > entry.buffer.length) {
+      if (entry.buffer.length < this.limits.file && entry.used + most <= this.limits.file) {
+        entry = this.grow(entry, this.limits.file);
+      } else {
+        this.flush(path);
+        entry = undefined;
+      }
+    }
     if (entry === undefined) {
-      entry = { pieces: [], length: 0 };
+      const size = Math.max(this.limits.first, most);
+      entry = { buffer: Buffer.allocUnsafeSlow(size), used: 0 };
+      this.held += size;
       this.pending.set(path, entry);
     }
-    entry.pieces.push(text);
-    entry.length += text.length;
-    this.buffered += text.length;
-    if (entry.length >= FILE_BUFFER) this.flush(path);
-    if (this.buffered >= ALL_BUFFERS) this.flushLargest();
+    entry.used += entry.buffer.write(text, entry.used);
+    if (entry.used >= this.limits.file) this.flush(path);
+    if (this.held >= this.limits.all) this.flushFullest();
+  }
+
+  private grow(entry: Pending, size: number): Pending {
+    const buffer = Buffer.allocUnsafeSlow(size);
+    entry.buffer.copy(buffer, 0, 0, entry.used);
+    this.held += size - entry.buffer.length;
+    entry.buffer = buffer;
+    return entry;
   }
 
   /**
@@ -64,10 +99,10 @@ export class FileAppender {
    * thousands of files (a county's four each), appending to all of them
    * each time would open each for a few lines.
    */
-  private flushLargest(): void {
-    const largest = [...this.pending].sort((a, b) => b[1].length - a[1].length);
-    for (const [path] of largest) {
-      if (this.buffered <= ALL_BUFFERS / 2) break;
+  private flushFullest(): void {
+    const fullest = [...this.pending].sort((a, b) => b[1].used - a[1].used);
+    for (const [path] of fullest) {
+      if (this.held <= this.limits.all / 2) break;
       this.flush(path);
     }
   }
@@ -76,7 +111,7 @@ export class FileAppender {
     const entry = this.pending.get(path);
     if (entry === undefined) return;
     this.pending.delete(path);
-    this.buffered -= entry.length;
+    this.held -= entry.buffer.length;
     const full = join(this.dir, path);
     const folder = dirname(full);
     if (!this.folders.has(folder)) {
@@ -86,7 +121,9 @@ export class FileAppender {
     const written = this.sizes.get(path);
     const fd = openSync(full, written === undefined ? 'w' : 'a');
     try {
-      this.sizes.set(path, (written ?? 0) + writeSync(fd, entry.pieces.join('')));
+      let done = 0;
+      while (done < entry.used) done += writeSync(fd, entry.buffer, done, entry.used - done);
+      this.sizes.set(path, (written ?? 0) + entry.used);
     } finally {
       closeSync(fd);
     }

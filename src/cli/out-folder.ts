@@ -31,6 +31,7 @@ import {
   statSync,
 } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { INDEX_FILE, isLayoutPath, type Issue } from '../extract';
 import { fail, ok, type Result } from '../extract/result';
 import { errorMessage } from './describe';
@@ -119,25 +120,52 @@ function leftoversOf(target: string): Leftover[] {
   return found;
 }
 
+/** Why `dir` is kept rather than removed: it holds files the tool did not write. */
+function keptFolder(dir: string, what: string): Issue | null {
+  const foreign = existsSync(dir) ? foreignFiles(dir) : null;
+  if (foreign === null) return null;
+  return {
+    file: dir,
+    severity: 'warning',
+    message: `${what} is kept: it holds files this tool did not write (${foreign})`,
+  };
+}
+
+const notRemoved = (dir: string, what: string, error: unknown): Issue => ({
+  file: dir,
+  severity: 'warning',
+  message: `${what} could not be removed (${errorMessage(error)}); remove it by hand`,
+});
+
 /** Removes `dir` if it holds only the tool's files; otherwise keeps it and says why. */
 function removeOwnFolder(dir: string, notes: Issue[], what: string): void {
-  const foreign = existsSync(dir) ? foreignFiles(dir) : null;
-  if (foreign !== null) {
-    notes.push({
-      file: dir,
-      severity: 'warning',
-      message: `${what} is kept: it holds files this tool did not write (${foreign})`,
-    });
+  const kept = keptFolder(dir, what);
+  if (kept !== null) {
+    notes.push(kept);
     return;
   }
   try {
     rmSync(dir, { recursive: true, force: true });
   } catch (error) {
-    notes.push({
-      file: dir,
-      severity: 'warning',
-      message: `${what} could not be removed (${errorMessage(error)}); remove it by hand`,
-    });
+    notes.push(notRemoved(dir, what, error));
+  }
+}
+
+/**
+ * The same, its files removed several at a time (Node's asynchronous removal
+ * on its thread pool): a province's previous output, tens of thousands of
+ * files, goes in about half the time.
+ */
+async function removeOwnFolderSoon(dir: string, notes: Issue[], what: string): Promise<void> {
+  const kept = keptFolder(dir, what);
+  if (kept !== null) {
+    notes.push(kept);
+    return;
+  }
+  try {
+    await rm(dir, { recursive: true, force: true });
+  } catch (error) {
+    notes.push(notRemoved(dir, what, error));
   }
 }
 
@@ -290,7 +318,7 @@ export function untouched(folder: OutputFolder): string {
  * and then removed (kept, with a warning, if it came to hold files this tool
  * did not write while the run worked). On failure nothing has changed.
  */
-export function commitOutput(folder: OutputFolder): Result<Issue[]> {
+export async function commitOutput(folder: OutputFolder): Promise<Result<Issue[]>> {
   const { target, staging } = folder;
   failpoint('before-swap');
   const previous = siblingName(target, 'previous');
@@ -318,6 +346,6 @@ export function commitOutput(folder: OutputFolder): Result<Issue[]> {
   }
   failpoint('after-swap');
   const notes: Issue[] = [];
-  removeOwnFolder(previous, notes, 'the previous output');
+  await removeOwnFolderSoon(previous, notes, 'the previous output');
   return ok(notes);
 }

@@ -338,11 +338,13 @@ async function extractInto(
     spill.remove();
   }
   const bytesRead = collected.bytesRead;
+  // The summaries are in the reports' rows now: the first chart and the swap need none of them.
+  collected.spilled.length = 0;
   const drawn = drawFirstChart(folder.staging);
   clock.end('firstChart');
   // A Ctrl+C that came while the tables were written stops the run here, before the swap.
   await checkpoint();
-  const committed = commitOutput(folder);
+  const committed = await commitOutput(folder);
   clock.end('swap');
   if (!committed.ok) {
     output.err(`error: ${committed.reason}; ${untouched(folder)}`);

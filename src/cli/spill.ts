@@ -8,6 +8,7 @@
  * order (src/cli/run.ts). Memory stays at a row per report whatever the
  * number of reports.
  */
+import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
 import type { IndicatorId } from '../catalog';
 import {
@@ -31,6 +32,9 @@ export interface Packed {
   readonly unused: string;
 }
 
+/** A report's figures as 44 characters, whatever their number: SHA-256. */
+const digest = (figures: string): string => createHash('sha256').update(figures).digest('base64');
+
 export function pack(outcome: ReportOutcome): Packed {
   const ordered = inTableOrder(outcome.mentions);
   const lines = ordered.map((mention) =>
@@ -41,7 +45,7 @@ export function pack(outcome: ReportOutcome): Packed {
     unused += UNUSED_TABLE.line({ reportId: outcome.reportId, number });
   }
   return {
-    summary: summarize(outcome),
+    summary: summarize(outcome, digest),
     tableMentions: JSON.stringify([ordered.map((m) => m.indicator), lines]),
     mentions: JSON.stringify(outcome.mentions),
     unused,

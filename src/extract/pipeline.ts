@@ -240,11 +240,21 @@ export interface ReportSummary extends Omit<ReportOutcome, 'text' | 'mentions' |
   readonly mentionCount: number;
   readonly unusedCount: number;
   readonly unusedNoRule: number;
-  /** Its figures (indicator, value and qualifier each), sorted: what tells two files of one report. */
+  /**
+   * Its figures (indicator, value and qualifier each), sorted: what tells two
+   * files of one report; or a digest of them (`digest` below).
+   */
   readonly figures: string;
 }
 
-export function summarize(o: ReportOutcome): ReportSummary {
+/**
+ * `digest` stands for the figures' list where summaries are kept for a whole
+ * run (the CLI: a cryptographic hash, so no two different lists meet).
+ */
+export function summarize(
+  o: ReportOutcome,
+  digest: (figures: string) => string = (figures) => figures,
+): ReportSummary {
   return {
     reportId: o.reportId,
     file: o.file,
@@ -260,10 +270,12 @@ export function summarize(o: ReportOutcome): ReportSummary {
     mentionCount: o.mentions.length,
     unusedCount: o.unused.length,
     unusedNoRule: o.unused.filter((u) => u.reason === 'no_rule').length,
-    figures: o.mentions
-      .map((x) => `${x.indicator}=${x.value}${x.qualifier}`)
-      .sort(byCodeUnit)
-      .join(' '),
+    figures: digest(
+      o.mentions
+        .map((x) => `${x.indicator}=${x.value}${x.qualifier}`)
+        .sort(byCodeUnit)
+        .join(' '),
+    ),
   };
 }
 
@@ -449,7 +461,10 @@ export const inTableOrder = (mentions: readonly QuotedMention[]): QuotedMention[
 /** Every dataset of a run held in memory: the browser's importer and small runs. */
 export function finalizeDatasets(input: FinalizeInput): Datasets {
   const outcomes = [...input.outcomes].sort((a, b) => byCodeUnit(a.reportId, b.reportId));
-  const finalized = finalizeReports(outcomes.map(summarize), input);
+  const finalized = finalizeReports(
+    outcomes.map((o) => summarize(o)),
+    input,
+  );
   const byId = new Map(outcomes.map((o) => [o.reportId, o]));
   const values = resolveValues(
     finalized.resolvable.map(({ reportId, metadata }) => ({

@@ -279,7 +279,7 @@ describe('an output folder the tool does not own', () => {
     if (!prepared.ok) return;
     writeFileSync(join(prepared.data.staging, 'index.json'), '{"format":2}');
     writeFileSync(join(outDir, 'web.config'), '<configuration/>');
-    const committed = commitOutput(prepared.data);
+    const committed = await commitOutput(prepared.data);
     expect(committed.ok).toBe(false);
     if (!committed.ok) expect(committed.reason).toContain('appeared in');
     expect(snapshot(outDir)).toEqual(new Map([...before, ['web.config', expect.any(String)]]));

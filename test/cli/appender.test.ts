@@ -1,0 +1,78 @@
+/**
+ * The two buffered writers of a run: FileAppender (the data folder's files,
+ * appended to in pieces) and Spill (each report's findings, read back by
+ * piece). Whatever the piece sizes and however many files, what is read
+ * back is what was given.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { FileAppender } from '../../src/cli/files';
+import { Spill, type Packed } from '../../src/cli/spill';
+import { failedReport, summarize } from '../../src/extract';
+import { tempDir } from '../helpers';
+
+/** Pieces of Chinese, ASCII, astral characters and line breaks, some far over a buffer. */
+const piece = fc.oneof(
+  fc.string({ unit: fc.constantFrom('调', '解', 'a', ',', '"', '\n', '𠀀', '1'), maxLength: 40 }),
+  fc.integer({ min: 10, max: 3000 }).map((n) => '纠纷'.repeat(n)),
+);
+
+describe('FileAppender', () => {
+  it('writes each file as its pieces joined, whatever their sizes and order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), piece), { maxLength: 300 }),
+        (appends) => {
+          const dir = tempDir('rol-appender-');
+          // Small buffers: every way of growing and appending is taken.
+          const files = new FileAppender(dir, { first: 64, file: 1024, all: 16 * 1024 });
+          const expected = new Map<string, string>();
+          for (const [n, text] of appends) {
+            const path = `counties/${n}/values.csv`;
+            files.append(path, text);
+            expected.set(path, (expected.get(path) ?? '') + text);
+          }
+          const sizes = files.close();
+          for (const [path, text] of expected) {
+            if (text === '') continue;
+            expect(readFileSync(join(dir, path), 'utf8')).toBe(text);
+            expect(sizes.get(path)).toBe(Buffer.byteLength(text));
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+});
+
+describe('Spill', () => {
+  const packed = (id: string, text: string): Packed => ({
+    summary: summarize(failedReport(id, `${id}.txt`, 'x')),
+    tableMentions: JSON.stringify([['mediation.cases'], [text]]),
+    mentions: '[]',
+    unused: text,
+  });
+
+  it('gives back every piece, over any number of writes, and removes its file', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (texts) => {
+        const path = join(tempDir('rol-spill-'), '.findings');
+        const spill = new Spill(path);
+        const kept = texts.map((text, n) => spill.add(packed(`r${n}`, text)));
+        // Read back out of order, as resolution does.
+        for (const n of [...kept.keys()].reverse()) {
+          const spilled = kept[n];
+          if (spilled === undefined) continue;
+          expect(spill.unused(spilled)).toBe(texts[n]);
+          expect(spill.tableMentions(spilled).lines).toEqual([texts[n]]);
+          expect(spill.mentions(spilled)).toEqual([]);
+        }
+        spill.remove();
+        expect(existsSync(path)).toBe(false);
+      }),
+      { numRuns: 25 },
+    );
+  });
+});

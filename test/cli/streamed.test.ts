@@ -1,0 +1,142 @@
+/**
+ * The CLI keeps no report's findings in memory: it spills them, resolves one
+ * town and year at a time and copies the lines into the tables at the end
+ * (src/cli/spill.ts, run.ts). Its data folder must be what the whole run
+ * held in memory gives (finalizeDatasets and siteLayout, as the browser's
+ * publish package makes it), on the cases where order matters: reports of
+ * one town and year, towns not named, corrections of one value from two
+ * reports, another file of one report whose kept file comes later or
+ * earlier, a file that cannot be read.
+ */
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { finalizeDatasets, processReport, siteLayout, type ReportOutcome } from '../../src/extract';
+import {
+  captureOutput,
+  filesBelow,
+  options,
+  readCsv,
+  ROOT,
+  runCli,
+  SAMPLE_DIR,
+  tempDir,
+} from '../helpers';
+import { runExtract } from '../../src/cli/run';
+
+const REAL = join(ROOT, 'test', 'fixtures', 'real', 'docs');
+
+/** The layout's own files: what the in-memory path gives too (not the texts nor the images). */
+const isLayoutFile = (path: string): boolean =>
+  !path.startsWith('texts/') && !path.startsWith('first-chart/');
+
+let inDir: string;
+let corrections: string;
+let outDir: string;
+
+beforeAll(async () => {
+  const root = tempDir('rol-streamed-');
+  inDir = join(root, 'reports');
+  cpSync(SAMPLE_DIR, inDir, { recursive: true });
+  for (const id of ['d101', 'd102', 'd103', 'd104', 'd105', 'd106']) {
+    cpSync(join(REAL, `${id}.txt`), join(inDir, `${id}.txt`));
+  }
+  // Another file of one report: kept is the first id (aa-first before d102; d101 before d101-again).
+  cpSync(join(REAL, 'd101.txt'), join(inDir, 'd101-again.txt'));
+  cpSync(join(REAL, 'd102.txt'), join(inDir, 'aa-first.txt'));
+  // Towns not named: each report its own group, both of no place and no year.
+  writeFileSync(join(inDir, 'unnamed-1.txt'), '全年共调解矛盾纠纷12件，调解成功12件。\n');
+  writeFileSync(join(inDir, 'unnamed-2.txt'), '全年共调解矛盾纠纷30件，调解成功28件。\n');
+  writeFileSync(join(inDir, 'broken.txt'), Buffer.from([0x00, 0x01, 0xff, 0x00, 0x02]));
+  // Two reports of one town and year (the manifest says so): resolved together.
+  const manifest = readFileSync(join(SAMPLE_DIR, 'reports.csv'), 'utf8');
+  writeFileSync(
+    join(inDir, 'reports.csv'),
+    `${manifest.trimEnd()}\nd103,合并镇,某县,某市,某省,2023,\nd104,合并镇,某县,某市,某省,2023,\n`,
+  );
+  corrections = join(root, 'corrections.csv');
+  writeFileSync(
+    corrections,
+    [
+      'report_id,indicator,value,qualifier,start,end,note',
+      // One value corrected from both reports of its town and year: the later row wins.
+      'd104,mediation.cases,50,=,,,first',
+      'd103,mediation.cases,60,=,,,second',
+      'd105,mediation.success_rate,,,,,deleted',
+      'd106,publicity.events,7,=,0,10,added',
+      '',
+    ].join('\n'),
+  );
+  outDir = tempDir('rol-streamed-out-');
+  const output = captureOutput();
+  const result = await runExtract(
+    options({ inDir, outDir, corrections, correctionsExplicit: true, quiet: true }),
+    output,
+  );
+  expect(result.exitCode).toBe(1); // the broken file
+});
+
+describe('the streamed run', () => {
+  it('writes the data folder the whole run held in memory writes', () => {
+    const rows = readCsv(join(outDir, 'reports.csv'));
+    // The cases are there: another file of one report, both ways round; a failed file.
+    const status = new Map(rows.map((r) => [r['report_id'], r['status']]));
+    expect(status.get('d101-again')).toBe('duplicate');
+    expect(status.get('d102')).toBe('duplicate');
+    expect(status.get('broken')).toBe('error');
+    const outcomes: ReportOutcome[] = rows.map((r) => {
+      const id = r['report_id'] ?? '';
+      return processReport(id, r['file'] ?? '', readFileSync(join(inDir, `${id}.txt`)));
+    });
+    const texts = new Map(outcomes.map((o) => [o.reportId, o.text]));
+    const datasets = finalizeDatasets({
+      outcomes,
+      quote: (id, start, end) => texts.get(id)?.slice(start, end) ?? '',
+      manifest: { text: readFileSync(join(inDir, 'reports.csv'), 'utf8'), file: 'reports.csv' },
+      corrections: { text: readFileSync(corrections, 'utf8'), file: corrections },
+    });
+    const layout = siteLayout(datasets);
+    const expected = new Map<string, string>();
+    layout.write((path, text) => expected.set(path, (expected.get(path) ?? '') + text));
+    const sizes = new Map([...expected].map(([p, t]) => [p, Buffer.byteLength(t)]));
+    expected.set(
+      'index.json',
+      layout.index((path) => sizes.get(path) ?? 0),
+    );
+
+    const written = filesBelow(outDir);
+    const layoutFiles = [...written.keys()].filter(isLayoutFile).sort();
+    expect(layoutFiles).toEqual([...expected.keys()].sort());
+    for (const [path, text] of expected) {
+      expect(written.get(path)?.toString('utf8'), path).toBe(text);
+    }
+    // The group's correction from the later row.
+    const cases = readCsv(join(outDir, 'indicators.csv')).filter(
+      (v) => v['town'] === '合并镇' && v['indicator'] === 'mediation.cases',
+    );
+    expect(cases.map((v) => [v['report_id'], v['value']])).toEqual([['d103', '60']]);
+  });
+
+  it('is the same on two worker threads, run by the built CLI', () => {
+    const parallel = tempDir('rol-streamed-2-');
+    const r = runCli(
+      '--quiet',
+      '--workers',
+      '2',
+      '--in',
+      inDir,
+      '--out',
+      parallel,
+      '--corrections',
+      corrections,
+    );
+    expect(r.status, r.stderr).toBe(1);
+    const one = filesBelow(outDir);
+    const two = filesBelow(parallel);
+    expect([...two.keys()].sort()).toEqual([...one.keys()].sort());
+    for (const [path, bytes] of one) {
+      // The file column names each report by its path as given: the same here.
+      expect(two.get(path)?.equals(bytes), path).toBe(true);
+    }
+  });
+});
