@@ -35,7 +35,7 @@ export interface AppenderLimits {
   readonly all: number;
 }
 
-const LIMITS: AppenderLimits = { first: 1 << 12, file: 1 << 16, all: 1 << 23 };
+const LIMITS: AppenderLimits = { first: 1 << 8, file: 1 << 16, all: 1 << 23 };
 
 interface Pending {
   buffer: Buffer;
@@ -69,7 +69,9 @@ export class FileAppender {
     let entry = this.pending.get(path);
     if (entry !== undefined && entry.used + most > entry.buffer.length) {
       if (entry.buffer.length < this.limits.file && entry.used + most <= this.limits.file) {
-        entry = this.grow(entry, this.limits.file);
+        // Doubled: a county's file with a few lines keeps a small buffer.
+        const doubled = Math.max(entry.used + most, entry.buffer.length * 2);
+        entry = this.grow(entry, Math.min(doubled, this.limits.file));
       } else {
         this.flush(path);
         entry = undefined;

@@ -31,7 +31,6 @@ import {
   statSync,
 } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { rm } from 'node:fs/promises';
 import { INDEX_FILE, isLayoutPath, type Issue } from '../extract';
 import { fail, ok, type Result } from '../extract/result';
 import { errorMessage } from './describe';
@@ -120,52 +119,25 @@ function leftoversOf(target: string): Leftover[] {
   return found;
 }
 
-/** Why `dir` is kept rather than removed: it holds files the tool did not write. */
-function keptFolder(dir: string, what: string): Issue | null {
-  const foreign = existsSync(dir) ? foreignFiles(dir) : null;
-  if (foreign === null) return null;
-  return {
-    file: dir,
-    severity: 'warning',
-    message: `${what} is kept: it holds files this tool did not write (${foreign})`,
-  };
-}
-
-const notRemoved = (dir: string, what: string, error: unknown): Issue => ({
-  file: dir,
-  severity: 'warning',
-  message: `${what} could not be removed (${errorMessage(error)}); remove it by hand`,
-});
-
 /** Removes `dir` if it holds only the tool's files; otherwise keeps it and says why. */
 function removeOwnFolder(dir: string, notes: Issue[], what: string): void {
-  const kept = keptFolder(dir, what);
-  if (kept !== null) {
-    notes.push(kept);
+  const foreign = existsSync(dir) ? foreignFiles(dir) : null;
+  if (foreign !== null) {
+    notes.push({
+      file: dir,
+      severity: 'warning',
+      message: `${what} is kept: it holds files this tool did not write (${foreign})`,
+    });
     return;
   }
   try {
     rmSync(dir, { recursive: true, force: true });
   } catch (error) {
-    notes.push(notRemoved(dir, what, error));
-  }
-}
-
-/**
- * The same, its files removed several at a time (Node's asynchronous removal
- * on its thread pool): a province's previous output, tens of thousands of
- * files, goes in about half the time.
- */
-async function removeOwnFolderSoon(dir: string, notes: Issue[], what: string): Promise<void> {
-  const kept = keptFolder(dir, what);
-  if (kept !== null) {
-    notes.push(kept);
-    return;
-  }
-  try {
-    await rm(dir, { recursive: true, force: true });
-  } catch (error) {
-    notes.push(notRemoved(dir, what, error));
+    notes.push({
+      file: dir,
+      severity: 'warning',
+      message: `${what} could not be removed (${errorMessage(error)}); remove it by hand`,
+    });
   }
 }
 
@@ -228,7 +200,13 @@ function isPreviousOutput(dir: string): boolean {
 /** A temporary file an earlier version of the tool left while writing one of its files. */
 const OLD_TEMPORARY = /\.\d+\.tmp$/;
 
-const isOwnPath = (path: string): boolean => isLayoutPath(path.replace(OLD_TEMPORARY, ''));
+/**
+ * The run's spill of findings (src/cli/spill.ts) in its staging folder: a
+ * staging folder left by a killed run holds it.
+ */
+export const SPILL_FILE = '.findings';
+const isOwnPath = (path: string): boolean =>
+  path === SPILL_FILE || isLayoutPath(path.replace(OLD_TEMPORARY, ''));
 
 /** The files in a data folder that the tool does not write, named; null when there are none. */
 function foreignFiles(dir: string): string | null {
@@ -318,7 +296,7 @@ export function untouched(folder: OutputFolder): string {
  * and then removed (kept, with a warning, if it came to hold files this tool
  * did not write while the run worked). On failure nothing has changed.
  */
-export async function commitOutput(folder: OutputFolder): Promise<Result<Issue[]>> {
+export function commitOutput(folder: OutputFolder): Result<Issue[]> {
   const { target, staging } = folder;
   failpoint('before-swap');
   const previous = siblingName(target, 'previous');
@@ -346,6 +324,6 @@ export async function commitOutput(folder: OutputFolder): Promise<Result<Issue[]
   }
   failpoint('after-swap');
   const notes: Issue[] = [];
-  await removeOwnFolderSoon(previous, notes, 'the previous output');
+  removeOwnFolder(previous, notes, 'the previous output');
   return ok(notes);
 }

@@ -69,8 +69,8 @@ async function processDocument(file: ReportFile, bytes: Uint8Array): Promise<Rep
 
 /**
  * One report file: read, extract, write its text into the texts folder of
- * the data folder being written (`outDir`), keep the findings. Runs on the
- * main thread or in a worker alike.
+ * the data folder being written (`outDir`), serialise the findings (see
+ * spill.ts). Runs on the main thread or in a worker alike.
  */
 export async function processFile(file: ReportFile, outDir: string): Promise<Processed> {
   // Plain text is decoded by the extractor as bytes (the fast path: most

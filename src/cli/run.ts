@@ -19,20 +19,15 @@ import {
   layoutWriter,
   ok,
   parseReportId,
-  resolutionGroups,
-  resolveValues,
+  resolveByGroups,
   textFileOf,
   TEXTS_FOLDER,
-  type Correction,
-  type FinalizedReports,
   type Issue,
-  type LayoutWriter,
   type ReportOutcome,
   type ReportRow,
   type Result,
   type SideFiles,
 } from '../extract';
-import { detach, type QuotedMention } from '../extract/extract-report';
 import { preferenceOf } from '../documents';
 import { firstChartFiles } from '../preview/first-chart';
 import { nodeCharts } from '../preview/node';
@@ -43,6 +38,7 @@ import { FileAppender, listReportFiles, writeChunks, type ReportFile } from './f
 import {
   commitOutput,
   failpoint,
+  SPILL_FILE,
   prepareOutput,
   untouched,
   type Guarded,
@@ -173,10 +169,7 @@ const onWorkers =
     processInWorkers(files, outDir, workers, onResults);
 
 /** A file beside the reports, decoded like a report; undefined when absent and not asked for. */
-interface SideFile {
-  readonly text: string;
-  readonly file: string;
-}
+type SideFile = NonNullable<SideFiles['manifest']>;
 
 function readSideFile(path: string, explicit: boolean): Result<SideFile | undefined> {
   if (!existsSync(path)) return explicit ? fail(`${path}: file not found`) : ok(undefined);
@@ -193,11 +186,6 @@ function readSideFile(path: string, explicit: boolean): Result<SideFile | undefi
   return ok({ text: decoded.data.text, file: path });
 }
 
-interface ReadSideFiles {
-  readonly manifest: SideFile | undefined;
-  readonly corrections: SideFile | undefined;
-}
-
 function sideFilePaths(options: CliOptions): { manifest: string; corrections: string } {
   return {
     manifest: options.manifest ?? join(options.inDir, 'reports.csv'),
@@ -210,13 +198,16 @@ function sideFilePaths(options: CliOptions): { manifest: string; corrections: st
  * stops the run, since publishing without them would bring back values
  * someone deleted as wrong.
  */
-function readSideFiles(options: CliOptions): Result<ReadSideFiles> {
+function readSideFiles(options: CliOptions): Result<SideFiles> {
   const paths = sideFilePaths(options);
   const manifest = readSideFile(paths.manifest, options.manifest !== null);
   if (!manifest.ok) return manifest;
   const corrections = readSideFile(paths.corrections, options.correctionsExplicit);
   if (!corrections.ok) return corrections;
-  return ok({ manifest: manifest.data, corrections: corrections.data });
+  return ok({
+    ...(manifest.data === undefined ? {} : { manifest: manifest.data }),
+    ...(corrections.data === undefined ? {} : { corrections: corrections.data }),
+  });
 }
 
 /**
@@ -310,7 +301,7 @@ async function run(
 async function extractInto(
   folder: OutputFolder,
   { options, issues: notUnpacked }: OpenedInput,
-  sideFiles: ReadSideFiles,
+  sideFiles: SideFiles,
   output: Output,
   { started, processorFor }: { started: number; processorFor: (count: number) => Processor },
 ): Promise<RunResult> {
@@ -330,10 +321,7 @@ async function extractInto(
     collected = await processAll(plan, options, output, folder.staging, processorFor, spill);
     clock.end('extract');
     failpoint('texts-written');
-    written = writeData(folder.staging, collected, spill, clock, {
-      ...(sideFiles.manifest === undefined ? {} : { manifest: sideFiles.manifest }),
-      ...(sideFiles.corrections === undefined ? {} : { corrections: sideFiles.corrections }),
-    });
+    written = await writeData(folder.staging, collected, spill, clock, sideFiles);
   } finally {
     spill.remove();
   }
@@ -342,9 +330,9 @@ async function extractInto(
   collected.spilled.length = 0;
   const drawn = drawFirstChart(folder.staging);
   clock.end('firstChart');
-  // A Ctrl+C that came while the tables were written stops the run here, before the swap.
+  // A Ctrl+C that came while the first chart was drawn stops the run here, before the swap.
   await checkpoint();
-  const committed = await commitOutput(folder);
+  const committed = commitOutput(folder);
   clock.end('swap');
   if (!committed.ok) {
     output.err(`error: ${committed.reason}; ${untouched(folder)}`);
@@ -372,9 +360,6 @@ async function extractInto(
     phases: clock.phases,
   };
 }
-
-/** The spill file (src/cli/spill.ts), in the staging folder until the tables are written. */
-const SPILL_FILE = '.findings';
 
 interface Collected {
   /** Every report's summary and pieces, as they came. */
@@ -407,6 +392,9 @@ async function processAll(
   return collected;
 }
 
+/** How many rows are written between two chances for Ctrl+C to stop the run. */
+const CHECKPOINT_ROWS = 4096;
+
 /** Derived values and corrections may need a span read back: one text at a time. */
 function quoteFrom(dir: string): (reportId: string, start: number, end: number) => string {
   let cached = { reportId: '', text: '' };
@@ -415,8 +403,7 @@ function quoteFrom(dir: string): (reportId: string, start: number, end: number) 
       const path = join(dir, textFileOf(reportId));
       cached = { reportId, text: existsSync(path) ? readFileSync(path, 'utf8') : '' };
     }
-    // A copy: a slice would keep the whole text read back in memory with the value.
-    return detach(cached.text.slice(start, end));
+    return cached.text.slice(start, end);
   };
 }
 
@@ -427,13 +414,13 @@ function quoteFrom(dir: string): (reportId: string, start: number, end: number) 
  * lines copied in report order (phase tables); every file appended to piece
  * by piece, then index.json with their sizes.
  */
-function writeData(
+async function writeData(
   dir: string,
   collected: Collected,
   spill: Spill,
   clock: PhaseClock,
   sideFiles: SideFiles,
-): Written {
+): Promise<Written> {
   const finalized = finalizeReports(
     collected.spilled.map((s) => s.summary),
     sideFiles,
@@ -447,14 +434,26 @@ function writeData(
   const files = new FileAppender(dir);
   let valueLines = 0;
   const writer = layoutWriter((path, text) => {
-    // Half-way: the reports written, the values begun (its header is the first piece).
+    // Half-way: the reports' rows made, the first value resolved (the header is the first piece).
     if (path === 'indicators.csv' && ++valueLines === 2) failpoint('layout-half');
     files.append(path, text);
   }, finalized.reports);
-  resolveInto(writer, finalized, (id) => spill.mentions(spilledOf(id)), quoteFrom(dir));
+  const values = resolveByGroups(
+    finalized.resolvable,
+    finalized.corrections,
+    (id) => spill.mentions(spilledOf(id)),
+    quoteFrom(dir),
+  );
+  let n = 0;
+  for (const value of values) {
+    writer.value(value);
+    // A Ctrl+C stops the run here too: the values of 40,000 reports take a while.
+    if (++n % CHECKPOINT_ROWS === 0) await checkpoint();
+  }
   clock.end('resolve');
   for (const row of finalized.reports) {
     if (!finalized.counted.has(row.reportId)) continue;
+    if (++n % CHECKPOINT_ROWS === 0) await checkpoint();
     const spilled = spilledOf(row.reportId);
     const { indicators, lines } = spill.tableMentions(spilled);
     lines.forEach((line, n) => writer.mention(row.reportId, indicators[n] as IndicatorId, line));
@@ -466,38 +465,6 @@ function writeData(
   clock.end('tables');
   const counts = writer.counts();
   return { reports: finalized.reports, issues: finalized.issues, ...counts };
-}
-
-/**
- * The values, one group of reports (a town and year) at a time, its mentions
- * read back: the order and the values are those of resolving all at once
- * (see resolutionGroups). A group's corrections apply in their file's order.
- */
-function resolveInto(
-  writer: LayoutWriter,
-  finalized: FinalizedReports,
-  mentionsOf: (reportId: string) => QuotedMention[],
-  quote: (reportId: string, start: number, end: number) => string,
-): void {
-  const correctionsOf = new Map<string, { n: number; correction: Correction }[]>();
-  finalized.corrections.forEach((correction, n) => {
-    const list = correctionsOf.get(correction.reportId) ?? [];
-    list.push({ n, correction });
-    correctionsOf.set(correction.reportId, list);
-  });
-  for (const group of resolutionGroups(finalized.resolvable)) {
-    const reports = group.map(({ reportId, metadata }) => ({
-      reportId,
-      metadata,
-      mentions: mentionsOf(reportId),
-      quote: (start: number, end: number) => quote(reportId, start, end),
-    }));
-    const corrections = group
-      .flatMap((r) => correctionsOf.get(r.reportId) ?? [])
-      .sort((a, b) => a.n - b.n)
-      .map((c) => c.correction);
-    for (const value of resolveValues(reports, corrections)) writer.value(value);
-  }
 }
 
 /** The first chart's images (src/preview), drawn from the files just written. */

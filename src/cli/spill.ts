@@ -9,7 +9,7 @@
  * number of reports.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import type { IndicatorId } from '../catalog';
 import {
   inTableOrder,
@@ -143,9 +143,17 @@ export class Spill {
     return this.read(spilled.unused);
   }
 
-  /** Closes and deletes the file. */
+  /**
+   * Closes and deletes the file, as well as it can: called on the way out of
+   * a failed run too, where the first error is the one to report (the
+   * staging folder holding the file is removed in any case).
+   */
   remove(): void {
-    closeSync(this.fd);
-    unlinkSync(this.path);
+    try {
+      closeSync(this.fd);
+    } catch {
+      // Closed already, or the disk failed: the folder goes anyway.
+    }
+    rmSync(this.path, { force: true });
   }
 }

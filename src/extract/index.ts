@@ -79,7 +79,7 @@ export type {
   Resolvable,
   SideFiles,
 } from './pipeline';
-export { resolutionGroups, resolveValues, type ResolvedValue } from './resolve';
+export { resolveByGroups, resolveValues, type ResolvedValue } from './resolve';
 export {
   note,
   noteText,

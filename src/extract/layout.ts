@@ -50,7 +50,8 @@ export interface SiteLayout {
    * row is written once (its line appended to the complete table and to each
    * file that holds it), so large runs never hold a whole file either. A file
    * starts with its header; files that exist even without rows (the tables,
-   * the corrections, each county's four) get theirs first.
+   * each county's four) get theirs first, the corrections' after every row
+   * (see LayoutWriter).
    */
   readonly write: (sink: Sink) => void;
   /** index.json's content, given the byte size of each file written. */
@@ -76,7 +77,7 @@ const TABLE_OF: Readonly<Record<CsvName, { readonly header: string }>> = {
 /**
  * Writes a data folder's files as their rows come: the values first, in
  * indicators.csv's order (as resolveValues gives them, or one group of
- * reports after another, see resolutionGroups), then each counted report's
+ * reports after another, see resolveByGroups), then each counted report's
  * mention lines and unused-number lines in report id order, then `finish`.
  * Each row is serialised once: its line goes to the complete table and to
  * each split file holding it. Nothing is kept but counts and file names, so

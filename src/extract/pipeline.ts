@@ -4,12 +4,12 @@
  */
 import { DOCUMENT_FORMATS, MANIFEST_COLUMNS, type ReportStatus } from './columns';
 import { decodeReport } from './decode';
-import { detach, extractReport, type QuotedMention, type QuotedUnused } from './extract-report';
+import { extractReport, type QuotedMention, type QuotedUnused } from './extract-report';
 import { parseCorrections, parseManifest, type Correction, type ManifestEntry } from './inputs';
 import type { UnusedReason } from './match';
 import type { MetadataField, ReportMetadata } from './metadata';
 import { bothLanguages, note, type NoteField, type ReportNote } from './report-notes';
-import { resolveValues, type ResolvedValue } from './resolve';
+import { resolveByGroups, type ResolvedValue } from './resolve';
 import type { Issue } from './result';
 
 export interface ReportOutcome {
@@ -23,7 +23,7 @@ export interface ReportOutcome {
   /** The format the text was read from (src/documents: txt, docx, doc, pdf, html, mhtml); '' when unread. */
   readonly format: string;
   readonly encoding: string;
-  /** The normalised text; the CLI writes it out and drops it to save memory. */
+  /** The normalised text; the CLI writes it out and keeps only the findings, serialised. */
   readonly text: string;
   readonly chars: number;
   readonly detected: ReportMetadata;
@@ -466,16 +466,14 @@ export function finalizeDatasets(input: FinalizeInput): Datasets {
     input,
   );
   const byId = new Map(outcomes.map((o) => [o.reportId, o]));
-  const values = resolveValues(
-    finalized.resolvable.map(({ reportId, metadata }) => ({
-      reportId,
-      metadata,
-      mentions: byId.get(reportId)?.mentions ?? [],
-      // A copy: a slice would keep the whole text read back in memory with the value.
-      quote: (start: number, end: number) => detach(input.quote(reportId, start, end)),
-    })),
-    finalized.corrections,
-  );
+  const values = [
+    ...resolveByGroups(
+      finalized.resolvable,
+      finalized.corrections,
+      (reportId) => byId.get(reportId)?.mentions ?? [],
+      input.quote,
+    ),
+  ];
   const counted = outcomes.filter((o) => finalized.counted.has(o.reportId));
   const mentions = counted.flatMap((o) =>
     inTableOrder(o.mentions).map((mention) => ({ reportId: o.reportId, mention })),

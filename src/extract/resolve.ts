@@ -28,7 +28,7 @@ import {
   type ResolutionRule,
 } from '../catalog';
 import type { Correction } from './inputs';
-import type { QuotedMention } from './extract-report';
+import { detach, type QuotedMention } from './extract-report';
 import type { Mention } from './match';
 import type { ReportMetadata } from './metadata';
 
@@ -318,7 +318,7 @@ function comparePlaces(a: Place, b: Place): number {
  * reports share their place and year. A run too large to hold every report's
  * mentions reads back one group's at a time.
  */
-export function resolutionGroups<R extends Pick<ReportForResolution, 'reportId' | 'metadata'>>(
+function resolutionGroups<R extends Pick<ReportForResolution, 'reportId' | 'metadata'>>(
   reports: readonly R[],
 ): R[][] {
   const groups = new Map<string, R[]>();
@@ -338,4 +338,38 @@ export function resolutionGroups<R extends Pick<ReportForResolution, 'reportId' 
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Every value, one group of reports (a town and year) at a time: each
+ * group's mentions asked for (`mentionsOf`) only when it is resolved, so a
+ * caller can keep them on disk; its corrections applied in their file's
+ * order. The values come in indicators.csv's order.
+ */
+export function* resolveByGroups(
+  reports: readonly Pick<ReportForResolution, 'reportId' | 'metadata'>[],
+  corrections: readonly Correction[],
+  mentionsOf: (reportId: string) => readonly QuotedMention[],
+  quote: (reportId: string, start: number, end: number) => string,
+): Generator<ResolvedValue> {
+  const correctionsOf = new Map<string, number[]>();
+  corrections.forEach((correction, n) => {
+    const list = correctionsOf.get(correction.reportId);
+    if (list === undefined) correctionsOf.set(correction.reportId, [n]);
+    else list.push(n);
+  });
+  for (const group of resolutionGroups(reports)) {
+    const resolvable = group.map(({ reportId, metadata }) => ({
+      reportId,
+      metadata,
+      mentions: mentionsOf(reportId),
+      // A copy: a slice would keep the whole text read back in memory with the value.
+      quote: (start: number, end: number) => detach(quote(reportId, start, end)),
+    }));
+    const own = group
+      .flatMap((r) => correctionsOf.get(r.reportId) ?? [])
+      .sort((a, b) => a - b)
+      .map((n) => corrections[n] as Correction);
+    yield* resolveValues(resolvable, own);
+  }
 }

@@ -48,11 +48,19 @@ beforeAll(async () => {
   writeFileSync(join(inDir, 'unnamed-1.txt'), '全年共调解矛盾纠纷12件，调解成功12件。\n');
   writeFileSync(join(inDir, 'unnamed-2.txt'), '全年共调解矛盾纠纷30件，调解成功28件。\n');
   writeFileSync(join(inDir, 'broken.txt'), Buffer.from([0x00, 0x01, 0xff, 0x00, 0x02]));
-  // Two reports of one town and year (the manifest says so): resolved together.
+  // Two reports of one town and year (the manifest says so): resolved together; the
+  // same town in another year; a named town of no year.
   const manifest = readFileSync(join(SAMPLE_DIR, 'reports.csv'), 'utf8');
   writeFileSync(
     join(inDir, 'reports.csv'),
-    `${manifest.trimEnd()}\nd103,合并镇,某县,某市,某省,2023,\nd104,合并镇,某县,某市,某省,2023,\n`,
+    [
+      manifest.trimEnd(),
+      'd103,合并镇,某县,某市,某省,2023,',
+      'd104,合并镇,某县,某市,某省,2023,',
+      'd105,合并镇,某县,某市,某省,2022,',
+      'unnamed-2,西镇,某县,某市,某省,,',
+      '',
+    ].join('\n'),
   );
   corrections = join(root, 'corrections.csv');
   writeFileSync(
@@ -84,6 +92,11 @@ describe('the streamed run', () => {
     expect(status.get('d101-again')).toBe('duplicate');
     expect(status.get('d102')).toBe('duplicate');
     expect(status.get('broken')).toBe('error');
+    const values = readCsv(join(outDir, 'indicators.csv'));
+    const placed = (id: string) => values.find((v) => v['report_id'] === id);
+    expect(placed('d105')).toMatchObject({ town: '合并镇', year: '2022' });
+    expect(placed('unnamed-2')).toMatchObject({ town: '西镇', year: '' });
+    expect(placed('unnamed-1')).toMatchObject({ town: '', year: '' });
     const outcomes: ReportOutcome[] = rows.map((r) => {
       const id = r['report_id'] ?? '';
       return processReport(id, r['file'] ?? '', readFileSync(join(inDir, `${id}.txt`)));

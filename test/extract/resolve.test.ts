@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { extractReport } from '../../src/extract/extract-report';
 import type { Correction } from '../../src/extract/inputs';
-import { resolveValues, type ResolvedValue } from '../../src/extract/resolve';
+import { resolveByGroups, resolveValues, type ResolvedValue } from '../../src/extract/resolve';
+import type { ReportMetadata } from '../../src/extract/metadata';
 
 function resolve(...texts: string[]): ResolvedValue[] {
   return resolveWith([], ...texts);
@@ -185,5 +186,73 @@ describe('resolveValues', () => {
     const rows = resolve('共调解矛盾纠纷20件。', '共调解矛盾纠纷25件。');
     expect(rows.filter((r) => r.indicator === 'mediation.cases')).toHaveLength(1);
     expect(valueOf(rows, 'mediation.cases')).toMatchObject({ value: 25, reportId: 'r1' });
+  });
+});
+
+describe('resolveByGroups', () => {
+  it('gives what resolving every report at once gives, in the same order', () => {
+    const place = (town: string, year: number | null, county = '甲县'): ReportMetadata => ({
+      town,
+      county,
+      city: '乙市',
+      province: '丙省',
+      year,
+      published: '',
+      title: '',
+    });
+    // Reports of one town and year (r1, r4), one town over two years, towns not
+    // named or of no year (alone each, in id order), given out of order.
+    const given: [string, ReportMetadata, string][] = [
+      ['r4', place('东镇', 2023), '全年共调解矛盾纠纷300件，调解成功290件。'],
+      ['r0', place('', null), '全年共调解矛盾纠纷12件。'],
+      ['r1', place('东镇', 2023), '全年共调解矛盾纠纷200件，成功调解198件。开展普法宣传活动20场。'],
+      ['r3', place('东镇', 2022), '全年共调解矛盾纠纷50件。'],
+      ['r2', place('', null), '全年共调解矛盾纠纷30件。'],
+      ['r5', place('西镇', null), '全年共调解矛盾纠纷8件。'],
+      ['r6', place('', 2023, '丁县'), '开展普法宣传活动9场。'],
+    ];
+    const reports = given.map(([reportId, metadata, text]) => {
+      const report = extractReport(reportId, text);
+      return {
+        reportId,
+        metadata,
+        mentions: report.mentions,
+        quote: (start: number, end: number) => report.text.slice(start, end),
+      };
+    });
+    const correction = (reportId: string, value: number | null, line: number): Correction => ({
+      reportId,
+      indicator: 'mediation.cases',
+      value,
+      qualifier: '=',
+      start: null,
+      end: null,
+      note: '',
+      line,
+    });
+    // Two reports of one town and year corrected: the later row wins, whichever report.
+    const corrections = [
+      correction('r4', 310, 2),
+      correction('r1', 205, 3),
+      correction('r2', null, 4),
+      { ...correction('r6', 3, 5), indicator: 'publicity.events' as const },
+    ];
+    const byId = new Map(reports.map((r) => [r.reportId, r]));
+    const grouped = [
+      ...resolveByGroups(
+        reports,
+        corrections,
+        (id) => byId.get(id)?.mentions ?? [],
+        (id, start, end) => byId.get(id)?.quote(start, end) ?? '',
+      ),
+    ];
+    const atOnce = resolveValues(reports, corrections);
+    expect(grouped).toEqual(atOnce);
+    expect(grouped.map((v) => `${v.reportId} ${v.indicator} ${v.value}`)).toContain(
+      'r1 mediation.cases 205',
+    );
+    expect(new Set(grouped.map((v) => v.reportId))).toEqual(
+      new Set(['r0', 'r1', 'r2', 'r3', 'r4', 'r5', 'r6']),
+    );
   });
 });

@@ -108,13 +108,20 @@ describe('an interrupted run over an existing output', () => {
   ];
 
   it.each(['texts-written', 'layout-half', 'before-swap'])(
-    'killed at %s, leaves the previous output byte for byte',
+    'killed at %s, leaves the previous output byte for byte; the next run removes what it left',
     async (point) => {
       restoreOld();
       const child = await extractProcess(args(), { env: { EXTRACT_FAILPOINT: point } });
       expect(child.signal).toBe('SIGKILL');
       expect(same(snapshot(target), old)).toBe(true);
       expect(leftovers(target)).toHaveLength(1);
+      // Its staging folder holds the run's spill of findings too: still the tool's own.
+      const prepared = prepareOutput(target, []);
+      expect(prepared.ok).toBe(true);
+      if (!prepared.ok) return;
+      expect(prepared.data.notes).toEqual([]);
+      rmSync(prepared.data.staging, { recursive: true });
+      expect(leftovers(target)).toEqual([]);
     },
     60_000,
   );
@@ -279,7 +286,7 @@ describe('an output folder the tool does not own', () => {
     if (!prepared.ok) return;
     writeFileSync(join(prepared.data.staging, 'index.json'), '{"format":2}');
     writeFileSync(join(outDir, 'web.config'), '<configuration/>');
-    const committed = await commitOutput(prepared.data);
+    const committed = commitOutput(prepared.data);
     expect(committed.ok).toBe(false);
     if (!committed.ok) expect(committed.reason).toContain('appeared in');
     expect(snapshot(outDir)).toEqual(new Map([...before, ['web.config', expect.any(String)]]));
