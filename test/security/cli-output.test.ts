@@ -119,7 +119,9 @@ describe('an interrupted run over an existing output', () => {
       const prepared = prepareOutput(target, []);
       expect(prepared.ok).toBe(true);
       if (!prepared.ok) return;
-      expect(prepared.data.notes).toEqual([]);
+      expect(prepared.data.notes.map((n) => n.message)).toEqual([
+        'removed what an earlier run left when it stopped',
+      ]);
       rmSync(prepared.data.staging, { recursive: true });
       expect(leftovers(target)).toEqual([]);
     },
