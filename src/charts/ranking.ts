@@ -55,6 +55,13 @@ export function labelWidth(labels: readonly string[], fontSize: number): number 
   return Math.ceil(widest);
 }
 
+/**
+ * The parts of a ranking option that change shape from one ranking to the
+ * next (the data zoom comes and goes with the count): replaced whole on a
+ * redraw, the rest — every key always there — merged into the chart drawn.
+ */
+export const RANKING_REPLACED = ['series', 'dataZoom'] as const;
+
 /** Horizontal bars, highest on top; only towns that report the value appear. */
 export function buildRankingOption(data: readonly RankingDatum[], choices: RankingChoices): object {
   // ECharts draws the first category at the bottom: reverse so the highest is on top.

@@ -103,6 +103,7 @@ export const en: Record<MessageKey, string> = {
     '{total} towns; the chart shows {n} at a time: drag the slider on the right or scroll to see the rest.',
   indicatorFailed: "This indicator's data file could not be loaded; see Data problems above.",
   moreTowns: '{n} more towns',
+  showMore: 'Show more',
   reportsFailed: 'The report list (reports.csv) could not be loaded; see Data problems above.',
   pickTowns: 'Pick 2–4 towns',
   pickTwo: 'Pick at least two towns to compare',

@@ -96,6 +96,7 @@ export const zh = {
   rankingWindow: '共 {total} 个乡镇，图中一次显示 {n} 个：拖动右侧滑块或滚动鼠标查看其余。',
   indicatorFailed: '该指标的数据文件无法加载，详见上方“数据加载问题”。',
   moreTowns: '另有 {n} 个乡镇',
+  showMore: '显示更多',
   reportsFailed: '报告清单（reports.csv）无法加载，详见上方“数据加载问题”。',
   pickTowns: '选择 2–4 个乡镇',
   pickTwo: '请至少选择两个乡镇进行对比',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupTowns, searchGroups } from '../../src/features/filters/FilterBar';
+import { firstRows, groupTowns, searchGroups } from '../../src/features/filters/FilterBar';
 
 const town = (name: string, county: string, city = '丁市', province = '合成省') => ({
   id: `${province}/${city}/${county}/${name}`,
@@ -41,5 +41,31 @@ describe('town search', () => {
     expect(names(' 乐 东 ')).toEqual(['合成省 · 丁市 · 上河区: 乐东镇']);
     expect(searchGroups(groups, '  ')).toHaveLength(2);
     expect(names('北京')).toEqual([]);
+  });
+});
+
+describe('the rows the picker builds at once', () => {
+  const listed = (rows: number, open: boolean) => {
+    const { listed: shown, hidden } = firstRows(groups, () => open, rows);
+    return {
+      shown: shown.map((l) => `${l.group.towns.length}:${l.towns.map((t) => t.name).join(' ')}`),
+      hidden,
+    };
+  };
+
+  it('lists every town when they fit, a folded group as its heading only', () => {
+    expect(listed(10, true)).toEqual({
+      shown: ['3:乐东镇 乐下镇 新安镇', '2:城关街道 新安镇'],
+      hidden: 0,
+    });
+    expect(listed(2, false)).toEqual({ shown: ['3:', '2:'], hidden: 0 });
+  });
+
+  it('cuts the list at the budget, headings counted, and says how many towns are left out', () => {
+    // A heading and two towns; the next group does not fit at all.
+    expect(listed(3, true)).toEqual({ shown: ['3:乐东镇 乐下镇'], hidden: 3 });
+    // A heading, three towns, a heading and none of its towns.
+    expect(listed(5, true)).toEqual({ shown: ['3:乐东镇 乐下镇 新安镇', '2:'], hidden: 2 });
+    expect(listed(1, false)).toEqual({ shown: ['3:'], hidden: 2 });
   });
 });

@@ -42,6 +42,13 @@ export interface EChartProps {
    * is taken over, not drawn again.
    */
   readonly adopt?: string;
+  /**
+   * The option's parts (ECharts main types) replaced whole when the option
+   * changes, the rest merged into the chart drawn: ECharts then keeps its
+   * tooltip, grid and axes. Only for options whose other parts have the same
+   * keys every time. Default: the whole option replaced.
+   */
+  readonly replaceMerge?: readonly string[];
   /** SVG (default) starts faster for a few bars; canvas copes with many lines. */
   readonly renderer?: 'svg' | 'canvas';
   /** File name (without extension) for the image exports; no export buttons when absent. */
@@ -107,6 +114,7 @@ export default function EChart({
   caption,
   renderer = 'svg',
   adopt,
+  replaceMerge,
 }: EChartProps) {
   const events: EChartEvents = {
     click: (p) => {
@@ -124,7 +132,14 @@ export default function EChart({
       }
     },
   };
-  const [hostRef, instanceRef] = useEChart({ option, locale, renderer, adopt, events });
+  const [hostRef, instanceRef] = useEChart({
+    option,
+    locale,
+    renderer,
+    adopt,
+    replaceMerge,
+    events,
+  });
   const save = (format: 'png' | 'svg'): void => {
     const instance = instanceRef.current;
     if (instance !== null && exportName !== undefined) {

@@ -23,6 +23,8 @@ export interface EChartSettings {
   readonly renderer: 'svg' | 'canvas';
   /** The key of a chart drawn before React that this one is: it is taken over, not drawn again. */
   readonly adopt?: string | undefined;
+  /** The option's parts replaced whole on a change, the rest merged (see show); default: all replaced. */
+  readonly replaceMerge?: readonly string[] | undefined;
   readonly events: EChartEvents;
 }
 
@@ -31,14 +33,32 @@ type Host = HTMLDivElement & { chart?: EChartsType };
 
 type SetOption = EChartsType['setOption'];
 
-function show(instance: EChartsType, option: object): void {
+/**
+ * `replaceMerge`: on a chart already drawn, only these parts of the option are
+ * replaced whole (and removed when the new option has none); the rest is
+ * merged into what ECharts holds, so it keeps its tooltip, grid and axes
+ * instead of building them again. Only for options whose every other part
+ * has the same keys from one option to the next. Without it the option
+ * replaces everything.
+ */
+function show(
+  instance: EChartsType,
+  option: object,
+  replaceMerge: readonly string[] | undefined,
+  first: boolean,
+): void {
   // Laid out for paper, the page prints as it stands: no bar may be mid-way.
   if (isPrintLayout()) option = { ...option, animation: false };
   // Not lazy: a lazy setOption replaces the series at once but builds their
   // data a frame later, and a pointer moving over a bar in that frame made
   // ECharts read the data that was not there yet (an uncaught error when the
   // tooltip arrived while the reader hovered). notMerge: series may shrink.
-  instance.setOption(option as Parameters<SetOption>[0], { notMerge: true, lazyUpdate: false });
+  instance.setOption(
+    option as Parameters<SetOption>[0],
+    first || replaceMerge === undefined
+      ? { notMerge: true, lazyUpdate: false }
+      : { replaceMerge: [...replaceMerge], lazyUpdate: false },
+  );
 }
 
 /**
@@ -50,15 +70,16 @@ export function useEChart({
   locale,
   renderer,
   adopt,
+  replaceMerge,
   events,
 }: EChartSettings): [RefObject<HTMLDivElement | null>, RefObject<EChartsType | null>] {
   const hostRef = useRef<HTMLDivElement | null>(null);
   const instanceRef = useRef<EChartsType | null>(null);
   // Read when the instance is made or an event fires, never a reason to make a new one.
-  const latest = useRef({ option, adopt, events });
+  const latest = useRef({ option, adopt, events, replaceMerge });
   const shown = useRef<object | null>(null);
   useLayoutEffect(() => {
-    latest.current = { option, adopt, events };
+    latest.current = { option, adopt, events, replaceMerge };
   });
 
   useLayoutEffect(() => {
@@ -88,7 +109,7 @@ export function useEChart({
     instance.on('rendered', on.rendered);
     // Also for a chart taken over: React's option is the same chart, set as React holds it.
     shown.current = latest.current.option;
-    show(instance, latest.current.option);
+    show(instance, latest.current.option, undefined, true);
     // Only a real change of size: ECharts redraws the whole chart on resize.
     const observer = new ResizeObserver(() => {
       const width = host.clientWidth;
@@ -122,7 +143,7 @@ export function useEChart({
     // also walk what ECharts adds to an option it was given.
     if (instance === null || shown.current === option) return;
     shown.current = option;
-    show(instance, option);
+    show(instance, option, latest.current.replaceMerge, false);
   }, [option]);
 
   return [hostRef, instanceRef];

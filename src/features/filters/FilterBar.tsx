@@ -36,24 +36,76 @@ export function groupTowns(towns: readonly Town[]): Group[] {
     .sort((a, b) => compareNames(a.key, b.key));
 }
 
+/** Each group's key and towns' names as the search compares them, once per list of groups. */
+const searchKeys = new WeakMap<readonly Group[], { key: string; towns: string[] }[]>();
+const normalized = (text: string): string => text.replace(/\s+/g, '').toLowerCase();
+
 /**
  * The groups whose name or towns match the search: a group (county, city,
  * province) that matches keeps all its towns, otherwise only the matching
  * towns stay. Case and spaces are ignored.
  */
 export function searchGroups(groups: readonly Group[], query: string): Group[] {
-  const q = query.replace(/\s+/g, '').toLowerCase();
+  const q = normalized(query);
   if (q === '') return [...groups];
-  const hit = (text: string): boolean => text.replace(/\s+/g, '').toLowerCase().includes(q);
+  let keys = searchKeys.get(groups);
+  if (keys === undefined) {
+    keys = groups.map((g) => ({
+      key: normalized(g.key),
+      towns: g.towns.map((t) => normalized(t.name)),
+    }));
+    searchKeys.set(groups, keys);
+  }
   const found: Group[] = [];
-  for (const group of groups) {
-    if (hit(group.key)) found.push(group);
+  groups.forEach((group, i) => {
+    const k = keys[i];
+    if (k === undefined) return;
+    if (k.key.includes(q)) found.push(group);
     else {
-      const towns = group.towns.filter((t) => hit(t.name));
+      const towns = group.towns.filter((_, j) => k.towns[j]?.includes(q) === true);
       if (towns.length > 0) found.push({ ...group, towns });
     }
-  }
+  });
   return found;
+}
+
+/**
+ * Rows (a group's heading, a town) the picker builds at once; the reader asks
+ * for more. A nation's picker holds 40,000 towns in 2,000 counties: building
+ * them all took a second and a half to open it and a second to answer a
+ * search's first character.
+ */
+export const PICKER_ROWS = 300;
+
+/**
+ * The first `rows` rows of the groups as listed (a folded group is its
+ * heading only): each group with the towns shown of it, and how many towns
+ * are left out.
+ */
+export function firstRows(
+  groups: readonly Group[],
+  isOpen: (key: string) => boolean,
+  rows: number,
+): { listed: { group: Group; towns: readonly Town[] }[]; hidden: number } {
+  const listed: { group: Group; towns: readonly Town[] }[] = [];
+  let left = rows;
+  let hidden = 0;
+  for (const group of groups) {
+    if (left <= 0) {
+      hidden += group.towns.length;
+      continue;
+    }
+    left -= 1;
+    if (!isOpen(group.key)) {
+      listed.push({ group, towns: [] });
+      continue;
+    }
+    const towns = group.towns.slice(0, left);
+    listed.push({ group, towns });
+    hidden += group.towns.length - towns.length;
+    left -= towns.length;
+  }
+  return { listed, hidden };
 }
 
 /** Up to this many groups are listed open; more (a province) start folded. */
@@ -70,9 +122,13 @@ function TownPicker() {
   );
   const all = useMemo(() => published ?? [], [published]);
   const [open, setOpen] = useState(false);
+  // Grouped (and sorted) once it is first opened, kept while the towns stay.
+  const [used, setUsed] = useState(false);
+  if (open && !used) setUsed(true);
   const [query, setQuery] = useState('');
+  const [rows, setRows] = useState(PICKER_ROWS);
   const [unfolded, setUnfolded] = useState<ReadonlySet<string>>(new Set());
-  const groups = useMemo(() => (open ? groupTowns(all) : []), [all, open]);
+  const groups = useMemo(() => (used ? groupTowns(all) : []), [all, used]);
   const shown = useMemo(() => searchGroups(groups, query), [groups, query]);
   const matches = useMemo(() => shown.flatMap((g) => g.towns.map((t) => t.id)), [shown]);
   const selected = useMemo(() => new Set(towns ?? all.map((t) => t.id)), [towns, all]);
@@ -97,6 +153,7 @@ function TownPicker() {
     else next.delete(key);
     setUnfolded(next);
   };
+  const listed = firstRows(shown, isOpen, rows);
   const summary =
     towns === null ? t(lang, 'allTowns') : t(lang, 'townsSelected', { n: selected.size });
   return (
@@ -118,7 +175,10 @@ function TownPicker() {
             value={query}
             placeholder={t(lang, 'townSearch')}
             aria-label={t(lang, 'townSearch')}
-            onChange={(e) => setQuery(e.target.value)}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              setRows(PICKER_ROWS);
+            }}
           />
           <div className="town-picker-actions">
             {searching ? (
@@ -153,7 +213,8 @@ function TownPicker() {
             )}
           </div>
           {searching && matches.length === 0 && <p className="hint">{t(lang, 'noTownMatch')}</p>}
-          {shown.map((group) => {
+          {listed.listed.map(({ group, towns: listedTowns }) => {
+            // The heading's box and count stand for all the group's towns, listed or not.
             const ids = group.towns.map((t) => t.id);
             const on = ids.filter((id) => selected.has(id)).length;
             const groupOpen = isOpen(group.key);
@@ -187,7 +248,7 @@ function TownPicker() {
                   )}
                 </legend>
                 {groupOpen &&
-                  group.towns.map((town) => (
+                  listedTowns.map((town) => (
                     <label key={town.id} className="town-option">
                       <input
                         type="checkbox"
@@ -200,6 +261,14 @@ function TownPicker() {
               </fieldset>
             );
           })}
+          {listed.hidden > 0 && (
+            <p className="town-more">
+              {t(lang, 'moreTowns', { n: listed.hidden })}{' '}
+              <button type="button" onClick={() => setRows(rows + PICKER_ROWS)}>
+                {t(lang, 'showMore')}
+              </button>
+            </p>
+          )}
         </div>
       )}
     </details>

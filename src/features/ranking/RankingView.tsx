@@ -5,7 +5,7 @@
  */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { rankingIndexOf, windowStartOf } from '../../charts/ranking';
+import { RANKING_REPLACED, rankingIndexOf, windowStartOf } from '../../charts/ranking';
 import { LazyChart, type ChartClick } from '../../components/chart/LazyChart';
 import { noPrimaryChart } from '../../components/chart/first-chart';
 import { DataPending } from '../../components/DataPending';
@@ -182,6 +182,7 @@ export function RankingView() {
             height={rankingHeight(count)}
             adopt={rankingKey(lang, indicator, year, selection, count)}
             zoom={count > RANKING_WINDOW}
+            replaceMerge={RANKING_REPLACED}
             {...(options?.preview === undefined
               ? {}
               : { preview: { ...options.preview, hold: othersLoading } })}

@@ -5,6 +5,7 @@
  */
 import {
   useCallback,
+  useDeferredValue,
   useEffect,
   useLayoutEffect,
   useMemo,
@@ -132,16 +133,19 @@ function linesFor(
 }
 
 export function TrendView() {
-  const { indicator, category, lang, openSource, trendAll, setTrendAll } = useAppStore(
+  const { chosen, chosenCategory, lang, openSource, trendAll, setTrendAll } = useAppStore(
     useShallow((s) => ({
-      indicator: s.indicator,
-      category: s.category,
+      chosen: s.indicator,
+      chosenCategory: s.category,
       lang: s.lang,
       openSource: s.openSource,
       trendAll: s.trendAll,
       setTrendAll: s.setTrendAll,
     })),
   );
+  // Below the ranking: a new indicator is drawn there first, the trends a moment later.
+  const indicator = useDeferredValue(chosen);
+  const category = useDeferredValue(chosenCategory);
   const selected = useSelectedTowns();
   const changeId = STATED_CHANGE[indicator];
   const { state: dataState, model } = useIndicatorData(
