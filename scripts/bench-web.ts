@@ -118,12 +118,6 @@ if (values.scale !== 'sample' && !isScale(values.scale)) {
 }
 const scale = isScale(values.scale) ? SCALES[values.scale] : null;
 
-/**
- * Extracting a nation's reports (a gigabyte of text) holds more than Node's
- * default heap while the CLI keeps every report's findings until the end.
- */
-const EXTRACT_HEAP_MB = 12_000;
-
 /** The site's data/ replaced by a synthetic dataset extracted by the normal CLI. */
 function syntheticData(siteDir: string, cli: string, of: (typeof SCALES)[ScaleName]): void {
   const corpus = mkdtempSync(join(tmpdir(), 'rol-synthetic-'));
@@ -154,10 +148,6 @@ function syntheticData(siteDir: string, cli: string, of: (typeof SCALES)[ScaleNa
   execFileSync(process.execPath, [cli, '--in', corpus, '--out', join(siteDir, 'data'), '--quiet'], {
     cwd: root,
     stdio: 'ignore',
-    env: {
-      ...process.env,
-      NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --max-old-space-size=${EXTRACT_HEAP_MB}`,
-    },
   });
   rmSync(corpus, { recursive: true, force: true });
   console.log(
