@@ -36,7 +36,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../test/e2e/browser';
 import { serveStatic } from '../test/e2e/server';
 import { buildSite } from '../test/e2e/site';
@@ -295,6 +295,28 @@ interface Redraw {
 }
 
 /**
+ * Opens the dashboard at `throttle`× CPU and waits until it is settled: React
+ * has rendered and nothing on the page is loading.
+ */
+async function loadSettled(
+  context: BrowserContext,
+  page: Page,
+  url: string,
+  throttle: number,
+): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('app-ready').length > 0, null, {
+    timeout: 120_000,
+  });
+  await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null, null, {
+    timeout: 120_000,
+  });
+  await page.waitForTimeout(500);
+}
+
+/**
  * Loads the dashboard, waits until it is settled, then changes the
  * indicator (to each of the next two of its category) and the year (to each
  * of the two before), as a person does with the filter bar, and times each
@@ -313,16 +335,7 @@ async function redraws(browser: Browser, url: string, throttle: number): Promise
           w.__tasks.push({ start: e.startTime, duration: e.duration });
       }).observe({ type: 'longtask', buffered: true });
     });
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-    await page.goto(url);
-    await page.waitForFunction(() => performance.getEntriesByName('app-ready').length > 0, null, {
-      timeout: 120_000,
-    });
-    await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null, null, {
-      timeout: 120_000,
-    });
-    await page.waitForTimeout(500);
+    await loadSettled(context, page, url, throttle);
     // No named functions inside the page's code: tsx's transform would name them with a helper
     // the page does not have.
     const changes = await page.evaluate(() => {
@@ -459,16 +472,7 @@ async function townSearch(
         true,
       );
     });
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-    await page.goto(url);
-    await page.waitForFunction(() => performance.getEntriesByName('app-ready').length > 0, null, {
-      timeout: 120_000,
-    });
-    await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null, null, {
-      timeout: 120_000,
-    });
-    await page.waitForTimeout(500);
+    await loadSettled(context, page, url, throttle);
     // On screen: the condition holds in an animation frame, and the time is taken in the
     // next task (after that frame's paint).
     const shown = async (expected: string | null): Promise<number> => {
