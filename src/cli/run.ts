@@ -7,24 +7,17 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { IndicatorId } from '../catalog';
 import {
   csvQuoteProblem,
   decodeText,
   fail,
   failedReport,
-  finalizeReports,
   formatIssue,
-  INDEX_FILE,
-  layoutWriter,
   ok,
   parseReportId,
-  resolveByGroups,
-  textFileOf,
   TEXTS_FOLDER,
   type Issue,
   type ReportOutcome,
-  type ReportRow,
   type Result,
   type SideFiles,
 } from '../extract';
@@ -34,7 +27,7 @@ import { nodeCharts } from '../preview/node';
 import { EXIT, type CliOptions } from './args';
 import { checkpoint, keepAtExit, removeOnExit } from './cleanup';
 import { errorMessage } from './describe';
-import { FileAppender, listReportFiles, writeChunks, type ReportFile } from './files';
+import { listReportFiles, writeChunks, type ReportFile } from './files';
 import {
   commitOutput,
   failpoint,
@@ -46,21 +39,12 @@ import {
 } from './out-folder';
 import { processInWorkers } from './pool';
 import { processFile, type Processed } from './process-file';
-import { pack, Spill, type Spilled } from './spill';
+import { pack, Spill } from './spill';
+import { writeData, type Collected, type Written } from './write-data';
 import { Progress } from './progress';
-import { phaseClock, type PhaseClock, type Phases } from './phases';
+import { phaseClock, type Phases } from './phases';
 import { printSummary } from './summary';
 import { openInput, type OpenedInput } from './zip-input';
-
-/** What a run wrote, for its summary. */
-export interface Written {
-  readonly reports: readonly ReportRow[];
-  readonly issues: readonly Issue[];
-  /** Rows written per indicator. */
-  readonly values: ReadonlyMap<IndicatorId, number>;
-  readonly mentions: ReadonlyMap<IndicatorId, number>;
-  readonly unused: number;
-}
 
 export interface RunResult {
   readonly exitCode: number;
@@ -361,12 +345,6 @@ async function extractInto(
   };
 }
 
-interface Collected {
-  /** Every report's summary and pieces, as they came. */
-  readonly spilled: Spilled[];
-  bytesRead: number;
-}
-
 async function processAll(
   plan: Plan,
   options: CliOptions,
@@ -390,81 +368,6 @@ async function processAll(
   });
   progress.done(collected.bytesRead);
   return collected;
-}
-
-/** How many rows are written between two chances for Ctrl+C to stop the run. */
-const CHECKPOINT_ROWS = 4096;
-
-/** Derived values and corrections may need a span read back: one text at a time. */
-function quoteFrom(dir: string): (reportId: string, start: number, end: number) => string {
-  let cached = { reportId: '', text: '' };
-  return (reportId, start, end) => {
-    if (cached.reportId !== reportId) {
-      const path = join(dir, textFileOf(reportId));
-      cached = { reportId, text: existsSync(path) ? readFileSync(path, 'utf8') : '' };
-    }
-    return cached.text.slice(start, end);
-  };
-}
-
-/**
- * The data folder (see src/extract/layout.ts) into the staging folder from
- * the spilled findings: the reports' rows, the values resolved one town and
- * year at a time (phase resolve), each counted report's mention and unused
- * lines copied in report order (phase tables); every file appended to piece
- * by piece, then index.json with their sizes.
- */
-async function writeData(
-  dir: string,
-  collected: Collected,
-  spill: Spill,
-  clock: PhaseClock,
-  sideFiles: SideFiles,
-): Promise<Written> {
-  const finalized = finalizeReports(
-    collected.spilled.map((s) => s.summary),
-    sideFiles,
-  );
-  const byId = new Map(collected.spilled.map((s) => [s.summary.reportId, s]));
-  const spilledOf = (reportId: string): Spilled => {
-    const found = byId.get(reportId);
-    if (found === undefined) throw new Error(`no findings kept for report ${reportId}`);
-    return found;
-  };
-  const files = new FileAppender(dir);
-  let valueLines = 0;
-  const writer = layoutWriter((path, text) => {
-    // Half-way: the reports' rows made, the first value resolved (the header is the first piece).
-    if (path === 'indicators.csv' && ++valueLines === 2) failpoint('layout-half');
-    files.append(path, text);
-  }, finalized.reports);
-  const values = resolveByGroups(
-    finalized.resolvable,
-    finalized.corrections,
-    (id) => spill.mentions(spilledOf(id)),
-    quoteFrom(dir),
-  );
-  let n = 0;
-  for (const value of values) {
-    writer.value(value);
-    // A Ctrl+C stops the run here too: the values of 40,000 reports take a while.
-    if (++n % CHECKPOINT_ROWS === 0) await checkpoint();
-  }
-  clock.end('resolve');
-  for (const row of finalized.reports) {
-    if (!finalized.counted.has(row.reportId)) continue;
-    if (++n % CHECKPOINT_ROWS === 0) await checkpoint();
-    const spilled = spilledOf(row.reportId);
-    const { indicators, lines } = spill.tableMentions(spilled);
-    lines.forEach((line, n) => writer.mention(row.reportId, indicators[n] as IndicatorId, line));
-    writer.unused(row.reportId, spill.unused(spilled), spilled.summary.unusedCount);
-  }
-  writer.finish(finalized.corrections);
-  const sizes = files.close();
-  writeChunks(join(dir, INDEX_FILE), [writer.index((path) => sizes.get(path) ?? 0)]);
-  clock.end('tables');
-  const counts = writer.counts();
-  return { reports: finalized.reports, issues: finalized.issues, ...counts };
 }
 
 /** The first chart's images (src/preview), drawn from the files just written. */

@@ -9,7 +9,8 @@ import {
 import { notesText } from '../extract';
 import { REPORT_STATUSES } from '../extract/columns';
 import type { CliOptions } from './args';
-import type { Output, Written } from './run';
+import type { Output } from './run';
+import type { Written } from './write-data';
 import { formatTable } from './table';
 
 export interface RunSummary {

@@ -62,23 +62,15 @@ export {
 export {
   failedReport,
   finalizeDatasets,
-  finalizeReports,
   inTableOrder,
   isNotAReport,
   processReport,
   processText,
   refusedReport,
-  summarize,
 } from './pipeline';
-export type {
-  Datasets,
-  FinalizedReports,
-  ReportOutcome,
-  ReportRow,
-  ReportSummary,
-  Resolvable,
-  SideFiles,
-} from './pipeline';
+export type { Datasets, ReportOutcome } from './pipeline';
+export { finalizeReports, summarize } from './finalize';
+export type { FinalizedReports, ReportRow, ReportSummary, Resolvable, SideFiles } from './finalize';
 export { resolveByGroups, resolveValues, type ResolvedValue } from './resolve';
 export {
   note,

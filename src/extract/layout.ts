@@ -34,7 +34,8 @@ import {
   type CsvName,
 } from './output';
 import type { Correction } from './inputs';
-import type { Datasets, ReportRow } from './pipeline';
+import type { ReportRow } from './finalize';
+import type { Datasets } from './pipeline';
 import type { ResolvedValue } from './resolve';
 
 /** The index the dashboard reads first (written last: it gives every other file's size). */

@@ -4,12 +4,8 @@
  * numbers left, on synthetic pipeline runs.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  FEW_FIGURES,
-  finalizeDatasets,
-  hasFewFigures,
-  processText,
-} from '../../src/extract/pipeline';
+import { FEW_FIGURES, hasFewFigures } from '../../src/extract/finalize';
+import { finalizeDatasets, processText } from '../../src/extract/pipeline';
 import {
   note,
   noteText,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstRows, groupTowns, searchGroups } from '../../src/features/filters/FilterBar';
+import { firstRows, groupTowns, searchGroups } from '../../src/features/filters/town-groups';
 
 const town = (name: string, county: string, city = '丁市', province = '合成省') => ({
   id: `${province}/${city}/${county}/${name}`,

@@ -1,0 +1,114 @@
+/**
+ * The data folder written from a run's spilled findings (src/cli/spill.ts):
+ * the reports' rows, the values resolved one town and year at a time, each
+ * counted report's lines copied in report order, index.json last.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { IndicatorId } from '../catalog';
+import {
+  finalizeReports,
+  INDEX_FILE,
+  layoutWriter,
+  resolveByGroups,
+  textFileOf,
+  type Issue,
+  type ReportRow,
+  type SideFiles,
+} from '../extract';
+import { checkpoint } from './cleanup';
+import { FileAppender, writeChunks } from './files';
+import { failpoint } from './out-folder';
+import type { PhaseClock } from './phases';
+import type { Spill, Spilled } from './spill';
+
+/** What a run wrote, for its summary. */
+export interface Written {
+  readonly reports: readonly ReportRow[];
+  readonly issues: readonly Issue[];
+  /** Rows written per indicator. */
+  readonly values: ReadonlyMap<IndicatorId, number>;
+  readonly mentions: ReadonlyMap<IndicatorId, number>;
+  readonly unused: number;
+}
+
+export interface Collected {
+  /** Every report's summary and pieces, as they came. */
+  readonly spilled: Spilled[];
+  bytesRead: number;
+}
+
+/** How many rows are written between two chances for Ctrl+C to stop the run. */
+const CHECKPOINT_ROWS = 4096;
+
+/** Derived values and corrections may need a span read back: one text at a time. */
+function quoteFrom(dir: string): (reportId: string, start: number, end: number) => string {
+  let cached = { reportId: '', text: '' };
+  return (reportId, start, end) => {
+    if (cached.reportId !== reportId) {
+      const path = join(dir, textFileOf(reportId));
+      cached = { reportId, text: existsSync(path) ? readFileSync(path, 'utf8') : '' };
+    }
+    return cached.text.slice(start, end);
+  };
+}
+
+/**
+ * The data folder (see src/extract/layout.ts) into the staging folder from
+ * the spilled findings: the reports' rows, the values resolved one town and
+ * year at a time (phase resolve), each counted report's mention and unused
+ * lines copied in report order (phase tables); every file appended to piece
+ * by piece, then index.json with their sizes.
+ */
+export async function writeData(
+  dir: string,
+  collected: Collected,
+  spill: Spill,
+  clock: PhaseClock,
+  sideFiles: SideFiles,
+): Promise<Written> {
+  const finalized = finalizeReports(
+    collected.spilled.map((s) => s.summary),
+    sideFiles,
+  );
+  const byId = new Map(collected.spilled.map((s) => [s.summary.reportId, s]));
+  const spilledOf = (reportId: string): Spilled => {
+    const found = byId.get(reportId);
+    if (found === undefined) throw new Error(`no findings kept for report ${reportId}`);
+    return found;
+  };
+  const files = new FileAppender(dir);
+  let valueLines = 0;
+  const writer = layoutWriter((path, text) => {
+    // Half-way: the reports' rows made, the first value resolved (the header is the first piece).
+    if (path === 'indicators.csv' && ++valueLines === 2) failpoint('layout-half');
+    files.append(path, text);
+  }, finalized.reports);
+  const values = resolveByGroups(
+    finalized.resolvable,
+    finalized.corrections,
+    (id) => spill.mentions(spilledOf(id)),
+    quoteFrom(dir),
+  );
+  let n = 0;
+  for (const value of values) {
+    writer.value(value);
+    // A Ctrl+C stops the run here too: the values of 40,000 reports take a while.
+    if (++n % CHECKPOINT_ROWS === 0) await checkpoint();
+  }
+  clock.end('resolve');
+  for (const row of finalized.reports) {
+    if (!finalized.counted.has(row.reportId)) continue;
+    if (++n % CHECKPOINT_ROWS === 0) await checkpoint();
+    const spilled = spilledOf(row.reportId);
+    const { indicators, lines } = spill.tableMentions(spilled);
+    lines.forEach((line, n) => writer.mention(row.reportId, indicators[n] as IndicatorId, line));
+    writer.unused(row.reportId, spill.unused(spilled), spilled.summary.unusedCount);
+  }
+  writer.finish(finalized.corrections);
+  const sizes = files.close();
+  writeChunks(join(dir, INDEX_FILE), [writer.index((path) => sizes.get(path) ?? 0)]);
+  clock.end('tables');
+  const counts = writer.counts();
+  return { reports: finalized.reports, issues: finalized.issues, ...counts };
+}
