@@ -5,8 +5,8 @@
  * file; the run keeps only each report's summary and where its pieces are.
  * At the end the values are resolved one town and year at a time from the
  * mentions read back, and the lines are copied into the tables in report
- * order (src/cli/run.ts). Memory stays at a row per report whatever the
- * number of reports.
+ * order (src/cli/write-data.ts). What stays in memory is a summary per
+ * report, about 1 KB.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';

@@ -102,7 +102,7 @@ export async function writeData(
     if (++n % CHECKPOINT_ROWS === 0) await checkpoint();
     const spilled = spilledOf(row.reportId);
     const { indicators, lines } = spill.tableMentions(spilled);
-    lines.forEach((line, n) => writer.mention(row.reportId, indicators[n] as IndicatorId, line));
+    lines.forEach((line, i) => writer.mention(row.reportId, indicators[i] as IndicatorId, line));
     writer.unused(row.reportId, spill.unused(spilled), spilled.summary.unusedCount);
   }
   writer.finish(finalized.corrections);
