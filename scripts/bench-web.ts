@@ -2,8 +2,8 @@
  * `npm run bench:web [-- --runs 5] [--scale sample|province|nation] [--data DIR] [--only load,redraw,picker]`
  *
  * Builds the dashboard and a plain Vite + React + full-ECharts page drawing
- * the same chart (it loads the whole indicators.csv and parses it on the main
- * thread, as a plain app would), serves both under a sub-path, and measures
+ * the same chart (it loads the whole values table, indicators.csv, and parses
+ * it on the main thread, as a plain app would), serves both under a sub-path, and measures
  * in headless Chromium (Debian's) with a cold cache, at 1× and 4× CPU
  * throttling, medians of the runs:
  *  - JS before first paint (what index.html loads) and before the first chart,
@@ -29,7 +29,7 @@
  * are printed next to it.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -38,6 +38,7 @@ import react from '@vitejs/plugin-react';
 import { build } from 'vite';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../test/e2e/browser';
+import { INDEX_FILE, type DataIndex } from '../src/extract/data-index';
 import { serveStatic } from '../test/e2e/server';
 import { buildSite } from '../test/e2e/site';
 import { builtCli } from './cli.mjs';
@@ -166,7 +167,24 @@ async function buildPlain(dataDir: string): Promise<string> {
     build: { outDir, emptyOutDir: true },
   });
   cpSync(dataDir, join(outDir, 'data'), { recursive: true });
+  writeFileSync(join(outDir, 'data', 'indicators.csv'), completeValues(dataDir));
   return outDir;
+}
+
+/**
+ * The whole values table the plain page reads, as a plain app would have it:
+ * the county files joined (the CLI writes indicators.csv only with --tables).
+ */
+function completeValues(dataDir: string): string {
+  const index = JSON.parse(readFileSync(join(dataDir, INDEX_FILE), 'utf8')) as DataIndex;
+  let header = '';
+  const rows = index.counties.map(({ values }) => {
+    const text = readFileSync(join(dataDir, values.file), 'utf8');
+    const end = text.indexOf('\n') + 1;
+    header = text.slice(0, end);
+    return text.slice(end);
+  });
+  return header + rows.join('');
 }
 
 interface Sizes {

@@ -6,6 +6,7 @@ import Papa from 'papaparse';
 import { CLI_ENTRY } from '../scripts/cli.mjs';
 import type { CliOptions } from '../src/cli/args';
 import { runExtract, type Output, type RunResult } from '../src/cli/run';
+import { INDEX_FILE, type CountyFile, type DataIndex } from '../src/extract/data-index';
 
 export const SAMPLE_DIR = join(import.meta.dirname, '..', 'data', 'reports');
 
@@ -47,6 +48,7 @@ export function options(overrides: Partial<CliOptions>): CliOptions {
     verbose: false,
     stats: null,
     workers: null,
+    tables: false,
     help: false,
     ...overrides,
     // Made only when none is given: an unused empty folder otherwise.
@@ -66,10 +68,26 @@ export async function run(overrides: Partial<CliOptions>): Promise<{
 }
 
 export function readCsv(path: string): Record<string, string>[] {
-  return Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), {
-    header: true,
-    skipEmptyLines: true,
-  }).data;
+  return csvRows(readFileSync(path, 'utf8'));
+}
+
+/** The rows of a CSV text, by header. */
+export function csvRows(text: string): Record<string, string>[] {
+  return Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
+}
+
+/**
+ * Every row of one table of a data folder as the dashboard reads it: its
+ * counties' files, in the index's order (the complete tables are written only
+ * with --tables). `data` is the folder, or reads a file of it by relative path.
+ */
+export function tableRows(
+  data: string | ((path: string) => string),
+  kind: CountyFile,
+): Record<string, string>[] {
+  const read = typeof data === 'string' ? (p: string) => readFileSync(join(data, p), 'utf8') : data;
+  const index = JSON.parse(read(INDEX_FILE)) as DataIndex;
+  return index.counties.flatMap((c) => csvRows(read(c[kind].file)));
 }
 
 export function readHeader(path: string): string[] {

@@ -13,6 +13,8 @@ export interface CliOptions {
   readonly stats: string | null;
   /** Worker threads; null = all cores on large runs, one thread on small ones. */
   readonly workers: number | null;
+  /** Also write the complete tables (indicators.csv, mentions.csv, unused.csv). */
+  readonly tables: boolean;
   readonly help: boolean;
   /**
    * Report files are named relative to this folder (default: the working
@@ -83,11 +85,14 @@ Options:
   --stats FILE        write timing and memory figures as JSON (for benchmarks)
   --workers N         worker threads (default: every core for 200 reports or more);
                       the output is the same whatever N is
+  --tables            also write the complete tables indicators.csv, mentions.csv
+                      and unused.csv (for Excel or scripts; the dashboard does not
+                      read them, and every row is in the county files)
   -h, --help          this text
 
-Writes: reports.csv, mentions.csv, indicators.csv, unused.csv, corrections.csv,
-catalog.json, texts/<report_id>.txt, the split files under indicators/,
-mentions/ and counties/, and index.json.
+Writes: reports.csv, corrections.csv, catalog.json, texts/<report_id>.txt,
+each county's rows under counties/, each indicator's values per year under
+indicators/, the first chart under first-chart/, and index.json.
 
 The output folder is whole or untouched: a run writes beside it
 (.<name>.partial-…) and swaps the result in at the end; a run that stops
@@ -112,6 +117,7 @@ export function parseCliArgs(argv: readonly string[]): Result<CliOptions> {
         verbose: { type: 'boolean', default: false },
         stats: { type: 'string' },
         workers: { type: 'string' },
+        tables: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       allowPositionals: false,
@@ -139,6 +145,7 @@ export function parseCliArgs(argv: readonly string[]): Result<CliOptions> {
     verbose: v.verbose ?? false,
     stats: v.stats ?? null,
     workers,
+    tables: v.tables ?? false,
     help: v.help ?? false,
   });
 }

@@ -305,7 +305,9 @@ async function extractInto(
     collected = await processAll(plan, options, output, folder.staging, processorFor, spill);
     clock.end('extract');
     failpoint('texts-written');
-    written = await writeData(folder.staging, collected, spill, clock, sideFiles);
+    written = await writeData(folder.staging, collected, spill, clock, sideFiles, {
+      tables: options.tables,
+    });
   } finally {
     spill.remove();
   }

@@ -13,6 +13,7 @@ import {
   resolveByGroups,
   textFileOf,
   type Issue,
+  type LayoutOptions,
   type ReportRow,
   type SideFiles,
 } from '../extract';
@@ -66,6 +67,7 @@ export async function writeData(
   spill: Spill,
   clock: PhaseClock,
   sideFiles: SideFiles,
+  options: LayoutOptions,
 ): Promise<Written> {
   const finalized = finalizeReports(
     collected.spilled.map((s) => s.summary),
@@ -78,12 +80,7 @@ export async function writeData(
     return found;
   };
   const files = new FileAppender(dir);
-  let valueLines = 0;
-  const writer = layoutWriter((path, text) => {
-    // Half-way: the reports' rows made, the first value resolved (the header is the first piece).
-    if (path === 'indicators.csv' && ++valueLines === 2) failpoint('layout-half');
-    files.append(path, text);
-  }, finalized.reports);
+  const writer = layoutWriter((path, text) => files.append(path, text), finalized.reports, options);
   const values = resolveByGroups(
     finalized.resolvable,
     finalized.corrections,
@@ -93,6 +90,8 @@ export async function writeData(
   let n = 0;
   for (const value of values) {
     writer.value(value);
+    // Half-way: the reports' rows written, the first value resolved and written.
+    if (n === 0) failpoint('layout-half');
     // A Ctrl+C stops the run here too: the values of 40,000 reports take a while.
     if (++n % CHECKPOINT_ROWS === 0) await checkpoint();
   }

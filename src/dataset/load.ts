@@ -201,11 +201,8 @@ export interface Mentions {
 
 const mentionLoads = new Map<string, Promise<Mentions>>();
 
-/**
- * Mentions grouped by report (cached): of one indicator (mentions/<id>.csv) or
- * of one county's reports (counties/<n>/mentions.csv).
- */
-export function loadMentions(info: IndexIndicator | IndexCounty): Promise<Mentions> {
+/** The mentions of one county's reports (counties/<n>/mentions.csv), grouped by report (cached). */
+export function loadMentions(info: IndexCounty): Promise<Mentions> {
   const file = info.mentions;
   let promise = mentionLoads.get(file.file);
   if (promise === undefined) {
@@ -269,12 +266,10 @@ const unusedLoads = new Map<string, Promise<Parsed<UnusedRow>>>();
 
 /**
  * The numbers no rule used in one county's reports (cached), asked for by the
- * data quality page one report at a time, never at page load. A folder written
- * before the county files held them has only unused.csv: that, then (its size
- * unknown, parsed off the page's thread).
+ * data quality page one report at a time, never at page load.
  */
-export function loadUnused(county: IndexCounty | undefined): Promise<Parsed<UnusedRow>> {
-  const file = county?.unused ?? { file: 'unused.csv', rows: 0, bytes: Number.MAX_SAFE_INTEGER };
+export function loadUnused(county: IndexCounty): Promise<Parsed<UnusedRow>> {
+  const file = county.unused;
   let promise = unusedLoads.get(file.file);
   if (promise === undefined) {
     promise = loadFile<UnusedRow>('unused', file);

@@ -370,7 +370,7 @@ export function buildModel(
       reports.filter((r) => isCounted(r.status)),
       values,
       reports.length,
-      { reports: 0, values: none, mentions: none, mentionRows: none, counties: [] },
+      { reports: 0, values: none, counties: [] },
     ),
   );
   const groups = groupByIndicator(values, (v) => v.indicator);

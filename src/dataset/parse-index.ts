@@ -36,7 +36,6 @@ const indexSchema = z.object({
       id: indicator,
       values: z.number().check(z.int(), z.gte(0)),
       years: z.array(z.extend(indexFile, { year: z.number().check(z.int()) })),
-      mentions: indexFile,
     }),
   ),
   counties: z.array(
@@ -45,8 +44,7 @@ const indexSchema = z.object({
       values: indexFile,
       reports: indexFile,
       mentions: indexFile,
-      // Absent in folders written before it was.
-      unused: z.optional(indexFile),
+      unused: indexFile,
     }),
   ),
 });

@@ -1,20 +1,22 @@
 /**
- * The published data layout: next to the complete tables (indicators.csv,
- * mentions.csv, reports.csv — what a person opens in Excel), the pipeline
- * writes the values again as one file per indicator and year
- * (indicators/<id>/<year>.csv), the mentions as one file per indicator, every
- * row of one county's towns together (counties/<n>/{values,reports,mentions}.csv:
- * a town's profile and its report's sources; counties/<n>/unused.csv: the
- * numbers no rule used, for the data quality page), and a small index.json of
+ * The published data layout: every row of one county's towns together
+ * (counties/<n>/{values,reports,mentions}.csv: a town's profile and its
+ * report's sources; counties/<n>/unused.csv: the numbers no rule used, for
+ * the data quality page) — each row of every table once — the values again
+ * as one file per indicator and year (indicators/<id>/<year>.csv: what the
+ * charts draw), reports.csv (the report list), and a small index.json of
  * towns, years and files. The app reads the index first and fetches only what
  * a view shows, so a province's first chart (one indicator, one year) costs
- * one small file, not the whole table.
+ * one small file, not the whole table. The complete tables (indicators.csv,
+ * mentions.csv, unused.csv: what a person opens in Excel) are written only
+ * when asked for (layout.ts).
  *
  * Pure: shared by the CLI (which writes it) and the data layer (which reads it).
  */
 import { CATALOG_VERSION, INDICATOR_IDS, type IndicatorId } from '../catalog';
 
-export const INDEX_FORMAT = 3;
+/** 4: no per-indicator mentions files (a county's mentions are its reports' sources). */
+export const INDEX_FORMAT = 4;
 
 /** The index's own file, at the top of the data folder. */
 export const INDEX_FILE = 'index.json';
@@ -47,9 +49,8 @@ export interface IndexIndicator {
   readonly id: IndicatorId;
   /** Rows with a value (a correction may delete one: the row stays, valueless). */
   readonly values: number;
-  /** The indicator's values, one file per year (rows without a year are in indicators.csv only). */
+  /** The indicator's values, one file per year (rows without a year are in their county's file only). */
   readonly years: readonly IndexYearFile[];
-  readonly mentions: IndexFile;
 }
 
 /** Every row of one county's towns (and of its reports), all indicators and years. */
@@ -59,8 +60,8 @@ export interface IndexCounty {
   readonly values: IndexFile;
   readonly reports: IndexFile;
   readonly mentions: IndexFile;
-  /** The numbers no rule used in its reports; absent in folders written before it was. */
-  readonly unused?: IndexFile;
+  /** The numbers no rule used in its reports. */
+  readonly unused: IndexFile;
 }
 
 export interface DataIndex {
@@ -117,7 +118,6 @@ export function compareTowns(a: IndexTown, b: IndexTown): number {
 
 export const valuesFileOf = (id: IndicatorId, year: number): string =>
   `indicators/${id}/${year}.csv`;
-export const mentionsFileOf = (id: IndicatorId): string => `mentions/${id}.csv`;
 /** The files of one county. */
 export const COUNTY_FILES = ['values', 'reports', 'mentions', 'unused'] as const;
 export type CountyFile = (typeof COUNTY_FILES)[number];
@@ -142,6 +142,7 @@ export const firstChartImageOf = (width: number): string => `${FIRST_CHART_FOLDE
  */
 export const SPLIT_PATH_SHAPES: readonly RegExp[] = [
   /^indicators\/[a-z_]+\.[a-z_]+\/\d+\.csv$/,
+  // Each indicator's mentions: written by runs before format 4, replaced by the next run.
   /^mentions\/[a-z_]+\.[a-z_]+\.csv$/,
   new RegExp(`^counties/\\d+/(${COUNTY_FILES.join('|')})\\.csv$`),
   /^texts\/[^/]+\.txt$/,
@@ -172,8 +173,6 @@ export interface IndexSizes {
   readonly reports: number;
   /** Bytes by file path (indicators/<id>/<year>.csv). */
   readonly values: ReadonlyMap<string, number>;
-  readonly mentions: ReadonlyMap<IndicatorId, number>;
-  readonly mentionRows: ReadonlyMap<IndicatorId, number>;
   /** The county files written, in key order. */
   readonly counties: readonly IndexCounty[];
   readonly corrections?: IndexFile;
@@ -189,7 +188,7 @@ interface IndicatorTally {
 }
 
 export interface IndexBuilder {
-  /** One value row, in the order of indicators.csv. */
+  /** One value row, in the values' order (see resolveValues). */
   readonly value: (v: IndexedValue) => void;
   /** The index, given the sizes of the files written. */
   readonly build: (sizes: IndexSizes) => DataIndex;
@@ -259,11 +258,6 @@ export function indexBuilder(readable: readonly Placed[], reportRows: number): I
               rows,
               bytes: sizes.values.get(valuesFileOf(id, year)) ?? 0,
             })),
-          mentions: {
-            file: mentionsFileOf(id),
-            rows: sizes.mentionRows.get(id) ?? 0,
-            bytes: sizes.mentions.get(id) ?? 0,
-          },
         },
       ];
     }),

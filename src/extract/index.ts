@@ -33,7 +33,6 @@ export {
   groupByIndicator,
   groupByYear,
   INDEX_FILE,
-  mentionsFileOf,
   textFileOf,
   TEXTS_FOLDER,
   townIdOf,
@@ -42,9 +41,11 @@ export {
   type IndexCounty,
 } from './data-index';
 export {
+  COMPLETE_TABLES,
   isLayoutPath,
   layoutWriter,
   siteLayout,
+  type LayoutOptions,
   type LayoutWriter,
   type SiteLayout,
   type Sink,

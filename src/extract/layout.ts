@@ -1,11 +1,11 @@
 /**
  * Every file of a data folder, as the CLI writes it and the browser's publish
- * package holds it: the four complete tables, the corrections that were
- * applied, the split layout (one file per indicator and year, per indicator's
- * mentions, per county) and index.json with the sizes of them all. Pure: the
- * CLI appends each piece to its file on disk, the browser joins them into a
- * zip; the bytes are the same. The report texts (texts/<id>.txt) are written
- * by whoever has them.
+ * package holds it: reports.csv, the corrections that were applied, the split
+ * layout (each county's rows of every table, each indicator's values per
+ * year), index.json with the sizes of them all and, when asked for, the
+ * complete tables. Pure: the CLI appends each piece to its file on disk, the
+ * browser joins them into a zip; the bytes are the same. The report texts
+ * (texts/<id>.txt) are written by whoever has them.
  */
 import { catalogAsJson } from '../catalog';
 import type { IndicatorId } from '../catalog';
@@ -15,7 +15,6 @@ import {
   countyFileOf,
   countyKeyOf,
   indexBuilder,
-  mentionsFileOf,
   INDEX_FILE,
   SPLIT_PATH_SHAPES,
   valuesFileOf,
@@ -48,8 +47,8 @@ export type Sink = (path: string, text: string) => void;
 export interface SiteLayout {
   /**
    * Every file but index.json, in pieces, each file's pieces in order: each
-   * row is written once (its line appended to the complete table and to each
-   * file that holds it), so large runs never hold a whole file either. A file
+   * row is serialised once (its line appended to each file that holds it),
+   * so large runs never hold a whole file either. A file
    * starts with its header; files that exist even without rows (the tables,
    * each county's four) get theirs first, the corrections' after every row
    * (see LayoutWriter).
@@ -57,6 +56,19 @@ export interface SiteLayout {
   readonly write: (sink: Sink) => void;
   /** index.json's content, given the byte size of each file written. */
   readonly index: (bytesOf: (path: string) => number) => string;
+}
+
+/**
+ * The complete tables a run writes only when asked for (`--tables`): every
+ * row of them is in the county files, and a data folder holding them again
+ * was three times its reports' size. reports.csv is always written: the
+ * dashboard reads it.
+ */
+export const COMPLETE_TABLES: readonly CsvName[] = CSV_NAMES.filter((n) => n !== 'reports.csv');
+
+export interface LayoutOptions {
+  /** Write the complete tables too (COMPLETE_TABLES). */
+  readonly tables: boolean;
 }
 
 /** The complete table each county file holds part of. */
@@ -77,12 +89,11 @@ const TABLE_OF: Readonly<Record<CsvName, { readonly header: string }>> = {
 
 /**
  * Writes a data folder's files as their rows come: the values first, in
- * indicators.csv's order (as resolveValues gives them, or one group of
- * reports after another, see resolveByGroups), then each counted report's
- * mention lines and unused-number lines in report id order, then `finish`.
- * Each row is serialised once: its line goes to the complete table and to
- * each split file holding it. Nothing is kept but counts and file names, so
- * a run of any size writes through it.
+ * their order (as resolveValues gives them, or one group of reports after
+ * another, see resolveByGroups), then each counted report's mention lines
+ * and unused-number lines in report id order, then `finish`. Each row is
+ * serialised once: its line goes to each file holding it. Nothing is kept
+ * but counts and file names, so a run of any size writes through it.
  */
 export interface LayoutWriter {
   readonly value: (v: ResolvedValue) => void;
@@ -115,11 +126,15 @@ const add = <K>(counts: Map<K, number>, key: K, n = 1): void => {
 
 /**
  * The writer of a data folder whose reports are `reports` (reports.csv's
- * rows, in order): files that exist even without rows (the tables, each
- * county's four) start with their header at once, and the reports are
+ * rows, in order): files that exist even without rows (the tables written,
+ * each county's four) start with their header at once, and the reports are
  * written.
  */
-export function layoutWriter(sink: Sink, reports: readonly ReportRow[]): LayoutWriter {
+export function layoutWriter(
+  sink: Sink,
+  reports: readonly ReportRow[],
+  { tables }: LayoutOptions,
+): LayoutWriter {
   // Counties numbered in key order: those of the reports (every value's place is its report's).
   const countyKeys = [...new Set(reports.map((r) => countyKeyOf(r.metadata)))].sort((a, b) =>
     a < b ? -1 : a > b ? 1 : 0,
@@ -144,9 +159,10 @@ export function layoutWriter(sink: Sink, reports: readonly ReportRow[]): LayoutW
     started.add(path);
     sink(path, header);
   };
-  /** A row's line into its complete table and the split files holding it. */
+  const fullTables = new Set(CSV_NAMES.filter((n) => tables || !COMPLETE_TABLES.includes(n)));
+  /** A row's line into its complete table (if written) and the split files holding it. */
   const put = (full: CsvName, line: string, ...also: (string | undefined)[]): void => {
-    sink(full, line);
+    if (fullTables.has(full)) sink(full, line);
     for (const path of also) {
       if (path === undefined) continue;
       if (!started.has(path)) start(path, TABLE_OF[full].header);
@@ -159,7 +175,7 @@ export function layoutWriter(sink: Sink, reports: readonly ReportRow[]): LayoutW
     return countyFileOf(n, kind);
   };
 
-  for (const name of CSV_NAMES) start(name, TABLE_OF[name].header);
+  for (const name of fullTables) start(name, TABLE_OF[name].header);
   countyKeys.forEach((_, n) => {
     for (const kind of COUNTY_FILES) start(countyFileOf(n, kind), TABLE_OF[FULL_OF[kind]].header);
   });
@@ -174,10 +190,7 @@ export function layoutWriter(sink: Sink, reports: readonly ReportRow[]): LayoutW
   const value = (v: ResolvedValue): void => {
     const county = numberOf.get(countyKeyOf(v));
     if (county === undefined) throw new Error(`value of ${v.reportId}: a place no report has`);
-    // Each indicator with values has its mentions' file, if only the header.
-    const mentions = mentionsFileOf(v.indicator);
-    if (!started.has(mentions)) start(mentions, MENTIONS_TABLE.header);
-    // Rows without a year are in indicators.csv only.
+    // Rows without a year are in their county's file only.
     const file = v.year === null ? undefined : valuesFileOf(v.indicator, v.year);
     if (file !== undefined) valueFiles.add(file);
     put('indicators.csv', VALUES_TABLE.line(v), file, countyFile(county, 'values'));
@@ -185,12 +198,7 @@ export function layoutWriter(sink: Sink, reports: readonly ReportRow[]): LayoutW
     index.value(v);
   };
   const mention = (reportId: string, indicator: IndicatorId, line: string): void => {
-    put(
-      'mentions.csv',
-      line,
-      mentionsFileOf(indicator),
-      countyFile(countyOfReport.get(reportId), 'mentions'),
-    );
+    put('mentions.csv', line, countyFile(countyOfReport.get(reportId), 'mentions'));
     add(mentionRows, indicator);
   };
   const unused = (reportId: string, lines: string, count: number): void => {
@@ -221,8 +229,6 @@ export function layoutWriter(sink: Sink, reports: readonly ReportRow[]): LayoutW
       const indexed: DataIndex = index.build({
         reports: bytesOf('reports.csv'),
         values: new Map([...valueFiles].map((path) => [path, bytesOf(path)])),
-        mentions: new Map([...valueRows.keys()].map((id) => [id, bytesOf(mentionsFileOf(id))])),
-        mentionRows,
         counties: countyKeys.map((key, n): IndexCounty => ({
           key,
           values: fileOf(n, 'values'),
@@ -242,11 +248,14 @@ export function layoutWriter(sink: Sink, reports: readonly ReportRow[]): LayoutW
 }
 
 /** The data folder's files for one run's datasets, held in memory (the browser's publish package). */
-export function siteLayout(datasets: Datasets): SiteLayout {
+export function siteLayout(
+  datasets: Datasets,
+  options: LayoutOptions = { tables: false },
+): SiteLayout {
   let writer: LayoutWriter | undefined;
   return {
     write: (sink) => {
-      writer = layoutWriter(sink, datasets.reports);
+      writer = layoutWriter(sink, datasets.reports, options);
       for (const v of datasets.values) writer.value(v);
       for (const m of datasets.mentions) {
         writer.mention(m.reportId, m.mention.indicator, MENTIONS_TABLE.line(m));

@@ -2,13 +2,13 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } fr
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PHASES } from '../../src/cli/phases';
-import { copySamples, readCsv, run, runCli, tempDir } from '../helpers';
+import { copySamples, filesBelow, readCsv, run, runCli, tableRows, tempDir } from '../helpers';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'encodings');
 
 function mentionsByReport(outDir: string): Map<string, string[]> {
   const byReport = new Map<string, string[]>();
-  for (const m of readCsv(join(outDir, 'mentions.csv'))) {
+  for (const m of tableRows(outDir, 'mentions')) {
     const list = byReport.get(m['report_id'] ?? '') ?? [];
     list.push(`${m['indicator']}=${m['value']}`);
     byReport.set(m['report_id'] ?? '', list);
@@ -81,7 +81,7 @@ describe('manifest', () => {
     expect(tianjin?.['from_manifest']).toBe('county');
     // Detected, the county would be filled from the registry: the manifest's is no inference.
     expect(tianjin?.['inferred']).toBe('');
-    const values = readCsv(join(outDir, 'indicators.csv'));
+    const values = tableRows(outDir, 'values');
     expect(
       values.filter((v) => v['town'] === '紫兴街道').every((v) => v['province'] === '贵州省'),
     ).toBe(true);
@@ -123,7 +123,7 @@ describe('corrections', async () => {
     ].join('\n'),
   );
   const { result, output, outDir } = await run({ inDir: join(root, 'reports') });
-  const values = readCsv(join(outDir, 'indicators.csv'));
+  const values = tableRows(outDir, 'values');
   const find = (town: string, indicator: string): Record<string, string> | undefined =>
     values.find((v) => v['town'] === town && v['indicator'] === indicator);
 
@@ -177,8 +177,8 @@ describe('corrections', async () => {
       correctionsExplicit: true,
     });
     expect(again.result.exitCode).toBe(0);
-    expect(readFileSync(join(again.outDir, 'indicators.csv'), 'utf8')).toBe(
-      readFileSync(join(outDir, 'indicators.csv'), 'utf8'),
+    expect(filesBelow(join(again.outDir, 'counties'))).toEqual(
+      filesBelow(join(outDir, 'counties')),
     );
   });
 });

@@ -20,6 +20,7 @@ import {
   ROOT,
   runCli,
   SAMPLE_DIR,
+  tableRows,
   tempDir,
 } from '../helpers';
 import { runExtract } from '../../src/cli/run';
@@ -92,7 +93,7 @@ describe('the streamed run', () => {
     expect(status.get('d101-again')).toBe('duplicate');
     expect(status.get('d102')).toBe('duplicate');
     expect(status.get('broken')).toBe('error');
-    const values = readCsv(join(outDir, 'indicators.csv'));
+    const values = tableRows(outDir, 'values');
     const placed = (id: string) => values.find((v) => v['report_id'] === id);
     expect(placed('d105')).toMatchObject({ town: '合并镇', year: '2022' });
     expect(placed('unnamed-2')).toMatchObject({ town: '西镇', year: '' });
@@ -124,7 +125,7 @@ describe('the streamed run', () => {
       expect(written.get(path)?.toString('utf8'), path).toBe(text);
     }
     // The group's correction from the later row.
-    const cases = readCsv(join(outDir, 'indicators.csv')).filter(
+    const cases = tableRows(outDir, 'values').filter(
       (v) => v['town'] === '合并镇' && v['indicator'] === 'mediation.cases',
     );
     expect(cases.map((v) => [v['report_id'], v['value']])).toEqual([['d103', '60']]);

@@ -16,7 +16,8 @@ import {
 import { PARSERS } from '../../src/dataset/parse';
 import { run } from '../helpers';
 
-const { outDir } = await run({ quiet: true });
+// With the complete tables: the files the dashboard reads hold their rows (pipeline.test.ts).
+const { outDir } = await run({ quiet: true, tables: true });
 const read = (name: string): string => readFileSync(join(outDir, name), 'utf8');
 
 const FILES = [

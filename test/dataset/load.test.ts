@@ -35,7 +35,6 @@ const FILES: Readonly<Record<string, string>> = {
   'counties/0/reports.csv':
     'report_id,town,county,city,province,year,status\nr1,甲镇,某县,某市,某省,2024,ok\n',
   'counties/0/unused.csv': `${UNUSED_HEADER}\nr1,4,6,12,次,no_rule,12次,x\n`,
-  'unused.csv': `${UNUSED_HEADER}\nr1,4,6,12,次,no_rule,12次,x\nr9,0,4,2021,年,date,2021年,x\n`,
 };
 
 const KNOWN = new Set(['某省/某市/某县/甲镇', '某省/某市/某县/乙镇']);
@@ -95,7 +94,6 @@ describe('rows of towns index.json does not list', () => {
           bytes: WORKER_BYTES * 2,
         },
       ],
-      mentions: { file: 'mentions/mediation.cases.csv', rows: 0, bytes: 0 },
     };
     const { rows, errors } = await loadIndicatorYear(info, 2024, isKnown);
     expect(rows.map((r) => r.town)).toEqual(['甲镇', '乙镇']);
@@ -115,6 +113,7 @@ describe('rows of towns index.json does not list', () => {
       values: file('values'),
       reports: file('reports'),
       mentions: file('mentions'),
+      unused: file('unused'),
     };
     const { data, errors } = await loadCounty(info, isKnown);
     expect(data.values.map((r) => r.town)).toEqual(['甲镇']);
@@ -150,22 +149,15 @@ describe('the numbers no rule used', () => {
     values: { file: 'counties/0/values.csv', rows: 2, bytes: 100 },
     reports: { file: 'counties/0/reports.csv', rows: 1, bytes: 100 },
     mentions: { file: 'counties/0/mentions.csv', rows: 0, bytes: 0 },
+    unused: { file: 'counties/0/unused.csv', rows: 1, bytes: 60 },
   };
 
-  it('come from the county’s file, when the index lists one', async () => {
-    const { rows, errors } = await loadUnused({
-      ...county,
-      unused: { file: 'counties/0/unused.csv', rows: 1, bytes: 60 },
-    });
+  it('come from the county’s file', async () => {
+    const { rows, errors } = await loadUnused(county);
     expect(errors).toEqual([]);
     expect(rows).toEqual([
       { reportId: 'r1', start: 4, end: 6, value: 12, unit: '次', reason: 'no_rule' },
     ]);
-  });
-
-  it('come from unused.csv in a folder written before county files held them', async () => {
-    const { rows } = await loadUnused(county);
-    expect(rows.map((r) => r.reportId)).toEqual(['r1', 'r9']);
   });
 });
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { CATEGORIES, CATEGORY_IDS, type CategoryId } from '../../src/catalog';
-import { readCsv } from '../helpers';
+import { tableRows } from '../helpers';
 
 interface Stated {
   readonly town: string;
@@ -52,7 +52,7 @@ export function expectedEnds(data: string): {
 } {
   const index = JSON.parse(readFileSync(join(data, 'index.json'), 'utf8')) as { years: number[] };
   const year = Math.max(...index.years);
-  const rows = readCsv(join(data, 'indicators.csv')).filter(
+  const rows = tableRows(data, 'values').filter(
     (r) => Number(r['year']) === year && r['value'] !== '',
   );
   const ends = {} as Record<CategoryId, ExpectedEnds>;
@@ -113,10 +113,7 @@ async function namedTowns(page: Page, category: string, row: string): Promise<st
 /** The sentence each report states each indicator's value in (indicators.csv's quote). */
 export function quotes(data: string): Map<string, string> {
   return new Map(
-    readCsv(join(data, 'indicators.csv')).map((r) => [
-      `${r['report_id']}|${r['indicator']}`,
-      r['quote'] ?? '',
-    ]),
+    tableRows(data, 'values').map((r) => [`${r['report_id']}|${r['indicator']}`, r['quote'] ?? '']),
   );
 }
 

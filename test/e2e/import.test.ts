@@ -23,7 +23,7 @@ import { docxOf } from '../importer/docx';
 import { encryptedDocx } from '../importer/office';
 import { unusedCount, unusedFigureAt } from '../../src/importer/unused';
 import { importFiles } from '../../src/importer/workspace';
-import { readCsv, run } from '../helpers';
+import { run, tableRows } from '../helpers';
 import { accessibilityProblems } from './axe';
 import { launchBrowser } from './browser';
 import { openImportView } from './import-page';
@@ -299,7 +299,7 @@ describe('importing reports in the browser', () => {
       mkdirSync(dirname(join(site2, 'data', inData)), { recursive: true });
       writeFileSync(join(site2, 'data', inData), bytes);
     }
-    const rows = readCsv(join(outDir, 'indicators.csv'));
+    const rows = tableRows(outDir, 'values');
     expect(
       rows.find((v) => v['report_id'] === '红格镇2023' && v['indicator'] === 'mediation.cases'),
     ).toMatchObject({ value: '610', correction: 'override', town: '红格镇', year: '2025' });

@@ -12,6 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
 import { readRows } from '../../src/importer/publish';
+import { tableRows } from '../helpers';
 import { launchBrowser } from './browser';
 import { serveStatic, type StaticSite } from './server';
 import { buildSite } from './site';
@@ -192,7 +193,10 @@ describe('importing a published report again', () => {
     expect(reports.map((r) => [r['report_id'], r['city'], r['year']])).toEqual([
       ['sichuan-yanbian-hongge-2023', '攀枝花市', '2023'],
     ]);
-    const values = csv('public/data/indicators.csv').filter((r) => r['town'] === '红格镇');
+    const values = tableRows(
+      (path) => strFromU8(entries[`public/data/${path}`] ?? new Uint8Array()),
+      'values',
+    ).filter((r) => r['town'] === '红格镇');
     expect(
       values.filter((v) => v['indicator'] === 'mediation.cases').map((v) => v['value']),
     ).toEqual(['210']);

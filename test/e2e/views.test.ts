@@ -240,6 +240,24 @@ describe('benchmarking views', () => {
     await page.close();
   });
 
+  it("opens a link that does not name the town from the indicator's values, then its county's files", async () => {
+    const from = site.requests.length;
+    const page = await open(
+      '#/?y=2024&i=mediation.screened&s=anhui-huaibei-duanyuan-2024~mediation.screened',
+      '[data-testid="source-highlight"]',
+    );
+    // The value's own words, and the report's other mentions of it to step through.
+    await expect
+      .poll(() => page.getByTestId('source-highlight').textContent())
+      .toBe('排查出矛盾纠纷138件');
+    await expect.poll(() => page.locator('mark.mention-other').count()).toBe(2);
+    expect(await page.getByTestId('source-panel').textContent()).toContain('段园镇');
+    const made = site.requests.slice(from).map((r) => r.replace('/sub/path/data/', ''));
+    expect(made.some((r) => r.startsWith('indicators/mediation.screened/'))).toBe(true);
+    expect(made.some((r) => /^counties\/\d+\/mentions\.csv$/.test(r))).toBe(true);
+    await page.close();
+  });
+
   it('lists every report with its status and audit counts', async () => {
     const page = await open('#/?v=quality', '[data-testid="quality-page"]');
     const rows = page.getByTestId('quality-page').locator('tbody tr');

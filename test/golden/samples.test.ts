@@ -16,8 +16,12 @@ import { captureOutput, filesBelow, ROOT, SAMPLE_DIR, tempDir } from '../helpers
 
 const GOLDEN = join(import.meta.dirname, 'samples');
 
-/** The arguments of `npm run golden:update` but the output folder. */
-const ARGS = ['--quiet', '--in', relative(ROOT, SAMPLE_DIR)];
+/**
+ * The arguments of `npm run golden:update` but the output folder: with the
+ * complete tables, whose diffs are the easiest to review (without them the
+ * other files are the same, test/integration/pipeline.test.ts).
+ */
+const ARGS = ['--quiet', '--tables', '--in', relative(ROOT, SAMPLE_DIR)];
 
 /** The first line where two texts differ, for a readable failure. */
 function firstDifference(expected: string, actual: string): string {

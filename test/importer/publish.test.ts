@@ -16,7 +16,18 @@ import { fetchPublished } from '../../src/importer/published';
 import type { Town } from '../../src/dataset/model';
 import { noRuleIndexes, unusedFigureAt } from '../../src/importer/unused';
 import { importFiles, type ReviewValue } from '../../src/importer/workspace';
-import { captureOutput, copySamples, filesBelow, options, readCsv, run, tempDir } from '../helpers';
+import {
+  captureOutput,
+  copySamples,
+  csvRows,
+  filesBelow,
+  options,
+  readCsv,
+  run,
+  tableRows,
+  tempDir,
+} from '../helpers';
+import type { CountyFile } from '../../src/extract/data-index';
 import { runExtract } from '../../src/cli/run';
 import { docxOf } from './docx';
 
@@ -112,11 +123,9 @@ const entry = (pkg: PublishPackage, name: string): string => {
   return strFromU8(bytes);
 };
 
-const csvRows = (text: string): Record<string, string>[] => {
-  const path = join(tempDir('rol-csv-'), 'file.csv');
-  writeFileSync(path, text);
-  return readCsv(path);
-};
+/** Every row of one table of the package's data folder, as the dashboard reads it. */
+const packageRows = (pkg: PublishPackage, kind: CountyFile): Record<string, string>[] =>
+  tableRows((path) => entry(pkg, `public/data/${path}`), kind);
 
 describe('the publish package', () => {
   let published: string;
@@ -139,7 +148,7 @@ describe('the publish package', () => {
       expect(names).toContain(`data/reports/${id}.txt`);
       expect(names).toContain(`public/data/texts/${id}.txt`);
     }
-    for (const name of ['index.json', 'indicators.csv', 'reports.csv', 'corrections.csv']) {
+    for (const name of ['index.json', 'reports.csv', 'corrections.csv']) {
       expect(names).toContain(`public/data/${name}`);
     }
     expect(names).toContain('data/reports/reports.csv');
@@ -197,9 +206,9 @@ describe('the publish package', () => {
         v['county'],
         v['year'],
       ].join('|');
-    const before = readCsv(join(published, 'indicators.csv')).map(key);
+    const before = tableRows(published, 'values').map(key);
     const imported = new Set(reports.map((r) => r.reportId));
-    const after = csvRows(entry(pkg, 'public/data/indicators.csv'))
+    const after = packageRows(pkg, 'values')
       .filter((v) => !imported.has(v['report_id'] ?? ''))
       .map(key);
     expect(after.sort()).toEqual(before.sort());
@@ -209,9 +218,7 @@ describe('the publish package', () => {
 
   it('holds exactly the reviewed values of the imported reports', () => {
     const imported = new Set(reports.map((r) => r.reportId));
-    const rows = csvRows(entry(pkg, 'public/data/indicators.csv')).filter((v) =>
-      imported.has(v['report_id'] ?? ''),
-    );
+    const rows = packageRows(pkg, 'values').filter((v) => imported.has(v['report_id'] ?? ''));
     const got = rows.map((v) =>
       [
         v['report_id'],
@@ -273,7 +280,7 @@ describe('the publish package', () => {
     );
     const replaced = buildPackage(batch.reports, publishedOf(published));
     expect(entry(replaced, 'data/corrections.csv')).not.toContain(tianjin);
-    const cases = csvRows(entry(replaced, 'public/data/indicators.csv')).filter(
+    const cases = packageRows(replaced, 'values').filter(
       (v) => v['report_id'] === tianjin && v['indicator'] === 'mediation.cases',
     );
     // The text as imported, not the published correction (195余).
@@ -319,7 +326,7 @@ describe('the publish package', () => {
       [hongge, '攀枝花市', '四川省', '2023'],
     ]);
     // One value per indicator for the town-year: the reviewed one.
-    const cases = csvRows(entry(built, 'public/data/indicators.csv')).filter(
+    const cases = packageRows(built, 'values').filter(
       (v) => v['town'] === '红格镇' && v['indicator'] === 'mediation.cases',
     );
     expect(cases.map((v) => [v['report_id'], v['value'], v['correction']])).toEqual([

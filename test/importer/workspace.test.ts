@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importFiles, reportIdOf } from '../../src/importer/workspace';
 import { localRowsOf } from '../../src/importer/local';
-import { readCsv, run } from '../helpers';
+import { run, tableRows } from '../helpers';
 import { docxOf } from './docx';
 import { word97 } from './office';
 
@@ -13,7 +13,7 @@ const text = (name: string): string => readFileSync(join(SAMPLE, name), 'utf8');
 describe('importFiles', () => {
   it('finds in a .txt, a .docx and a saved web page exactly what the CLI finds in the same reports', async () => {
     const { outDir } = await run({ quiet: true });
-    const cli = readCsv(join(outDir, 'indicators.csv'));
+    const cli = tableRows(outDir, 'values');
     const progress: string[] = [];
     const batch = await importFiles(
       [

@@ -2,10 +2,12 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DataIndex } from '../../src/extract/data-index';
+import { COMPLETE_TABLES } from '../../src/extract/layout';
+import type { CsvName } from '../../src/extract/output';
 import { parseNumberText, scanNumbers } from '../../src/extract/numbers';
 import { foldForMatching } from '../../src/extract/text';
 import { EXPECTED_MENTIONS, EXPECTED_METADATA } from '../fixtures/expected-mentions';
-import { copySamples, listFiles, readCsv, readHeader, run } from '../helpers';
+import { copySamples, filesBelow, listFiles, readCsv, readHeader, run } from '../helpers';
 
 describe('pipeline output on the sample reports (detection only, no manifest)', () => {
   let outDir = '';
@@ -19,7 +21,8 @@ describe('pipeline output on the sample reports (detection only, no manifest)', 
     // A copy without the manifest, so every field below is detected from the text.
     inDir = join(copySamples(), 'reports');
     rmSync(join(inDir, 'reports.csv'));
-    const { result, output, outDir: dir } = await run({ inDir });
+    // With the complete tables, to check the files the dashboard reads against them.
+    const { result, output, outDir: dir } = await run({ inDir, tables: true });
     outDir = dir;
     exitCode = result.exitCode;
     summary = output.lines.join('\n');
@@ -36,7 +39,6 @@ describe('pipeline output on the sample reports (detection only, no manifest)', 
       'index.json',
       'indicators',
       'indicators.csv',
-      'mentions',
       'mentions.csv',
       'reports.csv',
       'texts',
@@ -53,7 +55,6 @@ describe('pipeline output on the sample reports (detection only, no manifest)', 
     const ids = [...new Set(values.map((v) => v['indicator']))].sort();
     expect(index.indicators.map((i) => i.id).sort()).toEqual(ids);
     expect(listFiles(join(outDir, 'indicators'))).toEqual(ids);
-    expect(listFiles(join(outDir, 'mentions'))).toEqual(ids.map((id) => `${id}.csv`));
     const header = readFileSync(join(outDir, 'indicators.csv'), 'utf8').split('\n')[0];
     for (const entry of index.indicators) {
       const own = values.filter((v) => v['indicator'] === entry.id);
@@ -73,9 +74,6 @@ describe('pipeline output on the sample reports (detection only, no manifest)', 
         expect(y.bytes).toBe(Buffer.byteLength(text));
         expect(y.rows).toBe(readCsv(path).length);
       }
-      expect(readCsv(join(outDir, entry.mentions.file))).toEqual(
-        mentions.filter((m) => m['indicator'] === entry.id),
-      );
     }
     // Towns: the five sample towns, each with its place; years: those reported.
     expect(index.towns.map((t) => t.name).sort()).toEqual(
@@ -307,13 +305,18 @@ describe('pipeline output on the sample reports (detection only, no manifest)', 
     expect(summary).toMatch(/mediation 矛盾纠纷调解\s+\d+\s+\d+/);
   });
 
-  it('gives the same bytes on a second run', async () => {
-    const second = await run({ inDir });
-    for (const name of ['reports.csv', 'mentions.csv', 'indicators.csv', 'unused.csv']) {
-      expect(readFileSync(join(second.outDir, name), 'utf8')).toBe(
-        readFileSync(join(outDir, name), 'utf8'),
-      );
-    }
+  it('gives the same bytes on a second run, without the complete tables unless asked', async () => {
+    const again = filesBelow((await run({ inDir, tables: true })).outDir);
+    const first = filesBelow(outDir);
+    expect(again).toEqual(first);
+    // By default: every other file the same, byte for byte, and no complete table.
+    const plain = filesBelow((await run({ inDir })).outDir);
+    expect(COMPLETE_TABLES).toEqual(['mentions.csv', 'indicators.csv', 'unused.csv']);
+    expect([...plain.keys()].sort()).toEqual(
+      [...first.keys()].filter((f) => !COMPLETE_TABLES.includes(f as CsvName)).sort(),
+    );
+    for (const [path, bytes] of plain)
+      expect(bytes.equals(first.get(path) ?? Buffer.alloc(0))).toBe(true);
   });
 
   it('writes the decoded, newline-normalised text without converter markup', () => {

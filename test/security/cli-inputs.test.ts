@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copySamples, readCsv, run } from '../helpers';
+import { copySamples, readCsv, run, tableRows } from '../helpers';
 
 const HONGGE = 'sichuan-yanbian-hongge-2023';
 
@@ -44,7 +44,7 @@ async function runWith(files: Record<string, string | Uint8Array>) {
   const root = copySamples();
   for (const [name, content] of Object.entries(files)) writeFileSync(join(root, name), content);
   const out = await run({ inDir: join(root, 'reports'), quiet: true });
-  const values = readCsv(join(out.outDir, 'indicators.csv'));
+  const values = tableRows(out.outDir, 'values');
   const reports = readCsv(join(out.outDir, 'reports.csv'));
   return { ...out, root, values, reports, errors: out.output.errors.join('\n') };
 }

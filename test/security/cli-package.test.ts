@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_PACKAGE_BYTES, MAX_REPORT_BYTES } from '../../src/extract/limits';
-import { captureOutput, options, readCsv, SAMPLE_DIR, tempDir } from '../helpers';
+import { captureOutput, options, readCsv, SAMPLE_DIR, tableRows, tempDir } from '../helpers';
 import { runExtract } from '../../src/cli/run';
 import { craftZip, type CraftedEntry } from './zip-writer';
 
@@ -53,7 +53,7 @@ describe('a publish package', () => {
     const { result, outDir, error } = await extract(sampleEntries());
     expect(error).toBe('');
     expect(result.exitCode).toBe(0);
-    const hongge = readCsv(join(outDir, 'indicators.csv')).find(
+    const hongge = tableRows(outDir, 'values').find(
       (v) => v['report_id'] === SAMPLE && v['indicator'] === 'mediation.cases',
     );
     expect(hongge?.['value']).toBe('208');

@@ -128,13 +128,13 @@ interface IndexJson {
   reports: { file: string; bytes: number };
   indicators: {
     years: { file: string; bytes: number }[];
-    mentions: { file: string; bytes: number };
   }[];
   counties: {
     key: string;
     values: { file: string; bytes: number };
     reports: { file: string; bytes: number };
     mentions: { file: string; bytes: number };
+    unused: { file: string; bytes: number };
   }[];
 }
 
@@ -177,10 +177,7 @@ export function makeHostile(dataDir: string, bytes?: number): void {
     };
   });
   size(index.reports);
-  for (const i of index.indicators) {
-    i.years.forEach(size);
-    size(i.mentions);
-  }
+  for (const i of index.indicators) i.years.forEach(size);
   for (const c of index.counties) {
     const [province = '', city = '', county = ''] = c.key.split('/');
     c.key = countyKeyOf({
@@ -191,6 +188,7 @@ export function makeHostile(dataDir: string, bytes?: number): void {
     size(c.values);
     size(c.reports);
     size(c.mentions);
+    size(c.unused);
   }
   writeFileSync(indexPath, JSON.stringify(index));
   // Sanity: nothing of the original names left in the files the app reads.

@@ -8,6 +8,8 @@ import { CloseButton, reportHeading, SourceHeader } from '../../components/Repor
 import { UnusedNumberList } from '../../components/UnusedNumberList';
 import { countyKeyOf, type ReportInfo, type UnusedRow } from '../../dataset/model';
 import type { UnusedReason } from '../../extract';
+import { INDEX_FILE } from '../../extract/data-index';
+import { fileError } from '../../extract/result';
 import { t, type Lang, type MessageKey } from '../../i18n';
 import { useAppStore } from '../../store';
 
@@ -44,7 +46,15 @@ function useUnused(report: ReportInfo): Loaded | null {
   useEffect(() => {
     let live = true;
     void import('../../dataset/load')
-      .then((m) => Promise.all([m.loadUnused(county), m.loadReportText(reportId)]))
+      .then((m) =>
+        Promise.all([
+          // A report of no listed county (an index not written with its reports): nothing to show.
+          county === undefined
+            ? { rows: [], errors: [fileError(INDEX_FILE, `no county lists report ${reportId}`)] }
+            : m.loadUnused(county),
+          m.loadReportText(reportId),
+        ]),
+      )
       .then(([unused, text]) => {
         if (!live) return;
         const rows = unused.rows

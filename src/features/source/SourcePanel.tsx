@@ -10,7 +10,7 @@ import { INDICATORS } from '../../catalog';
 import { rowText } from '../../components/value-text';
 import { countyKeyOf, rowOfReport, type MentionRow, type ValueRow } from '../../dataset/model';
 import { formatValue, indicatorName, t, type Lang } from '../../i18n';
-import type { IndexCounty, IndexIndicator } from '../../extract/data-index';
+import type { IndexCounty } from '../../extract/data-index';
 import { useAppStore, type SourceRef } from '../../store';
 import { useCountyData, useIndicatorData, useReports } from '../../store/hooks';
 import type { Mark } from '../../components/segments';
@@ -30,7 +30,7 @@ const NO_MENTIONS: readonly MentionRow[] = [];
 
 function useSourceData(
   source: SourceRef | null,
-  files: IndexIndicator | IndexCounty | undefined,
+  files: IndexCounty | undefined,
   localText: string | null,
 ): Loaded | null {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -47,7 +47,7 @@ function useSourceData(
       .then((m) =>
         Promise.all([
           m.loadReportText(source.reportId),
-          // Only the county's (or this indicator's) mentions, not every mention of every report.
+          // Only the county's mentions, not every mention of every report.
           files === undefined
             ? { byReport: new Map<string, MentionRow[]>() }
             : m.loadMentions(files),
@@ -123,7 +123,6 @@ function ValueSource() {
     source,
     townById,
     counties,
-    files,
     lang,
     closeSource,
     openSource,
@@ -135,7 +134,6 @@ function ValueSource() {
       source: s.source,
       townById: s.model?.townById,
       counties: s.model?.counties,
-      files: s.model?.files,
       lang: s.lang,
       closeSource: s.closeSource,
       openSource: s.openSource,
@@ -150,24 +148,29 @@ function ValueSource() {
   const local = useAppStore((s) =>
     source === null ? undefined : s.imported.find((r) => r.reportId === source.reportId),
   );
-  // With the town known, everything comes from its county's files; without
-  // (an older link), from the indicator's files and the full report list.
+  // With the town known, everything comes from its county's files. Without
+  // (an older link), the value is first read from its indicator's files, of
+  // every year: its row names the county.
   const place = source?.town === undefined ? undefined : townById?.get(source.town);
-  const countyKey = place === undefined ? null : countyKeyOf(place);
-  const countyInfo = countyKey === null ? undefined : counties?.get(countyKey);
-  const byCounty = countyInfo !== undefined && local === undefined;
-  const { data: county } = useCountyData(byCounty ? countyKey : null);
-  // Without its county, the value is read from its indicator's files, of every year.
-  const indicator = source === null || byCounty || local !== undefined ? null : source.indicator;
+  const indicator =
+    source === null || place !== undefined || local !== undefined ? null : source.indicator;
   const { model } = useIndicatorData(
     useMemo(() => (indicator === null ? [] : [indicator]), [indicator]),
   );
-  useReports(source !== null && !byCounty && local === undefined);
-  const loaded = useSourceData(
-    source,
-    source === null ? undefined : byCounty ? countyInfo : files?.get(source.indicator),
-    local?.text ?? null,
+  const indicatorRow = useMemo(
+    () =>
+      source === null || model === null || indicator === null
+        ? null
+        : (rowOfReport(model, indicator, source.reportId) ?? null),
+    [source, model, indicator],
   );
+  const placed = place ?? indicatorRow;
+  const countyKey = placed === null || placed === undefined ? null : countyKeyOf(placed);
+  const countyInfo = countyKey === null ? undefined : counties?.get(countyKey);
+  const byCounty = countyInfo !== undefined && local === undefined;
+  const { data: county } = useCountyData(byCounty ? countyKey : null);
+  useReports(source !== null && !byCounty && local === undefined);
+  const loaded = useSourceData(source, byCounty ? countyInfo : undefined, local?.text ?? null);
   const textRef = useRef<HTMLDivElement | null>(null);
   const row = useMemo(() => {
     if (source === null || model === null) return null;
@@ -185,8 +188,8 @@ function ValueSource() {
         ) ?? null
       );
     }
-    return rowOfReport(model, source.indicator, source.reportId) ?? null;
-  }, [model, source, byCounty, county, local]);
+    return indicatorRow;
+  }, [model, source, byCounty, county, local, indicatorRow]);
   const report =
     source === null
       ? undefined
