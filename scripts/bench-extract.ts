@@ -6,12 +6,21 @@
  * start-up included, K times on one worker and on all cores, and prints the
  * median throughput, peak memory and where the time went (the CLI's own
  * phase timings: extraction, resolution, the tables, the first chart, the
- * swap), each figure next to its target. In the same run it times a plain
+ * swap) and the size of the data folder written (by part, over the reports'
+ * size), each figure next to its target. In the same run it times a plain
  * keyword-and-regex script over the same files, so the ratio between the two
  * is meaningful on a noisy machine.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -29,6 +38,8 @@ const TARGETS = {
   /** Peak RSS in MB, at 40,000 reports (a nation's towns for one year). */
   peakRssMb: 500,
   peakRssAtReports: 40_000,
+  /** The data folder's size over the reports'. */
+  folderRatio: 1.3,
 };
 
 const { values } = parseArgs({
@@ -62,6 +73,24 @@ function generateCorpus(): void {
     writeFileSync(join(corpus, `synthetic-${String(i).padStart(6, '0')}.txt`), report.text);
   }
   writeFileSync(complete, '');
+}
+
+/** Bytes below `dir`, by its entry at the top (a folder, or `other files`). */
+function folderSizes(dir: string): Map<string, number> {
+  const sizes = new Map<string, number>();
+  const walk = (path: string, top: string): void => {
+    const stat = statSync(path);
+    if (stat.isDirectory()) {
+      for (const name of readdirSync(path)) walk(join(path, name), top);
+    } else {
+      sizes.set(top, (sizes.get(top) ?? 0) + stat.size);
+    }
+  };
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    walk(path, statSync(path).isDirectory() ? `${name}/` : 'other files');
+  }
+  return sizes;
 }
 
 function median(list: readonly number[]): number {
@@ -174,3 +203,16 @@ for (const workers of settings) {
 }
 console.log(`  start-up (--help)  ${(median(startUp) * 1000).toFixed(0)} ms`);
 console.log(`  plain regex      ${(mb / b).toFixed(1)} MB/s (in-process, one core, no output)`);
+
+// The data folder the last run wrote (the default: no complete tables), by part.
+const sizes = folderSizes(out);
+const total = [...sizes.values()].reduce((a, b) => a + b, 0);
+const ratio = total / bytes;
+console.log(
+  `  data folder      ${(total / 1e6).toFixed(1)} MB, ${ratio.toFixed(2)}× the reports   target ≤ ${TARGETS.folderRatio}×: ${verdict(ratio <= TARGETS.folderRatio)}`,
+);
+for (const [part, size] of [...sizes].sort((a, b) => b[1] - a[1])) {
+  console.log(
+    `    ${part.padEnd(14)} ${(size / 1e6).toFixed(1).padStart(7)} MB  ${(size / bytes).toFixed(2)}×`,
+  );
+}

@@ -24,12 +24,13 @@ const WORKER = new URL(
 export async function processInWorkers(
   files: readonly ReportFile[],
   outDir: string,
+  tables: boolean,
   workers: number,
   onResults: (results: readonly Processed[]) => void,
 ): Promise<void> {
   const batches: Batch[] = [];
   for (let i = 0; i < files.length; i += BATCH) {
-    batches.push({ id: batches.length, files: files.slice(i, i + BATCH), outDir });
+    batches.push({ id: batches.length, files: files.slice(i, i + BATCH), outDir, tables });
   }
   let next = 0;
   const threads = Array.from(

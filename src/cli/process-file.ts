@@ -23,8 +23,8 @@ export interface Processed {
   readonly bytes: number;
 }
 
-function failed(file: ReportFile, message: string): Processed {
-  return { packed: pack(failedReport(file.reportId, file.display, message)), bytes: 0 };
+function failed(file: ReportFile, message: string, tables: boolean): Processed {
+  return { packed: pack(failedReport(file.reportId, file.display, message), tables), bytes: 0 };
 }
 
 /**
@@ -70,23 +70,28 @@ async function processDocument(file: ReportFile, bytes: Uint8Array): Promise<Rep
 /**
  * One report file: read, extract, write its text into the texts folder of
  * the data folder being written (`outDir`), serialise the findings (see
- * spill.ts). Runs on the main thread or in a worker alike.
+ * spill.ts; `tables`: for the complete tables too). Runs on the main thread
+ * or in a worker alike.
  */
-export async function processFile(file: ReportFile, outDir: string): Promise<Processed> {
+export async function processFile(
+  file: ReportFile,
+  outDir: string,
+  tables: boolean,
+): Promise<Processed> {
   // Plain text is decoded by the extractor as bytes (the fast path: most
   // reports); every other file is read by src/documents, as the importer reads it.
   const isText = formatOfExtension(file.extension) === 'txt';
   // Named by readDocument without reading it: not a report format.
   if (!isReportExtension(file.extension)) {
-    return { packed: pack(await processDocument(file, new Uint8Array())), bytes: 0 };
+    return { packed: pack(await processDocument(file, new Uint8Array()), tables), bytes: 0 };
   }
   let bytes: Uint8Array;
   try {
     const read = readReportBytes(file.path);
-    if (typeof read === 'string') return failed(file, read);
+    if (typeof read === 'string') return failed(file, read, tables);
     bytes = read;
   } catch (error) {
-    return failed(file, `cannot read: ${errorMessage(error)}`);
+    return failed(file, `cannot read: ${errorMessage(error)}`, tables);
   }
   const outcome = isText
     ? processReport(file.reportId, file.display, bytes)
@@ -96,5 +101,5 @@ export async function processFile(file: ReportFile, outDir: string): Promise<Pro
   // busy while a stopped run removes its folder cannot make it again.
   if (outcome.status === 'ok')
     writeFileSync(join(outDir, textFileOf(outcome.reportId)), outcome.text);
-  return { packed: pack(outcome), bytes: bytes.length };
+  return { packed: pack(outcome, tables), bytes: bytes.length };
 }

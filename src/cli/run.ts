@@ -134,23 +134,24 @@ const PARALLEL_FROM = 200;
 type Processor = (
   files: readonly ReportFile[],
   outDir: string,
+  tables: boolean,
   onResults: (results: readonly Processed[]) => void,
 ) => void | Promise<void>;
 
 /** How many files this thread reads between two chances for Ctrl+C to stop it. */
 const CHECKPOINT_EVERY = 8;
 
-const onThisThread: Processor = async (files, outDir, onResults) => {
+const onThisThread: Processor = async (files, outDir, tables, onResults) => {
   for (const [n, file] of files.entries()) {
     if (n % CHECKPOINT_EVERY === 0) await checkpoint();
-    onResults([await processFile(file, outDir)]);
+    onResults([await processFile(file, outDir, tables)]);
   }
 };
 
 const onWorkers =
   (workers: number): Processor =>
-  (files, outDir, onResults) =>
-    processInWorkers(files, outDir, workers, onResults);
+  (files, outDir, tables, onResults) =>
+    processInWorkers(files, outDir, tables, workers, onResults);
 
 /** A file beside the reports, decoded like a report; undefined when absent and not asked for. */
 type SideFile = NonNullable<SideFiles['manifest']>;
@@ -358,10 +359,10 @@ async function processAll(
   mkdirSync(join(staging, TEXTS_FOLDER));
   const progress = new Progress(plan.files.length, output, !options.quiet);
   const collected: Collected = {
-    spilled: plan.duplicates.map((outcome) => spill.add(pack(outcome))),
+    spilled: plan.duplicates.map((outcome) => spill.add(pack(outcome, options.tables))),
     bytesRead: 0,
   };
-  await processorFor(plan.files.length)(plan.files, staging, (results) => {
+  await processorFor(plan.files.length)(plan.files, staging, options.tables, (results) => {
     for (const r of results) {
       collected.spilled.push(spill.add(r.packed));
       collected.bytesRead += r.bytes;

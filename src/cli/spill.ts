@@ -14,41 +14,53 @@ import type { IndicatorId } from '../catalog';
 import {
   inTableOrder,
   MENTIONS_TABLE,
+  SITE_MENTIONS_TABLE,
+  SITE_UNUSED_TABLE,
   summarize,
   UNUSED_TABLE,
   type ReportOutcome,
   type ReportSummary,
+  type RowLines,
 } from '../extract';
 import type { QuotedMention } from '../extract/extract-report';
 
 /** A report's findings as a worker sends them: its summary and three strings. */
 export interface Packed {
   readonly summary: ReportSummary;
-  /** JSON of [indicators, lines]: its mentions.csv lines in the table's order, and each one's indicator. */
+  /**
+   * JSON of [indicators, site lines, full lines]: each mention's indicator
+   * and its lines (see RowLines) in the table's order; the full lines null
+   * unless the complete tables are written.
+   */
   readonly tableMentions: string;
   /** JSON of its mentions in the order found, for resolution. */
   readonly mentions: string;
-  /** Its unused.csv lines, joined. */
+  /** JSON of [site lines, full lines]: its unused numbers' lines, each joined (see RowLines). */
   readonly unused: string;
 }
 
 /** A report's figures as 44 characters, whatever their number: SHA-256. */
 const digest = (figures: string): string => createHash('sha256').update(figures).digest('base64');
 
-export function pack(outcome: ReportOutcome): Packed {
-  const ordered = inTableOrder(outcome.mentions);
-  const lines = ordered.map((mention) =>
-    MENTIONS_TABLE.line({ reportId: outcome.reportId, mention }),
-  );
-  let unused = '';
-  for (const number of outcome.unused) {
-    unused += UNUSED_TABLE.line({ reportId: outcome.reportId, number });
-  }
+/** A report's findings serialised; `tables`: the complete tables' lines too. */
+export function pack(outcome: ReportOutcome, tables: boolean): Packed {
+  const { reportId } = outcome;
+  const ordered = inTableOrder(outcome.mentions).map((mention) => ({ reportId, mention }));
+  const unused = outcome.unused.map((number) => ({ reportId, number }));
+  const lines = <T>(table: { readonly line: (row: T) => string }, rows: readonly T[]) =>
+    rows.map((row) => table.line(row));
   return {
     summary: summarize(outcome, digest),
-    tableMentions: JSON.stringify([ordered.map((m) => m.indicator), lines]),
+    tableMentions: JSON.stringify([
+      ordered.map((m) => m.mention.indicator),
+      lines(SITE_MENTIONS_TABLE, ordered),
+      tables ? lines(MENTIONS_TABLE, ordered) : null,
+    ]),
     mentions: JSON.stringify(outcome.mentions),
-    unused,
+    unused: JSON.stringify([
+      lines(SITE_UNUSED_TABLE, unused).join(''),
+      tables ? lines(UNUSED_TABLE, unused).join('') : null,
+    ]),
   };
 }
 
@@ -131,16 +143,23 @@ export class Spill {
     return text === '' ? [] : (JSON.parse(text) as QuotedMention[]);
   }
 
-  /** Each mentions.csv line of the report with its indicator. */
-  tableMentions(spilled: Spilled): { indicators: IndicatorId[]; lines: string[] } {
-    const text = this.read(spilled.tableMentions);
-    if (text === '') return { indicators: [], lines: [] };
-    const [indicators, lines] = JSON.parse(text) as [IndicatorId[], string[]];
-    return { indicators, lines };
+  /** Each mention of the report: its indicator and lines. */
+  tableMentions(spilled: Spilled): { indicator: IndicatorId; lines: RowLines }[] {
+    const [indicators, site, full] = JSON.parse(this.read(spilled.tableMentions)) as [
+      IndicatorId[],
+      string[],
+      string[] | null,
+    ];
+    return indicators.map((indicator, i) => ({
+      indicator,
+      lines: { site: site[i] ?? '', full: full?.[i] ?? null },
+    }));
   }
 
-  unused(spilled: Spilled): string {
-    return this.read(spilled.unused);
+  /** The report's unused numbers' lines. */
+  unused(spilled: Spilled): RowLines {
+    const [site, full] = JSON.parse(this.read(spilled.unused)) as [string, string | null];
+    return { site, full };
   }
 
   /**

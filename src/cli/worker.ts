@@ -7,13 +7,16 @@ export interface Batch {
   readonly id: number;
   readonly files: readonly ReportFile[];
   readonly outDir: string;
+  /** Serialise the complete tables' lines too. */
+  readonly tables: boolean;
 }
 
 parentPort?.on('message', (batch: Batch) => {
   void (async () => {
     // One file at a time: the order of the results is the batch's.
     const results = [];
-    for (const file of batch.files) results.push(await processFile(file, batch.outDir));
+    for (const file of batch.files)
+      results.push(await processFile(file, batch.outDir, batch.tables));
     parentPort?.postMessage({ id: batch.id, results });
   })();
 });

@@ -100,8 +100,8 @@ export async function writeData(
     if (!finalized.counted.has(row.reportId)) continue;
     if (++n % CHECKPOINT_ROWS === 0) await checkpoint();
     const spilled = spilledOf(row.reportId);
-    const { indicators, lines } = spill.tableMentions(spilled);
-    lines.forEach((line, i) => writer.mention(row.reportId, indicators[i] as IndicatorId, line));
+    for (const m of spill.tableMentions(spilled))
+      writer.mention(row.reportId, m.indicator, m.lines);
     writer.unused(row.reportId, spill.unused(spilled), spilled.summary.unusedCount);
   }
   writer.finish(finalized.corrections);

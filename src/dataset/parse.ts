@@ -37,9 +37,9 @@ import {
 import { parseRows, rowSchemaOf, type Parsed } from './csv-rows';
 import type {
   IndicatorColumn,
-  MentionColumn,
   ReportColumn,
-  UnusedColumn,
+  SiteMentionColumn,
+  SiteUnusedColumn,
 } from '../extract/columns';
 import { REPORT_STATUSES } from '../extract/columns';
 
@@ -98,6 +98,7 @@ const reportSchema = rowSchemaOf({
   notes: text,
 } satisfies Record<ReportColumn, unknown>);
 
+/** A county's unused.csv: its columns (a complete unused.csv parses too, the others ignored). */
 const unusedSchema = rowSchemaOf({
   report_id: reportId,
   start: int,
@@ -105,10 +106,9 @@ const unusedSchema = rowSchemaOf({
   value: number,
   unit: text,
   reason: z.string().check(z.minLength(1, 'reason is empty')),
-  text: null,
-  context: null,
-} satisfies Record<UnusedColumn, unknown>);
+} satisfies Record<SiteUnusedColumn, unknown>);
 
+/** A county's mentions.csv: its columns (a complete mentions.csv parses too, the others ignored). */
 const mentionSchema = rowSchemaOf({
   report_id: reportId,
   indicator,
@@ -117,15 +117,8 @@ const mentionSchema = rowSchemaOf({
   qualifier,
   start: int,
   end: int,
-  quote: null,
-  category: null,
-  rule: null,
   period: text,
-  num_start: null,
-  num_end: null,
-  sentence_start: null,
-  sentence_end: null,
-} satisfies Record<MentionColumn, unknown>);
+} satisfies Record<SiteMentionColumn, unknown>);
 
 /**
  * Shared strings. At province scale a view holds tens of thousands of rows

@@ -66,7 +66,7 @@ export const REPORT_COLUMNS = [
   'notes',
 ] as const;
 
-/** mentions.csv (and mentions/<indicator>.csv, counties/<n>/mentions.csv). */
+/** mentions.csv (counties/<n>/mentions.csv holds SITE_MENTION_COLUMNS of it). */
 export const MENTION_COLUMNS = [
   'report_id',
   'indicator',
@@ -111,7 +111,7 @@ export const INDICATOR_COLUMNS = [
   'parts',
 ] as const;
 
-/** unused.csv (and counties/<n>/unused.csv). */
+/** unused.csv (counties/<n>/unused.csv holds SITE_UNUSED_COLUMNS of it). */
 export const UNUSED_COLUMNS = [
   'report_id',
   'start',
@@ -123,7 +123,40 @@ export const UNUSED_COLUMNS = [
   'context',
 ] as const;
 
+/**
+ * The columns of mentions.csv a county's file holds (counties/<n>/mentions.csv):
+ * those the dashboard reads, to mark a value's mentions in its report. The
+ * quote, sentence and rule are the complete table's (--tables): the text
+ * itself is one click away.
+ */
+export const SITE_MENTION_COLUMNS = [
+  'report_id',
+  'indicator',
+  'value',
+  'unit',
+  'qualifier',
+  'start',
+  'end',
+  'period',
+] as const satisfies readonly MentionColumn[];
+
+/**
+ * The columns of unused.csv a county's file holds (counties/<n>/unused.csv):
+ * those the data quality page reads, which shows each number in the report
+ * text it loads; the number's words and context are the complete table's.
+ */
+export const SITE_UNUSED_COLUMNS = [
+  'report_id',
+  'start',
+  'end',
+  'value',
+  'unit',
+  'reason',
+] as const satisfies readonly UnusedColumn[];
+
 export type ReportColumn = (typeof REPORT_COLUMNS)[number];
 export type MentionColumn = (typeof MENTION_COLUMNS)[number];
 export type IndicatorColumn = (typeof INDICATOR_COLUMNS)[number];
 export type UnusedColumn = (typeof UNUSED_COLUMNS)[number];
+export type SiteMentionColumn = (typeof SITE_MENTION_COLUMNS)[number];
+export type SiteUnusedColumn = (typeof SITE_UNUSED_COLUMNS)[number];

@@ -47,6 +47,7 @@ export {
   siteLayout,
   type LayoutOptions,
   type LayoutWriter,
+  type RowLines,
   type SiteLayout,
   type Sink,
 } from './layout';
@@ -55,6 +56,8 @@ export {
   CSV_NAMES,
   MENTIONS_TABLE,
   REPORTS_TABLE,
+  SITE_MENTIONS_TABLE,
+  SITE_UNUSED_TABLE,
   UNUSED_TABLE,
   VALUES_TABLE,
   type CsvName,

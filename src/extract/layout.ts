@@ -28,6 +28,8 @@ import {
   CSV_NAMES,
   MENTIONS_TABLE,
   REPORTS_TABLE,
+  SITE_MENTIONS_TABLE,
+  SITE_UNUSED_TABLE,
   UNUSED_TABLE,
   VALUES_TABLE,
   type CsvName,
@@ -71,14 +73,6 @@ export interface LayoutOptions {
   readonly tables: boolean;
 }
 
-/** The complete table each county file holds part of. */
-const FULL_OF: Readonly<Record<CountyFile, CsvName>> = {
-  values: 'indicators.csv',
-  reports: 'reports.csv',
-  mentions: 'mentions.csv',
-  unused: 'unused.csv',
-};
-
 /** Each complete table's columns and lines. */
 const TABLE_OF: Readonly<Record<CsvName, { readonly header: string }>> = {
   'reports.csv': REPORTS_TABLE,
@@ -86,6 +80,28 @@ const TABLE_OF: Readonly<Record<CsvName, { readonly header: string }>> = {
   'indicators.csv': VALUES_TABLE,
   'unused.csv': UNUSED_TABLE,
 };
+
+/**
+ * Each county file's columns: the values and reports whole, the mentions and
+ * unused numbers in the columns the dashboard reads (SITE_MENTION_COLUMNS,
+ * SITE_UNUSED_COLUMNS).
+ */
+const COUNTY_TABLE_OF: Readonly<Record<CountyFile, { readonly header: string }>> = {
+  values: VALUES_TABLE,
+  reports: REPORTS_TABLE,
+  mentions: SITE_MENTIONS_TABLE,
+  unused: SITE_UNUSED_TABLE,
+};
+
+/**
+ * A mention's or unused number's line in its county's file (the dashboard's
+ * columns) and, when the complete tables are written, in its complete table
+ * (every column); null otherwise.
+ */
+export interface RowLines {
+  readonly site: string;
+  readonly full: string | null;
+}
 
 /**
  * Writes a data folder's files as their rows come: the values first, in
@@ -97,10 +113,10 @@ const TABLE_OF: Readonly<Record<CsvName, { readonly header: string }>> = {
  */
 export interface LayoutWriter {
   readonly value: (v: ResolvedValue) => void;
-  /** One line of mentions.csv (MENTIONS_TABLE) of `indicator`, from report `reportId`. */
-  readonly mention: (reportId: string, indicator: IndicatorId, line: string) => void;
-  /** `count` lines of unused.csv (UNUSED_TABLE), all from report `reportId`. */
-  readonly unused: (reportId: string, lines: string, count: number) => void;
+  /** One mention of `indicator`, from report `reportId`: SITE_MENTIONS_TABLE's line, MENTIONS_TABLE's. */
+  readonly mention: (reportId: string, indicator: IndicatorId, lines: RowLines) => void;
+  /** `count` unused numbers, all from report `reportId`: SITE_UNUSED_TABLE's lines, UNUSED_TABLE's. */
+  readonly unused: (reportId: string, lines: RowLines, count: number) => void;
   /** The corrections file and the catalog: after every row. */
   readonly finish: (corrections: readonly Correction[]) => void;
   /** index.json's content, given the byte size of each file written. */
@@ -160,14 +176,20 @@ export function layoutWriter(
     sink(path, header);
   };
   const fullTables = new Set(CSV_NAMES.filter((n) => tables || !COMPLETE_TABLES.includes(n)));
-  /** A row's line into its complete table (if written) and the split files holding it. */
-  const put = (full: CsvName, line: string, ...also: (string | undefined)[]): void => {
-    if (fullTables.has(full)) sink(full, line);
-    for (const path of also) {
-      if (path === undefined) continue;
-      if (!started.has(path)) start(path, TABLE_OF[full].header);
-      sink(path, line);
-    }
+  /** A row's line into its complete table, if written. */
+  const putFull = (full: CsvName, line: string | null): void => {
+    if (!fullTables.has(full)) return;
+    if (line === null) throw new Error(`${full}: a row without its line`);
+    sink(full, line);
+  };
+  /**
+   * A row's line into a split file: the county files are started at once,
+   * an indicator's file of one year with its first value.
+   */
+  const putSplit = (path: string | undefined, line: string): void => {
+    if (path === undefined) return;
+    if (!started.has(path)) start(path, VALUES_TABLE.header);
+    sink(path, line);
   };
   const countyFile = (n: number | undefined, kind: CountyFile, rows = 1): string | undefined => {
     if (n === undefined) return undefined;
@@ -177,14 +199,12 @@ export function layoutWriter(
 
   for (const name of fullTables) start(name, TABLE_OF[name].header);
   countyKeys.forEach((_, n) => {
-    for (const kind of COUNTY_FILES) start(countyFileOf(n, kind), TABLE_OF[FULL_OF[kind]].header);
+    for (const kind of COUNTY_FILES) start(countyFileOf(n, kind), COUNTY_TABLE_OF[kind].header);
   });
   for (const r of reports) {
-    put(
-      'reports.csv',
-      REPORTS_TABLE.line(r),
-      countyFile(countyOfReport.get(r.reportId), 'reports'),
-    );
+    const line = REPORTS_TABLE.line(r);
+    putFull('reports.csv', line);
+    putSplit(countyFile(countyOfReport.get(r.reportId), 'reports'), line);
   }
 
   const value = (v: ResolvedValue): void => {
@@ -193,17 +213,22 @@ export function layoutWriter(
     // Rows without a year are in their county's file only.
     const file = v.year === null ? undefined : valuesFileOf(v.indicator, v.year);
     if (file !== undefined) valueFiles.add(file);
-    put('indicators.csv', VALUES_TABLE.line(v), file, countyFile(county, 'values'));
+    const line = VALUES_TABLE.line(v);
+    putFull('indicators.csv', line);
+    putSplit(file, line);
+    putSplit(countyFile(county, 'values'), line);
     add(valueRows, v.indicator);
     index.value(v);
   };
-  const mention = (reportId: string, indicator: IndicatorId, line: string): void => {
-    put('mentions.csv', line, countyFile(countyOfReport.get(reportId), 'mentions'));
+  const mention = (reportId: string, indicator: IndicatorId, lines: RowLines): void => {
+    putFull('mentions.csv', lines.full);
+    putSplit(countyFile(countyOfReport.get(reportId), 'mentions'), lines.site);
     add(mentionRows, indicator);
   };
-  const unused = (reportId: string, lines: string, count: number): void => {
+  const unused = (reportId: string, lines: RowLines, count: number): void => {
     if (count === 0) return;
-    put('unused.csv', lines, countyFile(countyOfReport.get(reportId), 'unused', count));
+    putFull('unused.csv', lines.full);
+    putSplit(countyFile(countyOfReport.get(reportId), 'unused', count), lines.site);
     unusedRows += count;
   };
   let corrections = 0;
@@ -253,14 +278,25 @@ export function siteLayout(
   options: LayoutOptions = { tables: false },
 ): SiteLayout {
   let writer: LayoutWriter | undefined;
+  const full = <T>(table: { readonly line: (row: T) => string }, row: T): string | null =>
+    options.tables ? table.line(row) : null;
   return {
     write: (sink) => {
       writer = layoutWriter(sink, datasets.reports, options);
       for (const v of datasets.values) writer.value(v);
       for (const m of datasets.mentions) {
-        writer.mention(m.reportId, m.mention.indicator, MENTIONS_TABLE.line(m));
+        writer.mention(m.reportId, m.mention.indicator, {
+          site: SITE_MENTIONS_TABLE.line(m),
+          full: full(MENTIONS_TABLE, m),
+        });
       }
-      for (const u of datasets.unused) writer.unused(u.reportId, UNUSED_TABLE.line(u), 1);
+      for (const u of datasets.unused) {
+        writer.unused(
+          u.reportId,
+          { site: SITE_UNUSED_TABLE.line(u), full: full(UNUSED_TABLE, u) },
+          1,
+        );
+      }
       writer.finish(datasets.corrections);
     },
     index: (bytesOf) => {

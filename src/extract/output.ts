@@ -11,7 +11,11 @@ import {
   INDICATOR_COLUMNS,
   MENTION_COLUMNS,
   REPORT_COLUMNS,
+  SITE_MENTION_COLUMNS,
+  SITE_UNUSED_COLUMNS,
   UNUSED_COLUMNS,
+  type MentionColumn,
+  type UnusedColumn,
 } from './columns';
 import type { Correction } from './inputs';
 import type { Datasets } from './pipeline';
@@ -71,27 +75,32 @@ function csvTable<T, C extends string>(
   };
 }
 
-/** mentions.csv and the files that hold part of it. */
-export const MENTIONS_TABLE = csvTable(
-  MENTION_COLUMNS,
-  ({ reportId, mention: m }: Datasets['mentions'][number]) => ({
-    report_id: reportId,
-    indicator: m.indicator,
-    value: m.value,
-    unit: m.unit,
-    qualifier: m.qualifier,
-    start: m.start,
-    end: m.end,
-    quote: m.quote,
-    category: INDICATORS[m.indicator].category,
-    rule: m.rule,
-    period: m.period,
-    num_start: m.numStart,
-    num_end: m.numEnd,
-    sentence_start: m.sentenceStart,
-    sentence_end: m.sentenceEnd,
-  }),
-);
+/** A mention's cells, every column of mentions.csv. */
+const mentionRow = ({
+  reportId,
+  mention: m,
+}: Datasets['mentions'][number]): Readonly<Record<MentionColumn, Cell>> => ({
+  report_id: reportId,
+  indicator: m.indicator,
+  value: m.value,
+  unit: m.unit,
+  qualifier: m.qualifier,
+  start: m.start,
+  end: m.end,
+  quote: m.quote,
+  category: INDICATORS[m.indicator].category,
+  rule: m.rule,
+  period: m.period,
+  num_start: m.numStart,
+  num_end: m.numEnd,
+  sentence_start: m.sentenceStart,
+  sentence_end: m.sentenceEnd,
+});
+
+/** mentions.csv. */
+export const MENTIONS_TABLE = csvTable(MENTION_COLUMNS, mentionRow);
+/** counties/<n>/mentions.csv: the columns the dashboard reads. */
+export const SITE_MENTIONS_TABLE = csvTable(SITE_MENTION_COLUMNS, mentionRow);
 
 /** indicators.csv and the files that hold part of it. */
 export const VALUES_TABLE = csvTable(INDICATOR_COLUMNS, (v: Datasets['values'][number]) => ({
@@ -147,20 +156,25 @@ export const REPORTS_TABLE = csvTable(REPORT_COLUMNS, (r: Datasets['reports'][nu
   notes: serializeNotes(r.notes),
 }));
 
-/** unused.csv and the files that hold part of it. */
-export const UNUSED_TABLE = csvTable(
-  UNUSED_COLUMNS,
-  ({ reportId, number: u }: Datasets['unused'][number]) => ({
-    report_id: reportId,
-    start: u.start,
-    end: u.end,
-    value: u.value,
-    unit: u.unit,
-    reason: u.reason,
-    text: u.text,
-    context: u.context,
-  }),
-);
+/** An unused number's cells, every column of unused.csv. */
+const unusedRow = ({
+  reportId,
+  number: u,
+}: Datasets['unused'][number]): Readonly<Record<UnusedColumn, Cell>> => ({
+  report_id: reportId,
+  start: u.start,
+  end: u.end,
+  value: u.value,
+  unit: u.unit,
+  reason: u.reason,
+  text: u.text,
+  context: u.context,
+});
+
+/** unused.csv. */
+export const UNUSED_TABLE = csvTable(UNUSED_COLUMNS, unusedRow);
+/** counties/<n>/unused.csv: the columns the dashboard reads. */
+export const SITE_UNUSED_TABLE = csvTable(SITE_UNUSED_COLUMNS, unusedRow);
 
 /**
  * corrections.csv in the data folder: the corrections that were applied, as

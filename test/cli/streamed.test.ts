@@ -34,6 +34,8 @@ const isLayoutFile = (path: string): boolean =>
 let inDir: string;
 let corrections: string;
 let outDir: string;
+/** The same run with the complete tables. */
+let withTables: string;
 
 beforeAll(async () => {
   const root = tempDir('rol-streamed-');
@@ -76,13 +78,17 @@ beforeAll(async () => {
       '',
     ].join('\n'),
   );
-  outDir = tempDir('rol-streamed-out-');
-  const output = captureOutput();
-  const result = await runExtract(
-    options({ inDir, outDir, corrections, correctionsExplicit: true, quiet: true }),
-    output,
-  );
-  expect(result.exitCode).toBe(1); // the broken file
+  const runTo = async (tables: boolean): Promise<string> => {
+    const out = tempDir('rol-streamed-out-');
+    const result = await runExtract(
+      options({ inDir, outDir: out, corrections, correctionsExplicit: true, quiet: true, tables }),
+      captureOutput(),
+    );
+    expect(result.exitCode).toBe(1); // the broken file
+    return out;
+  };
+  outDir = await runTo(false);
+  withTables = await runTo(true);
 });
 
 describe('the streamed run', () => {
@@ -109,21 +115,26 @@ describe('the streamed run', () => {
       manifest: { text: readFileSync(join(inDir, 'reports.csv'), 'utf8'), file: 'reports.csv' },
       corrections: { text: readFileSync(corrections, 'utf8'), file: corrections },
     });
-    const layout = siteLayout(datasets);
-    const expected = new Map<string, string>();
-    layout.write((path, text) => expected.set(path, (expected.get(path) ?? '') + text));
-    const sizes = new Map([...expected].map(([p, t]) => [p, Buffer.byteLength(t)]));
-    expected.set(
-      'index.json',
-      layout.index((path) => sizes.get(path) ?? 0),
-    );
-
-    const written = filesBelow(outDir);
-    const layoutFiles = [...written.keys()].filter(isLayoutFile).sort();
-    expect(layoutFiles).toEqual([...expected.keys()].sort());
-    for (const [path, text] of expected) {
-      expect(written.get(path)?.toString('utf8'), path).toBe(text);
+    for (const [tables, dir] of [
+      [false, outDir],
+      [true, withTables],
+    ] as const) {
+      const layout = siteLayout(datasets, { tables });
+      const expected = new Map<string, string>();
+      layout.write((path, text) => expected.set(path, (expected.get(path) ?? '') + text));
+      const sizes = new Map([...expected].map(([p, t]) => [p, Buffer.byteLength(t)]));
+      expected.set(
+        'index.json',
+        layout.index((path) => sizes.get(path) ?? 0),
+      );
+      const written = filesBelow(dir);
+      const layoutFiles = [...written.keys()].filter(isLayoutFile).sort();
+      expect(layoutFiles).toEqual([...expected.keys()].sort());
+      for (const [path, text] of expected) {
+        expect(written.get(path)?.toString('utf8'), path).toBe(text);
+      }
     }
+    expect(filesBelow(withTables).has('mentions.csv')).toBe(true);
     // The group's correction from the later row.
     const cases = tableRows(outDir, 'values').filter(
       (v) => v['town'] === '合并镇' && v['indicator'] === 'mediation.cases',
@@ -131,10 +142,11 @@ describe('the streamed run', () => {
     expect(cases.map((v) => [v['report_id'], v['value']])).toEqual([['d103', '60']]);
   });
 
-  it('is the same on two worker threads, run by the built CLI', () => {
+  it('is the same on two worker threads, run by the built CLI, the complete tables too', () => {
     const parallel = tempDir('rol-streamed-2-');
     const r = runCli(
       '--quiet',
+      '--tables',
       '--workers',
       '2',
       '--in',
@@ -145,7 +157,7 @@ describe('the streamed run', () => {
       corrections,
     );
     expect(r.status, r.stderr).toBe(1);
-    const one = filesBelow(outDir);
+    const one = filesBelow(withTables);
     const two = filesBelow(parallel);
     expect([...two.keys()].sort()).toEqual([...one.keys()].sort());
     for (const [path, bytes] of one) {

@@ -2,12 +2,17 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DataIndex } from '../../src/extract/data-index';
+import { SITE_MENTION_COLUMNS, SITE_UNUSED_COLUMNS } from '../../src/extract/columns';
 import { COMPLETE_TABLES } from '../../src/extract/layout';
 import type { CsvName } from '../../src/extract/output';
 import { parseNumberText, scanNumbers } from '../../src/extract/numbers';
 import { foldForMatching } from '../../src/extract/text';
 import { EXPECTED_MENTIONS, EXPECTED_METADATA } from '../fixtures/expected-mentions';
 import { copySamples, filesBelow, listFiles, readCsv, readHeader, run } from '../helpers';
+
+/** A row with only these columns, in their order. */
+const pick = (row: Record<string, string>, columns: readonly string[]): Record<string, string> =>
+  Object.fromEntries(columns.map((c) => [c, row[c] ?? '']));
 
 describe('pipeline output on the sample reports (detection only, no manifest)', () => {
   let outDir = '';
@@ -114,11 +119,18 @@ describe('pipeline output on the sample reports (detection only, no manifest)', 
       expect(readCsv(join(outDir, county.reports.file))).toEqual(
         reports.filter((r) => key(r) === county.key),
       );
+      // The mentions and unused numbers in the columns the dashboard reads.
+      expect(readHeader(join(outDir, county.mentions.file))).toEqual([...SITE_MENTION_COLUMNS]);
       expect(readCsv(join(outDir, county.mentions.file))).toEqual(
-        mentions.filter((m) => countyOf.get(m['report_id']) === county.key),
+        mentions
+          .filter((m) => countyOf.get(m['report_id']) === county.key)
+          .map((m) => pick(m, SITE_MENTION_COLUMNS)),
       );
-      expect(readCsv(join(outDir, county.unused?.file ?? ''))).toEqual(
-        unused.filter((u) => countyOf.get(u['report_id']) === county.key),
+      expect(readHeader(join(outDir, county.unused.file))).toEqual([...SITE_UNUSED_COLUMNS]);
+      expect(readCsv(join(outDir, county.unused.file))).toEqual(
+        unused
+          .filter((u) => countyOf.get(u['report_id']) === county.key)
+          .map((u) => pick(u, SITE_UNUSED_COLUMNS)),
       );
     }
     expect(seen).toEqual({
