@@ -154,7 +154,7 @@ function ValueSource() {
   const place = source?.town === undefined ? undefined : townById?.get(source.town);
   const indicator =
     source === null || place !== undefined || local !== undefined ? null : source.indicator;
-  const { model } = useIndicatorData(
+  const { model, state: indicatorState } = useIndicatorData(
     useMemo(() => (indicator === null ? [] : [indicator]), [indicator]),
   );
   const indicatorRow = useMemo(
@@ -169,7 +169,13 @@ function ValueSource() {
   const countyInfo = countyKey === null ? undefined : counties?.get(countyKey);
   const byCounty = countyInfo !== undefined && local === undefined;
   const { data: county } = useCountyData(byCounty ? countyKey : null);
-  useReports(source !== null && !byCounty && local === undefined);
+  // The whole report list only when no county's files name the report (once its row is looked up).
+  useReports(
+    source !== null &&
+      !byCounty &&
+      local === undefined &&
+      (indicator === null || indicatorState !== 'loading'),
+  );
   const loaded = useSourceData(source, byCounty ? countyInfo : undefined, local?.text ?? null);
   const textRef = useRef<HTMLDivElement | null>(null);
   const row = useMemo(() => {
