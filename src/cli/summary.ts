@@ -6,7 +6,7 @@ import {
   type CategoryId,
   type IndicatorId,
 } from '../catalog';
-import { notesText } from '../extract';
+import { COMPLETE_TABLES, notesText } from '../extract';
 import { REPORT_STATUSES } from '../extract/columns';
 import type { CliOptions } from './args';
 import type { Output } from './run';
@@ -84,5 +84,8 @@ export function printSummary(
   output.out(
     `Wrote ${sum(written.values)} values, ${sum(written.mentions)} mentions and ${written.unused} unused numbers to ${options.outDir} in ${seconds.toFixed(2)} s (${mb.toFixed(1)} MB, ${(mb / Math.max(seconds, 1e-9)).toFixed(1)} MB/s).`,
   );
+  if (!options.tables) {
+    output.out(`The complete tables for Excel (${COMPLETE_TABLES.join(', ')}): add --tables.`);
+  }
   if (failures > 0) output.out(`${failures} problem(s) above; the rest was written.`);
 }

@@ -182,19 +182,16 @@ export function layoutWriter(
     if (line === null) throw new Error(`${full}: a row without its line`);
     sink(full, line);
   };
-  /**
-   * A row's line into a split file: the county files are started at once,
-   * an indicator's file of one year with its first value.
-   */
-  const putSplit = (path: string | undefined, line: string): void => {
-    if (path === undefined) return;
-    if (!started.has(path)) start(path, VALUES_TABLE.header);
+  /** A row's line into a split file, started with its table's header if new. */
+  const putSplit = (path: string, header: string, line: string): void => {
+    if (!started.has(path)) start(path, header);
     sink(path, line);
   };
-  const countyFile = (n: number | undefined, kind: CountyFile, rows = 1): string | undefined => {
-    if (n === undefined) return undefined;
+  /** `rows` rows' lines into the file of this kind of county `n` (none for a place no report has). */
+  const putCounty = (n: number | undefined, kind: CountyFile, line: string, rows = 1): void => {
+    if (n === undefined) return;
     add(countyCounts[kind], n, rows);
-    return countyFileOf(n, kind);
+    putSplit(countyFileOf(n, kind), COUNTY_TABLE_OF[kind].header, line);
   };
 
   for (const name of fullTables) start(name, TABLE_OF[name].header);
@@ -204,31 +201,33 @@ export function layoutWriter(
   for (const r of reports) {
     const line = REPORTS_TABLE.line(r);
     putFull('reports.csv', line);
-    putSplit(countyFile(countyOfReport.get(r.reportId), 'reports'), line);
+    putCounty(countyOfReport.get(r.reportId), 'reports', line);
   }
 
   const value = (v: ResolvedValue): void => {
     const county = numberOf.get(countyKeyOf(v));
     if (county === undefined) throw new Error(`value of ${v.reportId}: a place no report has`);
-    // Rows without a year are in their county's file only.
-    const file = v.year === null ? undefined : valuesFileOf(v.indicator, v.year);
-    if (file !== undefined) valueFiles.add(file);
     const line = VALUES_TABLE.line(v);
     putFull('indicators.csv', line);
-    putSplit(file, line);
-    putSplit(countyFile(county, 'values'), line);
+    // Rows without a year are in their county's file only.
+    if (v.year !== null) {
+      const file = valuesFileOf(v.indicator, v.year);
+      valueFiles.add(file);
+      putSplit(file, VALUES_TABLE.header, line);
+    }
+    putCounty(county, 'values', line);
     add(valueRows, v.indicator);
     index.value(v);
   };
   const mention = (reportId: string, indicator: IndicatorId, lines: RowLines): void => {
     putFull('mentions.csv', lines.full);
-    putSplit(countyFile(countyOfReport.get(reportId), 'mentions'), lines.site);
+    putCounty(countyOfReport.get(reportId), 'mentions', lines.site);
     add(mentionRows, indicator);
   };
   const unused = (reportId: string, lines: RowLines, count: number): void => {
     if (count === 0) return;
     putFull('unused.csv', lines.full);
-    putSplit(countyFile(countyOfReport.get(reportId), 'unused', count), lines.site);
+    putCounty(countyOfReport.get(reportId), 'unused', lines.site, count);
     unusedRows += count;
   };
   let corrections = 0;

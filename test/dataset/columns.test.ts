@@ -11,6 +11,8 @@ import {
   INDICATOR_COLUMNS,
   MENTION_COLUMNS,
   REPORT_COLUMNS,
+  SITE_MENTION_COLUMNS,
+  SITE_UNUSED_COLUMNS,
   UNUSED_COLUMNS,
 } from '../../src/extract/columns';
 import { PARSERS } from '../../src/dataset/parse';
@@ -25,6 +27,11 @@ const FILES = [
   { file: 'mentions.csv', columns: MENTION_COLUMNS, parse: PARSERS.mentions },
   { file: 'reports.csv', columns: REPORT_COLUMNS, parse: PARSERS.reports },
   { file: 'unused.csv', columns: UNUSED_COLUMNS, parse: PARSERS.unused },
+  // What the dashboard reads: a county's files (the mentions and unused numbers in fewer columns).
+  { file: 'counties/0/values.csv', columns: INDICATOR_COLUMNS, parse: PARSERS.values },
+  { file: 'counties/0/reports.csv', columns: REPORT_COLUMNS, parse: PARSERS.reports },
+  { file: 'counties/0/mentions.csv', columns: SITE_MENTION_COLUMNS, parse: PARSERS.mentions },
+  { file: 'counties/0/unused.csv', columns: SITE_UNUSED_COLUMNS, parse: PARSERS.unused },
 ] as const;
 
 describe('a written dataset parses back by the same column table', () => {

@@ -188,10 +188,11 @@ function ValueSource() {
       );
     }
     if (byCounty) {
+      // Until the county's files are in, the row an older link was placed by.
       return (
         county?.values.find(
           (v) => v.reportId === source.reportId && v.indicator === source.indicator,
-        ) ?? null
+        ) ?? indicatorRow
       );
     }
     return indicatorRow;
@@ -202,7 +203,8 @@ function ValueSource() {
       : local !== undefined
         ? local.metadata
         : byCounty
-          ? county?.reports.find((r) => r.reportId === source.reportId)
+          ? (county?.reports.find((r) => r.reportId === source.reportId) ??
+            model?.reports?.get(source.reportId))
           : model?.reports?.get(source.reportId);
   const mentions = loaded?.mentions ?? NO_MENTIONS;
   const wanted = source?.start ?? row?.start ?? null;
