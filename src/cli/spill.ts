@@ -13,11 +13,9 @@ import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import type { IndicatorId } from '../catalog';
 import {
   inTableOrder,
-  MENTIONS_TABLE,
-  SITE_MENTIONS_TABLE,
-  SITE_UNUSED_TABLE,
+  mentionLines,
   summarize,
-  UNUSED_TABLE,
+  unusedLines,
   type ReportOutcome,
   type ReportSummary,
   type RowLines,
@@ -45,22 +43,21 @@ const digest = (figures: string): string => createHash('sha256').update(figures)
 /** A report's findings serialised; `tables`: the complete tables' lines too. */
 export function pack(outcome: ReportOutcome, tables: boolean): Packed {
   const { reportId } = outcome;
-  const ordered = inTableOrder(outcome.mentions).map((mention) => ({ reportId, mention }));
-  const unused = outcome.unused.map((number) => ({ reportId, number }));
-  const lines = <T>(table: { readonly line: (row: T) => string }, rows: readonly T[]) =>
-    rows.map((row) => table.line(row));
+  const ordered = inTableOrder(outcome.mentions);
+  const lines = ordered.map((mention) => mentionLines({ reportId, mention }, tables));
+  const unused = unusedLines(
+    outcome.unused.map((number) => ({ reportId, number })),
+    tables,
+  );
   return {
     summary: summarize(outcome, digest),
     tableMentions: JSON.stringify([
-      ordered.map((m) => m.mention.indicator),
-      lines(SITE_MENTIONS_TABLE, ordered),
-      tables ? lines(MENTIONS_TABLE, ordered) : null,
+      ordered.map((m) => m.indicator),
+      lines.map((l) => l.site),
+      tables ? lines.map((l) => l.full) : null,
     ]),
     mentions: JSON.stringify(outcome.mentions),
-    unused: JSON.stringify([
-      lines(SITE_UNUSED_TABLE, unused).join(''),
-      tables ? lines(UNUSED_TABLE, unused).join('') : null,
-    ]),
+    unused: JSON.stringify([unused.site, unused.full]),
   };
 }
 

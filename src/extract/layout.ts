@@ -103,6 +103,21 @@ export interface RowLines {
   readonly full: string | null;
 }
 
+type Mention = Datasets['mentions'][number];
+type Unused = Datasets['unused'][number];
+
+/** A mention's lines (RowLines); `tables`: the complete table's too. */
+export const mentionLines = (m: Mention, tables: boolean): RowLines => ({
+  site: SITE_MENTIONS_TABLE.line(m),
+  full: tables ? MENTIONS_TABLE.line(m) : null,
+});
+
+/** Unused numbers' lines, each kind joined (RowLines); `tables`: the complete table's too. */
+export const unusedLines = (numbers: readonly Unused[], tables: boolean): RowLines => ({
+  site: numbers.map((u) => SITE_UNUSED_TABLE.line(u)).join(''),
+  full: tables ? numbers.map((u) => UNUSED_TABLE.line(u)).join('') : null,
+});
+
 /**
  * Writes a data folder's files as their rows come: the values first, in
  * their order (as resolveValues gives them, or one group of reports after
@@ -277,25 +292,15 @@ export function siteLayout(
   options: LayoutOptions = { tables: false },
 ): SiteLayout {
   let writer: LayoutWriter | undefined;
-  const full = <T>(table: { readonly line: (row: T) => string }, row: T): string | null =>
-    options.tables ? table.line(row) : null;
   return {
     write: (sink) => {
       writer = layoutWriter(sink, datasets.reports, options);
       for (const v of datasets.values) writer.value(v);
       for (const m of datasets.mentions) {
-        writer.mention(m.reportId, m.mention.indicator, {
-          site: SITE_MENTIONS_TABLE.line(m),
-          full: full(MENTIONS_TABLE, m),
-        });
+        writer.mention(m.reportId, m.mention.indicator, mentionLines(m, options.tables));
       }
-      for (const u of datasets.unused) {
-        writer.unused(
-          u.reportId,
-          { site: SITE_UNUSED_TABLE.line(u), full: full(UNUSED_TABLE, u) },
-          1,
-        );
-      }
+      for (const u of datasets.unused)
+        writer.unused(u.reportId, unusedLines([u], options.tables), 1);
       writer.finish(datasets.corrections);
     },
     index: (bytesOf) => {
