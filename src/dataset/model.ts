@@ -32,8 +32,9 @@ export interface ReportPlace {
 }
 
 /**
- * A row of indicators.csv. Its `quote` column stays in the file (for people
- * and spreadsheets): the app shows the sentence from the report text itself.
+ * A row of the values (indicators/<id>/<year>.csv, counties/<n>/values.csv).
+ * Its `quote` column stays in the file (for people, spreadsheets and the
+ * exports): the app shows the sentence from the report text itself.
  */
 export interface ValueRow extends ReportPlace {
   readonly indicator: IndicatorId;
@@ -86,7 +87,7 @@ export interface ReportInfo extends ReportPlace {
   readonly inferred: readonly PlaceField[];
 }
 
-/** A number no rule used (unused.csv), shown in its sentence on the data quality page. */
+/** A number no rule used (a county's unused.csv), shown in its sentence on the data quality page. */
 export interface UnusedRow {
   readonly reportId: string;
   readonly start: number;
