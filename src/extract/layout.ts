@@ -122,9 +122,11 @@ export const unusedLines = (numbers: readonly Unused[], tables: boolean): RowLin
  * Writes a data folder's files as their rows come: the values first, in
  * their order (as resolveValues gives them, or one group of reports after
  * another, see resolveByGroups), then each counted report's mention lines
- * and unused-number lines in report id order, then `finish`. Each row is
- * serialised once: its line goes to each file holding it. Nothing is kept
- * but counts and file names, so a run of any size writes through it.
+ * and unused-number lines in report id order, then `finish`. A value or a
+ * report is serialised once, its line appended to each file holding it; a
+ * mention or an unused number comes as its county file's line and, with the
+ * complete tables, its table's (RowLines). Nothing is kept but counts and
+ * file names, so a run of any size writes through it.
  */
 export interface LayoutWriter {
   readonly value: (v: ResolvedValue) => void;
