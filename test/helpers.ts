@@ -1,12 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, lstatSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import Papa from 'papaparse';
 import { CLI_ENTRY } from '../scripts/cli.mjs';
 import type { CliOptions } from '../src/cli/args';
 import { runExtract, type Output, type RunResult } from '../src/cli/run';
-import { INDEX_FILE, type CountyFile, type DataIndex } from '../src/extract/data-index';
+import { readFindings, type Findings } from '../src/dataset/read-findings';
+import { isCounted, type ReportStatus } from '../src/extract/columns';
+import { INDEX_FILE, textFileOf, type CountyFile, type DataIndex } from '../src/extract/data-index';
 
 export const SAMPLE_DIR = join(import.meta.dirname, '..', 'data', 'reports');
 
@@ -88,6 +90,22 @@ export function tableRows(
   const read = typeof data === 'string' ? (p: string) => readFileSync(join(data, p), 'utf8') : data;
   const index = JSON.parse(read(INDEX_FILE)) as DataIndex;
   return index.counties.flatMap((c) => csvRows(read(c[kind].file)));
+}
+
+/**
+ * The mentions and unused numbers of every counted report of a data folder
+ * (not another file of one report, not unreadable), as the dashboard reads
+ * them: off each published text (texts/<id>.txt), by report id.
+ */
+export function findingsBelow(dir: string): Map<string, Findings> {
+  const found = new Map<string, Findings>();
+  for (const r of tableRows(dir, 'reports')) {
+    if (!isCounted(r['status'] as ReportStatus)) continue;
+    const id = r['report_id'] ?? '';
+    const path = join(dir, textFileOf(id));
+    if (existsSync(path)) found.set(id, readFindings(id, readFileSync(path, 'utf8')));
+  }
+  return found;
 }
 
 export function readHeader(path: string): string[] {

@@ -1,8 +1,8 @@
 /**
- * A run's findings on disk while it reads the rest: each report's mention
- * and unused-number lines (serialised where the report was read, by the
- * worker), and its mentions as resolution needs them, appended to one spill
- * file; the run keeps only each report's summary and where its pieces are.
+ * A run's findings on disk while it reads the rest: each report's mentions'
+ * indicators and, with the complete tables, its mention and unused-number
+ * lines (serialised where the report was read, by the worker), and its
+ * mentions as resolution needs them, appended to one spill file; the run keeps only each report's summary and where its pieces are.
  * At the end the values are resolved one town and year at a time from the
  * mentions read back, and the lines are copied into the tables in report
  * order (src/cli/write-data.ts). What stays in memory is a summary per
@@ -13,27 +13,26 @@ import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import type { IndicatorId } from '../catalog';
 import {
   inTableOrder,
-  mentionLines,
+  mentionLine,
   summarize,
   unusedLines,
   type ReportOutcome,
   type ReportSummary,
-  type RowLines,
 } from '../extract';
-import type { QuotedMention } from '../extract/extract-report';
+import type { QuotedMention } from '../extract/figures';
 
 /** A report's findings as a worker sends them: its summary and three strings. */
 export interface Packed {
   readonly summary: ReportSummary;
   /**
-   * JSON of [indicators, site lines, full lines]: each mention's indicator
-   * and its lines (see RowLines) in the table's order; the full lines null
+   * JSON of [indicators, lines]: each mention's indicator and its line in
+   * the complete table (mentionLine) in the table's order; the lines null
    * unless the complete tables are written.
    */
   readonly tableMentions: string;
   /** JSON of its mentions in the order found, for resolution. */
   readonly mentions: string;
-  /** JSON of [site lines, full lines]: its unused numbers' lines, each joined (see RowLines). */
+  /** JSON of its unused numbers' lines in the complete table, joined; null without it. */
   readonly unused: string;
 }
 
@@ -44,20 +43,19 @@ const digest = (figures: string): string => createHash('sha256').update(figures)
 export function pack(outcome: ReportOutcome, tables: boolean): Packed {
   const { reportId } = outcome;
   const ordered = inTableOrder(outcome.mentions);
-  const lines = ordered.map((mention) => mentionLines({ reportId, mention }, tables));
-  const unused = unusedLines(
-    outcome.unused.map((number) => ({ reportId, number })),
-    tables,
-  );
   return {
     summary: summarize(outcome, digest),
     tableMentions: JSON.stringify([
       ordered.map((m) => m.indicator),
-      lines.map((l) => l.site),
-      tables ? lines.map((l) => l.full) : null,
+      tables ? ordered.map((mention) => mentionLine({ reportId, mention }, tables)) : null,
     ]),
     mentions: JSON.stringify(outcome.mentions),
-    unused: JSON.stringify([unused.site, unused.full]),
+    unused: JSON.stringify(
+      unusedLines(
+        outcome.unused.map((number) => ({ reportId, number })),
+        tables,
+      ),
+    ),
   };
 }
 
@@ -140,23 +138,18 @@ export class Spill {
     return text === '' ? [] : (JSON.parse(text) as QuotedMention[]);
   }
 
-  /** Each mention of the report: its indicator and lines. */
-  tableMentions(spilled: Spilled): { indicator: IndicatorId; lines: RowLines }[] {
-    const [indicators, site, full] = JSON.parse(this.read(spilled.tableMentions)) as [
+  /** Each mention of the report: its indicator and line (null without the complete tables). */
+  tableMentions(spilled: Spilled): { indicator: IndicatorId; line: string | null }[] {
+    const [indicators, lines] = JSON.parse(this.read(spilled.tableMentions)) as [
       IndicatorId[],
-      string[],
-      string[] | null,
+      (string | null)[] | null,
     ];
-    return indicators.map((indicator, i) => ({
-      indicator,
-      lines: { site: site[i] ?? '', full: full?.[i] ?? null },
-    }));
+    return indicators.map((indicator, i) => ({ indicator, line: lines?.[i] ?? null }));
   }
 
-  /** The report's unused numbers' lines. */
-  unused(spilled: Spilled): RowLines {
-    const [site, full] = JSON.parse(this.read(spilled.unused)) as [string, string | null];
-    return { site, full };
+  /** The report's unused numbers' lines (null without the complete tables). */
+  unused(spilled: Spilled): string | null {
+    return JSON.parse(this.read(spilled.unused)) as string | null;
   }
 
   /**

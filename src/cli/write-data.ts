@@ -100,9 +100,8 @@ export async function writeData(
     if (!finalized.counted.has(row.reportId)) continue;
     if (++n % CHECKPOINT_ROWS === 0) await checkpoint();
     const spilled = spilledOf(row.reportId);
-    for (const m of spill.tableMentions(spilled))
-      writer.mention(row.reportId, m.indicator, m.lines);
-    writer.unused(row.reportId, spill.unused(spilled), spilled.summary.unusedCount);
+    for (const m of spill.tableMentions(spilled)) writer.mention(m.indicator, m.line);
+    writer.unused(spill.unused(spilled), spilled.summary.unusedCount);
   }
   writer.finish(finalized.corrections);
   const sizes = files.close();

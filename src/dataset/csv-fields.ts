@@ -27,10 +27,6 @@ export const year = z.pipe(
     .check(z.regex(/^((19|20)\d{2})?$/, 'must be a four-digit year or empty')),
   z.transform((s: string) => (s === '' ? null : Number(s))),
 );
-export const number = z.pipe(
-  z.string().check(z.regex(/^-?\d+(\.\d+)?$/, 'must be a number')),
-  z.transform(Number),
-);
 export const optionalNumber = z.pipe(
   z._default(z.string(), '').check(z.regex(/^(-?\d+(\.\d+)?)?$/, 'must be a number or empty')),
   z.transform((s: string) => (s === '' ? null : Number(s))),
@@ -43,7 +39,6 @@ export const indicator = z.pipe(
   z.string().check(z.refine((s: string) => isIndicatorId(s), 'is not a catalog indicator')),
   z.transform((s: string) => s as IndicatorId),
 );
-export const qualifier = z.enum(['=', '>=', '~', '<=']);
 export type QualifierText = '=' | '>=' | '~' | '<=';
 export const optionalQualifier = z.pipe(
   z._default(z.enum(['=', '>=', '~', '<=', '']), ''),

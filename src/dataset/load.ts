@@ -2,8 +2,9 @@
  * Fetches the published data from `data/` next to index.html, at run time:
  * replacing the files in the built folder updates the dashboard without a
  * rebuild. First the small index (towns, years, files); then each indicator's
- * values when a view asks for them; report list, mentions and texts when a
- * source panel or a report list needs them. Everything is cached.
+ * values when a view asks for them; report list and texts when a source
+ * panel or a report list needs them (a report's mentions are read off its
+ * text: findings.ts). Everything is cached.
  *
  * Files above WORKER_BYTES are fetched and parsed in a module Web Worker that
  * streams rows back in batches, so parsing never freezes the page; small ones
@@ -30,9 +31,7 @@ import {
   type ReportPlace,
   type DatasetModel,
   type Issue,
-  type MentionRow,
   type ReportInfo,
-  type UnusedRow,
   type ValueRow,
 } from './model';
 import { COMPACTORS, PARSERS, type Parsed } from './parse';
@@ -194,32 +193,6 @@ export function loadReports(info: IndexFile): Promise<Parsed<ReportInfo>> {
   return reportsLoad;
 }
 
-export interface Mentions {
-  readonly byReport: ReadonlyMap<string, readonly MentionRow[]>;
-  readonly errors: readonly Issue[];
-}
-
-const mentionLoads = new Map<string, Promise<Mentions>>();
-
-/** The mentions of one county's reports (counties/<n>/mentions.csv), grouped by report (cached). */
-export function loadMentions(info: IndexCounty): Promise<Mentions> {
-  const file = info.mentions;
-  let promise = mentionLoads.get(file.file);
-  if (promise === undefined) {
-    promise = loadFile<MentionRow>('mentions', file).then(({ rows, errors }) => {
-      const byReport = new Map<string, MentionRow[]>();
-      for (const m of rows) {
-        const list = byReport.get(m.reportId) ?? [];
-        list.push(m);
-        byReport.set(m.reportId, list);
-      }
-      return { byReport, errors };
-    });
-    mentionLoads.set(file.file, promise);
-  }
-  return promise;
-}
-
 const countyLoads = new Map<string, Promise<{ data: CountyData; errors: Issue[] }>>();
 
 /** Every value and report of one county's towns (cached); rows of towns the index lacks are errors. */
@@ -258,22 +231,6 @@ export function loadCounty(
       };
     });
     countyLoads.set(info.key, promise);
-  }
-  return promise;
-}
-
-const unusedLoads = new Map<string, Promise<Parsed<UnusedRow>>>();
-
-/**
- * The numbers no rule used in one county's reports (cached), asked for by the
- * data quality page one report at a time, never at page load.
- */
-export function loadUnused(county: IndexCounty): Promise<Parsed<UnusedRow>> {
-  const file = county.unused;
-  let promise = unusedLoads.get(file.file);
-  if (promise === undefined) {
-    promise = loadFile<UnusedRow>('unused', file);
-    unusedLoads.set(file.file, promise);
   }
   return promise;
 }

@@ -87,7 +87,7 @@ export interface ReportInfo extends ReportPlace {
   readonly inferred: readonly PlaceField[];
 }
 
-/** A number no rule used (a county's unused.csv), shown in its sentence on the data quality page. */
+/** A number no rule used (read off its report's text), shown in its sentence on the data quality page. */
 export interface UnusedRow {
   readonly reportId: string;
   readonly start: number;
@@ -98,6 +98,7 @@ export interface UnusedRow {
   readonly reason: string;
 }
 
+/** A mention of a figure, as the source panel marks it (read off its report's text). */
 export interface MentionRow {
   readonly reportId: string;
   readonly indicator: IndicatorId;

@@ -43,8 +43,6 @@ const indexSchema = z.object({
       key: z.string(),
       values: indexFile,
       reports: indexFile,
-      mentions: indexFile,
-      unused: indexFile,
     }),
   ),
 });

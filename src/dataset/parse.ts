@@ -13,34 +13,20 @@ import {
   correction,
   indicator,
   int,
-  number,
   numberList,
   optionalInt,
   optionalNumber,
   optionalQualifier,
   partList,
   placeFields,
-  qualifier,
   ruleList,
   rulesFor,
   text,
   year,
 } from './csv-fields';
-import {
-  townIdOf,
-  type MentionRow,
-  type ReportPlace,
-  type ReportInfo,
-  type UnusedRow,
-  type ValueRow,
-} from './model';
+import { townIdOf, type ReportPlace, type ReportInfo, type ValueRow } from './model';
 import { parseRows, rowSchemaOf, type Parsed } from './csv-rows';
-import type {
-  IndicatorColumn,
-  ReportColumn,
-  SiteMentionColumn,
-  SiteUnusedColumn,
-} from '../extract/columns';
+import type { IndicatorColumn, ReportColumn } from '../extract/columns';
 import { REPORT_STATUSES } from '../extract/columns';
 
 export { issueText, type Parsed } from './csv-rows';
@@ -97,28 +83,6 @@ const reportSchema = rowSchemaOf({
   inferred: placeFields,
   notes: text,
 } satisfies Record<ReportColumn, unknown>);
-
-/** A county's unused.csv: its columns (a complete unused.csv parses too, the others ignored). */
-const unusedSchema = rowSchemaOf({
-  report_id: reportId,
-  start: int,
-  end: int,
-  value: number,
-  unit: text,
-  reason: z.string().check(z.minLength(1, 'reason is empty')),
-} satisfies Record<SiteUnusedColumn, unknown>);
-
-/** A county's mentions.csv: its columns (a complete mentions.csv parses too, the others ignored). */
-const mentionSchema = rowSchemaOf({
-  report_id: reportId,
-  indicator,
-  value: number,
-  unit: text,
-  qualifier,
-  start: int,
-  end: int,
-  period: text,
-} satisfies Record<SiteMentionColumn, unknown>);
 
 /**
  * Shared strings. At province scale a view holds tens of thousands of rows
@@ -217,20 +181,6 @@ export function compactReport(r: ReportInfo): ReportInfo {
   };
 }
 
-/** A mention row with shared strings (see compactValue). */
-export function compactMention(m: MentionRow): MentionRow {
-  return {
-    reportId: shared(m.reportId),
-    indicator: m.indicator,
-    value: m.value,
-    unit: shared(m.unit),
-    qualifier: m.qualifier,
-    start: m.start,
-    end: m.end,
-    period: shared(m.period),
-  };
-}
-
 export function parseValues(
   csv: string,
   file = 'indicators.csv',
@@ -303,81 +253,14 @@ export function parseReports(
   );
 }
 
-export function parseMentions(
-  csv: string,
-  file = 'mentions.csv',
-  onBatch?: (rows: MentionRow[]) => void,
-): Parsed<MentionRow> {
-  return parseRows(
-    csv,
-    file,
-    mentionSchema,
-    ['report_id', 'indicator', 'value', 'start', 'end'],
-    (r) =>
-      compactMention({
-        reportId: r.report_id,
-        indicator: r.indicator,
-        value: r.value,
-        unit: r.unit,
-        qualifier: r.qualifier,
-        start: r.start,
-        end: r.end,
-        period: r.period,
-      }),
-    onBatch,
-  );
-}
-
-/** The parser of each kind of data file, for the main thread and the parsing worker alike. */
-/** An unused number with shared strings (see compactValue). */
-export function compactUnused(u: UnusedRow): UnusedRow {
-  return {
-    reportId: shared(u.reportId),
-    start: u.start,
-    end: u.end,
-    value: u.value,
-    unit: shared(u.unit),
-    reason: shared(u.reason),
-  };
-}
-
-export function parseUnused(
-  csv: string,
-  file = 'unused.csv',
-  onBatch?: (rows: UnusedRow[]) => void,
-): Parsed<UnusedRow> {
-  return parseRows(
-    csv,
-    file,
-    unusedSchema,
-    ['report_id', 'start', 'end', 'reason'],
-    (r) =>
-      r.end < r.start
-        ? 'end must not be before start'
-        : compactUnused({
-            reportId: r.report_id,
-            start: r.start,
-            end: r.end,
-            value: r.value,
-            unit: r.unit,
-            reason: r.reason,
-          }),
-    onBatch,
-  );
-}
-
 /** The parser of each kind of data file, for the main thread and the parsing worker alike. */
 export const PARSERS = {
   values: parseValues,
   reports: parseReports,
-  mentions: parseMentions,
-  unused: parseUnused,
 } as const;
 
 /** Rows posted by the parsing worker, made compact again on this thread (by kind). */
 export const COMPACTORS = {
   values: compactValue,
   reports: compactReport,
-  mentions: compactMention,
-  unused: compactUnused,
 } as const;

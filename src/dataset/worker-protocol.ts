@@ -5,7 +5,7 @@
  */
 import type { Issue } from './model';
 
-export type ParseKind = 'values' | 'reports' | 'mentions' | 'unused';
+export type ParseKind = 'values' | 'reports';
 
 export interface ParseRequest {
   readonly id: number;

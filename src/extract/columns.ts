@@ -66,7 +66,7 @@ export const REPORT_COLUMNS = [
   'notes',
 ] as const;
 
-/** mentions.csv (counties/<n>/mentions.csv holds SITE_MENTION_COLUMNS of it). */
+/** mentions.csv. */
 export const MENTION_COLUMNS = [
   'report_id',
   'indicator',
@@ -111,7 +111,7 @@ export const INDICATOR_COLUMNS = [
   'parts',
 ] as const;
 
-/** unused.csv (counties/<n>/unused.csv holds SITE_UNUSED_COLUMNS of it). */
+/** unused.csv. */
 export const UNUSED_COLUMNS = [
   'report_id',
   'start',
@@ -127,48 +127,3 @@ export type ReportColumn = (typeof REPORT_COLUMNS)[number];
 export type MentionColumn = (typeof MENTION_COLUMNS)[number];
 export type IndicatorColumn = (typeof INDICATOR_COLUMNS)[number];
 export type UnusedColumn = (typeof UNUSED_COLUMNS)[number];
-
-/**
- * The columns of mentions.csv only the complete table holds (--tables): the
- * quote, number and sentence as spans of the report text (the text itself is
- * one click away), the category and the rule. A county's file
- * (counties/<n>/mentions.csv) holds the others, those the dashboard reads to
- * mark a value's mentions: SITE_MENTION_COLUMNS.
- */
-const MENTION_TABLE_ONLY = [
-  'quote',
-  'category',
-  'rule',
-  'num_start',
-  'num_end',
-  'sentence_start',
-  'sentence_end',
-] as const satisfies readonly MentionColumn[];
-
-/**
- * The columns of unused.csv only the complete table holds: the number's words
- * and context. A county's file (counties/<n>/unused.csv) holds the others,
- * those the data quality page reads (it shows each number in the report text
- * it loads): SITE_UNUSED_COLUMNS.
- */
-const UNUSED_TABLE_ONLY = ['text', 'context'] as const satisfies readonly UnusedColumn[];
-
-export type SiteMentionColumn = Exclude<MentionColumn, (typeof MENTION_TABLE_ONLY)[number]>;
-export type SiteUnusedColumn = Exclude<UnusedColumn, (typeof UNUSED_TABLE_ONLY)[number]>;
-
-/** The columns a county's file holds, in the complete table's order. */
-function siteColumns<C extends string, S extends C>(
-  columns: readonly C[],
-  tableOnly: readonly C[],
-): readonly S[] {
-  return columns.filter((c): c is S => !tableOnly.includes(c));
-}
-
-export const SITE_MENTION_COLUMNS = siteColumns<MentionColumn, SiteMentionColumn>(
-  MENTION_COLUMNS,
-  MENTION_TABLE_ONLY,
-);
-export const SITE_UNUSED_COLUMNS = siteColumns<UnusedColumn, SiteUnusedColumn>(
-  UNUSED_COLUMNS,
-  UNUSED_TABLE_ONLY,
-);

@@ -1,22 +1,21 @@
 /**
- * The published data layout: every row of one county's towns together
- * (counties/<n>/{values,reports,mentions}.csv: a town's profile and its
- * report's sources; counties/<n>/unused.csv: the numbers no rule used, for
- * the data quality page) — each row of every table once — the values again
- * as one file per indicator and year (indicators/<id>/<year>.csv: what the
+ * The published data layout: every value and report of one county's towns
+ * together (counties/<n>/{values,reports}.csv: a town's profile and its
+ * report's sources), the values again as one file per indicator and year (indicators/<id>/<year>.csv: what the
  * charts draw), reports.csv (the report list), and a small index.json of
  * towns, years and files. The app reads the index first and fetches only what
  * a view shows, so a province's first chart (one indicator, one year) costs
  * one small file, not the whole table. The complete tables (indicators.csv,
  * mentions.csv, unused.csv: what a person opens in Excel) are written only
- * when asked for (layout.ts).
+ * when asked for (layout.ts); the dashboard reads a report's mentions and
+ * unused numbers off its text (texts/<id>.txt).
  *
  * Pure: shared by the CLI (which writes it) and the data layer (which reads it).
  */
 import { CATALOG_VERSION, INDICATOR_IDS, type IndicatorId } from '../catalog';
 
-/** 4: no per-indicator mentions files (a county's mentions are its reports' sources). */
-export const INDEX_FORMAT = 4;
+/** 5: no mentions or unused numbers files (the dashboard reads them off the texts). */
+export const INDEX_FORMAT = 5;
 
 /** The index's own file, at the top of the data folder. */
 export const INDEX_FILE = 'index.json';
@@ -59,9 +58,6 @@ export interface IndexCounty {
   readonly key: string;
   readonly values: IndexFile;
   readonly reports: IndexFile;
-  readonly mentions: IndexFile;
-  /** The numbers no rule used in its reports. */
-  readonly unused: IndexFile;
 }
 
 export interface DataIndex {
@@ -119,7 +115,7 @@ export function compareTowns(a: IndexTown, b: IndexTown): number {
 export const valuesFileOf = (id: IndicatorId, year: number): string =>
   `indicators/${id}/${year}.csv`;
 /** The files of one county. */
-export const COUNTY_FILES = ['values', 'reports', 'mentions', 'unused'] as const;
+export const COUNTY_FILES = ['values', 'reports'] as const;
 export type CountyFile = (typeof COUNTY_FILES)[number];
 /** Counties are numbered in key order: paths stay plain ASCII on any server. */
 export const countyFileOf = (n: number, kind: CountyFile): string => `counties/${n}/${kind}.csv`;
@@ -142,8 +138,10 @@ export const firstChartImageOf = (width: number): string => `${FIRST_CHART_FOLDE
  */
 export const SPLIT_PATH_SHAPES: readonly RegExp[] = [
   /^indicators\/[a-z_]+\.[a-z_]+\/\d+\.csv$/,
-  // Each indicator's mentions: written by runs before format 4, replaced by the next run.
+  // Mentions (each indicator's, each county's) and each county's unused numbers: written
+  // by runs before format 4 and 5, replaced by the next run.
   /^mentions\/[a-z_]+\.[a-z_]+\.csv$/,
+  /^counties\/\d+\/(mentions|unused)\.csv$/,
   new RegExp(`^counties/\\d+/(${COUNTY_FILES.join('|')})\\.csv$`),
   /^texts\/[^/]+\.txt$/,
   new RegExp(`^${FIRST_CHART_FOLDER}/(chart\\.json|\\d+\\.svg)$`),

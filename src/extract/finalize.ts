@@ -11,6 +11,7 @@ import type { MetadataField, ReportMetadata } from './metadata';
 import type { ReportOutcome } from './pipeline';
 import { bothLanguages, note, type NoteField, type ReportNote } from './report-notes';
 import type { Issue } from './result';
+import { byCodeUnit } from './text';
 
 /** The metadata of a report that could not be read. */
 export const EMPTY_METADATA: ReportMetadata = {
@@ -117,10 +118,6 @@ function groupedNotes(notes: readonly (readonly [NoteField, ReportNote])[]): Rep
 /** A file's name without its folders. */
 const baseName = (path: string): string =>
   path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
-
-export function byCodeUnit(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /**
  * What finalising needs of a report's outcome besides its findings: a row

@@ -6,12 +6,14 @@
  * May import: src/catalog, papaparse, zod, chardet, opencc-js (simplified.ts only).
  */
 export { decodeReport, decodeText, type DecodedText } from './decode';
+export { extractReport, type ReportExtraction } from './extract-report';
 export {
-  extractReport,
+  inTableOrder,
+  readFigures,
   type QuotedMention,
   type QuotedUnused,
-  type ReportExtraction,
-} from './extract-report';
+  type ReportFigures,
+} from './figures';
 export {
   CORRECTION_COLUMNS,
   csvQuoteProblem,
@@ -44,12 +46,11 @@ export {
   COMPLETE_TABLES,
   isLayoutPath,
   layoutWriter,
-  mentionLines,
+  mentionLine,
   siteLayout,
   unusedLines,
   type LayoutOptions,
   type LayoutWriter,
-  type RowLines,
   type SiteLayout,
   type Sink,
 } from './layout';
@@ -66,7 +67,6 @@ export {
 export {
   failedReport,
   finalizeDatasets,
-  inTableOrder,
   isNotAReport,
   processReport,
   processText,

@@ -1,7 +1,7 @@
 /**
  * Every file of a data folder, as the CLI writes it and the browser's publish
  * package holds it: reports.csv, the corrections that were applied, the split
- * layout (each county's rows of every table, each indicator's values per
+ * layout (each county's values and reports, each indicator's values per
  * year), index.json with the sizes of them all and, when asked for, the
  * complete tables. Pure: the CLI appends each piece to its file on disk, the
  * browser joins them into a zip; the bytes are the same. The report texts
@@ -28,8 +28,6 @@ import {
   CSV_NAMES,
   MENTIONS_TABLE,
   REPORTS_TABLE,
-  SITE_MENTIONS_TABLE,
-  SITE_UNUSED_TABLE,
   UNUSED_TABLE,
   VALUES_TABLE,
   type CsvName,
@@ -52,7 +50,7 @@ export interface SiteLayout {
    * row is serialised once (its line appended to each file that holds it),
    * so large runs never hold a whole file either. A file
    * starts with its header; files that exist even without rows (the tables,
-   * each county's four) get theirs first, the corrections' after every row
+   * each county's two) get theirs first, the corrections' after every row
    * (see LayoutWriter).
    */
   readonly write: (sink: Sink) => void;
@@ -62,7 +60,8 @@ export interface SiteLayout {
 
 /**
  * The complete tables a run writes only when asked for (`--tables`): every
- * row of them is in the county files, and a data folder holding them again
+ * value is in the county files, every mention and unused number is read off
+ * its report's text by the dashboard, and a data folder holding them again
  * was three times its reports' size. reports.csv is always written: the
  * dashboard reads it.
  */
@@ -81,59 +80,42 @@ const TABLE_OF: Readonly<Record<CsvName, { readonly header: string }>> = {
   'unused.csv': UNUSED_TABLE,
 };
 
-/**
- * Each county file's columns: the values and reports whole, the mentions and
- * unused numbers in the columns the dashboard reads (SITE_MENTION_COLUMNS,
- * SITE_UNUSED_COLUMNS).
- */
+/** Each county file's columns: its rows of the values and reports, whole. */
 const COUNTY_TABLE_OF: Readonly<Record<CountyFile, { readonly header: string }>> = {
   values: VALUES_TABLE,
   reports: REPORTS_TABLE,
-  mentions: SITE_MENTIONS_TABLE,
-  unused: SITE_UNUSED_TABLE,
 };
-
-/**
- * A mention's or unused number's line in its county's file (the dashboard's
- * columns) and, when the complete tables are written, in its complete table
- * (every column); null otherwise.
- */
-export interface RowLines {
-  readonly site: string;
-  readonly full: string | null;
-}
 
 type Mention = Datasets['mentions'][number];
 type Unused = Datasets['unused'][number];
 
-/** A mention's lines (RowLines); `tables`: the complete table's too. */
-export const mentionLines = (m: Mention, tables: boolean): RowLines => ({
-  site: SITE_MENTIONS_TABLE.line(m),
-  full: tables ? MENTIONS_TABLE.line(m) : null,
-});
+/**
+ * A mention's line in the complete mentions.csv, when the complete tables
+ * are written (null otherwise): the dashboard reads a report's mentions off
+ * its text (src/dataset/read-findings.ts), so no other file holds them.
+ */
+export const mentionLine = (m: Mention, tables: boolean): string | null =>
+  tables ? MENTIONS_TABLE.line(m) : null;
 
-/** Unused numbers' lines, each kind joined (RowLines); `tables`: the complete table's too. */
-export const unusedLines = (numbers: readonly Unused[], tables: boolean): RowLines => ({
-  site: numbers.map((u) => SITE_UNUSED_TABLE.line(u)).join(''),
-  full: tables ? numbers.map((u) => UNUSED_TABLE.line(u)).join('') : null,
-});
+/** Unused numbers' lines in the complete unused.csv, joined; null as mentionLine. */
+export const unusedLines = (numbers: readonly Unused[], tables: boolean): string | null =>
+  tables ? numbers.map((u) => UNUSED_TABLE.line(u)).join('') : null;
 
 /**
  * Writes a data folder's files as their rows come: the values first, in
  * their order (as resolveValues gives them, or one group of reports after
- * another, see resolveByGroups), then each counted report's mention lines
- * and unused-number lines in report id order, then `finish`. A value or a
- * report is serialised once, its line appended to each file holding it; a
- * mention or an unused number comes as its county file's line and, with the
- * complete tables, its table's (RowLines). Nothing is kept but counts and
- * file names, so a run of any size writes through it.
+ * another, see resolveByGroups), then each counted report's mentions and
+ * unused numbers in report id order (counted; their lines written with the
+ * complete tables only), then `finish`. A value or a report is serialised
+ * once, its line appended to each file holding it. Nothing is kept but
+ * counts and file names, so a run of any size writes through it.
  */
 export interface LayoutWriter {
   readonly value: (v: ResolvedValue) => void;
-  /** One mention of `indicator`, from report `reportId`: SITE_MENTIONS_TABLE's line, MENTIONS_TABLE's. */
-  readonly mention: (reportId: string, indicator: IndicatorId, lines: RowLines) => void;
-  /** `count` unused numbers, all from report `reportId`: SITE_UNUSED_TABLE's lines, UNUSED_TABLE's. */
-  readonly unused: (reportId: string, lines: RowLines, count: number) => void;
+  /** One mention of `indicator`: its line in the complete table (mentionLine). */
+  readonly mention: (indicator: IndicatorId, line: string | null) => void;
+  /** `count` unused numbers of one report: their lines in the complete table (unusedLines). */
+  readonly unused: (lines: string | null, count: number) => void;
   /** The corrections file and the catalog: after every row. */
   readonly finish: (corrections: readonly Correction[]) => void;
   /** index.json's content, given the byte size of each file written. */
@@ -160,7 +142,7 @@ const add = <K>(counts: Map<K, number>, key: K, n = 1): void => {
 /**
  * The writer of a data folder whose reports are `reports` (reports.csv's
  * rows, in order): files that exist even without rows (the tables written,
- * each county's four) start with their header at once, and the reports are
+ * each county's two) start with their header at once, and the reports are
  * written.
  */
 export function layoutWriter(
@@ -176,12 +158,7 @@ export function layoutWriter(
   const countyOfReport = new Map(
     reports.map((r) => [r.reportId, numberOf.get(countyKeyOf(r.metadata))]),
   );
-  const countyCounts: CountyCounts = {
-    values: new Map(),
-    reports: new Map(),
-    mentions: new Map(),
-    unused: new Map(),
-  };
+  const countyCounts: CountyCounts = { values: new Map(), reports: new Map() };
   const valueRows = new Map<IndicatorId, number>();
   const mentionRows = new Map<IndicatorId, number>();
   const valueFiles = new Set<string>();
@@ -236,15 +213,13 @@ export function layoutWriter(
     add(valueRows, v.indicator);
     index.value(v);
   };
-  const mention = (reportId: string, indicator: IndicatorId, lines: RowLines): void => {
-    putFull('mentions.csv', lines.full);
-    putCounty(countyOfReport.get(reportId), 'mentions', lines.site);
+  const mention = (indicator: IndicatorId, line: string | null): void => {
+    putFull('mentions.csv', line);
     add(mentionRows, indicator);
   };
-  const unused = (reportId: string, lines: RowLines, count: number): void => {
+  const unused = (lines: string | null, count: number): void => {
     if (count === 0) return;
-    putFull('unused.csv', lines.full);
-    putCounty(countyOfReport.get(reportId), 'unused', lines.site, count);
+    putFull('unused.csv', lines);
     unusedRows += count;
   };
   let corrections = 0;
@@ -274,8 +249,6 @@ export function layoutWriter(
           key,
           values: fileOf(n, 'values'),
           reports: fileOf(n, 'reports'),
-          mentions: fileOf(n, 'mentions'),
-          unused: fileOf(n, 'unused'),
         })),
         corrections: {
           file: CORRECTIONS_FILE,
@@ -299,10 +272,9 @@ export function siteLayout(
       writer = layoutWriter(sink, datasets.reports, options);
       for (const v of datasets.values) writer.value(v);
       for (const m of datasets.mentions) {
-        writer.mention(m.reportId, m.mention.indicator, mentionLines(m, options.tables));
+        writer.mention(m.mention.indicator, mentionLine(m, options.tables));
       }
-      for (const u of datasets.unused)
-        writer.unused(u.reportId, unusedLines([u], options.tables), 1);
+      for (const u of datasets.unused) writer.unused(unusedLines([u], options.tables), 1);
       writer.finish(datasets.corrections);
     },
     index: (bytesOf) => {

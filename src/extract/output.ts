@@ -11,8 +11,6 @@ import {
   INDICATOR_COLUMNS,
   MENTION_COLUMNS,
   REPORT_COLUMNS,
-  SITE_MENTION_COLUMNS,
-  SITE_UNUSED_COLUMNS,
   UNUSED_COLUMNS,
   type MentionColumn,
   type UnusedColumn,
@@ -99,8 +97,6 @@ const mentionRow = ({
 
 /** mentions.csv. */
 export const MENTIONS_TABLE = csvTable(MENTION_COLUMNS, mentionRow);
-/** counties/<n>/mentions.csv: the columns the dashboard reads. */
-export const SITE_MENTIONS_TABLE = csvTable(SITE_MENTION_COLUMNS, mentionRow);
 
 /** indicators.csv and the files that hold part of it. */
 export const VALUES_TABLE = csvTable(INDICATOR_COLUMNS, (v: Datasets['values'][number]) => ({
@@ -173,8 +169,6 @@ const unusedRow = ({
 
 /** unused.csv. */
 export const UNUSED_TABLE = csvTable(UNUSED_COLUMNS, unusedRow);
-/** counties/<n>/unused.csv: the columns the dashboard reads. */
-export const SITE_UNUSED_TABLE = csvTable(SITE_UNUSED_COLUMNS, unusedRow);
 
 /**
  * corrections.csv in the data folder: the corrections that were applied, as

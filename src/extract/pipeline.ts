@@ -3,9 +3,10 @@
  * CLI feeds it files; the browser importer can feed it dropped files.
  */
 import { decodeReport } from './decode';
-import { extractReport, type QuotedMention, type QuotedUnused } from './extract-report';
+import { extractReport } from './extract-report';
+import { inTableOrder, type QuotedMention, type QuotedUnused } from './figures';
+import { byCodeUnit } from './text';
 import {
-  byCodeUnit,
   EMPTY_METADATA,
   finalizeReports,
   summarize,
@@ -127,10 +128,6 @@ export interface FinalizeInput extends SideFiles {
   /** Reads a span back, for derived values and corrections that name a span. */
   readonly quote: (reportId: string, start: number, end: number) => string;
 }
-
-/** A report's mentions in the order of mentions.csv: by position, then indicator. */
-export const inTableOrder = (mentions: readonly QuotedMention[]): QuotedMention[] =>
-  [...mentions].sort((a, b) => a.start - b.start || byCodeUnit(a.indicator, b.indicator));
 
 /** Every dataset of a run held in memory: the browser's importer and small runs. */
 export function finalizeDatasets(input: FinalizeInput): Datasets {

@@ -28,7 +28,7 @@ import {
   type ResolutionRule,
 } from '../catalog';
 import type { Correction } from './inputs';
-import { detach, type QuotedMention } from './extract-report';
+import { detach, type QuotedMention } from './figures';
 import type { Mention } from './match';
 import type { ReportMetadata } from './metadata';
 

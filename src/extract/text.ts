@@ -128,3 +128,8 @@ export function joinWrappedLines(folded: string): string {
   }
   return last === 0 ? folded : out + folded.slice(last);
 }
+
+/** Strings in code unit order, the same in every locale. */
+export function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -171,6 +171,8 @@ export const en: Record<MessageKey, string> = {
     'Each number is marked in its sentence, with why it was not used. Dates, list numbers and plans need nothing; a number no rule matched may be a missed indicator: check it against the report.',
   unusedNone: 'No number was left unused.',
   unusedFailed: 'The unused numbers could not be loaded.',
+  unusedOtherRules:
+    'Read off the text by this page: {n} numbers, where the data folder counts {m}. The data was extracted by other rules; run the extraction again.',
   reasonPlan: 'plan',
   reasonQuota: 'target or minimum',
   reasonDate: 'date or duration',

@@ -159,6 +159,8 @@ export const zh = {
     '每个数字标在其所在句中，并注明未被采用的原因。日期、序号、计划等通常无需处理；“无规则匹配”的数字可能是漏提的指标，请对照原文核对。',
   unusedNone: '没有未使用的数字。',
   unusedFailed: '未使用的数字无法加载。',
+  unusedOtherRules:
+    '本页从原文读出 {n} 个，数据文件记为 {m} 个：数据由另一版本的规则提取，请重新运行提取。',
   reasonPlan: '计划或部署',
   reasonQuota: '目标或下限',
   reasonDate: '日期或时长',

@@ -50,9 +50,9 @@ describe('FileAppender', () => {
 describe('Spill', () => {
   const packed = (id: string, text: string): Packed => ({
     summary: summarize(failedReport(id, `${id}.txt`, 'x')),
-    tableMentions: JSON.stringify([['mediation.cases'], [text], [`${text}!`]]),
+    tableMentions: JSON.stringify([['mediation.cases'], [`${text}!`]]),
     mentions: '[]',
-    unused: JSON.stringify([text, null]),
+    unused: JSON.stringify(text),
   });
 
   it('gives back every piece, over any number of writes, and removes its file', () => {
@@ -65,9 +65,9 @@ describe('Spill', () => {
         for (const n of [...kept.keys()].reverse()) {
           const spilled = kept[n];
           if (spilled === undefined) continue;
-          expect(spill.unused(spilled)).toEqual({ site: texts[n], full: null });
+          expect(spill.unused(spilled)).toBe(texts[n]);
           expect(spill.tableMentions(spilled)).toEqual([
-            { indicator: 'mediation.cases', lines: { site: texts[n], full: `${texts[n]}!` } },
+            { indicator: 'mediation.cases', line: `${texts[n]}!` },
           ]);
           expect(spill.mentions(spilled)).toEqual([]);
         }

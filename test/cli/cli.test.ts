@@ -2,18 +2,27 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } fr
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PHASES } from '../../src/cli/phases';
-import { copySamples, filesBelow, readCsv, run, runCli, tableRows, tempDir } from '../helpers';
+import {
+  copySamples,
+  filesBelow,
+  findingsBelow,
+  readCsv,
+  run,
+  runCli,
+  tableRows,
+  tempDir,
+} from '../helpers';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'encodings');
 
+/** Each report's mentions as the dashboard reads them off its text: indicator=value. */
 function mentionsByReport(outDir: string): Map<string, string[]> {
-  const byReport = new Map<string, string[]>();
-  for (const m of tableRows(outDir, 'mentions')) {
-    const list = byReport.get(m['report_id'] ?? '') ?? [];
-    list.push(`${m['indicator']}=${m['value']}`);
-    byReport.set(m['report_id'] ?? '', list);
-  }
-  return byReport;
+  return new Map(
+    [...findingsBelow(outDir)].map(([id, f]) => [
+      id,
+      f.mentions.map((m) => `${m.indicator}=${m.value}`),
+    ]),
+  );
 }
 
 describe('input robustness', async () => {

@@ -7,31 +7,21 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import {
-  INDICATOR_COLUMNS,
-  MENTION_COLUMNS,
-  REPORT_COLUMNS,
-  SITE_MENTION_COLUMNS,
-  SITE_UNUSED_COLUMNS,
-  UNUSED_COLUMNS,
-} from '../../src/extract/columns';
+import { INDICATOR_COLUMNS, REPORT_COLUMNS } from '../../src/extract/columns';
 import { PARSERS } from '../../src/dataset/parse';
 import { run } from '../helpers';
 
 // With the complete tables: the files the dashboard reads hold their rows (pipeline.test.ts).
+// The complete mentions and unused numbers are for Excel: the dashboard reads them off the texts.
 const { outDir } = await run({ quiet: true, tables: true });
 const read = (name: string): string => readFileSync(join(outDir, name), 'utf8');
 
 const FILES = [
   { file: 'indicators.csv', columns: INDICATOR_COLUMNS, parse: PARSERS.values },
-  { file: 'mentions.csv', columns: MENTION_COLUMNS, parse: PARSERS.mentions },
   { file: 'reports.csv', columns: REPORT_COLUMNS, parse: PARSERS.reports },
-  { file: 'unused.csv', columns: UNUSED_COLUMNS, parse: PARSERS.unused },
-  // What the dashboard reads: a county's files (the mentions and unused numbers in fewer columns).
+  // What the dashboard reads: a county's files.
   { file: 'counties/0/values.csv', columns: INDICATOR_COLUMNS, parse: PARSERS.values },
   { file: 'counties/0/reports.csv', columns: REPORT_COLUMNS, parse: PARSERS.reports },
-  { file: 'counties/0/mentions.csv', columns: SITE_MENTION_COLUMNS, parse: PARSERS.mentions },
-  { file: 'counties/0/unused.csv', columns: SITE_UNUSED_COLUMNS, parse: PARSERS.unused },
 ] as const;
 
 describe('a written dataset parses back by the same column table', () => {

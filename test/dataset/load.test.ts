@@ -3,13 +3,7 @@
  * index.json does not list are dropped with a load error, not silently.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  loadCounty,
-  loadIndex,
-  loadIndicatorYear,
-  loadUnused,
-  WORKER_BYTES,
-} from '../../src/dataset/load';
+import { loadCounty, loadIndex, loadIndicatorYear, WORKER_BYTES } from '../../src/dataset/load';
 import { rowsOfKnownTowns } from '../../src/dataset/model';
 import { CATALOG_VERSION } from '../../src/catalog';
 import { INDEX_FORMAT, type IndexCounty, type IndexIndicator } from '../../src/extract/data-index';
@@ -17,8 +11,6 @@ import { issueMessage } from '../../src/i18n';
 
 const HEADER =
   'report_id,town,county,city,province,year,indicator,value,unit,qualifier,derived,corrected,alternatives,start,end,category,unit_written,mentions,alternative_values,correction,note,period,quote,parts';
-
-const UNUSED_HEADER = 'report_id,start,end,value,unit,reason,text,context';
 
 const row = (report: string, town: string, value: number): string =>
   `${report},${town},某县,某市,某省,2024,mediation.cases,${value},件,=,false,false,0,1,2,mediation,件,1,,,,,x,`;
@@ -34,7 +26,6 @@ const FILES: Readonly<Record<string, string>> = {
   'counties/0/values.csv': [HEADER, row('r1', '甲镇', 10), row('r5', '丁镇', 5)].join('\n'),
   'counties/0/reports.csv':
     'report_id,town,county,city,province,year,status\nr1,甲镇,某县,某市,某省,2024,ok\n',
-  'counties/0/unused.csv': `${UNUSED_HEADER}\nr1,4,6,12,次,no_rule,12次,x\n`,
 };
 
 const KNOWN = new Set(['某省/某市/某县/甲镇', '某省/某市/某县/乙镇']);
@@ -112,8 +103,6 @@ describe('rows of towns index.json does not list', () => {
       key: '某省/某市/某县',
       values: file('values'),
       reports: file('reports'),
-      mentions: file('mentions'),
-      unused: file('unused'),
     };
     const { data, errors } = await loadCounty(info, isKnown);
     expect(data.values.map((r) => r.town)).toEqual(['甲镇']);
@@ -140,24 +129,6 @@ describe('rows of towns index.json does not list', () => {
       '5 row(s) of 5 town(s) not in index.json skipped: t1, t2, t3 and 2 more',
     );
     expect(rowsOfKnownTowns(rows as never[], () => true, 'data/x.csv').error).toBeNull();
-  });
-});
-
-describe('the numbers no rule used', () => {
-  const county: IndexCounty = {
-    key: '某省/某市/某县',
-    values: { file: 'counties/0/values.csv', rows: 2, bytes: 100 },
-    reports: { file: 'counties/0/reports.csv', rows: 1, bytes: 100 },
-    mentions: { file: 'counties/0/mentions.csv', rows: 0, bytes: 0 },
-    unused: { file: 'counties/0/unused.csv', rows: 1, bytes: 60 },
-  };
-
-  it('come from the county’s file', async () => {
-    const { rows, errors } = await loadUnused(county);
-    expect(errors).toEqual([]);
-    expect(rows).toEqual([
-      { reportId: 'r1', start: 4, end: 6, value: 12, unit: '次', reason: 'no_rule' },
-    ]);
   });
 });
 

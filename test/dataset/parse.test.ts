@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMentions, parseReports, parseValues } from '../../src/dataset/parse';
+import { parseReports, parseValues } from '../../src/dataset/parse';
 
 const HEADER =
   'report_id,town,county,city,province,year,indicator,value,unit,qualifier,derived,corrected,alternatives,start,end,category,unit_written,mentions,alternative_values,correction,note,period,quote,parts';
@@ -136,21 +136,16 @@ describe('parsing a large file chunk by chunk', () => {
   });
 });
 
-describe('parseReports and parseMentions', () => {
-  it('validate their rows too', () => {
+describe('parseReports', () => {
+  it('validates its rows too', () => {
     const reports = parseReports(
       'report_id,town,county,city,province,year,published,chars,status,message\nr1,甲镇,,,,2024,,10,ok,\nr2,乙镇,,,,24,,10,ok,\n',
     );
     expect(reports.rows.map((r) => r.reportId)).toEqual(['r1']);
     expect(reports.errors[0]?.line).toBe(3);
-    const mentions = parseMentions(
-      'report_id,indicator,value,unit,qualifier,start,end,quote\nr1,mediation.cases,5,件,=,1,4,abc\nr1,mediation.cases,5,件,?,1,4,abc\n',
-    );
-    expect(mentions.rows).toHaveLength(1);
-    expect(mentions.errors[0]?.line).toBe(3);
   });
 
-  it('read a report’s notes to word them in the page’s language, or keep the message as written', () => {
+  it('reads a report’s notes to word them in the page’s language, or keep the message as written', () => {
     const notes = JSON.stringify([{ code: 'few_figures', params: { found: '1', unused: '43' } }]);
     const csv = [
       'report_id,town,year,status,message,notes',

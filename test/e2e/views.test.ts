@@ -227,12 +227,12 @@ describe('benchmarking views', () => {
     const indicatorFiles = made.filter((r) => r.startsWith('indicators/'));
     expect(indicatorFiles.length).toBeGreaterThan(0);
     expect(indicatorFiles.every((r) => r.endsWith('/2023.csv'))).toBe(true);
-    // A value opens its sentence from the county's mentions, not the indicator's.
+    // A value opens its sentence from the report's text; its other mentions are read off it.
     await profile.getByRole('button', { name: /474件/ }).first().click();
     await page.getByTestId('source-highlight').first().waitFor();
     const opened = site.requests.slice(from).map((r) => r.replace('/sub/path/data/', ''));
-    expect(opened).toContain('counties/0/mentions.csv');
-    expect(opened.some((r) => r.startsWith('mentions/'))).toBe(false);
+    expect(opened).toContain('texts/shanghai-jingan-pengpu-2023.txt');
+    expect(opened.some((r) => /^(counties\/\d+\/)?(mentions|unused)\b/.test(r))).toBe(false);
     expect(await page.getByTestId('source-panel').textContent()).toContain('彭浦镇');
     await page.getByTestId('source-panel').getByRole('button', { name: '关闭' }).click();
     await page.getByTestId('town-select').selectOption({ label: '红格镇' });
@@ -251,10 +251,14 @@ describe('benchmarking views', () => {
       .poll(() => page.getByTestId('source-highlight').textContent())
       .toBe('排查出矛盾纠纷138件');
     await expect.poll(() => page.locator('mark.mention-other').count()).toBe(2);
+    // Read off the text by the extractor in a worker, not on the page's thread.
+    expect(page.workers().map((w) => w.url())).toContainEqual(
+      expect.stringMatching(/\/assets\/findings\.worker-[\w-]+\.js$/),
+    );
     expect(await page.getByTestId('source-panel').textContent()).toContain('段园镇');
     const made = site.requests.slice(from).map((r) => r.replace('/sub/path/data/', ''));
     expect(made.some((r) => r.startsWith('indicators/mediation.screened/'))).toBe(true);
-    expect(made.some((r) => /^counties\/\d+\/mentions\.csv$/.test(r))).toBe(true);
+    expect(made.some((r) => /^counties\/\d+\/values\.csv$/.test(r))).toBe(true);
     await page.close();
   });
 

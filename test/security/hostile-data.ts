@@ -133,8 +133,6 @@ interface IndexJson {
     key: string;
     values: { file: string; bytes: number };
     reports: { file: string; bytes: number };
-    mentions: { file: string; bytes: number };
-    unused: { file: string; bytes: number };
   }[];
 }
 
@@ -187,8 +185,6 @@ export function makeHostile(dataDir: string, bytes?: number): void {
     });
     size(c.values);
     size(c.reports);
-    size(c.mentions);
-    size(c.unused);
   }
   writeFileSync(indexPath, JSON.stringify(index));
   // Sanity: nothing of the original names left in the files the app reads.

@@ -1,17 +1,15 @@
 /**
  * One report's numbers no rule used, each in its sentence with why it was
  * left: what an administrator reads to find phrasings the rules miss. Fetched
- * when asked (its county's unused.csv and the report text), never with the page.
+ * when asked (the report text, its numbers read off it by the extractor), never
+ * with the page.
  */
 import { useEffect, useRef, useState } from 'react';
 import { CloseButton, reportHeading, SourceHeader } from '../../components/ReportHeader';
 import { UnusedNumberList } from '../../components/UnusedNumberList';
-import { countyKeyOf, type ReportInfo, type UnusedRow } from '../../dataset/model';
+import type { ReportInfo, UnusedRow } from '../../dataset/model';
 import type { UnusedReason } from '../../extract';
-import { INDEX_FILE } from '../../extract/data-index';
-import { fileError } from '../../extract/result';
 import { t, type Lang, type MessageKey } from '../../i18n';
-import { useAppStore } from '../../store';
 
 /** Why a number was left, in words: every reason the extractor gives has its own. */
 const REASONS: Readonly<Record<UnusedReason, MessageKey>> = {
@@ -39,40 +37,33 @@ interface Loaded {
   readonly failed: boolean;
 }
 
+/** The report's text and the numbers read off it that no rule used. */
 function useUnused(report: ReportInfo): Loaded | null {
-  const county = useAppStore((s) => s.model?.counties.get(countyKeyOf(report)));
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const { reportId } = report;
   useEffect(() => {
     let live = true;
     void import('../../dataset/load')
-      .then((m) =>
-        Promise.all([
-          // A report of no listed county (an index not written with its reports): nothing to show.
-          county === undefined
-            ? { rows: [], errors: [fileError(INDEX_FILE, `no county lists report ${reportId}`)] }
-            : m.loadUnused(county),
-          m.loadReportText(reportId),
-        ]),
-      )
-      .then(([unused, text]) => {
+      .then((m) => m.loadReportText(reportId))
+      .then(async (text) => {
+        if (text === null) return null;
+        const { findingsOf } = await import('../../dataset/findings');
+        return { text, found: await findingsOf(reportId, text).catch(() => null) };
+      })
+      .then((read) => {
         if (!live) return;
-        const rows = unused.rows
-          .filter((u) => u.reportId === reportId)
-          .sort((a, b) => a.start - b.start);
-        // Spans past the text's end belong to another text: not shown as if they fit.
-        const fits = text !== null && rows.every((u) => u.end <= text.length);
+        const rows = read?.found?.unused ?? [];
         setLoaded({
           reportId,
-          rows,
-          text: fits ? text : null,
-          failed: !fits || (rows.length === 0 && unused.errors.length > 0),
+          rows: [...rows].sort((a, b) => a.start - b.start),
+          text: read?.text ?? null,
+          failed: read?.found == null,
         });
       });
     return () => {
       live = false;
     };
-  }, [reportId, county]);
+  }, [reportId]);
   return loaded?.reportId === reportId ? loaded : null;
 }
 
@@ -114,6 +105,11 @@ export function UnusedPanel({
       </SourceHeader>
       <div className="unused-body">
         <p className="hint">{t(lang, 'unusedPanelHint')}</p>
+        {loaded !== null && !loaded.failed && loaded.rows.length !== report.unused && (
+          <p className="hint" role="status" data-testid="unused-other-rules">
+            {t(lang, 'unusedOtherRules', { n: loaded.rows.length, m: report.unused })}
+          </p>
+        )}
         <label className="unused-filter">
           <input
             type="checkbox"

@@ -10,7 +10,6 @@ import { INDICATORS } from '../../catalog';
 import { rowText } from '../../components/value-text';
 import { countyKeyOf, rowOfReport, type MentionRow, type ValueRow } from '../../dataset/model';
 import { formatValue, indicatorName, t, type Lang } from '../../i18n';
-import type { IndexCounty } from '../../extract/data-index';
 import { useAppStore, type SourceRef } from '../../store';
 import { useCountyData, useIndicatorData, useReports } from '../../store/hooks';
 import type { Mark } from '../../components/segments';
@@ -28,44 +27,34 @@ interface Loaded {
 /** None loaded yet: one empty list, so the marks are not computed again each render. */
 const NO_MENTIONS: readonly MentionRow[] = [];
 
-function useSourceData(
-  source: SourceRef | null,
-  files: IndexCounty | undefined,
-  localText: string | null,
-): Loaded | null {
+function useSourceData(source: SourceRef | null, localText: string | null): Loaded | null {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const key = source === null ? '' : `${source.reportId}|${source.indicator}`;
-  // A report imported in this browser: its text is here; its value's span is the mark.
-  const local = useMemo(
-    () => (localText === null ? null : { key, text: localText, mentions: NO_MENTIONS }),
-    [key, localText],
-  );
   useEffect(() => {
-    if (source === null || localText !== null) return;
+    if (source === null) return;
     let live = true;
-    void import('../../dataset/load')
-      .then((m) =>
-        Promise.all([
-          m.loadReportText(source.reportId),
-          // Only the county's mentions, not every mention of every report.
-          files === undefined
-            ? { byReport: new Map<string, MentionRow[]>() }
-            : m.loadMentions(files),
-        ]),
-      )
-      .then(([text, mentions]) => {
-        if (!live) return;
-        const ofIndicator = (mentions.byReport.get(source.reportId) ?? [])
-          .filter((m) => m.indicator === source.indicator)
-          .sort((a, b) => a.start - b.start);
-        setLoaded({ key, text, mentions: ofIndicator });
-      });
+    const { reportId, indicator } = source;
+    // A report imported in this browser has its text here; a published one's is fetched.
+    const text =
+      localText !== null
+        ? Promise.resolve(localText)
+        : import('../../dataset/load').then((m) => m.loadReportText(reportId));
+    void text.then(async (t) => {
+      if (!live) return;
+      // The text first; the other mentions when read off it (the value's own span meanwhile).
+      setLoaded({ key, text: t, mentions: NO_MENTIONS });
+      if (t === null) return;
+      const { findingsOf } = await import('../../dataset/findings');
+      const found = await findingsOf(reportId, t).catch(() => null);
+      if (!live || found === null) return;
+      const ofIndicator = found.mentions.filter((m) => m.indicator === indicator);
+      setLoaded({ key, text: t, mentions: ofIndicator });
+    });
     return () => {
       live = false;
     };
-  }, [key, source, files, localText]);
+  }, [key, source, localText]);
   if (source === null) return null;
-  if (local !== null) return local;
   return loaded?.key === key ? loaded : null;
 }
 
@@ -176,7 +165,7 @@ function ValueSource() {
       local === undefined &&
       (indicator === null || indicatorState !== 'loading'),
   );
-  const loaded = useSourceData(source, byCounty ? countyInfo : undefined, local?.text ?? null);
+  const loaded = useSourceData(source, local?.text ?? null);
   const textRef = useRef<HTMLDivElement | null>(null);
   const row = useMemo(() => {
     if (source === null || model === null) return null;
@@ -206,8 +195,13 @@ function ValueSource() {
           ? (county?.reports.find((r) => r.reportId === source.reportId) ??
             model?.reports?.get(source.reportId))
           : model?.reports?.get(source.reportId);
-  const mentions = loaded?.mentions ?? NO_MENTIONS;
   const wanted = source?.start ?? row?.start ?? null;
+  // The other mentions only when the value's own is among them: a text read
+  // by other rules than the data's (a dashboard newer than its data folder)
+  // marks the value alone rather than someone else's words.
+  const read = loaded?.mentions ?? NO_MENTIONS;
+  const own = read.findIndex((m) => m.start === (row?.start ?? wanted));
+  const mentions = own === -1 ? NO_MENTIONS : read;
   const current = Math.max(
     0,
     mentions.findIndex((m) => m.start === wanted),

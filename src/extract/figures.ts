@@ -1,0 +1,105 @@
+/**
+ * A report's figures: the mentions its rules find and the numbers no rule
+ * used, each with its words, offsets into the normalised text. No place names
+ * or metadata: the dashboard reads a published report's figures off its text
+ * with this alone (src/dataset/read-findings.ts), without the registry of
+ * divisions extractReport's metadata needs.
+ */
+import { matchTokens, type Mention, type UnusedNumber } from './match';
+import { scanNumbers } from './numbers';
+import { analyseStructure } from './structure';
+import { simplifyForMatching } from './simplified';
+import { byCodeUnit, foldForMatching, joinWrappedLines, normalizeReportText } from './text';
+
+export interface QuotedMention extends Mention {
+  /** text.slice(start, end): the phrase as written. */
+  readonly quote: string;
+}
+
+export interface QuotedUnused extends UnusedNumber {
+  /** The number as written. */
+  readonly text: string;
+  /** About 20 characters on each side, on one line. */
+  readonly context: string;
+}
+
+const CONTEXT = 20;
+
+/**
+ * A copy that does not keep the whole report alive: V8 represents long
+ * slices as views into their parent string.
+ */
+export function detach(slice: string): string {
+  return slice.length < 13 ? slice : (' ' + slice).slice(1);
+}
+
+/**
+ * A mention with its quote, every field written out: V8 gives each object
+ * made by spreading (`{ ...m, quote }`) a hidden class of its own, which took
+ * half of the memory a run keeps per report (docs/performance.md).
+ */
+function quoted(m: Mention, quote: string): QuotedMention {
+  // Every field required here: one added to Mention must be copied too.
+  const fields: Omit<Required<QuotedMention>, 'parts'> = {
+    indicator: m.indicator,
+    value: m.value,
+    unit: m.unit,
+    qualifier: m.qualifier,
+    start: m.start,
+    end: m.end,
+    numStart: m.numStart,
+    numEnd: m.numEnd,
+    rule: m.rule,
+    period: m.period,
+    sentenceStart: m.sentenceStart,
+    sentenceEnd: m.sentenceEnd,
+    total: m.total,
+    quote,
+  };
+  return m.parts === undefined ? fields : { ...fields, parts: m.parts };
+}
+
+export interface ReportFigures {
+  /** The normalised text that every offset indexes into. */
+  readonly text: string;
+  /** The text simplified and folded (same length), as metadata reads it. */
+  readonly folded: string;
+  readonly mentions: readonly QuotedMention[];
+  readonly unused: readonly QuotedUnused[];
+}
+
+/**
+ * `rawText` (decoded text) normalised, and its figures. Rules read a copy of
+ * the text of the same length (simplified, folded, with wrapped lines
+ * joined), so every offset they find points into `text`.
+ */
+export function readFigures(rawText: string): ReportFigures {
+  const text = normalizeReportText(rawText);
+  // Folded first: a Kangxi radical (⾨) becomes the character OpenCC then simplifies.
+  const folded = simplifyForMatching(foldForMatching(text));
+  const joined = joinWrappedLines(folded);
+  const structure = analyseStructure(joined);
+  const tokens = scanNumbers(joined);
+  const { mentions, unused } = matchTokens(joined, tokens, structure);
+  return {
+    text,
+    folded,
+    mentions: mentions.map((m) => quoted(m, detach(text.slice(m.start, m.end)))),
+    unused: unused.map((u): Required<QuotedUnused> => ({
+      start: u.start,
+      end: u.end,
+      value: u.value,
+      unit: u.unit,
+      qualifier: u.qualifier,
+      reason: u.reason,
+      text: detach(text.slice(u.start, u.end)),
+      context: detach(
+        text.slice(Math.max(0, u.start - CONTEXT), u.end + CONTEXT).replace(/\n/g, ' '),
+      ),
+    })),
+  };
+}
+
+/** A report's mentions in the order of mentions.csv: by position, then indicator. */
+export const inTableOrder = (mentions: readonly QuotedMention[]): QuotedMention[] =>
+  [...mentions].sort((a, b) => a.start - b.start || byCodeUnit(a.indicator, b.indicator));
