@@ -1,7 +1,7 @@
 /**
  * A report's mentions and the numbers no rule used, read off its published
  * text by the extractor itself: the data folder does not store them (at
- * province scale they were a sixth of it). Offsets index the text as
+ * province scale they were about a tenth of it). Offsets index the text as
  * published (texts/<id>.txt is the extractor's normalised text, which
  * normalises to itself), so they are the run's own.
  */
