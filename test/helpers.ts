@@ -93,6 +93,23 @@ export function tableRows(
 }
 
 /**
+ * Every row of a data folder's per-indicator value files (values of no year
+ * are in their county's file only): the columns with the quote.
+ */
+export function indicatorFileRows(dir: string): Record<string, string>[] {
+  const index = JSON.parse(readFileSync(join(dir, INDEX_FILE), 'utf8')) as DataIndex;
+  return index.indicators.flatMap((i) =>
+    i.years.flatMap((y) => csvRows(readFileSync(join(dir, y.file), 'utf8'))),
+  );
+}
+
+/** The words a value row's span marks in its report's published text. */
+export function spanText(dir: string, row: Record<string, string>): string {
+  const text = readFileSync(join(dir, textFileOf(row['report_id'] ?? '')), 'utf8');
+  return text.slice(Number(row['start']), Number(row['end']));
+}
+
+/**
  * The mentions and unused numbers of every counted report of a data folder
  * (not another file of one report, not unreadable), as the dashboard reads
  * them: off each published text (texts/<id>.txt), by report id.

@@ -26,13 +26,15 @@ import {
 } from './csv-fields';
 import { townIdOf, type ReportPlace, type ReportInfo, type ValueRow } from './model';
 import { parseRows, rowSchemaOf, type Parsed } from './csv-rows';
-import type { IndicatorColumn, ReportColumn } from '../extract/columns';
+import type { IndicatorColumn, ReportColumn, ValueTableOnlyColumn } from '../extract/columns';
 import { REPORT_STATUSES } from '../extract/columns';
 
 export { issueText, type Parsed } from './csv-rows';
 
 const reportId = z.string().check(z.minLength(1, 'report_id is empty'));
 
+// Not read (null): the columns only the complete table holds, and the quote
+// (a county's file lacks it; exports read it from the indicator's files).
 const valueSchema = rowSchemaOf({
   report_id: reportId,
   town: text,
@@ -59,7 +61,7 @@ const valueSchema = rowSchemaOf({
   period: text,
   quote: null,
   parts: partList,
-} satisfies Record<IndicatorColumn, unknown>);
+} satisfies Record<IndicatorColumn, unknown> & Record<ValueTableOnlyColumn | 'quote', null>);
 
 const reportSchema = rowSchemaOf({
   report_id: reportId,

@@ -111,6 +111,30 @@ export const INDICATOR_COLUMNS = [
   'parts',
 ] as const;
 
+/**
+ * The columns of indicators.csv the dashboard does not read (counts and the
+ * category, which the catalog gives): only the complete table holds them.
+ */
+const VALUE_TABLE_ONLY = [
+  'alternatives',
+  'category',
+  'mentions',
+] as const satisfies readonly IndicatorColumn[];
+export type ValueTableOnlyColumn = (typeof VALUE_TABLE_ONLY)[number];
+
+/** Each indicator's values of a year (indicators/<id>/<year>.csv): the columns the dashboard reads, and the quote its exports take. */
+export const SITE_VALUE_COLUMNS = INDICATOR_COLUMNS.filter(
+  (c): c is Exclude<IndicatorColumn, ValueTableOnlyColumn> =>
+    !(VALUE_TABLE_ONLY as readonly string[]).includes(c),
+);
+
+/**
+ * A county's values (counties/<n>/values.csv): the same less the quote,
+ * which its reports' source panels cut from the text they show (the
+ * per-indicator files carry it for exports).
+ */
+export const COUNTY_VALUE_COLUMNS = SITE_VALUE_COLUMNS.filter((c) => c !== 'quote');
+
 /** unused.csv. */
 export const UNUSED_COLUMNS = [
   'report_id',

@@ -25,9 +25,11 @@ import {
 } from './data-index';
 import {
   CORRECTIONS_TABLE,
+  COUNTY_VALUES_TABLE,
   CSV_NAMES,
   MENTIONS_TABLE,
   REPORTS_TABLE,
+  SITE_VALUES_TABLE,
   UNUSED_TABLE,
   VALUES_TABLE,
   type CsvName,
@@ -47,8 +49,8 @@ export type Sink = (path: string, text: string) => void;
 export interface SiteLayout {
   /**
    * Every file but index.json, in pieces, each file's pieces in order: each
-   * row is serialised once (its line appended to each file that holds it),
-   * so large runs never hold a whole file either. A file
+   * row's lines are appended to the files that hold it as it comes, so large
+   * runs never hold a whole file either. A file
    * starts with its header; files that exist even without rows (the tables,
    * each county's two) get theirs first, the corrections' after every row
    * (see LayoutWriter).
@@ -80,9 +82,9 @@ const TABLE_OF: Readonly<Record<CsvName, { readonly header: string }>> = {
   'unused.csv': UNUSED_TABLE,
 };
 
-/** Each county file's columns: its rows of the values and reports, whole. */
+/** Each county file's columns: its values in the columns the dashboard reads, its reports whole. */
 const COUNTY_TABLE_OF: Readonly<Record<CountyFile, { readonly header: string }>> = {
-  values: VALUES_TABLE,
+  values: COUNTY_VALUES_TABLE,
   reports: REPORTS_TABLE,
 };
 
@@ -106,9 +108,11 @@ export const unusedLines = (numbers: readonly Unused[], tables: boolean): string
  * their order (as resolveValues gives them, or one group of reports after
  * another, see resolveByGroups), then each counted report's mentions and
  * unused numbers in report id order (counted; their lines written with the
- * complete tables only), then `finish`. A value or a report is serialised
- * once, its line appended to each file holding it. Nothing is kept but
- * counts and file names, so a run of any size writes through it.
+ * complete tables only), then `finish`. A report is serialised once, its
+ * line appended to both files holding it; a value once per kind of file
+ * (its indicator's, its county's, the complete table), each in its own
+ * columns. Nothing is kept but counts and file names, so a run of any size
+ * writes through it.
  */
 export interface LayoutWriter {
   readonly value: (v: ResolvedValue) => void;
@@ -201,15 +205,15 @@ export function layoutWriter(
   const value = (v: ResolvedValue): void => {
     const county = numberOf.get(countyKeyOf(v));
     if (county === undefined) throw new Error(`value of ${v.reportId}: a place no report has`);
-    const line = VALUES_TABLE.line(v);
-    putFull('indicators.csv', line);
+    // Each file's columns (SITE_VALUE_COLUMNS, COUNTY_VALUE_COLUMNS; every one with --tables).
+    if (fullTables.has('indicators.csv')) putFull('indicators.csv', VALUES_TABLE.line(v));
     // Rows without a year are in their county's file only.
     if (v.year !== null) {
       const file = valuesFileOf(v.indicator, v.year);
       valueFiles.add(file);
-      putSplit(file, VALUES_TABLE.header, line);
+      putSplit(file, SITE_VALUES_TABLE.header, SITE_VALUES_TABLE.line(v));
     }
-    putCounty(county, 'values', line);
+    putCounty(county, 'values', COUNTY_VALUES_TABLE.line(v));
     add(valueRows, v.indicator);
     index.value(v);
   };

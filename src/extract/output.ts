@@ -8,10 +8,13 @@
 import { INDICATORS } from '../catalog';
 import {
   CORRECTION_COLUMNS,
+  COUNTY_VALUE_COLUMNS,
   INDICATOR_COLUMNS,
+  SITE_VALUE_COLUMNS,
   MENTION_COLUMNS,
   REPORT_COLUMNS,
   UNUSED_COLUMNS,
+  type IndicatorColumn,
   type MentionColumn,
   type UnusedColumn,
 } from './columns';
@@ -98,8 +101,8 @@ const mentionRow = ({
 /** mentions.csv. */
 export const MENTIONS_TABLE = csvTable(MENTION_COLUMNS, mentionRow);
 
-/** indicators.csv and the files that hold part of it. */
-export const VALUES_TABLE = csvTable(INDICATOR_COLUMNS, (v: Datasets['values'][number]) => ({
+/** A value's cells, every column of indicators.csv. */
+const valueRow = (v: Datasets['values'][number]): Readonly<Record<IndicatorColumn, Cell>> => ({
   report_id: v.reportId,
   town: v.town,
   county: v.county,
@@ -125,7 +128,14 @@ export const VALUES_TABLE = csvTable(INDICATOR_COLUMNS, (v: Datasets['values'][n
   period: v.period,
   quote: v.quote,
   parts: v.parts,
-}));
+});
+
+/** indicators.csv. */
+export const VALUES_TABLE = csvTable(INDICATOR_COLUMNS, valueRow);
+/** indicators/<id>/<year>.csv: the columns the dashboard reads and the quote. */
+export const SITE_VALUES_TABLE = csvTable(SITE_VALUE_COLUMNS, valueRow);
+/** counties/<n>/values.csv: the columns the dashboard reads. */
+export const COUNTY_VALUES_TABLE = csvTable(COUNTY_VALUE_COLUMNS, valueRow);
 
 /** reports.csv and the files that hold part of it. */
 export const REPORTS_TABLE = csvTable(REPORT_COLUMNS, (r: Datasets['reports'][number]) => ({

@@ -9,6 +9,7 @@ import {
   readCsv,
   run,
   runCli,
+  spanText,
   tableRows,
   tempDir,
 } from '../helpers';
@@ -140,7 +141,7 @@ describe('corrections', async () => {
     const row = find('段园镇', 'mediation.cases');
     expect(row).toMatchObject({ value: '610', corrected: 'true', correction: 'override' });
     expect(row?.['note']).toBe('区司法局核实为610件');
-    expect(row?.['quote']).toBe('调解矛盾纠纷608件');
+    expect(spanText(outDir, row ?? {})).toBe('调解矛盾纠纷608件');
   });
 
   it('deletes a value: the row stays, empty, marked deleted', () => {

@@ -15,7 +15,7 @@ import { zipSync } from 'fflate';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../e2e/browser';
-import { readCsv, run, tableRows, tempDir } from '../helpers';
+import { indicatorFileRows, readCsv, run, tableRows, tempDir } from '../helpers';
 import { docxOf } from '../importer/docx';
 import { encryptedDocx, word97 } from '../importer/office';
 import { pdfOfText, savedMhtml, scannedPdf } from '../importer/pdf-print';
@@ -66,7 +66,7 @@ function valuesOf(outDir: string, reports?: ReadonlySet<string>): string[] {
 
 /** Every value not derived: its span in texts/<report_id>.txt is its quote. */
 function expectSpansInTexts(outDir: string): number {
-  const values = tableRows(outDir, 'values').filter((v) => v['derived'] !== 'true');
+  const values = indicatorFileRows(outDir).filter((v) => v['derived'] !== 'true');
   for (const v of values) {
     const text = readFileSync(join(outDir, 'texts', `${v['report_id']}.txt`), 'utf8');
     expect(text.slice(Number(v['start']), Number(v['end'])), v['report_id']).toBe(v['quote']);

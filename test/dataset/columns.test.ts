@@ -7,7 +7,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { INDICATOR_COLUMNS, REPORT_COLUMNS } from '../../src/extract/columns';
+import {
+  COUNTY_VALUE_COLUMNS,
+  INDICATOR_COLUMNS,
+  REPORT_COLUMNS,
+  SITE_VALUE_COLUMNS,
+} from '../../src/extract/columns';
 import { PARSERS } from '../../src/dataset/parse';
 import { run } from '../helpers';
 
@@ -19,8 +24,13 @@ const read = (name: string): string => readFileSync(join(outDir, name), 'utf8');
 const FILES = [
   { file: 'indicators.csv', columns: INDICATOR_COLUMNS, parse: PARSERS.values },
   { file: 'reports.csv', columns: REPORT_COLUMNS, parse: PARSERS.reports },
-  // What the dashboard reads: a county's files.
-  { file: 'counties/0/values.csv', columns: INDICATOR_COLUMNS, parse: PARSERS.values },
+  // What the dashboard reads: an indicator's values of a year, a county's files.
+  {
+    file: 'indicators/mediation.cases/2024.csv',
+    columns: SITE_VALUE_COLUMNS,
+    parse: PARSERS.values,
+  },
+  { file: 'counties/0/values.csv', columns: COUNTY_VALUE_COLUMNS, parse: PARSERS.values },
   { file: 'counties/0/reports.csv', columns: REPORT_COLUMNS, parse: PARSERS.reports },
 ] as const;
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { CATEGORIES, CATEGORY_IDS, type CategoryId } from '../../src/catalog';
-import { tableRows } from '../helpers';
+import { indicatorFileRows, tableRows } from '../helpers';
 
 interface Stated {
   readonly town: string;
@@ -110,10 +110,10 @@ async function namedTowns(page: Page, category: string, row: string): Promise<st
   return (await figures.allTextContents()).map((text) => text.split(' ')[0] ?? '');
 }
 
-/** The sentence each report states each indicator's value in (indicators.csv's quote). */
+/** The sentence each report states each indicator's value in (its indicator file's quote). */
 export function quotes(data: string): Map<string, string> {
   return new Map(
-    tableRows(data, 'values').map((r) => [`${r['report_id']}|${r['indicator']}`, r['quote'] ?? '']),
+    indicatorFileRows(data).map((r) => [`${r['report_id']}|${r['indicator']}`, r['quote'] ?? '']),
   );
 }
 

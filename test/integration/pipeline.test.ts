@@ -2,6 +2,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DataIndex } from '../../src/extract/data-index';
+import { COUNTY_VALUE_COLUMNS, SITE_VALUE_COLUMNS } from '../../src/extract/columns';
 import { COMPLETE_TABLES } from '../../src/extract/layout';
 import type { CsvName } from '../../src/extract/output';
 import { parseNumberText, scanNumbers } from '../../src/extract/numbers';
@@ -67,7 +68,8 @@ describe('pipeline output on the sample reports (detection only, no manifest)', 
     const ids = [...new Set(values.map((v) => v['indicator']))].sort();
     expect(index.indicators.map((i) => i.id).sort()).toEqual(ids);
     expect(listFiles(join(outDir, 'indicators'))).toEqual(ids);
-    const header = readFileSync(join(outDir, 'indicators.csv'), 'utf8').split('\n')[0];
+    // The columns the dashboard reads, and the quote its exports take.
+    const header = SITE_VALUE_COLUMNS.join(',');
     for (const entry of index.indicators) {
       const own = values.filter((v) => v['indicator'] === entry.id);
       // One file per year the indicator is stated in, nothing else.
@@ -80,9 +82,11 @@ describe('pipeline output on the sample reports (detection only, no manifest)', 
       for (const y of entry.years) {
         const path = join(outDir, y.file);
         const text = readFileSync(path, 'utf8');
-        // Same columns, and exactly the complete table's rows of this indicator and year, in order.
+        // Exactly the complete table's rows of this indicator and year, in order.
         expect(text.split('\n')[0]).toBe(header);
-        expect(readCsv(path)).toEqual(own.filter((v) => v['year'] === String(y.year)));
+        expect(readCsv(path)).toEqual(
+          own.filter((v) => v['year'] === String(y.year)).map((v) => pick(v, SITE_VALUE_COLUMNS)),
+        );
         expect(y.bytes).toBe(Buffer.byteLength(text));
         expect(y.rows).toBe(readCsv(path).length);
       }
@@ -117,8 +121,9 @@ describe('pipeline output on the sample reports (detection only, no manifest)', 
         expect(file.rows).toBe(readCsv(join(outDir, file.file)).length);
         seen[kind] += file.rows;
       }
+      expect(readHeader(join(outDir, county.values.file))).toEqual([...COUNTY_VALUE_COLUMNS]);
       expect(readCsv(join(outDir, county.values.file))).toEqual(
-        values.filter((v) => key(v) === county.key),
+        values.filter((v) => key(v) === county.key).map((v) => pick(v, COUNTY_VALUE_COLUMNS)),
       );
       expect(readCsv(join(outDir, county.reports.file))).toEqual(
         reports.filter((r) => key(r) === county.key),
