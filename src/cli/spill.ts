@@ -2,8 +2,8 @@
  * A run's findings on disk while it reads the rest: each report's mentions'
  * indicators and, with the complete tables, its mention and unused-number
  * lines (serialised where the report was read, by the worker), and its
- * mentions as resolution needs them, appended to one spill file; the run keeps only each report's summary and where its pieces are.
- * At the end the values are resolved one town and year at a time from the
+ * mentions as resolution needs them, appended to one spill file; the run
+ * keeps only each report's summary and where its pieces are. At the end the values are resolved one town and year at a time from the
  * mentions read back, and the lines are copied into the tables in report
  * order (src/cli/write-data.ts). What stays in memory is a summary per
  * report, about 1 KB.
@@ -47,7 +47,8 @@ export function pack(outcome: ReportOutcome, tables: boolean): Packed {
     summary: summarize(outcome, digest),
     tableMentions: JSON.stringify([
       ordered.map((m) => m.indicator),
-      tables ? ordered.map((mention) => mentionLine({ reportId, mention }, tables)) : null,
+      // Null without the complete tables (mentionLine's null for each).
+      tables ? ordered.map((mention) => mentionLine({ reportId, mention }, true)) : null,
     ]),
     mentions: JSON.stringify(outcome.mentions),
     unused: JSON.stringify(

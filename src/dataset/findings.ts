@@ -3,7 +3,7 @@
  * quality page: read off the text in a worker (findings.worker.ts), loaded
  * the first time a panel asks; on the main thread when no worker can start
  * (a server without the right MIME type, a strict policy). The last few
- * reports' are kept.
+ * reports asked for are kept.
  */
 import type { Findings } from './read-findings';
 
@@ -54,6 +54,7 @@ function findingsWorker(): Worker | null {
   worker.addEventListener('error', () => {
     // Its code could not load: every job waiting, and every later one, runs here.
     broken = true;
+    worker?.terminate();
     worker = null;
     const jobs = [...waiting.values()];
     waiting.clear();
@@ -75,7 +76,12 @@ function read(reportId: string, text: string): Promise<Findings> {
 /** The mentions and unused numbers of report `reportId`, whose published text is `text`. */
 export function findingsOf(reportId: string, text: string): Promise<Findings> {
   const hit = kept.get(reportId);
-  if (hit !== undefined && hit.text === text) return hit.findings;
+  if (hit !== undefined && hit.text === text) {
+    // The most recently asked for is the last to go.
+    kept.delete(reportId);
+    kept.set(reportId, hit);
+    return hit.findings;
+  }
   const findings = read(reportId, text);
   // A failed read is not kept: the next panel tries again.
   findings.catch(() => {

@@ -26,7 +26,7 @@ import {
 } from './csv-fields';
 import { townIdOf, type ReportPlace, type ReportInfo, type ValueRow } from './model';
 import { parseRows, rowSchemaOf, type Parsed } from './csv-rows';
-import type { IndicatorColumn, ReportColumn, ValueTableOnlyColumn } from '../extract/columns';
+import type { IndicatorColumn, ReportColumn, UnreadValueColumn } from '../extract/columns';
 import { REPORT_STATUSES } from '../extract/columns';
 
 export { issueText, type Parsed } from './csv-rows';
@@ -61,7 +61,7 @@ const valueSchema = rowSchemaOf({
   period: text,
   quote: null,
   parts: partList,
-} satisfies Record<IndicatorColumn, unknown> & Record<ValueTableOnlyColumn | 'quote', null>);
+} satisfies Record<IndicatorColumn, unknown> & Record<UnreadValueColumn, null>);
 
 const reportSchema = rowSchemaOf({
   report_id: reportId,

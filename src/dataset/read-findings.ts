@@ -1,11 +1,11 @@
 /**
  * A report's mentions and the numbers no rule used, read off its published
  * text by the extractor itself: the data folder does not store them (at
- * province scale they were about a tenth of it). Offsets index the text as
- * published (texts/<id>.txt is the extractor's normalised text, which
- * normalises to itself), so they are the run's own.
+ * province scale they were about a tenth of it). The published text
+ * (texts/<id>.txt) is the extractor's normalised text: read as it is
+ * (figuresOf), it gives the run's own figures at the run's offsets.
  */
-import { inTableOrder, readFigures } from '../extract/figures';
+import { figuresOf, inTableOrder } from '../extract/figures';
 import type { MentionRow, UnusedRow } from './model';
 
 export interface Findings {
@@ -16,7 +16,7 @@ export interface Findings {
 }
 
 export function readFindings(reportId: string, text: string): Findings {
-  const found = readFigures(text);
+  const found = figuresOf(text);
   return {
     mentions: inTableOrder(found.mentions).map((m): MentionRow => ({
       reportId,

@@ -129,11 +129,17 @@ export const SITE_VALUE_COLUMNS = INDICATOR_COLUMNS.filter(
 );
 
 /**
- * A county's values (counties/<n>/values.csv): the same less the quote,
- * which its reports' source panels cut from the text they show (the
+ * What a county's values (counties/<n>/values.csv) leave out besides: the
+ * quote, which its reports' source panels cut from the text they show (the
  * per-indicator files carry it for exports).
  */
-export const COUNTY_VALUE_COLUMNS = SITE_VALUE_COLUMNS.filter((c) => c !== 'quote');
+const COUNTY_VALUES_LEAVE_OUT = ['quote'] as const satisfies readonly IndicatorColumn[];
+/** The columns of indicators.csv the dashboard does not read from a value file. */
+export type UnreadValueColumn = ValueTableOnlyColumn | (typeof COUNTY_VALUES_LEAVE_OUT)[number];
+
+export const COUNTY_VALUE_COLUMNS = SITE_VALUE_COLUMNS.filter(
+  (c) => !(COUNTY_VALUES_LEAVE_OUT as readonly string[]).includes(c),
+);
 
 /** unused.csv. */
 export const UNUSED_COLUMNS = [

@@ -74,7 +74,16 @@ export interface ReportFigures {
  * joined), so every offset they find points into `text`.
  */
 export function readFigures(rawText: string): ReportFigures {
-  const text = normalizeReportText(rawText);
+  return figuresOf(normalizeReportText(rawText));
+}
+
+/**
+ * The figures of a text normalised already (normalizeReportText's result:
+ * a published texts/<id>.txt), offsets into it as it is. Normalising it
+ * again could move them: the text is the report's, and a report can hold
+ * what a second pass would strip.
+ */
+export function figuresOf(text: string): ReportFigures {
   // Folded first: a Kangxi radical (⾨) becomes the character OpenCC then simplifies.
   const folded = simplifyForMatching(foldForMatching(text));
   const joined = joinWrappedLines(folded);

@@ -8,6 +8,7 @@
 export { decodeReport, decodeText, type DecodedText } from './decode';
 export { extractReport, type ReportExtraction } from './extract-report';
 export {
+  figuresOf,
   inTableOrder,
   readFigures,
   type QuotedMention,

@@ -139,8 +139,8 @@ const readableReports = (reports: readonly ReportRow[]) =>
 /** How many rows each county number's file of one kind holds. */
 type CountyCounts = Record<CountyFile, Map<number, number>>;
 
-const add = <K>(counts: Map<K, number>, key: K, n = 1): void => {
-  counts.set(key, (counts.get(key) ?? 0) + n);
+const add = <K>(counts: Map<K, number>, key: K): void => {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
 };
 
 /**
@@ -185,10 +185,10 @@ export function layoutWriter(
     if (!started.has(path)) start(path, header);
     sink(path, line);
   };
-  /** `rows` rows' lines into the file of this kind of county `n` (none for a place no report has). */
-  const putCounty = (n: number | undefined, kind: CountyFile, line: string, rows = 1): void => {
+  /** A row's line into the file of this kind of county `n` (none for a place no report has). */
+  const putCounty = (n: number | undefined, kind: CountyFile, line: string): void => {
     if (n === undefined) return;
-    add(countyCounts[kind], n, rows);
+    add(countyCounts[kind], n);
     putSplit(countyFileOf(n, kind), COUNTY_TABLE_OF[kind].header, line);
   };
 

@@ -43,22 +43,21 @@ function useUnused(report: ReportInfo): Loaded | null {
   const { reportId } = report;
   useEffect(() => {
     let live = true;
-    void import('../../dataset/load')
-      .then((m) => m.loadReportText(reportId))
-      .then(async (text) => {
-        if (text === null) return null;
-        const { findingsOf } = await import('../../dataset/findings');
-        return { text, found: await findingsOf(reportId, text).catch(() => null) };
+    const read = async (): Promise<Loaded> => {
+      const { loadReportText } = await import('../../dataset/load');
+      const text = await loadReportText(reportId);
+      if (text === null) return { reportId, rows: [], text: null, failed: true };
+      const { findingsOf } = await import('../../dataset/findings');
+      const { unused } = await findingsOf(reportId, text);
+      return { reportId, rows: [...unused].sort((a, b) => a.start - b.start), text, failed: false };
+    };
+    read()
+      .catch((error: unknown): Loaded => {
+        console.error(`the unused numbers of ${reportId}:`, error);
+        return { reportId, rows: [], text: null, failed: true };
       })
-      .then((read) => {
-        if (!live) return;
-        const rows = read?.found?.unused ?? [];
-        setLoaded({
-          reportId,
-          rows: [...rows].sort((a, b) => a.start - b.start),
-          text: read?.text ?? null,
-          failed: read?.found == null,
-        });
+      .then((result) => {
+        if (live) setLoaded(result);
       });
     return () => {
       live = false;

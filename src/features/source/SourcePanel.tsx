@@ -29,32 +29,40 @@ const NO_MENTIONS: readonly MentionRow[] = [];
 
 function useSourceData(source: SourceRef | null, localText: string | null): Loaded | null {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const key = source === null ? '' : `${source.reportId}|${source.indicator}`;
+  // Stepping through the mentions changes the source's start only: nothing is read again.
+  const reportId = source?.reportId ?? null;
+  const indicator = source?.indicator ?? null;
+  const key = reportId === null ? '' : `${reportId}|${indicator}`;
   useEffect(() => {
-    if (source === null) return;
+    if (reportId === null || indicator === null) return;
     let live = true;
-    const { reportId, indicator } = source;
     // A report imported in this browser has its text here; a published one's is fetched.
     const text =
       localText !== null
         ? Promise.resolve(localText)
         : import('../../dataset/load').then((m) => m.loadReportText(reportId));
-    void text.then(async (t) => {
+    const read = async (): Promise<void> => {
+      const reportText = await text;
       if (!live) return;
       // The text first; the other mentions when read off it (the value's own span meanwhile).
-      setLoaded({ key, text: t, mentions: NO_MENTIONS });
-      if (t === null) return;
+      setLoaded({ key, text: reportText, mentions: NO_MENTIONS });
+      if (reportText === null) return;
       const { findingsOf } = await import('../../dataset/findings');
-      const found = await findingsOf(reportId, t).catch(() => null);
-      if (!live || found === null) return;
+      const found = await findingsOf(reportId, reportText);
+      if (!live) return;
       const ofIndicator = found.mentions.filter((m) => m.indicator === indicator);
-      setLoaded({ key, text: t, mentions: ofIndicator });
+      setLoaded({ key, text: reportText, mentions: ofIndicator });
+    };
+    read().catch((error: unknown) => {
+      // The text not fetched: the panel says so; the mentions not read: the value alone is marked.
+      console.error(`the source of ${reportId}:`, error);
+      if (live) setLoaded((l) => (l?.key === key ? l : { key, text: null, mentions: NO_MENTIONS }));
     });
     return () => {
       live = false;
     };
-  }, [key, source, localText]);
-  if (source === null) return null;
+  }, [key, reportId, indicator, localText]);
+  if (reportId === null) return null;
   return loaded?.key === key ? loaded : null;
 }
 
@@ -200,8 +208,11 @@ function ValueSource() {
   // by other rules than the data's (a dashboard newer than its data folder)
   // marks the value alone rather than someone else's words.
   const read = loaded?.mentions ?? NO_MENTIONS;
-  const own = read.findIndex((m) => m.start === (row?.start ?? wanted));
-  const mentions = own === -1 ? NO_MENTIONS : read;
+  const own =
+    row === null
+      ? read.some((m) => m.start === wanted)
+      : read.some((m) => m.start === row.start && m.end === row.end);
+  const mentions = own ? read : NO_MENTIONS;
   const current = Math.max(
     0,
     mentions.findIndex((m) => m.start === wanted),
