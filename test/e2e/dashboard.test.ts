@@ -26,6 +26,9 @@ afterAll(async () => {
   await site?.close();
 });
 
+/** The longest one step of a test waits (vitest's own limit per test is 20 s). */
+const STEP_MS = 15_000;
+
 async function open(path = '', ready = '[data-testid="chart-ranking"] svg'): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1360, height: 1000 } });
   const errors: string[] = [];
@@ -116,10 +119,11 @@ describe('dashboard in a real browser, served under a sub-path', () => {
           observer.disconnect();
         }).observe(document, { childList: true, subtree: true });
       });
-      await page.goto(`${site.url}${path}`);
-      await page.locator('[data-testid="card-mediation"]').waitFor();
+      // Each wait shorter than the test's own time: one that fails names what it waited for.
+      await page.goto(`${site.url}${path}`, { timeout: STEP_MS });
+      await page.locator('[data-testid="card-mediation"]').waitFor({ timeout: STEP_MS });
       // Every part of the page in place: a redraw of the ranking would have come by now.
-      await pageSettled(page);
+      await pageSettled(page, STEP_MS);
       const result = await page.evaluate(() => {
         const w = window as unknown as {
           seen: Record<
@@ -161,9 +165,11 @@ describe('dashboard in a real browser, served under a sub-path', () => {
       for (const l of result.lefts) expect(Math.abs((l ?? -1) - left)).toBeLessThan(1);
       // And it is React's chart now: its bars open their sentences.
       await clickBar(page, town);
-      await page.getByTestId('source-highlight').first().waitFor();
+      await page.getByTestId('source-highlight').first().waitFor({ timeout: STEP_MS });
       await page.close();
     },
+    // A cold first page on a busy machine: four steps of at most STEP_MS each.
+    4 * STEP_MS,
   );
 
   it('keeps a click on the language made before React has loaded', async () => {

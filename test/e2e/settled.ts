@@ -9,9 +9,14 @@ import type { Page } from 'playwright-core';
  * Nothing on the page is loading: every part shown in its place (the
  * pending placeholders, marked aria-busy, are gone). Call it once the view's
  * own element is there: before the app starts nothing is busy either.
+ * `timeout` (ms): how long to wait, else Playwright's default.
  */
-export async function pageSettled(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null);
+export async function pageSettled(page: Page, timeout?: number): Promise<void> {
+  await page.waitForFunction(
+    () => document.querySelector('[aria-busy="true"]') === null,
+    undefined,
+    timeout === undefined ? {} : { timeout },
+  );
 }
 
 /**
