@@ -3,10 +3,11 @@
  * indicators and, with the complete tables, its mention and unused-number
  * lines (serialised where the report was read, by the worker), and its
  * mentions as resolution needs them, appended to one spill file; the run
- * keeps only each report's summary and where its pieces are. At the end the values are resolved one town and year at a time from the
- * mentions read back, and the lines are copied into the tables in report
- * order (src/cli/write-data.ts). What stays in memory is a summary per
- * report, about 1 KB.
+ * keeps only each report's summary and where its pieces are. At the end the
+ * values are resolved one town and year at a time from the mentions read
+ * back, and the mentions are counted (their lines copied into the complete
+ * tables, when written) in report order (src/cli/write-data.ts). What stays
+ * in memory is a summary per report, about 1 KB.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';

@@ -87,7 +87,10 @@ export interface ReportInfo extends ReportPlace {
   readonly inferred: readonly PlaceField[];
 }
 
-/** A number no rule used (read off its report's text), shown in its sentence on the data quality page. */
+/**
+ * A number no rule used (read off its report's text), shown in its sentence
+ * on the data quality page.
+ */
 export interface UnusedRow {
   readonly reportId: string;
   readonly start: number;

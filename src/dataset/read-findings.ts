@@ -28,13 +28,15 @@ export function readFindings(reportId: string, text: string): Findings {
       end: m.end,
       period: m.period,
     })),
-    unused: found.unused.map((u): UnusedRow => ({
-      reportId,
-      start: u.start,
-      end: u.end,
-      value: u.value,
-      unit: u.unit,
-      reason: u.reason,
-    })),
+    unused: [...found.unused]
+      .sort((a, b) => a.start - b.start)
+      .map((u): UnusedRow => ({
+        reportId,
+        start: u.start,
+        end: u.end,
+        value: u.value,
+        unit: u.unit,
+        reason: u.reason,
+      })),
   };
 }

@@ -122,7 +122,10 @@ const VALUE_TABLE_ONLY = [
 ] as const satisfies readonly IndicatorColumn[];
 export type ValueTableOnlyColumn = (typeof VALUE_TABLE_ONLY)[number];
 
-/** Each indicator's values of a year (indicators/<id>/<year>.csv): the columns the dashboard reads, and the quote its exports take. */
+/**
+ * Each indicator's values of a year (indicators/<id>/<year>.csv): the
+ * columns the dashboard reads, and the quote its exports take.
+ */
 export const SITE_VALUE_COLUMNS = INDICATOR_COLUMNS.filter(
   (c): c is Exclude<IndicatorColumn, ValueTableOnlyColumn> =>
     !(VALUE_TABLE_ONLY as readonly string[]).includes(c),

@@ -2,13 +2,14 @@
  * The published data layout: every value and report of one county's towns
  * together (counties/<n>/{values,reports}.csv: a town's profile and its
  * report's sources), the values again as one file per indicator and year
- * (indicators/<id>/<year>.csv: what the charts draw), reports.csv (the report list), and a small index.json of
- * towns, years and files. The app reads the index first and fetches only what
- * a view shows, so a province's first chart (one indicator, one year) costs
- * one small file, not the whole table. The complete tables (indicators.csv,
- * mentions.csv, unused.csv: what a person opens in Excel) are written only
- * when asked for (layout.ts); the dashboard reads a report's mentions and
- * unused numbers off its text (texts/<id>.txt).
+ * (indicators/<id>/<year>.csv: what the charts draw), reports.csv (the
+ * report list), and a small index.json of towns, years and files. The app
+ * reads the index first and fetches only what a view shows, so a
+ * province's first chart (one indicator, one year) costs one small file, not
+ * the whole table. The complete tables (indicators.csv, mentions.csv,
+ * unused.csv: what a person opens in Excel) are written only when asked for
+ * (layout.ts); the dashboard reads a report's mentions and unused numbers
+ * off its text (texts/<id>.txt).
  *
  * Pure: shared by the CLI (which writes it) and the data layer (which reads it).
  */

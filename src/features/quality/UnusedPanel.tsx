@@ -49,7 +49,7 @@ function useUnused(report: ReportInfo): Loaded | null {
       if (text === null) return { reportId, rows: [], text: null, failed: true };
       const { findingsOf } = await import('../../dataset/findings');
       const { unused } = await findingsOf(reportId, text);
-      return { reportId, rows: [...unused].sort((a, b) => a.start - b.start), text, failed: false };
+      return { reportId, rows: unused, text, failed: false };
     };
     read()
       .catch((error: unknown): Loaded => {
