@@ -7,14 +7,7 @@
  */
 export { decodeReport, decodeText, type DecodedText } from './decode';
 export { extractReport, type ReportExtraction } from './extract-report';
-export {
-  figuresOf,
-  inTableOrder,
-  readFigures,
-  type QuotedMention,
-  type QuotedUnused,
-  type ReportFigures,
-} from './figures';
+export { inTableOrder, type QuotedMention, type QuotedUnused } from './figures';
 export {
   CORRECTION_COLUMNS,
   csvQuoteProblem,
