@@ -58,9 +58,11 @@ export function labelWidth(labels: readonly string[], fontSize: number): number 
 /**
  * The parts of a ranking option that change shape from one ranking to the
  * next (the data zoom comes and goes with the count): replaced whole on a
- * redraw, the rest — every key always there — merged into the chart drawn.
+ * redraw. The rest — every key always there — is merged into the chart
+ * drawn; the one bar series too, so ECharts updates the bars it has drawn
+ * rather than making them again.
  */
-export const RANKING_REPLACED = ['series', 'dataZoom'] as const;
+export const RANKING_REPLACED = ['dataZoom'] as const;
 
 /** Horizontal bars, highest on top; only towns that report the value appear. */
 export function buildRankingOption(data: readonly RankingDatum[], choices: RankingChoices): object {

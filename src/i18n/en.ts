@@ -49,6 +49,7 @@ export const en: Record<MessageKey, string> = {
   previous: 'Previous',
   next: 'Next',
   mentionOf: 'mention {i} of {n}',
+  loadingChoice: 'Loading “{title}”; the chart below is still the previous one…',
   loadingText: 'Loading the report text…',
   textMissing: 'The report text could not be loaded.',
   derivedExplain:

@@ -4,7 +4,11 @@
  */
 import type { Locator, Page } from 'playwright-core';
 
-/** The point `along` (0–1) of the way from the axis to the bar's end; null until it is drawn. */
+/**
+ * The point `along` (0–1) of the way from the axis to the bar's end; null
+ * until it is drawn, and while the chart is the previous choice's (the panel
+ * busy with a new indicator's or year's file).
+ */
 export function barPoint(
   page: Page,
   town: string,
@@ -21,7 +25,9 @@ export function barPoint(
           })
         | null;
       const chart = host?.chart;
-      if (host == null || chart === undefined) return null;
+      if (host == null || chart === undefined || host.closest('[aria-busy="true"]') !== null) {
+        return null;
+      }
       const option = chart.getOption();
       const dataIndex = option.yAxis[0]?.data.indexOf(name) ?? -1;
       if (dataIndex < 0) return null;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NAV } from '../../src/app/nav';
+import { rankingTitle } from '../../src/features/ranking/ranking-chart';
 import { t } from '../../src/i18n';
 import { barPoint } from './bars';
 import { launchBrowser } from './browser';
@@ -268,6 +269,60 @@ describe('dashboard in a real browser, served under a sub-path', () => {
     const highlight = page.getByTestId('source-highlight');
     await expect.poll(() => highlight.textContent()).toBe('调解成功率99.5%');
     expect(await highlight.isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('keeps the ranking drawn while a new indicator loads, then redraws that chart in place', async () => {
+    const page = await open();
+    // Not loaded with the overview: its file is fetched when chosen.
+    const chosen = 'legal_advisor.opinions';
+    const panel = page.locator('.panel.ranking');
+    const before = rankingTitle('zh', 'mediation.cases', 2024);
+    const after = rankingTitle('zh', chosen, 2024);
+    expect(await panel.locator('h2').textContent()).toBe(before);
+    // The chart drawn: the same ECharts instance must draw the next ranking.
+    await page.evaluate(() => {
+      const w = window as unknown as { drawn?: unknown };
+      w.drawn = (
+        document.querySelector('[data-testid="chart-ranking"] .echarts-host') as
+          (Element & { chart?: unknown }) | null
+      )?.chart;
+    });
+    const sameChart = () =>
+      page.evaluate(() => {
+        const w = window as unknown as { drawn?: unknown };
+        const host = document.querySelector('[data-testid="chart-ranking"] .echarts-host') as
+          (Element & { chart?: unknown }) | null;
+        return w.drawn !== undefined && host?.chart === w.drawn;
+      });
+    // The new indicator's file held back until the previous ranking has been looked at.
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(`**/data/indicators/${chosen}/2024.csv`, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.getByTestId('filter-indicator').selectOption(chosen);
+    await panel.and(page.locator('[aria-busy="true"]')).waitFor({ timeout: STEP_MS });
+    // Still the previous ranking, said so, and not clickable as if it were the new one.
+    expect(await panel.locator('h2').textContent()).toBe(before);
+    expect(await panel.getByRole('status').textContent()).toBe(
+      t('zh', 'loadingChoice', { title: after }),
+    );
+    expect(await panel.locator('.echarts-host svg').count()).toBe(1);
+    expect(
+      await panel.locator('.chart-host').evaluate((e) => getComputedStyle(e).pointerEvents),
+    ).toBe('none');
+    expect(await barPoint(page, '段园镇', 0.5)).toBeNull();
+    release();
+    await expect.poll(() => panel.locator('h2').textContent(), { timeout: STEP_MS }).toBe(after);
+    expect(await panel.getAttribute('aria-busy')).toBeNull();
+    expect(await panel.getByRole('status').count()).toBe(0);
+    expect(await sameChart()).toBe(true);
+    await clickBar(page, '段园镇');
+    await expect
+      .poll(() => page.getByTestId('source-highlight').textContent(), { timeout: STEP_MS })
+      .toBe('提供法律专业意见40余件');
     await page.close();
   });
 

@@ -8,11 +8,17 @@ import { t, type Lang } from '../../i18n';
  */
 export function RankingFrame({
   title,
+  updating = null,
   info,
   actions,
   children,
 }: {
   readonly title: string;
+  /**
+   * While the data of a new choice loads: what it says of it. What the
+   * frame holds is still the previous choice's (dimmed, until the new one is drawn).
+   */
+  readonly updating?: string | null;
   /** Beside the title (the indicator's definition). */
   readonly info?: ReactNode;
   /** The export buttons; none when absent. */
@@ -20,7 +26,11 @@ export function RankingFrame({
   readonly children?: ReactNode;
 }) {
   return (
-    <section className="panel ranking" aria-label={title}>
+    <section
+      className={updating === null ? 'panel ranking' : 'panel ranking updating'}
+      aria-label={title}
+      aria-busy={updating === null ? undefined : true}
+    >
       <div className="panel-head">
         <div className="panel-title">
           <h2>{title}</h2>
@@ -28,6 +38,11 @@ export function RankingFrame({
         </div>
         {actions !== undefined && <div className="panel-actions no-print">{actions}</div>}
       </div>
+      {updating !== null && (
+        <p className="updating-note no-print" role="status">
+          {updating}
+        </p>
+      )}
       {children}
     </section>
   );

@@ -15,8 +15,8 @@ import type { VirtualTable as VirtualTableType } from '../../components/VirtualT
 import { MissingBadge } from '../../components/MissingBadge';
 import type { Town, ValueRow } from '../../dataset/model';
 import type { Missing } from '../../dataset/model';
-import { rankTowns } from '../../dataset/select';
-import { INDICATORS } from '../../catalog';
+import { rankTowns, type Ranking } from '../../dataset/select';
+import { INDICATORS, type IndicatorId } from '../../catalog';
 import { chartCaption } from '../../components/chart/caption-text';
 import { echartsLocale, t, unitLabel, type Lang } from '../../i18n';
 import { rowText, valueFlag } from '../../components/value-text';
@@ -33,6 +33,7 @@ import {
   rankingNotes,
   rankingOptions,
   rankingTitle,
+  type RankingOptions,
 } from './ranking-chart';
 import { RankingFrame, RankingIntro } from './RankingFrame';
 
@@ -113,18 +114,30 @@ export function RankingView() {
     [model, year, indicator, towns, dataState],
   );
   const title = rankingTitle(lang, indicator, year);
+  const selection = useAppStore((s) => s.towns);
   // The window's start is read, not watched: the reader moving the zoom
   // updates it (and the URL), and must not rebuild the chart under the mouse.
-  const options = useMemo(
-    () =>
+  const drawing = useMemo(
+    (): Drawn | null =>
       ranking === null
         ? null
-        : rankingOptions(ranking, lang, indicator, useAppStore.getState().rankStart),
-    [ranking, lang, indicator],
+        : {
+            ranking,
+            indicator,
+            year,
+            title,
+            key: rankingKey(lang, indicator, year, selection, ranking.reported.length),
+            options: rankingOptions(ranking, lang, indicator, useAppStore.getState().rankStart),
+          },
+    [ranking, lang, indicator, year, title, selection],
   );
+  // The ranking drawn last stays on screen, marked as updating, while the
+  // file of a new indicator or year loads: the chart is then redrawn in
+  // place (its option merged) rather than unmounted and built again.
+  const [lastDrawn, setLastDrawn] = useState<Drawn | null>(drawing);
+  if (drawing !== null && drawing !== lastDrawn) setLastDrawn(drawing);
+  const shown = drawing ?? (dataState === 'loading' ? lastDrawn : null);
   const setRankStart = useAppStore((s) => s.setRankStart);
-  const selection = useAppStore((s) => s.towns);
-  const option = options?.full ?? null;
   // The full chart (data zoom over every bar) waits until the page's other
   // files have loaded: drawing it meanwhile would add to the loading's peak.
   const othersLoading = useAppStore((s) => {
@@ -132,19 +145,23 @@ export function RankingView() {
     return false;
   });
   const open = useCallback((row: ValueRow) => openSource(sourceOf(row)), [openSource]);
+  const shownRanking = shown?.ranking ?? null;
   const onClick = useCallback(
     (click: ChartClick) => {
-      if (ranking === null) return;
-      const item = ranking.reported[rankingIndexOf(click.dataIndex, ranking.reported.length)];
+      if (shownRanking === null) return;
+      const item =
+        shownRanking.reported[rankingIndexOf(click.dataIndex, shownRanking.reported.length)];
       if (item !== undefined) open(item.row);
     },
-    [ranking, open],
+    [shownRanking, open],
   );
-  const count = ranking?.reported.length ?? 0;
   useEffect(() => {
-    if ((ranking !== null && count === 0) || dataState === 'failed') noPrimaryChart();
-  }, [ranking, count, dataState]);
-  if (dataState !== 'ready') {
+    if ((ranking !== null && ranking.reported.length === 0) || dataState === 'failed') {
+      noPrimaryChart();
+    }
+  }, [ranking, dataState]);
+  if (shown === null) {
+    if (dataState === 'ready') return null;
     return (
       <section className="panel ranking" aria-label={title}>
         <h2>{title}</h2>
@@ -152,10 +169,70 @@ export function RankingView() {
       </section>
     );
   }
-  if (ranking === null || option === null) return null;
+  const updating = shown !== drawing;
+  return (
+    <ShownRanking
+      shown={shown}
+      updating={updating ? t(lang, 'loadingChoice', { title }) : null}
+      lang={lang}
+      empty={towns.length === 0}
+      othersLoading={othersLoading}
+      tableOpen={tableOpen}
+      setTableOpen={setTableOpen}
+      open={open}
+      onClick={onClick}
+      setRankStart={setRankStart}
+    />
+  );
+}
+
+/** One ranking as drawn: what it ranks and the chart's options. */
+interface Drawn {
+  readonly ranking: Ranking;
+  readonly indicator: IndicatorId;
+  readonly year: number | null;
+  readonly title: string;
+  /** rankingKey: the chart drawn before React it may take over. */
+  readonly key: string;
+  readonly options: RankingOptions;
+}
+
+/**
+ * The ranking panel for a ranking drawn; `updating` (the title of the
+ * choice whose file is loading) marks it as the previous choice's, still
+ * shown meanwhile.
+ */
+function ShownRanking({
+  shown,
+  updating,
+  lang,
+  empty,
+  othersLoading,
+  tableOpen,
+  setTableOpen,
+  open,
+  onClick,
+  setRankStart,
+}: {
+  readonly shown: Drawn;
+  readonly updating: string | null;
+  readonly lang: Lang;
+  /** No town selected. */
+  readonly empty: boolean;
+  readonly othersLoading: boolean;
+  readonly tableOpen: boolean;
+  readonly setTableOpen: (open: boolean) => void;
+  readonly open: (row: ValueRow) => void;
+  readonly onClick: (click: ChartClick) => void;
+  readonly setRankStart: (start: number) => void;
+}) {
+  const { ranking, indicator, year, title, options } = shown;
+  const option = options.full;
+  const count = ranking.reported.length;
   return (
     <RankingFrame
       title={title}
+      updating={updating}
       info={<IndicatorInfo lang={lang} indicator={indicator} />}
       actions={
         count > 0 ? (
@@ -169,7 +246,7 @@ export function RankingView() {
         ) : undefined
       }
     >
-      {towns.length === 0 ? (
+      {empty ? (
         <EmptyState title={t(lang, 'noTownsSelected')} />
       ) : count === 0 ? (
         <EmptyState title={t(lang, 'noValuesThisYear', { year: year ?? '' })} />
@@ -180,10 +257,10 @@ export function RankingView() {
             testId="chart-ranking"
             option={option}
             height={rankingHeight(count)}
-            adopt={rankingKey(lang, indicator, year, selection, count)}
+            adopt={shown.key}
             zoom={count > RANKING_WINDOW}
             replaceMerge={RANKING_REPLACED}
-            {...(options?.preview === undefined
+            {...(options.preview === undefined
               ? {}
               : { preview: { ...options.preview, hold: othersLoading } })}
             locale={echartsLocale(lang)}
