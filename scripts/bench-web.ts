@@ -306,8 +306,16 @@ const REDRAW_TARGET_MS_AT_4X = 300;
 const LONGEST_TASK_TARGET_MS_AT_1X = 100;
 
 interface Redraw {
-  /** From the change to the ranking drawn for it (title and bars, nothing loading), ms. */
+  /**
+   * From the change to the ranking drawn for it (title and bars, nothing
+   * loading) on screen: the first frame that shows it, laid out, ms.
+   */
   readonly ms: number;
+  /**
+   * The same, as the harness's own polling first saw it (a round trip to
+   * the page later: what this benchmark printed before it timed the frame).
+   */
+  readonly polledMs: number;
   /** The longest main-thread task meanwhile, ms (0: none over 50 ms). */
   readonly longestTask: number;
 }
@@ -335,6 +343,36 @@ async function loadSettled(
 }
 
 /**
+ * In the page: `__redrawn()` says whether the ranking is drawn for the
+ * choice named `__label` (its title names it, nothing in it loads, its chart
+ * or the empty state of a year without the figure is there);
+ * `__watchRedraw()`, called just before a change, checks that in every
+ * animation frame from then on and, in the first frame that shows it, lays
+ * the page out (what the browser does next in that frame, before it paints)
+ * and sets `__drawnAt`. Not in a task after the frame: work queued before it
+ * (the trends below, drawn after the ranking) would run first and count.
+ * Plain script: the harness's TypeScript transform would name these
+ * functions with a helper the page does not have.
+ */
+const WATCH_REDRAW = `
+window.__redrawn = function () {
+  var panel = document.querySelector('.panel.ranking');
+  return panel !== null &&
+    panel.closest('[aria-busy="true"]') === null &&
+    panel.querySelector('[aria-busy="true"]') === null &&
+    (panel.querySelector('h2, h3')?.textContent ?? '').includes(window.__label) &&
+    panel.querySelector('.echarts-host svg, .empty-state') !== null;
+};
+window.__watchRedraw = function () {
+  requestAnimationFrame(function check() {
+    if (!window.__redrawn()) { requestAnimationFrame(check); return; }
+    document.body.getBoundingClientRect();
+    window.__drawnAt = performance.now();
+  });
+};
+`;
+
+/**
  * Loads the dashboard, waits until it is settled, then changes the
  * indicator (to each of the next two of its category) and the year (to each
  * of the two before), as a person does with the filter bar, and times each
@@ -353,6 +391,7 @@ async function redraws(browser: Browser, url: string, throttle: number): Promise
           w.__tasks.push({ start: e.startTime, duration: e.duration });
       }).observe({ type: 'longtask', buffered: true });
     });
+    await page.addInitScript(WATCH_REDRAW);
     await loadSettled(context, page, url, throttle);
     // No named functions inside the page's code: tsx's transform would name them with a helper
     // the page does not have.
@@ -376,12 +415,19 @@ async function redraws(browser: Browser, url: string, throttle: number): Promise
     for (const [id, value] of changes) {
       const from = await page.evaluate(
         ([testId, chosen]) => {
-          const w = window as unknown as { __label: string; __drawnAt: number | null };
+          const w = window as unknown as {
+            __label: string;
+            __drawnAt: number | null;
+            __seenAt: number | null;
+            __watchRedraw: () => void;
+          };
           const select = document.querySelector<HTMLSelectElement>(`[data-testid="${testId}"]`);
           w.__label =
             [...(select?.options ?? [])].find((o) => o.value === chosen)?.textContent?.trim() ??
             chosen;
           w.__drawnAt = null;
+          w.__seenAt = null;
+          w.__watchRedraw();
           const started = performance.now();
           if (select !== null) {
             select.value = chosen;
@@ -391,26 +437,25 @@ async function redraws(browser: Browser, url: string, throttle: number): Promise
         },
         [id, value] as const,
       );
-      // Drawn: the title names the choice, nothing in the ranking loads, its chart (or the
-      // empty state of a year without the figure) is there.
+      // Until the page's own watch has seen the frame painted; noting when this polling,
+      // a round trip later, first saw the ranking drawn.
       await page.waitForFunction(
         () => {
-          const w = window as unknown as { __label: string; __drawnAt: number | null };
-          const panel = document.querySelector('.panel.ranking');
-          const drawn =
-            panel !== null &&
-            panel.querySelector('[aria-busy="true"]') === null &&
-            (panel.querySelector('h2, h3')?.textContent ?? '').includes(w.__label) &&
-            panel.querySelector('.echarts-host svg, .empty-state') !== null;
-          if (drawn && w.__drawnAt === null) w.__drawnAt = performance.now();
-          return drawn;
+          const w = window as unknown as {
+            __drawnAt: number | null;
+            __seenAt: number | null;
+            __redrawn: () => boolean;
+          };
+          if (w.__seenAt === null && w.__redrawn()) w.__seenAt = performance.now();
+          return w.__drawnAt !== null && w.__seenAt !== null;
         },
         null,
         { polling: 'raf', timeout: 120_000 },
       );
-      const to = await page.evaluate(
-        () => (window as unknown as { __drawnAt: number | null }).__drawnAt ?? 0,
-      );
+      const [to, seen] = await page.evaluate(() => {
+        const w = window as unknown as { __drawnAt: number; __seenAt: number };
+        return [w.__drawnAt, w.__seenAt] as const;
+      });
       // Long tasks are reported a moment after they end.
       await page.waitForTimeout(300);
       const longestTask = await page.evaluate(
@@ -423,7 +468,7 @@ async function redraws(browser: Browser, url: string, throttle: number): Promise
           ),
         [from, to] as const,
       );
-      measured.push({ ms: to - from, longestTask });
+      measured.push({ ms: to - from, polledMs: seen - from, longestTask });
     }
     return measured;
   } finally {
@@ -693,7 +738,10 @@ if (wants('redraw')) {
   const task1 = Math.max(0, ...at1.map((r) => r.longestTask));
   console.log(
     `dashboard, the ranking redrawn after a change of indicator or year:\n  redraw                   ${median(at1.map((r) => r.ms)).toFixed(0)} ms at 1×, ${redraw4.toFixed(0)} ms at 4× (median of ${at4.length} changes of indicator and year;` +
-      ` target at 4×: ≤ ${REDRAW_TARGET_MS_AT_4X} ms, ${redraw4 <= REDRAW_TARGET_MS_AT_4X ? 'met' : 'NOT met'})`,
+      ` target at 4×: ≤ ${REDRAW_TARGET_MS_AT_4X} ms, ${redraw4 <= REDRAW_TARGET_MS_AT_4X ? 'met' : 'NOT met'}; timed to the frame that shows it)`,
+  );
+  console.log(
+    `  as the harness polled it ${median(at1.map((r) => r.polledMs)).toFixed(0)} ms at 1×, ${median(at4.map((r) => r.polledMs)).toFixed(0)} ms at 4× (a round trip to the page later: how it was timed before)`,
   );
   console.log(
     `  longest task meanwhile   ${task1.toFixed(0)} ms at 1× (the longest of all; target ≤ ${LONGEST_TASK_TARGET_MS_AT_1X} ms, ${task1 <= LONGEST_TASK_TARGET_MS_AT_1X ? 'met' : 'NOT met'}), ${median(at4.map((r) => r.longestTask)).toFixed(0)} ms at 4× (median)`,
