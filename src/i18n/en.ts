@@ -49,7 +49,7 @@ export const en: Record<MessageKey, string> = {
   previous: 'Previous',
   next: 'Next',
   mentionOf: 'mention {i} of {n}',
-  loadingChoice: 'Loading “{title}”; the chart below is still the previous one…',
+  loadingChoice: 'Loading “{title}”; below is still the previous ranking…',
   loadingText: 'Loading the report text…',
   textMissing: 'The report text could not be loaded.',
   derivedExplain:

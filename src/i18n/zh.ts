@@ -45,7 +45,7 @@ export const zh = {
   previous: '上一处',
   next: '下一处',
   mentionOf: '第 {i} 处 / 共 {n} 处',
-  loadingChoice: '正在加载「{title}」，下面仍是之前的图表…',
+  loadingChoice: '正在加载「{title}」，下面仍是之前的排名…',
   loadingText: '正在加载报告原文…',
   textMissing: '报告原文无法加载。',
   derivedExplain: '报告未直接给出此比率，由同一句中的两个数字计算得出',

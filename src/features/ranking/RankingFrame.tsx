@@ -15,8 +15,10 @@ export function RankingFrame({
 }: {
   readonly title: string;
   /**
-   * While the data of a new choice loads: what it says of it. What the
-   * frame holds is still the previous choice's (dimmed, until the new one is drawn).
+   * What the panel says while the file of a newly chosen indicator or year
+   * loads (null when none does): what it holds is still the previous
+   * choice's ranking, which cannot be used meanwhile (a bar, a table cell or
+   * an export would act on the previous indicator).
    */
   readonly updating?: string | null;
   /** Beside the title (the indicator's definition). */
@@ -25,25 +27,27 @@ export function RankingFrame({
   readonly actions?: ReactNode;
   readonly children?: ReactNode;
 }) {
+  const busy = updating !== null;
   return (
-    <section
-      className={updating === null ? 'panel ranking' : 'panel ranking updating'}
-      aria-label={title}
-      aria-busy={updating === null ? undefined : true}
-    >
+    <section className={busy ? 'panel ranking updating' : 'panel ranking'} aria-label={title}>
       <div className="panel-head">
         <div className="panel-title">
           <h2>{title}</h2>
           {info}
         </div>
-        {actions !== undefined && <div className="panel-actions no-print">{actions}</div>}
+        {actions !== undefined && (
+          <div className="panel-actions no-print" inert={busy}>
+            {actions}
+          </div>
+        )}
       </div>
-      {updating !== null && (
-        <p className="updating-note no-print" role="status">
-          {updating}
-        </p>
-      )}
-      {children}
+      {/* Always there, empty when idle: a live region is announced when its text changes. */}
+      <p className="updating-note" role="status">
+        {updating}
+      </p>
+      <div className="ranking-body" aria-busy={busy ? true : undefined} inert={busy}>
+        {children}
+      </div>
     </section>
   );
 }

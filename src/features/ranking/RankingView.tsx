@@ -125,18 +125,23 @@ export function RankingView() {
             ranking,
             indicator,
             year,
+            lang,
             title,
+            empty: towns.length === 0,
             key: rankingKey(lang, indicator, year, selection, ranking.reported.length),
             options: rankingOptions(ranking, lang, indicator, useAppStore.getState().rankStart),
           },
-    [ranking, lang, indicator, year, title, selection],
+    [ranking, lang, indicator, year, title, selection, towns],
   );
   // The ranking drawn last stays on screen, marked as updating, while the
   // file of a new indicator or year loads: the chart is then redrawn in
-  // place (its option merged) rather than unmounted and built again.
+  // place (its option merged) rather than unmounted and built again. Not
+  // after something else was shown (a file that failed), nor in another
+  // language (its chart is made anew anyway).
   const [lastDrawn, setLastDrawn] = useState<Drawn | null>(drawing);
   if (drawing !== null && drawing !== lastDrawn) setLastDrawn(drawing);
-  const shown = drawing ?? (dataState === 'loading' ? lastDrawn : null);
+  if (drawing === null && dataState !== 'loading' && lastDrawn !== null) setLastDrawn(null);
+  const shown = drawing ?? (dataState === 'loading' && lastDrawn?.lang === lang ? lastDrawn : null);
   const setRankStart = useAppStore((s) => s.setRankStart);
   // The full chart (data zoom over every bar) waits until the page's other
   // files have loaded: drawing it meanwhile would add to the loading's peak.
@@ -174,8 +179,6 @@ export function RankingView() {
     <ShownRanking
       shown={shown}
       updating={updating ? t(lang, 'loadingChoice', { title }) : null}
-      lang={lang}
-      empty={towns.length === 0}
       othersLoading={othersLoading}
       tableOpen={tableOpen}
       setTableOpen={setTableOpen}
@@ -186,27 +189,28 @@ export function RankingView() {
   );
 }
 
-/** One ranking as drawn: what it ranks and the chart's options. */
+/** One ranking as drawn: what it ranks, for which filters, and the chart's options. */
 interface Drawn {
   readonly ranking: Ranking;
   readonly indicator: IndicatorId;
   readonly year: number | null;
+  readonly lang: Lang;
   readonly title: string;
+  /** No town was selected. */
+  readonly empty: boolean;
   /** rankingKey: the chart drawn before React it may take over. */
   readonly key: string;
   readonly options: RankingOptions;
 }
 
 /**
- * The ranking panel for a ranking drawn; `updating` (the title of the
- * choice whose file is loading) marks it as the previous choice's, still
- * shown meanwhile.
+ * The panel of a ranking drawn; `updating` (what the panel says of the
+ * choice whose file is loading, null when none) marks it as the previous
+ * choice's, still shown meanwhile (RankingFrame).
  */
 function ShownRanking({
   shown,
   updating,
-  lang,
-  empty,
   othersLoading,
   tableOpen,
   setTableOpen,
@@ -216,9 +220,6 @@ function ShownRanking({
 }: {
   readonly shown: Drawn;
   readonly updating: string | null;
-  readonly lang: Lang;
-  /** No town selected. */
-  readonly empty: boolean;
   readonly othersLoading: boolean;
   readonly tableOpen: boolean;
   readonly setTableOpen: (open: boolean) => void;
@@ -226,7 +227,7 @@ function ShownRanking({
   readonly onClick: (click: ChartClick) => void;
   readonly setRankStart: (start: number) => void;
 }) {
-  const { ranking, indicator, year, title, options } = shown;
+  const { ranking, indicator, year, lang, title, empty, options } = shown;
   const option = options.full;
   const count = ranking.reported.length;
   return (
