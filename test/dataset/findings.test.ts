@@ -89,6 +89,39 @@ describe('findingsOf', () => {
     expect(StubWorker.made).toHaveLength(1);
   });
 
+  it('takes a worker silent while jobs wait for dead, and reads them on the page’s thread', async () => {
+    vi.useFakeTimers();
+    try {
+      vi.stubGlobal('Worker', StubWorker);
+      // No answer at all.
+      const silent = await load();
+      const unanswered = silent.findingsOf('r0', TEXT);
+      vi.advanceTimersByTime(silent.WORKER_SILENT_MS);
+      expect(StubWorker.made[0]!.terminated).toBe(true);
+      expect(await unanswered).toEqual(readFindings('r0', TEXT));
+      // An answer within the wait keeps it.
+      const { findingsOf, WORKER_SILENT_MS } = await load();
+      const first = findingsOf('r1', TEXT);
+      const worker = StubWorker.made[1]!;
+      // The wait starts again with each answer, for the jobs still there.
+      vi.advanceTimersByTime(WORKER_SILENT_MS - 1);
+      const second = findingsOf('r2', TEXT);
+      const [request] = worker.posted.splice(0, 1);
+      worker.reply({ id: request!.id, ok: true, findings: readFindings('r1', TEXT) });
+      expect(await first).toEqual(readFindings('r1', TEXT));
+      vi.advanceTimersByTime(WORKER_SILENT_MS - 1);
+      expect(worker.terminated).toBe(false);
+      // Then nothing more (a worker out of memory ends without an error event).
+      vi.advanceTimersByTime(1);
+      expect(worker.terminated).toBe(true);
+      expect(await second).toEqual(readFindings('r2', TEXT));
+      expect(await findingsOf('r3', TEXT)).toEqual(readFindings('r3', TEXT));
+      expect(StubWorker.made).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('does not keep a failed read: the next panel tries again', async () => {
     vi.stubGlobal('Worker', StubWorker);
     const { findingsOf } = await load();
