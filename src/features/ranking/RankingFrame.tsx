@@ -29,7 +29,7 @@ export function RankingFrame({
 }) {
   const busy = updating !== null;
   return (
-    <section className={busy ? 'panel ranking updating' : 'panel ranking'} aria-label={title}>
+    <section className="panel ranking" aria-label={title}>
       <div className="panel-head">
         <div className="panel-title">
           <h2>{title}</h2>
