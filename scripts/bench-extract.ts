@@ -9,7 +9,8 @@
  * swap) and the size of the data folder written (by part, over the reports'
  * size), each figure next to its target. In the same run it times a plain
  * keyword-and-regex script over the same files, so the ratio between the two
- * is meaningful on a noisy machine.
+ * is meaningful on a noisy machine. Then it runs once more with `--gzip` and
+ * prints what the gzip copies cost and what a server with gzip_static sends.
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -138,28 +139,36 @@ interface Runs {
 const measured = new Map<number, Runs>();
 const baseSeconds: number[] = [];
 const startUp: number[] = [];
+interface CliRun {
+  readonly seconds: number;
+  readonly maxRssKb: number;
+  readonly phases: Phases;
+}
+/** One run of the CLI over the corpus, timed from outside. */
+function runCli(workers: number, extra: readonly string[] = []): CliRun {
+  const statsFile = join(root, 'stats.json');
+  const started = performance.now();
+  const child = spawnSync(
+    process.execPath,
+    [
+      cli,
+      ...['--in', corpus, '--out', out, '--quiet'],
+      ...['--workers', String(workers), '--stats', statsFile],
+      ...extra,
+    ],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  const seconds = (performance.now() - started) / 1000;
+  if (child.status !== 0) {
+    console.error(`the CLI exited with ${child.status}`);
+    process.exit(1);
+  }
+  const stats = JSON.parse(readFileSync(statsFile, 'utf8')) as Omit<CliRun, 'seconds'>;
+  return { seconds, maxRssKb: stats.maxRssKb, phases: stats.phases };
+}
 for (let i = 0; i < runs; i++) {
   for (const workers of settings) {
-    const statsFile = join(root, 'stats.json');
-    const started = performance.now();
-    const child = spawnSync(
-      process.execPath,
-      [
-        cli,
-        ...['--in', corpus, '--out', out, '--quiet'],
-        ...['--workers', String(workers), '--stats', statsFile],
-      ],
-      { stdio: ['ignore', 'ignore', 'inherit'] },
-    );
-    const seconds = (performance.now() - started) / 1000;
-    if (child.status !== 0) {
-      console.error(`the CLI exited with ${child.status}`);
-      process.exit(1);
-    }
-    const stats = JSON.parse(readFileSync(statsFile, 'utf8')) as {
-      maxRssKb: number;
-      phases: Phases;
-    };
+    const { seconds, ...stats } = runCli(workers);
     const entry = measured.get(workers) ?? { seconds: [], rss: [], phases: [] };
     measured.set(workers, entry);
     entry.seconds.push(seconds);
@@ -197,6 +206,7 @@ for (const workers of settings) {
   );
   console.log('    where the time went (median seconds of each phase):');
   for (const phase of PHASES) {
+    if (!entry.phases.some((p) => phase in p)) continue;
     const times = entry.phases.map((p) => p[phase] ?? 0);
     console.log(`      ${phase.padEnd(12)} ${median(times).toFixed(2)} s`);
   }
@@ -216,3 +226,26 @@ for (const [part, size] of [...sizes].sort((a, b) => b[1] - a[1])) {
     `    ${part.padEnd(14)} ${(size / 1e6).toFixed(1).padStart(7)} MB  ${(size / bytes).toFixed(2)}×`,
   );
 }
+
+// The same run with --gzip (all cores), once: what the copies cost and what
+// a server with gzip_static then sends.
+const gzipRun = runCli(cores, ['--gzip']);
+let copies = 0;
+let copied = 0;
+let copiedOriginals = 0;
+const countCopies = (dir: string): void => {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) countCopies(path);
+    else if (name.endsWith('.gz')) {
+      copies++;
+      copied += statSync(path).size;
+      copiedOriginals += statSync(path.slice(0, -'.gz'.length)).size;
+    }
+  }
+};
+countCopies(out);
+const sent = total - copiedOriginals + copied;
+console.log(
+  `  --gzip           +${(gzipRun.phases.gzip ?? 0).toFixed(2)} s (one run, ${cores} worker(s)): copies of ${copies} files, ${(copied / 1e6).toFixed(1)} MB beside the folder's ${(total / 1e6).toFixed(1)} MB; the whole folder fetched from a server with gzip_static is ${(sent / 1e6).toFixed(1)} MB (${(sent / bytes).toFixed(2)}× the reports)`,
+);

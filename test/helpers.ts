@@ -51,6 +51,7 @@ export function options(overrides: Partial<CliOptions>): CliOptions {
     stats: null,
     workers: null,
     tables: false,
+    gzip: false,
     help: false,
     ...overrides,
     // Made only when none is given: an unused empty folder otherwise.

@@ -15,6 +15,8 @@ export interface CliOptions {
   readonly workers: number | null;
   /** Also write the complete tables (indicators.csv, mentions.csv, unused.csv). */
   readonly tables: boolean;
+  /** Also write a gzip copy beside each file (src/cli/precompress.ts). */
+  readonly gzip: boolean;
   readonly help: boolean;
   /**
    * Report files are named relative to this folder (default: the working
@@ -88,6 +90,9 @@ Options:
   --tables            also write the complete tables indicators.csv, mentions.csv
                       and unused.csv (for Excel or scripts; the dashboard does not
                       read them, and every row is in the county files)
+  --gzip              also write a gzip copy beside each file (values.csv.gz beside
+                      values.csv), for a web server that sends them to browsers as
+                      they are (nginx: gzip_static on); the next run replaces them
   -h, --help          this text
 
 Writes: reports.csv, corrections.csv, catalog.json, texts/<report_id>.txt,
@@ -118,6 +123,7 @@ export function parseCliArgs(argv: readonly string[]): Result<CliOptions> {
         stats: { type: 'string' },
         workers: { type: 'string' },
         tables: { type: 'boolean', default: false },
+        gzip: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       allowPositionals: false,
@@ -146,6 +152,7 @@ export function parseCliArgs(argv: readonly string[]): Result<CliOptions> {
     stats: v.stats ?? null,
     workers,
     tables: v.tables ?? false,
+    gzip: v.gzip ?? false,
     help: v.help ?? false,
   });
 }

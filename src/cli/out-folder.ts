@@ -34,6 +34,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { INDEX_FILE, isLayoutPath, type Issue } from '../extract';
 import { fail, ok, type Result } from '../extract/result';
 import { errorMessage } from './describe';
+import { GZIP_SUFFIX } from './precompress';
 
 export interface OutputFolder {
   /** Where the output goes (absolute, links resolved). */
@@ -175,7 +176,7 @@ function recover(target: string): Result<Issue[]> {
 }
 
 /** Every file below `dir`, relative, with / separators. Links count as files: the tool writes none. */
-function filesBelow(dir: string): string[] {
+export function filesBelow(dir: string): string[] {
   const files: string[] = [];
   const walk = (current: string): void => {
     for (const name of readdirSync(current).sort()) {
@@ -205,8 +206,14 @@ const OLD_TEMPORARY = /\.\d+\.tmp$/;
  * staging folder left by a killed run holds it.
  */
 export const SPILL_FILE = '.findings';
+/** A file of the data folder's layout, or its gzip copy (`--gzip`). */
 const isOwnPath = (path: string): boolean =>
-  path === SPILL_FILE || isLayoutPath(path.replace(OLD_TEMPORARY, ''));
+  path === SPILL_FILE ||
+  isLayoutPath(
+    path.endsWith(GZIP_SUFFIX)
+      ? path.slice(0, -GZIP_SUFFIX.length)
+      : path.replace(OLD_TEMPORARY, ''),
+  );
 
 /** The files in a data folder that the tool does not write, named; null when there are none. */
 function foreignFiles(dir: string): string | null {

@@ -2,10 +2,10 @@
  * Where a run's time went, in seconds (for `--stats` and `npm run
  * bench:extract`): listing, reading and extracting the reports (their texts
  * and findings written meanwhile), resolving the values (and writing them),
- * writing the other tables, drawing the first chart, swapping the folder in
- * (the previous output removed).
+ * writing the other tables, drawing the first chart, writing the gzip copies
+ * (`--gzip` only), swapping the folder in (the previous output removed).
  */
-export const PHASES = ['extract', 'resolve', 'tables', 'firstChart', 'swap'] as const;
+export const PHASES = ['extract', 'resolve', 'tables', 'firstChart', 'gzip', 'swap'] as const;
 export type Phases = Partial<Record<(typeof PHASES)[number], number>>;
 
 export interface PhaseClock {

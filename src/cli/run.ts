@@ -22,6 +22,7 @@ import {
   type SideFiles,
 } from '../extract';
 import { preferenceOf } from '../documents';
+import { precompress } from './precompress';
 import { firstChartFiles } from '../preview/first-chart';
 import { nodeCharts } from '../preview/node';
 import { EXIT, type CliOptions } from './args';
@@ -30,6 +31,7 @@ import { errorMessage } from './describe';
 import { listReportFiles, writeChunks, type ReportFile } from './files';
 import {
   commitOutput,
+  filesBelow,
   failpoint,
   SPILL_FILE,
   prepareOutput,
@@ -317,7 +319,13 @@ async function extractInto(
   collected.spilled.length = 0;
   const drawn = drawFirstChart(folder.staging);
   clock.end('firstChart');
-  // A Ctrl+C that came while the first chart was drawn stops the run here, before the swap.
+  // Made of the folder as it will be served: the copies are never those of other files.
+  const precompressed = options.gzip
+    ? await precompress(folder.staging, filesBelow(folder.staging))
+    : null;
+  if (precompressed !== null) clock.end('gzip');
+  // A Ctrl+C that came while the first chart was drawn (or the copies made) stops the run here,
+  // before the swap.
   await checkpoint();
   const committed = commitOutput(folder);
   clock.end('swap');
@@ -338,7 +346,8 @@ async function extractInto(
   for (const issue of issues) output.err(formatIssue(issue));
   const failures = issues.filter((i) => i.severity === 'error').length;
   const seconds = (performance.now() - started) / 1000;
-  if (!options.quiet) printSummary({ written, options, bytesRead, seconds, failures }, output);
+  if (!options.quiet)
+    printSummary({ written, options, bytesRead, seconds, failures, precompressed }, output);
   return {
     exitCode: failures > 0 ? EXIT.inputErrors : EXIT.clean,
     written,

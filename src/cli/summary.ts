@@ -9,6 +9,7 @@ import {
 import { COMPLETE_TABLES, notesText } from '../extract';
 import { REPORT_STATUSES } from '../extract/columns';
 import type { CliOptions } from './args';
+import type { Precompressed } from './precompress';
 import type { Output } from './run';
 import type { Written } from './write-data';
 import { formatTable } from './table';
@@ -20,10 +21,12 @@ export interface RunSummary {
   readonly seconds: number;
   /** Errors printed above (reports, files not read, manifest and correction rows). */
   readonly failures: number;
+  /** The gzip copies written (`--gzip`), or null. */
+  readonly precompressed: Precompressed | null;
 }
 
 export function printSummary(
-  { written, options, bytesRead, seconds, failures }: RunSummary,
+  { written, options, bytesRead, seconds, failures, precompressed }: RunSummary,
   output: Output,
 ): void {
   const reports = written.reports;
@@ -84,6 +87,11 @@ export function printSummary(
   output.out(
     `Wrote ${sum(written.values)} values, ${sum(written.mentions)} mentions and ${written.unused} unused numbers to ${options.outDir} in ${seconds.toFixed(2)} s (${mb.toFixed(1)} MB, ${(mb / Math.max(seconds, 1e-9)).toFixed(1)} MB/s).`,
   );
+  if (precompressed !== null) {
+    output.out(
+      `Wrote gzip copies of ${precompressed.files} files beside them: ${(precompressed.bytes / 1e6).toFixed(1)} MB sent as ${(precompressed.gzipBytes / 1e6).toFixed(1)} MB by a server with gzip_static.`,
+    );
+  }
   if (!options.tables) {
     output.out(`The complete tables for Excel (${COMPLETE_TABLES.join(', ')}): add --tables.`);
   }

@@ -1,5 +1,6 @@
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { PHASES } from '../../src/cli/phases';
 import {
@@ -206,6 +207,65 @@ describe('output folder', () => {
     await run({ inDir, outDir: first.outDir });
     expect(existsSync(join(first.outDir, 'texts', 'old-report.txt'))).toBe(false);
   });
+
+  it('with --gzip, writes beside each file a gzip copy of its very bytes where that saves a tenth', async () => {
+    const inDir = join(copySamples(), 'reports');
+    const { result, outDir } = await run({ inDir, quiet: true, gzip: true });
+    expect(result.exitCode).toBe(0);
+    const files = filesBelow(outDir);
+    const copies = [...files.keys()].filter((f) => f.endsWith('.gz'));
+    expect(copies).toEqual(
+      expect.arrayContaining([
+        'index.json.gz',
+        'reports.csv.gz',
+        'texts/anhui-huaibei-duanyuan-2024.txt.gz',
+      ]),
+    );
+    expect(copies.some((f) => /^counties\/\d+\/values\.csv\.gz$/.test(f))).toBe(true);
+    expect(copies.some((f) => /^indicators\/[^/]+\/\d{4}\.csv\.gz$/.test(f))).toBe(true);
+    for (const [name, bytes] of files) {
+      if (name.endsWith('.gz')) {
+        const original = files.get(name.slice(0, -'.gz'.length));
+        expect(original, name).toBeDefined();
+        expect(gunzipSync(bytes).equals(original ?? Buffer.alloc(0)), name).toBe(true);
+        expect(bytes.length, name).toBeLessThanOrEqual((original?.length ?? 0) * 0.9);
+      } else if (!files.has(`${name}.gz`)) {
+        // No copy: it would not have saved a tenth.
+        expect(gzipSync(bytes).length, name).toBeGreaterThan(bytes.length * 0.9);
+      }
+    }
+  });
+
+  it('replaces the gzip copies with the folder: a run without --gzip leaves none to be served stale', async () => {
+    const inDir = join(copySamples(), 'reports');
+    const first = await run({ inDir, quiet: true, gzip: true });
+    expect([...filesBelow(first.outDir).keys()].some((f) => f.endsWith('.gz'))).toBe(true);
+    const second = await run({ inDir, outDir: first.outDir, quiet: true });
+    expect(second.result.exitCode).toBe(0);
+    expect([...filesBelow(first.outDir).keys()].filter((f) => f.endsWith('.gz'))).toEqual([]);
+  });
+
+  it('refuses a folder holding a .gz that is no copy of a file it writes', async () => {
+    const inDir = join(copySamples(), 'reports');
+    const first = await run({ inDir, quiet: true, gzip: true });
+    writeFileSync(join(first.outDir, 'notes.txt.gz'), gzipSync('mine'));
+    const second = await run({ inDir, outDir: first.outDir, quiet: true, gzip: true });
+    expect(second.result.exitCode).toBe(2);
+    expect(second.output.errors.join('\n')).toContain('notes.txt.gz');
+    expect(existsSync(join(first.outDir, 'notes.txt.gz'))).toBe(true);
+  });
+
+  it('writes the same gzip copies on two worker threads (the built CLI) as on one', async () => {
+    const inDir = join(copySamples(), 'reports');
+    const one = await run({ inDir, quiet: true, gzip: true, workers: 1 });
+    const parallel = tempDir('rol-gzip-2-');
+    const r = runCli('--quiet', '--gzip', '--workers', '2', '--in', inDir, '--out', parallel);
+    expect(r.status, r.stderr).toBe(0);
+    const a = filesBelow(one.outDir);
+    const b = filesBelow(parallel);
+    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+    for (const [path, bytes] of a) expect(b.get(path)?.equals(bytes), path).toBe(true);
+  });
 });
 
 describe('command line', () => {
@@ -221,7 +281,8 @@ describe('command line', () => {
     const inDir = join(copySamples(), 'reports');
     const out = tempDir('rol-stats-out-');
     const stats = join(tempDir('rol-stats-'), 'stats.json');
-    const r = cli('--in', inDir, '--out', out, '--quiet', '--stats', stats);
+    // --gzip: its phase too.
+    const r = cli('--in', inDir, '--out', out, '--quiet', '--gzip', '--stats', stats);
     expect(r.status, r.stderr).toBe(0);
     const written = JSON.parse(readFileSync(stats, 'utf8')) as {
       seconds: number;

@@ -23,6 +23,8 @@ const TYPES: Readonly<Record<string, string>> = {
 export interface StaticSite {
   readonly url: string;
   readonly requests: string[];
+  /** The requests answered with a file's gzip copy (`gzipStatic`). */
+  readonly compressed: string[];
   close(): Promise<void>;
 }
 
@@ -34,6 +36,12 @@ export interface ServeOptions {
    * Python's http.server and many intranet servers send them.
    */
   readonly charset?: boolean;
+  /**
+   * As nginx's `gzip_static on`: a file with a gzip copy beside it
+   * (`values.csv.gz`) goes out as that copy, marked `Content-Encoding: gzip`,
+   * to a browser that accepts gzip.
+   */
+  readonly gzipStatic?: boolean;
 }
 
 export async function serveStatic(
@@ -44,6 +52,7 @@ export async function serveStatic(
   const policy: Record<string, string> =
     options.contentSecurityPolicy === true ? { 'content-security-policy': CSP_HEADER } : {};
   const requests: string[] = [];
+  const compressed: string[] = [];
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
     requests.push(path);
@@ -62,17 +71,23 @@ export async function serveStatic(
       return;
     }
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    const accepts = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    const copy = options.gzipStatic === true && accepts && existsSync(`${file}.gz`);
+    if (copy) compressed.push(path);
     res.writeHead(200, {
       'content-type': options.charset === false ? type.replace(/; charset=.*$/, '') : type,
+      ...(options.gzipStatic === true ? { vary: 'Accept-Encoding' } : {}),
+      ...(copy ? { 'content-encoding': 'gzip' } : {}),
       ...policy,
     });
-    res.end(readFileSync(file));
+    res.end(readFileSync(copy ? `${file}.gz` : file));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}${mount}`,
     requests,
+    compressed,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
