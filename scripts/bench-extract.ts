@@ -25,6 +25,7 @@ import {
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { GZIP_SUFFIX } from '../src/cli/out-folder';
 import { PHASES, type Phases } from '../src/cli/phases';
 import { builtCli } from './cli.mjs';
 import { countyName, generateReport, seededRandom, townName } from './synth/generate';
@@ -237,10 +238,10 @@ const countCopies = (dir: string): void => {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) countCopies(path);
-    else if (name.endsWith('.gz')) {
+    else if (name.endsWith(GZIP_SUFFIX)) {
       copies++;
       copied += statSync(path).size;
-      copiedOriginals += statSync(path.slice(0, -'.gz'.length)).size;
+      copiedOriginals += statSync(path.slice(0, -GZIP_SUFFIX.length)).size;
     }
   }
 };

@@ -90,9 +90,10 @@ Options:
   --tables            also write the complete tables indicators.csv, mentions.csv
                       and unused.csv (for Excel or scripts; the dashboard does not
                       read them, and every row is in the county files)
-  --gzip              also write a gzip copy beside each file (values.csv.gz beside
-                      values.csv), for a web server that sends them to browsers as
-                      they are (nginx: gzip_static on); the next run replaces them
+  --gzip              also write a gzip copy beside each file that shrinks by a tenth
+                      or more (values.csv.gz beside values.csv), for a web server
+                      that sends them as they are (nginx: gzip_static on); the next
+                      run replaces them
   -h, --help          this text
 
 Writes: reports.csv, corrections.csv, catalog.json, texts/<report_id>.txt,

@@ -34,7 +34,6 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { INDEX_FILE, isLayoutPath, type Issue } from '../extract';
 import { fail, ok, type Result } from '../extract/result';
 import { errorMessage } from './describe';
-import { GZIP_SUFFIX } from './precompress';
 
 export interface OutputFolder {
   /** Where the output goes (absolute, links resolved). */
@@ -206,7 +205,14 @@ const OLD_TEMPORARY = /\.\d+\.tmp$/;
  * staging folder left by a killed run holds it.
  */
 export const SPILL_FILE = '.findings';
-/** A file of the data folder's layout, or its gzip copy (`--gzip`). */
+/** What the name of a file's gzip copy adds to the file's (`--gzip`, src/cli/precompress.ts). */
+export const GZIP_SUFFIX = '.gz';
+
+/**
+ * A file of the data folder's layout, or its gzip copy: a run replaces a
+ * `.gz` beside one of its files, hand-made or not, for a server would send
+ * it in the file's place.
+ */
 const isOwnPath = (path: string): boolean =>
   path === SPILL_FILE ||
   isLayoutPath(

@@ -8,59 +8,61 @@
  * The copies are made in the staging folder, from the files just written,
  * before it is swapped in: a data folder's copies are always those of the
  * files beside them, and the next run replaces both. A copy that would not
- * save a tenth of its file is not written (the server then sends the file).
- * The output is the same whatever the number of workers: gzip's header holds
- * no time or name, and the copies are made of the same bytes.
+ * save a tenth of its file is not kept (the server then sends the file).
+ * Each file is streamed through zlib, so a large one (a complete table with
+ * `--tables`) is never held whole. The output is the same whatever the
+ * number of workers: gzip's header holds no time or name, and the copies are
+ * made of the same bytes.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { constants, gzip } from 'node:zlib';
-
-/** What a precompressed copy's name adds to its file's. */
-export const GZIP_SUFFIX = '.gz';
+import { pipeline } from 'node:stream/promises';
+import { constants, createGzip } from 'node:zlib';
+import { failpoint, GZIP_SUFFIX } from './out-folder';
 
 /** A copy is kept only if it is at most this share of its file. */
-const MAX_SHARE = 0.9;
+export const MAX_COPY_SHARE = 0.9;
 
 /**
- * Files compressed at once: zlib's asynchronous work runs on libuv's thread
- * pool (four threads), beside the main thread reading and writing.
+ * Files compressed at once: zlib's work runs on libuv's thread pool (four
+ * threads), beside the main thread reading and writing.
  */
 const IN_FLIGHT = 4;
 
 export interface Precompressed {
   /** Files given a copy. */
   readonly files: number;
-  /** Their size, and their copies'. */
+  /** The size of those files. */
   readonly bytes: number;
+  /** The size of their copies. */
   readonly gzipBytes: number;
-}
-
-function compress(data: Buffer): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    gzip(data, { level: constants.Z_DEFAULT_COMPRESSION }, (error, result) => {
-      if (error === null) resolve(result);
-      else reject(error);
-    });
-  });
 }
 
 /** Writes the copy of each of `files` (relative to `dir`) worth one. */
 export async function precompress(dir: string, files: readonly string[]): Promise<Precompressed> {
   let next = 0;
+  let done = 0;
   let given = 0;
   let bytes = 0;
   let gzipBytes = 0;
   const worker = async (): Promise<void> => {
     while (next < files.length) {
       const path = join(dir, files[next++] as string);
-      const data = readFileSync(path);
-      const packed = await compress(data);
-      if (packed.length > data.length * MAX_SHARE) continue;
-      writeFileSync(path + GZIP_SUFFIX, packed);
-      given++;
-      bytes += data.length;
-      gzipBytes += packed.length;
+      const copy = path + GZIP_SUFFIX;
+      await pipeline(
+        createReadStream(path),
+        createGzip({ level: constants.Z_DEFAULT_COMPRESSION }),
+        createWriteStream(copy),
+      );
+      const size = statSync(path).size;
+      const packed = statSync(copy).size;
+      if (packed > size * MAX_COPY_SHARE) unlinkSync(copy);
+      else {
+        given++;
+        bytes += size;
+        gzipBytes += packed;
+      }
+      if (++done === Math.ceil(files.length / 2)) failpoint('gzip-half');
     }
   };
   await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, files.length) }, worker));

@@ -13,6 +13,7 @@ import {
   fail,
   failedReport,
   formatIssue,
+  isLayoutPath,
   ok,
   parseReportId,
   TEXTS_FOLDER,
@@ -22,12 +23,12 @@ import {
   type SideFiles,
 } from '../extract';
 import { preferenceOf } from '../documents';
-import { precompress } from './precompress';
 import { firstChartFiles } from '../preview/first-chart';
 import { nodeCharts } from '../preview/node';
 import { EXIT, type CliOptions } from './args';
 import { checkpoint, keepAtExit, removeOnExit } from './cleanup';
 import { errorMessage } from './describe';
+import { precompress } from './precompress';
 import { listReportFiles, writeChunks, type ReportFile } from './files';
 import {
   commitOutput,
@@ -321,11 +322,11 @@ async function extractInto(
   clock.end('firstChart');
   // Made of the folder as it will be served: the copies are never those of other files.
   const precompressed = options.gzip
-    ? await precompress(folder.staging, filesBelow(folder.staging))
+    ? await precompress(folder.staging, filesBelow(folder.staging).filter(isLayoutPath))
     : null;
   if (precompressed !== null) clock.end('gzip');
-  // A Ctrl+C that came while the first chart was drawn (or the copies made) stops the run here,
-  // before the swap.
+  // A Ctrl+C that came while the first chart was drawn stops the run here, before the swap (one
+  // that comes while the copies are made ends it at once: the staging folder is removed).
   await checkpoint();
   const committed = commitOutput(folder);
   clock.end('swap');
