@@ -7,7 +7,13 @@ import { CLI_ENTRY } from '../scripts/cli.mjs';
 import type { CliOptions } from '../src/cli/args';
 import { runExtract, type Output, type RunResult } from '../src/cli/run';
 import { readFindings, type Findings } from '../src/dataset/read-findings';
-import { isCounted, type ReportStatus } from '../src/extract/columns';
+import { INDICATORS, type IndicatorId } from '../src/catalog';
+import {
+  isCounted,
+  PLACE_FIELDS,
+  TOWN_NUMBER_COLUMN,
+  type ReportStatus,
+} from '../src/extract/columns';
 import { INDEX_FILE, textFileOf, type CountyFile, type DataIndex } from '../src/extract/data-index';
 
 export const SAMPLE_DIR = join(import.meta.dirname, '..', 'data', 'reports');
@@ -80,9 +86,20 @@ export function csvRows(text: string): Record<string, string>[] {
 }
 
 /**
+ * What the dashboard gives a value row that its file leaves out: the unit
+ * (the catalog's) and whether it was corrected.
+ */
+const derivedCells = (row: Record<string, string>): Record<string, string> => ({
+  unit: INDICATORS[row['indicator'] as IndicatorId]?.unit ?? '',
+  corrected: String((row['correction'] ?? '') !== ''),
+});
+
+/**
  * Every row of one table of a data folder as the dashboard reads it: its
  * counties' files, in the index's order (the complete tables are written only
- * with --tables). `data` is the folder, or reads a file of it by relative path.
+ * with --tables), a value with its report's place and year and the cells
+ * the dashboard derives. `data` is the folder, or reads a file of it by
+ * relative path.
  */
 export function tableRows(
   data: string | ((path: string) => string),
@@ -90,17 +107,44 @@ export function tableRows(
 ): Record<string, string>[] {
   const read = typeof data === 'string' ? (p: string) => readFileSync(join(data, p), 'utf8') : data;
   const index = JSON.parse(read(INDEX_FILE)) as DataIndex;
-  return index.counties.flatMap((c) => csvRows(read(c[kind].file)));
+  return index.counties.flatMap((c) => {
+    const reports = csvRows(read(c.reports.file));
+    if (kind === 'reports') return reports;
+    const byId = new Map(reports.map((r) => [r['report_id'], r]));
+    return csvRows(read(c.values.file)).map((v) => {
+      const r = byId.get(v['report_id']) ?? {};
+      const place = Object.fromEntries(
+        [...PLACE_FIELDS, 'year'].map((f) => [f, r[f] ?? `(no report ${v['report_id']})`]),
+      );
+      return { ...place, ...v, ...derivedCells(v) };
+    });
+  });
 }
 
 /**
  * Every row of a data folder's per-indicator value files (values of no year
- * are in their county's file only): the columns with the quote.
+ * are in their county's file only): the columns with the quote, each row
+ * with its town's place (from its number in index.json), its file's
+ * indicator and year, and the cells the dashboard derives.
  */
 export function indicatorFileRows(dir: string): Record<string, string>[] {
   const index = JSON.parse(readFileSync(join(dir, INDEX_FILE), 'utf8')) as DataIndex;
   return index.indicators.flatMap((i) =>
-    i.years.flatMap((y) => csvRows(readFileSync(join(dir, y.file), 'utf8'))),
+    i.years.flatMap((y) =>
+      csvRows(readFileSync(join(dir, y.file), 'utf8')).map((v) => {
+        const town = index.towns[Number(v[TOWN_NUMBER_COLUMN])];
+        if (town === undefined) throw new Error(`${y.file}: no town ${v[TOWN_NUMBER_COLUMN]}`);
+        const row = { ...v, indicator: i.id, year: String(y.year) };
+        return {
+          town: town.id.startsWith('report:') ? '' : town.name,
+          county: town.county,
+          city: town.city,
+          province: town.province,
+          ...row,
+          ...derivedCells(row),
+        };
+      }),
+    ),
   );
 }
 

@@ -13,7 +13,6 @@
  * until its code has loaded, files are parsed here, so the first chart does
  * not wait for it.
  */
-import type { IndicatorId } from '../catalog';
 import {
   INDEX_FILE,
   textFileOf,
@@ -34,9 +33,16 @@ import {
   type ReportInfo,
   type ValueRow,
 } from './model';
-import { COMPACTORS, PARSERS, type Parsed } from './parse';
+import {
+  compactRow,
+  parseJob,
+  type NumberedTown,
+  type ParseJob,
+  type Parsed,
+  type RowsOf,
+} from './parse';
 import { parseIndex } from './parse-index';
-import type { ParseKind, ParseReply, ParseRequest } from './worker-protocol';
+import type { ParseReply, ToWorker } from './worker-protocol';
 
 export const WORKER_BYTES = 48 * 1024;
 
@@ -63,10 +69,12 @@ const RESTART: Issue = fileError('worker', 'restart');
 let worker: Worker | null = null;
 let workerReady = false;
 let workerBroken = false;
+/** The towns last posted to the worker (it numbers an indicator file's towns by them). */
+let postedTowns: readonly NumberedTown[] | null = null;
 let nextId = 1;
 const waiting = new Map<
   number,
-  { rows: unknown[]; kind: ParseKind; done: (errors: readonly Issue[]) => void }
+  { rows: unknown[]; kind: ParseJob['kind']; done: (errors: readonly Issue[]) => void }
 >();
 
 function parsingWorker(): Worker | null {
@@ -77,6 +85,7 @@ function parsingWorker(): Worker | null {
     workerBroken = true;
     return null;
   }
+  postedTowns = null;
   worker.addEventListener('message', (event: MessageEvent<ParseReply>) => {
     const reply = event.data;
     if (reply.type === 'ready') {
@@ -87,8 +96,7 @@ function parsingWorker(): Worker | null {
     if (job === undefined) return;
     if (reply.type === 'rows') {
       // Structured clone gave every string its own copy: share them again.
-      const compact = COMPACTORS[job.kind] as (row: unknown) => unknown;
-      for (const row of reply.rows) job.rows.push(compact(row));
+      for (const row of reply.rows) job.rows.push(compactRow(job.kind, row));
     } else {
       waiting.delete(reply.id);
       job.done(reply.errors);
@@ -107,29 +115,46 @@ function parsingWorker(): Worker | null {
   return worker;
 }
 
-/** One data file, parsed where its size says. */
-function loadFile<T>(kind: ParseKind, info: IndexFile): Promise<Parsed<T>> {
+/** One data file, parsed where its size says; an indicator's file numbers its towns by `towns`. */
+function loadFile<J extends ParseJob>(
+  job: J,
+  info: IndexFile,
+  towns: readonly NumberedTown[] = [],
+): Promise<Parsed<RowsOf<J>>> {
   const file = dataPath(info.file);
-  const here = async (): Promise<Parsed<T>> => {
+  const here = async (): Promise<Parsed<RowsOf<J>>> => {
     const fetched = await fetchData(info.file);
     if (!fetched.ok) return { rows: [], errors: [fetched.reason] };
-    return (PARSERS[kind] as (csv: string, file: string) => Parsed<T>)(fetched.data, file);
+    return parseJob(job, towns, fetched.data, file);
   };
   // Until the worker's code has loaded (the first view's files), parse here.
   const w = info.bytes > WORKER_BYTES ? parsingWorker() : null;
   if (w === null || !workerReady) return here();
-  return new Promise<Parsed<T>>((resolve) => {
+  if (job.kind === 'indicator' && postedTowns !== towns) {
+    const message: ToWorker = {
+      towns: towns.map(({ id, name, county, city, province }) => ({
+        id,
+        name,
+        county,
+        city,
+        province,
+      })),
+    };
+    w.postMessage(message);
+    postedTowns = towns;
+  }
+  return new Promise<Parsed<RowsOf<J>>>((resolve) => {
     const id = nextId++;
     const rows: unknown[] = [];
     waiting.set(id, {
       rows,
-      kind,
+      kind: job.kind,
       done: (errors) => {
         if (errors.length === 1 && errors[0] === RESTART) void here().then(resolve);
-        else resolve({ rows: rows as T[], errors: [...errors] });
+        else resolve({ rows: rows as RowsOf<J>[], errors: [...errors] });
       },
     });
-    const request: ParseRequest = { id, kind, url: dataUrl(info.file), file };
+    const request: ToWorker = { id, job, url: dataUrl(info.file), file };
     w.postMessage(request);
   });
 }
@@ -137,76 +162,48 @@ function loadFile<T>(kind: ParseKind, info: IndexFile): Promise<Parsed<T>> {
 const valueLoads = new Map<string, Promise<Parsed<ValueRow>>>();
 
 /**
- * One indicator's values for one year (cached). Rows of another indicator or
- * year in its file, or of a town the index does not list, are errors, not
- * silently placed elsewhere or dropped (however the file was parsed).
+ * One indicator's values for one year (cached). The file numbers each row's
+ * town in `towns` (index.json's, in its order): a number that is not one of
+ * them is that row's error.
  */
 export function loadIndicatorYear(
   info: IndexIndicator,
   year: number,
-  isKnownTown: (townId: string) => boolean,
+  towns: readonly NumberedTown[],
 ): Promise<Parsed<ValueRow>> {
   const file = info.years.find((f) => f.year === year);
   if (file === undefined) return Promise.resolve({ rows: [], errors: [] });
   let promise = valueLoads.get(file.file);
   if (promise === undefined) {
-    promise = loadFile<ValueRow>('values', file).then((parsed) =>
-      indicatorYearRows(parsed, info.id, year, isKnownTown, dataPath(file.file)),
-    );
+    promise = loadFile({ kind: 'indicator', indicator: info.id, year }, file, towns);
     valueLoads.set(file.file, promise);
   }
   return promise;
-}
-
-/**
- * The rows of an indicator-year file the views may show: rows of another
- * indicator or year, or of a town the index does not list, are errors, not
- * silently placed elsewhere or dropped.
- */
-export function indicatorYearRows(
-  { rows, errors }: Parsed<ValueRow>,
-  indicator: IndicatorId,
-  year: number,
-  isKnownTown: (townId: string) => boolean,
-  name: string,
-): Parsed<ValueRow> {
-  const found = [...errors];
-  const own = rows.filter((r) => r.indicator === indicator && r.year === year);
-  if (own.length < rows.length) {
-    found.push(
-      fileError(
-        name,
-        `${rows.length - own.length} row(s) of another indicator or year skipped: this file holds ${indicator} for ${year} only`,
-      ),
-    );
-  }
-  const known = rowsOfKnownTowns(own, isKnownTown, name);
-  if (known.error !== null) found.push(known.error);
-  return { rows: known.rows, errors: found };
 }
 
 let reportsLoad: Promise<Parsed<ReportInfo>> | null = null;
 
 /** reports.csv: titles, status and audit counts of every report (cached). */
 export function loadReports(info: IndexFile): Promise<Parsed<ReportInfo>> {
-  reportsLoad ??= loadFile<ReportInfo>('reports', info);
+  reportsLoad ??= loadFile({ kind: 'reports' }, info);
   return reportsLoad;
 }
 
 const countyLoads = new Map<string, Promise<{ data: CountyData; errors: Issue[] }>>();
 
-/** Every value and report of one county's towns (cached); rows of towns the index lacks are errors. */
+/**
+ * Every value and report of one county's towns (cached): the reports first,
+ * whose places and years their values take. Rows of another county or of
+ * towns the index lacks are errors.
+ */
 export function loadCounty(
   info: IndexCounty,
   isKnownTown: (townId: string) => boolean,
 ): Promise<{ data: CountyData; errors: Issue[] }> {
   let promise = countyLoads.get(info.key);
   if (promise === undefined) {
-    promise = Promise.all([
-      loadFile<ValueRow>('values', info.values),
-      loadFile<ReportInfo>('reports', info.reports),
-    ]).then(([values, reports]) => {
-      const errors = [...values.errors, ...reports.errors];
+    promise = (async () => {
+      const errors: Issue[] = [];
       // Rows of another county are errors, not silently shown in this one's towns.
       const own = <T extends ReportPlace>(rows: readonly T[], file: string): T[] => {
         const kept = rows.filter((r) => countyKeyOf(r) === info.key);
@@ -222,14 +219,22 @@ export function loadCounty(
         if (known.error !== null) errors.push(known.error);
         return known.rows;
       };
-      return {
-        data: {
-          values: own(values.rows, info.values.file),
-          reports: own(reports.rows, info.reports.file),
-        },
-        errors,
-      };
-    });
+      const parsedReports = await loadFile({ kind: 'reports' }, info.reports);
+      errors.push(...parsedReports.errors);
+      const reports = own(parsedReports.rows, info.reports.file);
+      let values: ValueRow[] = [];
+      if (reports.length === 0 && parsedReports.errors.length > 0) {
+        errors.push(fileError(dataPath(info.values.file), 'not read: its reports could not be'));
+      } else {
+        const parsedValues = await loadFile(
+          { kind: 'county-values', reports: new Map(reports.map((r) => [r.reportId, r])) },
+          info.values,
+        );
+        errors.push(...parsedValues.errors);
+        values = parsedValues.rows;
+      }
+      return { data: { values, reports }, errors };
+    })();
     countyLoads.set(info.key, promise);
   }
   return promise;

@@ -4,7 +4,7 @@
  * row becomes an Issue naming file, line and what is wrong, and is skipped.
  */
 import * as z from 'zod/mini';
-import { INDICATORS, valueRangeProblem } from '../catalog';
+import { INDICATORS, valueRangeProblem, type IndicatorId } from '../catalog';
 import { tryParseNotes } from '../extract/report-notes';
 import {
   NO_FIELDS,
@@ -26,42 +26,42 @@ import {
 } from './csv-fields';
 import { townIdOf, type ReportPlace, type ReportInfo, type ValueRow } from './model';
 import { parseRows, rowSchemaOf, type Parsed } from './csv-rows';
-import type { IndicatorColumn, ReportColumn, UnreadValueColumn } from '../extract/columns';
-import { REPORT_STATUSES } from '../extract/columns';
+import type { CountyValueColumn, ReportColumn, SiteValueColumn } from '../extract/columns';
+import { REPORT_STATUSES, TOWN_NUMBER_COLUMN } from '../extract/columns';
+import type { IndexTown } from '../extract/data-index';
 
 export { issueText, type Parsed } from './csv-rows';
 
 const reportId = z.string().check(z.minLength(1, 'report_id is empty'));
 
-// Not read (null): the columns only the complete table holds, and the quote
-// (a county's file lacks it; exports read it from the indicator's files).
-const valueSchema = rowSchemaOf({
+/** The cells of a value both value files hold, read the same way. */
+const valueFields = {
   report_id: reportId,
-  town: text,
-  county: text,
-  city: text,
-  province: text,
-  year,
-  indicator,
   value: optionalNumber,
-  unit: text,
   qualifier: optionalQualifier,
   derived: bool,
-  corrected: bool,
-  alternatives: null,
   start: optionalInt,
   end: optionalInt,
-  category: null,
   unit_written: text,
-  mentions: null,
   alternative_values: numberList,
   chosen_by: ruleList,
   correction,
   note: text,
   period: text,
-  quote: null,
   parts: partList,
-} satisfies Record<IndicatorColumn, unknown> & Record<UnreadValueColumn, null>);
+} as const;
+
+// Not read (null): the quote (exports read it from the file's text).
+const indicatorFileSchema = rowSchemaOf({
+  ...valueFields,
+  [TOWN_NUMBER_COLUMN]: int,
+  quote: null,
+} satisfies Record<SiteValueColumn, unknown>);
+
+const countyValuesSchema = rowSchemaOf({
+  ...valueFields,
+  indicator,
+} satisfies Record<CountyValueColumn, unknown>);
 
 const reportSchema = rowSchemaOf({
   report_id: reportId,
@@ -183,46 +183,114 @@ export function compactReport(r: ReportInfo): ReportInfo {
   };
 }
 
-export function parseValues(
+/** A town of index.json, as an indicator's file numbers it (TOWN_NUMBER_COLUMN). */
+export type NumberedTown = Pick<IndexTown, 'id' | 'name' | 'county' | 'city' | 'province'>;
+
+/** What an indicator's file of a year leaves to its place: the indicator, the year, the towns. */
+export interface IndicatorFilePlace {
+  readonly indicator: IndicatorId;
+  readonly year: number;
+  /** index.json's towns, in its order. */
+  readonly towns: readonly NumberedTown[];
+}
+
+/** What a county's values leave to its reports: each value's place and year is its report's. */
+export interface CountyFilePlace {
+  /** The county's reports (its reports.csv) by id. */
+  readonly reports: ReadonlyMap<string, ReportPlace>;
+}
+
+type ValueCells = Omit<z.output<typeof countyValuesSchema>, 'indicator'>;
+
+/** The town of a report whose town was not found: the report's own, named by its id. */
+const unnamedTownOf = (reportId: string): string =>
+  townIdOf({ town: '', county: '', city: '', province: '', reportId });
+
+/** A value row of one indicator at one place, checked; a string says what is wrong. */
+function valueOf(r: ValueCells, indicator: IndicatorId, place: ReportPlace): ValueRow | string {
+  if (
+    (r.start === null) !== (r.end === null) ||
+    (r.start !== null && r.end !== null && r.end < r.start)
+  ) {
+    return 'start and end must both be set, with start ≤ end';
+  }
+  if (r.value === null && r.correction !== 'delete')
+    return 'value is empty but not deleted by a correction';
+  // A rate over 100 % or a negative count is a misreading, not a figure to show.
+  const outOfRange = r.value === null ? null : valueRangeProblem(indicator, r.value);
+  if (outOfRange !== null) return outOfRange;
+  return compactValue({
+    ...place,
+    indicator,
+    category: INDICATORS[indicator].category,
+    value: r.value,
+    unit: INDICATORS[indicator].unit,
+    unitWritten: r.unit_written,
+    qualifier: r.qualifier,
+    derived: r.derived,
+    correction: r.correction,
+    note: r.note,
+    alternativeValues: r.alternative_values,
+    chosenBy: rulesFor(r.chosen_by, r.alternative_values),
+    start: r.start,
+    end: r.end,
+    period: r.period,
+    parts: r.parts,
+  });
+}
+
+const VALUE_REQUIRED = ['report_id', 'value', 'qualifier', 'start', 'end'] as const;
+
+/** indicators/<id>/<year>.csv: each row's town is the index's town of its number. */
+export function parseIndicatorFile(
   csv: string,
-  file = 'indicators.csv',
+  file: string,
+  { indicator, year, towns }: IndicatorFilePlace,
   onBatch?: (rows: ValueRow[]) => void,
 ): Parsed<ValueRow> {
   return parseRows(
     csv,
     file,
-    valueSchema,
-    ['report_id', 'town', 'year', 'indicator', 'value', 'qualifier', 'start', 'end'],
+    indicatorFileSchema,
+    [...VALUE_REQUIRED, TOWN_NUMBER_COLUMN],
     (r) => {
-      if (
-        (r.start === null) !== (r.end === null) ||
-        (r.start !== null && r.end !== null && r.end < r.start)
-      ) {
-        return 'start and end must both be set, with start ≤ end';
-      }
-      if (r.value === null && r.correction !== 'delete')
-        return 'value is empty but not deleted by a correction';
-      // A rate over 100 % or a negative count is a misreading, not a figure to show.
-      const outOfRange = r.value === null ? null : valueRangeProblem(r.indicator, r.value);
-      if (outOfRange !== null) return outOfRange;
-      return compactValue({
-        ...placeOf(r),
-        indicator: r.indicator,
-        category: INDICATORS[r.indicator].category,
-        value: r.value,
-        unit: r.unit || INDICATORS[r.indicator].unit,
-        unitWritten: r.unit_written,
-        qualifier: r.qualifier,
-        derived: r.derived,
-        correction: r.correction,
-        note: r.note,
-        alternativeValues: r.alternative_values,
-        chosenBy: rulesFor(r.chosen_by, r.alternative_values),
-        start: r.start,
-        end: r.end,
-        period: r.period,
-        parts: r.parts,
+      const n = r[TOWN_NUMBER_COLUMN];
+      const town = towns[n];
+      if (town === undefined) return `${TOWN_NUMBER_COLUMN} ${n} is not a town of index.json`;
+      const place = placeOf({
+        report_id: r.report_id,
+        // A report whose town was not found is its own town, named by its id.
+        town: town.id === unnamedTownOf(r.report_id) ? '' : town.name,
+        county: town.county,
+        city: town.city,
+        province: town.province,
+        year,
       });
+      if (place.townId !== town.id) {
+        return `${TOWN_NUMBER_COLUMN} ${n} is another report's town (${town.id})`;
+      }
+      return valueOf(r, indicator, place);
+    },
+    onBatch,
+  );
+}
+
+/** counties/<n>/values.csv: each row's place and year are its report's. */
+export function parseCountyValues(
+  csv: string,
+  file: string,
+  { reports }: CountyFilePlace,
+  onBatch?: (rows: ValueRow[]) => void,
+): Parsed<ValueRow> {
+  return parseRows(
+    csv,
+    file,
+    countyValuesSchema,
+    [...VALUE_REQUIRED, 'indicator'],
+    (r) => {
+      const place = reports.get(r.report_id);
+      if (place === undefined) return `report ${r.report_id} is not among the county's reports`;
+      return valueOf(r, r.indicator, place);
     },
     onBatch,
   );
@@ -255,14 +323,37 @@ export function parseReports(
   );
 }
 
-/** The parser of each kind of data file, for the main thread and the parsing worker alike. */
-export const PARSERS = {
-  values: parseValues,
-  reports: parseReports,
-} as const;
+/**
+ * A data file to parse and what its place gives its rows, as the main thread
+ * asks the parsing worker (an indicator's file takes the towns the worker
+ * was given).
+ */
+export type ParseJob =
+  | { readonly kind: 'reports' }
+  | ({ readonly kind: 'indicator' } & Omit<IndicatorFilePlace, 'towns'>)
+  | ({ readonly kind: 'county-values' } & CountyFilePlace);
 
-/** Rows posted by the parsing worker, made compact again on this thread (by kind). */
-export const COMPACTORS = {
-  values: compactValue,
-  reports: compactReport,
-} as const;
+/** The rows a job gives: reports or values. */
+export type RowsOf<J extends ParseJob> = J extends { kind: 'reports' } ? ReportInfo : ValueRow;
+
+/** Parses a file for a job, on the main thread or in the parsing worker alike. */
+export function parseJob<J extends ParseJob>(
+  job: J,
+  towns: readonly NumberedTown[],
+  csv: string,
+  file: string,
+  onBatch?: (rows: RowsOf<J>[]) => void,
+): Parsed<RowsOf<J>> {
+  const batches = onBatch as ((rows: unknown[]) => void) | undefined;
+  const parsed =
+    job.kind === 'reports'
+      ? parseReports(csv, file, batches)
+      : job.kind === 'indicator'
+        ? parseIndicatorFile(csv, file, { ...job, towns }, batches)
+        : parseCountyValues(csv, file, job, batches);
+  return parsed as Parsed<RowsOf<J>>;
+}
+
+/** A row the parsing worker posted, made compact again on this thread. */
+export const compactRow = (kind: ParseJob['kind'], row: unknown): unknown =>
+  kind === 'reports' ? compactReport(row as ReportInfo) : compactValue(row as ValueRow);

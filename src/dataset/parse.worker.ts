@@ -4,24 +4,34 @@
  * back in batches. The same parsers run on the main thread for small files.
  */
 import { fetchText } from './fetch';
-import { PARSERS } from './parse';
-import type { ParseReply, ParseRequest } from './worker-protocol';
+import { parseJob, type NumberedTown } from './parse';
+import type { ParseReply, ToWorker } from './worker-protocol';
 
 // The project's typings are the DOM's; a dedicated worker's scope needs only these two.
 const scope = self as unknown as {
   postMessage(message: ParseReply): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent<ParseRequest>) => void): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<ToWorker>) => void): void;
 };
 const post = (reply: ParseReply): void => scope.postMessage(reply);
 
+/** index.json's towns, as the main thread last posted them. */
+let towns: readonly NumberedTown[] = [];
+
 scope.addEventListener('message', (event) => {
-  const { id, kind, url, file } = event.data;
+  const message = event.data;
+  if ('towns' in message) {
+    towns = message.towns;
+    return;
+  }
+  const { id, job, url, file } = message;
+  // The towns the job was asked with: a later message may replace them while it fetches.
+  const numbered = towns;
   void fetchText(url, file).then((fetched) => {
     if (!fetched.ok) {
       post({ id, type: 'done', errors: [fetched.reason] });
       return;
     }
-    const parsed = PARSERS[kind](fetched.data, file, (rows: readonly unknown[]) =>
+    const parsed = parseJob(job, numbered, fetched.data, file, (rows: readonly unknown[]) =>
       post({ id, type: 'rows', rows }),
     );
     post({ id, type: 'done', errors: parsed.errors });

@@ -4,17 +4,23 @@
  * goes, so no single message (and no main-thread task) is large.
  */
 import type { Issue } from './model';
-
-export type ParseKind = 'values' | 'reports';
+import type { NumberedTown, ParseJob } from './parse';
 
 export interface ParseRequest {
   readonly id: number;
-  readonly kind: ParseKind;
+  /** The file's kind and what its place gives its rows. */
+  readonly job: ParseJob;
   /** Absolute URL: a worker has no document to resolve against. */
   readonly url: string;
-  /** The name shown in messages, e.g. data/indicators/mediation.cases.csv. */
+  /** The name shown in messages, e.g. data/indicators/mediation.cases/2024.csv. */
   readonly file: string;
 }
+
+/**
+ * What the main thread posts: index.json's towns (before the first job that
+ * numbers them, and again whenever they change), or a file to parse.
+ */
+export type ToWorker = { readonly towns: readonly NumberedTown[] } | ParseRequest;
 
 export type ParseReply =
   /** Posted once, when the worker's code has loaded (id 0). */

@@ -120,29 +120,56 @@ const VALUE_TABLE_ONLY = [
   'category',
   'mentions',
 ] as const satisfies readonly IndicatorColumn[];
-export type ValueTableOnlyColumn = (typeof VALUE_TABLE_ONLY)[number];
 
 /**
- * Each indicator's values of a year (indicators/<id>/<year>.csv): the
- * columns the dashboard reads, and the quote its exports take.
+ * What neither value file the dashboard reads holds, besides: the unit (the
+ * catalog's for the indicator) and `corrected` (whether `correction` is set).
  */
-export const SITE_VALUE_COLUMNS = INDICATOR_COLUMNS.filter(
-  (c): c is Exclude<IndicatorColumn, ValueTableOnlyColumn> =>
-    !(VALUE_TABLE_ONLY as readonly string[]).includes(c),
-);
+const DERIVED_VALUE_COLUMNS = ['unit', 'corrected'] as const satisfies readonly IndicatorColumn[];
 
 /**
- * What a county's values (counties/<n>/values.csv) leave out besides: the
- * quote, which its reports' source panels cut from the text they show (the
- * per-indicator files carry it for exports).
+ * The town of a row of an indicator's file of a year, as its number in
+ * index.json's `towns` (from 0): the town's name, county, city and province
+ * are there once.
  */
-const COUNTY_VALUES_LEAVE_OUT = ['quote'] as const satisfies readonly IndicatorColumn[];
-/** The columns of indicators.csv the dashboard does not read from a value file. */
-export type UnreadValueColumn = ValueTableOnlyColumn | (typeof COUNTY_VALUES_LEAVE_OUT)[number];
+export const TOWN_NUMBER_COLUMN = 'town_number';
 
-export const COUNTY_VALUE_COLUMNS = SITE_VALUE_COLUMNS.filter(
-  (c) => !(COUNTY_VALUES_LEAVE_OUT as readonly string[]).includes(c),
-);
+/**
+ * Each indicator's values of a year (indicators/<id>/<year>.csv): what the
+ * dashboard reads, and the quote its exports take. The indicator and the
+ * year are the file's; the place is the town's number (TOWN_NUMBER_COLUMN).
+ */
+const INDICATOR_FILE_LEAVES_OUT = [
+  ...VALUE_TABLE_ONLY,
+  ...DERIVED_VALUE_COLUMNS,
+  ...PLACE_FIELDS,
+  'year',
+  'indicator',
+] as const satisfies readonly IndicatorColumn[];
+
+/**
+ * A county's values (counties/<n>/values.csv): what the dashboard reads. The
+ * place and the year are the report's (in the county's reports.csv, beside
+ * it); no quote (its reports' source panels cut it from the text they show,
+ * exports take it from the indicators' files).
+ */
+const COUNTY_FILE_LEAVES_OUT = [
+  ...VALUE_TABLE_ONLY,
+  ...DERIVED_VALUE_COLUMNS,
+  ...PLACE_FIELDS,
+  'year',
+  'quote',
+] as const satisfies readonly IndicatorColumn[];
+
+const without = <C extends IndicatorColumn>(leftOut: readonly C[]) =>
+  INDICATOR_COLUMNS.filter((c): c is Exclude<IndicatorColumn, C> => !leftOut.includes(c as C));
+
+export const SITE_VALUE_COLUMNS = [
+  'report_id',
+  TOWN_NUMBER_COLUMN,
+  ...without(INDICATOR_FILE_LEAVES_OUT).filter((c) => c !== 'report_id'),
+] as const;
+export const COUNTY_VALUE_COLUMNS = without(COUNTY_FILE_LEAVES_OUT);
 
 /** unused.csv. */
 export const UNUSED_COLUMNS = [
@@ -159,4 +186,6 @@ export const UNUSED_COLUMNS = [
 export type ReportColumn = (typeof REPORT_COLUMNS)[number];
 export type MentionColumn = (typeof MENTION_COLUMNS)[number];
 export type IndicatorColumn = (typeof INDICATOR_COLUMNS)[number];
+export type SiteValueColumn = (typeof SITE_VALUE_COLUMNS)[number];
+export type CountyValueColumn = (typeof COUNTY_VALUE_COLUMNS)[number];
 export type UnusedColumn = (typeof UNUSED_COLUMNS)[number];

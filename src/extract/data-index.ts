@@ -15,8 +15,12 @@
  */
 import { CATALOG_VERSION, INDICATOR_IDS, type IndicatorId } from '../catalog';
 
-/** 5: no mentions or unused numbers files (the dashboard reads them off the texts). */
-export const INDEX_FORMAT = 5;
+/**
+ * 6: the value files without the columns their place gives (an indicator's
+ * file: its indicator and year, and each town by its number in `towns`; a
+ * county's: its reports' places and years).
+ */
+export const INDEX_FORMAT = 6;
 
 /** The index's own file, at the top of the data folder. */
 export const INDEX_FILE = 'index.json';
@@ -103,8 +107,10 @@ function byCodePoint(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+type TownName = Pick<IndexTown, 'name' | 'county' | 'city' | 'province'>;
+
 /** A fixed order, cheap to compute; the town picker sorts by pinyin when opened. */
-export function compareTowns(a: IndexTown, b: IndexTown): number {
+export function compareTowns(a: TownName, b: TownName): number {
   return (
     byCodePoint(a.province, b.province) ||
     byCodePoint(a.city, b.city) ||
@@ -189,6 +195,12 @@ interface IndicatorTally {
 export interface IndexBuilder {
   /** One value row, in the values' order (see resolveValues). */
   readonly value: (v: IndexedValue) => void;
+  /**
+   * The number of a place's town in the index's `towns` (undefined for a
+   * town it does not have). Once asked, the towns are fixed: a value of a
+   * new town would renumber them, and throws.
+   */
+  readonly townNumber: (place: Placed) => number | undefined;
   /** The index, given the sizes of the files written. */
   readonly build: (sizes: IndexSizes) => DataIndex;
 }
@@ -205,9 +217,13 @@ export function indexBuilder(readable: readonly Placed[], reportRows: number): I
   const reportYears = new Map<string, Set<number>>();
   const years = new Set<number>();
   const tallies = new Map<IndicatorId, IndicatorTally>();
+  let numbers: Map<string, number> | null = null;
+  const sortedTowns = () => [...towns.values()].sort(compareTowns);
   const place = (r: Placed): void => {
     const id = townIdOf(r);
     if (!towns.has(id)) {
+      if (numbers !== null)
+        throw new Error(`${id}: a town no readable report has, after numbering`);
       towns.set(id, {
         id,
         name: r.town === '' ? r.reportId : r.town,
@@ -237,9 +253,10 @@ export function indexBuilder(readable: readonly Placed[], reportRows: number): I
   const build = (sizes: IndexSizes): DataIndex => ({
     format: INDEX_FORMAT,
     catalog: CATALOG_VERSION,
-    towns: [...towns.values()]
-      .map((t) => ({ ...t, years: [...(reportYears.get(t.id) ?? [])].sort((a, b) => a - b) }))
-      .sort(compareTowns),
+    towns: sortedTowns().map((t) => ({
+      ...t,
+      years: [...(reportYears.get(t.id) ?? [])].sort((a, b) => a - b),
+    })),
     years: [...years].sort((a, b) => a - b),
     reports: { file: 'reports.csv', rows: reportRows, bytes: sizes.reports },
     indicators: INDICATOR_IDS.flatMap((id) => {
@@ -263,7 +280,11 @@ export function indexBuilder(readable: readonly Placed[], reportRows: number): I
     counties: sizes.counties,
     ...(sizes.corrections === undefined ? {} : { corrections: sizes.corrections }),
   });
-  return { value, build };
+  const townNumber = (p: Placed): number | undefined => {
+    numbers ??= new Map(sortedTowns().map((t, n) => [t.id, n]));
+    return numbers.get(townIdOf(p));
+  };
+  return { value, townNumber, build };
 }
 
 /** The index of readable reports and values held in memory (see indexBuilder). */

@@ -29,7 +29,7 @@ import {
   CSV_NAMES,
   MENTIONS_TABLE,
   REPORTS_TABLE,
-  SITE_VALUES_TABLE,
+  siteValuesTable,
   UNUSED_TABLE,
   VALUES_TABLE,
   type CsvName,
@@ -168,6 +168,11 @@ export function layoutWriter(
   const valueFiles = new Set<string>();
   let unusedRows = 0;
   const index = indexBuilder(readableReports(reports), reports.length);
+  const indicatorTable = siteValuesTable((v) => {
+    const n = index.townNumber(v);
+    if (n === undefined) throw new Error(`value of ${v.reportId}: a town no readable report has`);
+    return n;
+  });
   const started = new Set<string>();
   const start = (path: string, header: string): void => {
     started.add(path);
@@ -211,7 +216,7 @@ export function layoutWriter(
     if (v.year !== null) {
       const file = valuesFileOf(v.indicator, v.year);
       valueFiles.add(file);
-      putSplit(file, SITE_VALUES_TABLE.header, SITE_VALUES_TABLE.line(v));
+      putSplit(file, indicatorTable.header, indicatorTable.line(v));
     }
     putCounty(county, 'values', COUNTY_VALUES_TABLE.line(v));
     add(valueRows, v.indicator);

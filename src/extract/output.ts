@@ -12,6 +12,7 @@ import {
   INDICATOR_COLUMNS,
   SITE_VALUE_COLUMNS,
   MENTION_COLUMNS,
+  TOWN_NUMBER_COLUMN,
   REPORT_COLUMNS,
   UNUSED_COLUMNS,
   type IndicatorColumn,
@@ -101,9 +102,18 @@ const mentionRow = ({
 /** mentions.csv. */
 export const MENTIONS_TABLE = csvTable(MENTION_COLUMNS, mentionRow);
 
-/** A value's cells, every column of indicators.csv. */
-const valueRow = (v: Datasets['values'][number]): Readonly<Record<IndicatorColumn, Cell>> => ({
+type Value = Datasets['values'][number];
+
+/**
+ * A value's cells: every column of indicators.csv, and its town's number in
+ * index.json for an indicator's file (TOWN_NUMBER_COLUMN).
+ */
+const valueRow = (
+  v: Value,
+  townNumber: number | null = null,
+): Readonly<Record<IndicatorColumn | typeof TOWN_NUMBER_COLUMN, Cell>> => ({
   report_id: v.reportId,
+  [TOWN_NUMBER_COLUMN]: townNumber,
   town: v.town,
   county: v.county,
   city: v.city,
@@ -131,11 +141,15 @@ const valueRow = (v: Datasets['values'][number]): Readonly<Record<IndicatorColum
 });
 
 /** indicators.csv. */
-export const VALUES_TABLE = csvTable(INDICATOR_COLUMNS, valueRow);
-/** indicators/<id>/<year>.csv: the columns the dashboard reads and the quote. */
-export const SITE_VALUES_TABLE = csvTable(SITE_VALUE_COLUMNS, valueRow);
+export const VALUES_TABLE = csvTable(INDICATOR_COLUMNS, (v: Value) => valueRow(v));
+/**
+ * indicators/<id>/<year>.csv: the columns the dashboard reads and the quote,
+ * each value's town by its number in index.json's towns.
+ */
+export const siteValuesTable = (townNumber: (v: Value) => number): CsvTable<Value> =>
+  csvTable(SITE_VALUE_COLUMNS, (v: Value) => valueRow(v, townNumber(v)));
 /** counties/<n>/values.csv: the columns the dashboard reads. */
-export const COUNTY_VALUES_TABLE = csvTable(COUNTY_VALUE_COLUMNS, valueRow);
+export const COUNTY_VALUES_TABLE = csvTable(COUNTY_VALUE_COLUMNS, (v: Value) => valueRow(v));
 
 /** reports.csv and the files that hold part of it. */
 export const REPORTS_TABLE = csvTable(REPORT_COLUMNS, (r: Datasets['reports'][number]) => ({

@@ -19,9 +19,8 @@
 import { CATALOG_VERSION } from '../catalog';
 import type { echarts } from '../components/chart/echarts-setup';
 import { dataPath } from '../dataset/fetch';
-import { indicatorYearRows } from '../dataset/load';
 import { latestYear, modelFromIndex, withIndicatorYear, type Issue } from '../dataset/model';
-import { parseValues } from '../dataset/parse';
+import { parseIndicatorFile } from '../dataset/parse';
 import { parseIndex } from '../dataset/parse-index';
 import { FIRST_CHART_DESCRIPTOR, firstChartImageOf, INDEX_FILE } from '../extract/data-index';
 import { errorMessage } from '../extract/result';
@@ -157,14 +156,11 @@ function defaultDrawing(
   const text = read(file.file);
   if (text === undefined) return null;
   const name = dataPath(file.file);
-  const known = new Set(model.towns.map((t) => t.id));
-  const { rows, errors: rowErrors } = indicatorYearRows(
-    parseValues(text, name),
+  const { rows, errors: rowErrors } = parseIndicatorFile(text, name, {
     indicator,
     year,
-    (id) => known.has(id),
-    name,
-  );
+    towns: model.published.towns,
+  });
   if (rowErrors.length > 0) return null;
   const filters = { lang, indicator, year, towns, rankStart };
   const drawing = rankingDrawing(withIndicatorYear(model, indicator, year, rows), filters);

@@ -80,12 +80,11 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
       for (const w of wanted) loads.set(w.key, 'loading');
       return { indicatorLoads: loads };
     });
-    const known = publishedTowns(model);
     void loader().then((m) => {
       for (const { id, year, key } of wanted) {
         const info = model.files.get(id);
         if (info === undefined) continue;
-        void m.loadIndicatorYear(info, year, known).then(({ rows, errors }) =>
+        void m.loadIndicatorYear(info, year, model.published.towns).then(({ rows, errors }) =>
           set((s) => {
             const loads = new Map(s.indicatorLoads);
             const failed = rows.length === 0 && errors.length > 0;

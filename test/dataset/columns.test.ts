@@ -13,28 +13,48 @@ import {
   REPORT_COLUMNS,
   SITE_VALUE_COLUMNS,
 } from '../../src/extract/columns';
-import { PARSERS } from '../../src/dataset/parse';
+import { parseCountyValues, parseIndicatorFile, parseReports } from '../../src/dataset/parse';
+import type { DataIndex } from '../../src/extract/data-index';
 import { run } from '../helpers';
 
 // With the complete tables: the files the dashboard reads hold their rows (pipeline.test.ts).
 // The complete mentions and unused numbers are for Excel: the dashboard reads them off the texts.
 const { outDir } = await run({ quiet: true, tables: true });
 const read = (name: string): string => readFileSync(join(outDir, name), 'utf8');
+const index = JSON.parse(read('index.json')) as DataIndex;
+const countyReports = parseReports(read('counties/0/reports.csv'), 'counties/0/reports.csv');
 
+// What the dashboard reads: the reports, an indicator's values of a year, a county's files.
 const FILES = [
-  { file: 'indicators.csv', columns: INDICATOR_COLUMNS, parse: PARSERS.values },
-  { file: 'reports.csv', columns: REPORT_COLUMNS, parse: PARSERS.reports },
-  // What the dashboard reads: an indicator's values of a year, a county's files.
+  { file: 'reports.csv', columns: REPORT_COLUMNS, parse: parseReports },
   {
     file: 'indicators/mediation.cases/2024.csv',
     columns: SITE_VALUE_COLUMNS,
-    parse: PARSERS.values,
+    parse: (csv: string, file: string) =>
+      parseIndicatorFile(csv, file, {
+        indicator: 'mediation.cases',
+        year: 2024,
+        towns: index.towns,
+      }),
   },
-  { file: 'counties/0/values.csv', columns: COUNTY_VALUE_COLUMNS, parse: PARSERS.values },
-  { file: 'counties/0/reports.csv', columns: REPORT_COLUMNS, parse: PARSERS.reports },
+  {
+    file: 'counties/0/values.csv',
+    columns: COUNTY_VALUE_COLUMNS,
+    parse: (csv: string, file: string) =>
+      parseCountyValues(csv, file, {
+        reports: new Map(countyReports.rows.map((r) => [r.reportId, r])),
+      }),
+  },
+  { file: 'counties/0/reports.csv', columns: REPORT_COLUMNS, parse: parseReports },
 ] as const;
 
 describe('a written dataset parses back by the same column table', () => {
+  it('the complete values table has every column', () => {
+    expect(Papa.parse(read('indicators.csv'), { header: true }).meta.fields).toEqual([
+      ...INDICATOR_COLUMNS,
+    ]);
+  });
+
   it.each(FILES)('$file', ({ file, columns, parse }) => {
     const csv = read(file);
     const table = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true });

@@ -9,25 +9,36 @@ import { CATALOG_VERSION } from '../../src/catalog';
 import { INDEX_FORMAT, type IndexCounty, type IndexIndicator } from '../../src/extract/data-index';
 import { issueMessage } from '../../src/i18n';
 
-const HEADER =
-  'report_id,town,county,city,province,year,indicator,value,unit,qualifier,derived,corrected,alternatives,start,end,category,unit_written,mentions,alternative_values,correction,note,period,quote,parts';
+const INDICATOR_HEADER =
+  'report_id,town_number,value,qualifier,derived,start,end,unit_written,alternative_values,chosen_by,correction,note,period,quote,parts';
+const COUNTY_HEADER =
+  'report_id,indicator,value,qualifier,derived,start,end,unit_written,alternative_values,chosen_by,correction,note,period,parts';
 
-const row = (report: string, town: string, value: number): string =>
-  `${report},${town},某县,某市,某省,2024,mediation.cases,${value},件,=,false,false,0,1,2,mediation,件,1,,,,,x,`;
+const numbered = (report: string, town: number, value: number): string =>
+  `${report},${town},${value},=,false,1,2,件,,,,,,x,`;
+const countyRow = (report: string, value: number): string =>
+  `${report},mediation.cases,${value},=,false,1,2,件,,,,,,`;
 
 const FILES: Readonly<Record<string, string>> = {
   'indicators/mediation.cases/2024.csv': [
-    HEADER,
-    row('r1', '甲镇', 10),
-    row('r2', '乙镇', 20),
-    row('r3', '丙镇', 30),
-    row('r4', '丙镇', 40),
+    INDICATOR_HEADER,
+    numbered('r1', 0, 10),
+    numbered('r2', 1, 20),
+    numbered('r3', 2, 30),
+    numbered('r4', 2, 40),
   ].join('\n'),
-  'counties/0/values.csv': [HEADER, row('r1', '甲镇', 10), row('r5', '丁镇', 5)].join('\n'),
+  'counties/0/values.csv': [COUNTY_HEADER, countyRow('r1', 10), countyRow('r5', 5)].join('\n'),
   'counties/0/reports.csv':
-    'report_id,town,county,city,province,year,status\nr1,甲镇,某县,某市,某省,2024,ok\n',
+    'report_id,town,county,city,province,year,status\nr1,甲镇,某县,某市,某省,2024,ok\nr5,丁镇,某县,某市,某省,2024,ok\n',
 };
 
+const TOWNS = ['甲镇', '乙镇'].map((name) => ({
+  id: `某省/某市/某县/${name}`,
+  name,
+  county: '某县',
+  city: '某市',
+  province: '某省',
+}));
 const KNOWN = new Set(['某省/某市/某县/甲镇', '某省/某市/某县/乙镇']);
 const isKnown = (id: string): boolean => KNOWN.has(id);
 
@@ -72,7 +83,7 @@ describe('an index that cannot be read', () => {
 });
 
 describe('rows of towns index.json does not list', () => {
-  it('are dropped from an indicator file with an error naming the file, the count and the towns', async () => {
+  it('are skipped from an indicator file, each an error naming the file and line', async () => {
     const info: IndexIndicator = {
       id: 'mediation.cases',
       values: 4,
@@ -86,32 +97,42 @@ describe('rows of towns index.json does not list', () => {
         },
       ],
     };
-    const { rows, errors } = await loadIndicatorYear(info, 2024, isKnown);
-    expect(rows.map((r) => r.town)).toEqual(['甲镇', '乙镇']);
-    expect(errors).toEqual([
-      {
-        file: 'data/indicators/mediation.cases/2024.csv',
-        severity: 'error',
-        message: '2 row(s) of 1 town(s) not in index.json skipped: 某省/某市/某县/丙镇',
-      },
+    const { rows, errors } = await loadIndicatorYear(info, 2024, TOWNS);
+    expect(rows.map((r) => [r.town, r.year, r.indicator])).toEqual([
+      ['甲镇', 2024, 'mediation.cases'],
+      ['乙镇', 2024, 'mediation.cases'],
     ]);
+    expect(errors).toEqual(
+      [4, 5].map((line) => ({
+        file: 'data/indicators/mediation.cases/2024.csv',
+        line,
+        severity: 'error',
+        message: 'town_number 2 is not a town of index.json',
+      })),
+    );
   });
 
-  it('are dropped from a county file too', async () => {
-    const file = (name: string) => ({ file: `counties/0/${name}.csv`, rows: 1, bytes: 100 });
+  it("are dropped from a county file too, with the values of that town's reports", async () => {
+    const file = (name: string) => ({ file: `counties/0/${name}.csv`, rows: 2, bytes: 100 });
     const info: IndexCounty = {
       key: '某省/某市/某县',
       values: file('values'),
       reports: file('reports'),
     };
     const { data, errors } = await loadCounty(info, isKnown);
-    expect(data.values.map((r) => r.town)).toEqual(['甲镇']);
+    expect(data.values.map((r) => [r.town, r.year, r.value])).toEqual([['甲镇', 2024, 10]]);
     expect(data.reports.map((r) => r.town)).toEqual(['甲镇']);
     expect(errors).toEqual([
       {
-        file: 'data/counties/0/values.csv',
+        file: 'data/counties/0/reports.csv',
         severity: 'error',
         message: '1 row(s) of 1 town(s) not in index.json skipped: 某省/某市/某县/丁镇',
+      },
+      {
+        file: 'data/counties/0/values.csv',
+        line: 3,
+        severity: 'error',
+        message: "report r5 is not among the county's reports",
       },
     ]);
   });

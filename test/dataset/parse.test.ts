@@ -1,20 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { parseReports, parseValues } from '../../src/dataset/parse';
+import {
+  parseCountyValues,
+  parseIndicatorFile,
+  parseReports,
+  type NumberedTown,
+} from '../../src/dataset/parse';
+import type { ReportPlace } from '../../src/dataset/model';
 
+// counties/<n>/values.csv: the place and year are the report's.
 const HEADER =
-  'report_id,town,county,city,province,year,indicator,value,unit,qualifier,derived,corrected,alternatives,start,end,category,unit_written,mentions,alternative_values,correction,note,period,quote,parts';
+  'report_id,indicator,value,qualifier,derived,start,end,unit_written,alternative_values,chosen_by,correction,note,period,parts';
+const place = (reportId: string, town: string, year: number | null): ReportPlace => ({
+  reportId,
+  townId: `某省/某县/${town}`,
+  town,
+  county: '某县',
+  city: '',
+  province: '某省',
+  year,
+});
+const REPORTS = { reports: new Map([['r1', place('r1', '甲镇', 2024)]]) };
+const county = (csv: string, file = 'data/counties/0/values.csv') =>
+  parseCountyValues(csv, file, REPORTS);
 
-describe('parseValues', () => {
+describe("a county's values", () => {
   it('reads good rows and reports each bad one with its line, skipping it', () => {
     const csv = [
       HEADER,
-      'r1,甲镇,某县,,,2024,mediation.cases,190,件,>=,false,false,1,10,20,mediation,起,2,180,,,,解决纠纷190余起,',
-      'r1,甲镇,某县,,,2024,mediation.nothing,5,件,=,false,false,0,1,2,mediation,件,1,,,,,x,',
-      'r1,甲镇,某县,,,2024,mediation.resolved,many,件,=,false,false,0,1,2,mediation,件,1,,,,,x,',
-      'r1,甲镇,某县,,,2024,petition.cases,,件,,false,true,0,,,petition,,0,,delete,核实后删除,,,',
-      'r1,甲镇,某县,,,2024,petition.closed,,件,,false,false,0,,,petition,,0,,,,,,',
+      'r1,mediation.cases,190,>=,false,10,20,起,180,,,,,',
+      'r1,mediation.nothing,5,=,false,1,2,件,,,,,,',
+      'r1,mediation.resolved,many,=,false,1,2,件,,,,,,',
+      'r1,petition.cases,,,false,,,,,,delete,核实后删除,,',
+      'r1,petition.closed,,,false,,,,,,,,,',
+      'r9,petition.closed,3,=,false,1,2,件,,,,,,',
     ].join('\n');
-    const { rows, errors } = parseValues(csv, 'data/indicators.csv');
+    const { rows, errors } = county(csv);
     expect(rows.map((r) => [r.indicator, r.value, r.qualifier, r.alternativeValues])).toEqual([
       ['mediation.cases', 190, '>=', [180]],
       ['petition.cases', null, '=', []],
@@ -23,19 +43,35 @@ describe('parseValues', () => {
       [3, expect.stringContaining('is not a catalog indicator')],
       [4, expect.stringContaining('must be a number')],
       [6, 'value is empty but not deleted by a correction'],
+      [7, "report r9 is not among the county's reports"],
     ]);
-    expect(errors.every((e) => e.file === 'data/indicators.csv')).toBe(true);
+    expect(errors.every((e) => e.file === 'data/counties/0/values.csv')).toBe(true);
+  });
+
+  it("takes each row's place, year and unit from its report and the catalog", () => {
+    const { rows } = county(`${HEADER}\nr1,mediation.cases,190,>=,false,10,20,起,,,,,,\n`);
+    expect(rows[0]).toMatchObject({
+      reportId: 'r1',
+      townId: '某省/某县/甲镇',
+      town: '甲镇',
+      county: '某县',
+      province: '某省',
+      year: 2024,
+      unit: '件',
+      unitWritten: '起',
+      category: 'mediation',
+    });
   });
 
   it('skips a value its indicator cannot hold, naming file and line', () => {
     const csv = [
       HEADER,
-      'r1,甲镇,,,,2024,mediation.success_rate,120,%,=,false,false,0,1,2,mediation,%,1,,,,,x,',
-      'r1,甲镇,,,,2024,mediation.cases,-3,件,=,false,false,0,1,2,mediation,件,1,,,,,x,',
-      'r1,甲镇,,,,2024,petition.visits_yoy,-17.2,%,=,false,false,0,1,2,petition,%,1,,,,,x,',
-      'r1,甲镇,,,,2024,mediation.success_rate,100,%,=,false,false,0,1,2,mediation,%,1,,,,,x,',
+      'r1,mediation.success_rate,120,=,false,1,2,%,,,,,,',
+      'r1,mediation.cases,-3,=,false,1,2,件,,,,,,',
+      'r1,petition.visits_yoy,-17.2,=,false,1,2,%,,,,,,',
+      'r1,mediation.success_rate,100,=,false,1,2,%,,,,,,',
     ].join('\n');
-    const { rows, errors } = parseValues(csv, 'data/indicators/x/2024.csv');
+    const { rows, errors } = county(csv);
     // A fall is a value of a change; 100 % is a value of a rate.
     expect(rows.map((r) => [r.indicator, r.value])).toEqual([
       ['petition.visits_yoy', -17.2],
@@ -43,13 +79,13 @@ describe('parseValues', () => {
     ]);
     expect(errors).toEqual([
       {
-        file: 'data/indicators/x/2024.csv',
+        file: 'data/counties/0/values.csv',
         line: 2,
         severity: 'error',
         message: '120 is above 100%, which mediation.success_rate cannot be',
       },
       {
-        file: 'data/indicators/x/2024.csv',
+        file: 'data/counties/0/values.csv',
         line: 3,
         severity: 'error',
         message: '-3 is below 0件, which mediation.cases cannot be',
@@ -57,13 +93,12 @@ describe('parseValues', () => {
     ]);
   });
 
-  it('reads the rule that chose each value, and loads a file written before the column', () => {
-    const NEW_HEADER = HEADER.replace('alternative_values,', 'alternative_values,chosen_by,');
+  it('reads the rule that chose each value; an unknown rule or one missing is not known', () => {
     const row = (alternatives: string, rules: string): string =>
-      `r1,甲镇,,,,2024,mediation.cases,200,件,=,false,false,2,1,2,mediation,件,3,${alternatives},${rules},,,,x,`;
-    const { rows, errors } = parseValues(
+      `r1,mediation.cases,200,=,false,1,2,件,${alternatives},${rules},,,,`;
+    const { rows, errors } = county(
       [
-        NEW_HEADER,
+        HEADER,
         row('120;300', 'total;full-year'),
         // A rule this version does not know, or one per value missing: not known.
         row('120;300', 'total;newer-rule'),
@@ -73,36 +108,74 @@ describe('parseValues', () => {
     );
     expect(errors).toEqual([]);
     expect(rows.map((r) => r.chosenBy)).toEqual([['total', 'full-year'], [], [], []]);
-    const old = parseValues(
-      [
-        HEADER,
-        'r1,甲镇,,,,2024,mediation.cases,200,件,=,false,false,1,1,2,mediation,件,2,120,,,,x,',
-      ].join('\n'),
-    );
-    expect(old.errors).toEqual([]);
-    expect(old.rows.map((r) => [r.alternativeValues, r.chosenBy])).toEqual([[[120], []]]);
   });
 
   it('names missing columns', () => {
-    const { rows, errors } = parseValues('report_id,town\nr1,甲镇\n');
+    const { rows, errors } = county('report_id,town\nr1,甲镇\n');
     expect(rows).toEqual([]);
-    expect(errors[0]?.message).toMatch(/missing column\(s\): year, indicator, value/);
+    expect(errors[0]?.message).toMatch(
+      /missing column\(s\): value, qualifier, start, end, indicator/,
+    );
   });
 
   it('reads derived parts', () => {
-    const csv = `${HEADER}\nr1,甲镇,,,,2024,mediation.success_rate,99.52,%,=,true,false,0,2,23,mediation,%,0,,,,,x,mediation.resolved@17-23;mediation.cases@2-13\n`;
-    expect(parseValues(csv).rows[0]?.parts).toEqual([
+    const csv = `${HEADER}\nr1,mediation.success_rate,99.52,=,true,2,23,%,,,,,,mediation.resolved@17-23;mediation.cases@2-13\n`;
+    expect(county(csv).rows[0]?.parts).toEqual([
       { indicator: 'mediation.resolved', start: 17, end: 23 },
       { indicator: 'mediation.cases', start: 2, end: 13 },
     ]);
   });
 });
 
+describe("an indicator's file of a year", () => {
+  const FILE_HEADER =
+    'report_id,town_number,value,qualifier,derived,start,end,unit_written,alternative_values,chosen_by,correction,note,period,quote,parts';
+  const towns: NumberedTown[] = [
+    { id: '某省/某县/甲镇', name: '甲镇', county: '某县', city: '', province: '某省' },
+    // A report whose town was not found is its own town, named by its id.
+    { id: 'report:r2', name: 'r2', county: '某县', city: '', province: '某省' },
+  ];
+  const file = (...rows: string[]) =>
+    parseIndicatorFile([FILE_HEADER, ...rows].join('\n'), 'data/indicators/x/2024.csv', {
+      indicator: 'mediation.cases',
+      year: 2024,
+      towns,
+    });
+
+  it("places each row at the town its number names, in the file's indicator and year", () => {
+    const { rows, errors } = file(
+      'r1,0,190,>=,false,10,20,起,,,,,,解决纠纷190余起,',
+      'r2,1,7,=,false,1,2,件,,,,,,x,',
+    );
+    expect(errors).toEqual([]);
+    expect(rows.map((r) => [r.townId, r.town, r.county, r.year, r.indicator, r.value])).toEqual([
+      ['某省/某县/甲镇', '甲镇', '某县', 2024, 'mediation.cases', 190],
+      ['report:r2', '', '某县', 2024, 'mediation.cases', 7],
+    ]);
+  });
+
+  it("skips a row whose number is no town, or another report's own town, naming the line", () => {
+    const { rows, errors } = file(
+      'r1,2,5,=,false,1,2,件,,,,,,x,',
+      'r1,-1,5,=,false,1,2,件,,,,,,x,',
+      'r3,1,5,=,false,1,2,件,,,,,,x,',
+      'r1,one,5,=,false,1,2,件,,,,,,x,',
+      'r1,0,5,=,false,1,2,件,,,,,,x,',
+    );
+    expect(rows.map((r) => r.value)).toEqual([5]);
+    expect(errors.map((e) => [e.line, e.message])).toEqual([
+      [2, 'town_number 2 is not a town of index.json'],
+      [3, 'town_number -1 is not a town of index.json'],
+      [4, "town_number 1 is another report's town (report:r2)"],
+      [5, expect.stringContaining('must be a whole number')],
+    ]);
+  });
+});
+
 describe('parsing a large file chunk by chunk', () => {
   // Over 2 MB: PapaParse reads it in 1 MB chunks, rows are handed over in batches.
-  const quote = '调解成功率达到百分之九十九，'.repeat(10);
-  const good = (i: number): string =>
-    `r${i},甲镇,某县,,,2024,mediation.cases,${i},件,=,false,false,0,1,2,mediation,件,1,,,,,${quote},`;
+  const note = '调解成功率达到百分之九十九，'.repeat(10);
+  const good = (i: number): string => `r1,mediation.cases,${i},=,false,1,2,件,,,,${note},,`;
   const lines = [HEADER];
   for (let i = 0; i < 12000; i++) lines.push(good(i));
   // Bad rows far past the first chunk, and one with a stray quote.
@@ -112,25 +185,25 @@ describe('parsing a large file chunk by chunk', () => {
 
   it('names the right line of every bad row, wherever the chunks split', () => {
     expect(csv.length).toBeGreaterThan(2 << 20);
-    const { rows, errors } = parseValues(csv, 'big.csv');
+    const { rows, errors } = county(csv, 'big.csv');
     expect(rows).toHaveLength(11998);
     expect(errors.map((e) => [e.line, e.message])).toEqual([
       [9002, 'indicator is not a catalog indicator'],
       [11501, 'value must be a number or empty'],
     ]);
-    expect(rows[9000]?.reportId).toBe('r9001');
+    expect(rows[9000]?.value).toBe(9001);
   });
 
   it('streams the same rows in batches when asked', () => {
     const batches: number[] = [];
-    const streamed: string[] = [];
-    const { rows, errors } = parseValues(csv, 'big.csv', (batch) => {
+    const streamed: (number | null)[] = [];
+    const { rows, errors } = parseCountyValues(csv, 'big.csv', REPORTS, (batch) => {
       batches.push(batch.length);
-      for (const r of batch) streamed.push(r.reportId);
+      for (const r of batch) streamed.push(r.value);
     });
     expect(rows).toEqual([]);
     expect(errors).toHaveLength(2);
-    expect(streamed).toEqual(parseValues(csv, 'big.csv').rows.map((r) => r.reportId));
+    expect(streamed).toEqual(county(csv, 'big.csv').rows.map((r) => r.value));
     expect(Math.max(...batches)).toBeLessThanOrEqual(2000 + 1);
     expect(batches.length).toBeGreaterThan(5);
   });

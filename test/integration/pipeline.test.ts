@@ -2,7 +2,11 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DataIndex } from '../../src/extract/data-index';
-import { COUNTY_VALUE_COLUMNS, SITE_VALUE_COLUMNS } from '../../src/extract/columns';
+import {
+  COUNTY_VALUE_COLUMNS,
+  SITE_VALUE_COLUMNS,
+  TOWN_NUMBER_COLUMN,
+} from '../../src/extract/columns';
 import { COMPLETE_TABLES } from '../../src/extract/layout';
 import type { CsvName } from '../../src/extract/output';
 import { parseNumberText, scanNumbers } from '../../src/extract/numbers';
@@ -68,8 +72,20 @@ describe('pipeline output on the sample reports (detection only, no manifest)', 
     const ids = [...new Set(values.map((v) => v['indicator']))].sort();
     expect(index.indicators.map((i) => i.id).sort()).toEqual(ids);
     expect(listFiles(join(outDir, 'indicators'))).toEqual(ids);
-    // The columns the dashboard reads, and the quote its exports take.
+    // The columns the dashboard reads, and the quote its exports take; each town by its number.
     const header = SITE_VALUE_COLUMNS.join(',');
+    const numbered = (v: Record<string, string>) => ({
+      ...v,
+      [TOWN_NUMBER_COLUMN]: String(
+        index.towns.findIndex(
+          (t) =>
+            t.name === v['town'] &&
+            t.county === v['county'] &&
+            t.city === v['city'] &&
+            t.province === v['province'],
+        ),
+      ),
+    });
     for (const entry of index.indicators) {
       const own = values.filter((v) => v['indicator'] === entry.id);
       // One file per year the indicator is stated in, nothing else.
@@ -85,7 +101,9 @@ describe('pipeline output on the sample reports (detection only, no manifest)', 
         // Exactly the complete table's rows of this indicator and year, in order.
         expect(text.split('\n')[0]).toBe(header);
         expect(readCsv(path)).toEqual(
-          own.filter((v) => v['year'] === String(y.year)).map((v) => pick(v, SITE_VALUE_COLUMNS)),
+          own
+            .filter((v) => v['year'] === String(y.year))
+            .map((v) => pick(numbered(v), SITE_VALUE_COLUMNS)),
         );
         expect(y.bytes).toBe(Buffer.byteLength(text));
         expect(y.rows).toBe(readCsv(path).length);
@@ -125,9 +143,15 @@ describe('pipeline output on the sample reports (detection only, no manifest)', 
       expect(readCsv(join(outDir, county.values.file))).toEqual(
         values.filter((v) => key(v) === county.key).map((v) => pick(v, COUNTY_VALUE_COLUMNS)),
       );
-      expect(readCsv(join(outDir, county.reports.file))).toEqual(
-        reports.filter((r) => key(r) === county.key),
-      );
+      const own = reports.filter((r) => key(r) === county.key);
+      expect(readCsv(join(outDir, county.reports.file))).toEqual(own);
+      // A value's place and year are its report's, which is beside it.
+      for (const v of values.filter((x) => key(x) === county.key)) {
+        expect(own.find((r) => r['report_id'] === v['report_id'])).toMatchObject({
+          town: v['town'],
+          year: v['year'],
+        });
+      }
       expect(Object.keys(county).sort()).toEqual(['key', 'reports', 'values']);
     }
     expect(listFiles(join(outDir, 'counties', '0'))).toEqual(['reports.csv', 'values.csv']);

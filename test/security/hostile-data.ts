@@ -74,7 +74,7 @@ function shift(cell: string): string {
   return cell === '' ? '' : String(Number(cell) + TEXT_HEAD.length);
 }
 
-function rewriteCell(column: string, cell: string, row: Record<string, string>): string {
+function rewriteCell(column: string, cell: string): string {
   switch (column) {
     case 'town':
       return TOWNS[cell] ?? cell;
@@ -88,8 +88,9 @@ function rewriteCell(column: string, cell: string, row: Record<string, string>):
       return REPORT_IDS[cell] ?? cell;
     case 'title':
       return TITLE;
-    case 'unit':
-      return row['indicator'] === 'mediation.cases' && cell !== '' ? UNIT : cell;
+    // The unit as the report wrote it: the dashboard shows the catalog's.
+    case 'unit_written':
+      return cell === '' ? cell : UNIT;
     case 'parts':
       return cell.replace(/@(\d+)-(\d+)/g, (_, a: string, b: string) => `@${shift(a)}-${shift(b)}`);
     default:
@@ -104,7 +105,7 @@ function rewriteCsv(path: string): void {
   });
   const fields = parsed.meta.fields ?? [];
   const rows = parsed.data.map((row) =>
-    Object.fromEntries(fields.map((f) => [f, rewriteCell(f, row[f] ?? '', row)])),
+    Object.fromEntries(fields.map((f) => [f, rewriteCell(f, row[f] ?? '')])),
   );
   writeFileSync(path, `${Papa.unparse({ fields, data: rows }, { newline: '\n' })}\n`);
 }

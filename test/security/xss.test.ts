@@ -112,9 +112,10 @@ describe('hostile names in the data folder', () => {
     const trend = await hoverChart(page, 'chart-trend');
     const multiples = await hoverChart(page, 'chart-multiples');
     await expectNothingRan(guarded);
-    // The tooltip shows the town's name as written, and the hostile unit as text.
+    // The tooltip shows the town's name as written, and the catalog's unit, not the file's.
     expect(trend.some((t) => t.includes(TOWNS['彭浦镇'] ?? '?'))).toBe(true);
-    expect(trend.some((t) => t.includes(UNIT))).toBe(true);
+    expect(trend.some((t) => t.includes('件'))).toBe(true);
+    expect(trend.some((t) => t.includes(UNIT))).toBe(false);
     expect(multiples.some((t) => t.includes(TOWNS['红格镇'] ?? '?'))).toBe(true);
     // Names in the page's own text: the ranking's list and the trend's table.
     const text = (await page.locator('main').textContent()) ?? '';
