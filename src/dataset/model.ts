@@ -42,7 +42,6 @@ export interface ValueRow extends ReportPlace {
   /** null only when a correction deleted it (see `correction`). */
   readonly value: number | null;
   readonly unit: string;
-  readonly unitWritten: string;
   readonly qualifier: Qualifier;
   readonly derived: boolean;
   readonly correction: '' | 'override' | 'delete' | 'add';

@@ -66,6 +66,24 @@ export const REPORT_COLUMNS = [
   'notes',
 ] as const;
 
+/**
+ * The columns of reports.csv the dashboard does not read (how the file was
+ * read, for the person who checks it): a county's reports leave them out.
+ */
+const REPORT_TABLE_ONLY = [
+  'chars',
+  'file',
+  'format',
+  'encoding',
+  'from_manifest',
+] as const satisfies readonly ReportColumn[];
+
+/** Each county's reports (counties/<n>/reports.csv): the columns the dashboard reads. */
+export const COUNTY_REPORT_COLUMNS = REPORT_COLUMNS.filter(
+  (c): c is Exclude<ReportColumn, (typeof REPORT_TABLE_ONLY)[number]> =>
+    !(REPORT_TABLE_ONLY as readonly string[]).includes(c),
+);
+
 /** mentions.csv. */
 export const MENTION_COLUMNS = [
   'report_id',
@@ -112,13 +130,15 @@ export const INDICATOR_COLUMNS = [
 ] as const;
 
 /**
- * The columns of indicators.csv the dashboard does not read (counts and the
- * category, which the catalog gives): only the complete table holds them.
+ * The columns of indicators.csv the dashboard does not read (counts, the
+ * category, which the catalog gives, and the unit as the report wrote it,
+ * which the quote shows): only the complete table holds them.
  */
 const VALUE_TABLE_ONLY = [
   'alternatives',
   'category',
   'mentions',
+  'unit_written',
 ] as const satisfies readonly IndicatorColumn[];
 
 /**

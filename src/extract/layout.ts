@@ -25,6 +25,7 @@ import {
 } from './data-index';
 import {
   CORRECTIONS_TABLE,
+  COUNTY_REPORTS_TABLE,
   COUNTY_VALUES_TABLE,
   CSV_NAMES,
   MENTIONS_TABLE,
@@ -82,10 +83,10 @@ const TABLE_OF: Readonly<Record<CsvName, { readonly header: string }>> = {
   'unused.csv': UNUSED_TABLE,
 };
 
-/** Each county file's columns: its values in the columns the dashboard reads, its reports whole. */
+/** Each county file's columns: its values' and its reports', those the dashboard reads. */
 const COUNTY_TABLE_OF: Readonly<Record<CountyFile, { readonly header: string }>> = {
   values: COUNTY_VALUES_TABLE,
-  reports: REPORTS_TABLE,
+  reports: COUNTY_REPORTS_TABLE,
 };
 
 type Mention = Datasets['mentions'][number];
@@ -202,9 +203,8 @@ export function layoutWriter(
     for (const kind of COUNTY_FILES) start(countyFileOf(n, kind), COUNTY_TABLE_OF[kind].header);
   });
   for (const r of reports) {
-    const line = REPORTS_TABLE.line(r);
-    putFull('reports.csv', line);
-    putCounty(countyOfReport.get(r.reportId), 'reports', line);
+    putFull('reports.csv', REPORTS_TABLE.line(r));
+    putCounty(countyOfReport.get(r.reportId), 'reports', COUNTY_REPORTS_TABLE.line(r));
   }
 
   const value = (v: ResolvedValue): void => {

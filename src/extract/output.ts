@@ -14,9 +14,11 @@ import {
   MENTION_COLUMNS,
   TOWN_NUMBER_COLUMN,
   REPORT_COLUMNS,
+  COUNTY_REPORT_COLUMNS,
   UNUSED_COLUMNS,
   type IndicatorColumn,
   type MentionColumn,
+  type ReportColumn,
   type UnusedColumn,
 } from './columns';
 import type { Correction } from './inputs';
@@ -151,8 +153,10 @@ export const siteValuesTable = (townNumber: (v: Value) => number): CsvTable<Valu
 /** counties/<n>/values.csv: the columns the dashboard reads. */
 export const COUNTY_VALUES_TABLE = csvTable(COUNTY_VALUE_COLUMNS, (v: Value) => valueRow(v));
 
-/** reports.csv and the files that hold part of it. */
-export const REPORTS_TABLE = csvTable(REPORT_COLUMNS, (r: Datasets['reports'][number]) => ({
+type Report = Datasets['reports'][number];
+
+/** A report's cells, every column of reports.csv. */
+const reportRow = (r: Report): Readonly<Record<ReportColumn, Cell>> => ({
   report_id: r.reportId,
   town: r.metadata.town,
   county: r.metadata.county,
@@ -174,7 +178,12 @@ export const REPORTS_TABLE = csvTable(REPORT_COLUMNS, (r: Datasets['reports'][nu
   title: r.metadata.title,
   inferred: r.inferred.join(' '),
   notes: serializeNotes(r.notes),
-}));
+});
+
+/** reports.csv. */
+export const REPORTS_TABLE = csvTable(REPORT_COLUMNS, reportRow);
+/** counties/<n>/reports.csv: the columns the dashboard reads. */
+export const COUNTY_REPORTS_TABLE = csvTable(COUNTY_REPORT_COLUMNS, reportRow);
 
 /** An unused number's cells, every column of unused.csv. */
 const unusedRow = ({

@@ -46,7 +46,6 @@ export function localRowsOf(reports: readonly ImportedReport[]): ValueRow[] {
         category: def.category,
         value,
         unit: def.unit,
-        unitWritten: v.unit,
         qualifier: v.decision === 'edited' && v.found !== null ? '=' : v.qualifier,
         derived,
         correction: v.found === null ? 'add' : v.decision === 'edited' ? 'override' : '',

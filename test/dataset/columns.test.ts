@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import {
+  COUNTY_REPORT_COLUMNS,
   COUNTY_VALUE_COLUMNS,
   INDICATOR_COLUMNS,
   REPORT_COLUMNS,
@@ -45,7 +46,7 @@ const FILES = [
         reports: new Map(countyReports.rows.map((r) => [r.reportId, r])),
       }),
   },
-  { file: 'counties/0/reports.csv', columns: REPORT_COLUMNS, parse: parseReports },
+  { file: 'counties/0/reports.csv', columns: COUNTY_REPORT_COLUMNS, parse: parseReports },
 ] as const;
 
 describe('a written dataset parses back by the same column table', () => {

@@ -18,7 +18,6 @@ export function value(
     category: INDICATORS[indicator].category,
     value: v,
     unit: INDICATORS[indicator].unit,
-    unitWritten: INDICATORS[indicator].unit,
     qualifier: '=',
     derived: false,
     correction: '',

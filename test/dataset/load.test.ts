@@ -10,14 +10,14 @@ import { INDEX_FORMAT, type IndexCounty, type IndexIndicator } from '../../src/e
 import { issueMessage } from '../../src/i18n';
 
 const INDICATOR_HEADER =
-  'report_id,town_number,value,qualifier,derived,start,end,unit_written,alternative_values,chosen_by,correction,note,period,quote,parts';
+  'report_id,town_number,value,qualifier,derived,start,end,alternative_values,chosen_by,correction,note,period,quote,parts';
 const COUNTY_HEADER =
-  'report_id,indicator,value,qualifier,derived,start,end,unit_written,alternative_values,chosen_by,correction,note,period,parts';
+  'report_id,indicator,value,qualifier,derived,start,end,alternative_values,chosen_by,correction,note,period,parts';
 
 const numbered = (report: string, town: number, value: number): string =>
-  `${report},${town},${value},=,false,1,2,件,,,,,,x,`;
+  `${report},${town},${value},=,false,1,2,,,,,,x,`;
 const countyRow = (report: string, value: number): string =>
-  `${report},mediation.cases,${value},=,false,1,2,件,,,,,,`;
+  `${report},mediation.cases,${value},=,false,1,2,,,,,,`;
 
 const FILES: Readonly<Record<string, string>> = {
   'indicators/mediation.cases/2024.csv': [

@@ -9,7 +9,7 @@ import type { ReportPlace } from '../../src/dataset/model';
 
 // counties/<n>/values.csv: the place and year are the report's.
 const HEADER =
-  'report_id,indicator,value,qualifier,derived,start,end,unit_written,alternative_values,chosen_by,correction,note,period,parts';
+  'report_id,indicator,value,qualifier,derived,start,end,alternative_values,chosen_by,correction,note,period,parts';
 const place = (reportId: string, town: string, year: number | null): ReportPlace => ({
   reportId,
   townId: `某省/某县/${town}`,
@@ -27,12 +27,12 @@ describe("a county's values", () => {
   it('reads good rows and reports each bad one with its line, skipping it', () => {
     const csv = [
       HEADER,
-      'r1,mediation.cases,190,>=,false,10,20,起,180,,,,,',
-      'r1,mediation.nothing,5,=,false,1,2,件,,,,,,',
-      'r1,mediation.resolved,many,=,false,1,2,件,,,,,,',
-      'r1,petition.cases,,,false,,,,,,delete,核实后删除,,',
-      'r1,petition.closed,,,false,,,,,,,,,',
-      'r9,petition.closed,3,=,false,1,2,件,,,,,,',
+      'r1,mediation.cases,190,>=,false,10,20,180,,,,,',
+      'r1,mediation.nothing,5,=,false,1,2,,,,,,',
+      'r1,mediation.resolved,many,=,false,1,2,,,,,,',
+      'r1,petition.cases,,,false,,,,,delete,核实后删除,,',
+      'r1,petition.closed,,,false,,,,,,,,',
+      'r9,petition.closed,3,=,false,1,2,,,,,,',
     ].join('\n');
     const { rows, errors } = county(csv);
     expect(rows.map((r) => [r.indicator, r.value, r.qualifier, r.alternativeValues])).toEqual([
@@ -49,7 +49,7 @@ describe("a county's values", () => {
   });
 
   it("takes each row's place, year and unit from its report and the catalog", () => {
-    const { rows } = county(`${HEADER}\nr1,mediation.cases,190,>=,false,10,20,起,,,,,,\n`);
+    const { rows } = county(`${HEADER}\nr1,mediation.cases,190,>=,false,10,20,,,,,,\n`);
     expect(rows[0]).toMatchObject({
       reportId: 'r1',
       townId: '某省/某县/甲镇',
@@ -58,7 +58,6 @@ describe("a county's values", () => {
       province: '某省',
       year: 2024,
       unit: '件',
-      unitWritten: '起',
       category: 'mediation',
     });
   });
@@ -66,10 +65,10 @@ describe("a county's values", () => {
   it('skips a value its indicator cannot hold, naming file and line', () => {
     const csv = [
       HEADER,
-      'r1,mediation.success_rate,120,=,false,1,2,%,,,,,,',
-      'r1,mediation.cases,-3,=,false,1,2,件,,,,,,',
-      'r1,petition.visits_yoy,-17.2,=,false,1,2,%,,,,,,',
-      'r1,mediation.success_rate,100,=,false,1,2,%,,,,,,',
+      'r1,mediation.success_rate,120,=,false,1,2,,,,,,',
+      'r1,mediation.cases,-3,=,false,1,2,,,,,,',
+      'r1,petition.visits_yoy,-17.2,=,false,1,2,,,,,,',
+      'r1,mediation.success_rate,100,=,false,1,2,,,,,,',
     ].join('\n');
     const { rows, errors } = county(csv);
     // A fall is a value of a change; 100 % is a value of a rate.
@@ -95,7 +94,7 @@ describe("a county's values", () => {
 
   it('reads the rule that chose each value; an unknown rule or one missing is not known', () => {
     const row = (alternatives: string, rules: string): string =>
-      `r1,mediation.cases,200,=,false,1,2,件,${alternatives},${rules},,,,`;
+      `r1,mediation.cases,200,=,false,1,2,${alternatives},${rules},,,,`;
     const { rows, errors } = county(
       [
         HEADER,
@@ -119,7 +118,7 @@ describe("a county's values", () => {
   });
 
   it('reads derived parts', () => {
-    const csv = `${HEADER}\nr1,mediation.success_rate,99.52,=,true,2,23,%,,,,,,mediation.resolved@17-23;mediation.cases@2-13\n`;
+    const csv = `${HEADER}\nr1,mediation.success_rate,99.52,=,true,2,23,,,,,,mediation.resolved@17-23;mediation.cases@2-13\n`;
     expect(county(csv).rows[0]?.parts).toEqual([
       { indicator: 'mediation.resolved', start: 17, end: 23 },
       { indicator: 'mediation.cases', start: 2, end: 13 },
@@ -129,7 +128,7 @@ describe("a county's values", () => {
 
 describe("an indicator's file of a year", () => {
   const FILE_HEADER =
-    'report_id,town_number,value,qualifier,derived,start,end,unit_written,alternative_values,chosen_by,correction,note,period,quote,parts';
+    'report_id,town_number,value,qualifier,derived,start,end,alternative_values,chosen_by,correction,note,period,quote,parts';
   const towns: NumberedTown[] = [
     { id: '某省/某县/甲镇', name: '甲镇', county: '某县', city: '', province: '某省' },
     // A report whose town was not found is its own town, named by its id.
@@ -144,8 +143,8 @@ describe("an indicator's file of a year", () => {
 
   it("places each row at the town its number names, in the file's indicator and year", () => {
     const { rows, errors } = file(
-      'r1,0,190,>=,false,10,20,起,,,,,,解决纠纷190余起,',
-      'r2,1,7,=,false,1,2,件,,,,,,x,',
+      'r1,0,190,>=,false,10,20,,,,,,解决纠纷190余起,',
+      'r2,1,7,=,false,1,2,,,,,,x,',
     );
     expect(errors).toEqual([]);
     expect(rows.map((r) => [r.townId, r.town, r.county, r.year, r.indicator, r.value])).toEqual([
@@ -156,11 +155,11 @@ describe("an indicator's file of a year", () => {
 
   it("skips a row whose number is no town, or another report's own town, naming the line", () => {
     const { rows, errors } = file(
-      'r1,2,5,=,false,1,2,件,,,,,,x,',
-      'r1,-1,5,=,false,1,2,件,,,,,,x,',
-      'r3,1,5,=,false,1,2,件,,,,,,x,',
-      'r1,one,5,=,false,1,2,件,,,,,,x,',
-      'r1,0,5,=,false,1,2,件,,,,,,x,',
+      'r1,2,5,=,false,1,2,,,,,,x,',
+      'r1,-1,5,=,false,1,2,,,,,,x,',
+      'r3,1,5,=,false,1,2,,,,,,x,',
+      'r1,one,5,=,false,1,2,,,,,,x,',
+      'r1,0,5,=,false,1,2,,,,,,x,',
     );
     expect(rows.map((r) => r.value)).toEqual([5]);
     expect(errors.map((e) => [e.line, e.message])).toEqual([
@@ -175,7 +174,7 @@ describe("an indicator's file of a year", () => {
 describe('parsing a large file chunk by chunk', () => {
   // Over 2 MB: PapaParse reads it in 1 MB chunks, rows are handed over in batches.
   const note = '调解成功率达到百分之九十九，'.repeat(10);
-  const good = (i: number): string => `r1,mediation.cases,${i},=,false,1,2,件,,,,${note},,`;
+  const good = (i: number): string => `r1,mediation.cases,${i},=,false,1,2,,,,${note},,`;
   const lines = [HEADER];
   for (let i = 0; i < 12000; i++) lines.push(good(i));
   // Bad rows far past the first chunk, and one with a stray quote.

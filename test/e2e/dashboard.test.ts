@@ -521,12 +521,22 @@ describe('large files', () => {
     writeFileSync(csv, `${header}\n${long}\n${bad}\n`);
     const index = JSON.parse(readFileSync(join(dir, 'data', 'index.json'), 'utf8')) as {
       indicators: { id: string; years: { file: string; bytes: number }[] }[];
+      counties: {
+        key: string;
+        values: { file: string; bytes: number };
+        reports: { bytes: number };
+      }[];
     };
     const entry = index.indicators
       .find((i) => i.id === 'legal_advisor.documents_drafted')
       ?.years.find((f) => f.file === name);
     if (entry === undefined) throw new Error('no index entry');
     entry.bytes = readFileSync(csv).length;
+    // 彭浦镇's county stated large too: its reports, then its values placed by them, in the worker.
+    const county = index.counties.find((c) => c.key.endsWith('/静安区'));
+    if (county === undefined) throw new Error('no county entry');
+    county.values.bytes = 400_000;
+    county.reports.bytes = 400_000;
     writeFileSync(join(dir, 'data', 'index.json'), JSON.stringify(index));
     const large = await serveStatic(dir, '/large/');
     const page = await browser.newPage({ viewport: { width: 1360, height: 1000 } });
@@ -545,6 +555,18 @@ describe('large files', () => {
       performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname),
     );
     expect(pageFetched).not.toContain(`/large/data/${name}`);
+    // A town profile of the large county: each value in its town and year, from the worker.
+    await page.goto(`${large.url}#/?v=town&p=上海市/上海市/静安区/彭浦镇`);
+    const profile = page.getByTestId('town-profile');
+    await profile.getByRole('button', { name: /474件/ }).first().click();
+    await expect
+      .poll(() => page.getByTestId('source-highlight').first().textContent())
+      .toContain('474件');
+    expect(large.requests).toContain(`/large/data/${county.values.file}`);
+    const profileFetched = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname),
+    );
+    expect(profileFetched).not.toContain(`/large/data/${county.values.file}`);
     await page.close();
     await large.close();
   });

@@ -1,6 +1,6 @@
 /**
  * A data folder as a careless or hostile hand would leave it: the sample
- * data, extracted as usual, then its place names, report ids, titles, a unit
+ * data, extracted as usual, then its place names, report ids, titles
  * and the report texts rewritten with markup payloads — consistently across
  * index.json, every CSV and the texts, so the app loads it as valid data.
  * The CLI refuses such names; a hand-edited or tampered folder does not.
@@ -56,7 +56,6 @@ export const REPORT_IDS: Readonly<Record<string, string>> = {
 };
 
 export const TITLE = `<img src=x onerror="${run('title')}">关于法治政府建设情况的报告`;
-export const UNIT = `<img src=x onerror="${run('unit')}">件`;
 
 /** Put before every report text (the offsets into it move by its length). */
 export const TEXT_HEAD = `<script>${run('text')}</script><img src=x onerror="${run('text-img')}">\n`;
@@ -88,9 +87,6 @@ function rewriteCell(column: string, cell: string): string {
       return REPORT_IDS[cell] ?? cell;
     case 'title':
       return TITLE;
-    // The unit as the report wrote it: the dashboard shows the catalog's.
-    case 'unit_written':
-      return cell === '' ? cell : UNIT;
     case 'parts':
       return cell.replace(/@(\d+)-(\d+)/g, (_, a: string, b: string) => `@${shift(a)}-${shift(b)}`);
     default:
