@@ -38,9 +38,12 @@ import react from '@vitejs/plugin-react';
 import { build } from 'vite';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../test/e2e/browser';
-import { INDEX_FILE, type DataIndex } from '../src/extract/data-index';
+import Papa from 'papaparse';
+import { INDICATORS, type IndicatorId } from '../src/catalog';
+import { INDICATOR_COLUMNS } from '../src/extract/columns';
 import { serveStatic } from '../test/e2e/server';
 import { buildSite } from '../test/e2e/site';
+import { tableRows } from '../test/helpers';
 import { builtCli } from './cli.mjs';
 
 /** The dashboard's first chart against the plain page's, at 4× CPU: at most this. */
@@ -173,18 +176,17 @@ async function buildPlain(dataDir: string): Promise<string> {
 
 /**
  * The whole values table the plain page reads, as a plain app would have it:
- * the county files joined (the CLI writes indicators.csv only with --tables).
+ * the county files joined with their reports' places and years, in the
+ * complete table's columns (the CLI writes indicators.csv only with --tables;
+ * the quote and the counts are not in the county files, and stay empty).
  */
 function completeValues(dataDir: string): string {
-  const index = JSON.parse(readFileSync(join(dataDir, INDEX_FILE), 'utf8')) as DataIndex;
-  let header = '';
-  const rows = index.counties.map(({ values }) => {
-    const text = readFileSync(join(dataDir, values.file), 'utf8');
-    const end = text.indexOf('\n') + 1;
-    header = text.slice(0, end);
-    return text.slice(end);
-  });
-  return header + rows.join('');
+  const rows = tableRows(dataDir, 'values').map((v) => ({
+    ...v,
+    unit: INDICATORS[v['indicator'] as IndicatorId].unit,
+    corrected: String((v['correction'] ?? '') !== ''),
+  }));
+  return `${Papa.unparse(rows, { columns: [...INDICATOR_COLUMNS], newline: '\n' })}\n`;
 }
 
 interface Sizes {

@@ -1,5 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import Papa from 'papaparse';
@@ -7,7 +17,6 @@ import { CLI_ENTRY } from '../scripts/cli.mjs';
 import type { CliOptions } from '../src/cli/args';
 import { runExtract, type Output, type RunResult } from '../src/cli/run';
 import { readFindings, type Findings } from '../src/dataset/read-findings';
-import { INDICATORS, type IndicatorId } from '../src/catalog';
 import {
   isCounted,
   PLACE_FIELDS,
@@ -86,20 +95,10 @@ export function csvRows(text: string): Record<string, string>[] {
 }
 
 /**
- * What the dashboard gives a value row that its file leaves out: the unit
- * (the catalog's) and whether it was corrected.
- */
-const derivedCells = (row: Record<string, string>): Record<string, string> => ({
-  unit: INDICATORS[row['indicator'] as IndicatorId]?.unit ?? '',
-  corrected: String((row['correction'] ?? '') !== ''),
-});
-
-/**
  * Every row of one table of a data folder as the dashboard reads it: its
  * counties' files, in the index's order (the complete tables are written only
- * with --tables), a value with its report's place and year and the cells
- * the dashboard derives. `data` is the folder, or reads a file of it by
- * relative path.
+ * with --tables), a value with its report's place and year. `data` is the
+ * folder, or reads a file of it by relative path.
  */
 export function tableRows(
   data: string | ((path: string) => string),
@@ -116,7 +115,7 @@ export function tableRows(
       const place = Object.fromEntries(
         [...PLACE_FIELDS, 'year'].map((f) => [f, r[f] ?? `(no report ${v['report_id']})`]),
       );
-      return { ...place, ...v, ...derivedCells(v) };
+      return { ...place, ...v };
     });
   });
 }
@@ -124,8 +123,9 @@ export function tableRows(
 /**
  * Every row of a data folder's per-indicator value files (values of no year
  * are in their county's file only): the columns with the quote, each row
- * with its town's place (from its number in index.json), its file's
- * indicator and year, and the cells the dashboard derives.
+ * with its town's place (from its number in index.json: a report whose
+ * town was not found is its own, `report:<id>`, of no name) and its file's
+ * indicator and year.
  */
 export function indicatorFileRows(dir: string): Record<string, string>[] {
   const index = JSON.parse(readFileSync(join(dir, INDEX_FILE), 'utf8')) as DataIndex;
@@ -134,18 +134,50 @@ export function indicatorFileRows(dir: string): Record<string, string>[] {
       csvRows(readFileSync(join(dir, y.file), 'utf8')).map((v) => {
         const town = index.towns[Number(v[TOWN_NUMBER_COLUMN])];
         if (town === undefined) throw new Error(`${y.file}: no town ${v[TOWN_NUMBER_COLUMN]}`);
-        const row = { ...v, indicator: i.id, year: String(y.year) };
         return {
-          town: town.id.startsWith('report:') ? '' : town.name,
+          town: town.id === `report:${v['report_id']}` ? '' : town.name,
           county: town.county,
           city: town.city,
           province: town.province,
-          ...row,
-          ...derivedCells(row),
+          ...v,
+          indicator: i.id,
+          year: String(y.year),
         };
       }),
     ),
   );
+}
+
+/**
+ * After a hand edit of a data folder's files, index.json lists each file's
+ * size again, as a run would: the page refuses a file of another size than
+ * index.json lists (src/dataset/fetch.ts).
+ */
+export function restateSizes(dataDir: string): void {
+  const path = join(dataDir, INDEX_FILE);
+  const restate = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(restate);
+    else if (typeof node === 'object' && node !== null) {
+      const entry = node as Record<string, unknown>;
+      if (typeof entry['file'] === 'string' && typeof entry['bytes'] === 'number') {
+        entry['bytes'] = statSync(join(dataDir, entry['file'])).size;
+      }
+      Object.values(entry).forEach(restate);
+    }
+  };
+  const index = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+  restate(index);
+  writeFileSync(path, JSON.stringify(index));
+}
+
+/**
+ * A data file made `bytes` long (if shorter) with a line of spaces at its
+ * end, which the page's parser skips: as large as a province's files, so
+ * the page parses it in its worker. Restate the sizes after (restateSizes).
+ */
+export function padTo(path: string, bytes: number): void {
+  const size = statSync(path).size;
+  if (size < bytes) appendFileSync(path, `\n${' '.repeat(bytes - size - 1)}`);
 }
 
 /** The words a value row's span marks in its report's published text. */

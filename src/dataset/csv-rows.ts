@@ -52,7 +52,8 @@ export function parseRows<S extends z.ZodMiniObject, T>(
   schema: S,
   /** Columns a file must have (older files may lack the others). */
   required: readonly (keyof S['shape'] & string)[],
-  convert: (row: z.output<S>) => T | string,
+  /** The row made, or what is wrong with it (an Issue at its line), or null: left out, the caller says why. */
+  convert: (row: z.output<S>, line: number) => T | string | null,
   onBatch?: (rows: T[]) => void,
 ): Parsed<T> {
   const errors: Issue[] = [];
@@ -102,7 +103,8 @@ export function parseRows<S extends z.ZodMiniObject, T>(
           errors.push(fileError(file, issueText(result.error), line));
           continue;
         }
-        const converted = convert(result.data);
+        const converted = convert(result.data, line);
+        if (converted === null) continue;
         if (typeof converted === 'string') errors.push(fileError(file, converted, line));
         else if (onBatch === undefined) rows.push(converted);
         else {

@@ -16,6 +16,24 @@ function notLoaded(file: string, why: string): Fetched {
   };
 }
 
+/**
+ * A data file of another size than index.json lists is not the file it
+ * lists: the data folder was replaced since the page read index.json, or
+ * copied in part. Its rows are not read against that index (an indicator's
+ * file names its towns by their number in it).
+ */
+function notListed(file: string, bytes: number, listed: number): Fetched {
+  return {
+    ok: false,
+    reason: {
+      file,
+      severity: 'error',
+      message: `is ${bytes} bytes, index.json lists ${listed}: the data folder changed after this page read index.json, or was copied in part; reload the page, and if it stays, copy the whole folder again`,
+      wording: { key: 'notListedFile', params: { file, bytes, listed } },
+    },
+  };
+}
+
 const UTF8 = new TextDecoder('utf-8');
 
 /**
@@ -52,26 +70,35 @@ function earlyRequest(path: string): Promise<Response> | undefined {
 
 /**
  * A file's text, or why it could not be had, naming it as `file` (e.g.
- * data/index.json). Works in a worker too (absolute URLs).
+ * data/index.json); with `listed`, the size index.json gives it, which it
+ * must have. Works in a worker too (absolute URLs).
  */
 export async function fetchText(
   url: string,
   file: string,
+  listed?: number,
   started?: Promise<Response>,
 ): Promise<Fetched> {
   try {
     // Revalidate every time: replacing the files on the server must show at once.
     const response = await (started ?? fetch(url, { cache: 'no-cache' }));
     if (!response.ok) return notLoaded(file, `HTTP ${response.status}`);
-    return { ok: true, data: await readUtf8(response) };
+    const bytes = await response.arrayBuffer();
+    if (listed !== undefined && bytes.byteLength !== listed) {
+      return notListed(file, bytes.byteLength, listed);
+    }
+    return { ok: true, data: UTF8.decode(bytes) };
   } catch (error) {
     return notLoaded(file, errorMessage(error));
   }
 }
 
-/** A data file's text: the request public/boot.js started for it, if any, or a new one. */
-export function fetchData(path: string): Promise<Fetched> {
-  return fetchText(dataUrl(path), dataPath(path), earlyRequest(path));
+/**
+ * A data file's text: the request public/boot.js started for it, if any, or
+ * a new one; with `listed`, the size index.json gives it (see fetchText).
+ */
+export function fetchData(path: string, listed?: number): Promise<Fetched> {
+  return fetchText(dataUrl(path), dataPath(path), listed, earlyRequest(path));
 }
 
 /** The index of the published data. */

@@ -123,7 +123,7 @@ function loadFile<J extends ParseJob>(
 ): Promise<Parsed<RowsOf<J>>> {
   const file = dataPath(info.file);
   const here = async (): Promise<Parsed<RowsOf<J>>> => {
-    const fetched = await fetchData(info.file);
+    const fetched = await fetchData(info.file, info.bytes);
     if (!fetched.ok) return { rows: [], errors: [fetched.reason] };
     return parseJob(job, towns, fetched.data, file);
   };
@@ -154,7 +154,7 @@ function loadFile<J extends ParseJob>(
         else resolve({ rows: rows as RowsOf<J>[], errors: [...errors] });
       },
     });
-    const request: ToWorker = { id, job, url: dataUrl(info.file), file };
+    const request: ToWorker = { id, job, url: dataUrl(info.file), file, bytes: info.bytes };
     w.postMessage(request);
   });
 }
@@ -223,8 +223,16 @@ export function loadCounty(
       errors.push(...parsedReports.errors);
       const reports = own(parsedReports.rows, info.reports.file);
       let values: ValueRow[] = [];
-      if (reports.length === 0 && parsedReports.errors.length > 0) {
-        errors.push(fileError(dataPath(info.values.file), 'not read: its reports could not be'));
+      if (reports.length === 0) {
+        // Nothing to place its values by (a county file exists for a county with reports).
+        if (info.values.rows > 0) {
+          errors.push(
+            fileError(
+              dataPath(info.values.file),
+              "not read: none of the county's reports could be",
+            ),
+          );
+        }
       } else {
         const parsedValues = await loadFile(
           { kind: 'county-values', reports: new Map(reports.map((r) => [r.reportId, r])) },

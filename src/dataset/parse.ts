@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { INDICATORS, valueRangeProblem, type IndicatorId } from '../catalog';
+import { fileError } from '../extract/result';
 import { tryParseNotes } from '../extract/report-notes';
 import {
   NO_FIELDS,
@@ -279,18 +280,34 @@ export function parseCountyValues(
   { reports }: CountyFilePlace,
   onBatch?: (rows: ValueRow[]) => void,
 ): Parsed<ValueRow> {
-  return parseRows(
+  // Rows of a report the county's reports lack: one error per report, at its first row.
+  const missing = new Map<string, { line: number; rows: number }>();
+  const parsed = parseRows(
     csv,
     file,
     countyValuesSchema,
     [...VALUE_REQUIRED, 'indicator'],
-    (r) => {
+    (r, line) => {
       const place = reports.get(r.report_id);
-      if (place === undefined) return `report ${r.report_id} is not among the county's reports`;
-      return valueOf(r, r.indicator, place);
+      if (place !== undefined) return valueOf(r, r.indicator, place);
+      const seen = missing.get(r.report_id);
+      if (seen === undefined) missing.set(r.report_id, { line, rows: 1 });
+      else seen.rows++;
+      return null;
     },
     onBatch,
   );
+  for (const [id, { line, rows }] of missing) {
+    parsed.errors.push(
+      fileError(
+        file,
+        `report ${id} is not among the county's reports read: its ${rows} row(s) skipped`,
+        line,
+      ),
+    );
+  }
+  parsed.errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return parsed;
 }
 
 export function parseReports(

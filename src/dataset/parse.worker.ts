@@ -3,6 +3,7 @@
  * parsed and validated here, off the main thread, and their rows streamed
  * back in batches. The same parsers run on the main thread for small files.
  */
+import { errorMessage, fileError } from '../extract/result';
 import { fetchText } from './fetch';
 import { parseJob, type NumberedTown } from './parse';
 import type { ParseReply, ToWorker } from './worker-protocol';
@@ -23,19 +24,28 @@ scope.addEventListener('message', (event) => {
     towns = message.towns;
     return;
   }
-  const { id, job, url, file } = message;
+  const { id, job, url, file, bytes } = message;
   // The towns the job was asked with: a later message may replace them while it fetches.
   const numbered = towns;
-  void fetchText(url, file).then((fetched) => {
-    if (!fetched.ok) {
-      post({ id, type: 'done', errors: [fetched.reason] });
-      return;
-    }
-    const parsed = parseJob(job, numbered, fetched.data, file, (rows: readonly unknown[]) =>
-      post({ id, type: 'rows', rows }),
+  void fetchText(url, file, bytes)
+    .then((fetched) => {
+      if (!fetched.ok) {
+        post({ id, type: 'done', errors: [fetched.reason] });
+        return;
+      }
+      const parsed = parseJob(job, numbered, fetched.data, file, (rows: readonly unknown[]) =>
+        post({ id, type: 'rows', rows }),
+      );
+      post({ id, type: 'done', errors: parsed.errors });
+    })
+    // A job always ends: a load waiting for it would keep the page busy for good.
+    .catch((error: unknown) =>
+      post({
+        id,
+        type: 'done',
+        errors: [fileError(file, `could not be read (${errorMessage(error)})`)],
+      }),
     );
-    post({ id, type: 'done', errors: parsed.errors });
-  });
 });
 
 post({ id: 0, type: 'ready' });

@@ -14,6 +14,8 @@ export interface ParseRequest {
   readonly url: string;
   /** The name shown in messages, e.g. data/indicators/mediation.cases/2024.csv. */
   readonly file: string;
+  /** Its size as index.json lists it, which it must have (see fetchText). */
+  readonly bytes: number;
 }
 
 /**

@@ -48,7 +48,7 @@ export type ReportStatus = (typeof REPORT_STATUSES)[number];
 /** Whether a report of this status counts: its town, year and values are in the dataset. */
 export const isCounted = (status: ReportStatus): boolean => status === 'ok' || status === 'warning';
 
-/** reports.csv (and each county's counties/<n>/reports.csv). */
+/** reports.csv (each county's counties/<n>/reports.csv: COUNTY_REPORT_COLUMNS). */
 export const REPORT_COLUMNS = [
   ...REPORT_KEY,
   'chars',
@@ -103,7 +103,7 @@ export const MENTION_COLUMNS = [
   'sentence_end',
 ] as const;
 
-/** indicators.csv (and indicators/<indicator>/<year>.csv, counties/<n>/values.csv). */
+/** indicators.csv (the files the dashboard reads: SITE_VALUE_COLUMNS, COUNTY_VALUE_COLUMNS). */
 export const INDICATOR_COLUMNS = [
   'report_id',
   ...PLACE_FIELDS,

@@ -208,8 +208,9 @@ export interface IndexBuilder {
 /**
  * The index of readable reports and values, built one value at a time (a
  * run too large to hold its values writes them as they are resolved).
- * Towns are those of readable reports and of values; years those any of
- * them speaks for; `bytes` gives each file's size so the app can choose
+ * Towns are those of readable reports (and of values, for a caller that
+ * gives no reports, until a town number is asked: see townNumber); years
+ * those any of them speaks for; `bytes` gives each file's size so the app can choose
  * where to parse it (0 when unknown).
  */
 export function indexBuilder(readable: readonly Placed[], reportRows: number): IndexBuilder {

@@ -19,6 +19,8 @@ export const en: Record<MessageKey, string> = {
   loadFailed: 'The data could not be loaded',
   catalogVersionMismatch:
     'the data was built with catalog {built}, this app reads {reads} — rebuild it (npm run extract).',
+  notListedFile:
+    'is {bytes} bytes, index.json lists {listed}: the data folder changed after this page read index.json, or was copied in part. Reload the page; if it stays, copy the whole folder again.',
   loadFailedHint:
     '{file} could not be read, so there is no data to show. Check that file, or run the extraction again.',
   noData: 'No data',

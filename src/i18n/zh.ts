@@ -17,6 +17,8 @@ export const zh = {
   loadFailed: '数据无法加载',
   catalogVersionMismatch:
     '这些数据由指标目录 {built} 生成，本应用读取的是 {reads}，请重新运行数据提取（npm run extract）。',
+  notListedFile:
+    '有 {bytes} 字节，与 index.json 所列的 {listed} 字节不符：本页读取 index.json 之后数据文件夹被更换，或未完整复制。请刷新页面；如仍出现，请重新完整复制数据文件夹。',
   loadFailedHint: '{file} 未能读取，因此没有任何数据可以显示。请检查该文件，或重新运行数据提取。',
   noData: '暂无数据',
   overview: '总览',

@@ -146,7 +146,7 @@ describe('corrections', async () => {
 
   it('overrides a value and marks it corrected, keeping its source span', () => {
     const row = find('段园镇', 'mediation.cases');
-    expect(row).toMatchObject({ value: '610', corrected: 'true', correction: 'override' });
+    expect(row).toMatchObject({ value: '610', correction: 'override' });
     expect(row?.['note']).toBe('区司法局核实为610件');
     expect(spanText(outDir, row ?? {})).toBe('调解矛盾纠纷608件');
   });
@@ -154,7 +154,6 @@ describe('corrections', async () => {
   it('deletes a value: the row stays, empty, marked deleted', () => {
     expect(find('段园镇', 'petition.visits_yoy')).toMatchObject({
       value: '',
-      corrected: 'true',
       correction: 'delete',
     });
   });

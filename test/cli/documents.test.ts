@@ -51,15 +51,7 @@ function valuesOf(outDir: string, reports?: ReadonlySet<string>): string[] {
   return tableRows(outDir, 'values')
     .filter((v) => reports === undefined || reports.has(v['report_id'] ?? ''))
     .map((v) =>
-      [
-        v['report_id'],
-        v['town'],
-        v['year'],
-        v['indicator'],
-        v['value'],
-        v['unit'],
-        v['qualifier'],
-      ].join('|'),
+      [v['report_id'], v['town'], v['year'], v['indicator'], v['value'], v['qualifier']].join('|'),
     )
     .sort();
 }

@@ -19,14 +19,22 @@ const numbered = (report: string, town: number, value: number): string =>
 const countyRow = (report: string, value: number): string =>
   `${report},mediation.cases,${value},=,false,1,2,,,,,,`;
 
+// Padded with empty lines (which the parser skips) past the worker's threshold.
+const LARGE = WORKER_BYTES * 2;
+const padded = (text: string): string =>
+  text.padEnd(LARGE - (Buffer.byteLength(text) - text.length), '\n');
+
 const FILES: Readonly<Record<string, string>> = {
-  'indicators/mediation.cases/2024.csv': [
-    INDICATOR_HEADER,
-    numbered('r1', 0, 10),
-    numbered('r2', 1, 20),
-    numbered('r3', 2, 30),
-    numbered('r4', 2, 40),
-  ].join('\n'),
+  'indicators/mediation.cases/2024.csv': padded(
+    [
+      INDICATOR_HEADER,
+      numbered('r1', 0, 10),
+      numbered('r2', 1, 20),
+      numbered('r3', 2, 30),
+      numbered('r4', 2, 40),
+    ].join('\n'),
+  ),
+  'indicators/mediation.resolved/2024.csv': [INDICATOR_HEADER, numbered('r1', 0, 9)].join('\n'),
   'counties/0/values.csv': [COUNTY_HEADER, countyRow('r1', 10), countyRow('r5', 5)].join('\n'),
   'counties/0/reports.csv':
     'report_id,town,county,city,province,year,status\nr1,甲镇,某县,某市,某省,2024,ok\nr5,丁镇,某县,某市,某省,2024,ok\n',
@@ -93,7 +101,7 @@ describe('rows of towns index.json does not list', () => {
           year: 2024,
           file: 'indicators/mediation.cases/2024.csv',
           rows: 4,
-          bytes: WORKER_BYTES * 2,
+          bytes: LARGE,
         },
       ],
     };
@@ -113,7 +121,10 @@ describe('rows of towns index.json does not list', () => {
   });
 
   it("are dropped from a county file too, with the values of that town's reports", async () => {
-    const file = (name: string) => ({ file: `counties/0/${name}.csv`, rows: 2, bytes: 100 });
+    const file = (name: string) => {
+      const path = `counties/0/${name}.csv`;
+      return { file: path, rows: 2, bytes: Buffer.byteLength(FILES[path] ?? '') };
+    };
     const info: IndexCounty = {
       key: '某省/某市/某县',
       values: file('values'),
@@ -132,9 +143,55 @@ describe('rows of towns index.json does not list', () => {
         file: 'data/counties/0/values.csv',
         line: 3,
         severity: 'error',
-        message: "report r5 is not among the county's reports",
+        message: "report r5 is not among the county's reports read: its 1 row(s) skipped",
       },
     ]);
+  });
+
+  it('reads no values of a county none of whose reports could be read: one error, not one a row', async () => {
+    const file = (name: string) => {
+      const path = `counties/0/${name}.csv`;
+      return { file: path, rows: 2, bytes: Buffer.byteLength(FILES[path] ?? '') };
+    };
+    // The county's files hold another county's rows (a stale index, say).
+    const info: IndexCounty = {
+      key: '某省/某市/别县',
+      values: file('values'),
+      reports: file('reports'),
+    };
+    const { data, errors } = await loadCounty(info, isKnown);
+    expect(data).toEqual({ values: [], reports: [] });
+    expect(errors.map((e) => [e.file, e.message])).toEqual([
+      [
+        'data/counties/0/reports.csv',
+        '2 row(s) of another county skipped: this file holds 某省/某市/别县 only',
+      ],
+      ['data/counties/0/values.csv', "not read: none of the county's reports could be"],
+    ]);
+  });
+
+  it('refuses a file of another size than index.json lists: one error, no row read against it', async () => {
+    const file = 'indicators/mediation.resolved/2024.csv';
+    const info: IndexIndicator = {
+      id: 'mediation.resolved',
+      values: 1,
+      years: [{ year: 2024, file, rows: 1, bytes: 1000 }],
+    };
+    const { rows, errors } = await loadIndicatorYear(info, 2024, TOWNS);
+    expect(rows).toEqual([]);
+    const params = {
+      file: `data/${file}`,
+      bytes: Buffer.byteLength(FILES[file] ?? ''),
+      listed: 1000,
+    };
+    expect(errors).toEqual([
+      expect.objectContaining({
+        file: `data/${file}`,
+        severity: 'error',
+        wording: { key: 'notListedFile', params },
+      }),
+    ]);
+    expect(issueMessage('zh', errors[0]!)).toContain('请刷新页面');
   });
 
   it('names three towns and counts the rest', () => {

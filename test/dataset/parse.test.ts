@@ -33,6 +33,7 @@ describe("a county's values", () => {
       'r1,petition.cases,,,false,,,,,delete,核实后删除,,',
       'r1,petition.closed,,,false,,,,,,,,',
       'r9,petition.closed,3,=,false,1,2,,,,,,',
+      'r9,petition.cases,3,=,false,1,2,,,,,,',
     ].join('\n');
     const { rows, errors } = county(csv);
     expect(rows.map((r) => [r.indicator, r.value, r.qualifier, r.alternativeValues])).toEqual([
@@ -43,7 +44,8 @@ describe("a county's values", () => {
       [3, expect.stringContaining('is not a catalog indicator')],
       [4, expect.stringContaining('must be a number')],
       [6, 'value is empty but not deleted by a correction'],
-      [7, "report r9 is not among the county's reports"],
+      // A report the county's reports lack: one error, at its first row.
+      [7, "report r9 is not among the county's reports read: its 2 row(s) skipped"],
     ]);
     expect(errors.every((e) => e.file === 'data/counties/0/values.csv')).toBe(true);
   });

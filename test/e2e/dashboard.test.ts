@@ -10,6 +10,7 @@ import { barPoint } from './bars';
 import { launchBrowser } from './browser';
 import { serveStatic, type StaticSite } from './server';
 import { chartSettled, pageSettled } from './settled';
+import { padTo, restateSizes } from '../helpers';
 import { buildSite } from './site';
 
 let browser: Browser;
@@ -524,20 +525,19 @@ describe('large files', () => {
       counties: {
         key: string;
         values: { file: string; bytes: number };
-        reports: { bytes: number };
+        reports: { file: string; bytes: number };
       }[];
     };
     const entry = index.indicators
       .find((i) => i.id === 'legal_advisor.documents_drafted')
       ?.years.find((f) => f.file === name);
     if (entry === undefined) throw new Error('no index entry');
-    entry.bytes = readFileSync(csv).length;
-    // 彭浦镇's county stated large too: its reports, then its values placed by them, in the worker.
+    // 彭浦镇's county large too: its reports, then its values placed by them, in the worker.
     const county = index.counties.find((c) => c.key.endsWith('/静安区'));
     if (county === undefined) throw new Error('no county entry');
-    county.values.bytes = 400_000;
-    county.reports.bytes = 400_000;
-    writeFileSync(join(dir, 'data', 'index.json'), JSON.stringify(index));
+    padTo(join(dir, 'data', county.values.file), 400_000);
+    padTo(join(dir, 'data', county.reports.file), 400_000);
+    restateSizes(join(dir, 'data'));
     const large = await serveStatic(dir, '/large/');
     const page = await browser.newPage({ viewport: { width: 1360, height: 1000 } });
     await page.goto(large.url);
@@ -578,14 +578,14 @@ describe('large datasets', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rol-lazy-'));
     cpSync(siteDir, dir, { recursive: true });
     const { readFileSync } = await import('node:fs');
-    const file = join(dir, 'data', 'index.json');
-    const index = JSON.parse(readFileSync(file, 'utf8')) as {
-      indicators: { id: string; years: { bytes: number }[] }[];
+    const index = JSON.parse(readFileSync(join(dir, 'data', 'index.json'), 'utf8')) as {
+      indicators: { id: string; years: { file: string }[] }[];
     };
     for (const i of index.indicators) {
-      if (i.id.startsWith('mediation.')) for (const y of i.years) y.bytes = 400_000;
+      if (!i.id.startsWith('mediation.')) continue;
+      for (const y of i.years) padTo(join(dir, 'data', y.file), 400_000);
     }
-    writeFileSync(file, JSON.stringify(index));
+    restateSizes(join(dir, 'data'));
     return serveStatic(dir, '/lazy/');
   }
   const resolved = '/lazy/data/indicators/mediation.resolved/';
@@ -660,6 +660,7 @@ describe('data problems', () => {
       lines[at] = cells.join(',');
       writeFileSync(csv, lines.join('\n'));
     }
+    restateSizes(join(dir, 'data'));
     const replaced = await serveStatic(dir, '/elsewhere/');
     const page = await browser.newPage({ viewport: { width: 1360, height: 1000 } });
     await page.goto(`${replaced.url}#/?y=2024&i=mediation.cases`);
@@ -686,6 +687,7 @@ describe('data problems', () => {
     lines.push((lines[1] ?? '').replace(/^([^,]+),\d+,/, '$1,99,'));
     lines.push((lines[1] ?? '').replace(/^([^,]+,\d+),\d+,/, '$1,many,'));
     writeFileSync(csv, `${lines.join('\n')}\n`);
+    restateSizes(join(dir, 'data'));
     // A whole indicator's files gone: it says so; the others still load.
     rmSync(join(dir, 'data', 'indicators', 'mediation.success_rate'), { recursive: true });
     const broken = await serveStatic(dir, '/other/path/');

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIRST_CHART_DESCRIPTOR, firstChartImageOf } from '../../src/extract/data-index';
-import { readCsv } from '../helpers';
+import { indicatorFileRows } from '../helpers';
 import { launchBrowser } from './browser';
 import { serveStatic, type StaticSite } from './server';
 import { pageSettled } from './settled';
@@ -90,9 +90,11 @@ describe('the first chart as the data folder’s image', () => {
       );
       // The image's bars: the data file's towns, highest first.
       const svg = await (await page.request.get(new URL(shown.src, site.url).toString())).text();
-      const rows = readCsv(
-        join(siteDir, 'data', 'indicators', 'mediation.cases', `${descriptor.year}.csv`),
-      ).sort((a, b) => Number(b['value']) - Number(a['value']));
+      const rows = indicatorFileRows(join(siteDir, 'data'))
+        .filter(
+          (r) => r['indicator'] === 'mediation.cases' && r['year'] === String(descriptor.year),
+        )
+        .sort((a, b) => Number(b['value']) - Number(a['value']));
       const positions = rows.map((r) => svg.indexOf(`>${r['town']}<`));
       expect(positions.every((p) => p > 0)).toBe(true);
       const ys = rows.map((r) => {

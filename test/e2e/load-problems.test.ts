@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOG_VERSION } from '../../src/catalog';
 import { launchBrowser } from './browser';
 import { serveStatic } from './server';
+import { restateSizes } from '../helpers';
 import { buildSite } from './site';
 
 let browser: Browser;
@@ -73,6 +74,7 @@ describe('load problems', () => {
       lines.push(first.replace(/^[^,]+,\d+,/, 'ghost-2024,5,'));
       lines.push(first.replace(/^([^,]+,\d+),\d+,/, '$1,-5,'));
       writeFileSync(csv, `${lines.join('\n')}\n`);
+      restateSizes(data);
     }, '#/?y=2024&i=mediation.cases');
     expect(text).toContain(`data/${name}:${lines.length - 1}`);
     expect(text).toContain('town_number 5 is not a town of index.json');

@@ -1,7 +1,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DataIndex } from '../../src/extract/data-index';
+import { townIdOf, type DataIndex } from '../../src/extract/data-index';
 import {
   COUNTY_REPORT_COLUMNS,
   COUNTY_VALUE_COLUMNS,
@@ -80,10 +80,14 @@ describe('pipeline output on the sample reports (detection only, no manifest)', 
       [TOWN_NUMBER_COLUMN]: String(
         index.towns.findIndex(
           (t) =>
-            t.name === v['town'] &&
-            t.county === v['county'] &&
-            t.city === v['city'] &&
-            t.province === v['province'],
+            t.id ===
+            townIdOf({
+              town: v['town'] ?? '',
+              county: v['county'] ?? '',
+              city: v['city'] ?? '',
+              province: v['province'] ?? '',
+              reportId: v['report_id'] ?? '',
+            }),
         ),
       ),
     });

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CATALOG_VERSION } from '../../src/catalog';
+import { CATALOG_VERSION, INDICATORS } from '../../src/catalog';
 import { FIRST_CHART_DESCRIPTOR, firstChartImageOf } from '../../src/extract/data-index';
 import {
   FIRST_CHART_WIDTHS,
@@ -72,7 +72,10 @@ describe('the first chart as images', () => {
       expect(towns).toEqual(rows.map((r) => r['town']));
       // Each value as the page writes it: qualifier and unit (≥190件).
       expect(values).toEqual(
-        rows.map((r) => `${r['qualifier'] === '>=' ? '≥' : ''}${r['value']}${r['unit']}`),
+        rows.map(
+          (r) =>
+            `${r['qualifier'] === '>=' ? '≥' : ''}${r['value']}${INDICATORS[d.indicator].unit}`,
+        ),
       );
     }
     expect(d.title).toContain(String(d.year));

@@ -17,6 +17,7 @@ import { launchBrowser } from '../e2e/browser';
 import { serveStatic, type StaticSite } from '../e2e/server';
 import { workspaceSaved } from '../e2e/settled';
 import { buildSite } from '../e2e/site';
+import { padTo, restateSizes } from '../helpers';
 import { clickChart, hoverChart } from './page-checks';
 
 let browser: Browser;
@@ -24,21 +25,20 @@ let site: StaticSite;
 let root = '';
 
 /**
- * index.json states every indicator file as large: the app parses them in its
- * worker, which must start and fetch under the policy too.
+ * Every indicator file made large: the app parses them in its worker, which
+ * must start and fetch under the policy too.
  */
-function statedAsLarge(dataDir: string): void {
-  const path = join(dataDir, 'index.json');
-  const index = JSON.parse(readFileSync(path, 'utf8')) as {
-    indicators: { years: { bytes: number }[] }[];
+function madeLarge(dataDir: string): void {
+  const index = JSON.parse(readFileSync(join(dataDir, 'index.json'), 'utf8')) as {
+    indicators: { years: { file: string }[] }[];
   };
-  for (const i of index.indicators) for (const f of i.years) f.bytes = 200_000;
-  writeFileSync(path, JSON.stringify(index));
+  for (const i of index.indicators) for (const f of i.years) padTo(join(dataDir, f.file), 200_000);
+  restateSizes(dataDir);
 }
 
 beforeAll(async () => {
   root = await buildSite();
-  statedAsLarge(join(root, 'data'));
+  madeLarge(join(root, 'data'));
   site = await serveStatic(root, '/csp/site/', { contentSecurityPolicy: true });
   browser = await launchBrowser();
 });

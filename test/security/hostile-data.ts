@@ -9,6 +9,7 @@ import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from '
 import { join, relative } from 'node:path';
 import Papa from 'papaparse';
 import { countyKeyOf, townIdOf } from '../../src/extract/data-index';
+import { padTo } from '../helpers';
 
 /** Set by any payload that runs; a test asserts it never is. */
 export const FLAG = '__pwned';
@@ -135,8 +136,8 @@ interface IndexJson {
 
 /**
  * Rewrites the data folder `dataDir` (as the CLI wrote it) with the hostile
- * names above. With `bytes`, index.json states every file as that large, so
- * the app parses them in its worker.
+ * names above. With `bytes`, every file is made that large (padTo), so the
+ * app parses them in its worker.
  */
 export function makeHostile(dataDir: string, bytes?: number): void {
   for (const path of filesUnder(dataDir)) {
@@ -153,7 +154,8 @@ export function makeHostile(dataDir: string, bytes?: number): void {
   const indexPath = join(dataDir, 'index.json');
   const index = JSON.parse(readFileSync(indexPath, 'utf8')) as IndexJson;
   const size = (f: { file: string; bytes: number }): void => {
-    f.bytes = bytes ?? statSync(join(dataDir, f.file)).size;
+    if (bytes !== undefined) padTo(join(dataDir, f.file), bytes);
+    f.bytes = statSync(join(dataDir, f.file)).size;
   };
   index.towns = index.towns.map((t) => {
     const place = {
