@@ -37,13 +37,16 @@ function notListed(file: string, bytes: number, listed: number): Fetched {
 const UTF8 = new TextDecoder('utf-8');
 
 /**
- * A data file's text, read as UTF-8 whatever charset the server's
+ * A data file's bytes as text, read as UTF-8 whatever charset the server's
  * Content-Type names: the pipeline writes every file in UTF-8, and intranet
  * servers often send text/plain or text/csv with no charset (or a wrong one).
  * The one place the app turns the bytes of a data file into text.
  */
+const utf8Text = (bytes: ArrayBuffer): string => UTF8.decode(bytes);
+
+/** A data file's response as text (see utf8Text). */
 export async function readUtf8(response: Response): Promise<string> {
-  return UTF8.decode(await response.arrayBuffer());
+  return utf8Text(await response.arrayBuffer());
 }
 
 /** A data file's path from the page (`index.json` → `data/index.json`). */
@@ -87,7 +90,7 @@ export async function fetchText(
     if (listed !== undefined && bytes.byteLength !== listed) {
       return notListed(file, bytes.byteLength, listed);
     }
-    return { ok: true, data: UTF8.decode(bytes) };
+    return { ok: true, data: utf8Text(bytes) };
   } catch (error) {
     return notLoaded(file, errorMessage(error));
   }

@@ -40,6 +40,15 @@ const FILES: Readonly<Record<string, string>> = {
     'report_id,town,county,city,province,year,status\nr1,甲镇,某县,某市,某省,2024,ok\nr5,丁镇,某县,某市,某省,2024,ok\n',
 };
 
+/** counties/0's entry in index.json, under `key`, its files' sizes as they are. */
+const countyInfo = (key: string): IndexCounty => {
+  const file = (name: string) => {
+    const path = `counties/0/${name}.csv`;
+    return { file: path, rows: 2, bytes: Buffer.byteLength(FILES[path] ?? '') };
+  };
+  return { key, values: file('values'), reports: file('reports') };
+};
+
 const TOWNS = ['甲镇', '乙镇'].map((name) => ({
   id: `某省/某市/某县/${name}`,
   name,
@@ -121,15 +130,7 @@ describe('rows of towns index.json does not list', () => {
   });
 
   it("are dropped from a county file too, with the values of that town's reports", async () => {
-    const file = (name: string) => {
-      const path = `counties/0/${name}.csv`;
-      return { file: path, rows: 2, bytes: Buffer.byteLength(FILES[path] ?? '') };
-    };
-    const info: IndexCounty = {
-      key: '某省/某市/某县',
-      values: file('values'),
-      reports: file('reports'),
-    };
+    const info = countyInfo('某省/某市/某县');
     const { data, errors } = await loadCounty(info, isKnown);
     expect(data.values.map((r) => [r.town, r.year, r.value])).toEqual([['甲镇', 2024, 10]]);
     expect(data.reports.map((r) => r.town)).toEqual(['甲镇']);
@@ -149,16 +150,8 @@ describe('rows of towns index.json does not list', () => {
   });
 
   it('reads no values of a county none of whose reports could be read: one error, not one a row', async () => {
-    const file = (name: string) => {
-      const path = `counties/0/${name}.csv`;
-      return { file: path, rows: 2, bytes: Buffer.byteLength(FILES[path] ?? '') };
-    };
     // The county's files hold another county's rows (a stale index, say).
-    const info: IndexCounty = {
-      key: '某省/某市/别县',
-      values: file('values'),
-      reports: file('reports'),
-    };
+    const info = countyInfo('某省/某市/别县');
     const { data, errors } = await loadCounty(info, isKnown);
     expect(data).toEqual({ values: [], reports: [] });
     expect(errors.map((e) => [e.file, e.message])).toEqual([
