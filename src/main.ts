@@ -21,9 +21,13 @@ const stopShellClicks = root === null ? () => undefined : answerShellClicks(root
 if (root !== null) showLoadingShell(root);
 // The index download starts now; the data layer (PapaParse, schemas) is its
 // own chunk, loaded when first-chart.ts says. Once the index is read, the
-// indicator on screen is requested at once.
-const fetched = fetchIndex();
+// indicator on screen is requested at once. Nothing keeps the index's text
+// once it is read (a nation's is 9 MB).
+let indexFetch: ReturnType<typeof fetchIndex> | null = fetchIndex();
+const indexArrived = indexFetch.then(() => undefined);
 function loadData(): void {
+  const fetched = indexFetch ?? fetchIndex();
+  indexFetch = null;
   void import('./dataset/load')
     .then((m) => m.loadIndex(fetched))
     .then((loaded) => {
@@ -47,7 +51,7 @@ startFirstChart({
   showImage: (drawn) => (root === null ? Promise.resolve(false) : showFirstChartImage(root, drawn)),
   loadData,
   preloadChartCode: preloadLazyChunks,
-  indexArrived: fetched,
+  indexArrived,
   drawEarly: (reactStarted, drawing) =>
     import('./app/early-chart').then((m) => m.drawEarlyChart(reactStarted, drawing)),
   // React's handlers replace the shell's as it renders.
