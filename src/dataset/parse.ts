@@ -112,6 +112,40 @@ function shared(s: string): string {
   return kept;
 }
 
+type TownPlace = Pick<ReportPlace, 'townId' | 'town' | 'county' | 'city' | 'province'>;
+const townPlaces = new Map<string, TownPlace>();
+
+/**
+ * A row's town, id and names shared, found by its id: one lookup for the
+ * five (each string hashed to be looked up costs a nation's page seconds).
+ * Names that do not make that id (a report's own town, see townIdOf) are
+ * shared one by one.
+ */
+function sharedTown(r: TownPlace): TownPlace {
+  const kept = townPlaces.get(r.townId);
+  if (
+    kept !== undefined &&
+    kept.town === r.town &&
+    kept.county === r.county &&
+    kept.city === r.city &&
+    kept.province === r.province
+  ) {
+    return kept;
+  }
+  const town = {
+    townId: shared(r.townId),
+    town: shared(r.town),
+    county: shared(r.county),
+    city: shared(r.city),
+    province: shared(r.province),
+  };
+  if (kept === undefined) townPlaces.set(town.townId, town);
+  return town;
+}
+
+/** The catalog's own string when `s` is it, else shared. */
+const catalogs = (s: string, own: string | undefined): string => (s === own ? own : shared(s));
+
 const NO_NUMBERS: readonly number[] = Object.freeze([]);
 const NO_PARTS: ValueRow['parts'] = Object.freeze([]);
 
@@ -147,19 +181,21 @@ function placeOf(r: {
  * 840,000 copies of ids and categories, a sixth of its heap).
  */
 export function compactValue(v: ValueRow): ValueRow {
-  const place = placeOf({ ...v, report_id: v.reportId });
+  const town = sharedTown(v);
+  const indicator = shared(v.indicator) as IndicatorId;
+  const spec = INDICATORS[indicator] as (typeof INDICATORS)[IndicatorId] | undefined;
   return {
-    reportId: place.reportId,
-    townId: place.townId,
-    town: place.town,
-    county: place.county,
-    city: place.city,
-    province: place.province,
+    reportId: shared(v.reportId),
+    townId: town.townId,
+    town: town.town,
+    county: town.county,
+    city: town.city,
+    province: town.province,
     year: v.year,
-    indicator: shared(v.indicator) as IndicatorId,
-    category: shared(v.category) as CategoryId,
+    indicator,
+    category: catalogs(v.category, spec?.category) as CategoryId,
     value: v.value,
-    unit: shared(v.unit),
+    unit: catalogs(v.unit, spec?.unit),
     qualifier: shared(v.qualifier) as Qualifier,
     derived: v.derived,
     correction: shared(v.correction) as ValueRow['correction'],
@@ -179,9 +215,15 @@ export function compactValue(v: ValueRow): ValueRow {
 
 /** A report row with shared place strings (see compactValue). */
 export function compactReport(r: ReportInfo): ReportInfo {
-  const place = placeOf({ ...r, report_id: r.reportId });
+  const town = sharedTown(r);
   return {
-    ...place,
+    reportId: shared(r.reportId),
+    townId: town.townId,
+    town: town.town,
+    county: town.county,
+    city: town.city,
+    province: town.province,
+    year: r.year,
     published: shared(r.published),
     title: r.title,
     status: r.status,

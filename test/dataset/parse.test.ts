@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  compactRow,
   parseCountyValues,
   parseIndicatorFile,
   parseReports,
@@ -261,5 +262,43 @@ describe('parseReports', () => {
     expect(notesText('en', rows[1]?.notes ?? [])).toBe(
       'the same report as r1 (r1.docx: same town, county, year and figures): counted once, from that one',
     );
+  });
+});
+
+describe('rows a worker posted, made compact again', () => {
+  it('are the rows it parsed, field for field, whichever places share an id', () => {
+    const csv = [
+      HEADER,
+      'r1,mediation.cases,190,>=,false,10,20,180;170,larger;first,,,全年,',
+      'r2,petition.cases,,,false,,,,,delete,核实后删除,,',
+      'r3,mediation.success_rate,98.5,=,true,1,9,,,,,,mediation.resolved@1-4;mediation.cases@5-9',
+    ].join('\n');
+    // 甲镇 as its report states it, then a report whose town was not found
+    // (its own town), then a place written to give 甲镇's id another way.
+    const reports = new Map([
+      ['r1', place('r1', '甲镇', 2024)],
+      ['r2', { ...place('r2', '', 2024), townId: 'report:r2', county: '' }],
+      ['r3', { ...place('r3', '甲镇', 2023), county: '', city: '某县' }],
+    ]);
+    const { rows, errors } = parseCountyValues(csv, 'data/counties/0/values.csv', { reports });
+    expect(errors).toEqual([]);
+    expect(rows).toHaveLength(3);
+    // Posted twice over: the second pass meets places the first one kept.
+    for (let pass = 0; pass < 2; pass++) {
+      expect(rows.map((r) => compactRow('county-values', structuredClone(r)))).toEqual(rows);
+    }
+    const reportRows = [...reports.values()].map((p) => ({
+      ...p,
+      published: '',
+      title: '报告',
+      status: 'ok' as const,
+      message: '',
+      notes: null,
+      mentions: 1,
+      unused: 0,
+      unusedNoRule: 0,
+      inferred: [],
+    }));
+    expect(reportRows.map((r) => compactRow('reports', structuredClone(r)))).toEqual(reportRows);
   });
 });
