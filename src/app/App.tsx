@@ -71,7 +71,11 @@ function LoadErrors() {
       <p>
         {failed
           ? t(lang, 'loadFailedHint', { file: errors[0]?.file ?? 'data/index.json' })
-          : t(lang, 'loadErrorsHint')}
+          : // Rows skipped, or also whole files (not fetched, refused) and warnings.
+            t(
+              lang,
+              errors.every((e) => e.line !== undefined) ? 'loadErrorsHint' : 'loadProblemsHint',
+            )}
       </p>
       <ul>
         {errors.slice(0, 200).map((e, i) => (

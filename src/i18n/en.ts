@@ -16,6 +16,8 @@ export const en: Record<MessageKey, string> = {
   loading: 'Loading data…',
   loadErrors: 'Data problems',
   loadErrorsHint: 'These rows could not be read and were skipped; everything else is shown.',
+  loadProblemsHint:
+    'Problems with these files or rows: what could not be read is not shown; everything else is.',
   loadFailed: 'The data could not be loaded',
   catalogVersionMismatch:
     'the data was built with catalog {built}, this app reads {reads} — rebuild it (npm run extract).',

@@ -14,6 +14,7 @@ export const zh = {
   loading: '正在加载数据…',
   loadErrors: '数据加载问题',
   loadErrorsHint: '以下行未能读取，已跳过；其余数据正常显示。',
+  loadProblemsHint: '以下文件或行有问题：未能读取的部分未显示，其余数据正常显示。',
   loadFailed: '数据无法加载',
   catalogVersionMismatch:
     '这些数据由指标目录 {built} 生成，本应用读取的是 {reads}，请重新运行数据提取（npm run extract）。',

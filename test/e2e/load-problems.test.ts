@@ -81,7 +81,22 @@ describe('load problems', () => {
     expect(text).toContain(`data/${name}:${lines.length}`);
     expect(text).toContain('-5 is below 0件, which mediation.cases cannot be');
     // Rows were skipped: the rest displays, and the hint says so.
-    expect(text).toContain('其余数据正常显示');
+    expect(text).toContain('以下行未能读取，已跳过；其余数据正常显示');
+    expect(text).toContain('These rows could not be read and were skipped');
+  });
+
+  it('a file of another size than index.json lists: named, refused whole, the rest shown', async () => {
+    const name = 'indicators/mediation.cases/2024.csv';
+    const text = await panelOf((data) => {
+      // Replaced after index.json was written (a folder copied over in part).
+      writeFileSync(join(data, name), `${readFileSync(join(data, name), 'utf8')}\n`);
+    }, '#/?y=2024&i=mediation.cases');
+    expect(text).toContain(`data/${name} 有`);
+    expect(text).toContain('请刷新页面');
+    // Not "these rows": the whole file is not shown.
+    expect(text).toContain('以下文件或行有问题：未能读取的部分未显示，其余数据正常显示');
+    expect(text).toContain('Problems with these files or rows');
+    expect(text).not.toContain('以下行未能读取');
   });
 
   it('data built with another catalog version: a warning naming index.json in each language, the data still shown', async () => {
@@ -96,6 +111,6 @@ describe('load problems', () => {
     expect(text).toContain(
       `data/index.json the data was built with catalog v0, this app reads ${CATALOG_VERSION}`,
     );
-    expect(text).toContain('其余数据正常显示');
+    expect(text).toContain('未能读取的部分未显示，其余数据正常显示');
   });
 });
