@@ -19,6 +19,7 @@ import {
   type IndexFile,
   type IndexIndicator,
 } from '../extract/data-index';
+import { townRows, townsOf, type TownRows } from './towns';
 
 /** Which report a row comes from, and the town and year it speaks for. */
 export interface ReportPlace {
@@ -149,11 +150,6 @@ export const quoteKey = (reportId: string, indicator: string): string => `${repo
 /** A problem loading the data: a file that could not be fetched, a bad row (see extract/result.ts). */
 export type { Issue } from '../extract/result';
 
-/** Each town's row of one indicator and year, by town id. */
-export interface TownRows {
-  get(townId: string): ValueRow | undefined;
-}
-
 /** One indicator's values for one year (one file). */
 export interface YearValues {
   readonly rows: readonly ValueRow[];
@@ -193,8 +189,8 @@ export interface DatasetModel {
   /** What the index alone says (towns, years, indicators): local values add to it. */
   readonly published: {
     readonly towns: readonly Town[];
-    /** Each of `towns` by id: its position there. */
-    readonly townNumbers: ReadonlyMap<string, number>;
+    /** Each of `towns` by id: its position there (made when first asked: a nation's takes 20 ms). */
+    readonly townNumbers: () => ReadonlyMap<string, number>;
     readonly years: readonly number[];
     readonly indicators: ReadonlySet<IndicatorId>;
   };
@@ -251,30 +247,9 @@ export function latestYear(model: Pick<DatasetModel, 'years'>): number | null {
   return model.years[model.years.length - 1] ?? null;
 }
 
-/**
- * index.json's towns, with their repeated strings and lists shared: a
- * county's name, city and province, and a list of years, are written once
- * for each of its towns (each its own copy once parsed).
- */
-function townsOf(index: DataIndex): Town[] {
-  const names = new Map<string, string>();
-  const lists = new Map<string, readonly number[]>();
-  const one = (s: string): string => {
-    const kept = names.get(s);
-    if (kept !== undefined) return kept;
-    names.set(s, s);
-    return s;
-  };
-  return index.towns.map((t) => {
-    const key = t.years.join();
-    const years = lists.get(key) ?? t.years;
-    lists.set(key, years);
-    return { ...t, county: one(t.county), city: one(t.city), province: one(t.province), years };
-  });
-}
-
 export function modelFromIndex(index: DataIndex): DatasetModel {
   const towns = townsOf(index);
+  let numbers: ReadonlyMap<string, number> | null = null;
   return {
     towns,
     townById: new Map(towns.map((t) => [t.id, t])),
@@ -288,7 +263,7 @@ export function modelFromIndex(index: DataIndex): DatasetModel {
     countyData: new Map(),
     published: {
       towns,
-      townNumbers: new Map(towns.map((t, i) => [t.id, i])),
+      townNumbers: () => (numbers ??= new Map(towns.map((t, i) => [t.id, i]))),
       years: [...index.years],
       indicators: new Set(index.indicators.filter((i) => i.values > 0).map((i) => i.id)),
     },
@@ -335,32 +310,6 @@ export function withCounty(model: DatasetModel, key: string, data: CountyData): 
   return { ...model, countyData };
 }
 
-/**
- * The rows of `year` by town: a slot per published town, found by its
- * number (a Map per file cost a nation's overview 14 MB); a row of another
- * town in a Map of its own. A later row of a town replaces an earlier one.
- */
-function townRows(
-  numbers: ReadonlyMap<string, number>,
-  rows: readonly ValueRow[],
-  year: number,
-): TownRows {
-  const slots = new Array<ValueRow | undefined>(numbers.size);
-  let others: Map<string, ValueRow> | null = null;
-  for (const v of rows) {
-    if (v.year !== year) continue;
-    const n = numbers.get(v.townId);
-    if (n === undefined) (others ??= new Map()).set(v.townId, v);
-    else slots[n] = v;
-  }
-  return {
-    get: (townId) => {
-      const n = numbers.get(townId);
-      return n === undefined ? others?.get(townId) : slots[n];
-    },
-  };
-}
-
 /** The model with one more indicator-year of values (a new object: React sees the change). */
 export function withIndicatorYear(
   model: DatasetModel,
@@ -369,7 +318,7 @@ export function withIndicatorYear(
   rows: readonly ValueRow[],
 ): DatasetModel {
   const byYear = new Map(model.loaded.get(indicator)?.byYear);
-  byYear.set(year, { rows, byTown: townRows(model.published.townNumbers, rows, year) });
+  byYear.set(year, { rows, byTown: townRows(model.published.townNumbers(), rows, year) });
   const loaded = new Map(model.loaded);
   loaded.set(indicator, { byYear });
   return { ...model, loaded };

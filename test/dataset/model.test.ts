@@ -32,7 +32,7 @@ describe('a model read from index.json', () => {
     const [jia, yi, bing] = model.towns;
     expect(jia?.years).toBe(yi?.years);
     expect(bing?.years).toEqual([2024]);
-    expect(model.published.townNumbers.get(bing?.id ?? '')).toBe(2);
+    expect(model.published.townNumbers().get(bing?.id ?? '')).toBe(2);
   });
 
   it("finds each town's row of an indicator-year, whether or not the index lists its town", () => {
