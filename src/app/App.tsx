@@ -41,7 +41,8 @@ const TrendView = lazy(() =>
 );
 import { discardChart } from '../components/chart/handoff';
 import { installPrintLayout } from '../components/chart/print-layout';
-import { issueMessage, t } from '../i18n';
+import { issueMessage, t, type MessageKey } from '../i18n';
+import type { Issue } from '../dataset/model';
 import { useAppStore } from '../store';
 import {
   AppHeader,
@@ -57,6 +58,12 @@ import { PrintHeader } from './print-header';
 // The page is laid out for paper on the browser's beforeprint, whoever prints.
 installPrintLayout();
 
+/** What the problems listed did: warnings only, rows skipped, or also whole files not read. */
+function loadHint(errors: readonly Issue[]): MessageKey {
+  if (errors.every((e) => e.severity === 'warning')) return 'loadWarningsHint';
+  return errors.every((e) => e.line !== undefined) ? 'loadErrorsHint' : 'loadProblemsHint';
+}
+
 function LoadErrors() {
   const { errors, lang, failed } = useAppStore(
     useShallow((s) => ({ errors: s.loadErrors, lang: s.lang, failed: s.status === 'failed' })),
@@ -71,11 +78,7 @@ function LoadErrors() {
       <p>
         {failed
           ? t(lang, 'loadFailedHint', { file: errors[0]?.file ?? 'data/index.json' })
-          : // Rows skipped, or also whole files (not fetched, refused) and warnings.
-            t(
-              lang,
-              errors.every((e) => e.line !== undefined) ? 'loadErrorsHint' : 'loadProblemsHint',
-            )}
+          : t(lang, loadHint(errors))}
       </p>
       <ul>
         {errors.slice(0, 200).map((e, i) => (

@@ -118,8 +118,9 @@ const townPlaces = new Map<string, TownPlace>();
 /**
  * A row's town, id and names shared, found by its id: one lookup for the
  * five (each string hashed to be looked up costs a nation's page seconds).
- * Names that do not make that id (a report's own town, see townIdOf) are
- * shared one by one.
+ * The first place seen with an id is kept; another place that makes the
+ * same id (names split differently between county and city) is shared
+ * string by string.
  */
 function sharedTown(r: TownPlace): TownPlace {
   const kept = townPlaces.get(r.townId);
@@ -144,12 +145,15 @@ function sharedTown(r: TownPlace): TownPlace {
 }
 
 /** The catalog's own string when `s` is it, else shared. */
-const catalogs = (s: string, own: string | undefined): string => (s === own ? own : shared(s));
+const catalogString = (s: string, own: string | undefined): string => (s === own ? own : shared(s));
 
 const NO_NUMBERS: readonly number[] = Object.freeze([]);
 const NO_PARTS: ValueRow['parts'] = Object.freeze([]);
 
-/** The report, town and year columns every dataset row starts with, shared. */
+/**
+ * The report, town and year columns every dataset row starts with (shared
+ * once the row is made compact, with the rest of its strings).
+ */
 function placeOf(r: {
   report_id: string;
   town: string;
@@ -158,14 +162,11 @@ function placeOf(r: {
   province: string;
   year: number | null;
 }): ReportPlace {
-  const town = shared(r.town);
-  const county = shared(r.county);
-  const city = shared(r.city);
-  const province = shared(r.province);
-  const reportId = shared(r.report_id);
+  const { town, county, city, province } = r;
+  const reportId = r.report_id;
   return {
     reportId,
-    townId: shared(townIdOf({ town, county, city, province, reportId })),
+    townId: townIdOf({ town, county, city, province, reportId }),
     town,
     county,
     city,
@@ -193,9 +194,9 @@ export function compactValue(v: ValueRow): ValueRow {
     province: town.province,
     year: v.year,
     indicator,
-    category: catalogs(v.category, spec?.category) as CategoryId,
+    category: catalogString(v.category, spec?.category) as CategoryId,
     value: v.value,
-    unit: catalogs(v.unit, spec?.unit),
+    unit: catalogString(v.unit, spec?.unit),
     qualifier: shared(v.qualifier) as Qualifier,
     derived: v.derived,
     correction: shared(v.correction) as ValueRow['correction'],

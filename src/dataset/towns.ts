@@ -22,9 +22,13 @@ export function townsOf(index: DataIndex): Town[] {
   const lists = new Map<number, readonly number[]>();
   let prev: Town | undefined;
   return index.towns.map((t) => {
-    // Which of the 30 years from the index's first it holds; -1: one outside them.
+    // Which of the 30 years from the index's first it holds; -1 (its own list):
+    // a year outside them, or a list not in ascending order (as the CLI writes it).
     const bits = t.years.reduce(
-      (b, y) => (b < 0 || y < first || y >= first + 30 ? -1 : b | (1 << (y - first))),
+      (b, y, i) =>
+        b < 0 || y < first || y >= first + 30 || (i > 0 && y <= (t.years[i - 1] ?? y))
+          ? -1
+          : b | (1 << (y - first)),
       0,
     );
     const years = bits < 0 ? t.years : (lists.get(bits) ?? t.years);

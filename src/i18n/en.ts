@@ -18,6 +18,7 @@ export const en: Record<MessageKey, string> = {
   loadErrorsHint: 'These rows could not be read and were skipped; everything else is shown.',
   loadProblemsHint:
     'Problems with these files or rows: what could not be read is not shown; everything else is.',
+  loadWarningsHint: 'These are warnings: all the data is shown.',
   loadFailed: 'The data could not be loaded',
   catalogVersionMismatch:
     'the data was built with catalog {built}, this app reads {reads} — rebuild it (npm run extract).',

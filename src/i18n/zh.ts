@@ -15,6 +15,7 @@ export const zh = {
   loadErrors: '数据加载问题',
   loadErrorsHint: '以下行未能读取，已跳过；其余数据正常显示。',
   loadProblemsHint: '以下文件或行有问题：未能读取的部分未显示，其余数据正常显示。',
+  loadWarningsHint: '以下为提示，数据均已显示。',
   loadFailed: '数据无法加载',
   catalogVersionMismatch:
     '这些数据由指标目录 {built} 生成，本应用读取的是 {reads}，请重新运行数据提取（npm run extract）。',

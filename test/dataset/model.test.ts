@@ -18,6 +18,10 @@ const INDEX: DataIndex = {
     town('甲镇', '某县', [2023, 2024]),
     town('乙镇', '某县', [2023, 2024]),
     town('丙镇', '他县', [2024]),
+    // Lists the CLI never writes: out of order, a year before the index's first.
+    town('丁镇', '他县', [2024, 2023]),
+    town('戊镇', '他县', [2023, 2024]),
+    town('己镇', '他县', [2021, 2024]),
   ].map((t) => JSON.parse(JSON.stringify(t)) as ReturnType<typeof town>),
   years: [2023, 2024],
   reports: FILE,
@@ -29,9 +33,13 @@ describe('a model read from index.json', () => {
   it('keeps each town as the index lists it, with one list for towns of the same years', () => {
     const model = modelFromIndex(INDEX);
     expect(model.towns).toEqual(INDEX.towns);
-    const [jia, yi, bing] = model.towns;
+    const [jia, yi, bing, ding, wu, ji] = model.towns;
     expect(jia?.years).toBe(yi?.years);
     expect(bing?.years).toEqual([2024]);
+    // A list out of order keeps its own: shared, it would be another town's.
+    expect(ding?.years).toEqual([2024, 2023]);
+    expect(wu?.years).toBe(jia?.years);
+    expect(ji?.years).toEqual([2021, 2024]);
     expect(model.published.townNumbers().get(bing?.id ?? '')).toBe(2);
   });
 

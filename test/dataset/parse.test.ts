@@ -269,7 +269,7 @@ describe('rows a worker posted, made compact again', () => {
   it('are the rows it parsed, field for field, whichever places share an id', () => {
     const csv = [
       HEADER,
-      'r1,mediation.cases,190,>=,false,10,20,180;170,larger;first,,,全年,',
+      'r1,mediation.cases,190,>=,false,10,20,180;170,total;larger,,,全年,',
       'r2,petition.cases,,,false,,,,,delete,核实后删除,,',
       'r3,mediation.success_rate,98.5,=,true,1,9,,,,,,mediation.resolved@1-4;mediation.cases@5-9',
     ].join('\n');
@@ -282,11 +282,34 @@ describe('rows a worker posted, made compact again', () => {
     ]);
     const { rows, errors } = parseCountyValues(csv, 'data/counties/0/values.csv', { reports });
     expect(errors).toEqual([]);
-    expect(rows).toHaveLength(3);
-    // Posted twice over: the second pass meets places the first one kept.
-    for (let pass = 0; pass < 2; pass++) {
-      expect(rows.map((r) => compactRow('county-values', structuredClone(r)))).toEqual(rows);
-    }
+    // Each row is its report's place, as the county's reports state it.
+    expect(
+      rows.map(({ reportId, townId, town, county, city, province, year }) => ({
+        reportId,
+        townId,
+        town,
+        county,
+        city,
+        province,
+        year,
+      })),
+    ).toEqual([...reports.values()]);
+    expect(rows.map((r) => [r.indicator, r.category, r.unit, r.chosenBy, r.parts])).toEqual([
+      ['mediation.cases', 'mediation', '件', ['total', 'larger'], []],
+      ['petition.cases', 'petition', '件', [], []],
+      [
+        'mediation.success_rate',
+        'mediation',
+        '%',
+        [],
+        [
+          { indicator: 'mediation.resolved', start: 1, end: 4 },
+          { indicator: 'mediation.cases', start: 5, end: 9 },
+        ],
+      ],
+    ]);
+    // Posted, each comes back the same, whichever place was kept for its id.
+    expect(rows.map((r) => compactRow('county-values', structuredClone(r)))).toEqual(rows);
     const reportRows = [...reports.values()].map((p) => ({
       ...p,
       published: '',
