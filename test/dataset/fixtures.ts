@@ -1,5 +1,11 @@
 import type { IndicatorId } from '../../src/catalog';
-import { buildModel, townIdOf, type ReportInfo, type ValueRow } from '../../src/dataset/model';
+import {
+  buildModel,
+  townIdOf,
+  type ReportInfo,
+  type ReportPlace,
+  type ValueRow,
+} from '../../src/dataset/model';
 import { INDICATORS } from '../../src/catalog';
 
 export function value(
@@ -34,10 +40,13 @@ export function value(
 
 export function report(town: string, year: number): ReportInfo {
   const base = { town, county: '某县', city: '', province: '', reportId: `${town}-${year}` };
+  return reportAt({ ...base, townId: townIdOf(base), year });
+}
+
+/** A counted report of this place with one mention. */
+export function reportAt(place: ReportPlace): ReportInfo {
   return {
-    ...base,
-    townId: townIdOf(base),
-    year,
+    ...place,
     published: '',
     title: '',
     status: 'ok',

@@ -7,6 +7,7 @@ import {
   type NumberedTown,
 } from '../../src/dataset/parse';
 import type { ReportPlace } from '../../src/dataset/model';
+import { reportAt } from './fixtures';
 
 // counties/<n>/values.csv: the place and year are the report's.
 const HEADER =
@@ -310,18 +311,7 @@ describe('rows a worker posted, made compact again', () => {
     ]);
     // Posted, each comes back the same, whichever place was kept for its id.
     expect(rows.map((r) => compactRow('county-values', structuredClone(r)))).toEqual(rows);
-    const reportRows = [...reports.values()].map((p) => ({
-      ...p,
-      published: '',
-      title: '报告',
-      status: 'ok' as const,
-      message: '',
-      notes: null,
-      mentions: 1,
-      unused: 0,
-      unusedNoRule: 0,
-      inferred: [],
-    }));
+    const reportRows = [...reports.values()].map(reportAt);
     expect(reportRows.map((r) => compactRow('reports', structuredClone(r)))).toEqual(reportRows);
   });
 });
