@@ -9,6 +9,8 @@ import { rmSync } from 'node:fs';
 const pending = new Set<string>();
 /** Set when a signal asked the run to stop: work stops at its next step and nothing is swapped in. */
 let stopping = false;
+/** Set once the new output is in place: the run has done its work. */
+let finished = false;
 /** What must stop before the folders go: worker threads still writing into them. */
 const stoppers = new Set<() => Promise<unknown>>();
 
@@ -50,6 +52,15 @@ export function removeOnExit(path: string): () => void {
   };
 }
 
+/**
+ * The new output is in place: a signal from now on does not stop the run
+ * (it would say "stopped" and exit 130 over a finished output); the run
+ * prints its report and ends as it would.
+ */
+export function outputInPlace(): void {
+  finished = true;
+}
+
 /** Forgets `path` (it became the output, say). */
 export function keepAtExit(path: string): void {
   pending.delete(path);
@@ -64,6 +75,7 @@ export function installExitCleanup(): void {
   const signals = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const;
   for (const [signal, number] of Object.entries(signals)) {
     process.once(signal, () => {
+      if (finished) return;
       stopping = true;
       void Promise.allSettled([...stoppers].map((stop) => stop())).then(() => {
         removeAll();

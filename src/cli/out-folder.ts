@@ -55,10 +55,15 @@ export interface Guarded {
 
 /**
  * For the crash tests: `EXTRACT_FAILPOINT=<name>` kills the process at that
- * point, as `kill -9` would.
+ * point, as `kill -9` would; `<name>:SIGINT` sends it that signal instead
+ * (Ctrl+C), which is handled once the work in hand is done, the process
+ * kept alive a moment for it (as a timer or a slow write would).
  */
 export function failpoint(name: string): void {
-  if (process.env['EXTRACT_FAILPOINT'] === name) process.kill(process.pid, 'SIGKILL');
+  const [at, signal = 'SIGKILL'] = (process.env['EXTRACT_FAILPOINT'] ?? '').split(':');
+  if (at !== name) return;
+  process.kill(process.pid, signal);
+  setTimeout(() => undefined, 200);
 }
 
 /** The real path of `path`, also when it does not exist yet (its nearest existing parent's). */

@@ -26,7 +26,7 @@ import { preferenceOf } from '../documents';
 import { firstChartFiles } from '../preview/first-chart';
 import { nodeCharts } from '../preview/node';
 import { EXIT, type CliOptions } from './args';
-import { checkpoint, keepAtExit, removeOnExit } from './cleanup';
+import { checkpoint, keepAtExit, outputInPlace, removeOnExit } from './cleanup';
 import { errorMessage } from './describe';
 import { precompress } from './precompress';
 import { listReportFiles, writeChunks, type ReportFile } from './files';
@@ -335,6 +335,7 @@ async function extractInto(
     return { exitCode: EXIT.notWritten, written, bytesRead, seconds: 0 };
   }
   keepAtExit(folder.staging);
+  outputInPlace();
   const issues = [
     ...folder.notes,
     ...notUnpacked,

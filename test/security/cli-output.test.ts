@@ -163,6 +163,21 @@ describe('an interrupted run over an existing output', () => {
     expect(leftovers(target)).toEqual([]);
   }, 60_000);
 
+  it.each([2, 1])(
+    'stopped with Ctrl+C just after the swap (%i workers), has finished: the new output, exit 0',
+    async (workers) => {
+      restoreOld();
+      // The signal comes as the new output is in place, before the old one is removed.
+      const child = await extractProcess(args(workers), {
+        env: { EXTRACT_FAILPOINT: 'after-swap:SIGINT' },
+      });
+      expect(child.code, child.stderr).toBe(0);
+      expect(same(snapshot(target), next)).toBe(true);
+      expect(leftovers(target)).toEqual([]);
+    },
+    60_000,
+  );
+
   it('killed at moments spread over the run, leaves the old output or the new, whole', async () => {
     const seen: string[] = [];
     for (const fraction of [0.3, 0.6, 0.8, 0.95]) {
