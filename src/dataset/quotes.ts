@@ -6,28 +6,35 @@
  */
 import Papa from 'papaparse';
 import type { IndicatorId } from '../catalog';
-import { valuesFileOf } from '../extract/data-index';
+import type { IndexYearFile } from '../extract/data-index';
 import { fetchData } from './fetch';
-import { quoteKey, type ValueRow } from './model';
+import { quoteKey, type DatasetModel, type ValueRow } from './model';
 
 /**
- * Quotes of these published rows by quoteKey. A file that cannot be read leaves its
- * rows' quotes empty: the export still has every value and its report id.
+ * Quotes of these published rows by quoteKey, from the values files index.json
+ * lists (`files`, the model's). A file is read only at the size index.json gives
+ * it, as the rows were: a file replaced on the server since the page loaded
+ * would pair a value with another run's sentence. A file that cannot be read so
+ * leaves its rows' quotes empty: the export still has every value and its report id.
  */
-export async function quotesOf(rows: readonly ValueRow[]): Promise<Map<string, string>> {
+export async function quotesOf(
+  rows: readonly ValueRow[],
+  files: DatasetModel['files'],
+): Promise<Map<string, string>> {
   const quotes = new Map<string, string>();
-  const files = new Map<string, { indicator: IndicatorId; wanted: Set<string> }>();
+  const wanted = new Map<IndexYearFile, { indicator: IndicatorId; reports: Set<string> }>();
   for (const row of rows) {
     // A value imported here has no published file: its sentence is cut from its text.
     if (row.local === true || row.year === null) continue;
-    const file = valuesFileOf(row.indicator, row.year);
-    const entry = files.get(file) ?? { indicator: row.indicator, wanted: new Set<string>() };
-    entry.wanted.add(row.reportId);
-    files.set(file, entry);
+    const listed = files.get(row.indicator)?.years.find((f) => f.year === row.year);
+    if (listed === undefined) continue;
+    const entry = wanted.get(listed) ?? { indicator: row.indicator, reports: new Set<string>() };
+    entry.reports.add(row.reportId);
+    wanted.set(listed, entry);
   }
   await Promise.all(
-    [...files].map(async ([file, { indicator, wanted }]) => {
-      const fetched = await fetchData(file);
+    [...wanted].map(async ([{ file, bytes }, { indicator, reports }]) => {
+      const fetched = await fetchData(file, bytes);
       if (!fetched.ok) return;
       const parsed = Papa.parse<Record<string, string>>(fetched.data.replace(/^\uFEFF/, ''), {
         header: true,
@@ -35,7 +42,7 @@ export async function quotesOf(rows: readonly ValueRow[]): Promise<Map<string, s
       });
       for (const record of parsed.data) {
         const id = record['report_id'] ?? '';
-        if (wanted.has(id)) quotes.set(quoteKey(id, indicator), record['quote'] ?? '');
+        if (reports.has(id)) quotes.set(quoteKey(id, indicator), record['quote'] ?? '');
       }
     }),
   );

@@ -8,7 +8,7 @@ import { useAppStore } from './index';
 
 export async function exportQuotes(rows: readonly ValueRow[]): Promise<Map<string, string>> {
   const { quotesOf } = await import('../dataset/quotes');
-  return quotesOf(rows);
+  return quotesOf(rows, useAppStore.getState().model?.files ?? new Map());
 }
 
 export function importedText(reportId: string): string | null {
