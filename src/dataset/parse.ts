@@ -175,68 +175,57 @@ function placeOf(r: {
   };
 }
 
-/**
- * A value row with one fixed shape and shared strings: built here for rows
- * parsed on this thread, and again for rows a worker posted (structured clone
- * copies every string, even an indicator's id: a nation's overview held
- * 840,000 copies of ids and categories, a sixth of its heap).
- */
-export function compactValue(v: ValueRow): ValueRow {
-  // Each field written out, not a place spread in: spreading into this
-  // literal made it some twenty times slower in V8 (500,000 rows: 1 s against 20).
-  const town = sharedTown(v);
-  const indicator = shared(v.indicator) as IndicatorId;
-  const spec = INDICATORS[indicator] as (typeof INDICATORS)[IndicatorId] | undefined;
-  return {
-    reportId: shared(v.reportId),
-    townId: town.townId,
-    town: town.town,
-    county: town.county,
-    city: town.city,
-    province: town.province,
-    year: v.year,
-    indicator,
-    category: catalogString(v.category, spec?.category) as CategoryId,
-    value: v.value,
-    unit: catalogString(v.unit, spec?.unit),
-    qualifier: shared(v.qualifier) as Qualifier,
-    derived: v.derived,
-    correction: shared(v.correction) as ValueRow['correction'],
-    note: shared(v.note),
-    alternativeValues: v.alternativeValues.length === 0 ? NO_NUMBERS : v.alternativeValues,
-    chosenBy:
-      v.chosenBy.length === 0 ? NO_RULES : v.chosenBy.map((rule) => shared(rule) as ResolutionRule),
-    start: v.start,
-    end: v.end,
-    period: shared(v.period),
-    parts:
-      v.parts.length === 0
-        ? NO_PARTS
-        : v.parts.map((p) => ({ indicator: shared(p.indicator), start: p.start, end: p.end })),
-  };
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** A row's place fields set to its town's shared strings (see sharedTown). */
+function shareTown(r: Mutable<ReportPlace>): void {
+  const town = sharedTown(r);
+  r.reportId = shared(r.reportId);
+  r.townId = town.townId;
+  r.town = town.town;
+  r.county = town.county;
+  r.city = town.city;
+  r.province = town.province;
 }
 
-/** A report row with shared place strings (see compactValue). */
-export function compactReport(r: ReportInfo): ReportInfo {
-  const town = sharedTown(r);
-  return {
-    reportId: shared(r.reportId),
-    townId: town.townId,
-    town: town.town,
-    county: town.county,
-    city: town.city,
-    province: town.province,
-    year: r.year,
-    published: shared(r.published),
-    title: r.title,
-    status: r.status,
-    message: shared(r.message),
-    notes: r.notes,
-    mentions: r.mentions,
-    unused: r.unused,
-    unusedNoRule: r.unusedNoRule,
-    inferred: r.inferred.length === 0 ? NO_FIELDS : r.inferred,
-  };
+/**
+ * A value row with shared strings, made so in place: for rows parsed on this
+ * thread, and again for rows a worker posted (structured clone copies every
+ * string, even an indicator's id: a nation's overview held 840,000 copies of
+ * ids and categories, a sixth of its heap). In place rather than copied: a
+ * posted row is already an object of its own, and copying the half million
+ * of a nation's overview raised the page's peak heap by a fifth or more.
+ */
+export function compactValue(row: ValueRow): ValueRow {
+  const v = row as Mutable<ValueRow>;
+  shareTown(v);
+  const indicator = shared(v.indicator) as IndicatorId;
+  const spec = INDICATORS[indicator] as (typeof INDICATORS)[IndicatorId] | undefined;
+  v.indicator = indicator;
+  v.category = catalogString(v.category, spec?.category) as CategoryId;
+  v.unit = catalogString(v.unit, spec?.unit);
+  v.qualifier = shared(v.qualifier) as Qualifier;
+  v.correction = shared(v.correction) as ValueRow['correction'];
+  v.note = shared(v.note);
+  v.alternativeValues = v.alternativeValues.length === 0 ? NO_NUMBERS : v.alternativeValues;
+  v.chosenBy =
+    v.chosenBy.length === 0 ? NO_RULES : v.chosenBy.map((rule) => shared(rule) as ResolutionRule);
+  v.period = shared(v.period);
+  v.parts =
+    v.parts.length === 0
+      ? NO_PARTS
+      : v.parts.map((p) => ({ indicator: shared(p.indicator), start: p.start, end: p.end }));
+  return v;
+}
+
+/** A report row with shared strings, made so in place (see compactValue). */
+export function compactReport(row: ReportInfo): ReportInfo {
+  const r = row as Mutable<ReportInfo>;
+  shareTown(r);
+  r.published = shared(r.published);
+  r.message = shared(r.message);
+  r.inferred = r.inferred.length === 0 ? NO_FIELDS : r.inferred;
+  return r;
 }
 
 /** A town of index.json, as an indicator's file numbers it (TOWN_NUMBER_COLUMN). */
@@ -275,8 +264,15 @@ function valueOf(r: ValueCells, indicator: IndicatorId, place: ReportPlace): Val
   // A rate over 100 % or a negative count is a misreading, not a figure to show.
   const outOfRange = r.value === null ? null : valueRangeProblem(indicator, r.value);
   if (outOfRange !== null) return outOfRange;
+  // Field by field, not a place spread in: every row made here has one shape.
   return compactValue({
-    ...place,
+    reportId: place.reportId,
+    townId: place.townId,
+    town: place.town,
+    county: place.county,
+    city: place.city,
+    province: place.province,
+    year: place.year,
     indicator,
     category: INDICATORS[indicator].category,
     value: r.value,
@@ -377,9 +373,17 @@ export function parseReports(
     file,
     reportSchema,
     ['report_id', 'town', 'year', 'status'],
-    (r) =>
-      compactReport({
-        ...placeOf(r),
+    (r) => {
+      const place = placeOf(r);
+      // Field by field, not a place spread in (see valueOf).
+      return compactReport({
+        reportId: place.reportId,
+        townId: place.townId,
+        town: place.town,
+        county: place.county,
+        city: place.city,
+        province: place.province,
+        year: place.year,
         published: r.published,
         title: r.title,
         status: r.status,
@@ -389,7 +393,8 @@ export function parseReports(
         unused: r.unused,
         unusedNoRule: r.unused_no_rule,
         inferred: r.inferred,
-      }),
+      });
+    },
     onBatch,
   );
 }
