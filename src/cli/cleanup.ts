@@ -33,7 +33,9 @@ function removeAll(): void {
  * once a stop is asked for, never settles: the handler ends the process.
  */
 export async function checkpoint(): Promise<void> {
-  await new Promise<void>((resolve) => setImmediate(resolve));
+  // Two turns: code resumed from I/O (a worker's last message, a write) runs a
+  // first immediate before the event loop next reads signals; the second comes after.
+  await new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
   if (stopping) await new Promise<never>(() => undefined);
 }
 
@@ -74,8 +76,10 @@ export function installExitCleanup(): void {
   process.on('exit', removeAll);
   const signals = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const;
   for (const [signal, number] of Object.entries(signals)) {
-    process.once(signal, () => {
-      if (finished) return;
+    // Kept for the whole run (not once): a second Ctrl+C while the folders are
+    // removed must not end the process half way, leaving them behind.
+    process.on(signal, () => {
+      if (finished || stopping) return;
       stopping = true;
       void Promise.allSettled([...stoppers].map((stop) => stop())).then(() => {
         removeAll();

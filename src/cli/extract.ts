@@ -43,4 +43,7 @@ async function main(): Promise<number> {
   return result.exitCode;
 }
 
-process.exitCode = await main();
+// Ended here rather than when the event loop empties: Node closes its signal handling
+// before such an end, and a Ctrl+C that came then would kill the process as signalled
+// (exit by SIGINT) over a finished output; the cleanup's handler stays until this call.
+process.exit(await main());

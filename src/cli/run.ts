@@ -320,6 +320,7 @@ async function extractInto(
   collected.spilled.length = 0;
   const drawn = drawFirstChart(folder.staging);
   clock.end('firstChart');
+  failpoint('first-chart');
   // Made of the folder as it will be served: the copies are never those of other files.
   const precompressed = options.gzip
     ? await precompress(folder.staging, filesBelow(folder.staging).filter(isLayoutPath))
