@@ -18,14 +18,15 @@ const CASES = [
 ].join('\n');
 const RATES = [HEADER, '甲镇-2024,0,97,调解成功率达97%'].join('\n');
 
+// Named otherwise than the layout's own path: the file fetched is the one index.json lists.
 const SERVED: Record<string, string> = {
-  'indicators/mediation.cases/2024.csv': CASES,
-  'indicators/mediation.success_rate/2024.csv': RATES,
+  'indicators/mediation.cases/2024-b.csv': CASES,
+  'indicators/mediation.success_rate/2024-b.csv': RATES,
 };
 
 /** index.json's entry for an indicator's 2024 file, of `bytes` (by default its size as served). */
 const listed = (id: IndicatorId, bytes?: number): [IndicatorId, IndexIndicator] => {
-  const file = `indicators/${id}/2024.csv`;
+  const file = `indicators/${id}/2024-b.csv`;
   return [
     id,
     {
@@ -66,8 +67,8 @@ describe('quotesOf', () => {
       [quoteKey('甲镇-2024', 'mediation.success_rate')]: '调解成功率达97%',
     });
     expect(requested.sort()).toEqual([
-      'http://site/sub/data/indicators/mediation.cases/2024.csv',
-      'http://site/sub/data/indicators/mediation.success_rate/2024.csv',
+      'http://site/sub/data/indicators/mediation.cases/2024-b.csv',
+      'http://site/sub/data/indicators/mediation.success_rate/2024-b.csv',
     ]);
   });
 
