@@ -24,7 +24,7 @@ import {
 } from './frame';
 import { PAINTED_SHELL, shellTemplateId, type ShellKind } from './shell-ids';
 
-const none = () => Promise.resolve(new Map<string, string>());
+const none = () => Promise.resolve({ quotes: new Map<string, string>(), unread: [] });
 
 /**
  * The overview's ranking as RankingView renders it, before the data: its

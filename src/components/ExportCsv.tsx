@@ -4,12 +4,12 @@
  * request. The table's code loads on the first click, not before the first chart.
  */
 import { useState } from 'react';
-import { quoteKey, type ExportItem, type ValueRow } from '../dataset/model';
+import { quoteKey, type ExportItem, type Quotes, type ValueRow } from '../dataset/model';
 import { t, type Lang } from '../i18n';
 import { sentenceAround } from './text-spans';
 
 /** The sentences of published rows by quoteKey (the caller knows where the data is). */
-export type QuotesOf = (rows: readonly ValueRow[]) => Promise<ReadonlyMap<string, string>>;
+export type QuotesOf = (rows: readonly ValueRow[]) => Promise<Quotes>;
 /** The text of a report imported in this browser; null for any other. */
 export type TextOf = (reportId: string) => string | null;
 
@@ -18,32 +18,36 @@ async function sentencesOf(
   rows: readonly ValueRow[],
   quotesOf: QuotesOf,
   textOf: TextOf,
-): Promise<Map<string, string>> {
-  const quotes = new Map(await quotesOf(rows.filter((r) => r.local !== true)));
+): Promise<{ quotes: Map<string, string>; unread: readonly string[] }> {
+  const published = await quotesOf(rows.filter((r) => r.local !== true));
+  const quotes = new Map(published.quotes);
   for (const row of rows) {
     const text = row.local === true ? textOf(row.reportId) : null;
     if (text === null || row.start === null || row.end === null) continue;
     const { start, end } = sentenceAround(text, row.start, row.end);
     quotes.set(quoteKey(row.reportId, row.indicator), text.slice(start, end).trim());
   }
-  return quotes;
+  return { quotes, unread: published.unread };
 }
 
-/** Builds and downloads the table; resolves once the file is handed to the browser. */
+/**
+ * Builds and downloads the table; resolves once the file is handed to the
+ * browser, with the data files whose sentences it could not read.
+ */
 export async function saveAnalysis(
   fileName: string,
   items: readonly ExportItem[],
   quotesOf: QuotesOf,
   textOf: TextOf,
   headers: 'en' | 'zh',
-): Promise<void> {
+): Promise<readonly string[]> {
   const [{ analysisCsv }, { exportRecord }, { download }] = await Promise.all([
     import('../export/analysis'),
     import('./export-records'),
     import('../export/csv'),
   ]);
   const rows = items.flatMap((i) => (i.row === null ? [] : [i.row]));
-  const quotes = await sentencesOf(rows, quotesOf, textOf);
+  const { quotes, unread } = await sentencesOf(rows, quotesOf, textOf);
   download(
     fileName,
     analysisCsv(
@@ -51,6 +55,7 @@ export async function saveAnalysis(
       headers,
     ),
   );
+  return unread;
 }
 
 /** Chinese headers once asked for stay asked for, in every view, until the page reloads. */
@@ -72,6 +77,8 @@ export function ExportCsv({
 }) {
   const [chinese, setChinese] = useState(chineseChosen);
   const [busy, setBusy] = useState(false);
+  /** The data files the last export could not read its sentences from. */
+  const [unread, setUnread] = useState<readonly string[]>([]);
   return (
     <span className="export-csv">
       <button
@@ -80,9 +87,10 @@ export function ExportCsv({
         disabled={busy}
         onClick={() => {
           setBusy(true);
-          void saveAnalysis(fileName, items(), quotesOf, textOf, chinese ? 'zh' : 'en').finally(
-            () => setBusy(false),
-          );
+          setUnread([]);
+          void saveAnalysis(fileName, items(), quotesOf, textOf, chinese ? 'zh' : 'en')
+            .then(setUnread)
+            .finally(() => setBusy(false));
         }}
       >
         {t(lang, 'exportCsv')}
@@ -99,6 +107,11 @@ export function ExportCsv({
         />{' '}
         {t(lang, 'chineseHeaders')}
       </label>
+      {unread.length > 0 && (
+        <span className="export-unread" role="alert" data-testid="export-unread">
+          {t(lang, 'exportQuotesUnread', { n: unread.length, files: unread.join('、') })}
+        </span>
+      )}
     </span>
   );
 }

@@ -147,6 +147,14 @@ export interface ExportItem {
 /** Where an exported value's sentence is kept: a report states one value per indicator. */
 export const quoteKey = (reportId: string, indicator: string): string => `${reportId}|${indicator}`;
 
+/** An export's sentences of published rows (see dataset/quotes.ts). */
+export interface Quotes {
+  /** Sentences by quoteKey. */
+  readonly quotes: ReadonlyMap<string, string>;
+  /** The data files (data/…) whose sentences could not be read: their rows' quotes are empty. */
+  readonly unread: readonly string[];
+}
+
 /** A problem loading the data: a file that could not be fetched, a bad row (see extract/result.ts). */
 export type { Issue } from '../extract/result';
 

@@ -8,20 +8,22 @@ import Papa from 'papaparse';
 import type { IndicatorId } from '../catalog';
 import type { IndexYearFile } from '../extract/data-index';
 import { fetchData } from './fetch';
-import { quoteKey, type DatasetModel, type ValueRow } from './model';
+import { quoteKey, type DatasetModel, type Quotes, type ValueRow } from './model';
 
 /**
  * Quotes of these published rows by quoteKey, from the values files index.json
  * lists (`files`, the model's). A file is read only at the size index.json gives
  * it, as the rows were: a file replaced on the server since the page loaded
  * would pair a value with another run's sentence. A file that cannot be read so
- * leaves its rows' quotes empty: the export still has every value and its report id.
+ * leaves its rows' quotes empty, and is named in `unread` for the export to say
+ * so: it still has every value and its report id.
  */
 export async function quotesOf(
   rows: readonly ValueRow[],
   files: DatasetModel['files'],
-): Promise<Map<string, string>> {
+): Promise<Quotes> {
   const quotes = new Map<string, string>();
+  const unread: string[] = [];
   const wanted = new Map<IndexYearFile, { indicator: IndicatorId; reports: Set<string> }>();
   for (const row of rows) {
     // A value imported here has no published file: its sentence is cut from its text.
@@ -35,7 +37,10 @@ export async function quotesOf(
   await Promise.all(
     [...wanted].map(async ([{ file, bytes }, { indicator, reports }]) => {
       const fetched = await fetchData(file, bytes);
-      if (!fetched.ok) return;
+      if (!fetched.ok) {
+        unread.push(fetched.reason.file);
+        return;
+      }
       const parsed = Papa.parse<Record<string, string>>(fetched.data.replace(/^\uFEFF/, ''), {
         header: true,
         skipEmptyLines: true,
@@ -46,5 +51,5 @@ export async function quotesOf(
       }
     }),
   );
-  return quotes;
+  return { quotes, unread: unread.sort() };
 }

@@ -127,6 +127,8 @@ export const en: Record<MessageKey, string> = {
     'Some towns have no {year} report, so each town’s latest report is compared; untick to see {year} only.',
   exportCsv: 'Export CSV',
   chineseHeaders: 'Chinese headers',
+  exportQuotesUnread:
+    'Exported without the sentences of {n} data file(s) ({files}): replaced on the server since this page loaded, or unreachable. Their quote cells are empty; reload the page and export again.',
   yearUnused: 'This view does not filter by year (every year, or each town’s latest report)',
   indicatorUnused: 'The brief lists every category: it does not filter by category or indicator',
   captionTitle: '{title} ({unit})',

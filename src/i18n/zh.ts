@@ -117,6 +117,8 @@ export const zh = {
   autoLatest: '部分乡镇没有 {year} 年度报告，已按各乡镇最近一次报告对比；取消勾选只看 {year} 年。',
   exportCsv: '导出 CSV',
   chineseHeaders: '中文表头',
+  exportQuotesUnread:
+    '已导出，但 {n} 个数据文件（{files}）的原文句子未能读取：页面打开后服务器上的数据已更换，或文件无法访问。这些数值的原文句子列为空，请刷新页面后重新导出。',
   yearUnused: '此视图不按年度筛选（各年度或各乡镇最近一次报告）',
   indicatorUnused: '简报列出全部类别，不按类别和指标筛选',
   captionTitle: '{title}（单位：{unit}）',

@@ -3,10 +3,10 @@
  * loader, PapaParse, comes with the first export, not with the page), and the
  * texts of the reports imported in this browser.
  */
-import type { ValueRow } from '../dataset/model';
+import type { Quotes, ValueRow } from '../dataset/model';
 import { useAppStore } from './index';
 
-export async function exportQuotes(rows: readonly ValueRow[]): Promise<Map<string, string>> {
+export async function exportQuotes(rows: readonly ValueRow[]): Promise<Quotes> {
   const { quotesOf } = await import('../dataset/quotes');
   return quotesOf(rows, useAppStore.getState().model?.files ?? new Map());
 }

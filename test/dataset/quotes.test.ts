@@ -60,7 +60,8 @@ afterEach(() => vi.unstubAllGlobals());
 describe('quotesOf', () => {
   it("gives each row its file's sentence, one request per file", async () => {
     const files = new Map([listed('mediation.cases'), listed('mediation.success_rate')]);
-    const quotes = await quotesOf(ROWS, files);
+    const { quotes, unread } = await quotesOf(ROWS, files);
+    expect(unread).toEqual([]);
     expect(Object.fromEntries(quotes)).toEqual({
       [quoteKey('甲镇-2024', 'mediation.cases')]: '全年共调解矛盾纠纷150件',
       [quoteKey('乙镇-2024', 'mediation.cases')]: '共受理纠纷190余件，调解成功率100%',
@@ -72,11 +73,12 @@ describe('quotesOf', () => {
     ]);
   });
 
-  it('leaves empty the quotes of a file not of the size index.json lists; the others stand', async () => {
+  it('leaves empty the quotes of a file not of the size index.json lists, and names it; the others stand', async () => {
     const replaced = Buffer.byteLength(CASES) + 12;
     const files = new Map([listed('mediation.cases', replaced), listed('mediation.success_rate')]);
-    const quotes = await quotesOf(ROWS, files);
+    const { quotes, unread } = await quotesOf(ROWS, files);
     expect([...quotes.keys()]).toEqual([quoteKey('甲镇-2024', 'mediation.success_rate')]);
+    expect(unread).toEqual(['data/indicators/mediation.cases/2024-b.csv']);
   });
 
   it('asks for nothing for a value imported in this browser, or of a year index.json has no file for', async () => {
@@ -86,7 +88,7 @@ describe('quotesOf', () => {
       value('甲镇', 2023, 'mediation.cases', 140),
       value('甲镇', 2024, 'mediation.success_rate', 97),
     ];
-    expect((await quotesOf(rows, files)).size).toBe(0);
+    expect(await quotesOf(rows, files)).toEqual({ quotes: new Map(), unread: [] });
     expect(requested).toEqual([]);
   });
 });

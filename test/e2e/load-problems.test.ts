@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOG_VERSION } from '../../src/catalog';
 import { launchBrowser } from './browser';
 import { serveStatic } from './server';
-import { restateSizes } from '../helpers';
+import { csvRows, restateSizes } from '../helpers';
 import { buildSite } from './site';
 
 let browser: Browser;
@@ -114,5 +114,49 @@ describe('load problems', () => {
     // Nothing was skipped: the hint says so.
     expect(text).toContain('以下为提示，数据均已显示');
     expect(text).toContain('These are warnings: all the data is shown');
+  });
+
+  it('an export after the folder was replaced: its sentences of that file left empty, and said so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rol-problems-'));
+    cpSync(siteDir, dir, { recursive: true });
+    const site = await serveStatic(dir, '/problems/');
+    const page = await browser.newPage({ viewport: { width: 1360, height: 1000 } });
+    try {
+      await page.goto(`${site.url}#/?v=compare&y=2024&c=petition&ym=year`);
+      await page.getByTestId('compare-matrix').waitFor();
+      // Replaced on the server while the page was open (another run, say).
+      const name = 'indicators/petition.cases/2024.csv';
+      writeFileSync(join(dir, 'data', name), `${readFileSync(join(dir, 'data', name), 'utf8')}\n`);
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('export-csv').click(),
+      ]);
+      const rows = csvRows(readFileSync(await file.path(), 'utf8'));
+      const stated = rows.filter((r) => r['status'] === 'reported');
+      const of = (id: string) => stated.filter((r) => r['indicator'] === id);
+      // Its rows keep their values and report ids, with no sentence from another run.
+      expect(of('petition.cases').length).toBeGreaterThan(0);
+      for (const r of of('petition.cases')) {
+        expect(r['value']).not.toBe('');
+        expect(r['report_id']).not.toBe('');
+        expect(r['quote']).toBe('');
+      }
+      // The other files' sentences are there.
+      const others = stated.filter((r) => r['indicator'] !== 'petition.cases');
+      expect(others.length).toBeGreaterThan(0);
+      for (const r of others) expect(r['quote']).not.toBe('');
+      const notice = page.getByTestId('export-unread');
+      expect(await notice.textContent()).toContain(
+        `1 个数据文件（data/${name}）的原文句子未能读取`,
+      );
+      expect(await notice.textContent()).toContain('请刷新页面后重新导出');
+      await page.getByTestId('lang-switch').click();
+      await expect
+        .poll(() => notice.textContent())
+        .toContain(`Exported without the sentences of 1 data file(s) (data/${name})`);
+    } finally {
+      await page.close();
+      await site.close();
+    }
   });
 });
