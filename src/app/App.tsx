@@ -43,7 +43,7 @@ import { discardChart } from '../components/chart/handoff';
 import { installPrintLayout } from '../components/chart/print-layout';
 import { issueMessage, t, type MessageKey } from '../i18n';
 import type { Issue } from '../dataset/model';
-import { useAppStore } from '../store';
+import { dataFilesLoading, useAppStore } from '../store';
 import {
   AppHeader,
   AppLayout,
@@ -126,9 +126,7 @@ function DeferredSourcePanel() {
 function usePrintWhenReady(): void {
   const printing = useAppStore((s) => s.printing);
   const setPrinting = useAppStore((s) => s.setPrinting);
-  const pending = useAppStore(
-    (s) => [...s.indicatorLoads.values()].includes('loading') || s.reportsLoad === 'loading',
-  );
+  const pending = useAppStore((s) => dataFilesLoading(s) || s.reportsLoad === 'loading');
   useEffect(() => {
     if (!printing || pending) return;
     // Charts draw after their data (and lazily loaded chart code) arrive.

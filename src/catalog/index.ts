@@ -37,6 +37,7 @@ export type {
   RuleSpec,
   Wording,
 } from './types';
+export { QUALIFIERS } from './types';
 export { WARNING_SIGNS, type WarningSign, type WarningTest } from './warnings';
 export {
   RESOLUTION_RULES,

@@ -68,7 +68,9 @@ export interface NamedRule extends RuleSpec {
   readonly name: string;
 }
 
-export type Qualifier = '=' | '>=' | '~' | '<=';
+/** How a figure is stated: exactly, at least (190余), about (约), at most (不足). */
+export const QUALIFIERS = ['=', '>=', '~', '<='] as const;
+export type Qualifier = (typeof QUALIFIERS)[number];
 
 /** A real phrase, the value it states and its qualifier (default `=`). */
 export type Example = readonly [phrase: string, value: number, qualifier?: Qualifier];

@@ -4,7 +4,14 @@
  * in parse.ts and the index's in parse-index.ts.
  */
 import * as z from 'zod/mini';
-import { isIndicatorId, isResolutionRule, type IndicatorId, type ResolutionRule } from '../catalog';
+import {
+  QUALIFIERS,
+  isIndicatorId,
+  isResolutionRule,
+  type IndicatorId,
+  type Qualifier,
+  type ResolutionRule,
+} from '../catalog';
 import { PLACE_FIELDS, type PlaceField } from '../extract/columns';
 import { parseParts } from './model';
 
@@ -39,10 +46,9 @@ export const indicator = z.pipe(
   z.string().check(z.refine((s: string) => isIndicatorId(s), 'is not a catalog indicator')),
   z.transform((s: string) => s as IndicatorId),
 );
-export type QualifierText = '=' | '>=' | '~' | '<=';
 export const optionalQualifier = z.pipe(
-  z._default(z.enum(['=', '>=', '~', '<=', '']), ''),
-  z.transform((q: QualifierText | ''): QualifierText => (q === '' ? '=' : q)),
+  z._default(z.enum([...QUALIFIERS, '']), ''),
+  z.transform((q: Qualifier | ''): Qualifier => (q === '' ? '=' : q)),
 );
 export const NO_FIELDS: readonly PlaceField[] = Object.freeze([]);
 export const placeFields = z.pipe(

@@ -32,6 +32,7 @@ import {
   type Issue,
   type ReportInfo,
   type ValueRow,
+  type YearFigures,
 } from './model';
 import {
   compactRow,
@@ -130,7 +131,7 @@ function loadFile<J extends ParseJob>(
   // Until the worker's code has loaded (the first view's files), parse here.
   const w = info.bytes > WORKER_BYTES ? parsingWorker() : null;
   if (w === null || !workerReady) return here();
-  if (job.kind === 'indicator' && postedTowns !== towns) {
+  if ((job.kind === 'indicator' || job.kind === 'figures') && postedTowns !== towns) {
     const message: ToWorker = {
       towns: towns.map(({ id, name, county, city, province }) => ({
         id,
@@ -159,27 +160,48 @@ function loadFile<J extends ParseJob>(
   });
 }
 
-const valueLoads = new Map<string, Promise<Parsed<ValueRow>>>();
+/** Loads of indicators' files, by what is read of them and the file. */
+const indicatorLoads = new Map<string, Promise<Parsed<unknown>>>();
+
+/** One indicator's file of a year, as rows or as figures (cached). */
+function indicatorFile<J extends Extract<ParseJob, { kind: 'indicator' | 'figures' }>>(
+  job: J,
+  info: IndexIndicator,
+  towns: readonly NumberedTown[],
+): Promise<Parsed<RowsOf<J>>> {
+  const file = info.years.find((f) => f.year === job.year);
+  if (file === undefined) return Promise.resolve({ rows: [], errors: [] });
+  const key = `${job.kind}:${file.file}`;
+  let promise = indicatorLoads.get(key) as Promise<Parsed<RowsOf<J>>> | undefined;
+  if (promise === undefined) {
+    promise = loadFile(job, file, towns);
+    indicatorLoads.set(key, promise);
+  }
+  return promise;
+}
 
 /**
  * One indicator's values for one year (cached). The file numbers each row's
  * town in `towns` (index.json's, in its order): a number that is not one of
  * them is that row's error.
  */
-export function loadIndicatorYear(
+export const loadIndicatorYear = (
   info: IndexIndicator,
   year: number,
   towns: readonly NumberedTown[],
-): Promise<Parsed<ValueRow>> {
-  const file = info.years.find((f) => f.year === year);
-  if (file === undefined) return Promise.resolve({ rows: [], errors: [] });
-  let promise = valueLoads.get(file.file);
-  if (promise === undefined) {
-    promise = loadFile({ kind: 'indicator', indicator: info.id, year }, file, towns);
-    valueLoads.set(file.file, promise);
-  }
-  return promise;
-}
+): Promise<Parsed<ValueRow>> =>
+  indicatorFile({ kind: 'indicator', indicator: info.id, year }, info, towns);
+
+/**
+ * One indicator's figures for one year (cached): its file read and checked
+ * as loadIndicatorYear reads it, kept as a value per town (see YearFigures).
+ */
+export const loadIndicatorFigures = (
+  info: IndexIndicator,
+  year: number,
+  towns: readonly NumberedTown[],
+): Promise<Parsed<YearFigures>> =>
+  indicatorFile({ kind: 'figures', indicator: info.id, year }, info, towns);
 
 let reportsLoad: Promise<Parsed<ReportInfo>> | null = null;
 

@@ -165,6 +165,20 @@ export interface YearValues {
 }
 
 /**
+ * One indicator's figures of a year, by index.json town number: what the
+ * overview's cards add up (a sum or a median, and whether any figure is
+ * loose), without an object per town. A nation's eight headline figures for
+ * two years were 430,000 rows and half the page's heap; as figures they are
+ * 5 MB. Views that show rows (a ranking, a source) load the rows.
+ */
+export interface YearFigures {
+  /** Town n's value; NaN when the file has none for it (or a correction deleted it). */
+  readonly values: Float64Array;
+  /** Town n's qualifier, as its index in QUALIFIERS. */
+  readonly qualifiers: Uint8Array;
+}
+
+/**
  * One indicator's values, by year, for the years loaded so far. Adding a year
  * adds one entry: the years already loaded are shared, not copied.
  */
@@ -187,6 +201,11 @@ export interface DatasetModel {
   readonly indicatorsWithData: ReadonlySet<IndicatorId>;
   /** Values loaded so far, by indicator (and within it by year). */
   readonly loaded: ReadonlyMap<IndicatorId, IndicatorValues>;
+  /**
+   * Indicator-years loaded as figures only (the overview's cards), by
+   * indicator and year: where the rows are loaded too, they are read instead.
+   */
+  readonly figures: ReadonlyMap<IndicatorId, ReadonlyMap<number, YearFigures>>;
   /** null until a view that lists reports has loaded reports.csv. */
   readonly reports: ReadonlyMap<string, ReportInfo> | null;
   readonly reportsFile: IndexFile;
@@ -265,6 +284,7 @@ export function modelFromIndex(index: DataIndex): DatasetModel {
     files: new Map(index.indicators.map((i) => [i.id, i])),
     indicatorsWithData: new Set(index.indicators.filter((i) => i.values > 0).map((i) => i.id)),
     loaded: new Map(),
+    figures: new Map(),
     reports: null,
     reportsFile: index.reports,
     counties: new Map(index.counties.map((c) => [c.key, c])),
@@ -332,6 +352,40 @@ export function withIndicatorYear(
   return { ...model, loaded };
 }
 
+/** No town numbers: rows by town in a Map, for a few towns' rows. */
+const UNNUMBERED: ReadonlyMap<string, number> = new Map();
+
+/**
+ * The model whose values are these counties' (all their indicators and
+ * years): what a view of a few towns reads instead of every town's files of
+ * each indicator and year (a nation's small multiples: 18 files, 480,000
+ * rows; their towns' counties, a few thousand).
+ */
+export function withCountyRows(model: DatasetModel, counties: readonly CountyData[]): DatasetModel {
+  const loaded = new Map<IndicatorId, IndicatorValues>();
+  const values = counties.flatMap((c) => c.values);
+  for (const [id, rows] of groupByIndicator(values, (v) => v.indicator)) {
+    const byYear = new Map<number, YearValues>();
+    for (const [year, list] of groupByYear(rows)) {
+      byYear.set(year, { rows: list, byTown: townRows(UNNUMBERED, list, year) });
+    }
+    loaded.set(id, { byYear });
+  }
+  return { ...model, loaded };
+}
+
+/** The model with one more indicator-year of figures (see YearFigures). */
+export function withFigures(
+  model: DatasetModel,
+  indicator: IndicatorId,
+  year: number,
+  figures: YearFigures,
+): DatasetModel {
+  const byYear = new Map(model.figures.get(indicator));
+  byYear.set(year, figures);
+  return { ...model, figures: new Map(model.figures).set(indicator, byYear) };
+}
+
 /** The loaded row of one indicator from one report, if any. */
 export function rowOfReport(
   model: DatasetModel,
@@ -365,6 +419,11 @@ export function isLoaded(model: DatasetModel, indicator: IndicatorId, year: numb
   const files = model.files.get(indicator);
   if (files === undefined || !files.years.some((f) => f.year === year)) return true;
   return model.loaded.get(indicator)?.byYear.has(year) === true;
+}
+
+/** Whether the cards can add up this indicator for this year: its rows or its figures are loaded (or nothing to load). */
+export function hasFigures(model: DatasetModel, indicator: IndicatorId, year: number): boolean {
+  return isLoaded(model, indicator, year) || model.figures.get(indicator)?.has(year) === true;
 }
 
 export function withReports(model: DatasetModel, reports: readonly ReportInfo[]): DatasetModel {

@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import {
   INDICATORS,
+  QUALIFIERS,
   valueRangeProblem,
   type CategoryId,
   type IndicatorId,
@@ -32,7 +33,13 @@ import {
   text,
   year,
 } from './csv-fields';
-import { townIdOf, type ReportPlace, type ReportInfo, type ValueRow } from './model';
+import {
+  townIdOf,
+  type ReportPlace,
+  type ReportInfo,
+  type ValueRow,
+  type YearFigures,
+} from './model';
 import { parseRows, rowSchemaOf, type Parsed } from './csv-rows';
 import type { CountyValueColumn, ReportColumn, SiteValueColumn } from '../extract/columns';
 import { REPORT_STATUSES, TOWN_NUMBER_COLUMN } from '../extract/columns';
@@ -293,38 +300,74 @@ function valueOf(r: ValueCells, indicator: IndicatorId, place: ReportPlace): Val
 
 const VALUE_REQUIRED = ['report_id', 'value', 'qualifier', 'start', 'end'] as const;
 
+type IndicatorCells = z.output<typeof indicatorFileSchema>;
+
+/** A row of an indicator's file at its town, checked; a string says what is wrong. */
+function indicatorRow(
+  r: IndicatorCells,
+  { indicator, year, towns }: IndicatorFilePlace,
+): ValueRow | string {
+  const n = r[TOWN_NUMBER_COLUMN];
+  const town = towns[n];
+  if (town === undefined) return `${TOWN_NUMBER_COLUMN} ${n} is not a town of index.json`;
+  const place = placeOf({
+    report_id: r.report_id,
+    // A report whose town was not found is its own town, named by its id.
+    town: town.id === unnamedTownOf(r.report_id) ? '' : town.name,
+    county: town.county,
+    city: town.city,
+    province: town.province,
+    year,
+  });
+  if (place.townId !== town.id) {
+    return `${TOWN_NUMBER_COLUMN} ${n} is another report's town (${town.id})`;
+  }
+  return valueOf(r, indicator, place);
+}
+
+const INDICATOR_REQUIRED = [...VALUE_REQUIRED, TOWN_NUMBER_COLUMN] as const;
+
 /** indicators/<id>/<year>.csv: each row's town is the index's town of its number. */
 export function parseIndicatorFile(
   csv: string,
   file: string,
-  { indicator, year, towns }: IndicatorFilePlace,
+  place: IndicatorFilePlace,
   onBatch?: (rows: ValueRow[]) => void,
 ): Parsed<ValueRow> {
   return parseRows(
     csv,
     file,
     indicatorFileSchema,
-    [...VALUE_REQUIRED, TOWN_NUMBER_COLUMN],
-    (r) => {
-      const n = r[TOWN_NUMBER_COLUMN];
-      const town = towns[n];
-      if (town === undefined) return `${TOWN_NUMBER_COLUMN} ${n} is not a town of index.json`;
-      const place = placeOf({
-        report_id: r.report_id,
-        // A report whose town was not found is its own town, named by its id.
-        town: town.id === unnamedTownOf(r.report_id) ? '' : town.name,
-        county: town.county,
-        city: town.city,
-        province: town.province,
-        year,
-      });
-      if (place.townId !== town.id) {
-        return `${TOWN_NUMBER_COLUMN} ${n} is another report's town (${town.id})`;
-      }
-      return valueOf(r, indicator, place);
-    },
+    INDICATOR_REQUIRED,
+    (r) => indicatorRow(r, place),
     onBatch,
   );
+}
+
+/**
+ * An indicator's file read as figures: each row checked as parseIndicatorFile
+ * checks it (the same errors), its value kept at its town's number. A later
+ * row of a town replaces an earlier one, as in an indicator-year's rows by town.
+ */
+export function parseFigures(
+  csv: string,
+  file: string,
+  place: IndicatorFilePlace,
+): Parsed<YearFigures> {
+  const values = new Float64Array(place.towns.length).fill(NaN);
+  const qualifiers = new Uint8Array(place.towns.length);
+  let read = 0;
+  const { errors } = parseRows(csv, file, indicatorFileSchema, INDICATOR_REQUIRED, (r) => {
+    const row = indicatorRow(r, place);
+    if (typeof row === 'string') return row;
+    const n = r[TOWN_NUMBER_COLUMN];
+    values[n] = row.value ?? NaN;
+    qualifiers[n] = QUALIFIERS.indexOf(row.qualifier);
+    read++;
+    return null;
+  });
+  // Like rows: a file of which nothing could be read gives nothing.
+  return { rows: read === 0 && errors.length > 0 ? [] : [{ values, qualifiers }], errors };
 }
 
 /** counties/<n>/values.csv: each row's place and year are its report's. */
@@ -407,11 +450,15 @@ export function parseReports(
  */
 export type ParseJob =
   | { readonly kind: 'reports' }
-  | ({ readonly kind: 'indicator' } & Omit<IndicatorFilePlace, 'towns'>)
+  | ({ readonly kind: 'indicator' | 'figures' } & Omit<IndicatorFilePlace, 'towns'>)
   | ({ readonly kind: 'county-values' } & CountyFilePlace);
 
-/** The rows a job gives: reports or values. */
-export type RowsOf<J extends ParseJob> = J extends { kind: 'reports' } ? ReportInfo : ValueRow;
+/** The rows a job gives: reports, values, or an indicator file's figures (one). */
+export type RowsOf<J extends ParseJob> = J extends { kind: 'reports' }
+  ? ReportInfo
+  : J extends { kind: 'figures' }
+    ? YearFigures
+    : ValueRow;
 
 /** Parses a file for a job, on the main thread or in the parsing worker alike. */
 export function parseJob<J extends ParseJob>(
@@ -422,15 +469,26 @@ export function parseJob<J extends ParseJob>(
   onBatch?: (rows: RowsOf<J>[]) => void,
 ): Parsed<RowsOf<J>> {
   const batches = onBatch as ((rows: unknown[]) => void) | undefined;
-  const parsed =
-    job.kind === 'reports'
-      ? parseReports(csv, file, batches)
-      : job.kind === 'indicator'
-        ? parseIndicatorFile(csv, file, { ...job, towns }, batches)
-        : parseCountyValues(csv, file, job, batches);
+  let parsed: Parsed<unknown>;
+  if (job.kind === 'reports') parsed = parseReports(csv, file, batches);
+  else if (job.kind === 'indicator')
+    parsed = parseIndicatorFile(csv, file, { ...job, towns }, batches);
+  else if (job.kind === 'county-values') parsed = parseCountyValues(csv, file, job, batches);
+  else {
+    // One row, small (a number and a byte per town): posted whole.
+    parsed = parseFigures(csv, file, { ...job, towns });
+    if (batches !== undefined) {
+      if (parsed.rows.length > 0) batches(parsed.rows);
+      parsed = { rows: [], errors: parsed.errors };
+    }
+  }
   return parsed as Parsed<RowsOf<J>>;
 }
 
-/** A row the parsing worker posted, made compact again on this thread. */
+/** A row the parsing worker posted, made compact again on this thread (figures have no strings). */
 export const compactRow = (kind: ParseJob['kind'], row: unknown): unknown =>
-  kind === 'reports' ? compactReport(row as ReportInfo) : compactValue(row as ValueRow);
+  kind === 'reports'
+    ? compactReport(row as ReportInfo)
+    : kind === 'figures'
+      ? row
+      : compactValue(row as ValueRow);

@@ -4,6 +4,7 @@
 import {
   CATEGORY_IDS,
   INDICATORS,
+  QUALIFIERS,
   type CategoryId,
   type IndicatorId,
   type Qualifier,
@@ -39,6 +40,48 @@ export function valueFor(
     ? model.local?.byIndicatorYear.get(`${indicator}|${year}`)?.get(townId)
     : model.loaded.get(indicator)?.byYear.get(year)?.byTown.get(townId);
   return row !== undefined && row.value !== null ? row : null;
+}
+
+/**
+ * Each town's figure of an indicator and year, what the overview's cards and
+ * the trend's choice of towns read: from the rows where they are loaded (or
+ * the town-year was imported here), else from the figures (YearFigures).
+ * Numbers, not objects: the cards read a nation's towns sixteen times over.
+ */
+export interface FigureReader {
+  /** The town's value; NaN when it has none, or none is loaded. */
+  value(townId: string): number;
+  /** How its value is stated (`=` when it has none). */
+  qualifier(townId: string): Qualifier;
+}
+
+export function figureReader(
+  model: DatasetModel,
+  indicator: IndicatorId,
+  year: number,
+): FigureReader {
+  const figures =
+    model.loaded.get(indicator)?.byYear.has(year) === true
+      ? undefined
+      : model.figures.get(indicator)?.get(year);
+  const numbers = figures === undefined ? null : model.published.townNumbers();
+  /** The town's number in the figures; -1: read its row. */
+  const slot = (townId: string): number =>
+    numbers === null || isImportedTownYear(model.local, townId, year)
+      ? -1
+      : (numbers.get(townId) ?? -2);
+  return {
+    value: (townId) => {
+      const n = slot(townId);
+      if (n === -1) return valueFor(model, indicator, townId, year)?.value ?? NaN;
+      return figures?.values[n] ?? NaN;
+    },
+    qualifier: (townId) => {
+      const n = slot(townId);
+      if (n === -1) return valueFor(model, indicator, townId, year)?.qualifier ?? '=';
+      return QUALIFIERS[figures?.qualifiers[n] ?? 0] ?? '=';
+    },
+  };
 }
 
 export function hasReport(town: Town, year: number | null): boolean {
@@ -173,11 +216,14 @@ export interface Aggregate {
   readonly method: 'sum' | 'median';
 }
 
-function aggregate(indicator: IndicatorId, rows: readonly ValueRow[]): Aggregate | null {
-  const values = rows.flatMap((r) => (r.value === null ? [] : [r.value]));
+/** A sum (counts) or a median (rates and the like) of the towns' values; `loose`: any of them is not exact. */
+function aggregate(
+  indicator: IndicatorId,
+  values: readonly number[],
+  loose: boolean,
+): Aggregate | null {
   if (values.length === 0) return null;
   // Any 190余 in a sum makes the sum a lower bound too.
-  const loose = rows.some((r) => r.qualifier !== '=');
   if (INDICATORS[indicator].kind === 'count') {
     const sum = values.reduce((a, b) => a + b, 0);
     return { value: sum, qualifier: loose ? '>=' : '=', method: 'sum' };
@@ -211,25 +257,32 @@ export function overviewCards(
 ): CategoryCard[] {
   return CATEGORY_IDS.map((category) => {
     const indicator = headlineOf(category);
-    const current = towns.flatMap((t) => {
-      const r = valueFor(model, indicator, t.id, year);
-      return r === null ? [] : [r];
-    });
-    const both = towns.flatMap((t) => {
-      const now = valueFor(model, indicator, t.id, year);
-      const before = valueFor(model, indicator, t.id, year - 1);
-      return now !== null && before !== null ? [{ now, before }] : [];
-    });
+    const now = figureReader(model, indicator, year);
+    const earlier = figureReader(model, indicator, year - 1);
+    const current: number[] = [];
+    let loose = false;
+    // Towns that state it both years: this year's values and last year's.
+    const pairedNow: number[] = [];
+    const pairedBefore: number[] = [];
+    let looseNow = false;
+    let looseBefore = false;
+    for (const t of towns) {
+      const v = now.value(t.id);
+      if (Number.isNaN(v)) continue;
+      const inexact = now.qualifier(t.id) !== '=';
+      current.push(v);
+      loose ||= inexact;
+      const b = earlier.value(t.id);
+      if (Number.isNaN(b)) continue;
+      pairedNow.push(v);
+      pairedBefore.push(b);
+      looseNow ||= inexact;
+      looseBefore ||= earlier.qualifier(t.id) !== '=';
+    }
     let change: number | null = null;
-    if (both.length > 0) {
-      const now = aggregate(
-        indicator,
-        both.map((b) => b.now),
-      );
-      const before = aggregate(
-        indicator,
-        both.map((b) => b.before),
-      );
+    if (pairedNow.length > 0) {
+      const now = aggregate(indicator, pairedNow, looseNow);
+      const before = aggregate(indicator, pairedBefore, looseBefore);
       if (now !== null && before !== null && before.value !== 0) {
         change = Math.round(((now.value - before.value) / Math.abs(before.value)) * 1000) / 10;
       }
@@ -237,7 +290,7 @@ export function overviewCards(
     return {
       category,
       indicator,
-      headline: aggregate(indicator, current),
+      headline: aggregate(indicator, current, loose),
       reporting: current.length,
       withReport: towns.filter((t) => hasReport(t, year)).length,
       total: towns.length,
@@ -258,7 +311,8 @@ export function indicatorsWithDataIn(
 
 /**
  * The `n` towns with the highest value of their latest report of the
- * indicator — what a trend chart can show legibly when many towns are selected.
+ * indicator — what a trend chart can show legibly when many towns are
+ * selected. Figures are enough (see figureFor): rows are not needed.
  */
 export function topTowns(
   model: DatasetModel,
@@ -266,12 +320,12 @@ export function topTowns(
   towns: readonly Town[],
   n: number,
 ): Town[] {
+  // The latest year first.
+  const readers = [...model.years].reverse().map((y) => figureReader(model, indicator, y));
   const latest = (town: Town): number | null => {
-    for (let i = model.years.length - 1; i >= 0; i--) {
-      const y = model.years[i];
-      if (y === undefined) continue;
-      const row = valueFor(model, indicator, town.id, y);
-      if (row?.value != null) return row.value;
+    for (const read of readers) {
+      const value = read.value(town.id);
+      if (!Number.isNaN(value)) return value;
     }
     return null;
   };

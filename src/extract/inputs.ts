@@ -6,7 +6,13 @@
  */
 import Papa from 'papaparse';
 import { z } from 'zod';
-import { isIndicatorId, valueRangeProblem, type IndicatorId, type Qualifier } from '../catalog';
+import {
+  QUALIFIERS,
+  isIndicatorId,
+  valueRangeProblem,
+  type IndicatorId,
+  type Qualifier,
+} from '../catalog';
 import { isCalendarDate } from './metadata';
 import { parsePlaceName, parseTitle } from './names';
 import { parseNumberText } from './numbers';
@@ -197,8 +203,6 @@ export function parseManifest(
   }
   return { entries, issues };
 }
-
-const QUALIFIERS: readonly Qualifier[] = ['=', '>=', '~', '<='];
 
 const correctionRow = z.object({
   report_id: z.string().min(1, 'report_id is empty'),

@@ -6,9 +6,11 @@
 import type { StateCreator } from 'zustand';
 import type { IndicatorId } from '../catalog';
 import {
+  hasFigures,
   isLoaded,
   latestYear,
   withCounty,
+  withFigures,
   withIndicatorYear,
   withReports,
   type DatasetModel,
@@ -26,12 +28,20 @@ export interface DataSlice {
   readonly loadErrors: readonly Issue[];
   /** Indicator-years (`id@year`) asked for and not yet loaded, or whose file failed. */
   readonly indicatorLoads: ReadonlyMap<string, LoadState>;
+  /** Indicator-years asked for as figures (the cards) and not yet loaded, or whose file failed. */
+  readonly figureLoads: ReadonlyMap<string, LoadState>;
   readonly reportsLoad: LoadState | null;
   /** Counties (by key) asked for: loading, or failed. */
   readonly countyLoads: ReadonlyMap<string, LoadState>;
   setData(model: DatasetModel | null, errors: readonly Issue[]): void;
   /** Fetches (once) these indicators' values for these years (default: all). */
   requestIndicators(ids: readonly IndicatorId[], years?: readonly number[]): void;
+  /**
+   * Fetches (once) these indicators' figures for these years: what the
+   * cards add up, not rows (see YearFigures). Nothing for an indicator-year
+   * whose rows are loaded or loading: its figures are read off them.
+   */
+  requestFigures(ids: readonly IndicatorId[], years: readonly number[]): void;
   /** Fetches (once) reports.csv. */
   requestReports(): void;
   /** Fetches (once) every value and report of one county. */
@@ -43,10 +53,95 @@ const loader = (): Promise<typeof DataLoader> => import('../dataset/load');
 
 const loadKey = (id: IndicatorId, year: number): string => `${id}@${year}`;
 
-/** Whether index.json lists a town (a published file's rows must be of those). */
+/**
+ * Whether index.json lists a town (a published file's rows must be of
+ * those): by the towns' numbers, made once (a set of a nation's 40,000 ids
+ * made for each county asked for was a page's peak heap).
+ */
 function publishedTowns(model: DatasetModel): (townId: string) => boolean {
-  const ids = new Set(model.published.towns.map((t) => t.id));
-  return (townId) => ids.has(townId);
+  const numbers = model.published.townNumbers();
+  return (townId) => numbers.has(townId);
+}
+
+type SetData = Parameters<StateCreator<AppState, [], [], DataSlice>>[0];
+
+/**
+ * An indicator's files of these years, as rows (`indicatorLoads`) or as
+ * figures (`figureLoads`): each fetched once, and not at all when what it
+ * would give is there or on its way (figures are read off rows).
+ */
+function requestFiles(
+  get: () => AppState,
+  set: SetData,
+  loadsOf: 'indicatorLoads' | 'figureLoads',
+  ids: readonly IndicatorId[],
+  years: readonly number[] | undefined,
+): void {
+  const state = get();
+  const { model } = state;
+  if (model === null) return;
+  const asRows = loadsOf === 'indicatorLoads';
+  const wanted: { id: IndicatorId; year: number; key: string }[] = [];
+  for (const id of ids) {
+    for (const year of years ?? model.years) {
+      const key = loadKey(id, year);
+      const there = asRows
+        ? isLoaded(model, id, year)
+        : hasFigures(model, id, year) || state.indicatorLoads.get(key) === 'loading';
+      if (!there && !state[loadsOf].has(key)) wanted.push({ id, year, key });
+    }
+  }
+  if (wanted.length === 0) return;
+  set((s) => {
+    const loads = new Map(s[loadsOf]);
+    for (const w of wanted) loads.set(w.key, 'loading');
+    return { [loadsOf]: loads };
+  });
+  const towns = model.published.towns;
+  void loader().then((m) => {
+    for (const { id, year, key } of wanted) {
+      const info = model.files.get(id);
+      if (info === undefined) continue;
+      const loaded = asRows
+        ? m.loadIndicatorYear(info, year, towns).then(({ rows, errors }) => ({
+            errors,
+            add:
+              rows.length === 0 && errors.length > 0
+                ? null
+                : (to: DatasetModel) => withIndicatorYear(to, id, year, rows),
+          }))
+        : m.loadIndicatorFigures(info, year, towns).then(({ rows: [figures], errors }) => ({
+            errors,
+            add:
+              figures === undefined
+                ? null
+                : (to: DatasetModel) => withFigures(to, id, year, figures),
+          }));
+      void loaded.then(({ errors, add }) =>
+        set((s) => {
+          const loads = new Map(s[loadsOf]);
+          if (add === null) loads.set(key, 'failed');
+          else loads.delete(key);
+          return {
+            [loadsOf]: loads,
+            model: add === null || s.model === null ? s.model : add(s.model),
+            loadErrors: withIssues(s.loadErrors, errors),
+          };
+        }),
+      );
+    }
+  });
+}
+
+/**
+ * The problems so far with these added, each once: a file read as figures
+ * and again as rows says the same of its bad rows.
+ */
+function withIssues(issues: readonly Issue[], added: readonly Issue[]): readonly Issue[] {
+  const text = (i: Issue): string => `${i.file}\n${i.line ?? ''}\n${i.message}`;
+  const seen = new Set(issues.map(text));
+  const fresh = added.filter((i) => !seen.has(text(i)));
+  return fresh.length === 0 ? issues : [...issues, ...fresh];
 }
 
 export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, get) => ({
@@ -54,6 +149,7 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
   model: null,
   loadErrors: [],
   indicatorLoads: new Map(),
+  figureLoads: new Map(),
   reportsLoad: null,
   countyLoads: new Map(),
   setData: (model, loadErrors) =>
@@ -64,43 +160,8 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
       // Default to the latest year with data once it is known.
       year: s.year ?? (model === null ? null : latestYear(model)),
     })),
-  requestIndicators: (ids, years) => {
-    const { model, indicatorLoads } = get();
-    if (model === null) return;
-    const wanted: { id: IndicatorId; year: number; key: string }[] = [];
-    for (const id of ids) {
-      for (const year of years ?? model.years) {
-        const key = loadKey(id, year);
-        if (!isLoaded(model, id, year) && !indicatorLoads.has(key)) wanted.push({ id, year, key });
-      }
-    }
-    if (wanted.length === 0) return;
-    set((s) => {
-      const loads = new Map(s.indicatorLoads);
-      for (const w of wanted) loads.set(w.key, 'loading');
-      return { indicatorLoads: loads };
-    });
-    void loader().then((m) => {
-      for (const { id, year, key } of wanted) {
-        const info = model.files.get(id);
-        if (info === undefined) continue;
-        void m.loadIndicatorYear(info, year, model.published.towns).then(({ rows, errors }) =>
-          set((s) => {
-            const loads = new Map(s.indicatorLoads);
-            const failed = rows.length === 0 && errors.length > 0;
-            if (failed) loads.set(key, 'failed');
-            else loads.delete(key);
-            return {
-              indicatorLoads: loads,
-              model:
-                failed || s.model === null ? s.model : withIndicatorYear(s.model, id, year, rows),
-              loadErrors: errors.length === 0 ? s.loadErrors : [...s.loadErrors, ...errors],
-            };
-          }),
-        );
-      }
-    });
-  },
+  requestIndicators: (ids, years) => requestFiles(get, set, 'indicatorLoads', ids, years),
+  requestFigures: (ids, years) => requestFiles(get, set, 'figureLoads', ids, years),
   requestReports: () => {
     const { model, reportsLoad } = get();
     if (model === null || reportsLoad !== null || model.reports !== null) return;
@@ -111,7 +172,7 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
         set((s) => ({
           reportsLoad: rows.length === 0 && errors.length > 0 ? 'failed' : 'ready',
           model: s.model === null ? null : withReports(s.model, rows),
-          loadErrors: errors.length === 0 ? s.loadErrors : [...s.loadErrors, ...errors],
+          loadErrors: withIssues(s.loadErrors, errors),
         })),
       );
   },
@@ -133,12 +194,48 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
           return {
             countyLoads: loads,
             model: failed || s.model === null ? s.model : withCounty(s.model, key, data),
-            loadErrors: errors.length === 0 ? s.loadErrors : [...s.loadErrors, ...errors],
+            loadErrors: withIssues(s.loadErrors, errors),
           };
         }),
       );
   },
 });
+
+/** Whether a view's data file is on its way: an indicator's (rows or figures), a county's. */
+export function dataFilesLoading(
+  state: Pick<DataSlice, 'indicatorLoads' | 'figureLoads' | 'countyLoads'>,
+): boolean {
+  for (const loads of [state.indicatorLoads, state.figureLoads, state.countyLoads]) {
+    for (const load of loads.values()) if (load === 'loading') return true;
+  }
+  return false;
+}
+
+/**
+ * Whether these indicators' figures for these years can be added up (the
+ * cards): 'ready' once each has its rows or its figures loaded (or has no
+ * file), 'failed' if its file could not be read, else 'loading'.
+ */
+export function figuresState(
+  state: Pick<DataSlice, 'model' | 'indicatorLoads' | 'figureLoads'>,
+  ids: readonly IndicatorId[],
+  years: readonly number[],
+): LoadState {
+  const { model } = state;
+  if (model === null) return 'loading';
+  let result: LoadState = 'ready';
+  for (const id of ids) {
+    for (const year of years) {
+      if (hasFigures(model, id, year)) continue;
+      const key = loadKey(id, year);
+      if (state.figureLoads.get(key) === 'failed' || state.indicatorLoads.get(key) === 'failed') {
+        return 'failed';
+      }
+      result = 'loading';
+    }
+  }
+  return result;
+}
 
 /**
  * Whether these indicators' values for these years (default: all) can be
@@ -228,7 +325,8 @@ function partsOf(
   const parts: unknown[] = [model.towns, model.reports, model.local];
   for (const id of ids) {
     const loaded = model.loaded.get(id)?.byYear;
-    for (const year of years ?? model.years) parts.push(loaded?.get(year));
+    const figures = model.figures.get(id);
+    for (const year of years ?? model.years) parts.push(loaded?.get(year), figures?.get(year));
   }
   return parts;
 }

@@ -1,9 +1,16 @@
 import { useEffect, useMemo, useState, type RefObject } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { IndicatorId } from '../catalog';
 import { indicatorsWithDataIn, selectedTowns } from '../dataset/select';
 import { compareMatrix, effectiveYearMode, type CompareMatrix } from '../dataset/compare';
 import type { CountyData, DatasetModel, Town } from '../dataset/model';
-import { indicatorsState, selectIndicatorModel, useAppStore, type LoadState } from './index';
+import {
+  figuresState,
+  indicatorsState,
+  selectIndicatorModel,
+  useAppStore,
+  type LoadState,
+} from './index';
 
 /**
  * The towns the filters select (all of them by default). The same array until
@@ -88,6 +95,24 @@ export function useIndicatorData(
 }
 
 /**
+ * Asks for these indicators' figures for these years (the cards: a value per
+ * town, not rows; see YearFigures) and says whether they are there. The
+ * model reads them with figureFor.
+ */
+export function useIndicatorFigures(
+  ids: readonly IndicatorId[],
+  years: readonly number[],
+): IndicatorData {
+  const request = useAppStore((s) => s.requestFigures);
+  const model = useAppStore(selectIndicatorModel(ids, years));
+  useEffect(() => {
+    if (model !== null && ids.length > 0) request(ids, years);
+  }, [model, ids, years, request]);
+  const state = useAppStore((s) => figuresState(s, ids, years));
+  return { state, model };
+}
+
+/**
  * Asks for one county's values and reports (a town profile, a source panel)
  * and gives them once they are there.
  */
@@ -95,24 +120,41 @@ export function useCountyData(key: string | null): {
   state: LoadState;
   data: CountyData | null;
 } {
+  const { state, data } = useCountiesData(useMemo(() => (key === null ? null : [key]), [key]));
+  return { state, data: data?.[0] ?? null };
+}
+
+/**
+ * Asks for these counties' values and reports (null: none asked) and gives
+ * them, in the same order, once every one is there.
+ */
+export function useCountiesData(keys: readonly string[] | null): {
+  state: LoadState;
+  data: readonly CountyData[] | null;
+} {
   const request = useAppStore((s) => s.requestCounty);
   const ready = useAppStore((s) => s.model !== null);
   useEffect(() => {
-    if (ready && key !== null) request(key);
-  }, [ready, key, request]);
-  const data = useAppStore((s) => (key === null ? undefined : s.model?.countyData.get(key)));
-  // A county the index does not list cannot be loaded either.
+    if (ready && keys !== null) for (const key of keys) request(key);
+  }, [ready, keys, request]);
+  const found = useAppStore(
+    useShallow((s) => (keys === null ? [] : keys.map((key) => s.model?.countyData.get(key)))),
+  );
   const failed = useAppStore(
     (s) =>
-      key !== null &&
+      keys !== null &&
       s.model !== null &&
-      (s.countyLoads.get(key) === 'failed' ||
-        (!s.model.counties.has(key) && !s.model.countyData.has(key))),
+      keys.some(
+        (key) =>
+          s.countyLoads.get(key) === 'failed' ||
+          (!s.model?.counties.has(key) && !s.model?.countyData.has(key)),
+      ),
   );
-  return {
-    state: data !== undefined ? 'ready' : failed ? 'failed' : 'loading',
-    data: data ?? null,
-  };
+  const data = useMemo(
+    () => (keys === null || found.some((d) => d === undefined) ? null : (found as CountyData[])),
+    [keys, found],
+  );
+  return { state: data !== null ? 'ready' : failed ? 'failed' : 'loading', data };
 }
 
 /** Asks for reports.csv (when `wanted`) and says whether it is there. */

@@ -16,7 +16,12 @@ import { createSourceSlice, type SourceSlice } from './source-slice';
 import { parseUrlState, serializeUrlState, urlStateOf } from './url';
 
 export type { LoadState } from './data-slice';
-export { indicatorsState, selectIndicatorModel } from './data-slice';
+export {
+  figuresState,
+  dataFilesLoading,
+  indicatorsState,
+  selectIndicatorModel,
+} from './data-slice';
 export type { FullTextRef, SourceRef, UrlState, View, YearMode } from './url';
 export {
   DEFAULT_URL_STATE,

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   compactRow,
   parseCountyValues,
+  parseFigures,
   parseIndicatorFile,
+  parseJob,
   parseReports,
   type NumberedTown,
 } from '../../src/dataset/parse';
@@ -172,6 +174,75 @@ describe("an indicator's file of a year", () => {
       [4, "town_number 1 is another report's town (report:r2)"],
       [5, expect.stringContaining('must be a whole number')],
     ]);
+  });
+});
+
+describe("an indicator's file read as figures (the overview's cards)", () => {
+  const FILE_HEADER =
+    'report_id,town_number,value,qualifier,derived,start,end,alternative_values,chosen_by,correction,note,period,quote,parts';
+  const towns: NumberedTown[] = ['甲镇', '乙镇', '丙镇', '丁镇'].map((name) => ({
+    id: `某省/某县/${name}`,
+    name,
+    county: '某县',
+    city: '',
+    province: '某省',
+  }));
+  const place = { indicator: 'mediation.cases', year: 2024, towns } as const;
+  const csv = [
+    FILE_HEADER,
+    'r1,0,190,>=,false,10,20,,,,,,解决纠纷190余起,',
+    'r2,1,7,~,false,1,2,,,,,,约7起,',
+    // Not a town of index.json; a value no count can be.
+    'r3,9,5,=,false,1,2,,,,,,x,',
+    'r3,2,-5,=,false,1,2,,,,,,x,',
+    // Deleted by a correction: not stated, not zero.
+    'r4,3,,=,false,,,,,delete,核实有误,,,',
+    // A later row of a town replaces an earlier one.
+    'r2,1,8,=,false,1,2,,,,,,8起,',
+  ].join('\n');
+  const file = 'data/indicators/mediation.cases/2024.csv';
+
+  it("keeps each town's value and qualifier at its number, NaN where it has none", () => {
+    const { rows, errors } = parseFigures(csv, file, place);
+    expect(rows).toHaveLength(1);
+    const [figures] = rows;
+    expect([...(figures?.values ?? [])]).toEqual([190, 8, NaN, NaN]);
+    expect([...(figures?.qualifiers ?? [])].slice(0, 2)).toEqual([1, 0]);
+    // The rows' own reading agrees, row for row.
+    const asRows = parseIndicatorFile(csv, file, place);
+    expect(asRows.rows.map((r) => [r.townId, r.value, r.qualifier])).toEqual([
+      ['某省/某县/甲镇', 190, '>='],
+      ['某省/某县/乙镇', 7, '~'],
+      ['某省/某县/丁镇', null, '='],
+      ['某省/某县/乙镇', 8, '='],
+    ]);
+    // The same problems, named the same way: a page that reads the file both ways says each once.
+    expect(errors).toEqual(asRows.errors);
+    expect(errors.map((e) => e.line)).toEqual([4, 5]);
+  });
+
+  it('gives nothing for a file of which no row could be read, as rows do', () => {
+    const broken = parseFigures('report_id,value\nr1,5\n', file, place);
+    expect(broken.rows).toEqual([]);
+    expect(broken.errors.map((e) => e.message)).toEqual([
+      expect.stringContaining('missing column(s)'),
+    ]);
+    // A file of no rows at all is an empty year, not a failure.
+    expect(parseFigures(FILE_HEADER, file, place).rows).toHaveLength(1);
+  });
+
+  it('is posted by the worker as one batch', () => {
+    const batches: unknown[][] = [];
+    const parsed = parseJob(
+      { kind: 'figures', indicator: 'mediation.cases', year: 2024 },
+      towns,
+      csv,
+      file,
+      (b) => batches.push(b),
+    );
+    expect(parsed.rows).toEqual([]);
+    expect(batches).toEqual([parseFigures(csv, file, place).rows]);
+    expect(compactRow('figures', batches[0]?.[0])).toBe(batches[0]?.[0]);
   });
 });
 

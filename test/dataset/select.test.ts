@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   MIN_RANKED,
+  figureReader,
   overviewCards,
   rankTowns,
   selectedTowns,
@@ -8,7 +9,13 @@ import {
   trendFor,
 } from '../../src/dataset/select';
 import { cellKey, compareMatrix, effectiveYearMode, townProfile } from '../../src/dataset/compare';
-import { countyKeyOf } from '../../src/dataset/model';
+import {
+  countyKeyOf,
+  withCountyRows,
+  type DatasetModel,
+  type YearFigures,
+} from '../../src/dataset/model';
+import { QUALIFIERS, type IndicatorId } from '../../src/catalog';
 import { MODEL } from './fixtures';
 
 const all = selectedTowns(MODEL, null);
@@ -86,6 +93,73 @@ describe('overviewCards', () => {
     // Only 乙镇 has a 2023 report: the others are not counted as silent.
     expect(before).toMatchObject({ reporting: 1, withReport: 1, total: 4 });
     expect(name(some[0]?.id ?? '')).toBe(some[0]?.name);
+  });
+});
+
+/** MODEL with its values as figures only: what the cards of a page that loaded no rows see. */
+function figuresOnly(model: DatasetModel): DatasetModel {
+  const numbers = model.published.townNumbers();
+  const figures = new Map<IndicatorId, Map<number, YearFigures>>();
+  for (const [id, { byYear }] of model.loaded) {
+    const years = new Map<number, YearFigures>();
+    for (const [year, { rows }] of byYear) {
+      const values = new Float64Array(numbers.size).fill(NaN);
+      const qualifiers = new Uint8Array(numbers.size);
+      for (const r of rows) {
+        const n = numbers.get(r.townId) ?? -1;
+        values[n] = r.value ?? NaN;
+        qualifiers[n] = QUALIFIERS.indexOf(r.qualifier);
+      }
+      years.set(year, { values, qualifiers });
+    }
+    figures.set(id, years);
+  }
+  return { ...model, loaded: new Map(), figures };
+}
+
+describe('the cards from figures alone', () => {
+  const figures = figuresOnly(MODEL);
+
+  it('are the cards the rows give, every year', () => {
+    for (const year of [2022, 2023, 2024]) {
+      expect(overviewCards(figures, year, all)).toEqual(overviewCards(MODEL, year, all));
+    }
+    expect(overviewCards(figures, 2024, all).find((c) => c.category === 'mediation')).toMatchObject(
+      { headline: { value: 340, qualifier: '>=' }, change: 137.5 },
+    );
+  });
+
+  it("read a town's figure: none where deleted, missing or not loaded", () => {
+    const id = (town: string) => all.find((t) => t.name === town)?.id ?? '';
+    const cases = figureReader(figures, 'mediation.cases', 2024);
+    expect([cases.value(id('乙镇')), cases.qualifier(id('乙镇'))]).toEqual([190, '>=']);
+    expect([cases.value(id('甲镇')), cases.qualifier(id('甲镇'))]).toEqual([150, '=']);
+    expect(cases.value(id('丁镇'))).toBeNaN();
+    expect(cases.value('not/a/town')).toBeNaN();
+    expect(figureReader(figures, 'petition.cases', 2024).value(id('丙镇'))).toBeNaN();
+    expect(figureReader(figures, 'training.people', 2024).value(id('甲镇'))).toBeNaN();
+    // Rows loaded are read instead.
+    const rows = figureReader(MODEL, 'mediation.cases', 2024);
+    expect([rows.value(id('乙镇')), rows.qualifier(id('乙镇'))]).toEqual([190, '>=']);
+  });
+});
+
+describe("a few towns' values read from their counties' files", () => {
+  it("give what every town's files give for those towns", () => {
+    const county = MODEL.countyData.get(
+      countyKeyOf(all[0] ?? { province: '', city: '', county: '' }),
+    );
+    expect(county).toBeDefined();
+    const few = withCountyRows(
+      { ...MODEL, loaded: new Map() },
+      county === undefined ? [] : [county],
+    );
+    expect(trendFor(few, 'mediation.cases', all)).toEqual(trendFor(MODEL, 'mediation.cases', all));
+    expect(trendFor(few, 'mediation.success_rate', all)).toEqual(
+      trendFor(MODEL, 'mediation.success_rate', all),
+    );
+    // Nothing of another county's towns.
+    expect(trendFor(withCountyRows(MODEL, []), 'mediation.cases', all).series).toEqual([]);
   });
 });
 

@@ -7,13 +7,14 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOG_VERSION } from '../../src/catalog';
 import { launchBrowser } from './browser';
 import { serveStatic } from './server';
 import { csvRows, restateSizes } from '../helpers';
 import { buildSite } from './site';
+import { pageSettled } from './settled';
 
 let browser: Browser;
 let siteDir = '';
@@ -28,7 +29,11 @@ afterAll(async () => {
 });
 
 /** The load-problems panel of a copy of the site that `change` edited first. */
-async function panelOf(change: (data: string) => void, hash = ''): Promise<string> {
+async function panelOf(
+  change: (data: string) => void,
+  hash = '',
+  act?: (page: Page) => Promise<void>,
+): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'rol-problems-'));
   cpSync(siteDir, dir, { recursive: true });
   change(join(dir, 'data'));
@@ -38,6 +43,7 @@ async function panelOf(change: (data: string) => void, hash = ''): Promise<strin
     await page.goto(`${site.url}${hash}`);
     const panel = page.getByTestId('load-errors');
     await panel.waitFor();
+    await act?.(page);
     const zh = (await panel.textContent()) ?? '';
     await page.getByTestId('lang-switch').click();
     await expect.poll(() => panel.textContent()).not.toBe(zh);
@@ -83,6 +89,34 @@ describe('load problems', () => {
     // Rows were skipped: the rest displays, and the hint says so.
     expect(text).toContain('以下行未能读取，已跳过；其余数据正常显示');
     expect(text).toContain('These rows could not be read and were skipped');
+  });
+
+  it("a bad row of a card's file: named once, though the cards read it and then the ranking", async () => {
+    const name = 'indicators/petition.cases/2024.csv';
+    let line = 0;
+    const text = await panelOf(
+      (data) => {
+        const csv = join(data, name);
+        const lines = readFileSync(csv, 'utf8')
+          .split('\n')
+          .filter((l) => l !== '');
+        lines.push((lines[1] ?? '').replace(/^([^,]+,\d+),\d+,/, '$1,-5,'));
+        line = lines.length;
+        writeFileSync(csv, `${lines.join('\n')}\n`);
+        restateSizes(data);
+      },
+      '#/?y=2024&i=mediation.cases',
+      async (page) => {
+        // The petitions card (its figures read), then its ranking (the rows).
+        await page.getByTestId('card-petition').click();
+        await page.waitForFunction(() => location.hash.includes('i=petition.cases'));
+        await pageSettled(page);
+      },
+    );
+    const times = (s: string): number => text.split(s).length - 1;
+    // Once in Chinese, once in English.
+    expect(times(`data/${name}:${line}`)).toBe(2);
+    expect(times('-5 is below 0件, which petition.cases cannot be')).toBe(2);
   });
 
   it('a file of another size than index.json lists: named, refused whole, the rest shown', async () => {

@@ -9,20 +9,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { genProvince, run } from '../helpers';
 import { launchBrowser } from './browser';
 import { serveStatic, type StaticSite } from './server';
-import { chartSettled } from './settled';
-import { buildSite } from './site';
+import { chartSettled, pageSettled } from './settled';
+import { buildSite, withLargeFiles } from './site';
 
 let browser: Browser;
 let site: StaticSite;
+/** The province built, for copies a test changes. */
+let siteDir = '';
 
 beforeAll(async () => {
-  const dir = await buildSite();
-  rmSync(join(dir, 'data'), { recursive: true });
+  siteDir = await buildSite();
+  rmSync(join(siteDir, 'data'), { recursive: true });
   // 260 towns in 13 counties over 2 years: past the 40-bar window and the 200-row tables.
   const corpus = genProvince(260, 13, 2);
-  const { result } = await run({ inDir: corpus, outDir: join(dir, 'data'), quiet: true });
+  const { result } = await run({ inDir: corpus, outDir: join(siteDir, 'data'), quiet: true });
   if (result.exitCode !== 0) throw new Error('extraction failed');
-  site = await serveStatic(dir, '/province/');
+  site = await serveStatic(siteDir, '/province/');
   browser = await launchBrowser();
 }, 120_000);
 
@@ -168,5 +170,53 @@ describe('a province-like dataset', () => {
       .poll(() => page.getByTestId('filter-towns').locator('summary').textContent())
       .toContain(`已选 ${towns} 个乡镇`);
     await close(page);
+  });
+});
+
+describe("a province's every town in the trend: the small multiples' large files", () => {
+  const largeMediation = (): Promise<StaticSite> =>
+    serveStatic(
+      withLargeFiles(siteDir, (id) => id.startsWith('mediation.')),
+      '/lazy/',
+    );
+  const resolved = '/lazy/data/indicators/mediation.resolved/';
+  // Every town's line (more than a few towns: the indicators' files, not the counties').
+  const everyTown = '#/?ta=1';
+
+  it('loads them when the reader scrolls to the small multiples below the fold', async () => {
+    const lazySite = await largeMediation();
+    const page = await browser.newPage({ viewport: { width: 1360, height: 300 } });
+    await page.goto(`${lazySite.url}${everyTown}`);
+    await page.getByTestId('chart-trend').locator('canvas').first().waitFor();
+    // All that the page loads by itself is loaded, the small multiples' place below the fold.
+    await page.locator('.multiples').waitFor({ state: 'attached' });
+    await pageSettled(page);
+    expect(lazySite.requests.some((r) => r.startsWith(resolved))).toBe(false);
+    await page.locator('.multiples').scrollIntoViewIfNeeded();
+    await page.getByTestId('chart-multiples').locator('canvas').first().waitFor();
+    expect(lazySite.requests.some((r) => r.startsWith(resolved))).toBe(true);
+    await page.close();
+    await lazySite.close();
+  });
+
+  it('loads them before it prints', async () => {
+    const lazySite = await largeMediation();
+    const page = await browser.newPage({ viewport: { width: 1360, height: 300 } });
+    await page.addInitScript(() => {
+      window.print = () => {
+        (window as unknown as { printed: boolean }).printed = true;
+      };
+    });
+    await page.goto(`${lazySite.url}${everyTown}`);
+    await page.getByTestId('chart-trend').locator('canvas').first().waitFor();
+    expect(lazySite.requests.some((r) => r.startsWith(resolved))).toBe(false);
+    await page.getByRole('button', { name: '打印' }).click();
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { printed?: boolean }).printed))
+      .toBe(true);
+    expect(lazySite.requests.some((r) => r.startsWith(resolved))).toBe(true);
+    expect(await page.getByTestId('chart-multiples').locator('canvas').count()).toBeGreaterThan(0);
+    await page.close();
+    await lazySite.close();
   });
 });

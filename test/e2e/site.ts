@@ -9,6 +9,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readFileSync,
   renameSync,
   writeFileSync,
 } from 'node:fs';
@@ -16,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { runExtract } from '../../src/cli/run';
-import { captureOutput, options } from '../helpers';
+import { captureOutput, options, padTo, restateSizes } from '../helpers';
 
 async function buildInto(outDir: string): Promise<void> {
   // What `npm run build` ships: vitest sets NODE_ENV=test, and Vite (and the
@@ -82,4 +83,21 @@ export async function buildSite(): Promise<string> {
   const copy = mkdtempSync(join(tmpdir(), 'rol-site-'));
   cpSync(built, copy, { recursive: true });
   return copy;
+}
+
+/**
+ * A copy of a built site whose files of these indicators are large (400 KB:
+ * padded, their rows unchanged, index.json restating their sizes).
+ */
+export function withLargeFiles(siteDir: string, large: (indicator: string) => boolean): string {
+  const dir = mkdtempSync(join(tmpdir(), 'rol-large-files-'));
+  cpSync(siteDir, dir, { recursive: true });
+  const index = JSON.parse(readFileSync(join(dir, 'data', 'index.json'), 'utf8')) as {
+    indicators: { id: string; years: { file: string }[] }[];
+  };
+  for (const i of index.indicators) {
+    if (large(i.id)) for (const y of i.years) padTo(join(dir, 'data', y.file), 400_000);
+  }
+  restateSizes(join(dir, 'data'));
+  return dir;
 }

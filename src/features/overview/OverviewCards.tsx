@@ -9,7 +9,7 @@ import { overviewCards } from '../../dataset/select';
 import { categoryName, formatChange, formatValue, indicatorName, t, type Lang } from '../../i18n';
 import { useAppStore } from '../../store';
 import { DataPending } from '../../components/DataPending';
-import { useIndicatorData, useSelectedTowns } from '../../store/hooks';
+import { useIndicatorFigures, useSelectedTowns } from '../../store/hooks';
 
 /**
  * The cards' place while their data loads: the same grid of card-sized boxes,
@@ -65,8 +65,9 @@ export function OverviewCards() {
   );
   const towns = useSelectedTowns();
   const headlines = useMemo(() => CATEGORY_IDS.map(headlineOf), []);
-  // The year and the one before it: the cards state the change.
-  const { state: dataState, model } = useIndicatorData(
+  // The year and the one before it: the cards state the change. Figures, not
+  // rows: a nation's cards would otherwise hold 430,000 rows.
+  const { state: dataState, model } = useIndicatorFigures(
     headlines,
     useMemo(() => (year === null ? [] : [year - 1, year]), [year]),
   );

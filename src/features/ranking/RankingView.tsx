@@ -23,7 +23,7 @@ import { rowText, valueFlag } from '../../components/value-text';
 import { ExportCsv } from '../../components/ExportCsv';
 import { exportQuotes, importedText } from '../../store/quotes';
 import { rankingItems } from '../../dataset/items';
-import { sourceOf, useAppStore } from '../../store';
+import { dataFilesLoading, sourceOf, useAppStore } from '../../store';
 import { useIndicatorData, useSelectedTowns } from '../../store/hooks';
 import { usePrintScope } from '../../store/print-scope';
 import {
@@ -145,10 +145,7 @@ export function RankingView() {
   const setRankStart = useAppStore((s) => s.setRankStart);
   // The full chart (data zoom over every bar) waits until the page's other
   // files have loaded: drawing it meanwhile would add to the loading's peak.
-  const othersLoading = useAppStore((s) => {
-    for (const state of s.indicatorLoads.values()) if (state === 'loading') return true;
-    return false;
-  });
+  const othersLoading = useAppStore(dataFilesLoading);
   const open = useCallback((row: ValueRow) => openSource(sourceOf(row)), [openSource]);
   const shownRanking = shown?.ranking ?? null;
   const onClick = useCallback(

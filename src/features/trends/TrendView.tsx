@@ -30,7 +30,14 @@ import { onPrintLayout } from '../../components/chart/print-layout';
 import { DataPending } from '../../components/DataPending';
 import { EmptyState } from '../../components/EmptyState';
 import { rowText, valueFlag } from '../../components/value-text';
-import { bytesOf, type DatasetModel, type Town, type ValueRow } from '../../dataset/model';
+import {
+  bytesOf,
+  countyKeyOf,
+  withCountyRows,
+  type DatasetModel,
+  type Town,
+  type ValueRow,
+} from '../../dataset/model';
 import { indicatorsWithDataIn, topTowns, trendFor, valueFor } from '../../dataset/select';
 import { ExportCsv } from '../../components/ExportCsv';
 import { chartCaption } from '../../components/chart/caption-text';
@@ -39,7 +46,15 @@ import { echartsLocale, formatChange, indicatorName, t, unitLabel, type Lang } f
 import { yearItem } from '../../dataset/items';
 import { sourceOf, useAppStore } from '../../store';
 import { LinesTable } from './LinesTable';
-import { LAZY_BYTES, useIndicatorData, useNearViewport, useSelectedTowns } from '../../store/hooks';
+import {
+  LAZY_BYTES,
+  useCountiesData,
+  useIndicatorData,
+  useIndicatorFigures,
+  useNearViewport,
+  useSelectedTowns,
+  type IndicatorData,
+} from '../../store/hooks';
 
 const TREND_TOP = 10;
 
@@ -148,22 +163,39 @@ export function TrendView() {
   const category = useDeferredValue(chosenCategory);
   const selected = useSelectedTowns();
   const changeId = STATED_CHANGE[indicator];
-  const { state: dataState, model } = useIndicatorData(
-    useMemo(
-      () => (changeId === undefined ? [indicator] : [indicator, changeId]),
-      [indicator, changeId],
-    ),
+  // Which towns' lines: the indicator's figures of every year (a value per
+  // town, not rows) rank them by their latest.
+  const years = useAppStore((s) => s.model?.years ?? NO_YEARS);
+  const figures = useIndicatorFigures(
+    useMemo(() => [indicator], [indicator]),
+    years,
   );
-  const ready = dataState === 'ready';
+  const index = figures.model;
   // More than a dozen lines are unreadable: the top ones unless asked for all.
   const ranked = useMemo(
-    () => (model === null || !ready ? [] : topTowns(model, indicator, selected, Infinity)),
-    [model, indicator, selected, ready],
+    () =>
+      index === null || figures.state !== 'ready'
+        ? []
+        : topTowns(index, indicator, selected, Infinity),
+    [index, indicator, selected, figures.state],
   );
   const reporting = ranked.length;
   const limited = !trendAll && reporting > TREND_TOP;
   const top = useMemo(() => ranked.slice(0, TREND_TOP), [ranked]);
   const towns = limited ? top : selected;
+  // Their rows (the points' sentences, the stated change): a few towns' from
+  // their counties' files, many towns' from the indicator's files.
+  const { state: rowsState, model } = useRowsOf(
+    index,
+    figures.state === 'ready' ? towns : null,
+    useMemo(
+      () => (changeId === undefined ? [indicator] : [indicator, changeId]),
+      [indicator, changeId],
+    ),
+    true,
+  );
+  const dataState = figures.state === 'ready' ? rowsState : figures.state;
+  const ready = dataState === 'ready';
   const main = useMemo(
     () => (model === null || !ready ? null : linesFor(lang, model, indicator, towns)),
     [model, lang, indicator, towns, ready],
@@ -276,11 +308,54 @@ export function TrendView() {
           />
         </>
       )}
-      {model !== null && (
-        <Multiples lang={lang} index={model} category={category} towns={towns} onOpen={open} />
+      {index !== null && (
+        <Multiples lang={lang} index={index} category={category} towns={towns} onOpen={open} />
       )}
     </section>
   );
+}
+
+/** Towns whose rows are read from their counties' files: at most this many. */
+const FEW_TOWNS = TREND_TOP;
+
+/** The counties of a few towns (index.json lists each); null: many towns, or a county it does not list. */
+function countiesOfFew(index: DatasetModel, towns: readonly Town[]): string[] | null {
+  if (towns.length > FEW_TOWNS) return null;
+  const keys = [...new Set(towns.map(countyKeyOf))];
+  return keys.every((key) => index.counties.has(key)) ? keys : null;
+}
+
+/**
+ * The rows of these indicators (every year) for these towns, asked for when
+ * `wanted`: a few towns' from their counties' files, which hold all their
+ * figures, rather than every town's files of each indicator and year (a
+ * nation's trend and small multiples: 21 files, half a million rows; their
+ * towns' counties, a few thousand). The model reads them with valueFor.
+ */
+function useRowsOf(
+  index: DatasetModel | null,
+  towns: readonly Town[] | null,
+  ids: readonly IndicatorId[],
+  wanted: boolean,
+): IndicatorData {
+  const counties = useMemo(
+    () => (index === null || towns === null ? null : countiesOfFew(index, towns)),
+    [index, towns],
+  );
+  const asked = wanted && towns !== null;
+  const fromFiles = counties === null;
+  const files = useIndicatorData(asked && fromFiles ? ids : NONE);
+  const few = useCountiesData(asked && !fromFiles ? counties : null);
+  const model = useMemo(
+    () =>
+      fromFiles
+        ? files.model
+        : index === null || few.data === null
+          ? null
+          : withCountyRows(index, few.data),
+    [fromFiles, files.model, few.data, index],
+  );
+  return { state: fromFiles ? files.state : few.state, model };
 }
 
 /**
@@ -296,7 +371,7 @@ function Multiples({
   onOpen,
 }: {
   lang: Lang;
-  /** The model as the main trend sees it: for the index (which indicators, their files). */
+  /** The model as the main trend sees it: for the index (which indicators, their files, the counties). */
   index: DatasetModel;
   category: CategoryId;
   towns: readonly Town[];
@@ -304,8 +379,11 @@ function Multiples({
 }) {
   const ids = useMemo(() => indicatorsWithDataIn(index, category), [index, category]);
   const ref = useRef<HTMLDivElement | null>(null);
-  const near = useNearViewport(ref, ids.length > 1 && bytesOf(index, ids) > LAZY_BYTES);
-  const { state: dataState, model } = useIndicatorData(near && ids.length > 1 ? ids : NONE);
+  // Lazy when it reads the indicators' files and they are large.
+  const lazy =
+    ids.length > 1 && countiesOfFew(index, towns) === null && bytesOf(index, ids) > LAZY_BYTES;
+  const near = useNearViewport(ref, lazy);
+  const { state: dataState, model } = useRowsOf(index, towns, ids, near && ids.length > 1);
   const ready = near && dataState === 'ready';
   const related = useMemo(() => {
     if (model === null || !ready || ids.length < 2) return null;
@@ -384,3 +462,4 @@ function Multiples({
 }
 
 const NONE: readonly IndicatorId[] = [];
+const NO_YEARS: readonly number[] = [];
