@@ -20,6 +20,7 @@ import {
   type IndexFile,
   type IndexIndicator,
 } from '../extract/data-index';
+import { isCounted } from '../extract/columns';
 import { fileError } from '../extract/result';
 import { dataPath, dataUrl, fetchData, fetchIndex, type Fetched } from './fetch';
 import {
@@ -243,7 +244,12 @@ export function loadCounty(
       };
       const parsedReports = await loadFile({ kind: 'reports' }, info.reports);
       errors.push(...parsedReports.errors);
-      const reports = own(parsedReports.rows, info.reports.file);
+      // A report not counted (unreadable, another file of one) of a town the
+      // index lacks is no town's: it is on the data quality page, not a problem here.
+      const reports = own(
+        parsedReports.rows.filter((r) => isCounted(r.status) || isKnownTown(r.townId)),
+        info.reports.file,
+      );
       let values: ValueRow[] = [];
       if (reports.length === 0) {
         // Nothing to place its values by (a county file exists for a county with reports).

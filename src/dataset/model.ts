@@ -167,7 +167,7 @@ export interface YearValues {
 /**
  * One indicator's figures of a year, by index.json town number: what the
  * overview's cards add up (a sum or a median, and whether any figure is
- * loose), without an object per town. A nation's eight headline figures for
+ * loose), without an object per town. A nation's nine headline figures for
  * two years were 430,000 rows and half the page's heap; as figures they are
  * 5 MB. Views that show rows (a ranking, a source) load the rows.
  */
@@ -399,19 +399,20 @@ export function rowOfReport(
   return undefined;
 }
 
-/** Bytes of these indicators' files for these years (default: all), from the index. */
-export function bytesOf(
+/** Bytes or rows of these indicators' files for these years (default: all), from the index. */
+export function sizeOf(
   model: DatasetModel,
   ids: readonly IndicatorId[],
+  of: 'bytes' | 'rows',
   years?: readonly number[],
 ): number {
-  let bytes = 0;
+  let size = 0;
   for (const id of ids) {
     for (const f of model.files.get(id)?.years ?? []) {
-      if (years === undefined || years.includes(f.year)) bytes += f.bytes;
+      if (years === undefined || years.includes(f.year)) size += f[of];
     }
   }
-  return bytes;
+  return size;
 }
 
 /** Whether a view can show this indicator for this year: loaded, or nothing to load. */

@@ -46,7 +46,7 @@ export function valueFor(
  * Each town's figure of an indicator and year, what the overview's cards and
  * the trend's choice of towns read: from the rows where they are loaded (or
  * the town-year was imported here), else from the figures (YearFigures).
- * Numbers, not objects: the cards read a nation's towns sixteen times over.
+ * Numbers, not objects: the cards read a nation's towns eighteen times over (nine headlines, two years).
  */
 export interface FigureReader {
   /** The town's value; NaN when it has none, or none is loaded. */
@@ -312,7 +312,7 @@ export function indicatorsWithDataIn(
 /**
  * The `n` towns with the highest value of their latest report of the
  * indicator — what a trend chart can show legibly when many towns are
- * selected. Figures are enough (see figureFor): rows are not needed.
+ * selected. Figures are enough (see figureReader): rows are not needed.
  */
 export function topTowns(
   model: DatasetModel,

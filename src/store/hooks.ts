@@ -97,7 +97,7 @@ export function useIndicatorData(
 /**
  * Asks for these indicators' figures for these years (the cards: a value per
  * town, not rows; see YearFigures) and says whether they are there. The
- * model reads them with figureFor.
+ * model reads them with figureReader.
  */
 export function useIndicatorFigures(
   ids: readonly IndicatorId[],
@@ -126,7 +126,9 @@ export function useCountyData(key: string | null): {
 
 /**
  * Asks for these counties' values and reports (null: none asked) and gives
- * them, in the same order, once every one is there.
+ * those that loaded once each has loaded or failed: a county whose files
+ * could not be read (its problem listed with the others) leaves out its
+ * towns, not the rest. 'failed' when none could be read.
  */
 export function useCountiesData(keys: readonly string[] | null): {
   state: LoadState;
@@ -137,24 +139,27 @@ export function useCountiesData(keys: readonly string[] | null): {
   useEffect(() => {
     if (ready && keys !== null) for (const key of keys) request(key);
   }, [ready, keys, request]);
+  // Each county's data, or whether it failed (a county the index does not list cannot be loaded either).
   const found = useAppStore(
-    useShallow((s) => (keys === null ? [] : keys.map((key) => s.model?.countyData.get(key)))),
+    useShallow((s) =>
+      keys === null || s.model === null
+        ? []
+        : keys.map(
+            (key) =>
+              s.model?.countyData.get(key) ??
+              (s.countyLoads.get(key) === 'failed' || s.model?.counties.has(key) !== true),
+          ),
+    ),
   );
-  const failed = useAppStore(
-    (s) =>
-      keys !== null &&
-      s.model !== null &&
-      keys.some(
-        (key) =>
-          s.countyLoads.get(key) === 'failed' ||
-          (!s.model?.counties.has(key) && !s.model?.countyData.has(key)),
-      ),
-  );
-  const data = useMemo(
-    () => (keys === null || found.some((d) => d === undefined) ? null : (found as CountyData[])),
-    [keys, found],
-  );
-  return { state: data !== null ? 'ready' : failed ? 'failed' : 'loading', data };
+  return useMemo(() => {
+    if (keys === null || found.length < keys.length || found.some((f) => f === false)) {
+      return { state: 'loading', data: null };
+    }
+    const data = found.filter((f): f is CountyData => typeof f !== 'boolean');
+    return data.length === 0 && keys.length > 0
+      ? { state: 'failed', data: null }
+      : { state: 'ready', data };
+  }, [keys, found]);
 }
 
 /** Asks for reports.csv (when `wanted`) and says whether it is there. */

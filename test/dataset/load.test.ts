@@ -37,7 +37,9 @@ const FILES: Readonly<Record<string, string>> = {
   'indicators/mediation.resolved/2024.csv': [INDICATOR_HEADER, numbered('r1', 0, 9)].join('\n'),
   'counties/0/values.csv': [COUNTY_HEADER, countyRow('r1', 10), countyRow('r5', 5)].join('\n'),
   'counties/0/reports.csv':
-    'report_id,town,county,city,province,year,status\nr1,甲镇,某县,某市,某省,2024,ok\nr5,丁镇,某县,某市,某省,2024,ok\n',
+    'report_id,town,county,city,province,year,status\nr1,甲镇,某县,某市,某省,2024,ok\nr5,丁镇,某县,某市,某省,2024,ok\n' +
+    // Not counted: an unreadable file of no town, another file of 甲镇's report.
+    'r6,,某县,某市,某省,,error\nr7,甲镇,某县,某市,某省,2024,duplicate\n',
 };
 
 /** counties/0's entry in index.json, under `key`, its files' sizes as they are. */
@@ -133,7 +135,11 @@ describe('rows of towns index.json does not list', () => {
     const info = countyInfo('某省/某市/某县');
     const { data, errors } = await loadCounty(info, isKnown);
     expect(data.values.map((r) => [r.town, r.year, r.value])).toEqual([['甲镇', 2024, 10]]);
-    expect(data.reports.map((r) => r.town)).toEqual(['甲镇']);
+    // A report not counted, of no town the index lists, is no problem (the data quality page lists it).
+    expect(data.reports.map((r) => [r.reportId, r.town])).toEqual([
+      ['r1', '甲镇'],
+      ['r7', '甲镇'],
+    ]);
     expect(errors).toEqual([
       {
         file: 'data/counties/0/reports.csv',
@@ -157,7 +163,7 @@ describe('rows of towns index.json does not list', () => {
     expect(errors.map((e) => [e.file, e.message])).toEqual([
       [
         'data/counties/0/reports.csv',
-        '2 row(s) of another county skipped: this file holds 某省/某市/别县 only',
+        '3 row(s) of another county skipped: this file holds 某省/某市/别县 only',
       ],
       ['data/counties/0/values.csv', "not read: none of the county's reports could be"],
     ]);

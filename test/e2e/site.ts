@@ -87,17 +87,28 @@ export async function buildSite(): Promise<string> {
 
 /**
  * A copy of a built site whose files of these indicators are large (400 KB:
- * padded, their rows unchanged, index.json restating their sizes).
+ * padded, their rows unchanged, index.json restating their sizes), and with
+ * `rows`, listed in index.json as that many rows each (a nation's: a page
+ * decides by them what to read whole).
  */
-export function withLargeFiles(siteDir: string, large: (indicator: string) => boolean): string {
+export function withLargeFiles(
+  siteDir: string,
+  large: (indicator: string) => boolean,
+  rows?: number,
+): string {
   const dir = mkdtempSync(join(tmpdir(), 'rol-large-files-'));
   cpSync(siteDir, dir, { recursive: true });
-  const index = JSON.parse(readFileSync(join(dir, 'data', 'index.json'), 'utf8')) as {
-    indicators: { id: string; years: { file: string }[] }[];
-  };
+  const indexPath = join(dir, 'data', 'index.json');
+  type Index = { indicators: { id: string; years: { file: string; rows: number }[] }[] };
+  const index = JSON.parse(readFileSync(indexPath, 'utf8')) as Index;
   for (const i of index.indicators) {
-    if (large(i.id)) for (const y of i.years) padTo(join(dir, 'data', y.file), 400_000);
+    if (!large(i.id)) continue;
+    for (const y of i.years) {
+      padTo(join(dir, 'data', y.file), 400_000);
+      if (rows !== undefined) y.rows = rows;
+    }
   }
+  writeFileSync(indexPath, JSON.stringify(index));
   restateSizes(join(dir, 'data'));
   return dir;
 }

@@ -31,8 +31,8 @@ import { DataPending } from '../../components/DataPending';
 import { EmptyState } from '../../components/EmptyState';
 import { rowText, valueFlag } from '../../components/value-text';
 import {
-  bytesOf,
   countyKeyOf,
+  sizeOf,
   withCountyRows,
   type DatasetModel,
   type Town,
@@ -163,38 +163,39 @@ export function TrendView() {
   const category = useDeferredValue(chosenCategory);
   const selected = useSelectedTowns();
   const changeId = STATED_CHANGE[indicator];
-  // Which towns' lines: the indicator's figures of every year (a value per
-  // town, not rows) rank them by their latest.
-  const years = useAppStore((s) => s.model?.years ?? NO_YEARS);
-  const figures = useIndicatorFigures(
-    useMemo(() => [indicator], [indicator]),
-    years,
+  const ids = useMemo(
+    () => (changeId === undefined ? [indicator] : [indicator, changeId]),
+    [indicator, changeId],
   );
+  // Every town's rows when they are few enough (later changes of year need no
+  // file); else the indicator's figures of every year (a value per town, not
+  // rows) choose the towns, and their rows come apart (useRowsOf).
+  const whole = useAppStore((s) => s.model !== null && sizeOf(s.model, ids, 'rows') <= ROWS_BUDGET);
+  // No choice to make among this many.
+  const ranks = !whole && selected.length > TREND_TOP;
+  const toRank = useMemo(() => (ranks ? [indicator] : NONE), [ranks, indicator]);
+  const years = useAppStore((s) => s.model?.years ?? NO_YEARS);
+  const figures = useIndicatorFigures(toRank, years);
   const index = figures.model;
-  // More than a dozen lines are unreadable: the top ones unless asked for all.
+  const rows = useRowsOf(index, null, whole ? ids : NONE, true);
+  const rankedBy = whole ? rows : figures;
   const ranked = useMemo(
     () =>
-      index === null || figures.state !== 'ready'
+      rankedBy.model === null || rankedBy.state !== 'ready'
         ? []
-        : topTowns(index, indicator, selected, Infinity),
-    [index, indicator, selected, figures.state],
+        : topTowns(rankedBy.model, indicator, selected, Infinity),
+    [rankedBy.model, rankedBy.state, indicator, selected],
   );
   const reporting = ranked.length;
+  // More than a dozen lines are unreadable: the top ones unless asked for all.
   const limited = !trendAll && reporting > TREND_TOP;
-  const top = useMemo(() => ranked.slice(0, TREND_TOP), [ranked]);
+  const top = useSameTowns(ranked.slice(0, TREND_TOP));
   const towns = limited ? top : selected;
-  // Their rows (the points' sentences, the stated change): a few towns' from
-  // their counties' files, many towns' from the indicator's files.
-  const { state: rowsState, model } = useRowsOf(
-    index,
-    figures.state === 'ready' ? towns : null,
-    useMemo(
-      () => (changeId === undefined ? [indicator] : [indicator, changeId]),
-      [indicator, changeId],
-    ),
-    true,
-  );
-  const dataState = figures.state === 'ready' ? rowsState : figures.state;
+  // Their rows (the points' sentences, the stated change).
+  const picked = !whole && figures.state === 'ready';
+  const few = useRowsOf(index, picked ? towns : null, ids, picked);
+  const { state: rowsState, model } = whole ? rows : few;
+  const dataState = whole || figures.state === 'ready' ? rowsState : figures.state;
   const ready = dataState === 'ready';
   const main = useMemo(
     () => (model === null || !ready ? null : linesFor(lang, model, indicator, towns)),
@@ -315,22 +316,53 @@ export function TrendView() {
   );
 }
 
-/** Towns whose rows are read from their counties' files: at most this many. */
+/**
+ * Rows a trend (or the small multiples) reads of every town, at most: about
+ * 10 MB of the page's heap (a row takes about as much as its line of CSV).
+ * Beyond, a few towns' rows come from their counties' files.
+ */
+const ROWS_BUDGET = 100_000;
+
+/** Towns whose rows may be read from their counties' files: at most this many. */
 const FEW_TOWNS = TREND_TOP;
 
-/** The counties of a few towns (index.json lists each); null: many towns, or a county it does not list. */
-function countiesOfFew(index: DatasetModel, towns: readonly Town[]): string[] | null {
+/**
+ * The counties of a few towns, when reading them is fewer rows than the
+ * indicators' files (index.json lists each county); null: read the files.
+ */
+function countiesOfFew(
+  index: DatasetModel,
+  towns: readonly Town[],
+  ids: readonly IndicatorId[],
+): string[] | null {
   if (towns.length > FEW_TOWNS) return null;
+  const files = sizeOf(index, ids, 'rows');
+  if (files <= ROWS_BUDGET) return null;
   const keys = [...new Set(towns.map(countyKeyOf))];
-  return keys.every((key) => index.counties.has(key)) ? keys : null;
+  let rows = 0;
+  for (const key of keys) {
+    const county = index.counties.get(key);
+    if (county === undefined) return null;
+    rows += county.values.rows;
+  }
+  return rows < files ? keys : null;
+}
+
+/** The same towns as at the last render, the same array: what depends on them is not made again. */
+function useSameTowns(towns: Town[]): Town[] {
+  const [kept, setKept] = useState(towns);
+  const same = kept.length === towns.length && kept.every((t, i) => t.id === towns[i]?.id);
+  if (!same) setKept(towns);
+  return same ? kept : towns;
 }
 
 /**
- * The rows of these indicators (every year) for these towns, asked for when
- * `wanted`: a few towns' from their counties' files, which hold all their
- * figures, rather than every town's files of each indicator and year (a
- * nation's trend and small multiples: 21 files, half a million rows; their
- * towns' counties, a few thousand). The model reads them with valueFor.
+ * The rows of these indicators (every year) for these towns (null: every
+ * town's), asked for when `wanted`: a few towns' from their counties'
+ * files, which hold all their figures, when the indicators' files are many
+ * rows (a nation's trend and small multiples: 21 files, 400,000 rows; their
+ * towns' counties, a few thousand); else the indicators' files. The model
+ * reads them with valueFor.
  */
 function useRowsOf(
   index: DatasetModel | null,
@@ -339,13 +371,12 @@ function useRowsOf(
   wanted: boolean,
 ): IndicatorData {
   const counties = useMemo(
-    () => (index === null || towns === null ? null : countiesOfFew(index, towns)),
-    [index, towns],
+    () => (index === null || towns === null ? null : countiesOfFew(index, towns, ids)),
+    [index, towns, ids],
   );
-  const asked = wanted && towns !== null;
   const fromFiles = counties === null;
-  const files = useIndicatorData(asked && fromFiles ? ids : NONE);
-  const few = useCountiesData(asked && !fromFiles ? counties : null);
+  const files = useIndicatorData(wanted && fromFiles ? ids : NONE);
+  const few = useCountiesData(wanted && !fromFiles ? counties : null);
   const model = useMemo(
     () =>
       fromFiles
@@ -381,7 +412,9 @@ function Multiples({
   const ref = useRef<HTMLDivElement | null>(null);
   // Lazy when it reads the indicators' files and they are large.
   const lazy =
-    ids.length > 1 && countiesOfFew(index, towns) === null && bytesOf(index, ids) > LAZY_BYTES;
+    ids.length > 1 &&
+    countiesOfFew(index, towns, ids) === null &&
+    sizeOf(index, ids, 'bytes') > LAZY_BYTES;
   const near = useNearViewport(ref, lazy);
   const { state: dataState, model } = useRowsOf(index, towns, ids, near && ids.length > 1);
   const ready = near && dataState === 'ready';
