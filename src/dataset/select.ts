@@ -309,6 +309,24 @@ export function indicatorsWithDataIn(
   );
 }
 
+/** The towns a trend draws by default: the top ones by their latest value. */
+export const TREND_TOP = 10;
+/** Towns whose lines can all be drawn on request, at most (a nation's 38,000 lines froze the page). */
+export const TREND_ALL_MAX = 300;
+
+/**
+ * Whether a trend of the towns reporting its indicator draws only the top
+ * TREND_TOP (more lines are unreadable) or, asked for, all of them, which it
+ * offers for a few hundred at most.
+ */
+export function trendScope(
+  reporting: number,
+  all: boolean,
+): { readonly limited: boolean; readonly canShowAll: boolean } {
+  const canShowAll = reporting <= TREND_ALL_MAX;
+  return { limited: reporting > TREND_TOP && !(all && canShowAll), canShowAll };
+}
+
 /**
  * The `n` towns with the highest value of their latest report of the
  * indicator — what a trend chart can show legibly when many towns are

@@ -81,34 +81,36 @@ export interface IndicatorData {
  * they are there. Until 'ready', a view shows that it is loading: an
  * indicator not yet loaded is unknown, never "not reported".
  */
-export function useIndicatorData(
+export const useIndicatorData = (
   ids: readonly IndicatorId[],
   years?: readonly number[],
-): IndicatorData {
-  const request = useAppStore((s) => s.requestIndicators);
-  const model = useAppStore(selectIndicatorModel(ids, years));
-  useEffect(() => {
-    if (model !== null && ids.length > 0) request(ids, years);
-  }, [model, ids, years, request]);
-  const state = useAppStore((s) => indicatorsState(s, ids, years));
-  return { state, model };
-}
+): IndicatorData => useIndicatorFiles('rows', ids, years);
 
 /**
  * Asks for these indicators' figures for these years (the cards: a value per
  * town, not rows; see YearFigures) and says whether they are there. The
  * model reads them with figureReader.
  */
-export function useIndicatorFigures(
+export const useIndicatorFigures = (
   ids: readonly IndicatorId[],
   years: readonly number[],
+): IndicatorData => useIndicatorFiles('figures', ids, years);
+
+function useIndicatorFiles(
+  as: 'rows' | 'figures',
+  ids: readonly IndicatorId[],
+  years: readonly number[] | undefined,
 ): IndicatorData {
-  const request = useAppStore((s) => s.requestFigures);
+  const request = useAppStore((s) => (as === 'rows' ? s.requestIndicators : s.requestFigures));
   const model = useAppStore(selectIndicatorModel(ids, years));
   useEffect(() => {
-    if (model !== null && ids.length > 0) request(ids, years);
+    if (model !== null && ids.length > 0) request(ids, years ?? model.years);
   }, [model, ids, years, request]);
-  const state = useAppStore((s) => figuresState(s, ids, years));
+  const state = useAppStore((s) =>
+    as === 'rows'
+      ? indicatorsState(s, ids, years)
+      : figuresState(s, ids, years ?? s.model?.years ?? []),
+  );
   return { state, model };
 }
 

@@ -7,6 +7,7 @@ import {
   selectedTowns,
   topTowns,
   trendFor,
+  trendScope,
 } from '../../src/dataset/select';
 import { cellKey, compareMatrix, effectiveYearMode, townProfile } from '../../src/dataset/compare';
 import {
@@ -65,6 +66,17 @@ describe('trendFor', () => {
       trend.series.map((s) => [s.town.name, s.points.map((p) => p?.value ?? null)]),
     );
     expect(byTown).toEqual({ 甲镇: [100, null, 150], 乙镇: [null, 80, 190] });
+  });
+});
+
+describe('trendScope', () => {
+  it("draws the top ten, every town on request, but never a nation's every town", () => {
+    expect(trendScope(8, false)).toEqual({ limited: false, canShowAll: true });
+    expect(trendScope(260, false)).toEqual({ limited: true, canShowAll: true });
+    expect(trendScope(260, true)).toEqual({ limited: false, canShowAll: true });
+    expect(trendScope(37_893, false)).toEqual({ limited: true, canShowAll: false });
+    // A link asking for every town of a nation gets the top ten.
+    expect(trendScope(37_893, true)).toEqual({ limited: true, canShowAll: false });
   });
 });
 

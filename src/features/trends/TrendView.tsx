@@ -38,7 +38,14 @@ import {
   type Town,
   type ValueRow,
 } from '../../dataset/model';
-import { indicatorsWithDataIn, topTowns, trendFor, valueFor } from '../../dataset/select';
+import {
+  TREND_TOP,
+  indicatorsWithDataIn,
+  topTowns,
+  trendFor,
+  trendScope,
+  valueFor,
+} from '../../dataset/select';
 import { ExportCsv } from '../../components/ExportCsv';
 import { chartCaption } from '../../components/chart/caption-text';
 import { exportQuotes, importedText } from '../../store/quotes';
@@ -55,8 +62,6 @@ import {
   useSelectedTowns,
   type IndicatorData,
 } from '../../store/hooks';
-
-const TREND_TOP = 10;
 
 /** Counts tick at whole numbers, rates on 0–100; a change (signed %) as it comes. */
 function scaleOf(indicator: IndicatorId): AxisScale {
@@ -187,8 +192,7 @@ export function TrendView() {
     [rankedBy.model, rankedBy.state, indicator, selected],
   );
   const reporting = ranked.length;
-  // More than a dozen lines are unreadable: the top ones unless asked for all.
-  const limited = !trendAll && reporting > TREND_TOP;
+  const { limited, canShowAll } = trendScope(reporting, trendAll);
   const top = useSameTowns(ranked.slice(0, TREND_TOP));
   const towns = limited ? top : selected;
   // Their rows (the points' sentences, the stated change).
@@ -268,9 +272,11 @@ export function TrendView() {
               {limited
                 ? t(lang, 'trendTop', { n: TREND_TOP, total: reporting })
                 : t(lang, 'trendAllShown', { total: reporting })}{' '}
-              <button type="button" className="no-print" onClick={() => setTrendAll(!trendAll)}>
-                {limited ? t(lang, 'showAllTowns') : t(lang, 'showTopTowns', { n: TREND_TOP })}
-              </button>
+              {canShowAll && (
+                <button type="button" className="no-print" onClick={() => setTrendAll(!trendAll)}>
+                  {limited ? t(lang, 'showAllTowns') : t(lang, 'showTopTowns', { n: TREND_TOP })}
+                </button>
+              )}
             </p>
           )}
           {main.lines.every((l) => l.points.filter((p) => p !== null).length <= 1) && (
