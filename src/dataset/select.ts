@@ -248,6 +248,8 @@ export interface CategoryCard {
   readonly total: number;
   /** Percent change against the previous year over towns that report both; null if none. */
   readonly change: number | null;
+  /** Towns stating the figure both years: what `change` compares. */
+  readonly compared: number;
 }
 
 export function overviewCards(
@@ -295,6 +297,7 @@ export function overviewCards(
       withReport: towns.filter((t) => hasReport(t, year)).length,
       total: towns.length,
       change,
+      compared: pairedNow.length,
     };
   });
 }

@@ -90,8 +90,9 @@ describe('overviewCards', () => {
       reporting: 2,
       withReport: 4,
       total: 4,
-      // Only 乙镇 reports both 2023 and 2024: 80 → 190.
+      // Only 乙镇 reports both 2023 and 2024: 80 → 190, a change over one town.
       change: 137.5,
+      compared: 1,
     });
     const leadership = cards.find((c) => c.category === 'leadership');
     expect(leadership).toMatchObject({ headline: null, reporting: 0, change: null });

@@ -124,7 +124,11 @@ export function OverviewCards() {
               <span className="card-meta">
                 {card.change === null
                   ? t(lang, 'noPreviousYear')
-                  : `${t(lang, 'changeFromPrevious')} ${formatChange(lang, card.change)}`}
+                  : // Over the towns stating both years: the totals may move otherwise.
+                    t(lang, 'changeComparable', {
+                      n: card.compared,
+                      change: formatChange(lang, card.change),
+                    })}
               </span>
             </button>
           );
