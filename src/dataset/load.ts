@@ -33,8 +33,8 @@ import {
   type Issue,
   type ReportInfo,
   type ValueRow,
-  type YearFigures,
 } from './model';
+import { type YearFigures } from './town-figures';
 import {
   compactRow,
   parseJob,

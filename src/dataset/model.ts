@@ -20,6 +20,7 @@ import {
   type IndexIndicator,
 } from '../extract/data-index';
 import { townRows, townsOf, type TownRows } from './towns';
+import type { YearFigures } from './town-figures';
 
 /** Which report a row comes from, and the town and year it speaks for. */
 export interface ReportPlace {
@@ -162,20 +163,6 @@ export type { Issue } from '../extract/result';
 export interface YearValues {
   readonly rows: readonly ValueRow[];
   readonly byTown: TownRows;
-}
-
-/**
- * One indicator's figures of a year, by index.json town number: what the
- * overview's cards add up (a sum or a median, and whether any figure is
- * loose), without an object per town. A nation's nine headline figures for
- * two years were 430,000 rows and half the page's heap; as figures they are
- * 5 MB. Views that show rows (a ranking, a source) load the rows.
- */
-export interface YearFigures {
-  /** Town n's value; NaN when the file has none for it (or a correction deleted it). */
-  readonly values: Float64Array;
-  /** Town n's qualifier, as its index in QUALIFIERS. */
-  readonly qualifiers: Uint8Array;
 }
 
 /**
@@ -374,18 +361,6 @@ export function withCountyRows(model: DatasetModel, counties: readonly CountyDat
   return { ...model, loaded };
 }
 
-/** The model with one more indicator-year of figures (see YearFigures). */
-export function withFigures(
-  model: DatasetModel,
-  indicator: IndicatorId,
-  year: number,
-  figures: YearFigures,
-): DatasetModel {
-  const byYear = new Map(model.figures.get(indicator));
-  byYear.set(year, figures);
-  return { ...model, figures: new Map(model.figures).set(indicator, byYear) };
-}
-
 /** The loaded row of one indicator from one report, if any. */
 export function rowOfReport(
   model: DatasetModel,
@@ -420,11 +395,6 @@ export function isLoaded(model: DatasetModel, indicator: IndicatorId, year: numb
   const files = model.files.get(indicator);
   if (files === undefined || !files.years.some((f) => f.year === year)) return true;
   return model.loaded.get(indicator)?.byYear.has(year) === true;
-}
-
-/** Whether the cards can add up this indicator for this year: its rows or its figures are loaded (or nothing to load). */
-export function hasFigures(model: DatasetModel, indicator: IndicatorId, year: number): boolean {
-  return isLoaded(model, indicator, year) || model.figures.get(indicator)?.has(year) === true;
 }
 
 export function withReports(model: DatasetModel, reports: readonly ReportInfo[]): DatasetModel {

@@ -6,16 +6,15 @@
 import type { StateCreator } from 'zustand';
 import type { IndicatorId } from '../catalog';
 import {
-  hasFigures,
   isLoaded,
   latestYear,
   withCounty,
-  withFigures,
   withIndicatorYear,
   withReports,
   type DatasetModel,
   type Issue,
 } from '../dataset/model';
+import { hasFigures, withFigures } from '../dataset/town-figures';
 import type * as DataLoader from '../dataset/load';
 import type { AppState } from './index';
 

@@ -10,12 +10,8 @@ import {
   trendScope,
 } from '../../src/dataset/select';
 import { cellKey, compareMatrix, effectiveYearMode, townProfile } from '../../src/dataset/compare';
-import {
-  countyKeyOf,
-  withCountyRows,
-  type DatasetModel,
-  type YearFigures,
-} from '../../src/dataset/model';
+import { countyKeyOf, withCountyRows, type DatasetModel } from '../../src/dataset/model';
+import { type YearFigures } from '../../src/dataset/town-figures';
 import { QUALIFIERS, type IndicatorId } from '../../src/catalog';
 import { MODEL } from './fixtures';
 
