@@ -220,20 +220,13 @@ export function figuresState(
   ids: readonly IndicatorId[],
   years: readonly number[],
 ): LoadState {
-  const { model } = state;
-  if (model === null) return 'loading';
-  let result: LoadState = 'ready';
-  for (const id of ids) {
-    for (const year of years) {
-      if (hasFigures(model, id, year)) continue;
-      const key = loadKey(id, year);
-      if (state.figureLoads.get(key) === 'failed' || state.indicatorLoads.get(key) === 'failed') {
-        return 'failed';
-      }
-      result = 'loading';
-    }
-  }
-  return result;
+  return filesState(
+    state.model,
+    ids,
+    years,
+    hasFigures,
+    (key) => state.figureLoads.get(key) === 'failed' || state.indicatorLoads.get(key) === 'failed',
+  );
 }
 
 /**
@@ -246,13 +239,29 @@ export function indicatorsState(
   ids: readonly IndicatorId[],
   years?: readonly number[],
 ): LoadState {
-  const { model, indicatorLoads } = state;
+  return filesState(
+    state.model,
+    ids,
+    years,
+    isLoaded,
+    (key) => state.indicatorLoads.get(key) === 'failed',
+  );
+}
+
+/** 'ready' once every indicator-year is `there`, 'failed' once one's file `failed`, else 'loading'. */
+function filesState(
+  model: DatasetModel | null,
+  ids: readonly IndicatorId[],
+  years: readonly number[] | undefined,
+  there: (model: DatasetModel, id: IndicatorId, year: number) => boolean,
+  failed: (key: string) => boolean,
+): LoadState {
   if (model === null) return 'loading';
   let result: LoadState = 'ready';
   for (const id of ids) {
     for (const year of years ?? model.years) {
-      if (isLoaded(model, id, year)) continue;
-      if (indicatorLoads.get(loadKey(id, year)) === 'failed') return 'failed';
+      if (there(model, id, year)) continue;
+      if (failed(loadKey(id, year))) return 'failed';
       result = 'loading';
     }
   }
