@@ -6,7 +6,7 @@
 import { valueRangeProblem, type IndicatorId, type Qualifier } from '../catalog';
 import type { NumberToken } from './numbers';
 import { sumListedParts } from './parts';
-import { compileCatalog, type CompiledRule } from './rules';
+import { compileCatalog, holds, type CompiledRule, type RuleIndex } from './rules';
 import { clauseStartIn, LEFT_WINDOW, QUOTA, TOTAL, wordStatements } from './said-in-words';
 import { SPACES } from './text';
 import {
@@ -143,51 +143,89 @@ function better(a: Candidate, b: Candidate): boolean {
   return a.rule.order < b.rule.order;
 }
 
-function bestCandidate(
-  rules: readonly CompiledRule[],
-  token: NumberToken,
-  left: string,
-  leftEnd: number,
-  right: string,
+/** What a rule is tried against: the text around a number. */
+interface Around {
+  readonly token: NumberToken;
+  readonly left: string;
+  /** Where `left` ends in the text. */
+  readonly leftEnd: number;
+  readonly right: string;
   /** The sentence up to the number: where topics are looked for. */
-  sentenceBefore: string,
+  readonly sentenceBefore: string;
   /** The section's headings and the paragraph up to the number (computed when a rule asks). */
-  context: () => string,
-): Candidate | null {
+  readonly context: () => string;
+}
+
+/** The phrase `rule` reads around the number, if it does. */
+function candidateOf(rule: CompiledRule, at: Around): Candidate | null {
+  const { token } = at;
+  let start = token.start;
+  let end = token.end;
+  let distance = 0;
+  if (rule.left !== null) {
+    if (!holds(at.left, rule.leftNeeds)) return null;
+    const m = rule.left.exec(at.left);
+    if (m === null) return null;
+    start = at.leftEnd - at.left.length + m.index;
+    distance = (m[1] ?? '').length;
+  }
+  if (rule.right !== null) {
+    const m = rule.right.exec(at.right);
+    if (m === null) return null;
+    end = token.end + m[0].length;
+  }
+  if (rule.unless !== null && rule.unless.test(at.sentenceBefore)) return null;
+  if (rule.context !== null && !rule.context.test(at.context())) return null;
+  let topical = false;
+  if (rule.topic !== null) {
+    if (!rule.topic.test(at.sentenceBefore)) return null;
+    topical = true;
+  }
+  return { rule, start, end, distance, topical };
+}
+
+/** Marks of the slots and rules one call of bestCandidate has seen: `visit` where seen. */
+let visit = 0;
+let slotVisits = new Int32Array(0);
+let ruleVisits = new Int32Array(0);
+
+/**
+ * The best of the rules that read the text around the number. Only the
+ * rules the index finds by the characters before the number are tried; the
+ * best does not depend on the order they are tried in (`better` ends with
+ * the catalog's order).
+ */
+function bestCandidate(index: RuleIndex, at: Around): Candidate | null {
+  const catalog = compileCatalog();
+  if (slotVisits.length !== catalog.slots) slotVisits = new Int32Array(catalog.slots);
+  if (ruleVisits.length !== catalog.rules.length) ruleVisits = new Int32Array(catalog.rules.length);
+  visit++;
   let best: Candidate | null = null;
-  const leftStart = leftEnd - left.length;
-  for (const rule of rules) {
-    let start = token.start;
-    let end = token.end;
-    let distance = 0;
-    if (rule.left !== null) {
-      const m = rule.left.exec(left);
-      if (m === null) continue;
-      start = leftStart + m.index;
-      distance = (m[1] ?? '').length;
+  const consider = (rule: CompiledRule): void => {
+    const candidate = candidateOf(rule, at);
+    if (candidate !== null && (best === null || better(candidate, best))) best = candidate;
+  };
+  for (const rule of index.always) consider(rule);
+  const { left } = at;
+  for (let i = 0; i < left.length; i++) {
+    const slot = catalog.charSlots[left.charCodeAt(i)] ?? -1;
+    if (slot < 0 || slotVisits[slot] === visit) continue;
+    slotVisits[slot] = visit;
+    for (const rule of index.bySlot[slot] ?? []) {
+      if (ruleVisits[rule.order] === visit) continue;
+      ruleVisits[rule.order] = visit;
+      consider(rule);
     }
-    if (rule.right !== null) {
-      const m = rule.right.exec(right);
-      if (m === null) continue;
-      end = token.end + m[0].length;
-    }
-    if (rule.unless !== null && rule.unless.test(sentenceBefore)) continue;
-    if (rule.context !== null && !rule.context.test(context())) continue;
-    let topical = false;
-    if (rule.topic !== null) {
-      if (!rule.topic.test(sentenceBefore)) continue;
-      topical = true;
-    }
-    const candidate: Candidate = { rule, start, end, distance, topical };
-    if (best === null || better(candidate, best)) best = candidate;
   }
   return best;
 }
 
-function rulesFor(token: NumberToken): readonly CompiledRule[] {
+const NO_RULES: RuleIndex = { always: [], bySlot: [] };
+
+function rulesFor(token: NumberToken): RuleIndex {
   const catalog = compileCatalog();
   const key = token.kind === 'count' ? token.unit : token.kind === 'percent' ? '%' : 'change';
-  return catalog.byUnit.get(key) ?? [];
+  return catalog.byUnit.get(key) ?? NO_RULES;
 }
 
 export interface MatchResult {
@@ -228,7 +266,14 @@ export function matchTokens(
     const candidates: Candidate[] = [];
     let contextText: string | null = null;
     const context = (): string => (contextText ??= contextBefore(folded, structure, token.start));
-    const main = bestCandidate(rules, token, left, token.start, right, sentenceBefore, context);
+    const main = bestCandidate(rules, {
+      token,
+      left,
+      leftEnd: token.start,
+      right,
+      sentenceBefore,
+      context,
+    });
     if (main !== null) candidates.push(main);
     // 参考率、通过率均为100%: each listed subject states the same number.
     if (ENUMERATION_TAIL.test(left)) {
@@ -237,7 +282,14 @@ export function matchTokens(
         if (!SEPARATORS.includes(left.charAt(q))) continue;
         const head = left.slice(0, q);
         const headEnd = token.start - (left.length - q);
-        const c = bestCandidate(rules, token, head, headEnd, right, sentenceBefore, context);
+        const c = bestCandidate(rules, {
+          token,
+          left: head,
+          leftEnd: headEnd,
+          right,
+          sentenceBefore,
+          context,
+        });
         const known = candidates.some((f) => f.rule.indicator === c?.rule.indicator);
         if (c !== null && c.distance === 0 && !known) candidates.push(c);
       }

@@ -7,7 +7,7 @@
 import type { Qualifier } from '../catalog';
 import { tryParseChineseNumber } from './chinese-numerals';
 import { fail, ok, type Result } from './result';
-import { longestFirst, SPACES } from './text';
+import { charTable, longestFirst, MAX_SPACES, SPACES } from './text';
 
 export { tryParseChineseInteger, tryParseChineseNumber } from './chinese-numerals';
 
@@ -49,7 +49,17 @@ const POST_QUALIFIERS: Readonly<Record<string, Qualifier>> = {
   以上: '>=',
   左右: '~',
 };
-const NEGATIVE_DIRECTIONS = new Set(['下降', '减少', '降低', '回落', '下滑']);
+const NEGATIVE_DIRECTIONS: readonly string[] = ['下降', '减少', '降低', '回落', '下滑'];
+/** Words of a change before its number (同比下降17.2%): falls, then rises. */
+const DIRECTIONS: readonly string[] = [
+  ...NEGATIVE_DIRECTIONS,
+  '上升',
+  '增长',
+  '增加',
+  '提高',
+  '提升',
+  '上涨',
+];
 
 /**
  * Measure words, longest first. Units that no indicator accepts (年, 元 …) are
@@ -128,10 +138,10 @@ const CN_DIGIT_CHARS = '零〇一二三四五六七八九';
  */
 const SPACED = `(?:${SPACES}(?=\\d))?`;
 
-const TOKEN_SOURCE = [
+export const TOKEN_SOURCE = [
   // 上千份, 上万人次: 上 only before a lone 百/千/万 (线上3场 is not "more than 3").
   `(?:(?<pre>${longestFirst(Object.keys(PRE_QUALIFIERS))}|上(?=[百千万]))(?<s1>${SPACED}))?`,
-  `(?:(?<dir>(?:下降|减少|降低|回落|下滑|上升|增长|增加|提高|提升|上涨)了?)(?<s2>${SPACED}))?`,
+  `(?:(?<dir>(?:${DIRECTIONS.join('|')})了?)(?<s2>${SPACED}))?`,
   '(?:',
   `(?<pct>百分之(?:百|[${CN_CHARS}]+(?:点[${CN_DIGIT_CHARS}]+)?|\\d+(?:\\.\\d+)?)|百分百)`,
   `|(?<arabic>\\d{1,3}(?:,\\d{3})+(?!\\d)(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?<mul1>[万亿千])?`,
@@ -150,8 +160,22 @@ const TOKEN_SOURCE = [
 
 const LONE_UNITS: Readonly<Record<string, number>> = { 百: 100, 千: 1000, 万: 10000 };
 
-const TOKEN_RE = new RegExp(TOKEN_SOURCE, 'g');
+/** Tried at the positions scanNumbers picks (sticky: there or not at all). */
+const TOKEN_RE = new RegExp(TOKEN_SOURCE, 'y');
 const WHOLE_TOKEN_RE = new RegExp(`^(?:${TOKEN_SOURCE})$`);
+
+/** What a token's numeral begins with: a digit or a Chinese numeral (百 of 百分之 too). */
+const NUMERAL_START = charTable(`0123456789${CN_CHARS}`);
+/** The words a token may begin with before its numeral: a qualifier (or 上), a direction. */
+const LEAD_WORDS = [...Object.keys(PRE_QUALIFIERS), '上', ...DIRECTIONS];
+const LEAD_START = charTable(LEAD_WORDS.map((w) => w.charAt(0)));
+/** The most characters before a numeral: a qualifier, spaces, a direction and 了, spaces. */
+const MAX_LEAD =
+  Math.max(...LEAD_WORDS.map((w) => w.length)) +
+  MAX_SPACES +
+  Math.max(...DIRECTIONS.map((w) => w.length)) +
+  '了'.length +
+  MAX_SPACES;
 
 const MULTIPLIERS: Readonly<Record<string, number>> = { 千: 1e3, 万: 1e4, 亿: 1e8 };
 
@@ -243,7 +267,7 @@ function tokenFromMatch(groups: Groups, start: number, raw: string): NumberToken
   }
   if (dir !== undefined) {
     if (kind === 'percent') {
-      if (NEGATIVE_DIRECTIONS.has(dir.replace(/了$/, ''))) value = -value;
+      if (NEGATIVE_DIRECTIONS.includes(dir.replace(/了$/, ''))) value = -value;
       kind = 'change';
     } else {
       // 减少12件 states a change in a count, which no indicator holds.
@@ -315,12 +339,10 @@ function withMarkBefore(folded: string, token: NumberToken): NumberToken {
 export function scanNumbers(folded: string): NumberToken[] {
   const tokens: NumberToken[] = [];
   const re = TOKEN_RE;
-  re.lastIndex = 0;
-  for (let m = re.exec(folded); m !== null; m = re.exec(folded)) {
-    if (m[0] === '') {
-      re.lastIndex++;
-      continue;
-    }
+  for (let from = 0; from < folded.length;) {
+    const m = nextToken(folded, from);
+    if (m === null) break;
+    from = m.index + m[0].length;
     const groups = m.groups ?? {};
     const token = tokenFromMatch(groups, m.index, m[0]);
     if (token === null) continue;
@@ -334,7 +356,30 @@ export function scanNumbers(folded: string): NumberToken[] {
       continue;
     tokens.push(withMarkBefore(folded, token));
   }
+  re.lastIndex = 0;
   return tokens;
+}
+
+/**
+ * The first match of TOKEN_RE at or after `from`, as a global search would
+ * find it, without trying the regex at every position (that search was most
+ * of the scan's time): every token holds a numeral, and what may stand
+ * before its numeral (a qualifier, a direction, spaces) holds none, so the
+ * token holding the next numeral character begins at most MAX_LEAD before
+ * it, with one of the lead words or at the numeral itself.
+ */
+export function nextToken(folded: string, from: number): RegExpExecArray | null {
+  const re = TOKEN_RE;
+  for (let at = from; at < folded.length; at++) {
+    if (NUMERAL_START[folded.charCodeAt(at)] !== 1) continue;
+    for (let start = Math.max(from, at - MAX_LEAD); start <= at; start++) {
+      if (start < at && LEAD_START[folded.charCodeAt(start)] !== 1) continue;
+      re.lastIndex = start;
+      const m = re.exec(folded);
+      if (m !== null) return m;
+    }
+  }
+  return null;
 }
 
 export interface ParsedNumber {

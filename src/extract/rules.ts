@@ -29,12 +29,21 @@ const SENTENCE_GAP = `[^${SENTENCE_END}]{0,40}?`;
 export class RuleSyntaxError extends Error {}
 
 /**
+ * Strings a text must hold for a pattern to match it, each a choice of
+ * alternatives: every run of literal characters (one alternative), every
+ * group that is not optional (its alternatives). Most rules' words are not
+ * in the text before a number: testing for them is far cheaper than running
+ * the expression, which has no fixed start and is tried at every position.
+ */
+export type Needs = readonly (readonly string[])[];
+
+/**
  * Translates one side of a pattern to regex source. Trailing gaps are returned
  * apart so that the distance from the rule's last word to the number can be
  * measured (the nearest subject wins).
  */
-function translate(pattern: string): { body: string; trailingGap: string } {
-  const parts: { source: string; gap: boolean }[] = [];
+function translate(pattern: string): { body: string; trailingGap: string; needs: Needs } {
+  const parts: { source: string; gap: boolean; literal?: string; alternatives?: string[] }[] = [];
   let i = 0;
   while (i < pattern.length) {
     if (pattern.startsWith('……', i)) {
@@ -52,27 +61,57 @@ function translate(pattern: string): { body: string; trailingGap: string } {
       }
       const optional = pattern[close + 1] === '?';
       const group = `(?:${alternatives.map(escapeLiteral).join('|')})${optional ? '?' : ''}`;
-      parts.push({ source: group, gap: false });
+      parts.push({ source: group, gap: false, alternatives: optional ? [] : alternatives });
       i = close + (optional ? 2 : 1);
     } else if (pattern[i] === ')' || pattern[i] === '?') {
       throw new RuleSyntaxError(`stray ${pattern[i]} in rule "${pattern}"`);
     } else {
-      parts.push({ source: escapeLiteral(pattern[i] ?? ''), gap: false });
+      const literal = pattern[i] ?? '';
+      parts.push({ source: escapeLiteral(literal), gap: false, literal });
       i += 1;
     }
   }
   let cut = parts.length;
   while (cut > 0 && parts[cut - 1]?.gap === true) cut--;
+  const body = parts.slice(0, cut);
+  const needs: string[][] = [];
+  let run = '';
+  for (const part of [...body, { literal: undefined, alternatives: undefined }]) {
+    if (part.literal !== undefined) {
+      run += part.literal;
+      continue;
+    }
+    if (run !== '') needs.push([run]);
+    run = '';
+    if (part.alternatives !== undefined && part.alternatives.length > 0)
+      needs.push(part.alternatives);
+  }
   return {
-    body: parts
-      .slice(0, cut)
-      .map((p) => p.source)
-      .join(''),
+    body: body.map((p) => p.source).join(''),
     trailingGap: parts
       .slice(cut)
       .map((p) => p.source)
       .join(''),
+    // The longest first: the least likely to be there.
+    needs: needs.sort(
+      (a, b) => Math.min(...b.map((w) => w.length)) - Math.min(...a.map((w) => w.length)),
+    ),
   };
+}
+
+/** Whether `text` holds one alternative of each of `needs`. */
+export function holds(text: string, needs: Needs): boolean {
+  for (const alternatives of needs) {
+    let found = false;
+    for (const word of alternatives) {
+      if (text.includes(word)) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
 }
 
 /** Spaces that converted text may leave around words and numbers (see SPACES). */
@@ -88,6 +127,8 @@ export interface CompiledRule {
   readonly pattern: string;
   /** Matches the text before the number; group 1 is the distance to it. */
   readonly left: RegExp | null;
+  /** What the text before the number must hold for `left` to match it. */
+  readonly leftNeeds: Needs;
   /** Matches the text after the number. */
   readonly right: RegExp | null;
   readonly topic: RegExp | null;
@@ -118,10 +159,12 @@ export function compileRule(
     throw new RuleSyntaxError(`empty rule for ${indicator}`);
   }
   let left: RegExp | null = null;
+  let leftNeeds: Needs = [];
   if (leftText !== '') {
-    const { body, trailingGap } = translate(leftText);
+    const { body, trailingGap, needs } = translate(leftText);
     // Spaces just before the number are spacing, not distance (调解纠纷 96件).
     left = new RegExp(`${body}(${trailingGap}${FILLER})${SPACING}$`);
+    leftNeeds = needs;
   }
   let right: RegExp | null = null;
   if (rightText !== '') {
@@ -148,6 +191,7 @@ export function compileRule(
     id: ruleId(indicator, name),
     pattern,
     left,
+    leftNeeds,
     right,
     topic,
     unless,
@@ -157,10 +201,27 @@ export function compileRule(
   };
 }
 
+/**
+ * A unit's rules as the text before a number finds them. A rule whose
+ * pattern has words before the number can match only if the text holds its
+ * first need (the longest, see Needs): it is listed under the first
+ * character of each of that need's alternatives. With ten to seventy rules
+ * a unit, a number's rules were each tested in turn, nearly all in vain.
+ */
+export interface RuleIndex {
+  /** Rules with no fixed words before the number: tried for every number. */
+  readonly always: readonly CompiledRule[];
+  /** By a character's slot (the catalog's charSlots): the rules whose first need may begin with it. */
+  readonly bySlot: readonly (readonly CompiledRule[] | undefined)[];
+}
+
 /** Rules grouped by what number they can claim: `%`, `change`, or a measure word. */
 export interface CompiledCatalog {
-  readonly byUnit: ReadonlyMap<string, readonly CompiledRule[]>;
+  readonly byUnit: ReadonlyMap<string, RuleIndex>;
   readonly rules: readonly CompiledRule[];
+  /** A slot for each character a rule's first need may begin with, else -1. */
+  readonly charSlots: Int16Array;
+  readonly slots: number;
 }
 
 let cached: CompiledCatalog | null = null;
@@ -181,17 +242,37 @@ export function compileCatalog(): CompiledCatalog {
     for (const rule of INDICATORS[id].rules)
       rules.push(compileRule(id, rule.name, rule, rules.length));
   }
-  const byUnit = new Map<string, CompiledRule[]>();
+  const charSlots = new Int16Array(0x10000).fill(-1);
+  let slots = 0;
+  const slotsOf = (rule: CompiledRule): number[] | null => {
+    const first = rule.left === null ? undefined : rule.leftNeeds[0];
+    if (first === undefined) return null;
+    return [
+      ...new Set(
+        first.map((word) => {
+          const code = word.charCodeAt(0);
+          if ((charSlots[code] ?? -1) < 0) charSlots[code] = slots++;
+          return charSlots[code] ?? -1;
+        }),
+      ),
+    ];
+  };
+  const byUnit = new Map<string, { always: CompiledRule[]; bySlot: CompiledRule[][] }>();
   const add = (key: string, rule: CompiledRule): void => {
-    const list = byUnit.get(key) ?? [];
-    list.push(rule);
-    byUnit.set(key, list);
+    let index = byUnit.get(key);
+    if (index === undefined) {
+      index = { always: [], bySlot: [] };
+      byUnit.set(key, index);
+    }
+    const found = slotsOf(rule);
+    if (found === null) index.always.push(rule);
+    else for (const slot of found) (index.bySlot[slot] ??= []).push(rule);
   };
   for (const rule of rules) {
     if (rule.kind === 'percent') add('%', rule);
     else if (rule.kind === 'change') add('change', rule);
     else for (const unit of rule.units) add(unit, rule);
   }
-  cached = { byUnit, rules };
+  cached = { byUnit, rules, charSlots, slots };
   return cached;
 }

@@ -16,7 +16,7 @@ import {
   type IndicatorSpec,
 } from '../catalog';
 import type { Mention } from './match';
-import { CLAUSE_END, ruleId } from './rules';
+import { ruleId } from './rules';
 import {
   findPeriodBound,
   inRanges,
@@ -25,7 +25,7 @@ import {
   sentenceStart,
   type ReportStructure,
 } from './structure';
-import { escapeLiteral, foldForMatching, longestFirst } from './text';
+import { CLAUSE_ENDS, escapeLiteral, foldForMatching, longestFirst } from './text';
 
 /** How far before a number (or a statement in words) its subject is looked for. */
 export const LEFT_WINDOW = 80;
@@ -43,7 +43,8 @@ export const TOTAL = new RegExp(TOTAL_WORDS.map(escapeLiteral).join('|'));
 
 /** Where the last clause of `text` starts. */
 export function clauseStartIn(text: string): number {
-  for (let i = text.length - 1; i >= 0; i--) if (CLAUSE_END.includes(text.charAt(i))) return i + 1;
+  for (let i = text.length - 1; i >= 0; i--)
+    if (CLAUSE_ENDS[text.charCodeAt(i)] === 1) return i + 1;
   return 0;
 }
 

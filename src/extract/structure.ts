@@ -4,8 +4,7 @@
  * “三重一大”), titles in 《》, sentences and period bounds (截至10月底).
  */
 import { FULL_STOP, PART_YEAR_WORDS, PERIOD_UP_TO_WORDS, SENTENCE_LIMIT } from '../catalog';
-import { SENTENCE_END } from './rules';
-import { escapeLiteral } from './text';
+import { escapeLiteral, SENTENCE_ENDS } from './text';
 
 export interface Range {
   readonly start: number;
@@ -228,7 +227,7 @@ export function contextBefore(folded: string, structure: ReportStructure, pos: n
 export function sentenceStart(folded: string, pos: number, limit = SENTENCE_LIMIT): number {
   const stop = Math.max(0, pos - limit);
   for (let i = pos - 1; i >= stop; i--) {
-    if (SENTENCE_END.includes(folded.charAt(i))) return i + 1;
+    if (SENTENCE_ENDS[folded.charCodeAt(i)] === 1) return i + 1;
   }
   return stop;
 }
@@ -237,9 +236,9 @@ export function sentenceStart(folded: string, pos: number, limit = SENTENCE_LIMI
 export function sentenceEnd(folded: string, pos: number, limit = SENTENCE_LIMIT): number {
   const stop = Math.min(folded.length, pos + limit);
   for (let i = pos; i < stop; i++) {
-    const ch = folded.charAt(i);
-    if (ch === '\n') return i;
-    if (SENTENCE_END.includes(ch)) return i + 1;
+    const ch = folded.charCodeAt(i);
+    if (ch === 0x0a) return i;
+    if (SENTENCE_ENDS[ch] === 1) return i + 1;
   }
   return stop;
 }

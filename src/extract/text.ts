@@ -26,7 +26,8 @@ export function normalizeReportText(raw: string): string {
  * number and its measure word (调解纠纷 96 件). After folding every kind of
  * space is an ASCII space; more than two in a row is layout, not spacing.
  */
-export const SPACES = ' {1,2}';
+export const MAX_SPACES = 2;
+export const SPACES = ` {1,${MAX_SPACES}}`;
 
 /** `text` matched literally in a regular expression. */
 export function escapeLiteral(text: string): string {
@@ -78,6 +79,20 @@ const ITEM_START =
 export const CLAUSE_END = ',;。!?:\n';
 /** Characters that end a sentence (the catalog's marks, folded, and a line break): a rule's `……` gap never crosses them. */
 export const SENTENCE_END = `${SENTENCE_MARKS}\n`;
+
+/**
+ * A table over every UTF-16 code unit, 1 for those of `chars`: what a loop
+ * over a text's characters looks each one up in (a string's includes() for
+ * each character took most of such loops' time).
+ */
+export function charTable(chars: Iterable<string>): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (const c of chars) table[c.charCodeAt(0)] = 1;
+  return table;
+}
+
+export const CLAUSE_ENDS = charTable(CLAUSE_END);
+export const SENTENCE_ENDS = charTable(SENTENCE_END);
 /** At a line's end, these also say the next line starts afresh: 如下: / 1. / a table's |. */
 const LINE_STOPS = `${SENTENCE_END.replace('\n', '')}:.…|`;
 const SENTENCE_MARK = new RegExp(`[${SENTENCE_END}]`);

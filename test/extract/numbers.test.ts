@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseNumberText, scanNumbers, tryParseChineseNumber } from '../../src/extract/numbers';
+import {
+  nextToken,
+  parseNumberText,
+  scanNumbers,
+  TOKEN_SOURCE,
+  tryParseChineseNumber,
+} from '../../src/extract/numbers';
 import { foldForMatching } from '../../src/extract/text';
 
 describe('parseNumberText', () => {
@@ -187,5 +193,43 @@ describe('scanNumbers', () => {
 
   it('skips codes glued to Latin letters', () => {
     expect(scanNumbers('G20峰会').map((t) => t.value)).toEqual([]);
+  });
+});
+
+describe('the scan finds each token where a search at every position would', () => {
+  // What a token may be made of, and the words and characters around it.
+  const pieces = fc.constantFrom(
+    ...['约', '大约', '将近', '超过', '不足', '逾', '上', '下降', '增长了', '提升', '同比', '近'],
+    ...[' ', '  ', '   ', '\n', '，', '。', '第', '共', '达', '为', '数', '几'],
+    ...['一', '两', '十', '百', '千', '万', '亿', '百分之', '点', '五', '0', '7', '12', '3.5', ','],
+    ...['1,200', '%', '件', '人次', '余', '多', '以上', '左右', '场', '年', '元', 'G', '调解'],
+  );
+  const everywhere = new RegExp(TOKEN_SOURCE, 'g');
+
+  it('from every position of texts made of those pieces', () => {
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 14 }), (parts) => {
+        const text = parts.join('');
+        for (let from = 0; from <= text.length; from++) {
+          everywhere.lastIndex = from;
+          const expected = everywhere.exec(text);
+          const found = nextToken(text, from);
+          expect(found?.index, `${text} from ${from}`).toBe(expected?.index);
+          expect(found?.[0], `${text} from ${from}`).toBe(expected?.[0]);
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('with the words before a number that make it a change or a bound', () => {
+    const text = foldForMatching('同比下降  17.2%，接近 300人，超过百人，线上3场，上千份');
+    expect(scanNumbers(text).map((t) => text.slice(t.start, t.end))).toEqual([
+      '下降  17.2%',
+      '接近 300人',
+      '超过百人',
+      '3场',
+      '上千份',
+    ]);
   });
 });

@@ -4,9 +4,11 @@
  * it is written. The reports are written for these tests; the places are real
  * registry entries.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MANIFEST_COLUMNS } from '../../src/extract/columns';
-import { gazetteer } from '../../src/extract/gazetteer';
+import { gazetteer, PROVINCES } from '../../src/extract/gazetteer';
+import { detectProvince, provinceCounts } from '../../src/extract/place-reading';
 import { finalizeDatasets, processText } from '../../src/extract/pipeline';
 import { detectMetadata } from '../../src/extract/metadata';
 import { foldForMatching } from '../../src/extract/text';
@@ -169,5 +171,38 @@ describe('a manifest that names another place', () => {
     const report = finalize('r1,北格镇,,,,2024,,');
     expect(report?.metadata).toMatchObject({ city: '太原市', province: '山西省' });
     expect(report?.inferred).toEqual(['city', 'province']);
+  });
+});
+
+describe('the province the text names', () => {
+  /** How often `needle` occurs, occurrences not overlapping: the count each name is weighed by. */
+  const occurrences = (text: string, needle: string): number => {
+    let n = 0;
+    for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) n++;
+    return n;
+  };
+
+  it('counts every province’s full and short name as a search for each would, in one pass', () => {
+    const pieces = fc.constantFrom(
+      ...PROVINCES.flat(),
+      ...['河北京', '江西藏', '山西安', '省', '市', '自治区', '，', '\n', '在', '镇'],
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        const counts = provinceCounts(text);
+        PROVINCES.forEach(([full, short], i) => {
+          expect(counts[2 * i], `${full} in ${text}`).toBe(occurrences(text, full));
+          expect(counts[2 * i + 1], `${short} in ${text}`).toBe(occurrences(text, short));
+        });
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('weighs a full name twice a short one', () => {
+    expect(detectProvince('河北省某镇，学习浙江经验，浙江')).toBe('河北省');
+    expect(detectProvince('学习浙江经验，浙江，浙江，河北省')).toBe('浙江省');
+    expect(detectProvince('某镇人民政府')).toBe('');
   });
 });

@@ -11,8 +11,10 @@ import {
   compileCatalog,
   compileRule,
   compileRules,
+  holds,
   RuleSyntaxError,
 } from '../../src/extract/rules';
+import { foldForMatching } from '../../src/extract/text';
 
 function mentionsOf(text: string): { indicator: IndicatorId; value: number; qualifier: string }[] {
   return extractReport('test', text).mentions.map((m) => ({
@@ -84,129 +86,127 @@ describe('every catalog example is extracted', () => {
   });
 });
 
+const variants: readonly (readonly [string, IndicatorId, number])[] = [
+  ['全年共受理调解各类纠纷56起', 'mediation.cases', 56],
+  ['开展“宪法宣传周”“民法典宣传月”等主题活动36场次', 'publicity.events', 36],
+  ['审核合同、协议等法律文书115份', 'legal_advisor.documents_reviewed', 115],
+  ['开展“送法进村”活动五十二场，举办法治讲座十八场次', 'publicity.events', 18],
+  ['全年无行政复议和行政诉讼案件。', 'administration.reconsiderations', 0],
+  ['全年无行政复议和行政诉讼案件。', 'administration.lawsuits', 0],
+  ['本年度未发生行政应诉案件，', 'administration.lawsuits', 0],
+  ['组织参加学法用法考试，应考132人，实考130人，参考率98.5%', 'training.exam_takers', 130],
+  ['开展法治宣传进社区活动96场，群众参与约2.3万人次', 'publicity.people_reached', 23000],
+  ['全年共接待来访群众89批203人次，与去年相比下降15.2%', 'petition.visits_yoy', -15.2],
+  ['召开党工委会议专题听取法治建设工作汇报2次', 'leadership.rule_of_law_meetings', 2],
+  ['全年作出重大行政决策4项，均经合法性审查', 'legal_advisor.decisions', 4],
+  ['开展青少年法治教育讲座12场', 'publicity.events', 12],
+  ['组织执法人员法律知识培训4场，参训执法人员96人次', 'training.people', 96],
+  ['开展法治宣传活动百余场', 'publicity.events', 100],
+  ['发放法治宣传资料上千份', 'publicity.materials', 1000],
+  ['法律顾问起草合同文本5份，代拟规范性文件2件', 'legal_advisor.documents_drafted', 5],
+  ['法律顾问起草合同文本5份，代拟规范性文件2件', 'legal_advisor.documents_drafted', 2],
+  ['开展“两违”整治专项行动6次', 'enforcement.campaigns', 6],
+  ['制作调解协议书186份，其中口头协议66份', 'mediation.agreements', 66],
+  ['乡村干部法治培训2期120人次', 'training.people', 120],
+  ['乡村干部法治培训2期120人次', 'training.sessions', 2],
+  [
+    '把学习习近平法治思想纳入理论学习中心组学习计划，全年开展专题学习4次',
+    'training.leadership_sessions',
+    4,
+  ],
+  ['专题学习4次，举办“法治讲堂”2期，参训干部210人次', 'training.sessions', 2],
+  ['重大行政决策事项9项，均经法律顾问合法性审查', 'legal_advisor.decisions', 9],
+  ['12个社区法律顾问全年开展法律服务256次', 'legal_service.services', 256],
+  ['全年通过镇政府门户网站公开各类政务信息累计487条', 'administration.proactive_disclosures', 487],
+  ['现有执法人员19名，均持有行政执法证件', 'enforcement.certified_officers', 19],
+  ['接受法律咨询群众1300余人次', 'legal_service.consultations', 1300],
+  ['法律顾问为群众代写法律文书15份', 'legal_advisor.documents_drafted', 15],
+  ['受理纠纷426件，调结420件，调结率98.6%', 'mediation.resolved', 420],
+  ['受理纠纷426件，调结420件，调结率98.6%', 'mediation.success_rate', 98.6],
+  ['全年受理初信初访事项134件，办结134件，按期办结率100%', 'petition.cases', 134],
+  ['全年受理初信初访事项134件，办结130件，按期办结率97%', 'petition.closed', 130],
+  ['全年受理初信初访事项134件，办结130件，按期办结率97%', 'petition.closure_rate', 97],
+  ['法律顾问参与审查街道重大行政决策事项7项', 'legal_advisor.decisions', 7],
+  ['19个行政村（社区）法律顾问实现全覆盖', 'legal_advisor.villages_covered', 19],
+  ['司法所长全年列席党委会12次', 'administration.meetings_attended', 12],
+  ['人民调解委员会共调处矛盾纠纷85件', 'mediation.cases', 85],
+  ['成功化解矛盾纠纷80件', 'mediation.resolved', 80],
+  ['调解成功率为98%', 'mediation.success_rate', 98],
+  ['纠纷化解率达到百分之百', 'mediation.success_rate', 100],
+  ['累计排查各类矛盾纠纷隐患120条', 'mediation.screened', 120],
+  ['法律顾问全年审核合同及协议45份', 'legal_advisor.documents_reviewed', 45],
+  ['法律顾问列席会议并提供法律意见书12份', 'legal_advisor.opinions', 12],
+  ['开展领导干部集体学法12次', 'training.leadership_sessions', 12],
+  ['举办法治培训班3期', 'training.sessions', 3],
+  ['开展法律知识培训，培训村组干部300余人次', 'training.people', 300],
+  ['全镇参学率达100%', 'training.exam_participation_rate', 100],
+  ['学法考试合格率为98.6%', 'training.exam_pass_rate', 98.6],
+  ['共受理信访事项45件，办结率100%', 'petition.closure_rate', 100],
+  ['接待群众来访35批120人次', 'petition.visitors', 120],
+  ['开展各类普法宣传活动36场次', 'publicity.events', 36],
+  ['印发普法宣传手册3000余本', 'publicity.materials', 3000],
+  ['普法宣传受教育群众5000余人次', 'publicity.people_reached', 5000],
+  ['为群众解答法律咨询320人次', 'legal_service.consultations', 320],
+  ['依申请公开政府信息3件', 'administration.disclosure_requests', 3],
+  ['全年主动公开政府信息1,024条', 'administration.proactive_disclosures', 1024],
+  ['行政机关负责人出庭应诉率达100%', 'administration.court_appearance_rate', 100],
+  ['开展联合执法行动15次', 'enforcement.campaigns', 15],
+  ['全年查处违法建设案件36起', 'enforcement.cases', 36],
+  ['召开依法治镇领导小组会议2次', 'leadership.rule_of_law_meetings', 2],
+  ['全年共排查调处各类矛盾纠纷326起', 'mediation.cases', 326],
+  ['调处成功321起，调处成功率98.5%', 'mediation.resolved', 321],
+  ['人民调解委员会受理纠纷53件，调解成功53件，成功率100%', 'mediation.success_rate', 100],
+  ['矛盾纠纷调解成功率达98%以上', 'mediation.success_rate', 98],
+  ['开展“法律进乡村”活动32场次', 'publicity.events', 32],
+  ['开展普法宣传进村入户活动45次', 'publicity.events', 45],
+  ['开展宪法宣传，发放宣传册5000余份', 'publicity.materials', 5000],
+  ['发放法律明白纸3000多份', 'publicity.materials', 3000],
+  ['提供法律咨询500余次', 'legal_service.consultations', 500],
+  ['镇政府法律顾问全年审查合同45份，出具法律意见书30份', 'legal_advisor.opinions', 30],
+  ['法律顾问参与处理信访案件6件', 'legal_advisor.cases', 6],
+  ['审核规范性文件8件', 'legal_advisor.documents_reviewed', 8],
+  ['开展合法性审查23件', 'legal_advisor.documents_reviewed', 23],
+  ['审核把关重大行政决策5项', 'legal_advisor.decisions', 5],
+  ['全年召开党委会研究法治工作3次', 'leadership.rule_of_law_meetings', 3],
+  ['党委理论学习中心组开展法治专题学习4次', 'training.leadership_sessions', 4],
+  ['全镇128名干部参加学法考试', 'training.exam_takers', 128],
+  ['开展人民调解法律实务培训，培训人民调解员120人次', 'training.people', 120],
+  ['全年组织法治培训6期，培训干部职工320人次', 'training.people', 320],
+  ['全年共培育“法律明白人”236名', 'training.legal_literates', 236],
+  ['受理群众来信来访42件次', 'petition.cases', 42],
+  ['共接待群众来访58批次136人次', 'petition.visit_batches', 58],
+  ['12345政务服务便民热线工单856件', 'petition.hotline', 856],
+  ['全年办理行政复议案件2件，行政诉讼案件3件', 'administration.lawsuits', 3],
+  ['政府信息公开申请0件', 'administration.disclosure_requests', 0],
+  ['公开政务信息320条', 'administration.proactive_disclosures', 320],
+  ['办理行政处罚案件156件', 'enforcement.cases', 156],
+  ['全镇23个村（社区）实现法律顾问全覆盖', 'legal_advisor.villages_covered', 23],
+  ['建成公共法律服务工作室23个', 'legal_service.stations', 23],
+  ['法治宣传教育覆盖群众1.2万人次', 'publicity.people_reached', 12000],
+  ['普法活动累计受益群众达3万余人次', 'publicity.people_reached', 30000],
+  ['司法所长列席镇党委会、镇长办公会等会议22次', 'administration.meetings_attended', 22],
+  ['全年召开会议专题研究法治建设工作5次', 'leadership.rule_of_law_meetings', 5],
+  ['组织党工委理论学习中心组专题学习法律法规4次', 'training.leadership_sessions', 4],
+  ['参与重大行政决策论证3项', 'legal_advisor.decisions', 3],
+  ['乡党委书记全年主持召开法治建设专题会议2次', 'leadership.rule_of_law_meetings', 2],
+  ['镇党委常委会先后4次专题研究部署法治政府建设工作', 'leadership.rule_of_law_meetings', 4],
+  ['镇司法所对12项重大行政执法决定进行法制审核', 'administration.enforcement_reviews', 12],
+  ['全镇行政执法人员42人全部持证上岗', 'enforcement.certified_officers', 42],
+  ['全镇信访总量为98件（次）', 'petition.cases', 98],
+  ['接待群众法律咨询1,230宗', 'legal_service.consultations', 1230],
+  ['组织开展法治讲座12场次，参与群众800余人', 'publicity.people_reached', 800],
+  ['建立村（社区）法律服务站15个', 'legal_service.stations', 15],
+  ['政府常年法律顾问审查合同32份、规范性文件6件', 'legal_advisor.documents_reviewed', 6],
+  ['信访事项45件，办结43件，办结率95.6%', 'petition.closed', 43],
+  ['全年矛盾纠纷排查调处286件', 'mediation.cases', 286],
+  ['收到行政复议申请2件', 'administration.reconsiderations', 2],
+  ['街道人民调解委员会及13个社区调委会共受理各类纠纷289件', 'mediation.teams', 13],
+  ['街道人民调解委员会及13个社区调委会共受理各类纠纷289件', 'mediation.cases', 289],
+  ['12345政务服务便民热线交办工单2,316件', 'petition.hotline', 2316],
+];
+
 describe('phrasing variants beyond the examples', () => {
-  it.each([
-    ['全年共受理调解各类纠纷56起', 'mediation.cases', 56],
-    ['开展“宪法宣传周”“民法典宣传月”等主题活动36场次', 'publicity.events', 36],
-    ['审核合同、协议等法律文书115份', 'legal_advisor.documents_reviewed', 115],
-    ['开展“送法进村”活动五十二场，举办法治讲座十八场次', 'publicity.events', 18],
-    ['全年无行政复议和行政诉讼案件。', 'administration.reconsiderations', 0],
-    ['全年无行政复议和行政诉讼案件。', 'administration.lawsuits', 0],
-    ['本年度未发生行政应诉案件，', 'administration.lawsuits', 0],
-    ['组织参加学法用法考试，应考132人，实考130人，参考率98.5%', 'training.exam_takers', 130],
-    ['开展法治宣传进社区活动96场，群众参与约2.3万人次', 'publicity.people_reached', 23000],
-    ['全年共接待来访群众89批203人次，与去年相比下降15.2%', 'petition.visits_yoy', -15.2],
-    ['召开党工委会议专题听取法治建设工作汇报2次', 'leadership.rule_of_law_meetings', 2],
-    ['全年作出重大行政决策4项，均经合法性审查', 'legal_advisor.decisions', 4],
-    ['开展青少年法治教育讲座12场', 'publicity.events', 12],
-    ['组织执法人员法律知识培训4场，参训执法人员96人次', 'training.people', 96],
-    ['开展法治宣传活动百余场', 'publicity.events', 100],
-    ['发放法治宣传资料上千份', 'publicity.materials', 1000],
-    ['法律顾问起草合同文本5份，代拟规范性文件2件', 'legal_advisor.documents_drafted', 5],
-    ['法律顾问起草合同文本5份，代拟规范性文件2件', 'legal_advisor.documents_drafted', 2],
-    ['开展“两违”整治专项行动6次', 'enforcement.campaigns', 6],
-    ['制作调解协议书186份，其中口头协议66份', 'mediation.agreements', 66],
-    ['乡村干部法治培训2期120人次', 'training.people', 120],
-    ['乡村干部法治培训2期120人次', 'training.sessions', 2],
-    [
-      '把学习习近平法治思想纳入理论学习中心组学习计划，全年开展专题学习4次',
-      'training.leadership_sessions',
-      4,
-    ],
-    ['专题学习4次，举办“法治讲堂”2期，参训干部210人次', 'training.sessions', 2],
-    ['重大行政决策事项9项，均经法律顾问合法性审查', 'legal_advisor.decisions', 9],
-    ['12个社区法律顾问全年开展法律服务256次', 'legal_service.services', 256],
-    [
-      '全年通过镇政府门户网站公开各类政务信息累计487条',
-      'administration.proactive_disclosures',
-      487,
-    ],
-    ['现有执法人员19名，均持有行政执法证件', 'enforcement.certified_officers', 19],
-    ['接受法律咨询群众1300余人次', 'legal_service.consultations', 1300],
-    ['法律顾问为群众代写法律文书15份', 'legal_advisor.documents_drafted', 15],
-    ['受理纠纷426件，调结420件，调结率98.6%', 'mediation.resolved', 420],
-    ['受理纠纷426件，调结420件，调结率98.6%', 'mediation.success_rate', 98.6],
-    ['全年受理初信初访事项134件，办结134件，按期办结率100%', 'petition.cases', 134],
-    ['全年受理初信初访事项134件，办结130件，按期办结率97%', 'petition.closed', 130],
-    ['全年受理初信初访事项134件，办结130件，按期办结率97%', 'petition.closure_rate', 97],
-    ['法律顾问参与审查街道重大行政决策事项7项', 'legal_advisor.decisions', 7],
-    ['19个行政村（社区）法律顾问实现全覆盖', 'legal_advisor.villages_covered', 19],
-    ['司法所长全年列席党委会12次', 'administration.meetings_attended', 12],
-    ['人民调解委员会共调处矛盾纠纷85件', 'mediation.cases', 85],
-    ['成功化解矛盾纠纷80件', 'mediation.resolved', 80],
-    ['调解成功率为98%', 'mediation.success_rate', 98],
-    ['纠纷化解率达到百分之百', 'mediation.success_rate', 100],
-    ['累计排查各类矛盾纠纷隐患120条', 'mediation.screened', 120],
-    ['法律顾问全年审核合同及协议45份', 'legal_advisor.documents_reviewed', 45],
-    ['法律顾问列席会议并提供法律意见书12份', 'legal_advisor.opinions', 12],
-    ['开展领导干部集体学法12次', 'training.leadership_sessions', 12],
-    ['举办法治培训班3期', 'training.sessions', 3],
-    ['开展法律知识培训，培训村组干部300余人次', 'training.people', 300],
-    ['全镇参学率达100%', 'training.exam_participation_rate', 100],
-    ['学法考试合格率为98.6%', 'training.exam_pass_rate', 98.6],
-    ['共受理信访事项45件，办结率100%', 'petition.closure_rate', 100],
-    ['接待群众来访35批120人次', 'petition.visitors', 120],
-    ['开展各类普法宣传活动36场次', 'publicity.events', 36],
-    ['印发普法宣传手册3000余本', 'publicity.materials', 3000],
-    ['普法宣传受教育群众5000余人次', 'publicity.people_reached', 5000],
-    ['为群众解答法律咨询320人次', 'legal_service.consultations', 320],
-    ['依申请公开政府信息3件', 'administration.disclosure_requests', 3],
-    ['全年主动公开政府信息1,024条', 'administration.proactive_disclosures', 1024],
-    ['行政机关负责人出庭应诉率达100%', 'administration.court_appearance_rate', 100],
-    ['开展联合执法行动15次', 'enforcement.campaigns', 15],
-    ['全年查处违法建设案件36起', 'enforcement.cases', 36],
-    ['召开依法治镇领导小组会议2次', 'leadership.rule_of_law_meetings', 2],
-    ['全年共排查调处各类矛盾纠纷326起', 'mediation.cases', 326],
-    ['调处成功321起，调处成功率98.5%', 'mediation.resolved', 321],
-    ['人民调解委员会受理纠纷53件，调解成功53件，成功率100%', 'mediation.success_rate', 100],
-    ['矛盾纠纷调解成功率达98%以上', 'mediation.success_rate', 98],
-    ['开展“法律进乡村”活动32场次', 'publicity.events', 32],
-    ['开展普法宣传进村入户活动45次', 'publicity.events', 45],
-    ['开展宪法宣传，发放宣传册5000余份', 'publicity.materials', 5000],
-    ['发放法律明白纸3000多份', 'publicity.materials', 3000],
-    ['提供法律咨询500余次', 'legal_service.consultations', 500],
-    ['镇政府法律顾问全年审查合同45份，出具法律意见书30份', 'legal_advisor.opinions', 30],
-    ['法律顾问参与处理信访案件6件', 'legal_advisor.cases', 6],
-    ['审核规范性文件8件', 'legal_advisor.documents_reviewed', 8],
-    ['开展合法性审查23件', 'legal_advisor.documents_reviewed', 23],
-    ['审核把关重大行政决策5项', 'legal_advisor.decisions', 5],
-    ['全年召开党委会研究法治工作3次', 'leadership.rule_of_law_meetings', 3],
-    ['党委理论学习中心组开展法治专题学习4次', 'training.leadership_sessions', 4],
-    ['全镇128名干部参加学法考试', 'training.exam_takers', 128],
-    ['开展人民调解法律实务培训，培训人民调解员120人次', 'training.people', 120],
-    ['全年组织法治培训6期，培训干部职工320人次', 'training.people', 320],
-    ['全年共培育“法律明白人”236名', 'training.legal_literates', 236],
-    ['受理群众来信来访42件次', 'petition.cases', 42],
-    ['共接待群众来访58批次136人次', 'petition.visit_batches', 58],
-    ['12345政务服务便民热线工单856件', 'petition.hotline', 856],
-    ['全年办理行政复议案件2件，行政诉讼案件3件', 'administration.lawsuits', 3],
-    ['政府信息公开申请0件', 'administration.disclosure_requests', 0],
-    ['公开政务信息320条', 'administration.proactive_disclosures', 320],
-    ['办理行政处罚案件156件', 'enforcement.cases', 156],
-    ['全镇23个村（社区）实现法律顾问全覆盖', 'legal_advisor.villages_covered', 23],
-    ['建成公共法律服务工作室23个', 'legal_service.stations', 23],
-    ['法治宣传教育覆盖群众1.2万人次', 'publicity.people_reached', 12000],
-    ['普法活动累计受益群众达3万余人次', 'publicity.people_reached', 30000],
-    ['司法所长列席镇党委会、镇长办公会等会议22次', 'administration.meetings_attended', 22],
-    ['全年召开会议专题研究法治建设工作5次', 'leadership.rule_of_law_meetings', 5],
-    ['组织党工委理论学习中心组专题学习法律法规4次', 'training.leadership_sessions', 4],
-    ['参与重大行政决策论证3项', 'legal_advisor.decisions', 3],
-    ['乡党委书记全年主持召开法治建设专题会议2次', 'leadership.rule_of_law_meetings', 2],
-    ['镇党委常委会先后4次专题研究部署法治政府建设工作', 'leadership.rule_of_law_meetings', 4],
-    ['镇司法所对12项重大行政执法决定进行法制审核', 'administration.enforcement_reviews', 12],
-    ['全镇行政执法人员42人全部持证上岗', 'enforcement.certified_officers', 42],
-    ['全镇信访总量为98件（次）', 'petition.cases', 98],
-    ['接待群众法律咨询1,230宗', 'legal_service.consultations', 1230],
-    ['组织开展法治讲座12场次，参与群众800余人', 'publicity.people_reached', 800],
-    ['建立村（社区）法律服务站15个', 'legal_service.stations', 15],
-    ['政府常年法律顾问审查合同32份、规范性文件6件', 'legal_advisor.documents_reviewed', 6],
-    ['信访事项45件，办结43件，办结率95.6%', 'petition.closed', 43],
-    ['全年矛盾纠纷排查调处286件', 'mediation.cases', 286],
-    ['收到行政复议申请2件', 'administration.reconsiderations', 2],
-    ['街道人民调解委员会及13个社区调委会共受理各类纠纷289件', 'mediation.teams', 13],
-    ['街道人民调解委员会及13个社区调委会共受理各类纠纷289件', 'mediation.cases', 289],
-    ['12345政务服务便民热线交办工单2,316件', 'petition.hotline', 2316],
-  ] as const)('%s → %s %d', (phrase, id, value) => {
+  it.each(variants)('%s → %s %d', (phrase, id, value) => {
     expect(mentionsOf(phrase).map((m) => [m.indicator, m.value])).toContainEqual([id, value]);
   });
 });
@@ -514,5 +514,51 @@ describe('categories', () => {
         expect(INDICATORS[category.headline].category).toBe(id);
       }
     }
+  });
+});
+
+describe('a rule is tried only where the text before the number holds its words', () => {
+  it('needs every run of words and every group that is not optional, the longest first', () => {
+    const rule = compileRule('mediation.cases', 'x', '研究…法治(政府建设|建设)?(工作)?会议{n}', 0);
+    expect(rule.leftNeeds).toEqual([['研究'], ['法治'], ['会议']]);
+    const grouped = compileRule('mediation.cases', 'x', '(调解|化解)矛盾纠纷……{n}件', 0);
+    expect(grouped.leftNeeds).toEqual([['矛盾纠纷'], ['调解', '化解']]);
+    expect(holds('全年调解各类矛盾纠纷', grouped.leftNeeds)).toBe(true);
+    expect(holds('全年排查矛盾纠纷', grouped.leftNeeds)).toBe(false);
+    expect(compileRule('mediation.cases', 'x', '{n}件纠纷', 0).leftNeeds).toEqual([]);
+  });
+
+  // Every rule against every text before a number that the catalog's examples
+  // and the variants below write: a rule whose pattern matches such a text holds
+  // its needs, and the index lists it under a character of that text.
+  const windows = [...new Set([...examples.map((e) => e.phrase), ...variants.map(([p]) => p)])]
+    .map(foldForMatching)
+    .flatMap((text) => Array.from({ length: text.length }, (_, end) => text.slice(0, end + 1)));
+
+  it('so no rule that reads a text is left out', () => {
+    const catalog = compileCatalog();
+    let matched = 0;
+    for (const rule of catalog.rules) {
+      if (rule.left === null) continue;
+      for (const window of windows) {
+        for (let start = 0; start < window.length; start++) {
+          const text = window.slice(start);
+          if (!rule.left.test(text)) continue;
+          matched++;
+          expect(holds(text, rule.leftNeeds), `${rule.id} in ${text}`).toBe(true);
+          const slots = [...text].map((c) => catalog.charSlots[c.charCodeAt(0)] ?? -1);
+          const units =
+            rule.kind === 'percent' ? ['%'] : rule.kind === 'change' ? ['change'] : [...rule.units];
+          for (const unit of units) {
+            const index = catalog.byUnit.get(unit);
+            const listed =
+              index?.always.includes(rule) === true ||
+              slots.some((slot) => slot >= 0 && index?.bySlot[slot]?.includes(rule) === true);
+            expect(listed, `${rule.id} (${unit}) in ${text}`).toBe(true);
+          }
+        }
+      }
+    }
+    expect(matched).toBeGreaterThan(catalog.rules.length);
   });
 });
