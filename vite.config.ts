@@ -1,10 +1,19 @@
 import react from '@vitejs/plugin-react';
 import { transformWithOxc, type Plugin } from 'vite';
 import { nodePolyfills } from 'vite-plugin-node-polyfills';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { pageShell } from './src/app/shell-plugin.ts';
 import { LAZY_CHUNKS_META } from './src/app/lazy-chunks.ts';
 import { CSP_META } from './src/csp.ts';
+
+/**
+ * Test files that time the page's main thread (its longest task): `npm test`
+ * runs them on their own once the others are done (ROL_TESTS=alone), since
+ * the others run side by side on every core (ROL_TESTS=shared) and would
+ * busy the cores those timings are taken on. Unset, vitest runs every file.
+ */
+const RUN_ALONE = ['test/e2e/import-large.test.ts'];
+const testPhase = process.env['ROL_TESTS'];
 
 /**
  * The chart and data-layer chunks are imported dynamically so they do not
@@ -167,7 +176,10 @@ export default defineConfig({
     reportCompressedSize: false,
   },
   test: {
-    include: ['test/**/*.test.ts'],
+    include: testPhase === 'alone' ? RUN_ALONE : ['test/**/*.test.ts'],
+    exclude: [...configDefaults.exclude, ...(testPhase === 'shared' ? RUN_ALONE : [])],
+    // Every core: most of the time is browser tests waiting on Chromium.
+    maxWorkers: '100%',
     globalSetup: ['test/temp-root.ts', 'test/built-cli.ts'],
     testTimeout: 20_000,
     hookTimeout: 120_000,
