@@ -178,8 +178,12 @@ export default defineConfig({
   test: {
     include: testPhase === 'alone' ? RUN_ALONE : ['test/**/*.test.ts'],
     exclude: [...configDefaults.exclude, ...(testPhase === 'shared' ? RUN_ALONE : [])],
-    // Every core: most of the time is browser tests waiting on Chromium.
-    maxWorkers: '100%',
+    // npm test's first run: every core (most of the time is browser tests
+    // waiting on Chromium). Otherwise vitest's default, one file at a time
+    // here, so a plain `npx vitest run` still times the main thread alone.
+    ...(testPhase === 'shared' ? { maxWorkers: '100%' } : {}),
+    // `npm test -- <file>` hands the file to the second run, which may not hold it.
+    passWithNoTests: testPhase === 'alone',
     globalSetup: ['test/temp-root.ts', 'test/built-cli.ts'],
     testTimeout: 20_000,
     hookTimeout: 120_000,

@@ -49,6 +49,10 @@ const POST_QUALIFIERS: Readonly<Record<string, Qualifier>> = {
   以上: '>=',
   左右: '~',
 };
+/** 上千份, 上万人次: "more than a thousand", 上 only before a lone 百/千/万 (线上3场 is not "more than 3"). */
+const MORE_THAN_A = '上';
+/** What may end a direction word (下降了17.2%). */
+const DIRECTION_END = '了';
 const NEGATIVE_DIRECTIONS: readonly string[] = ['下降', '减少', '降低', '回落', '下滑'];
 /** Words of a change before its number (同比下降17.2%): falls, then rises. */
 const DIRECTIONS: readonly string[] = [
@@ -139,9 +143,8 @@ const CN_DIGIT_CHARS = '零〇一二三四五六七八九';
 const SPACED = `(?:${SPACES}(?=\\d))?`;
 
 export const TOKEN_SOURCE = [
-  // 上千份, 上万人次: 上 only before a lone 百/千/万 (线上3场 is not "more than 3").
-  `(?:(?<pre>${longestFirst(Object.keys(PRE_QUALIFIERS))}|上(?=[百千万]))(?<s1>${SPACED}))?`,
-  `(?:(?<dir>(?:${DIRECTIONS.join('|')})了?)(?<s2>${SPACED}))?`,
+  `(?:(?<pre>${longestFirst(Object.keys(PRE_QUALIFIERS))}|${MORE_THAN_A}(?=[百千万]))(?<s1>${SPACED}))?`,
+  `(?:(?<dir>(?:${DIRECTIONS.join('|')})${DIRECTION_END}?)(?<s2>${SPACED}))?`,
   '(?:',
   `(?<pct>百分之(?:百|[${CN_CHARS}]+(?:点[${CN_DIGIT_CHARS}]+)?|\\d+(?:\\.\\d+)?)|百分百)`,
   `|(?<arabic>\\d{1,3}(?:,\\d{3})+(?!\\d)(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?<mul1>[万亿千])?`,
@@ -164,17 +167,24 @@ const LONE_UNITS: Readonly<Record<string, number>> = { 百: 100, 千: 1000, 万:
 const TOKEN_RE = new RegExp(TOKEN_SOURCE, 'y');
 const WHOLE_TOKEN_RE = new RegExp(`^(?:${TOKEN_SOURCE})$`);
 
-/** What a token's numeral begins with: a digit or a Chinese numeral (百 of 百分之 too). */
+/**
+ * What a token's numeral begins with: a digit (the expression's \d, ASCII
+ * digits only without the u flag) or a Chinese numeral (百 of 百分之 too).
+ */
 const NUMERAL_START = charTable(`0123456789${CN_CHARS}`);
-/** The words a token may begin with before its numeral: a qualifier (or 上), a direction. */
-const LEAD_WORDS = [...Object.keys(PRE_QUALIFIERS), '上', ...DIRECTIONS];
+/**
+ * The words a token may begin with before its numeral, as TOKEN_SOURCE's
+ * first two groups read them: a qualifier (or 上), then a direction.
+ */
+const QUALIFIER_WORDS = [...Object.keys(PRE_QUALIFIERS), MORE_THAN_A];
+export const LEAD_WORDS: readonly string[] = [...QUALIFIER_WORDS, ...DIRECTIONS];
 const LEAD_START = charTable(LEAD_WORDS.map((w) => w.charAt(0)));
 /** The most characters before a numeral: a qualifier, spaces, a direction and 了, spaces. */
 const MAX_LEAD =
-  Math.max(...LEAD_WORDS.map((w) => w.length)) +
+  Math.max(...QUALIFIER_WORDS.map((w) => w.length)) +
   MAX_SPACES +
   Math.max(...DIRECTIONS.map((w) => w.length)) +
-  '了'.length +
+  DIRECTION_END.length +
   MAX_SPACES;
 
 const MULTIPLIERS: Readonly<Record<string, number>> = { 千: 1e3, 万: 1e4, 亿: 1e8 };
@@ -210,7 +220,7 @@ function tokenFromMatch(groups: Groups, start: number, raw: string): NumberToken
   let offset = start;
   const pre = groups['pre'];
   if (pre !== undefined) {
-    qualifiers.push(pre === '上' ? '>=' : (PRE_QUALIFIERS[pre] ?? '='));
+    qualifiers.push(pre === MORE_THAN_A ? '>=' : (PRE_QUALIFIERS[pre] ?? '='));
     offset += pre.length + (groups['s1']?.length ?? 0);
   }
   const dir = groups['dir'];
@@ -267,7 +277,8 @@ function tokenFromMatch(groups: Groups, start: number, raw: string): NumberToken
   }
   if (dir !== undefined) {
     if (kind === 'percent') {
-      if (NEGATIVE_DIRECTIONS.includes(dir.replace(/了$/, ''))) value = -value;
+      const word = dir.endsWith(DIRECTION_END) ? dir.slice(0, -DIRECTION_END.length) : dir;
+      if (NEGATIVE_DIRECTIONS.includes(word)) value = -value;
       kind = 'change';
     } else {
       // 减少12件 states a change in a count, which no indicator holds.
@@ -338,7 +349,6 @@ function withMarkBefore(folded: string, token: NumberToken): NumberToken {
  */
 export function scanNumbers(folded: string): NumberToken[] {
   const tokens: NumberToken[] = [];
-  const re = TOKEN_RE;
   for (let from = 0; from < folded.length;) {
     const m = nextToken(folded, from);
     if (m === null) break;
@@ -356,7 +366,6 @@ export function scanNumbers(folded: string): NumberToken[] {
       continue;
     tokens.push(withMarkBefore(folded, token));
   }
-  re.lastIndex = 0;
   return tokens;
 }
 

@@ -20,9 +20,6 @@ import {
   SPACES,
 } from './text';
 
-// Defined beside the text forms they must agree with; match.ts and structure.ts read them here.
-export { CLAUSE_END, SENTENCE_END } from './text';
-
 const CLAUSE_GAP = `[^${CLAUSE_END}]{0,16}?`;
 const SENTENCE_GAP = `[^${SENTENCE_END}]{0,40}?`;
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  LEAD_WORDS,
   nextToken,
   parseNumberText,
   scanNumbers,
@@ -199,8 +200,8 @@ describe('scanNumbers', () => {
 describe('the scan finds each token where a search at every position would', () => {
   // What a token may be made of, and the words and characters around it.
   const pieces = fc.constantFrom(
-    ...['约', '大约', '将近', '超过', '不足', '逾', '上', '下降', '增长了', '提升', '同比', '近'],
-    ...[' ', '  ', '   ', '\n', '，', '。', '第', '共', '达', '为', '数', '几'],
+    ...LEAD_WORDS,
+    ...['了', '同比', ' ', '  ', '   ', '\n', '，', '。', '第', '共', '达', '为', '数', '几'],
     ...['一', '两', '十', '百', '千', '万', '亿', '百分之', '点', '五', '0', '7', '12', '3.5', ','],
     ...['1,200', '%', '件', '人次', '余', '多', '以上', '左右', '场', '年', '元', 'G', '调解'],
   );
@@ -231,5 +232,17 @@ describe('the scan finds each token where a search at every position would', () 
       '3场',
       '上千份',
     ]);
+  });
+
+  it('with the longest words a number can have before it', () => {
+    // A qualifier, a direction with 了, two spaces (spaces after the qualifier
+    // only before a digit): the most the scan has to look back.
+    for (const lead of ['大约增长了  ', '超过下降了  ', '将近提高了 ', '不到  ']) {
+      const text = `共${lead}17.2%`;
+      expect(
+        scanNumbers(text).map((t) => text.slice(t.start, t.end)),
+        lead,
+      ).toEqual([`${lead}17.2%`]);
+    }
   });
 });
