@@ -197,7 +197,8 @@ let ruleVisits = new Int32Array(0);
  */
 function bestCandidate(index: RuleIndex, at: Around): Candidate | null {
   const catalog = compileCatalog();
-  if (slotVisits.length !== catalog.slots) slotVisits = new Int32Array(catalog.slots);
+  if (slotVisits.length !== catalog.charSlots.count)
+    slotVisits = new Int32Array(catalog.charSlots.count);
   if (ruleVisits.length !== catalog.rules.length) ruleVisits = new Int32Array(catalog.rules.length);
   visit++;
   let best: Candidate | null = null;
@@ -208,7 +209,7 @@ function bestCandidate(index: RuleIndex, at: Around): Candidate | null {
   for (const rule of index.always) consider(rule);
   const { left } = at;
   for (let i = 0; i < left.length; i++) {
-    const slot = catalog.charSlots[left.charCodeAt(i)] ?? -1;
+    const slot = catalog.charSlots.slotAt(left, i);
     if (slot < 0 || slotVisits[slot] === visit) continue;
     slotVisits[slot] = visit;
     for (const rule of index.bySlot[slot] ?? []) {

@@ -6,6 +6,7 @@
  * decides with the registry what they name.
  */
 import { gazetteer, PROVINCES } from './gazetteer';
+import { CharSlots } from './text';
 
 const HAN = /[\u4e00-\u9fff]/;
 
@@ -93,25 +94,18 @@ interface ProvinceName {
 }
 
 /**
- * The provinces' names by their first character: a table over every UTF-16
- * code unit (the position of its names in PROVINCE_NAMES, -1 for none), so
- * the text is read once for all 64 names, a lookup per character (a search
- * of the whole text for each name took half of the place names' time).
+ * The provinces' names by the slot of their first character, so the text is
+ * read once for all 64 names, a lookup per character (a search of the whole
+ * text for each name took half of the place names' time).
  */
-const PROVINCE_NAMES: (readonly ProvinceName[])[] = [];
-const PROVINCE_FIRST = new Int8Array(0x10000).fill(-1);
+const PROVINCE_SLOTS = new CharSlots();
+const PROVINCE_NAMES: ProvinceName[][] = [];
 PROVINCES.forEach(([full, short], province) => {
   for (const [name, index] of [
     [full, province * 2],
     [short, province * 2 + 1],
   ] as const) {
-    const first = name.charCodeAt(0);
-    let at = PROVINCE_FIRST[first] ?? -1;
-    if (at < 0) {
-      at = PROVINCE_NAMES.push([]) - 1;
-      PROVINCE_FIRST[first] = at;
-    }
-    PROVINCE_NAMES[at] = [...(PROVINCE_NAMES[at] ?? []), { index, name }];
+    (PROVINCE_NAMES[PROVINCE_SLOTS.slotFor(name)] ??= []).push({ index, name });
   }
 });
 
@@ -124,9 +118,9 @@ export function provinceCounts(folded: string): Int32Array {
   // Where each name's last occurrence ends: occurrences of one name do not overlap.
   const ends = new Int32Array(PROVINCES.length * 2);
   for (let at = 0; at < folded.length; at++) {
-    const first = PROVINCE_FIRST[folded.charCodeAt(at)] ?? -1;
-    if (first < 0) continue;
-    for (const { index, name } of PROVINCE_NAMES[first] ?? []) {
+    const slot = PROVINCE_SLOTS.slotAt(folded, at);
+    if (slot < 0) continue;
+    for (const { index, name } of PROVINCE_NAMES[slot] ?? []) {
       if (at < (ends[index] ?? 0) || !folded.startsWith(name, at)) continue;
       counts[index] = (counts[index] ?? 0) + 1;
       ends[index] = at + name.length;

@@ -12,6 +12,7 @@ import {
   type Rule,
 } from '../catalog';
 import {
+  CharSlots,
   CLAUSE_END,
   escapeLiteral,
   foldForMatching,
@@ -216,9 +217,8 @@ export interface RuleIndex {
 export interface CompiledCatalog {
   readonly byUnit: ReadonlyMap<string, RuleIndex>;
   readonly rules: readonly CompiledRule[];
-  /** A slot for each character a rule's first need may begin with, else -1. */
-  readonly charSlots: Int16Array;
-  readonly slots: number;
+  /** A slot for each character a rule's first need may begin with. */
+  readonly charSlots: CharSlots;
 }
 
 let cached: CompiledCatalog | null = null;
@@ -239,20 +239,11 @@ export function compileCatalog(): CompiledCatalog {
     for (const rule of INDICATORS[id].rules)
       rules.push(compileRule(id, rule.name, rule, rules.length));
   }
-  const charSlots = new Int16Array(0x10000).fill(-1);
-  let slots = 0;
+  const charSlots = new CharSlots();
   const slotsOf = (rule: CompiledRule): number[] | null => {
     const first = rule.left === null ? undefined : rule.leftNeeds[0];
     if (first === undefined) return null;
-    return [
-      ...new Set(
-        first.map((word) => {
-          const code = word.charCodeAt(0);
-          if ((charSlots[code] ?? -1) < 0) charSlots[code] = slots++;
-          return charSlots[code] ?? -1;
-        }),
-      ),
-    ];
+    return [...new Set(first.map((word) => charSlots.slotFor(word)))];
   };
   const byUnit = new Map<string, { always: CompiledRule[]; bySlot: CompiledRule[][] }>();
   const add = (key: string, rule: CompiledRule): void => {
@@ -270,6 +261,6 @@ export function compileCatalog(): CompiledCatalog {
     else if (rule.kind === 'change') add('change', rule);
     else for (const unit of rule.units) add(unit, rule);
   }
-  cached = { byUnit, rules, charSlots, slots };
+  cached = { byUnit, rules, charSlots };
   return cached;
 }

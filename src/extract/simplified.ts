@@ -10,21 +10,19 @@ import { ConverterFactory, type ConverterFunction } from 'opencc-js/core';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import fromHongKong from 'opencc-js/from/hk';
 import toMainland from 'opencc-js/to/cn';
+import { charTable } from './text';
 
 let converter: ConverterFunction | null = null;
 /** 1 for a character that has a simplified form of one UTF-16 unit. */
 let convertible: Uint8Array | null = null;
 
 function convertibleCharacters(): Uint8Array {
-  if (convertible === null) {
-    convertible = new Uint8Array(0x10000);
-    for (const entry of TSCharacters.split('|')) {
+  convertible ??= charTable(
+    TSCharacters.split('|').flatMap((entry) => {
       const [from, to] = entry.split(' ');
-      if (from?.length === 1 && to?.length === 1 && from !== to) {
-        convertible[from.charCodeAt(0)] = 1;
-      }
-    }
-  }
+      return from?.length === 1 && to?.length === 1 && from !== to ? [from] : [];
+    }),
+  );
   return convertible;
 }
 

@@ -91,6 +91,33 @@ export function charTable(chars: Iterable<string>): Uint8Array {
   return table;
 }
 
+/**
+ * A small number (a slot) for each UTF-16 code unit given one, -1 for the
+ * rest: how a loop over a text's characters finds the lists of words that
+ * begin with each (the provinces' names, the rules worth trying).
+ */
+export class CharSlots {
+  private readonly slots = new Int16Array(0x10000).fill(-1);
+  /** Slots given so far: 0 … count - 1. */
+  count = 0;
+
+  /** The slot of `text`'s first character, given one if it has none. */
+  slotFor(text: string): number {
+    const code = text.charCodeAt(0);
+    let slot = this.slots[code] ?? -1;
+    if (slot < 0) {
+      slot = this.count++;
+      this.slots[code] = slot;
+    }
+    return slot;
+  }
+
+  /** The slot of the character at `at`, -1 for none. */
+  slotAt(text: string, at: number): number {
+    return this.slots[text.charCodeAt(at)] ?? -1;
+  }
+}
+
 export const CLAUSE_ENDS = charTable(CLAUSE_END);
 export const SENTENCE_ENDS = charTable(SENTENCE_END);
 /** At a line's end, these also say the next line starts afresh: 如下: / 1. / a table's |. */

@@ -3,6 +3,7 @@
  * own geometry (the chart is drawn, not laid out in elements a test can find).
  */
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /**
  * The point `along` (0–1) of the way from the axis to the bar's end; null
@@ -68,5 +69,36 @@ export async function showBarTooltip(page: Page, town: string): Promise<Locator>
     }
     if (Date.now() > deadline) throw new Error(`no tooltip for ${town}'s bar showed`);
     await page.waitForTimeout(200);
+  }
+}
+
+/**
+ * Clicks the bar of `town` in the ranking chart, through ECharts' own
+ * geometry, until its source panel opens (at most `withinMs`). Each try
+ * reads the bar's place afresh: on a busy machine the chart may still be
+ * redrawn after the page looked settled (seen: a render just before the
+ * press, and a click where the bar had been opened nothing; the next click,
+ * at the bar, did), as a reader would click the bar where it is now.
+ */
+export async function clickBar(page: Page, town: string, withinMs = 15_000): Promise<void> {
+  // Near the start of the bar (the ranking draws without an entry animation).
+  const locate = () => barPoint(page, town, 0.2);
+  const deadline = Date.now() + withinMs;
+  for (;;) {
+    await expect.poll(locate, { timeout: withinMs }).not.toBeNull();
+    // A click lands only inside the viewport: a chart below the fold is scrolled to.
+    await page.locator('[data-testid="chart-ranking"]').scrollIntoViewIfNeeded();
+    const point = await locate();
+    if (point === null) throw new Error(`no bar for ${town}`);
+    await page.mouse.click(point.x, point.y);
+    const opened = await page
+      .getByTestId('source-panel')
+      .waitFor({ timeout: 2_000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    if (opened) return;
+    if (Date.now() > deadline) throw new Error(`clicking ${town}'s bar opened no source`);
   }
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NAV } from '../../src/app/nav';
 import { rankingTitle } from '../../src/features/ranking/ranking-chart';
 import { t } from '../../src/i18n';
-import { barPoint } from './bars';
+import { barPoint, clickBar } from './bars';
 import { launchBrowser } from './browser';
 import { serveStatic, type StaticSite } from './server';
 import { chartSettled, pageSettled } from './settled';
@@ -28,7 +28,7 @@ afterAll(async () => {
   await site?.close();
 });
 
-/** The longest one step of a test waits (vitest's own limit per test is 20 s). */
+/** The longest one step of a test waits (vitest's own limit per test is 30 s). */
 const STEP_MS = 15_000;
 
 async function open(path = '', ready = '[data-testid="chart-ranking"] svg'): Promise<Page> {
@@ -39,18 +39,6 @@ async function open(path = '', ready = '[data-testid="chart-ranking"] svg'): Pro
   await page.locator(ready).first().waitFor();
   expect(errors).toEqual([]);
   return page;
-}
-
-/** Clicks the bar of `town` in the ranking chart, through ECharts' own geometry. */
-async function clickBar(page: Page, town: string): Promise<void> {
-  // Near the start of the bar (the ranking draws without an entry animation).
-  const locate = () => barPoint(page, town, 0.2);
-  await expect.poll(locate).not.toBeNull();
-  // A click lands only inside the viewport: a chart below the fold is scrolled to.
-  await page.locator('[data-testid="chart-ranking"]').scrollIntoViewIfNeeded();
-  const point = await locate();
-  if (point === null) throw new Error(`no bar for ${town}`);
-  await page.mouse.click(point.x, point.y);
 }
 
 describe('dashboard in a real browser, served under a sub-path', () => {

@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runExtract } from '../../src/cli/run';
 import { captureOutput, options } from '../helpers';
-import { barPoint } from './bars';
+import { clickBar } from './bars';
 import { launchBrowser } from './browser';
 import { serveStatic, type StaticSite } from './server';
 import { buildSite } from './site';
@@ -41,11 +41,7 @@ describe('a data folder with gzip copies, served precompressed', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(site.url, { timeout: STEP_MS });
-    await expect.poll(() => barPoint(page, '段园镇', 0.2), { timeout: STEP_MS }).not.toBeNull();
-    await page.getByTestId('chart-ranking').scrollIntoViewIfNeeded();
-    const point = await barPoint(page, '段园镇', 0.2);
-    if (point === null) throw new Error('no bar for 段园镇');
-    await page.mouse.click(point.x, point.y);
+    await clickBar(page, '段园镇', STEP_MS);
     await expect
       .poll(() => page.getByTestId('source-highlight').textContent(), { timeout: STEP_MS })
       .toBe('调解矛盾纠纷608件');

@@ -546,7 +546,7 @@ describe('a rule is tried only where the text before the number holds its words'
           if (!rule.left.test(text)) continue;
           matched++;
           expect(holds(text, rule.leftNeeds), `${rule.id} in ${text}`).toBe(true);
-          const slots = [...text].map((c) => catalog.charSlots[c.charCodeAt(0)] ?? -1);
+          const slots = [...text].map((c) => catalog.charSlots.slotAt(c, 0));
           const units =
             rule.kind === 'percent' ? ['%'] : rule.kind === 'change' ? ['change'] : [...rule.units];
           for (const unit of units) {
