@@ -9,13 +9,18 @@ import {
   processText,
   refusedReport,
   textFileOf,
+  installUtf8Decoder,
   type ReportOutcome,
 } from '../extract';
 import { MAX_REPORT_BYTES } from '../extract/limits';
 import { note } from '../extract/report-notes';
 import { errorMessage, megabytes } from './describe';
 import type { ReportFile } from './files';
+import { nodeUtf8 } from './node-utf8';
 import { pack, type Packed } from './spill';
+
+// Whichever thread reads reports (the main one, or a worker) decodes UTF-8 with Node's tools.
+installUtf8Decoder(nodeUtf8);
 
 export interface Processed {
   /** The findings, serialised (the text is on disk). */

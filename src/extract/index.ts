@@ -5,7 +5,13 @@
  *
  * May import: src/catalog, papaparse, zod, chardet, opencc-js (simplified.ts only).
  */
-export { decodeReport, decodeText, type DecodedText } from './decode';
+export {
+  decodeReport,
+  decodeText,
+  installUtf8Decoder,
+  type DecodedText,
+  type Utf8Decoder,
+} from './decode';
 export { extractReport, type ReportExtraction } from './extract-report';
 export { inTableOrder, type QuotedMention, type QuotedUnused } from './figures';
 export {
