@@ -27,11 +27,21 @@ export interface Gazetteer {
   readonly counties: ReadonlyMap<string, readonly RegistryPlace[]>;
   /** City name, official or short (凉山州) → its places (county ''). */
   readonly cities: ReadonlyMap<string, readonly RegistryPlace[]>;
-  /** The longest name of each map, in characters: how far back a lookup looks. */
-  readonly longestTown: number;
-  readonly longestCounty: number;
-  readonly longestCity: number;
+  /** How far back a lookup of each map's names looks (NameEndings). */
+  readonly townEndings: NameEndings;
+  readonly countyEndings: NameEndings;
+  readonly cityEndings: NameEndings;
 }
+
+/** How many of a name's last characters key its NameEndings. Every name is at least this long. */
+export const ENDING_CHARS = 2;
+
+/**
+ * For each pair of last characters, the length of the longest name ending in
+ * them: a name ending at a point of the text is no longer than its pair
+ * allows, and most pairs before a 镇 (全镇, 该镇) end no name at all.
+ */
+export type NameEndings = ReadonlyMap<string, number>;
 
 /** Province-level names, full and as texts shorten them. */
 export const PROVINCES: readonly (readonly [full: string, short: string])[] = [
@@ -97,10 +107,15 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   else list.push(value);
 }
 
-function longestKey(map: ReadonlyMap<string, unknown>): number {
-  let longest = 0;
-  for (const key of map.keys()) longest = Math.max(longest, key.length);
-  return longest;
+function endingsOf(map: ReadonlyMap<string, unknown>): NameEndings {
+  const endings = new Map<string, number>();
+  for (const name of map.keys()) {
+    if (name.length < ENDING_CHARS)
+      throw new Error(`registry name shorter than ${ENDING_CHARS}: ${name}`);
+    const ending = name.slice(-ENDING_CHARS);
+    endings.set(ending, Math.max(endings.get(ending) ?? 0, name.length));
+  }
+  return endings;
 }
 
 function build(): Gazetteer {
@@ -138,9 +153,9 @@ function build(): Gazetteer {
     towns,
     counties,
     cities,
-    longestTown: longestKey(towns),
-    longestCounty: longestKey(counties),
-    longestCity: longestKey(cities),
+    townEndings: endingsOf(towns),
+    countyEndings: endingsOf(counties),
+    cityEndings: endingsOf(cities),
   };
 }
 

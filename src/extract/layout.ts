@@ -30,8 +30,9 @@ import {
   CSV_NAMES,
   MENTIONS_TABLE,
   REPORTS_TABLE,
-  siteValuesTable,
+  SITE_VALUES_TABLE,
   UNUSED_TABLE,
+  valueCells,
   VALUES_TABLE,
   type CsvName,
 } from './output';
@@ -169,11 +170,11 @@ export function layoutWriter(
   const valueFiles = new Set<string>();
   let unusedRows = 0;
   const index = indexBuilder(readableReports(reports), reports.length);
-  const indicatorTable = siteValuesTable((v) => {
+  const townNumber = (v: ResolvedValue): number => {
     const n = index.townNumber(v);
     if (n === undefined) throw new Error(`value of ${v.reportId}: a town no readable report has`);
     return n;
-  });
+  };
   const started = new Set<string>();
   const start = (path: string, header: string): void => {
     started.add(path);
@@ -210,15 +211,16 @@ export function layoutWriter(
   const value = (v: ResolvedValue): void => {
     const county = numberOf.get(countyKeyOf(v));
     if (county === undefined) throw new Error(`value of ${v.reportId}: a place no report has`);
-    // Each file's columns (SITE_VALUE_COLUMNS, COUNTY_VALUE_COLUMNS; every one with --tables).
-    if (fullTables.has('indicators.csv')) putFull('indicators.csv', VALUES_TABLE.line(v));
     // Rows without a year are in their county's file only.
+    const cells = valueCells(v, v.year === null ? null : townNumber(v));
+    // Each file's columns (SITE_VALUE_COLUMNS, COUNTY_VALUE_COLUMNS; every one with --tables).
+    if (fullTables.has('indicators.csv')) putFull('indicators.csv', VALUES_TABLE.line(cells));
     if (v.year !== null) {
       const file = valuesFileOf(v.indicator, v.year);
       valueFiles.add(file);
-      putSplit(file, indicatorTable.header, indicatorTable.line(v));
+      putSplit(file, SITE_VALUES_TABLE.header, SITE_VALUES_TABLE.line(cells));
     }
-    putCounty(county, 'values', COUNTY_VALUES_TABLE.line(v));
+    putCounty(county, 'values', COUNTY_VALUES_TABLE.line(cells));
     add(valueRows, v.indicator);
     index.value(v);
   };

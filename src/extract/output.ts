@@ -62,21 +62,26 @@ export interface CsvTable<T> {
   readonly line: (row: T) => string;
 }
 
-function csvTable<T, C extends string>(
-  columns: readonly C[],
-  toRow: (item: T) => Readonly<Record<C, Cell>>,
-): CsvTable<T> {
+/** A table whose line is written from a row of cells already built (several tables' columns of one row). */
+function csvColumns<C extends string>(columns: readonly C[]): CsvTable<Readonly<Record<C, Cell>>> {
   return {
     header: `${columns.map(csvCell).join(',')}\n`,
     // Joined, not concatenated: a flat string, where += would leave a tree of
     // fifty pieces per line in memory until the file is written.
-    line: (item) => {
-      const row = toRow(item);
+    line: (row) => {
       const cells = new Array<string>(columns.length);
       for (let c = 0; c < columns.length; c++) cells[c] = csvCell(row[columns[c] as C]);
       return `${cells.join(',')}\n`;
     },
   };
+}
+
+function csvTable<T, C extends string>(
+  columns: readonly C[],
+  toRow: (item: T) => Readonly<Record<C, Cell>>,
+): CsvTable<T> {
+  const { header, line } = csvColumns(columns);
+  return { header, line: (item) => line(toRow(item)) };
 }
 
 /** A mention's cells, every column of mentions.csv. */
@@ -106,14 +111,15 @@ export const MENTIONS_TABLE = csvTable(MENTION_COLUMNS, mentionRow);
 
 type Value = Datasets['values'][number];
 
+/** A value's cells: every column of the three tables that hold values. */
+export type ValueCells = Readonly<Record<IndicatorColumn | typeof TOWN_NUMBER_COLUMN, Cell>>;
+
 /**
- * A value's cells: every column of indicators.csv, and its town's number in
- * index.json for an indicator's file (TOWN_NUMBER_COLUMN).
+ * A value's cells, built once for every file that holds it: every column of
+ * indicators.csv, and its town's number in index.json for an indicator's file
+ * (TOWN_NUMBER_COLUMN; null when it goes in no such file).
  */
-const valueRow = (
-  v: Value,
-  townNumber: number | null = null,
-): Readonly<Record<IndicatorColumn | typeof TOWN_NUMBER_COLUMN, Cell>> => ({
+export const valueCells = (v: Value, townNumber: number | null): ValueCells => ({
   report_id: v.reportId,
   [TOWN_NUMBER_COLUMN]: townNumber,
   town: v.town,
@@ -143,15 +149,14 @@ const valueRow = (
 });
 
 /** indicators.csv. */
-export const VALUES_TABLE = csvTable(INDICATOR_COLUMNS, (v: Value) => valueRow(v));
+export const VALUES_TABLE = csvColumns(INDICATOR_COLUMNS);
 /**
  * indicators/<id>/<year>.csv: the columns the dashboard reads and the quote,
  * each value's town by its number in index.json's towns.
  */
-export const siteValuesTable = (townNumber: (v: Value) => number): CsvTable<Value> =>
-  csvTable(SITE_VALUE_COLUMNS, (v: Value) => valueRow(v, townNumber(v)));
+export const SITE_VALUES_TABLE = csvColumns(SITE_VALUE_COLUMNS);
 /** counties/<n>/values.csv: the columns the dashboard reads. */
-export const COUNTY_VALUES_TABLE = csvTable(COUNTY_VALUE_COLUMNS, (v: Value) => valueRow(v));
+export const COUNTY_VALUES_TABLE = csvColumns(COUNTY_VALUE_COLUMNS);
 
 type Report = Datasets['reports'][number];
 

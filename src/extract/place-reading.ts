@@ -5,7 +5,7 @@
  * occurrence weighs (a title or signature, a following 人民政府). places.ts
  * decides with the registry what they name.
  */
-import { gazetteer, PROVINCES } from './gazetteer';
+import { ENDING_CHARS, gazetteer, PROVINCES, type NameEndings } from './gazetteer';
 import { CharSlots } from './text';
 
 const HAN = /[\u4e00-\u9fff]/;
@@ -72,14 +72,20 @@ export function readingOf(folded: string): Reading {
   };
 }
 
-/** The longest name of `names` that ends at `end` and is at least `min` characters long. */
+/**
+ * The longest name of `names` that ends at `end` and is at least `min`
+ * characters long (`min` ≥ ENDING_CHARS): looked for no longer than the
+ * longest name with the same last characters (`endings`).
+ */
 function longestNameEndingAt(
   folded: string,
   end: number,
   names: ReadonlyMap<string, unknown>,
-  longest: number,
+  endings: NameEndings,
   min: number,
 ): string {
+  if (end < ENDING_CHARS) return '';
+  const longest = endings.get(folded.slice(end - ENDING_CHARS, end)) ?? 0;
   for (let len = Math.min(longest, end); len >= min; len--) {
     const s = folded.slice(end - len, end);
     if (names.has(s)) return s;
@@ -192,8 +198,8 @@ function startsAsName(folded: string, start: number): boolean {
   if (WORD_BEFORE.has(folded.slice(start - 2, start))) return true;
   const g = gazetteer();
   return (
-    longestNameEndingAt(folded, start, g.counties, g.longestCounty, 2) !== '' ||
-    longestNameEndingAt(folded, start, g.cities, g.longestCity, 2) !== '' ||
+    longestNameEndingAt(folded, start, g.counties, g.countyEndings, 2) !== '' ||
+    longestNameEndingAt(folded, start, g.cities, g.cityEndings, 2) !== '' ||
     PROVINCES.some(([full, short]) => folded.endsWith(full, start) || folded.endsWith(short, start))
   );
 }
@@ -261,7 +267,7 @@ export function townCandidates(r: Reading): {
         folded,
         end,
         g.towns,
-        g.longestTown,
+        g.townEndings,
         suffix.length + 2,
       );
       const [grown, start] = readable ? grownName(r, at, suffix, 6) : ['', at];
@@ -321,7 +327,7 @@ export function namedCounties(r: Reading, town: string): Map<string, Named> {
       const after = folded.slice(end, end + 6);
       const beforeTown = town !== '' && after.startsWith(town);
       const strong = COUNTY_STRONG_AFTER.test(after) || beforeTown;
-      let name = longestNameEndingAt(folded, end, g.counties, g.longestCounty, 2);
+      let name = longestNameEndingAt(folded, end, g.counties, g.countyEndings, 2);
       if (name.length === 2 && !strong) continue;
       if (name === '' && suffix !== '市') {
         const [grown, start] = grownName(r, at, suffix, 4);
@@ -353,7 +359,7 @@ export function namedCities(r: Reading): Map<string, Named> {
   for (const suffix of ['市', '州', '盟', '地区']) {
     for (let at = folded.indexOf(suffix); at >= 0; at = folded.indexOf(suffix, at + 1)) {
       const end = at + suffix.length;
-      const name = longestNameEndingAt(folded, end, g.cities, g.longestCity, suffix.length + 1);
+      const name = longestNameEndingAt(folded, end, g.cities, g.cityEndings, suffix.length + 1);
       if (name === '') continue;
       let score = 1;
       if (/^(?:委|人民政府|政府|[\u4e00-\u9fff]{2,4}(?:县|区|镇|乡|街道))/.test(folded.slice(end)))
