@@ -9,7 +9,7 @@
  * tables, when written) in report order (src/cli/write-data.ts). What stays
  * in memory is a summary per report, about 1 KB.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import type { IndicatorId } from '../catalog';
 import {
@@ -77,7 +77,7 @@ export interface Packed {
 }
 
 /** A report's figures as 44 characters, whatever their number: SHA-256. */
-const digest = (figures: string): string => createHash('sha256').update(figures).digest('base64');
+const digest = (figures: string): string => hash('sha256', figures, 'base64');
 
 /** A report's findings serialised; `tables`: the complete tables' lines too. */
 export function pack(outcome: ReportOutcome, tables: boolean): Packed {
