@@ -26,26 +26,28 @@ import type { QuotedMention } from '../extract/figures';
  * A mention's fields in the order the spill writes them: each mention an
  * array, not an object, which halves the bytes a worker serialises and
  * sends and the run writes, reads back and parses. Every field of
- * QuotedMention (test/cli/spill.test.ts); `parts`, the one that may be
+ * QuotedMention (the record's type requires each: a field added to it is
+ * added here or the CLI does not compile); `parts`, the one that may be
  * absent, last.
  */
-const MENTION_FIELDS = [
-  'indicator',
-  'value',
-  'unit',
-  'qualifier',
-  'start',
-  'end',
-  'numStart',
-  'numEnd',
-  'rule',
-  'period',
-  'sentenceStart',
-  'sentenceEnd',
-  'total',
-  'quote',
-  'parts',
-] as const satisfies readonly (keyof QuotedMention)[];
+const MENTION_FIELD_ORDER: Readonly<Record<keyof QuotedMention, null>> = {
+  indicator: null,
+  value: null,
+  unit: null,
+  qualifier: null,
+  start: null,
+  end: null,
+  numStart: null,
+  numEnd: null,
+  rule: null,
+  period: null,
+  sentenceStart: null,
+  sentenceEnd: null,
+  total: null,
+  quote: null,
+  parts: null,
+};
+const MENTION_FIELDS = Object.keys(MENTION_FIELD_ORDER) as (keyof QuotedMention)[];
 
 /** A mention as the spill holds it: MENTION_FIELDS' values, `parts` left out when absent. */
 export function mentionFields(m: QuotedMention): unknown[] {
