@@ -6,16 +6,14 @@
  * surrogates, nothing above U+10FFFF) and converting them to UTF-16
  * (transcode) is about eight times faster, and gives the same text.
  */
-import { Buffer, isUtf8, transcode } from 'node:buffer';
+import { isUtf8, transcode } from 'node:buffer';
 import type { Utf8Decoder } from '../extract';
 
 const BOM = '\ufeff';
 
 export const nodeUtf8: Utf8Decoder = (bytes) => {
   if (!isUtf8(bytes)) return null;
-  if (bytes.length === 0) return '';
-  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const text = transcode(view, 'utf8', 'utf16le').toString('utf16le');
+  const text = transcode(bytes, 'utf8', 'utf16le').toString('utf16le');
   // The WHATWG decoder drops one leading BOM.
   return text.startsWith(BOM) ? text.slice(1) : text;
 };

@@ -30,7 +30,12 @@ import type { QuotedMention } from '../extract/figures';
  * added here or the CLI does not compile); `parts`, the one that may be
  * absent, last.
  */
-const MENTION_FIELD_ORDER: Readonly<Record<keyof QuotedMention, null>> = {
+/** The keys of T that may be absent. */
+type OptionalKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? K : never }[keyof T];
+
+// The type is `never`, and the record does not compile, if a field other than `parts` may be absent.
+const MENTION_FIELD_ORDER: Readonly<Record<keyof QuotedMention, null>> &
+  ([OptionalKeys<QuotedMention>] extends ['parts'] ? unknown : never) = {
   indicator: null,
   value: null,
   unit: null,

@@ -60,7 +60,6 @@ export {
   MENTIONS_TABLE,
   REPORTS_TABLE,
   UNUSED_TABLE,
-  VALUES_TABLE,
   type CsvName,
   type CsvTable,
 } from './output';

@@ -211,10 +211,10 @@ export function layoutWriter(
   const value = (v: ResolvedValue): void => {
     const county = numberOf.get(countyKeyOf(v));
     if (county === undefined) throw new Error(`value of ${v.reportId}: a place no report has`);
-    // Rows without a year are in their county's file only.
     const cells = valueCells(v, v.year === null ? null : townNumber(v));
     // Each file's columns (SITE_VALUE_COLUMNS, COUNTY_VALUE_COLUMNS; every one with --tables).
     if (fullTables.has('indicators.csv')) putFull('indicators.csv', VALUES_TABLE.line(cells));
+    // Rows without a year are in their county's file only.
     if (v.year !== null) {
       const file = valuesFileOf(v.indicator, v.year);
       valueFiles.add(file);

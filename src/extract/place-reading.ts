@@ -77,7 +77,7 @@ export function readingOf(folded: string): Reading {
  * characters long (`min` ≥ ENDING_CHARS): looked for no longer than the
  * longest name with the same last characters (`endings`).
  */
-function longestNameEndingAt(
+export function longestNameEndingAt(
   folded: string,
   end: number,
   names: ReadonlyMap<string, unknown>,

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nodeUtf8 } from '../../src/cli/node-utf8';
+import { decodeReport, installUtf8Decoder } from '../../src/extract';
 
 /** The browser's strict decoder, which the CLI's must equal. */
 function whatwg(bytes: Uint8Array): string | null {
@@ -55,6 +56,23 @@ describe('nodeUtf8', () => {
   it('reads a view into a larger buffer by its own bytes only', () => {
     const whole = encode('镇调解纠纷');
     expect(nodeUtf8(whole.subarray(3, 9))).toBe('调解');
+  });
+
+  it('is what the extractor decodes reports with once installed, BOM or not', () => {
+    const seen: number[] = [];
+    installUtf8Decoder((bytes) => {
+      seen.push(bytes.length);
+      return nodeUtf8(bytes);
+    });
+    try {
+      expect(decodeReport(encode('调解纠纷12件')).ok).toBe(true);
+      expect(decodeReport(encode('\ufeff调解纠纷12件')).ok).toBe(true);
+      // The BOM is dropped before: the decoder gets the same 17 bytes.
+      expect(seen).toEqual([17, 17]);
+    } finally {
+      // As the CLI has it.
+      installUtf8Decoder(nodeUtf8);
+    }
   });
 
   it('equals TextDecoder on any bytes', () => {

@@ -8,7 +8,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MANIFEST_COLUMNS } from '../../src/extract/columns';
 import { gazetteer, PROVINCES } from '../../src/extract/gazetteer';
-import { detectProvince, provinceCounts } from '../../src/extract/place-reading';
+import {
+  detectProvince,
+  longestNameEndingAt,
+  provinceCounts,
+} from '../../src/extract/place-reading';
 import { finalizeDatasets, processText } from '../../src/extract/pipeline';
 import { detectMetadata } from '../../src/extract/metadata';
 import { foldForMatching } from '../../src/extract/text';
@@ -171,6 +175,63 @@ describe('a manifest that names another place', () => {
     const report = finalize('r1,北格镇,,,,2024,,');
     expect(report?.metadata).toMatchObject({ city: '太原市', province: '山西省' });
     expect(report?.inferred).toEqual(['city', 'province']);
+  });
+});
+
+describe('a registry name ending at a point of the text', () => {
+  /** The search as it was before NameEndings: every length up to the map's longest name. */
+  const longestOf = new Map<ReadonlyMap<string, unknown>, number>();
+  const everyLength = (
+    text: string,
+    end: number,
+    names: ReadonlyMap<string, unknown>,
+    min: number,
+  ) => {
+    let longest = longestOf.get(names);
+    if (longest === undefined) {
+      longest = Math.max(...[...names.keys()].map((name) => name.length));
+      longestOf.set(names, longest);
+    }
+    for (let len = Math.min(longest, end); len >= min; len--) {
+      const s = text.slice(end - len, end);
+      if (names.has(s)) return s;
+    }
+    return '';
+  };
+
+  it('is the longest one there, found by its last two characters', () => {
+    const g = gazetteer();
+    const maps = [
+      [g.towns, g.townEndings],
+      [g.counties, g.countyEndings],
+      [g.cities, g.cityEndings],
+    ] as const;
+    // The longest names and some of every map, cut anywhere, between words a report writes.
+    const names = maps.flatMap(([map]) =>
+      [...map.keys()].filter((n, i) => n.length >= 6 || i % 97 === 0),
+    );
+    const piece = fc.oneof(
+      fc.constantFrom(...names),
+      fc
+        .tuple(fc.constantFrom(...names), fc.nat(), fc.nat())
+        .map(([n, a, b]) => n.slice(Math.min(a, b) % n.length, 1 + (Math.max(a, b) % n.length))),
+      fc.constantFrom('全镇', '该镇', '县', '区', '市', '镇', '街道', '，', '我', '新'),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
+        const text = parts.join('');
+        for (let end = 0; end <= text.length; end++) {
+          for (const [map, endings] of maps) {
+            for (const min of [2, 3, 4, 5]) {
+              expect(longestNameEndingAt(text, end, map, endings, min)).toBe(
+                everyLength(text, end, map, min),
+              );
+            }
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -97,8 +97,7 @@ describe('the Content-Security-Policy', () => {
     expect((await hoverChart(page, 'chart-trend')).length).toBeGreaterThan(0);
     expect((await hoverChart(page, 'chart-multiples')).length).toBeGreaterThan(0);
     // A bar opens its source.
-    await clickChart(page, 'chart-ranking', true);
-    await page.getByTestId('source-highlight').first().waitFor();
+    await clickChart(page, 'chart-ranking', page.getByTestId('source-highlight').first(), true);
     await page.getByTestId('source-panel').getByRole('button', { name: '关闭' }).click();
     // The language, then a PNG of the ranking.
     await page.getByTestId('lang-switch').click();

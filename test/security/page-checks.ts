@@ -3,7 +3,7 @@
  * of a chart (its tooltip shows), and finding markup that data must never
  * have become.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { chartSettled } from '../e2e/settled';
 
 /** A chart's element (`.echarts-host`) carries its ECharts instance (see use-echart.ts). */
@@ -95,24 +95,25 @@ export async function hoverChart(page: Page, testId: string): Promise<string[]> 
   const selector = hostOf(testId);
   // Every change ECharts makes to the tooltip's content, counted: a hover has
   // shown its tooltip when the count moves (a fixed wait would pass whether it
-  // had or not).
-  await page.evaluate((s) => {
-    const host = document.querySelector(s) as (HTMLElement & { tipChanges?: number }) | null;
-    if (host === null || host.tipChanges !== undefined) return;
-    host.tipChanges = 0;
-    new MutationObserver((records) => {
-      const tip = records.some((r) => {
-        const element = r.target instanceof Element ? r.target : r.target.parentElement;
-        return element?.closest('div[style*="z-index: 9999999"]') != null;
-      });
-      if (tip) host.tipChanges = (host.tipChanges ?? 0) + 1;
-    }).observe(host, { subtree: true, childList: true, characterData: true });
-  }, selector);
+  // had or not). Counted on the chart's element as it is when asked: the page
+  // may replace the element (a preview swapped for the full chart), and a
+  // count kept on the old one would never move.
   const changes = (): Promise<number> =>
-    page.evaluate(
-      (s) => (document.querySelector(s) as HTMLElement & { tipChanges?: number }).tipChanges ?? 0,
-      selector,
-    );
+    page.evaluate((s) => {
+      const host = document.querySelector(s) as (HTMLElement & { tipChanges?: number }) | null;
+      if (host === null) return 0;
+      if (host.tipChanges === undefined) {
+        host.tipChanges = 0;
+        new MutationObserver((records) => {
+          const tip = records.some((r) => {
+            const element = r.target instanceof Element ? r.target : r.target.parentElement;
+            return element?.closest('div[style*="z-index: 9999999"]') != null;
+          });
+          if (tip) host.tipChanges = (host.tipChanges ?? 0) + 1;
+        }).observe(host, { subtree: true, childList: true, characterData: true });
+      }
+      return host.tipChanges;
+    }, selector);
   // The first hover may swap a long ranking's preview for the full chart:
   // hover once, let it redraw, then read where the points are.
   const first = (await chartPoints(page, testId))[0];
@@ -189,13 +190,33 @@ async function hoverPoints(
   return texts;
 }
 
-/** Clicks the chart's first point or bar (a ranking's top bar is its last). */
-export async function clickChart(page: Page, testId: string, last = false): Promise<void> {
-  const points = await chartPoints(page, testId);
-  const point = last ? points[points.length - 1] : points[0];
-  if (point === undefined) throw new Error(`${testId} draws nothing`);
-  const p = await inView(page, testId, point);
-  await page.mouse.click(p.x, p.y);
+/**
+ * Clicks the chart's first point or bar (a ranking's top bar is its last)
+ * until `opened` shows, at most `withinMs`. Each try finds the point afresh:
+ * on a busy machine a chart may be redrawn after the page looked settled,
+ * and a click where the bar had been opens nothing (see test/e2e/bars.ts).
+ */
+export async function clickChart(
+  page: Page,
+  testId: string,
+  opened: Locator,
+  last = false,
+  withinMs = 20_000,
+): Promise<void> {
+  const deadline = Date.now() + withinMs;
+  for (;;) {
+    const points = await chartPoints(page, testId);
+    const point = last ? points[points.length - 1] : points[0];
+    if (point === undefined) throw new Error(`${testId} draws nothing`);
+    const p = await inView(page, testId, point);
+    await page.mouse.click(p.x, p.y);
+    const shown = await opened.waitFor({ timeout: 2_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (shown) return;
+    if (Date.now() > deadline) throw new Error(`clicking ${testId} opened nothing`);
+  }
 }
 
 /**
