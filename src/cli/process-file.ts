@@ -4,12 +4,12 @@ import { isReportExtension, readDocument } from '../documents';
 import { formatOfExtension } from '../documents/extensions';
 import {
   failedReport,
+  installUtf8Decoder,
   isNotAReport,
   processReport,
   processText,
   refusedReport,
   textFileOf,
-  installUtf8Decoder,
   type ReportOutcome,
 } from '../extract';
 import { MAX_REPORT_BYTES } from '../extract/limits';

@@ -22,18 +22,18 @@ import {
 } from '../extract';
 import type { QuotedMention } from '../extract/figures';
 
+/** The keys of T that may be absent. */
+type OptionalKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? K : never }[keyof T];
+
 /**
  * A mention's fields in the order the spill writes them: each mention an
  * array, not an object, which halves the bytes a worker serialises and
  * sends and the run writes, reads back and parses. Every field of
  * QuotedMention (the record's type requires each: a field added to it is
  * added here or the CLI does not compile); `parts`, the one that may be
- * absent, last.
+ * absent, last (the type is `never`, and the record does not compile, if
+ * another field may be absent).
  */
-/** The keys of T that may be absent. */
-type OptionalKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? K : never }[keyof T];
-
-// The type is `never`, and the record does not compile, if a field other than `parts` may be absent.
 const MENTION_FIELD_ORDER: Readonly<Record<keyof QuotedMention, null>> &
   ([OptionalKeys<QuotedMention>] extends ['parts'] ? unknown : never) = {
   indicator: null,
