@@ -73,32 +73,48 @@ export async function showBarTooltip(page: Page, town: string): Promise<Locator>
 }
 
 /**
- * Clicks the bar of `town` in the ranking chart, through ECharts' own
- * geometry, until its source panel opens (at most `withinMs`). Each try
- * reads the bar's place afresh: on a busy machine the chart may still be
- * redrawn after the page looked settled (seen: a render just before the
- * press, and a click where the bar had been opened nothing; the next click,
- * at the bar, did), as a reader would click the bar where it is now.
+ * Clicks the point `where` gives, read afresh for each try, until `shown`
+ * shows (at most `withinMs`, then throws naming `what`). On a busy machine a
+ * chart may still be redrawn after the page looked settled (seen: a render
+ * just before the press, and a click where the bar had been opened nothing;
+ * the next click, at the bar, did), as a reader would click it where it is now.
  */
-export async function clickBar(page: Page, town: string, withinMs = 15_000): Promise<void> {
-  // Near the start of the bar (the ranking draws without an entry animation).
-  const locate = () => barPoint(page, town, 0.2);
+export async function clickUntilShown(
+  page: Page,
+  where: () => Promise<{ x: number; y: number }>,
+  shown: Locator,
+  what: string,
+  withinMs = 15_000,
+): Promise<void> {
   const deadline = Date.now() + withinMs;
   for (;;) {
-    await expect.poll(locate, { timeout: withinMs }).not.toBeNull();
-    // A click lands only inside the viewport: a chart below the fold is scrolled to.
-    await page.locator('[data-testid="chart-ranking"]').scrollIntoViewIfNeeded();
-    const point = await locate();
-    if (point === null) throw new Error(`no bar for ${town}`);
+    const point = await where();
     await page.mouse.click(point.x, point.y);
-    const opened = await page
-      .getByTestId('source-panel')
-      .waitFor({ timeout: 2_000 })
-      .then(
-        () => true,
-        () => false,
-      );
+    const opened = await shown.waitFor({ timeout: 2_000 }).then(
+      () => true,
+      () => false,
+    );
     if (opened) return;
-    if (Date.now() > deadline) throw new Error(`clicking ${town}'s bar opened no source`);
+    if (Date.now() > deadline) throw new Error(`clicking ${what} opened nothing`);
   }
+}
+
+/** Clicks the bar of `town` in the ranking chart, through ECharts' own geometry, until its source panel opens. */
+export function clickBar(page: Page, town: string, withinMs = 15_000): Promise<void> {
+  // Near the start of the bar (the ranking draws without an entry animation).
+  const locate = () => barPoint(page, town, 0.2);
+  return clickUntilShown(
+    page,
+    async () => {
+      await expect.poll(locate, { timeout: withinMs }).not.toBeNull();
+      // A click lands only inside the viewport: a chart below the fold is scrolled to.
+      await page.locator('[data-testid="chart-ranking"]').scrollIntoViewIfNeeded();
+      const point = await locate();
+      if (point === null) throw new Error(`no bar for ${town}`);
+      return point;
+    },
+    page.getByTestId('source-panel'),
+    `${town}'s bar`,
+    withinMs,
+  );
 }

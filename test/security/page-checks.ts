@@ -4,6 +4,7 @@
  * have become.
  */
 import type { Locator, Page } from 'playwright-core';
+import { clickUntilShown } from '../e2e/bars';
 import { chartSettled } from '../e2e/settled';
 
 /** A chart's element (`.echarts-host`) carries its ECharts instance (see use-echart.ts). */
@@ -192,31 +193,27 @@ async function hoverPoints(
 
 /**
  * Clicks the chart's first point or bar (a ranking's top bar is its last)
- * until `opened` shows, at most `withinMs`. Each try finds the point afresh:
- * on a busy machine a chart may be redrawn after the page looked settled,
- * and a click where the bar had been opens nothing (see test/e2e/bars.ts).
+ * until `opened` shows, the point found afresh for each try (see clickUntilShown).
  */
-export async function clickChart(
+export function clickChart(
   page: Page,
   testId: string,
   opened: Locator,
   last = false,
   withinMs = 20_000,
 ): Promise<void> {
-  const deadline = Date.now() + withinMs;
-  for (;;) {
-    const points = await chartPoints(page, testId);
-    const point = last ? points[points.length - 1] : points[0];
-    if (point === undefined) throw new Error(`${testId} draws nothing`);
-    const p = await inView(page, testId, point);
-    await page.mouse.click(p.x, p.y);
-    const shown = await opened.waitFor({ timeout: 2_000 }).then(
-      () => true,
-      () => false,
-    );
-    if (shown) return;
-    if (Date.now() > deadline) throw new Error(`clicking ${testId} opened nothing`);
-  }
+  return clickUntilShown(
+    page,
+    async () => {
+      const points = await chartPoints(page, testId);
+      const point = last ? points[points.length - 1] : points[0];
+      if (point === undefined) throw new Error(`${testId} draws nothing`);
+      return inView(page, testId, point);
+    },
+    opened,
+    testId,
+    withinMs,
+  );
 }
 
 /**
