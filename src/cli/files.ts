@@ -1,5 +1,6 @@
 import {
   closeSync,
+  type Dirent,
   mkdirSync,
   openSync,
   readdirSync,
@@ -9,7 +10,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, extname, join, relative } from 'node:path';
-import type { Issue } from '../extract';
+import { byCodeUnit, type Issue } from '../extract';
 import { errorMessage } from './describe';
 
 /** Writes content produced in pieces; returns the bytes written. */
@@ -198,14 +199,16 @@ export function listReportFiles(dir: string, options: ListingOptions = {}): List
       return;
     }
     visited.add(real);
-    let names: string[];
+    let entries: Dirent[];
     try {
-      names = readdirSync(current).sort();
+      entries = readdirSync(current, { withFileTypes: true });
     } catch (error) {
       notRead(current, 'error', reason(error));
       return;
     }
-    for (const name of names) {
+    entries.sort((a, b) => byCodeUnit(a.name, b.name));
+    for (const entry of entries) {
+      const { name } = entry;
       const path = join(current, name);
       if (name.startsWith('.')) {
         notRead(
@@ -215,18 +218,26 @@ export function listReportFiles(dir: string, options: ListingOptions = {}): List
         );
         continue;
       }
-      let stats: Stats;
-      try {
-        stats = statSync(path);
-      } catch (error) {
-        notRead(path, 'warning', reason(error));
-        continue;
+      // The listing tells a file or a folder: looked up (stat, following a
+      // link) only for a link or what the listing does not name.
+      let kind: 'file' | 'folder' | 'other';
+      if (entry.isFile()) kind = 'file';
+      else if (entry.isDirectory()) kind = 'folder';
+      else {
+        let stats: Stats;
+        try {
+          stats = statSync(path);
+        } catch (error) {
+          notRead(path, 'warning', reason(error));
+          continue;
+        }
+        kind = stats.isDirectory() ? 'folder' : stats.isFile() ? 'file' : 'other';
       }
-      if (stats.isDirectory()) {
+      if (kind === 'folder') {
         walk(path);
         continue;
       }
-      if (!stats.isFile()) {
+      if (kind === 'other') {
         notRead(path, 'warning', 'not a regular file (a pipe, a socket or a device)');
         continue;
       }

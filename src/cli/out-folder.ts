@@ -28,10 +28,12 @@ import {
   realpathSync,
   renameSync,
   rmSync,
+  rmdirSync,
   statSync,
+  unlinkSync,
 } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { INDEX_FILE, isLayoutPath, type Issue } from '../extract';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import { byCodeUnit, INDEX_FILE, isLayoutPath, type Issue } from '../extract';
 import { fail, ok, type Result } from '../extract/result';
 import { errorMessage } from './describe';
 
@@ -124,9 +126,16 @@ function leftoversOf(target: string): Leftover[] {
   return found;
 }
 
-/** Removes `dir` if it holds only the tool's files; otherwise keeps it and says why. */
+/**
+ * Removes `dir` if it holds only the tool's files; otherwise keeps it and
+ * says why. The files found are removed one by one, then the folders, the
+ * deepest first (what rmSync does, without looking up each entry again);
+ * anything that changed meanwhile is left to rmSync.
+ */
 function removeOwnFolder(dir: string, notes: Issue[], what: string): void {
-  const foreign = existsSync(dir) ? foreignFiles(dir) : null;
+  if (!existsSync(dir)) return;
+  const tree = treeBelow(dir);
+  const foreign = foreignFilesIn(tree.files);
   if (foreign !== null) {
     notes.push({
       file: dir,
@@ -136,7 +145,13 @@ function removeOwnFolder(dir: string, notes: Issue[], what: string): void {
     return;
   }
   try {
-    rmSync(dir, { recursive: true, force: true });
+    try {
+      for (const file of tree.files) unlinkSync(join(dir, file));
+      for (const folder of tree.folders.reverse()) rmdirSync(join(dir, folder));
+      rmdirSync(dir);
+    } catch {
+      rmSync(dir, { recursive: true, force: true });
+    }
   } catch (error) {
     notes.push({
       file: dir,
@@ -179,18 +194,42 @@ function recover(target: string): Result<Issue[]> {
   return ok(notes);
 }
 
-/** Every file below `dir`, relative, with / separators. Links count as files: the tool writes none. */
-export function filesBelow(dir: string): string[] {
-  const files: string[] = [];
-  const walk = (current: string): void => {
-    for (const name of readdirSync(current).sort()) {
-      const path = join(current, name);
-      if (lstatSync(path).isDirectory()) walk(path);
-      else files.push(relative(dir, path).split(sep).join('/'));
+/** What is below a folder: its files and its folders, relative, with / separators. */
+interface Tree {
+  /** Links count as files: the tool writes none. */
+  readonly files: string[];
+  /** Each folder before the folders inside it. */
+  readonly folders: string[];
+}
+
+/**
+ * What is below `dir`. Each entry's kind is the one its folder listing
+ * gives, looked up (lstat) only where the listing does not tell: a data
+ * folder holds tens of thousands of texts, walked before a run and at its
+ * swap.
+ */
+function treeBelow(dir: string): Tree {
+  const tree: Tree = { files: [], folders: [] };
+  const walk = (current: string, prefix: string): void => {
+    const entries = readdirSync(current, { withFileTypes: true });
+    entries.sort((a, b) => byCodeUnit(a.name, b.name));
+    for (const entry of entries) {
+      const path = join(current, entry.name);
+      const relativePath = `${prefix}${entry.name}`;
+      const known = entry.isDirectory() || entry.isFile() || entry.isSymbolicLink();
+      if (known ? entry.isDirectory() : lstatSync(path).isDirectory()) {
+        tree.folders.push(relativePath);
+        walk(path, `${relativePath}/`);
+      } else tree.files.push(relativePath);
     }
   };
-  walk(dir);
-  return files;
+  walk(dir, '');
+  return tree;
+}
+
+/** Every file below `dir`, relative, with / separators. Links count as files: the tool writes none. */
+export function filesBelow(dir: string): string[] {
+  return treeBelow(dir).files;
 }
 
 function isPreviousOutput(dir: string): boolean {
@@ -226,9 +265,9 @@ const isOwnPath = (path: string): boolean =>
       : path.replace(OLD_TEMPORARY, ''),
   );
 
-/** The files in a data folder that the tool does not write, named; null when there are none. */
-function foreignFiles(dir: string): string | null {
-  const foreign = filesBelow(dir).filter((f) => !isOwnPath(f));
+/** Those of a data folder's files that the tool does not write, named; null when there are none. */
+function foreignFilesIn(files: readonly string[]): string | null {
+  const foreign = files.filter((f) => !isOwnPath(f));
   if (foreign.length === 0) return null;
   const more = foreign.length > 5 ? ` and ${foreign.length - 5} more` : '';
   return `${foreign.slice(0, 5).join(', ')}${more}`;
@@ -237,11 +276,12 @@ function foreignFiles(dir: string): string | null {
 /** Why the existing `target` may not be replaced, or null when it may. */
 function ownershipProblem(target: string): string | null {
   if (!statSync(target).isDirectory()) return `${target} is a file, not a folder`;
-  if (filesBelow(target).length === 0) return null;
+  const files = filesBelow(target);
+  if (files.length === 0) return null;
   if (!isPreviousOutput(target)) {
     return `${target} is not empty and is not a data folder this tool wrote (it has no ${INDEX_FILE}); give --out an empty or new folder`;
   }
-  const foreign = foreignFiles(target);
+  const foreign = foreignFilesIn(files);
   return foreign === null
     ? null
     : `${target} holds files this tool did not write (${foreign}); a run replaces the whole folder, so move them elsewhere or give --out another folder`;
@@ -323,7 +363,7 @@ export function commitOutput(folder: OutputFolder): Result<Issue[]> {
       renameSync(staging, target);
       return ok([]);
     }
-    const foreign = foreignFiles(target);
+    const foreign = foreignFilesIn(filesBelow(target));
     if (foreign !== null) {
       return fail(
         `files this tool did not write appeared in ${target} while the run worked (${foreign}); the new output was not put in place: move them out and run again`,

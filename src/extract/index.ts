@@ -85,4 +85,4 @@ export {
   type ReportNote,
 } from './report-notes';
 export { fail, formatIssue, ok, type Issue, type Result } from './result';
-export { foldForMatching, normalizeReportText } from './text';
+export { byCodeUnit, foldForMatching, normalizeReportText } from './text';

@@ -387,4 +387,19 @@ describe('an output folder the tool does not own', () => {
     expect(snapshot(empty)).toEqual(written);
     expect(leftovers(empty)).toEqual([]);
   });
+
+  it('replaced, loses a link in the place of a text, never what the link points to', async () => {
+    const { outDir } = await run({ quiet: true });
+    const elsewhere = tempDir('rol-linked-');
+    writeFileSync(join(elsewhere, 'kept.txt'), 'not the tool’s');
+    // A link to a file, and one to a folder that a walk following links would empty.
+    symlinkSync(join(elsewhere, 'kept.txt'), join(outDir, 'texts', 'linked-file.txt'));
+    symlinkSync(elsewhere, join(outDir, 'texts', 'linked-folder.txt'));
+    const again = await run({ outDir, quiet: true });
+    expect(again.result.exitCode).toBe(0);
+    expect(readdirSync(join(outDir, 'texts')).filter((n) => n.startsWith('linked'))).toEqual([]);
+    expect(readdirSync(elsewhere)).toEqual(['kept.txt']);
+    expect(readFileSync(join(elsewhere, 'kept.txt'), 'utf8')).toBe('not the tool’s');
+    expect(leftovers(outDir)).toEqual([]);
+  });
 });
