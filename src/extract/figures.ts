@@ -8,8 +8,8 @@
 import { matchTokens, type Mention, type UnusedNumber } from './match';
 import { scanNumbers } from './numbers';
 import { analyseStructure } from './structure';
-import { simplifyForMatching } from './simplified';
-import { byCodeUnit, foldForMatching, joinWrappedLines, normalizeReportText } from './text';
+import { foldAndSimplify } from './simplified';
+import { byCodeUnit, joinWrappedLines, normalizeReportText } from './text';
 
 export interface QuotedMention extends Mention {
   /** text.slice(start, end): the phrase as written. */
@@ -85,7 +85,7 @@ export function readFigures(rawText: string): ReportFigures {
  */
 export function figuresOf(text: string): ReportFigures {
   // Folded first: a Kangxi radical (⾨) becomes the character OpenCC then simplifies.
-  const folded = simplifyForMatching(foldForMatching(text));
+  const folded = foldAndSimplify(text);
   const joined = joinWrappedLines(folded);
   const structure = analyseStructure(joined);
   const tokens = scanNumbers(joined);

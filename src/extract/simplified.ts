@@ -10,7 +10,7 @@ import { ConverterFactory, type ConverterFunction } from 'opencc-js/core';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import fromHongKong from 'opencc-js/from/hk';
 import toMainland from 'opencc-js/to/cn';
-import { charTable } from './text';
+import { charTable, foldCounting, type FoldedText } from './text';
 
 let converter: ConverterFunction | null = null;
 /** 1 for a character that has a simplified form of one UTF-16 unit. */
@@ -39,17 +39,11 @@ function hongKongToMainland(): ConverterFunction {
  * simplified reports, nearly all of them, are not converted at all, which
  * also leaves their 乾/於/餘 alone.
  */
-export function looksTraditional(text: string): boolean {
-  const flags = convertibleCharacters();
-  let han = 0;
-  let traditional = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x3400) continue;
-    if (code <= 0x9fff) han++;
-    traditional += flags[code] ?? 0;
-  }
-  return traditional > 0 && traditional * 20 >= han;
+const isTraditional = ({ han, marked }: FoldedText): boolean => marked > 0 && marked * 20 >= han;
+
+/** Whether a folded text (foldForMatching's) is taken as traditional: see isTraditional. */
+export function looksTraditional(folded: string): boolean {
+  return isTraditional(foldCounting(folded, convertibleCharacters()));
 }
 
 /** Runs of Han characters of one UTF-16 unit each: OpenCC's phrases lie within one. */
@@ -64,7 +58,20 @@ const HAN_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
  * character whose simplified form has another length.
  */
 export function simplifyForMatching(text: string): string {
-  if (!looksTraditional(text)) return text;
+  return looksTraditional(text) ? simplified(text) : text;
+}
+
+/**
+ * The text folded (foldForMatching) and, if traditional, simplified
+ * (simplifyForMatching): in one pass over it, which folds and counts what
+ * tells a traditional text.
+ */
+export function foldAndSimplify(text: string): string {
+  const folded = foldCounting(text, convertibleCharacters());
+  return isTraditional(folded) ? simplified(folded.folded) : folded.folded;
+}
+
+function simplified(text: string): string {
   const convert = hongKongToMainland();
   return text.replace(HAN_RUN, (run) => {
     const converted = convert(run);

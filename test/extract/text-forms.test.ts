@@ -4,9 +4,14 @@
  * The sentences are written for these tests (none is a sentence of the real
  * reports in test/fixtures/real).
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractReport } from '../../src/extract/extract-report';
-import { looksTraditional, simplifyForMatching } from '../../src/extract/simplified';
+import {
+  foldAndSimplify,
+  looksTraditional,
+  simplifyForMatching,
+} from '../../src/extract/simplified';
 import { foldForMatching, joinWrappedLines } from '../../src/extract/text';
 
 function found(text: string): string[] {
@@ -30,6 +35,38 @@ describe('folding keeps one UTF-16 unit for one', () => {
   it('leaves ordinary text as it is', () => {
     const text = '全年共调解矛盾纠纷52件。调解成功率100%。';
     expect(foldForMatching(text)).toBe(text);
+  });
+
+  /** What each character folds to, one at a time, written from the rule. */
+  const foldedOne = (ch: string): string => {
+    const code = ch.charCodeAt(0);
+    if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
+    if ((code >= 0x2e80 && code <= 0x2ef3) || (code >= 0x2f00 && code <= 0x2fd5))
+      return ch.normalize('NFKC').length === 1 ? ch.normalize('NFKC') : ch;
+    if (code >= 0xf900 && code <= 0xfad9)
+      return ch.normalize('NFKC').length === 1 ? ch.normalize('NFKC') : ch;
+    const spaces = [0xa0, 0x202f, 0x205f, 0x3000];
+    if (spaces.includes(code) || (code >= 0x2000 && code <= 0x200a)) return ' ';
+    return ch;
+  };
+
+  it('folds any text as character-by-character folding would: surrogates, halves of them and BOMs kept', () => {
+    const unit = fc.oneof(
+      fc.constantFrom('\ufeff', '\ud842', '\udfb7', '\ud842\udfb7', '\u3000', '\u00a0', '调', '調'),
+      fc.integer({ min: 0x2e70, max: 0x2fe0 }).map((c) => String.fromCharCode(c)),
+      fc.integer({ min: 0xf8f0, max: 0xfae0 }).map((c) => String.fromCharCode(c)),
+      fc.integer({ min: 0xff00, max: 0xff60 }).map((c) => String.fromCharCode(c)),
+      fc.integer({ min: 0x1ff0, max: 0x2070 }).map((c) => String.fromCharCode(c)),
+      fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 40 }), (units) => {
+        const text = units.join('');
+        const expected = [...text].map((ch) => (ch.length === 1 ? foldedOne(ch) : ch)).join('');
+        expect(foldForMatching(text)).toBe(expected);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 
@@ -127,6 +164,14 @@ describe('reports in traditional characters', () => {
   it('is recognised as traditional; a simplified report is not', () => {
     expect(looksTraditional(traditional)).toBe(true);
     expect(looksTraditional(SIMPLIFIED)).toBe(false);
+  });
+
+  it('is told in the pass that folds it: the same as folding, then looking', () => {
+    const radicals = '⾏政執法\uf9b4調解糾紛９６件';
+    for (const text of [traditional, SIMPLIFIED, radicals, `${SIMPLIFIED}${radicals}`]) {
+      expect(foldAndSimplify(text)).toBe(simplifyForMatching(foldForMatching(text)));
+    }
+    expect(foldAndSimplify(traditional)).not.toBe(foldForMatching(traditional));
   });
 
   it('is read through a simplified copy of exactly its length', () => {
