@@ -135,14 +135,19 @@ const settings = [...new Set([1, cores])];
 interface Runs {
   seconds: number[];
   rss: number[];
+  /** Processor seconds, user and system, of every thread. */
+  user: number[];
+  system: number[];
   phases: Phases[];
 }
 const measured = new Map<number, Runs>();
+const noRuns = (): Runs => ({ seconds: [], rss: [], user: [], system: [], phases: [] });
 const baseSeconds: number[] = [];
 const startUp: number[] = [];
 interface CliRun {
   readonly seconds: number;
   readonly maxRssKb: number;
+  readonly cpuSeconds: { readonly user: number; readonly system: number };
   readonly phases: Phases;
 }
 /** One run of the CLI over the corpus, timed from outside. */
@@ -165,15 +170,17 @@ function runCli(workers: number, extra: readonly string[] = []): CliRun {
     process.exit(1);
   }
   const stats = JSON.parse(readFileSync(statsFile, 'utf8')) as Omit<CliRun, 'seconds'>;
-  return { seconds, maxRssKb: stats.maxRssKb, phases: stats.phases };
+  return { seconds, maxRssKb: stats.maxRssKb, cpuSeconds: stats.cpuSeconds, phases: stats.phases };
 }
 for (let i = 0; i < runs; i++) {
   for (const workers of settings) {
     const { seconds, ...stats } = runCli(workers);
-    const entry = measured.get(workers) ?? { seconds: [], rss: [], phases: [] };
+    const entry = measured.get(workers) ?? noRuns();
     measured.set(workers, entry);
     entry.seconds.push(seconds);
     entry.rss.push(stats.maxRssKb / 1024);
+    entry.user.push(stats.cpuSeconds.user);
+    entry.system.push(stats.cpuSeconds.system);
     entry.phases.push(stats.phases);
     console.log(
       `run ${i + 1}, ${workers} worker(s): ${seconds.toFixed(2)} s (${(mb / seconds).toFixed(1)} MB/s)`,
@@ -192,7 +199,7 @@ const b = median(baseSeconds);
 console.log('');
 console.log(`median of ${runs} runs, whole CLI (dist-cli/extract.js) including start-up:`);
 for (const workers of settings) {
-  const entry = measured.get(workers) ?? { seconds: [], rss: [], phases: [] };
+  const entry = measured.get(workers) ?? noRuns();
   const t = median(entry.seconds);
   const target = TARGETS.mbPerSecond.get(workers);
   const rss = median(entry.rss);
@@ -202,6 +209,9 @@ for (const workers of settings) {
     `    MB/s           ${(mb / t).toFixed(2)}${target === undefined ? '' : `   target ≥ ${target}: ${verdict(mb / t >= target)}`}`,
   );
   console.log(`    wall time      ${t.toFixed(2)} s for ${files.length} reports`);
+  console.log(
+    `    processor      ${median(entry.user).toFixed(2)} s user, ${median(entry.system).toFixed(2)} s system (every thread; steadier than the wall time)`,
+  );
   console.log(
     `    peak RSS       ${rss.toFixed(0)} MB   target ≤ ${TARGETS.peakRssMb} MB at ${TARGETS.peakRssAtReports.toLocaleString('en')} reports${files.length >= TARGETS.peakRssAtReports ? `: ${verdict(rss <= TARGETS.peakRssMb)}` : ' (run with --reports 40000)'}`,
   );

@@ -30,11 +30,15 @@ async function main(): Promise<number> {
     return EXIT.internal;
   }
   if (parsed.data.stats !== null) {
+    const usage = process.resourceUsage();
     const stats = {
       seconds: result.seconds,
       bytes: result.bytesRead,
       reports: result.written?.reports.length ?? 0,
-      maxRssKb: process.resourceUsage().maxRSS,
+      maxRssKb: usage.maxRSS,
+      // Processor time of every thread (the workers', the garbage collector's):
+      // steadier than the wall time on a disk whose cost swings from minute to minute.
+      cpuSeconds: { user: usage.userCPUTime / 1e6, system: usage.systemCPUTime / 1e6 },
       phases: result.phases ?? {},
       uptimeSeconds: process.uptime(),
     };

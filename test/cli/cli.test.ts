@@ -1,4 +1,5 @@
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -303,10 +304,16 @@ describe('command line', () => {
       seconds: number;
       reports: number;
       maxRssKb: number;
+      cpuSeconds: { user: number; system: number };
       phases: Record<string, number>;
+      uptimeSeconds: number;
     };
     expect(written.reports).toBe(readdirSync(inDir).filter((f) => f.endsWith('.txt')).length);
     expect(written.maxRssKb).toBeGreaterThan(10_000);
+    // Processor time: some, and no more than the process's life on every core.
+    const cpu = written.cpuSeconds.user + written.cpuSeconds.system;
+    expect(cpu).toBeGreaterThan(0);
+    expect(cpu).toBeLessThanOrEqual(written.uptimeSeconds * availableParallelism() + 0.1);
     expect(Object.keys(written.phases)).toEqual([...phases]);
     const sum = Object.values(written.phases).reduce((a, b) => a + b, 0);
     for (const seconds of Object.values(written.phases)) expect(seconds).toBeGreaterThan(0);
