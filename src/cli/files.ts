@@ -1,6 +1,5 @@
 import {
   closeSync,
-  type Dirent,
   mkdirSync,
   openSync,
   readdirSync,
@@ -10,7 +9,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, extname, join, relative } from 'node:path';
-import { byCodeUnit, type Issue } from '../extract';
+import type { Issue } from '../extract';
 import { errorMessage } from './describe';
 
 /** Writes content produced in pieces; returns the bytes written. */
@@ -199,16 +198,14 @@ export function listReportFiles(dir: string, options: ListingOptions = {}): List
       return;
     }
     visited.add(real);
-    let entries: Dirent[];
+    let names: string[];
     try {
-      entries = readdirSync(current, { withFileTypes: true });
+      names = readdirSync(current).sort();
     } catch (error) {
       notRead(current, 'error', reason(error));
       return;
     }
-    entries.sort((a, b) => byCodeUnit(a.name, b.name));
-    for (const entry of entries) {
-      const { name } = entry;
+    for (const name of names) {
       const path = join(current, name);
       if (name.startsWith('.')) {
         notRead(
@@ -218,26 +215,18 @@ export function listReportFiles(dir: string, options: ListingOptions = {}): List
         );
         continue;
       }
-      // The listing tells a file or a folder: looked up (stat, following a
-      // link) only for a link or what the listing does not name.
-      let kind: 'file' | 'folder' | 'other';
-      if (entry.isFile()) kind = 'file';
-      else if (entry.isDirectory()) kind = 'folder';
-      else {
-        let stats: Stats;
-        try {
-          stats = statSync(path);
-        } catch (error) {
-          notRead(path, 'warning', reason(error));
-          continue;
-        }
-        kind = stats.isDirectory() ? 'folder' : stats.isFile() ? 'file' : 'other';
+      let stats: Stats;
+      try {
+        stats = statSync(path);
+      } catch (error) {
+        notRead(path, 'warning', reason(error));
+        continue;
       }
-      if (kind === 'folder') {
+      if (stats.isDirectory()) {
         walk(path);
         continue;
       }
-      if (kind === 'other') {
+      if (!stats.isFile()) {
         notRead(path, 'warning', 'not a regular file (a pipe, a socket or a device)');
         continue;
       }

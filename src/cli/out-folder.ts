@@ -128,28 +128,39 @@ function leftoversOf(target: string): Leftover[] {
 
 /**
  * Removes `dir` if it holds only the tool's files; otherwise keeps it and
- * says why. The files found are removed one by one, then the folders, the
- * deepest first (what rmSync does, without looking up each entry again);
- * anything that changed meanwhile is left to rmSync.
+ * says why. A folder's files found are removed one by one, then its
+ * folders, the deepest first (what rmSync does, without looking each entry
+ * up again); if that fails (something changed meanwhile), the folder is
+ * looked at again and kept if it now holds a file the tool did not write.
+ * A link in the folder's place (a leftover made by hand) is removed itself,
+ * never what it points to.
  */
 function removeOwnFolder(dir: string, notes: Issue[], what: string): void {
-  if (!existsSync(dir)) return;
-  const tree = treeBelow(dir);
-  const foreign = foreignFilesIn(tree.files);
-  if (foreign !== null) {
+  const itself = lstatSync(dir, { throwIfNoEntry: false });
+  if (itself === undefined) return;
+  const keep = (foreign: string): void => {
     notes.push({
       file: dir,
       severity: 'warning',
       message: `${what} is kept: it holds files this tool did not write (${foreign})`,
     });
-    return;
-  }
+  };
+  // Through a link, the folder it points to: looked at, never removed.
+  const tree = existsSync(dir) && statSync(dir).isDirectory() ? treeBelow(dir) : null;
+  const foreign = tree === null ? null : foreignFilesIn(tree.files);
+  if (foreign !== null) return keep(foreign);
   try {
+    if (tree === null || !itself.isDirectory()) {
+      rmSync(dir, { force: true });
+      return;
+    }
     try {
       for (const file of tree.files) unlinkSync(join(dir, file));
       for (const folder of tree.folders.reverse()) rmdirSync(join(dir, folder));
       rmdirSync(dir);
     } catch {
+      const now = existsSync(dir) ? foreignFilesIn(filesBelow(dir)) : null;
+      if (now !== null) return keep(now);
       rmSync(dir, { recursive: true, force: true });
     }
   } catch (error) {

@@ -163,18 +163,24 @@ export const TOKEN_SOURCE = [
 
 const LONE_UNITS: Readonly<Record<string, number>> = { 百: 100, 千: 1000, 万: 10000 };
 
-/** A named group of TOKEN_SOURCE: `(?<name>`. */
-const NAMED_GROUP = /\(\?<([a-z0-9]+)>/g;
+/** A named group of TOKEN_SOURCE: `(?<name>` (a lookbehind, `(?<=` or `(?<!`, is not one). */
+const NAMED_GROUP = /\(\?<([A-Za-z_$][\w$]*)>/g;
 /**
  * TOKEN_SOURCE with its groups unnamed: a match of an expression with named
  * groups builds an object of them, which took half the time of each try.
- * The groups are numbered in their order (the source has no other
- * capturing group), which GROUP finds by name.
+ * The groups are numbered in their order, which GROUP finds by name.
  */
 const UNNAMED_SOURCE = TOKEN_SOURCE.replace(NAMED_GROUP, '(');
 const GROUP_NUMBERS: ReadonlyMap<string, number> = new Map(
   [...TOKEN_SOURCE.matchAll(NAMED_GROUP)].map((m, i) => [m[1] ?? '', i + 1]),
 );
+// The numbers hold only while every capturing group is a named one: checked here, once.
+const CAPTURING_GROUPS = (new RegExp(`${UNNAMED_SOURCE}|`).exec('')?.length ?? 0) - 1;
+if (CAPTURING_GROUPS !== GROUP_NUMBERS.size) {
+  throw new Error(
+    `TOKEN_SOURCE has ${CAPTURING_GROUPS} capturing groups, ${GROUP_NUMBERS.size} named`,
+  );
+}
 /** The number of TOKEN_SOURCE's group `name` in a match of UNNAMED_SOURCE. */
 function groupNumber(name: string): number {
   const n = GROUP_NUMBERS.get(name);

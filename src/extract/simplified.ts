@@ -41,13 +41,18 @@ function hongKongToMainland(): ConverterFunction {
  */
 const isTraditional = ({ han, marked }: FoldedText): boolean => marked > 0 && marked * 20 >= han;
 
-/** Whether a folded text (foldForMatching's) is taken as traditional: see isTraditional. */
-export function looksTraditional(folded: string): boolean {
-  return isTraditional(foldCounting(folded, convertibleCharacters()));
-}
-
 /** Runs of Han characters of one UTF-16 unit each: OpenCC's phrases lie within one. */
 const HAN_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
+
+/**
+ * The text folded (foldForMatching) and, if traditional (isTraditional),
+ * simplified: in one pass over it, which folds and counts what tells a
+ * traditional text.
+ */
+export function foldAndSimplify(text: string): string {
+  const folded = foldCounting(text, convertibleCharacters());
+  return isTraditional(folded) ? simplified(folded.folded) : folded.folded;
+}
 
 /**
  * The text with traditional characters made simplified, every other character
@@ -57,20 +62,6 @@ const HAN_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
  * A run that does not is converted one character at a time, keeping any
  * character whose simplified form has another length.
  */
-export function simplifyForMatching(text: string): string {
-  return looksTraditional(text) ? simplified(text) : text;
-}
-
-/**
- * The text folded (foldForMatching) and, if traditional, simplified
- * (simplifyForMatching): in one pass over it, which folds and counts what
- * tells a traditional text.
- */
-export function foldAndSimplify(text: string): string {
-  const folded = foldCounting(text, convertibleCharacters());
-  return isTraditional(folded) ? simplified(folded.folded) : folded.folded;
-}
-
 function simplified(text: string): string {
   const convert = hongKongToMainland();
   return text.replace(HAN_RUN, (run) => {

@@ -75,6 +75,8 @@ function foldTableOf(): Uint16Array {
 
 /** The folded code units back into a string, for a text without surrogates (see foldCounting). */
 const FROM_UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
+/** Whether a Uint16Array's bytes are in UTF-16LE's order (on any machine this runs on, but checked). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** A text folded, and what foldCounting counted in it. */
 export interface FoldedText {
@@ -91,7 +93,8 @@ export interface FoldedText {
  * One look-up per code unit in a table; the units are turned back into a
  * string in one call. A text that holds a surrogate (a character beyond the
  * BMP, or half of one) is folded by a replace instead, which keeps a lone
- * half as it is where the decoder would not.
+ * half as it is where the decoder would not (and so is any text on a
+ * big-endian machine).
  */
 export function foldCounting(text: string, marks: Uint8Array | null): FoldedText {
   const table = foldTableOf();
@@ -112,7 +115,7 @@ export function foldCounting(text: string, marks: Uint8Array | null): FoldedText
   }
   const folded = !changed
     ? text
-    : surrogate
+    : surrogate || !LITTLE_ENDIAN
       ? text.replace(FOLDABLE_ALL, (ch) => String.fromCharCode(table[ch.charCodeAt(0)] ?? 0))
       : FROM_UTF16.decode(out);
   return { folded, han, marked };

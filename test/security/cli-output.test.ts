@@ -397,9 +397,28 @@ describe('an output folder the tool does not own', () => {
     symlinkSync(elsewhere, join(outDir, 'texts', 'linked-folder.txt'));
     const again = await run({ outDir, quiet: true });
     expect(again.result.exitCode).toBe(0);
-    expect(readdirSync(join(outDir, 'texts')).filter((n) => n.startsWith('linked'))).toEqual([]);
     expect(readdirSync(elsewhere)).toEqual(['kept.txt']);
     expect(readFileSync(join(elsewhere, 'kept.txt'), 'utf8')).toBe('not the tool’s');
     expect(leftovers(outDir)).toEqual([]);
+  });
+
+  it('removes a dead run’s leftover that is a link, never the data folder it points to', async () => {
+    const { outDir } = await run({ quiet: true });
+    // Another data folder, every file of it named as the tool names its own.
+    const { outDir: other } = await run({ quiet: true });
+    const before = snapshot(other);
+    const sibling = (kind: string): string =>
+      join(dirname(outDir), `.${basename(outDir)}.${kind}-999999-deadbeef`);
+    symlinkSync(other, sibling('previous'));
+    symlinkSync(join(other, 'no-such-folder'), sibling('partial'));
+    const said = (r: Awaited<ReturnType<typeof run>>): string =>
+      [...r.output.lines, ...r.output.errors].join('\n');
+    const again = await run({ outDir });
+    expect(again.result.exitCode).toBe(0);
+    expect(said(again).match(/removed what an earlier run left/g)).toHaveLength(2);
+    expect(snapshot(other)).toEqual(before);
+    expect(leftovers(outDir)).toEqual([]);
+    // Removed, so the next run has nothing to say about them.
+    expect(said(await run({ outDir }))).not.toContain('an earlier run');
   });
 });
