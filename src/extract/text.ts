@@ -78,6 +78,13 @@ const FROM_UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 /** Whether a Uint16Array's bytes are in UTF-16LE's order (on any machine this runs on, but checked). */
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
+/**
+ * Where foldCounting writes the folded units: one buffer kept, grown as
+ * texts need up to 2 MB, not one per text (a longer text has its own).
+ */
+let foldBuffer = new Uint16Array(0);
+const KEPT_FOLD_UNITS = 1 << 20;
+
 /** A text folded, and what foldCounting counted in it. */
 export interface FoldedText {
   readonly folded: string;
@@ -98,7 +105,10 @@ export interface FoldedText {
  */
 export function foldCounting(text: string, marks: Uint8Array | null): FoldedText {
   const table = foldTableOf();
-  const out = new Uint16Array(text.length);
+  if (text.length <= KEPT_FOLD_UNITS && foldBuffer.length < text.length) {
+    foldBuffer = new Uint16Array(Math.min(KEPT_FOLD_UNITS, text.length * 2));
+  }
+  const out = text.length <= KEPT_FOLD_UNITS ? foldBuffer : new Uint16Array(text.length);
   let changed = false;
   let surrogate = false;
   let han = 0;
@@ -117,7 +127,7 @@ export function foldCounting(text: string, marks: Uint8Array | null): FoldedText
     ? text
     : surrogate || !LITTLE_ENDIAN
       ? text.replace(FOLDABLE_ALL, (ch) => String.fromCharCode(table[ch.charCodeAt(0)] ?? 0))
-      : FROM_UTF16.decode(out);
+      : FROM_UTF16.decode(out.subarray(0, text.length));
   return { folded, han, marked };
 }
 

@@ -34,6 +34,13 @@ describe('folding keeps one UTF-16 unit for one', () => {
     expect(foldForMatching(text)).toBe(text);
   });
 
+  it('folds a text longer than the buffer it keeps, and short ones after it', () => {
+    const long = '调解９６件，'.repeat(200_000);
+    expect(foldForMatching(long)).toBe('调解96件,'.repeat(200_000));
+    expect(foldForMatching('全年１２件')).toBe('全年12件');
+    expect(foldForMatching('９')).toBe('9');
+  });
+
   /** What each character folds to, one at a time, written from the rule. */
   const foldedOne = (ch: string): string => {
     const code = ch.charCodeAt(0);
