@@ -1,11 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { LEAD_WORDS, TOKEN_SOURCE } from '../../src/extract/number-token';
 import {
-  LEAD_WORDS,
   nextToken,
   parseNumberText,
   scanNumbers,
-  TOKEN_SOURCE,
   tryParseChineseNumber,
 } from '../../src/extract/numbers';
 import { foldForMatching } from '../../src/extract/text';
