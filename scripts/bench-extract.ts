@@ -7,10 +7,11 @@
  * median throughput, processor time (user and system, every thread: steadier
  * than the wall time on a disk whose cost swings), peak memory and where the
  * time went (the CLI's own phase timings: extraction, resolution, the
- * tables, the first chart, the swap) and the size of the data folder written (by part, over the reports'
- * size), each figure next to its target. In the same run it times a plain
- * keyword-and-regex script over the same files, so the ratio between the two
- * is meaningful on a noisy machine, and the extractor alone (no I/O). Then it runs once more with `--gzip` and
+ * tables, the first chart, the swap) and the size of the data folder
+ * written (by part, over the reports' size), each figure next to its target.
+ * In the same run it times a plain keyword-and-regex script over the same
+ * files, so the ratio between the two is meaningful on a noisy machine, and
+ * the extractor alone (no I/O). Then it runs once more with `--gzip` and
  * prints what the gzip copies cost and what a server with gzip_static sends.
  */
 import { spawnSync } from 'node:child_process';
