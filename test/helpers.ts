@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import {
   appendFileSync,
   cpSync,
-  existsSync,
   lstatSync,
   mkdtempSync,
   readFileSync,
@@ -23,7 +22,8 @@ import {
   TOWN_NUMBER_COLUMN,
   type ReportStatus,
 } from '../src/extract/columns';
-import { INDEX_FILE, textFileOf, type CountyFile, type DataIndex } from '../src/extract/data-index';
+import { INDEX_FILE, type CountyFile, type DataIndex } from '../src/extract/data-index';
+import { parseLocator } from '../src/extract/text-packs';
 
 export const SAMPLE_DIR = join(import.meta.dirname, '..', 'data', 'reports');
 
@@ -180,24 +180,50 @@ export function padTo(path: string, bytes: number): void {
   if (size < bytes) appendFileSync(path, `\n${' '.repeat(bytes - size - 1)}`);
 }
 
+/**
+ * A report's published text, from where its row of reports.csv says it is
+ * (its bytes in a pack); null when the row gives none. Throws on a row that
+ * names no such report or a locator that is not one.
+ */
+export function publishedText(dir: string, reportId: string): string | null {
+  const row = tableRows(dir, 'reports').find((r) => r['report_id'] === reportId);
+  if (row === undefined) throw new Error(`${dir}: no report ${reportId} in reports.csv`);
+  return textOfRow(dir, row);
+}
+
+/** A reports.csv row's text (see publishedText). */
+export function textOfRow(dir: string, row: Record<string, string>): string | null {
+  const at = parseLocator({
+    text_file: row['text_file'] ?? '',
+    text_offset: row['text_offset'] ?? '',
+    text_length: row['text_length'] ?? '',
+  });
+  if (typeof at === 'string') throw new Error(`${dir}: ${at}`);
+  if (at === null) return null;
+  const bytes = readFileSync(join(dir, at.file)).subarray(at.offset, at.offset + at.length);
+  if (bytes.length !== at.length)
+    throw new Error(`${dir}: ${at.file} ends before the text of ${row['report_id']}`);
+  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+}
+
 /** The words a value row's span marks in its report's published text. */
 export function spanText(dir: string, row: Record<string, string>): string {
-  const text = readFileSync(join(dir, textFileOf(row['report_id'] ?? '')), 'utf8');
+  const text = publishedText(dir, row['report_id'] ?? '') ?? '';
   return text.slice(Number(row['start']), Number(row['end']));
 }
 
 /**
  * The mentions and unused numbers of every counted report of a data folder
  * (not another file of one report, not unreadable), as the dashboard reads
- * them: off each published text (texts/<id>.txt), by report id.
+ * them: off each published text (in its pack), by report id.
  */
 export function findingsBelow(dir: string): Map<string, Findings> {
   const found = new Map<string, Findings>();
   for (const r of tableRows(dir, 'reports')) {
     if (!isCounted(r['status'] as ReportStatus)) continue;
     const id = r['report_id'] ?? '';
-    const path = join(dir, textFileOf(id));
-    if (existsSync(path)) found.set(id, readFindings(id, readFileSync(path, 'utf8')));
+    const text = textOfRow(dir, r);
+    if (text !== null) found.set(id, readFindings(id, text));
   }
   return found;
 }

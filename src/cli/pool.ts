@@ -1,10 +1,9 @@
 import { Worker } from 'node:worker_threads';
+import { packGroups } from '../extract';
 import { stopOnExit } from './cleanup';
 import type { ReportFile } from './files';
 import type { Processed } from './process-file';
 import type { Batch } from './worker';
-
-const BATCH = 64;
 
 /**
  * The worker thread's module: beside the bundle in dist-cli/ (scripts/cli.mjs
@@ -17,9 +16,10 @@ const WORKER = new URL(
 );
 
 /**
- * Processes files on `workers` threads in batches. Results come back in any
- * order; callers sort by report id, so the output does not depend on the
- * number of workers.
+ * Processes files (in report id order) on `workers` threads, a pack of texts
+ * at a time: each pack is written by one thread, its files in order. Results
+ * come back in any order; callers sort by report id, so the output does not
+ * depend on the number of workers.
  */
 export async function processInWorkers(
   files: readonly ReportFile[],
@@ -28,10 +28,12 @@ export async function processInWorkers(
   workers: number,
   onResults: (results: readonly Processed[]) => void,
 ): Promise<void> {
-  const batches: Batch[] = [];
-  for (let i = 0; i < files.length; i += BATCH) {
-    batches.push({ id: batches.length, files: files.slice(i, i + BATCH), outDir, tables });
-  }
+  const batches: Batch[] = packGroups(files).map((group, pack) => ({
+    pack,
+    files: group,
+    outDir,
+    tables,
+  }));
   let next = 0;
   const threads = Array.from(
     { length: Math.min(workers, batches.length) },

@@ -8,8 +8,8 @@ import {
   isNotAReport,
   processReport,
   processText,
+  PackWriter,
   refusedReport,
-  textFileOf,
   type ReportOutcome,
 } from '../extract';
 import { MAX_REPORT_BYTES } from '../extract/limits';
@@ -28,9 +28,8 @@ export interface Processed {
   readonly bytes: number;
 }
 
-function failed(file: ReportFile, message: string, tables: boolean): Processed {
-  return { packed: pack(failedReport(file.reportId, file.display, message), tables), bytes: 0 };
-}
+const failed = (file: ReportFile, message: string): ReportOutcome =>
+  failedReport(file.reportId, file.display, message);
 
 /**
  * The file's bytes, if it is a regular file no larger than a report can be:
@@ -72,39 +71,56 @@ async function processDocument(file: ReportFile, bytes: Uint8Array): Promise<Rep
     : outcome;
 }
 
-/**
- * One report file: read, extract, write its text into the texts folder of
- * the data folder being written (`outDir`), serialise the findings (see
- * spill.ts; `tables`: for the complete tables too). Runs on the main thread
- * or in a worker alike.
- */
-export async function processFile(
+/** One report file read and extracted (src/extract), and how many bytes it had. */
+async function outcomeOf(
   file: ReportFile,
-  outDir: string,
-  tables: boolean,
-): Promise<Processed> {
+): Promise<{ readonly outcome: ReportOutcome; readonly bytes: number }> {
   // Plain text is decoded by the extractor as bytes (the fast path: most
   // reports); every other file is read by src/documents, as the importer reads it.
   const isText = formatOfExtension(file.extension) === 'txt';
   // Named by readDocument without reading it: not a report format.
   if (!isReportExtension(file.extension)) {
-    return { packed: pack(await processDocument(file, new Uint8Array()), tables), bytes: 0 };
+    return { outcome: await processDocument(file, new Uint8Array()), bytes: 0 };
   }
   let bytes: Uint8Array;
   try {
     const read = readReportBytes(file.path);
-    if (typeof read === 'string') return failed(file, read, tables);
+    if (typeof read === 'string') return { outcome: failed(file, read), bytes: 0 };
     bytes = read;
   } catch (error) {
-    return failed(file, `cannot read: ${errorMessage(error)}`, tables);
+    return { outcome: failed(file, `cannot read: ${errorMessage(error)}`), bytes: 0 };
   }
   const outcome = isText
     ? processReport(file.reportId, file.display, bytes)
     : await processDocument(file, bytes);
-  // Written at once: memory stays flat however many reports there are.
+  return { outcome, bytes: bytes.length };
+}
+
+/**
+ * The files of one pack (src/extract/text-packs.ts: the `n`th group of
+ * TEXTS_PER_PACK reports by id), in order: each read and extracted, its text
+ * appended to the pack and its findings serialised (see spill.ts; `tables`:
+ * for the complete tables too) with where the text is; then the pack
+ * written into the texts folder of the data folder being written (`outDir`).
+ * Runs on the main thread or in a worker alike.
+ */
+export async function processPack(
+  files: readonly ReportFile[],
+  n: number,
+  outDir: string,
+  tables: boolean,
+): Promise<Processed[]> {
+  const writer = new PackWriter(n);
+  const results: Processed[] = [];
+  for (const file of files) {
+    const { outcome, bytes } = await outcomeOf(file);
+    // The text is kept as bytes until the pack is written; the findings go on at once.
+    const written =
+      outcome.status === 'ok' ? { ...outcome, textAt: writer.add(outcome.text) } : outcome;
+    results.push({ packed: pack(written, tables), bytes });
+  }
   // Into the texts folder the run made: never made here, so a worker still
   // busy while a stopped run removes its folder cannot make it again.
-  if (outcome.status === 'ok')
-    writeFileSync(join(outDir, textFileOf(outcome.reportId)), outcome.text);
-  return { packed: pack(outcome, tables), bytes: bytes.length };
+  if (!writer.empty) writeFileSync(join(outDir, writer.file), writer.bytes());
+  return results;
 }

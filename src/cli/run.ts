@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import {
+  byCodeUnit,
   csvQuoteProblem,
   decodeText,
   fail,
@@ -15,6 +16,7 @@ import {
   formatIssue,
   isLayoutPath,
   ok,
+  packGroups,
   parseReportId,
   TEXTS_FOLDER,
   type Issue,
@@ -41,7 +43,7 @@ import {
   type OutputFolder,
 } from './out-folder';
 import { processInWorkers } from './pool';
-import { processFile, type Processed } from './process-file';
+import { processPack, type Processed } from './process-file';
 import { pack, Spill } from './spill';
 import { writeData, type Collected, type Written } from './write-data';
 import { Progress } from './progress';
@@ -128,6 +130,8 @@ function planRun(files: readonly ReportFile[]): Plan {
     seen.set(file.reportId, file);
     unique.push(file);
   }
+  // In the order of their ids, which decides the packs of texts (a variant's id sorts apart).
+  unique.sort((a, b) => byCodeUnit(a.reportId, b.reportId));
   return { files: unique, duplicates, issues };
 }
 
@@ -141,13 +145,11 @@ type Processor = (
   onResults: (results: readonly Processed[]) => void,
 ) => void | Promise<void>;
 
-/** How many files this thread reads between two chances for Ctrl+C to stop it. */
-const CHECKPOINT_EVERY = 8;
-
+/** A pack at a time (its files in report id order), with a chance for Ctrl+C to stop it between two. */
 const onThisThread: Processor = async (files, outDir, tables, onResults) => {
-  for (const [n, file] of files.entries()) {
-    if (n % CHECKPOINT_EVERY === 0) await checkpoint();
-    onResults([await processFile(file, outDir, tables)]);
+  for (const [n, group] of packGroups(files).entries()) {
+    await checkpoint();
+    onResults(await processPack(group, n, outDir, tables));
   }
 };
 

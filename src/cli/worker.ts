@@ -1,10 +1,12 @@
-/** A worker thread of the extraction CLI: processes batches of report files. */
+/** A worker thread of the extraction CLI: processes the files of one pack of texts at a time. */
 import { parentPort } from 'node:worker_threads';
 import type { ReportFile } from './files';
-import { processFile } from './process-file';
+import { processPack } from './process-file';
 
 export interface Batch {
-  readonly id: number;
+  /** The pack's number (src/extract/text-packs.ts). */
+  readonly pack: number;
+  /** Its files, in report id order. */
   readonly files: readonly ReportFile[];
   readonly outDir: string;
   /** Serialise the complete tables' lines too. */
@@ -13,10 +15,7 @@ export interface Batch {
 
 parentPort?.on('message', (batch: Batch) => {
   void (async () => {
-    // One file at a time: the order of the results is the batch's.
-    const results = [];
-    for (const file of batch.files)
-      results.push(await processFile(file, batch.outDir, batch.tables));
-    parentPort?.postMessage({ id: batch.id, results });
+    const results = await processPack(batch.files, batch.pack, batch.outDir, batch.tables);
+    parentPort?.postMessage({ pack: batch.pack, results });
   })();
 });

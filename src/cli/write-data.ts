@@ -3,7 +3,7 @@
  * the reports' rows, the values resolved one town and year at a time, each
  * counted report's lines copied in report order, index.json last.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IndicatorId } from '../catalog';
 import {
@@ -11,11 +11,11 @@ import {
   INDEX_FILE,
   layoutWriter,
   resolveByGroups,
-  textFileOf,
   type Issue,
   type LayoutOptions,
   type ReportRow,
   type SideFiles,
+  type TextLocator,
 } from '../extract';
 import { checkpoint } from './cleanup';
 import { FileAppender, writeChunks } from './files';
@@ -42,16 +42,38 @@ export interface Collected {
 /** How many rows are written between two chances for Ctrl+C to stop the run. */
 const CHECKPOINT_ROWS = 4096;
 
-/** Derived values and corrections may need a span read back: one text at a time. */
-function quoteFrom(dir: string): (reportId: string, start: number, end: number) => string {
+/**
+ * Derived values and corrections may need a span read back: one text at a
+ * time, its bytes read from its pack.
+ */
+function quoteFrom(
+  dir: string,
+  locatorOf: (reportId: string) => TextLocator | undefined,
+): (reportId: string, start: number, end: number) => string {
   let cached = { reportId: '', text: '' };
   return (reportId, start, end) => {
     if (cached.reportId !== reportId) {
-      const path = join(dir, textFileOf(reportId));
-      cached = { reportId, text: existsSync(path) ? readFileSync(path, 'utf8') : '' };
+      const at = locatorOf(reportId);
+      cached = { reportId, text: at === undefined ? '' : readText(dir, at) };
     }
     return cached.text.slice(start, end);
   };
+}
+
+function readText(dir: string, at: TextLocator): string {
+  const bytes = Buffer.alloc(at.length);
+  const fd = openSync(join(dir, at.file), 'r');
+  try {
+    let read = 0;
+    while (read < at.length) {
+      const n = readSync(fd, bytes, read, at.length - read, at.offset + read);
+      if (n === 0) break;
+      read += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return bytes.toString('utf8');
 }
 
 /**
@@ -85,7 +107,7 @@ export async function writeData(
     finalized.resolvable,
     finalized.corrections,
     (id) => spill.mentions(spilledOf(id)),
-    quoteFrom(dir),
+    quoteFrom(dir, (id) => byId.get(id)?.summary.textAt),
   );
   let n = 0;
   for (const value of values) {

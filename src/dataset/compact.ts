@@ -115,5 +115,6 @@ export function compactReport(row: ReportInfo): ReportInfo {
   r.published = shared(r.published);
   r.message = shared(r.message);
   r.inferred = r.inferred.length === 0 ? NO_FIELDS : r.inferred;
+  if (r.text !== null) r.text = { ...r.text, file: shared(r.text.file) };
   return r;
 }

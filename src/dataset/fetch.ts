@@ -9,7 +9,7 @@ import { errorMessage, type Issue, type Result } from '../extract/result';
 /** A file's text, or the problem naming the file. */
 export type Fetched = Result<string, Issue>;
 
-function notLoaded(file: string, why: string): Fetched {
+function notLoaded(file: string, why: string): { readonly ok: false; readonly reason: Issue } {
   return {
     ok: false,
     reason: { file, severity: 'error', message: `could not be loaded (${why})` },
@@ -107,4 +107,31 @@ export function fetchData(path: string, listed?: number): Promise<Fetched> {
 /** The index of the published data. */
 export function fetchIndex(): Promise<Fetched> {
   return fetchData(INDEX_FILE);
+}
+
+/** Some bytes of a data file: those asked for (`partial`), or the whole file from a server that ignores ranges. */
+export interface FetchedBytes {
+  readonly bytes: Uint8Array;
+  readonly partial: boolean;
+}
+
+/**
+ * Bytes of a data file by an HTTP Range (`range`, e.g. bytes=0-99): a pack
+ * of report texts holds many, and a page needs one (src/extract/text-packs.ts).
+ * A browser asks for such a range unencoded, so a server's gzip copy is not
+ * what it gets.
+ */
+export async function fetchDataRange(
+  path: string,
+  range: string,
+): Promise<Result<FetchedBytes, Issue>> {
+  const file = dataPath(path);
+  try {
+    const response = await fetch(dataUrl(path), { cache: 'no-cache', headers: { Range: range } });
+    if (!response.ok) return notLoaded(file, `HTTP ${response.status}`);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    return { ok: true, data: { bytes, partial: response.status === 206 } };
+  } catch (error) {
+    return notLoaded(file, errorMessage(error));
+  }
 }

@@ -15,14 +15,14 @@
  */
 import {
   INDEX_FILE,
-  textFileOf,
   type IndexCounty,
   type IndexFile,
   type IndexIndicator,
 } from '../extract/data-index';
 import { isCounted } from '../extract/columns';
 import { fileError } from '../extract/result';
-import { dataPath, dataUrl, fetchData, fetchIndex, type Fetched } from './fetch';
+import { dataPath, dataUrl, fetchData, fetchDataRange, fetchIndex, type Fetched } from './fetch';
+import { rangeOf, textFromResponse, type TextLocator } from '../extract/text-packs';
 import {
   countyKeyOf,
   modelFromIndex,
@@ -278,14 +278,20 @@ export function loadCounty(
 
 const texts = new Map<string, Promise<string | null>>();
 
-/** The report text the offsets index into; null when it cannot be loaded. */
-export function loadReportText(reportId: string): Promise<string | null> {
-  let promise = texts.get(reportId);
+/**
+ * A published report's text, which its offsets index into, from where its
+ * row says it is (its bytes in a pack of texts); null when it cannot be
+ * loaded, or the bytes that came are not a text.
+ */
+export function loadReportText(at: TextLocator): Promise<string | null> {
+  if (at.length === 0) return Promise.resolve('');
+  const key = `${at.file} ${at.offset} ${at.length}`;
+  let promise = texts.get(key);
   if (promise === undefined) {
-    promise = fetchData(textFileOf(encodeURIComponent(reportId))).then((r) =>
-      r.ok ? r.data : null,
+    promise = fetchDataRange(at.file, rangeOf(at)).then((r) =>
+      r.ok ? textFromResponse(at, r.data.bytes, r.data.partial) : null,
     );
-    texts.set(reportId, promise);
+    texts.set(key, promise);
   }
   return promise;
 }

@@ -6,6 +6,7 @@
 import type { CategoryId, IndicatorId, Qualifier, ResolutionRule } from '../catalog';
 import { isCounted, type PlaceField, type ReportStatus } from '../extract/columns';
 import type { ReportNote } from '../extract/report-notes';
+import type { TextLocator } from '../extract/text-packs';
 import { fileError, type Issue } from '../extract/result';
 import {
   assembleIndex,
@@ -86,6 +87,8 @@ export interface ReportInfo extends ReportPlace {
   readonly unusedNoRule: number;
   /** Place fields the extractor filled from the registry of divisions rather than read in the text. */
   readonly inferred: readonly PlaceField[];
+  /** Where its text is in the data folder (null: none published, or imported in this browser). */
+  readonly text: TextLocator | null;
 }
 
 /**

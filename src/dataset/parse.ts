@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import { INDICATORS, QUALIFIERS, valueRangeProblem, type IndicatorId } from '../catalog';
 import { fileError } from '../extract/result';
 import { tryParseNotes } from '../extract/report-notes';
+import { parseLocator } from '../extract/text-packs';
 import {
   bool,
   correction,
@@ -84,6 +85,9 @@ const reportSchema = rowSchemaOf({
   title: text,
   inferred: placeFields,
   notes: text,
+  text_file: text,
+  text_offset: text,
+  text_length: text,
 } satisfies Record<ReportColumn, unknown>);
 
 /**
@@ -295,6 +299,9 @@ export function parseReports(
     ['report_id', 'town', 'year', 'status'],
     (r) => {
       const place = placeOf(r);
+      const textAt = parseLocator(r);
+      // The report is not shown with a text the page would fetch from elsewhere.
+      if (typeof textAt === 'string') return textAt;
       // Field by field, not a place spread in (see valueOf).
       return compactReport({
         reportId: place.reportId,
@@ -313,6 +320,7 @@ export function parseReports(
         unused: r.unused,
         unusedNoRule: r.unused_no_rule,
         inferred: r.inferred,
+        text: textAt,
       });
     },
     onBatch,

@@ -64,6 +64,10 @@ export const REPORT_COLUMNS = [
   'title',
   'inferred',
   'notes',
+  // Where the report's text is (text-packs.ts).
+  'text_file',
+  'text_offset',
+  'text_length',
 ] as const;
 
 /**

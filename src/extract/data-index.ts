@@ -9,18 +9,19 @@
  * the whole table. The complete tables (indicators.csv, mentions.csv,
  * unused.csv: what a person opens in Excel) are written only when asked for
  * (layout.ts); the dashboard reads a report's mentions and unused numbers
- * off its text (texts/<id>.txt).
+ * off its text (packed with others' in texts/, see text-packs.ts).
  *
  * Pure: shared by the CLI (which writes it) and the data layer (which reads it).
  */
 import { CATALOG_VERSION, INDICATOR_IDS, type IndicatorId } from '../catalog';
 
 /**
- * 6: the value files without the columns their place gives (an indicator's
- * file: its indicator and year, and each town by its number in `towns`; a
- * county's: its reports' places and years).
+ * 7: the report texts packed (texts/<n>.txt, text-packs.ts), each report's
+ * row saying where its text is. 6: the value files without the columns their
+ * place gives (an indicator's file: its indicator and year, and each town by
+ * its number in `towns`; a county's: its reports' places and years).
  */
-export const INDEX_FORMAT = 6;
+export const INDEX_FORMAT = 7;
 
 /** The index's own file, at the top of the data folder. */
 export const INDEX_FILE = 'index.json';
@@ -126,10 +127,6 @@ export const COUNTY_FILES = ['values', 'reports'] as const;
 export type CountyFile = (typeof COUNTY_FILES)[number];
 /** Counties are numbered in key order: paths stay plain ASCII on any server. */
 export const countyFileOf = (n: number, kind: CountyFile): string => `counties/${n}/${kind}.csv`;
-/** The folder of the report texts. */
-export const TEXTS_FOLDER = 'texts';
-/** A report's text as extracted, which every start/end indexes. */
-export const textFileOf = (reportId: string): string => `${TEXTS_FOLDER}/${reportId}.txt`;
 /**
  * The default page's first chart as images, drawn where the data is written
  * (src/preview): what they show is in the descriptor, one SVG per width.

@@ -12,6 +12,7 @@ import type { ReportOutcome } from './pipeline';
 import { bothLanguages, note, type NoteField, type ReportNote } from './report-notes';
 import type { Issue } from './result';
 import { byCodeUnit } from './text';
+import type { TextLocator } from './text-packs';
 
 /** The metadata of a report that could not be read. */
 export const EMPTY_METADATA: ReportMetadata = {
@@ -41,6 +42,8 @@ export interface ReportRow {
   readonly fromManifest: readonly MetadataField[];
   /** Fields filled from the registry of divisions (the manifest did not set them). */
   readonly inferred: readonly MetadataField[];
+  /** Where its text is in the data folder; null: none written (an unreadable report, say). */
+  readonly textAt: TextLocator | null;
 }
 
 /** The fields a manifest row can set: its columns after report_id. */
@@ -156,6 +159,7 @@ export function summarize(
     detected: o.detected,
     missing: o.missing,
     inferred: o.inferred,
+    ...(o.textAt === undefined ? {} : { textAt: o.textAt }),
     mentionCount: o.mentions.length,
     unusedCount: o.unused.length,
     unusedNoRule: o.unused.filter((u) => u.reason === 'no_rule').length,
@@ -260,6 +264,7 @@ export function finalizeReports(
         unusedNoRule: 0,
         fromManifest: [],
         inferred: [],
+        textAt: null,
       });
       continue;
     }
@@ -283,6 +288,7 @@ export function finalizeReports(
         unusedNoRule: 0,
         fromManifest,
         inferred: [],
+        textAt: o.textAt ?? null,
       });
       continue;
     }
@@ -323,6 +329,7 @@ export function finalizeReports(
       inferred: METADATA_FIELDS.filter(
         (f) => o.inferred.has(f) && !fromManifest.includes(f) && !dropped.includes(f),
       ),
+      textAt: o.textAt ?? null,
     });
     resolvable.push({ reportId: o.reportId, metadata });
   }

@@ -35,13 +35,21 @@ export {
   groupByIndicator,
   groupByYear,
   INDEX_FILE,
-  textFileOf,
-  TEXTS_FOLDER,
   townIdOf,
   valuesFileOf,
   type DataIndex,
   type IndexCounty,
 } from './data-index';
+export {
+  packFileOf,
+  packGroups,
+  packOutcomes,
+  PackWriter,
+  parseLocator,
+  TEXTS_FOLDER,
+  TEXTS_PER_PACK,
+  type TextLocator,
+} from './text-packs';
 export {
   COMPLETE_TABLES,
   isLayoutPath,

@@ -24,6 +24,7 @@ import {
 import type { Correction } from './inputs';
 import type { Datasets } from './pipeline';
 import { notesText, serializeNotes } from './report-notes';
+import { locatorCells } from './text-packs';
 
 type Cell = string | number | boolean | null;
 
@@ -183,6 +184,7 @@ const reportRow = (r: Report): Readonly<Record<ReportColumn, Cell>> => ({
   title: r.metadata.title,
   inferred: r.inferred.join(' '),
   notes: serializeNotes(r.notes),
+  ...locatorCells(r.textAt),
 });
 
 /** reports.csv. */

@@ -19,6 +19,7 @@ import type { MetadataField, ReportMetadata } from './metadata';
 import { bothLanguages, type ReportNote } from './report-notes';
 import { resolveByGroups, type ResolvedValue } from './resolve';
 import type { Issue } from './result';
+import type { TextLocator } from './text-packs';
 
 export interface ReportOutcome {
   readonly reportId: string;
@@ -33,6 +34,8 @@ export interface ReportOutcome {
   readonly encoding: string;
   /** The normalised text; the CLI writes it out and keeps only the findings, serialised. */
   readonly text: string;
+  /** Where the text was written, once packed (text-packs.ts); absent: not written. */
+  readonly textAt?: TextLocator;
   readonly chars: number;
   readonly detected: ReportMetadata;
   readonly missing: ReadonlyMap<MetadataField, ReportNote>;

@@ -16,10 +16,12 @@
 import Papa from 'papaparse';
 import { strFromU8, strToU8, zipSync } from 'fflate';
 import {
+  byCodeUnit,
   finalizeDatasets,
   formatIssue,
   INDEX_FILE,
   type Issue,
+  packOutcomes,
   processReport,
   siteLayout,
   type ReportOutcome,
@@ -43,7 +45,7 @@ export interface PublishedData {
   readonly reports: readonly Row[];
   /** The rows of data/corrections.csv. */
   readonly corrections: readonly Row[];
-  /** data/texts/<id>.txt of every readable published report, as served. */
+  /** The text of every readable published report, as served (its bytes in its pack). */
   readonly texts: ReadonlyMap<string, Uint8Array>;
 }
 
@@ -294,12 +296,16 @@ export function buildPackage(
   );
   const corrections = csv(CORRECTION_COLUMNS, [...part.corrections, ...correctionRows(imported)]);
 
-  // The CLI's run on the files below, here: the same bytes through the same code.
-  const outcomes: ReportOutcome[] = [...sources].map(([id, bytes], i) => {
-    const outcome = processReport(id, textPathOf(id), bytes);
-    onProgress(i + 1, sources.size, textPathOf(id));
-    return outcome;
-  });
+  // The CLI's run on the files below, here: the same bytes through the same
+  // code, in the order of their ids (which decides the packs of texts).
+  const read: ReportOutcome[] = [...sources]
+    .sort(([a], [b]) => byCodeUnit(a, b))
+    .map(([id, bytes], i) => {
+      const outcome = processReport(id, textPathOf(id), bytes);
+      onProgress(i + 1, sources.size, textPathOf(id));
+      return outcome;
+    });
+  const { outcomes, packs } = packOutcomes(read);
   const texts = new Map(outcomes.map((o) => [o.reportId, o.text]));
   const datasets = finalizeDatasets({
     outcomes,
@@ -323,15 +329,13 @@ export function buildPackage(
     files[`${SITE_DIR}/${path}`] = bytes;
   }
   files[`${SITE_DIR}/${INDEX_FILE}`] = strToU8(layout.index((path) => sizes.get(path) ?? 0));
-  for (const o of outcomes) {
-    if (o.status === 'ok') files[`${SITE_DIR}/texts/${o.reportId}.txt`] = strToU8(o.text);
-  }
+  for (const [path, bytes] of packs) files[`${SITE_DIR}/${path}`] = bytes;
   // The default page's first chart as images, as the CLI draws them.
-  const read = (path: string): string | undefined => {
+  const siteFile = (path: string): string | undefined => {
     const bytes = files[`${SITE_DIR}/${path}`];
     return bytes === undefined ? undefined : strFromU8(bytes);
   };
-  const firstChart = firstChartFiles(read, echarts);
+  const firstChart = firstChartFiles(siteFile, echarts);
   for (const [path, text] of firstChart.files) files[`${SITE_DIR}/${path}`] = strToU8(text);
   for (const [id, bytes] of sources) files[textPathOf(id)] = bytes;
   files[MANIFEST_FILE] = strToU8(manifest);

@@ -1,15 +1,15 @@
 /**
  * What the site publishes, fetched for the publish package (in the import
  * worker): its reports table, its corrections and the text of every readable
- * report. Any file that cannot be had stops the package: one made without it
+ * report (each pack of texts fetched whole, once). Any file that cannot be had stops the package: one made without it
  * would silently unpublish that report when copied over the site's data.
  */
 import { errorMessage, fail, ok, type Result } from '../extract/result';
-import { textFileOf } from '../extract/data-index';
+import { parseLocator, type TextLocator } from '../extract/text-packs';
 import { readUtf8 } from '../dataset/fetch';
 import { readRows, type PublishedData, type Row } from './publish';
 
-/** Texts fetched at once: enough to hide latency, few enough for a small intranet server. */
+/** Packs fetched at once: enough to hide latency, few enough for a small intranet server. */
 const PARALLEL = 6;
 
 /** Why the published data could not be had: a code the import view words (src/i18n/import.ts). */
@@ -60,23 +60,44 @@ export async function fetchPublished(
   if (!corrections.ok) return corrections;
   const rows = readRows(reports.data);
   const replaced = replacedIn(rows);
-  const ids = rows
-    .filter((r) => r['status'] !== 'error' && r['report_id'] && !replaced.has(r['report_id']))
-    .map((r) => r['report_id'] ?? '');
-  const texts = new Map<string, Uint8Array>();
+  const located: { readonly id: string; readonly at: TextLocator }[] = [];
+  for (const [i, row] of rows.entries()) {
+    const id = row['report_id'] ?? '';
+    if (row['status'] === 'error' || id === '' || replaced.has(id)) continue;
+    const at = parseLocator({
+      text_file: row['text_file'] ?? '',
+      text_offset: row['text_offset'] ?? '',
+      text_length: row['text_length'] ?? '',
+    });
+    if (at === null || typeof at === 'string') {
+      const detail = `line ${i + 2}: ${at ?? `report ${id} has no text_file`}`;
+      return fail({ problem: 'not-loaded', path: 'data/reports.csv', detail });
+    }
+    located.push({ id, at });
+  }
+  const packs = [...new Set(located.map((l) => l.at.file))];
+  const fetched = new Map<string, Uint8Array>();
   let next = 0;
   let failed: PublishedProblem | null = null;
   const fetchNext = async (): Promise<void> => {
-    while (failed === null && next < ids.length) {
-      const id = ids[next++] ?? '';
-      const path = textFileOf(encodeURIComponent(id));
+    while (failed === null && next < packs.length) {
+      const path = packs[next++] ?? '';
       const response = await fetchFile(base, path);
       if (!response.ok) failed = response.reason;
-      else texts.set(id, new Uint8Array(await response.data.arrayBuffer()));
-      onProgress(texts.size, ids.length, path);
+      else fetched.set(path, new Uint8Array(await response.data.arrayBuffer()));
+      onProgress(fetched.size, packs.length, path);
     }
   };
   await Promise.all(Array.from({ length: PARALLEL }, fetchNext));
   if (failed !== null) return fail(failed);
+  const texts = new Map<string, Uint8Array>();
+  for (const { id, at } of located) {
+    const pack = fetched.get(at.file) ?? new Uint8Array();
+    if (at.offset + at.length > pack.length) {
+      const detail = `${pack.length} bytes, report ${id}'s text ends at byte ${at.offset + at.length}`;
+      return fail({ problem: 'not-loaded', path: `data/${at.file}`, detail });
+    }
+    texts.set(id, pack.slice(at.offset, at.offset + at.length));
+  }
   return ok({ reports: rows, corrections: readRows(corrections.data), texts });
 }

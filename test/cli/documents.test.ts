@@ -4,7 +4,7 @@
  * a GBK .html page (navigation, breadcrumbs, sidebar, footer around the
  * article) and as one .mhtml file each give the same values, towns and years
  * as the .txt originals, with spans that point at the phrase in
- * texts/<report_id>.txt. A folder mixing all formats with a scanned PDF, an
+ * the data folder's texts. A folder mixing all formats with a scanned PDF, an
  * encrypted .docx, a .xlsx, a .wps, an empty page and one report sent twice:
  * every readable report extracted, each other file with its own message in
  * English and Chinese, the duplicate named with both files, exit code 1.
@@ -15,7 +15,7 @@ import { zipSync } from 'fflate';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../e2e/browser';
-import { indicatorFileRows, readCsv, run, tableRows, tempDir } from '../helpers';
+import { indicatorFileRows, publishedText, readCsv, run, tableRows, tempDir } from '../helpers';
 import { docxOf } from '../importer/docx';
 import { encryptedDocx, word97 } from '../importer/office';
 import { pdfOfText, savedMhtml, scannedPdf } from '../importer/pdf-print';
@@ -56,11 +56,11 @@ function valuesOf(outDir: string, reports?: ReadonlySet<string>): string[] {
     .sort();
 }
 
-/** Every value not derived: its span in texts/<report_id>.txt is its quote. */
+/** Every value not derived: its span in its report's published text is its quote. */
 function expectSpansInTexts(outDir: string): number {
   const values = indicatorFileRows(outDir).filter((v) => v['derived'] !== 'true');
   for (const v of values) {
-    const text = readFileSync(join(outDir, 'texts', `${v['report_id']}.txt`), 'utf8');
+    const text = publishedText(outDir, v['report_id'] ?? '') ?? '';
     expect(text.slice(Number(v['start']), Number(v['end'])), v['report_id']).toBe(v['quote']);
   }
   return values.length;
@@ -93,12 +93,13 @@ describe.each(Object.keys(FORMATS))('the five sample reports as .%s', (format) =
     expect(valuesOf(txtOut).length).toBeGreaterThan(50);
   });
 
-  it('keep the text read: every span points at its phrase in texts/<report_id>.txt', () => {
+  it('keep the text read: every span points at its phrase in the published text', () => {
     expect(expectSpansInTexts(outDir)).toBeGreaterThan(50);
     const reports = readCsv(join(outDir, 'reports.csv'));
     expect(reports.map((r) => r['format'])).toEqual(IDS.map(() => format));
     for (const id of IDS) {
-      const text = readFileSync(join(outDir, 'texts', `${id}.txt`), 'utf8');
+      const text = publishedText(outDir, id) ?? '';
+      expect(text.length, id).toBeGreaterThan(1000);
       for (const chrome of PORTAL_CHROME) expect(text, `${id}: ${chrome}`).not.toContain(chrome);
     }
   });

@@ -2,7 +2,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SYNTHETIC_MARKER } from '../../scripts/synth/generate';
-import { filesBelow, genProvince, readCsv, run, runCli, tableRows, tempDir } from '../helpers';
+import { TEXTS_PER_PACK } from '../../src/extract/text-packs';
+import {
+  filesBelow,
+  genProvince,
+  readCsv,
+  run,
+  runCli,
+  tableRows,
+  tempDir,
+  textOfRow,
+} from '../helpers';
 
 describe('gen:province', () => {
   const dir = genProvince(30, 3, 4);
@@ -48,5 +58,14 @@ describe('worker threads', () => {
     const expected = filesBelow(first ?? '');
     expect(tableRows(first ?? '', 'values').length).toBeGreaterThan(500);
     for (const other of others) expect(filesBelow(other)).toEqual(expected);
+    // Several packs of texts, written by different threads: each report's text where its row says.
+    expect(readdirSync(join(first ?? '', 'texts')).length).toBeGreaterThan(2);
+    const rows = tableRows(first ?? '', 'reports');
+    expect(rows.length).toBeGreaterThan(2 * TEXTS_PER_PACK);
+    for (const row of rows) {
+      expect(textOfRow(first ?? '', row)?.startsWith(SYNTHETIC_MARKER), row['report_id']).toBe(
+        true,
+      );
+    }
   }, 60_000);
 });

@@ -11,7 +11,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { finalizeDatasets, processReport, siteLayout, type ReportOutcome } from '../../src/extract';
+import { finalizeDatasets, packOutcomes, processReport, siteLayout } from '../../src/extract';
 import {
   captureOutput,
   filesBelow,
@@ -27,9 +27,8 @@ import { runExtract } from '../../src/cli/run';
 
 const REAL = join(ROOT, 'test', 'fixtures', 'real', 'docs');
 
-/** The layout's own files: what the in-memory path gives too (not the texts nor the images). */
-const isLayoutFile = (path: string): boolean =>
-  !path.startsWith('texts/') && !path.startsWith('first-chart/');
+/** What the in-memory path gives too: the layout's files and the packs of texts (not the images). */
+const isLayoutFile = (path: string): boolean => !path.startsWith('first-chart/');
 
 let inDir: string;
 let corrections: string;
@@ -104,10 +103,13 @@ describe('the streamed run', () => {
     expect(placed('d105')).toMatchObject({ town: '合并镇', year: '2022' });
     expect(placed('unnamed-2')).toMatchObject({ town: '西镇', year: '' });
     expect(placed('unnamed-1')).toMatchObject({ town: '', year: '' });
-    const outcomes: ReportOutcome[] = rows.map((r) => {
-      const id = r['report_id'] ?? '';
-      return processReport(id, r['file'] ?? '', readFileSync(join(inDir, `${id}.txt`)));
-    });
+    // The rows are in id order, as the packs are made.
+    const { outcomes, packs } = packOutcomes(
+      rows.map((r) => {
+        const id = r['report_id'] ?? '';
+        return processReport(id, r['file'] ?? '', readFileSync(join(inDir, `${id}.txt`)));
+      }),
+    );
     const texts = new Map(outcomes.map((o) => [o.reportId, o.text]));
     const datasets = finalizeDatasets({
       outcomes,
@@ -129,10 +131,11 @@ describe('the streamed run', () => {
       );
       const written = filesBelow(dir);
       const layoutFiles = [...written.keys()].filter(isLayoutFile).sort();
-      expect(layoutFiles).toEqual([...expected.keys()].sort());
+      expect(layoutFiles).toEqual([...expected.keys(), ...packs.keys()].sort());
       for (const [path, text] of expected) {
         expect(written.get(path)?.toString('utf8'), path).toBe(text);
       }
+      for (const [path, bytes] of packs) expect(written.get(path)?.equals(bytes), path).toBe(true);
     }
     expect(filesBelow(withTables).has('mentions.csv')).toBe(true);
     // The group's correction from the later row.

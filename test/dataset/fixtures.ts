@@ -56,6 +56,7 @@ export function reportAt(place: ReportPlace): ReportInfo {
     unused: 0,
     unusedNoRule: 0,
     inferred: [],
+    text: null,
   };
 }
 

@@ -292,6 +292,31 @@ describe('parseReports', () => {
     expect(reports.errors[0]?.line).toBe(3);
   });
 
+  it('reads where a report’s text is, and refuses a row that would fetch anything but a pack', () => {
+    const csv = [
+      'report_id,town,year,status,message,text_file,text_offset,text_length',
+      'r1,甲镇,2024,ok,,texts/3.txt,4096,10156',
+      'r2,乙镇,2024,error,无法读取,,,',
+      'r3,丙镇,2024,ok,,../../index.html,0,100',
+      'r4,丁镇,2024,ok,,https://example.org/texts/1.txt,0,100',
+      'r5,戊镇,2024,ok,,texts/1.txt,-5,100',
+    ].join('\n');
+    const { rows, errors } = parseReports(csv, 'data/counties/0/reports.csv');
+    expect(rows.map((r) => [r.reportId, r.text])).toEqual([
+      ['r1', { file: 'texts/3.txt', offset: 4096, length: 10156 }],
+      ['r2', null],
+    ]);
+    expect(errors.map((e) => [e.file, e.line, e.message])).toEqual([
+      [
+        'data/counties/0/reports.csv',
+        4,
+        expect.stringMatching(/"\.\.\/\.\.\/index\.html" is not a pack/),
+      ],
+      ['data/counties/0/reports.csv', 5, expect.stringMatching(/is not a pack of texts/)],
+      ['data/counties/0/reports.csv', 6, expect.stringMatching(/whole numbers of bytes/)],
+    ]);
+  });
+
   it('reads a report’s notes to word them in the page’s language, or keep the message as written', () => {
     const notes = JSON.stringify([{ code: 'few_figures', params: { found: '1', unused: '43' } }]);
     const csv = [

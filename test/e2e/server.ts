@@ -25,6 +25,8 @@ export interface StaticSite {
   readonly requests: string[];
   /** The requests answered with a file's gzip copy (`gzipStatic`). */
   readonly compressed: string[];
+  /** The requests that asked for a range of bytes, each with its Range header. */
+  readonly ranged: string[];
   close(): Promise<void>;
 }
 
@@ -42,6 +44,13 @@ export interface ServeOptions {
    * to a browser that accepts gzip.
    */
   readonly gzipStatic?: boolean;
+  /**
+   * false: a Range header is ignored and the whole file sent (200), as
+   * Python's http.server does; otherwise a single range is answered with
+   * 206 and those bytes of what would be sent (of the gzip copy, if that is
+   * sent: as nginx does).
+   */
+  readonly ranges?: boolean;
 }
 
 export async function serveStatic(
@@ -53,6 +62,7 @@ export async function serveStatic(
     options.contentSecurityPolicy === true ? { 'content-security-policy': CSP_HEADER } : {};
   const requests: string[] = [];
   const compressed: string[] = [];
+  const ranged: string[] = [];
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
     requests.push(path);
@@ -74,13 +84,29 @@ export async function serveStatic(
     const accepts = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
     const copy = options.gzipStatic === true && accepts && existsSync(`${file}.gz`);
     if (copy) compressed.push(path);
-    res.writeHead(200, {
+    const body = readFileSync(copy ? `${file}.gz` : file);
+    const headers = {
       'content-type': options.charset === false ? type.replace(/; charset=.*$/, '') : type,
       ...(options.gzipStatic === true ? { vary: 'Accept-Encoding' } : {}),
       ...(copy ? { 'content-encoding': 'gzip' } : {}),
       ...policy,
-    });
-    res.end(readFileSync(copy ? `${file}.gz` : file));
+    };
+    const range = req.headers.range;
+    if (range !== undefined) ranged.push(`${path} ${range}`);
+    const asked = /^bytes=(\d+)-(\d+)$/.exec(range ?? '');
+    if (options.ranges !== false && asked !== null) {
+      const from = Number(asked[1]);
+      const to = Math.min(Number(asked[2]), body.length - 1);
+      if (from > to) {
+        res.writeHead(416, { 'content-range': `bytes */${body.length}` }).end();
+        return;
+      }
+      res.writeHead(206, { ...headers, 'content-range': `bytes ${from}-${to}/${body.length}` });
+      res.end(body.subarray(from, to + 1));
+      return;
+    }
+    res.writeHead(200, headers);
+    res.end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -88,6 +114,7 @@ export async function serveStatic(
     url: `http://127.0.0.1:${port}${mount}`,
     requests,
     compressed,
+    ranged,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -231,7 +231,9 @@ describe('benchmarking views', () => {
     await profile.getByRole('button', { name: /474件/ }).first().click();
     await page.getByTestId('source-highlight').first().waitFor();
     const opened = site.requests.slice(from).map((r) => r.replace('/sub/path/data/', ''));
-    expect(opened).toContain('texts/shanghai-jingan-pengpu-2023.txt');
+    // The text's bytes alone, asked of its pack (this server honours ranges).
+    expect(opened).toContain('texts/0.txt');
+    expect(site.ranged.some((r) => /data\/texts\/0\.txt bytes=\d+-\d+$/.test(r))).toBe(true);
     expect(opened.some((r) => /^(counties\/\d+\/)?(mentions|unused)\b/.test(r))).toBe(false);
     expect(await page.getByTestId('source-panel').textContent()).toContain('彭浦镇');
     await page.getByTestId('source-panel').getByRole('button', { name: '关闭' }).click();

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync, strFromU8, strToU8, zipSync } from 'fflate';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -22,11 +22,14 @@ import {
   csvRows,
   filesBelow,
   options,
+  publishedText,
   readCsv,
   run,
   tableRows,
   tempDir,
+  textOfRow,
 } from '../helpers';
+import { parseLocator } from '../../src/extract/text-packs';
 import type { CountyFile } from '../../src/extract/data-index';
 import { runExtract } from '../../src/cli/run';
 import { docxOf } from './docx';
@@ -104,12 +107,11 @@ async function publishSamples(): Promise<string> {
 /** What the importer's worker fetches from the site, read from a data folder. */
 function publishedOf(dataDir: string): PublishedData {
   const reports = readRows(readFileSync(join(dataDir, 'reports.csv'), 'utf8'));
-  const texts = new Map(
-    readdirSync(join(dataDir, 'texts')).map((name) => [
-      name.replace(/\.txt$/, ''),
-      new Uint8Array(readFileSync(join(dataDir, 'texts', name))),
-    ]),
-  );
+  const texts = new Map<string, Uint8Array>();
+  for (const row of reports) {
+    const text = textOfRow(dataDir, row);
+    if (text !== null) texts.set(row['report_id'] ?? '', new TextEncoder().encode(text));
+  }
   return {
     reports,
     corrections: readRows(readFileSync(join(dataDir, 'corrections.csv'), 'utf8')),
@@ -144,9 +146,26 @@ describe('the publish package', () => {
       ...reports.map((r) => r.reportId),
     ];
     expect(ids).toHaveLength(7);
-    for (const id of ids) {
-      expect(names).toContain(`data/reports/${id}.txt`);
-      expect(names).toContain(`public/data/texts/${id}.txt`);
+    for (const id of ids) expect(names).toContain(`data/reports/${id}.txt`);
+    // Every text in the one pack seven reports make, where its row says.
+    expect(names.filter((n) => n.startsWith('public/data/texts/'))).toEqual([
+      'public/data/texts/0.txt',
+    ]);
+    const pack = unzipSync(pkg.zip)['public/data/texts/0.txt'] ?? new Uint8Array();
+    const rows = readRows(entry(pkg, 'public/data/reports.csv'));
+    expect(rows.map((r) => r['report_id']).sort()).toEqual([...ids].sort());
+    for (const row of rows) {
+      const at = parseLocator({
+        text_file: row['text_file'] ?? '',
+        text_offset: row['text_offset'] ?? '',
+        text_length: row['text_length'] ?? '',
+      });
+      if (at === null || typeof at === 'string') throw new Error(`${row['report_id']}: ${at}`);
+      const text = strFromU8(pack.subarray(at.offset, at.offset + at.length));
+      // The text as extracted from the package's own copy of the report.
+      const source = entry(pkg, `data/reports/${row['report_id']}.txt`);
+      expect(text.length, row['report_id']).toBeGreaterThan(1000);
+      expect(source.replace(/\r\n?/g, '\n')).toContain(text.slice(0, 200));
     }
     for (const name of ['index.json', 'reports.csv', 'corrections.csv']) {
       expect(names).toContain(`public/data/${name}`);
@@ -433,15 +452,19 @@ describe('fetching the published data', () => {
         .filter((id) => id !== 'tianjin-huanghuadian-2024')
         .sort(),
     );
-    expect(asked).not.toContain('texts/tianjin-huanghuadian-2024.txt');
-    expect(progress.at(-1)).toBe(4);
+    // The one pack, once, each text cut out of it as served.
+    expect(asked.filter((p) => p.startsWith('texts/'))).toEqual(['texts/0.txt']);
+    expect(progress.at(-1)).toBe(1);
+    for (const [id, bytes] of got.data.texts) {
+      expect(strFromU8(bytes), id).toBe(publishedText(dataDir, id));
+    }
     expect(got.data.reports).toEqual(readCsv(join(dataDir, 'reports.csv')));
     expect(got.data.corrections).toEqual(readCsv(join(dataDir, 'corrections.csv')));
   });
 
   it('stops, naming the file, when a text cannot be had: the package would unpublish it', async () => {
     const dataDir = await publishSamples();
-    serve(dataDir, (path) => path === 'texts/guizhou-kaiyang-zixing-2021.txt');
+    serve(dataDir, (path) => path === 'texts/0.txt');
     const got = await fetchPublished(
       'http://intranet/site/data/',
       () => new Set(),
@@ -449,12 +472,12 @@ describe('fetching the published data', () => {
     );
     const reason = {
       problem: 'not-loaded',
-      path: 'data/texts/guizhou-kaiyang-zixing-2021.txt',
+      path: 'data/texts/0.txt',
       detail: 'HTTP 404',
     } as const;
     expect(got).toEqual({ ok: false, reason });
     expect(publishProblemText('en', reason)).toBe(
-      'data/texts/guizhou-kaiyang-zixing-2021.txt could not be loaded (HTTP 404)',
+      'data/texts/0.txt could not be loaded (HTTP 404)',
     );
   });
 

@@ -5,7 +5,7 @@
  * index.json, every CSV and the texts, so the app loads it as valid data.
  * The CLI refuses such names; a hand-edited or tampered folder does not.
  */
-import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Papa from 'papaparse';
 import { countyKeyOf, townIdOf } from '../../src/extract/data-index';
@@ -50,7 +50,7 @@ const PROVINCES: Readonly<Record<string, string>> = {
   贵州省: `<marquee onstart="${run('marquee')}">贵州省`,
 };
 
-/** Report id → hostile id (no '/': ids are file names under texts/). */
+/** Report id → hostile id (no '/': ids are file names in a publish package's data/reports/). */
 export const REPORT_IDS: Readonly<Record<string, string>> = {
   'anhui-huaibei-duanyuan-2024': `javascript:${run('report-id')}`,
   'sichuan-yanbian-hongge-2023': `"><img src=x onerror="${run('report-img')}">hongge-2023`,
@@ -60,6 +60,7 @@ export const TITLE = `<img src=x onerror="${run('title')}">关于法治政府建
 
 /** Put before every report text (the offsets into it move by its length). */
 export const TEXT_HEAD = `<script>${run('text')}</script><img src=x onerror="${run('text-img')}">\n`;
+const HEAD_BYTES = Buffer.byteLength(TEXT_HEAD);
 
 const OFFSET_COLUMNS = new Set([
   'start',
@@ -74,8 +75,20 @@ function shift(cell: string): string {
   return cell === '' ? '' : String(Number(cell) + TEXT_HEAD.length);
 }
 
-function rewriteCell(column: string, cell: string): string {
+/** Where each text starts in its pack once every text has TEXT_HEAD before it: by `file offset`. */
+type Moved = ReadonlyMap<string, number>;
+
+function rewriteCell(
+  column: string,
+  cell: string,
+  row: Record<string, string>,
+  moved: Moved,
+): string {
   switch (column) {
+    case 'text_offset':
+      return cell === '' ? '' : String(moved.get(`${row['text_file'] ?? ''} ${cell}`) ?? cell);
+    case 'text_length':
+      return cell === '' ? '' : String(Number(cell) + HEAD_BYTES);
     case 'town':
       return TOWNS[cell] ?? cell;
     case 'county':
@@ -95,16 +108,42 @@ function rewriteCell(column: string, cell: string): string {
   }
 }
 
-function rewriteCsv(path: string): void {
+function rewriteCsv(path: string, moved: Moved): void {
   const parsed = Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), {
     header: true,
     skipEmptyLines: 'greedy',
   });
   const fields = parsed.meta.fields ?? [];
   const rows = parsed.data.map((row) =>
-    Object.fromEntries(fields.map((f) => [f, rewriteCell(f, row[f] ?? '')])),
+    Object.fromEntries(fields.map((f) => [f, rewriteCell(f, row[f] ?? '', row, moved)])),
   );
   writeFileSync(path, `${Papa.unparse({ fields, data: rows }, { newline: '\n' })}\n`);
+}
+
+/** Every text in every pack with TEXT_HEAD before it; where each now starts. */
+function prefixTexts(dataDir: string): Moved {
+  const rows = Papa.parse<Record<string, string>>(
+    readFileSync(join(dataDir, 'reports.csv'), 'utf8'),
+    { header: true, skipEmptyLines: 'greedy' },
+  ).data.filter((r) => (r['text_file'] ?? '') !== '');
+  const moved = new Map<string, number>();
+  for (const file of new Set(rows.map((r) => r['text_file'] ?? ''))) {
+    const pack = readFileSync(join(dataDir, file));
+    const parts: Buffer[] = [];
+    let length = 0;
+    const inPack = rows
+      .filter((r) => r['text_file'] === file)
+      .sort((a, b) => Number(a['text_offset']) - Number(b['text_offset']));
+    for (const r of inPack) {
+      const offset = Number(r['text_offset']);
+      moved.set(`${file} ${offset}`, length);
+      const text = pack.subarray(offset, offset + Number(r['text_length']));
+      parts.push(Buffer.from(TEXT_HEAD), text);
+      length += HEAD_BYTES + text.length;
+    }
+    writeFileSync(join(dataDir, file), Buffer.concat(parts));
+  }
+  return moved;
 }
 
 function filesUnder(dir: string): string[] {
@@ -140,16 +179,9 @@ interface IndexJson {
  * app parses them in its worker.
  */
 export function makeHostile(dataDir: string, bytes?: number): void {
+  const moved = prefixTexts(dataDir);
   for (const path of filesUnder(dataDir)) {
-    if (path.endsWith('.csv')) rewriteCsv(path);
-  }
-  const texts = join(dataDir, 'texts');
-  for (const name of readdirSync(texts)) {
-    const id = name.replace(/\.txt$/, '');
-    const text = readFileSync(join(texts, name), 'utf8');
-    writeFileSync(join(texts, name), TEXT_HEAD + text);
-    const hostile = REPORT_IDS[id];
-    if (hostile !== undefined) renameSync(join(texts, name), join(texts, `${hostile}.txt`));
+    if (path.endsWith('.csv')) rewriteCsv(path, moved);
   }
   const indexPath = join(dataDir, 'index.json');
   const index = JSON.parse(readFileSync(indexPath, 'utf8')) as IndexJson;

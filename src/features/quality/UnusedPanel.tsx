@@ -40,12 +40,13 @@ interface Loaded {
 /** The report's text and the numbers read off it that no rule used. */
 function useUnused(report: ReportInfo): Loaded | null {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const { reportId } = report;
+  const { reportId, text: at } = report;
   useEffect(() => {
     let live = true;
     const read = async (): Promise<Loaded> => {
+      if (at === null) return { reportId, rows: [], text: null, failed: true };
       const { loadReportText } = await import('../../dataset/load');
-      const text = await loadReportText(reportId);
+      const text = await loadReportText(at);
       if (text === null) return { reportId, rows: [], text: null, failed: true };
       const { findingsOf } = await import('../../dataset/findings');
       const { unused } = await findingsOf(reportId, text);
@@ -62,7 +63,7 @@ function useUnused(report: ReportInfo): Loaded | null {
     return () => {
       live = false;
     };
-  }, [reportId]);
+  }, [reportId, at]);
   return loaded?.reportId === reportId ? loaded : null;
 }
 

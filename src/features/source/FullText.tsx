@@ -4,7 +4,7 @@
  * town and year at the top. Opened from a town's report list, or from a
  * value's source panel, whose marks it keeps (SourcePanel.tsx).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { countyKeyOf } from '../../dataset/model';
 import { t } from '../../i18n';
@@ -12,25 +12,7 @@ import { useAppStore, type FullTextRef } from '../../store';
 import { useCountyData, useReports } from '../../store/hooks';
 import { WindowedText } from '../../components/WindowedText';
 import { CloseButton, reportHeading, SourceHeader } from '../../components/ReportHeader';
-
-/** A published report's text (load.ts fetches each once), or the text of one imported here. */
-function useReportText(reportId: string, localText: string | null): string | null | undefined {
-  const [loaded, setLoaded] = useState<{ id: string; text: string | null } | null>(null);
-  useEffect(() => {
-    if (localText !== null) return;
-    let live = true;
-    void import('../../dataset/load')
-      .then((m) => m.loadReportText(reportId))
-      .then((text) => {
-        if (live) setLoaded({ id: reportId, text });
-      });
-    return () => {
-      live = false;
-    };
-  }, [reportId, localText]);
-  if (localText !== null) return localText;
-  return loaded?.id === reportId ? loaded.text : undefined;
-}
+import { useReportText } from './report-text';
 
 /** A report whole, with no value of it in view (opened from a town's report list). */
 export function ReportFullText({ report: ref }: { report: FullTextRef }) {
@@ -48,14 +30,20 @@ export function ReportFullText({ report: ref }: { report: FullTextRef }) {
   const place = ref.town === undefined ? undefined : townById?.get(ref.town);
   const countyKey = place === undefined ? null : countyKeyOf(place);
   const byCounty = local === undefined && countyKey !== null && counties?.has(countyKey);
-  const { data: county } = useCountyData(byCounty === true ? countyKey : null);
-  useReports(local === undefined && byCounty !== true);
-  const text = useReportText(ref.reportId, local?.text ?? null);
-  const info =
-    local?.metadata ??
-    (byCounty === true
+  const { data: county, state: countyState } = useCountyData(byCounty === true ? countyKey : null);
+  const reportsState = useReports(local === undefined && byCounty !== true);
+  const published =
+    byCounty === true
       ? county?.reports.find((r) => r.reportId === ref.reportId)
-      : reports?.get(ref.reportId));
+      : reports?.get(ref.reportId);
+  // The row that says where the text is: undefined while its files load, null if none names it.
+  const lookedUp = byCounty === true ? countyState !== 'loading' : reportsState !== 'loading';
+  const text = useReportText(
+    ref.reportId,
+    local?.text ?? null,
+    published ?? (lookedUp ? null : undefined),
+  );
+  const info = local?.metadata ?? published;
   const closeRef = useRef<HTMLButtonElement | null>(null);
   const boxRef = useRef<HTMLDivElement | null>(null);
   useEffect(() => {

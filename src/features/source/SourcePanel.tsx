@@ -17,6 +17,7 @@ import { WindowedText } from '../../components/WindowedText';
 import { alternativesText } from './alternatives';
 import { CloseButton, reportHeading, SourceHeader } from '../../components/ReportHeader';
 import { ReportFullText } from './FullText';
+import { useReportText } from './report-text';
 
 interface Loaded {
   readonly key: string;
@@ -27,43 +28,37 @@ interface Loaded {
 /** None loaded yet: one empty list, so the marks are not computed again each render. */
 const NO_MENTIONS: readonly MentionRow[] = [];
 
-function useSourceData(source: SourceRef | null, localText: string | null): Loaded | null {
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
+/** The report's text (`text`: see useReportText) and its mentions of the value's indicator. */
+function useSourceData(source: SourceRef | null, text: string | null | undefined): Loaded | null {
+  const [read, setRead] = useState<Loaded | null>(null);
   // Stepping through the mentions changes the source's start only: nothing is read again.
   const reportId = source?.reportId ?? null;
   const indicator = source?.indicator ?? null;
   const key = reportId === null ? '' : `${reportId}|${indicator}`;
   useEffect(() => {
-    if (reportId === null || indicator === null) return;
+    if (reportId === null || indicator === null || text === undefined || text === null) return;
     let live = true;
-    // A report imported in this browser has its text here; a published one's is fetched.
-    const text =
-      localText !== null
-        ? Promise.resolve(localText)
-        : import('../../dataset/load').then((m) => m.loadReportText(reportId));
-    const read = async (): Promise<void> => {
-      const reportText = await text;
-      if (!live) return;
-      // The text first; the other mentions when read off it (the value's own span meanwhile).
-      setLoaded({ key, text: reportText, mentions: NO_MENTIONS });
-      if (reportText === null) return;
-      const { findingsOf } = await import('../../dataset/findings');
-      const found = await findingsOf(reportId, reportText);
-      if (!live) return;
-      const ofIndicator = found.mentions.filter((m) => m.indicator === indicator);
-      setLoaded({ key, text: reportText, mentions: ofIndicator });
-    };
-    read().catch((error: unknown) => {
-      // The text not fetched: the panel says so; the mentions not read: the value alone is marked.
-      console.error(`the source of ${reportId}:`, error);
-      if (live) setLoaded((l) => (l?.key === key ? l : { key, text: null, mentions: NO_MENTIONS }));
-    });
+    import('../../dataset/findings')
+      .then(({ findingsOf }) => findingsOf(reportId, text))
+      .then((found) => {
+        const ofIndicator = found.mentions.filter((m) => m.indicator === indicator);
+        if (live) setRead({ key, text, mentions: ofIndicator });
+      })
+      .catch((error: unknown) => {
+        // The mentions not read: the value alone is marked.
+        console.error(`the source of ${reportId}:`, error);
+      });
     return () => {
       live = false;
     };
-  }, [key, reportId, indicator, localText]);
+  }, [key, reportId, indicator, text]);
+  // The text first; the other mentions when read off it (the value's own span meanwhile).
+  const textAlone = useMemo(
+    (): Loaded | null => (text === undefined ? null : { key, text, mentions: NO_MENTIONS }),
+    [key, text],
+  );
   if (reportId === null) return null;
-  return loaded?.key === key ? loaded : null;
+  return read?.key === key && read.text === text ? read : textAlone;
 }
 
 /**
@@ -165,15 +160,29 @@ function ValueSource() {
   const countyKey = placed === null || placed === undefined ? null : countyKeyOf(placed);
   const countyInfo = countyKey === null ? undefined : counties?.get(countyKey);
   const byCounty = countyInfo !== undefined && local === undefined;
-  const { data: county } = useCountyData(byCounty ? countyKey : null);
+  const { data: county, state: countyState } = useCountyData(byCounty ? countyKey : null);
   // The whole report list only when no county's files name the report (once its row is looked up).
-  useReports(
+  const reportsState = useReports(
     source !== null &&
       !byCounty &&
       local === undefined &&
       (indicator === null || indicatorState !== 'loading'),
   );
-  const loaded = useSourceData(source, local?.text ?? null);
+  const published =
+    source === null || local !== undefined
+      ? undefined
+      : byCounty
+        ? (county?.reports.find((r) => r.reportId === source.reportId) ??
+          model?.reports?.get(source.reportId))
+        : model?.reports?.get(source.reportId);
+  // The row that says where the text is: undefined while its files load, null if none names it.
+  const lookedUp = byCounty ? countyState !== 'loading' : reportsState !== 'loading';
+  const reportText = useReportText(
+    source?.reportId ?? null,
+    local?.text ?? null,
+    published ?? (lookedUp ? null : undefined),
+  );
+  const loaded = useSourceData(source, reportText);
   const textRef = useRef<HTMLDivElement | null>(null);
   const row = useMemo(() => {
     if (source === null || model === null) return null;
@@ -194,15 +203,7 @@ function ValueSource() {
     }
     return indicatorRow;
   }, [model, source, byCounty, county, local, indicatorRow]);
-  const report =
-    source === null
-      ? undefined
-      : local !== undefined
-        ? local.metadata
-        : byCounty
-          ? (county?.reports.find((r) => r.reportId === source.reportId) ??
-            model?.reports?.get(source.reportId))
-          : model?.reports?.get(source.reportId);
+  const report = local !== undefined ? local.metadata : published;
   const wanted = source?.start ?? row?.start ?? null;
   // The other mentions only when the value's own is among them: a text read
   // by other rules than the data's (a dashboard newer than its data folder)
