@@ -11,7 +11,7 @@
  * downloaded, the longest main-thread task meanwhile, and its size.
  * `--data DIR` publishes with that data folder instead (a county's, say).
  */
-import { cpSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,6 +20,7 @@ import { launchBrowser } from '../test/e2e/browser';
 import { serveStatic } from '../test/e2e/server';
 import { buildSite } from '../test/e2e/site';
 import { docxOf } from '../test/importer/docx';
+import { csvRows } from '../test/helpers';
 import { countyName, generateReport, seededRandom, townName } from './synth/generate';
 
 const { values } = parseArgs({
@@ -125,7 +126,10 @@ if (values.data !== undefined) {
   rmSync(join(siteDir, 'data'), { recursive: true, force: true });
   cpSync(values.data, join(siteDir, 'data'), { recursive: true });
 }
-const published = readdirSync(join(siteDir, 'data', 'texts')).length;
+// The published reports with a text: what the package carries on beside the imports.
+const published = csvRows(readFileSync(join(siteDir, 'data', 'reports.csv'), 'utf8')).filter(
+  (r) => (r['text_file'] ?? '') !== '',
+).length;
 const site = await serveStatic(siteDir, '/bench/import/');
 const browser = await launchBrowser();
 console.log(

@@ -96,8 +96,8 @@ Options:
                       run replaces them
   -h, --help          this text
 
-Writes: reports.csv, corrections.csv, catalog.json, texts/<report_id>.txt,
-each county's rows under counties/, each indicator's values per year under
+Writes: reports.csv, corrections.csv, catalog.json, the reports' texts
+(32 to a file under texts/), each county's rows under counties/, each indicator's values per year under
 indicators/, the first chart under first-chart/, and index.json.
 
 The output folder is whole or untouched: a run writes beside it

@@ -1,8 +1,8 @@
 /**
  * A report's mentions and the numbers no rule used, read off its published
  * text by the extractor itself: the data folder does not store them (at
- * province scale they were about a tenth of it). The published text
- * (texts/<id>.txt) is the extractor's normalised text: read as it is
+ * province scale they were about a tenth of it). The published text (in
+ * its pack, text-packs.ts) is the extractor's normalised text: read as it is
  * (figuresOf), it gives the run's own figures at the run's offsets.
  */
 import { figuresOf, inTableOrder } from '../extract/figures';

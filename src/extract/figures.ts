@@ -79,7 +79,7 @@ export function readFigures(rawText: string): ReportFigures {
 
 /**
  * The figures of a text normalised already (normalizeReportText's result:
- * a published texts/<id>.txt), offsets into it as it is. Normalising it
+ * a published text, see text-packs.ts), offsets into it as it is. Normalising it
  * again could move them: the text is the report's, and a report can hold
  * what a second pass would strip.
  */

@@ -4,8 +4,8 @@
  * layout (each county's values and reports, each indicator's values per
  * year), index.json with the sizes of them all and, when asked for, the
  * complete tables. Pure: the CLI appends each piece to its file on disk, the
- * browser joins them into a zip; the bytes are the same. The report texts
- * (texts/<id>.txt) are written by whoever has them.
+ * browser joins them into a zip; the bytes are the same. The packs of report
+ * texts (text-packs.ts) are written by whoever has the texts.
  */
 import { catalogAsJson } from '../catalog';
 import type { IndicatorId } from '../catalog';

@@ -11,8 +11,8 @@ export const MAX_PACKAGE_BYTES = 1024 * 1024 * 1024;
 
 /**
  * Entries in a publish package. A nation's towns are about 40,000 reports,
- * each in the package twice (data/reports/ and public/data/texts/) beside
- * the split files: about 90,000 entries.
+ * in the package's data/reports/ beside the split files and the packs of
+ * texts: about 50,000 entries.
  */
 export const MAX_PACKAGE_ENTRIES = 250_000;
 

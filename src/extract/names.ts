@@ -55,8 +55,9 @@ export function parseTitle(raw: string, what = 'title'): Result<string> {
 }
 
 /**
- * The longest report id in UTF-8 bytes: `texts/<id>.txt` must stay a file
- * name every file system takes (255 bytes).
+ * The longest report id in UTF-8 bytes: a publish package's
+ * `data/reports/<id>.txt` must stay a file name every file system takes
+ * (255 bytes).
  */
 export const MAX_REPORT_ID_BYTES = 200;
 
