@@ -216,8 +216,8 @@ interface Tree {
 /**
  * What is below `dir`. Each entry's kind is the one its folder listing
  * gives, looked up (lstat) only where the listing does not tell: a data
- * folder holds tens of thousands of texts, walked before a run and at its
- * swap.
+ * folder holds thousands of files (and an older run's, tens of thousands of
+ * texts), walked before a run and at its swap.
  */
 function treeBelow(dir: string): Tree {
   const tree: Tree = { files: [], folders: [] };

@@ -1,9 +1,12 @@
 /**
  * `--gzip`: a gzip copy beside each file of the data folder (`values.csv.gz`
  * beside `values.csv`), for a web server that sends a file's precompressed
- * copy to a browser that accepts it (nginx's `gzip_static on`): the report
- * texts and tables then cross the network at a fraction of their size, with
- * no compression work on the server.
+ * copy to a browser that accepts it (nginx's `gzip_static on`): the tables
+ * then cross the network at a fraction of their size, with no compression
+ * work on the server. A report's text the page asks for as a range of its
+ * pack, which a browser asks for unencoded (the range counts the file's own
+ * bytes); a pack's copy serves the publish package, which fetches packs
+ * whole, and a server that ignores ranges.
  *
  * The copies are made in the staging folder, from the files just written,
  * before it is swapped in: a data folder's copies are always those of the

@@ -102,25 +102,26 @@ async function outcomeOf(
  * appended to the pack and its findings serialised (see spill.ts; `tables`:
  * for the complete tables too) with where the text is; then the pack
  * written into the texts folder of the data folder being written (`outDir`).
- * Runs on the main thread or in a worker alike.
+ * Runs on the main thread or in a worker alike: `each` takes each file's
+ * findings as they come (the main thread's progress and its chances for
+ * Ctrl+C to stop it).
  */
 export async function processPack(
   files: readonly ReportFile[],
   n: number,
   outDir: string,
   tables: boolean,
-): Promise<Processed[]> {
+  each: (processed: Processed) => void | Promise<void>,
+): Promise<void> {
   const writer = new PackWriter(n);
-  const results: Processed[] = [];
   for (const file of files) {
     const { outcome, bytes } = await outcomeOf(file);
     // The text is kept as bytes until the pack is written; the findings go on at once.
     const written =
       outcome.status === 'ok' ? { ...outcome, textAt: writer.add(outcome.text) } : outcome;
-    results.push({ packed: pack(written, tables), bytes });
+    await each({ packed: pack(written, tables), bytes });
   }
   // Into the texts folder the run made: never made here, so a worker still
   // busy while a stopped run removes its folder cannot make it again.
   if (!writer.empty) writeFileSync(join(outDir, writer.file), writer.bytes());
-  return results;
 }

@@ -145,11 +145,17 @@ type Processor = (
   onResults: (results: readonly Processed[]) => void,
 ) => void | Promise<void>;
 
-/** A pack at a time (its files in report id order), with a chance for Ctrl+C to stop it between two. */
+/** How many files this thread reads between two chances for Ctrl+C to stop it. */
+const CHECKPOINT_EVERY = 8;
+
+/** A pack at a time (its files in report id order). */
 const onThisThread: Processor = async (files, outDir, tables, onResults) => {
+  let read = 0;
   for (const [n, group] of packGroups(files).entries()) {
-    await checkpoint();
-    onResults(await processPack(group, n, outDir, tables));
+    await processPack(group, n, outDir, tables, async (processed) => {
+      onResults([processed]);
+      if (++read % CHECKPOINT_EVERY === 0) await checkpoint();
+    });
   }
 };
 

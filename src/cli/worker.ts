@@ -1,7 +1,7 @@
 /** A worker thread of the extraction CLI: processes the files of one pack of texts at a time. */
 import { parentPort } from 'node:worker_threads';
 import type { ReportFile } from './files';
-import { processPack } from './process-file';
+import { processPack, type Processed } from './process-file';
 
 export interface Batch {
   /** The pack's number (src/extract/text-packs.ts). */
@@ -15,7 +15,10 @@ export interface Batch {
 
 parentPort?.on('message', (batch: Batch) => {
   void (async () => {
-    const results = await processPack(batch.files, batch.pack, batch.outDir, batch.tables);
-    parentPort?.postMessage({ pack: batch.pack, results });
+    const results: Processed[] = [];
+    await processPack(batch.files, batch.pack, batch.outDir, batch.tables, (r) => {
+      results.push(r);
+    });
+    parentPort?.postMessage({ results });
   })();
 });

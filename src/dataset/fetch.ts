@@ -113,6 +113,8 @@ export function fetchIndex(): Promise<Fetched> {
 export interface FetchedBytes {
   readonly bytes: Uint8Array;
   readonly partial: boolean;
+  /** The whole file's size, as the server gives it (Content-Range's, or the whole body's); null if it gives none. */
+  readonly total: number | null;
 }
 
 /**
@@ -130,7 +132,10 @@ export async function fetchDataRange(
     const response = await fetch(dataUrl(path), { cache: 'no-cache', headers: { Range: range } });
     if (!response.ok) return notLoaded(file, `HTTP ${response.status}`);
     const bytes = new Uint8Array(await response.arrayBuffer());
-    return { ok: true, data: { bytes, partial: response.status === 206 } };
+    const partial = response.status === 206;
+    const ofRange = /\/(\d+)$/.exec(response.headers.get('content-range') ?? '');
+    const total = partial ? (ofRange === null ? null : Number(ofRange[1])) : bytes.length;
+    return { ok: true, data: { bytes, partial, total } };
   } catch (error) {
     return notLoaded(file, errorMessage(error));
   }

@@ -22,7 +22,7 @@ import {
 import { isCounted } from '../extract/columns';
 import { fileError } from '../extract/result';
 import { dataPath, dataUrl, fetchData, fetchDataRange, fetchIndex, type Fetched } from './fetch';
-import { rangeOf, textFromResponse, type TextLocator } from '../extract/text-packs';
+import { listedPackSize, rangeOf, textFromResponse, type TextLocator } from '../extract/text-packs';
 import {
   countyKeyOf,
   modelFromIndex,
@@ -58,6 +58,7 @@ export async function loadIndex(fetched: Promise<Fetched> = fetchIndex()): Promi
   const result = await fetched;
   if (!result.ok) return { model: null, errors: [result.reason] };
   const { index, errors } = parseIndex(result.data, dataPath(INDEX_FILE));
+  packSizes = index?.texts ?? [];
   // A large dataset: start the worker now, so it is ready when the first file is.
   if (index?.indicators.some((i) => i.years.some((f) => f.bytes > WORKER_BYTES)) === true) {
     parsingWorker();
@@ -277,6 +278,8 @@ export function loadCounty(
 }
 
 const texts = new Map<string, Promise<string | null>>();
+/** The packs of texts' sizes as index.json lists them (loadIndex). */
+let packSizes: readonly number[] = [];
 
 /**
  * A published report's text, which its offsets index into, from where its
@@ -288,10 +291,29 @@ export function loadReportText(at: TextLocator): Promise<string | null> {
   const key = `${at.file} ${at.offset} ${at.length}`;
   let promise = texts.get(key);
   if (promise === undefined) {
-    promise = fetchDataRange(at.file, rangeOf(at)).then((r) =>
-      r.ok ? textFromResponse(at, r.data.bytes, r.data.partial) : null,
-    );
+    promise = fetchReportText(at);
     texts.set(key, promise);
   }
   return promise;
+}
+
+async function fetchReportText(at: TextLocator): Promise<string | null> {
+  const listed = listedPackSize(packSizes, at);
+  if (listed === undefined || at.offset + at.length > listed) {
+    console.error(`${dataPath(at.file)}: index.json lists no such pack, or one too short`);
+    return null;
+  }
+  const fetched = await fetchDataRange(at.file, rangeOf(at));
+  if (!fetched.ok) {
+    console.error(fetched.reason.message);
+    return null;
+  }
+  // Another pack than the one the rows point into (replaced since index.json was read, or copied in part).
+  if (fetched.data.total !== listed) {
+    console.error(
+      `${dataPath(at.file)} is ${fetched.data.total ?? '?'} bytes, index.json lists ${listed}`,
+    );
+    return null;
+  }
+  return textFromResponse(at, fetched.data.bytes, fetched.data.partial);
 }

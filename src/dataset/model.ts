@@ -418,7 +418,7 @@ export function buildModel(
       reports.filter((r) => isCounted(r.status)),
       values,
       reports.length,
-      { reports: 0, values: none, counties: [] },
+      { reports: 0, values: none, counties: [], texts: [] },
     ),
   );
   const groups = groupByIndicator(values, (v) => v.indicator);

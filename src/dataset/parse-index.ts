@@ -45,6 +45,7 @@ const indexSchema = z.object({
       reports: indexFile,
     }),
   ),
+  texts: z.array(z.number().check(z.int(), z.gte(0))),
 });
 
 /** data/index.json: towns, years, the files of each indicator and of each county. */

@@ -14,6 +14,7 @@
  * Pure: shared by the CLI (which writes it) and the data layer (which reads it).
  */
 import { CATALOG_VERSION, INDICATOR_IDS, type IndicatorId } from '../catalog';
+import { TEXTS_FOLDER } from './text-packs';
 
 /**
  * 7: the report texts packed (texts/<n>.txt, text-packs.ts), each report's
@@ -83,6 +84,8 @@ export interface DataIndex {
    * carries them into the next run. Absent in folders written before it was.
    */
   readonly corrections?: IndexFile;
+  /** Each pack of texts' size in bytes, by its number (text-packs.ts: packSizesOf). */
+  readonly texts: readonly number[];
 }
 
 /** The county a town or report belongs to: province, city and county (each may be empty). */
@@ -147,7 +150,8 @@ export const SPLIT_PATH_SHAPES: readonly RegExp[] = [
   /^mentions\/[a-z_]+\.[a-z_]+\.csv$/,
   /^counties\/\d+\/(mentions|unused)\.csv$/,
   new RegExp(`^counties/\\d+/(${COUNTY_FILES.join('|')})\\.csv$`),
-  /^texts\/[^/]+\.txt$/,
+  // The packs of texts (text-packs.ts), and a text per report as runs before format 7 wrote them.
+  new RegExp(`^${TEXTS_FOLDER}/[^/]+\\.txt$`),
   new RegExp(`^${FIRST_CHART_FOLDER}/(chart\\.json|\\d+\\.svg)$`),
 ];
 
@@ -178,6 +182,7 @@ export interface IndexSizes {
   /** The county files written, in key order. */
   readonly counties: readonly IndexCounty[];
   readonly corrections?: IndexFile;
+  readonly texts: readonly number[];
 }
 
 /** The values the index counts: where each is and whether it has a value. */
@@ -277,6 +282,7 @@ export function indexBuilder(readable: readonly Placed[], reportRows: number): I
     }),
     counties: sizes.counties,
     ...(sizes.corrections === undefined ? {} : { corrections: sizes.corrections }),
+    texts: sizes.texts,
   });
   const townNumber = (p: Placed): number | undefined => {
     numbers ??= new Map(sortedTowns().map((t, n) => [t.id, n]));

@@ -40,16 +40,7 @@ export {
   type DataIndex,
   type IndexCounty,
 } from './data-index';
-export {
-  packFileOf,
-  packGroups,
-  packOutcomes,
-  PackWriter,
-  parseLocator,
-  TEXTS_FOLDER,
-  TEXTS_PER_PACK,
-  type TextLocator,
-} from './text-packs';
+export { packGroups, packOutcomes, PackWriter, TEXTS_FOLDER, type TextLocator } from './text-packs';
 export {
   COMPLETE_TABLES,
   isLayoutPath,

@@ -40,6 +40,7 @@ import type { Correction } from './inputs';
 import type { ReportRow } from './finalize';
 import type { Datasets } from './pipeline';
 import type { ResolvedValue } from './resolve';
+import { packSizesOf } from './text-packs';
 
 /** The index the dashboard reads first (written last: it gives every other file's size). */
 const CORRECTIONS_FILE = 'corrections.csv';
@@ -266,6 +267,7 @@ export function layoutWriter(
           rows: corrections,
           bytes: bytesOf(CORRECTIONS_FILE),
         },
+        texts: packSizesOf(reports.map((r) => r.textAt)),
       });
       return `${JSON.stringify(indexed)}\n`;
     },

@@ -32,7 +32,10 @@ export const TEXTS_PER_PACK = 32;
 export const packFileOf = (n: number): string => `${TEXTS_FOLDER}/${n}.txt`;
 
 /** What a pack's name must be, read back from a row: nothing else is ever fetched. */
-const PACK_FILE = /^texts\/(?:0|[1-9][0-9]{0,8})\.txt$/;
+const PACK_FILE = new RegExp(`^${TEXTS_FOLDER}/(0|[1-9][0-9]{0,8})\\.txt$`);
+
+/** The number of a pack named as PACK_FILE says. */
+const packNumberOf = (file: string): number => Number(PACK_FILE.exec(file)?.[1] ?? NaN);
 
 /** Where a report's text is: its pack, and the UTF-8 bytes of the text in it. */
 export interface TextLocator {
@@ -43,9 +46,6 @@ export interface TextLocator {
   /** Its length in bytes. */
   readonly length: number;
 }
-
-/** The pack number of each report, given in code-unit order of their ids: by position. */
-export const packOfPosition = (position: number): number => Math.floor(position / TEXTS_PER_PACK);
 
 /** Items in order, cut into the groups that share a pack (the last may be shorter). */
 export function packGroups<T>(items: readonly T[]): T[][] {
@@ -128,6 +128,31 @@ export function packOutcomes(outcomes: readonly ReportOutcome[]): {
   return { outcomes: packed, packs };
 }
 
+/**
+ * Each pack's size in bytes, by its number (0: no pack of that number was
+ * written), from where the reports' texts are: a pack holds its texts one
+ * after the other from its first byte. index.json lists them, so a pack
+ * replaced or cut short since the page read it is never taken for the one
+ * its rows point into.
+ */
+export function packSizesOf(locators: Iterable<TextLocator | null>): number[] {
+  const sizes: number[] = [];
+  for (const at of locators) {
+    if (at === null) continue;
+    const n = packNumberOf(at.file);
+    if (!Number.isInteger(n)) throw new Error(`${at.file} is not a pack of texts`);
+    while (sizes.length <= n) sizes.push(0);
+    sizes[n] = Math.max(sizes[n] ?? 0, at.offset + at.length);
+  }
+  return sizes;
+}
+
+/** The size index.json lists for a locator's pack; undefined when it lists none. */
+export function listedPackSize(listed: readonly number[], at: TextLocator): number | undefined {
+  const size = listed[packNumberOf(at.file)];
+  return size === undefined || size === 0 ? undefined : size;
+}
+
 const wholeNumber = (s: string): number | null =>
   /^(?:0|[1-9][0-9]{0,14})$/.test(s) ? Number(s) : null;
 
@@ -156,6 +181,8 @@ export function parseLocator(cells: {
  * A text cut from what the server sent for its bytes: the bytes themselves
  * (206), or the whole pack (200: a server that ignores ranges). Null when
  * they are not the text's: too few, or not UTF-8 where the text would be.
+ * (That a pack is the one the rows point into is for its size to say: see
+ * packSizesOf.)
  */
 export function textFromResponse(
   at: TextLocator,

@@ -56,7 +56,8 @@ export const en: Record<MessageKey, string> = {
   mentionOf: 'mention {i} of {n}',
   loadingChoice: 'Loading “{title}”; below is still the previous ranking…',
   loadingText: 'Loading the report text…',
-  textMissing: 'The report text could not be loaded.',
+  textMissing:
+    'The report text could not be loaded; if the data was just updated, reload the page.',
   derivedExplain:
     'The report does not state this rate; it is computed from two figures of one sentence',
   summedExplain: 'The report lists this figure in parts; this is their sum',

@@ -62,6 +62,8 @@ const zh = {
   publishIndexNotJson: 'data/index.json 不是有效的 JSON',
   publishNoCorrections:
     'data/index.json 未列出 corrections.csv：请重新运行提取（npm run extract），先发布该文件夹',
+  publishOldFormat:
+    '网站的数据由旧版本写出（报告原文的存放方式不同）：请重新运行提取（npm run extract），先发布该文件夹',
   publishDone:
     '已下载 publish.zip：其中 public/data/ 是合并后的完整数据，用它替换网站的 data/ 文件夹即完成发布。',
   publishNoData: '未能读取网站已发布的数据：发布包将只含本次导入的报告。',
@@ -138,6 +140,8 @@ const en: Record<ImportMessage, string> = {
   publishIndexNotJson: 'data/index.json is not JSON',
   publishNoCorrections:
     'data/index.json does not list corrections.csv: run the extraction again (npm run extract) and publish that folder first',
+  publishOldFormat:
+    'The site’s data was written by an older version (its report texts are kept differently): run the extraction again (npm run extract) and publish that folder first',
   publishDone:
     'publish.zip downloaded: its public/data/ is the merged data; put it in place of the site’s data/ folder to publish.',
   publishNoData:

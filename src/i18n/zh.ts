@@ -51,7 +51,7 @@ export const zh = {
   mentionOf: '第 {i} 处 / 共 {n} 处',
   loadingChoice: '正在加载「{title}」，下面仍是之前的排名…',
   loadingText: '正在加载报告原文…',
-  textMissing: '报告原文无法加载。',
+  textMissing: '报告原文无法加载；若数据刚更新过，请刷新页面。',
   derivedExplain: '报告未直接给出此比率，由同一句中的两个数字计算得出',
   summedExplain: '报告分项列出此数，此处为各项之和',
   correctedExplain: '此数值已由评估人员更正：',

@@ -5,7 +5,13 @@
  * would silently unpublish that report when copied over the site's data.
  */
 import { errorMessage, fail, ok, type Result } from '../extract/result';
-import { parseLocator, type TextLocator } from '../extract/text-packs';
+import { INDEX_FORMAT, type DataIndex } from '../extract/data-index';
+import {
+  listedPackSize,
+  parseLocator,
+  textFromResponse,
+  type TextLocator,
+} from '../extract/text-packs';
 import { readUtf8 } from '../dataset/fetch';
 import { readRows, type PublishedData, type Row } from './publish';
 
@@ -16,7 +22,8 @@ const PARALLEL = 6;
 export type PublishedProblem =
   | { readonly problem: 'not-loaded'; readonly path: string; readonly detail: string }
   | { readonly problem: 'index-not-json' }
-  | { readonly problem: 'no-corrections' };
+  | { readonly problem: 'no-corrections' }
+  | { readonly problem: 'old-format' };
 
 async function fetchFile(base: string, path: string): Promise<Result<Response, PublishedProblem>> {
   const notLoaded = (detail: string) =>
@@ -42,15 +49,20 @@ export async function fetchPublished(
 ): Promise<Result<PublishedData, PublishedProblem>> {
   const index = await fetchString(base, 'index.json');
   if (!index.ok) return index;
-  let hasCorrections: boolean;
+  let listed: Partial<Pick<DataIndex, 'format' | 'corrections' | 'texts'>>;
   try {
-    hasCorrections = (JSON.parse(index.data) as { corrections?: unknown }).corrections != null;
+    listed = JSON.parse(index.data) as typeof listed;
   } catch {
     return fail({ problem: 'index-not-json' });
   }
-  if (!hasCorrections) {
+  if (listed.corrections == null) {
     // Written before the data folder carried its corrections: they would be lost.
     return fail({ problem: 'no-corrections' });
+  }
+  const packSizes = listed.texts;
+  if (listed.format !== INDEX_FORMAT || !Array.isArray(packSizes)) {
+    // Its texts are where an older version put them: a package of it would lose them.
+    return fail({ problem: 'old-format' });
   }
   const [reports, corrections] = await Promise.all([
     fetchString(base, 'reports.csv'),
@@ -61,7 +73,7 @@ export async function fetchPublished(
   const rows = readRows(reports.data);
   const replaced = replacedIn(rows);
   const located: { readonly id: string; readonly at: TextLocator }[] = [];
-  for (const [i, row] of rows.entries()) {
+  for (const row of rows) {
     const id = row['report_id'] ?? '';
     if (row['status'] === 'error' || id === '' || replaced.has(id)) continue;
     const at = parseLocator({
@@ -70,7 +82,7 @@ export async function fetchPublished(
       text_length: row['text_length'] ?? '',
     });
     if (at === null || typeof at === 'string') {
-      const detail = `line ${i + 2}: ${at ?? `report ${id} has no text_file`}`;
+      const detail = `report ${id}: ${at ?? 'no text_file'}`;
       return fail({ problem: 'not-loaded', path: 'data/reports.csv', detail });
     }
     located.push({ id, at });
@@ -93,8 +105,11 @@ export async function fetchPublished(
   const texts = new Map<string, Uint8Array>();
   for (const { id, at } of located) {
     const pack = fetched.get(at.file) ?? new Uint8Array();
-    if (at.offset + at.length > pack.length) {
-      const detail = `${pack.length} bytes, report ${id}'s text ends at byte ${at.offset + at.length}`;
+    const size = listedPackSize(packSizes, at);
+    // The pack the rows point into, and the report's text in it (see text-packs.ts).
+    const text = size === pack.length ? textFromResponse(at, pack, false) : null;
+    if (text === null) {
+      const detail = `${pack.length} bytes (index.json lists ${size ?? 'none'}): not where report ${id}'s text is`;
       return fail({ problem: 'not-loaded', path: `data/${at.file}`, detail });
     }
     texts.set(id, pack.slice(at.offset, at.offset + at.length));

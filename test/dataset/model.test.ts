@@ -27,6 +27,7 @@ const INDEX: DataIndex = {
   reports: FILE,
   indicators: [],
   counties: [],
+  texts: [],
 };
 
 describe('a model read from index.json', () => {

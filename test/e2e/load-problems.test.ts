@@ -150,6 +150,45 @@ describe('load problems', () => {
     expect(text).toContain('These are warnings: all the data is shown');
   });
 
+  it.each([true, false])(
+    'a source opened after the texts were replaced (a server that honours ranges: %s): says so, never another text',
+    async (ranges) => {
+      const dir = mkdtempSync(join(tmpdir(), 'rol-problems-'));
+      cpSync(siteDir, dir, { recursive: true });
+      const site = await serveStatic(dir, '/problems/', { ranges });
+      const page = await browser.newPage({ viewport: { width: 1360, height: 1000 } });
+      try {
+        await page.goto(`${site.url}#/?v=town&p=上海市/上海市/静安区/彭浦镇`);
+        const profile = page.getByTestId('town-profile');
+        await profile.waitFor();
+        // Another run's pack in its place while the page was open: where this
+        // report's text was, other words (a text that reads as one, longer).
+        const row = csvRows(readFileSync(join(dir, 'data', 'reports.csv'), 'utf8')).find(
+          (r) => r['report_id'] === 'shanghai-jingan-pengpu-2023',
+        );
+        const offset = Number(row?.['text_offset']);
+        const length = Number(row?.['text_length']);
+        const pack = join(dir, 'data', 'texts', '0.txt');
+        const bytes = readFileSync(pack);
+        const other = Buffer.from('another run. '.repeat(Math.ceil(length / 13) + 1));
+        writeFileSync(
+          pack,
+          Buffer.concat([bytes.subarray(0, offset), other, bytes.subarray(offset + length)]),
+        );
+        await profile.getByRole('button', { name: /474件/ }).first().click();
+        const panel = page.getByTestId('source-panel');
+        await expect
+          .poll(() => panel.textContent())
+          .toContain('报告原文无法加载；若数据刚更新过，请刷新页面。');
+        expect(await panel.getByTestId('source-highlight').count()).toBe(0);
+        expect(site.ranged.some((r) => r.startsWith('/problems/data/texts/0.txt '))).toBe(true);
+      } finally {
+        await page.close();
+        await site.close();
+      }
+    },
+  );
+
   it('an export after the folder was replaced: its sentences of that file left empty, and said so', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rol-problems-'));
     cpSync(siteDir, dir, { recursive: true });

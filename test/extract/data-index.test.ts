@@ -25,7 +25,7 @@ const REPORTS = [
   place('r5', '甲镇', '乙县', 2023),
 ];
 
-const SIZES = { reports: 0, values: new Map(), counties: [] };
+const SIZES = { reports: 0, values: new Map(), counties: [], texts: [] };
 
 describe("an index's town numbers", () => {
   it("are the towns' places in the index it builds, a report's own town too", () => {

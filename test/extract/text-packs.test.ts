@@ -8,8 +8,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { failedReport, processText, type ReportOutcome } from '../../src/extract';
 import {
+  listedPackSize,
   packFileOf,
   packGroups,
+  packSizesOf,
   packOutcomes,
   PackWriter,
   parseLocator,
@@ -58,18 +60,25 @@ describe('packs of texts', () => {
     const ok = (id: string, text: string): ReportOutcome =>
       processText(id, `${id}.txt`, text, 'txt', 'utf-8');
     const outcomes: ReportOutcome[] = [];
-    for (let i = 0; i < TEXTS_PER_PACK + 2; i++) {
+    for (let i = 0; i < 2 * TEXTS_PER_PACK + 2; i++) {
       const id = `r${String(i).padStart(3, '0')}`;
+      // The third pack: its two reports both unreadable, so no file.
       outcomes.push(
-        i === 1
+        i === 1 || i >= 2 * TEXTS_PER_PACK
           ? failedReport(id, `${id}.txt`, 'broken')
           : ok(id, `第${i}份报告，调解纠纷${i}件。`),
       );
     }
-    // The second pack: its two reports both unreadable, so no file.
-    outcomes.push(failedReport('r999', 'r999.txt', 'broken'));
     const { outcomes: packed, packs } = packOutcomes(outcomes);
     expect([...packs.keys()]).toEqual([packFileOf(0), packFileOf(1)]);
+    // index.json's sizes of them, from the rows alone.
+    const sizes = packSizesOf(packed.map((o) => o.textAt ?? null));
+    expect(sizes).toEqual([packs.get('texts/0.txt')?.length, packs.get('texts/1.txt')?.length]);
+    expect(listedPackSize(sizes, packed[0]?.textAt as TextLocator)).toBe(sizes[0]);
+    expect(listedPackSize(sizes, { file: 'texts/2.txt', offset: 0, length: 1 })).toBeUndefined();
+    expect(
+      listedPackSize([5, 0, 7], { file: 'texts/1.txt', offset: 0, length: 1 }),
+    ).toBeUndefined();
     expect(packed[1]?.textAt).toBeUndefined();
     expect(packed[0]?.textAt).toEqual({
       file: 'texts/0.txt',
@@ -105,7 +114,8 @@ describe('reading a text back', () => {
   it('takes nothing that is not the text: too few bytes, or not UTF-8 where it would be', () => {
     expect(textFromResponse(at, pack.subarray(0, 7), false)).toBeNull();
     expect(textFromResponse(at, pack.subarray(3, 8), true)).toBeNull();
-    // A pack replaced since the row was read: the range starts inside a character.
+    // A range that starts inside a character (a pack that is not the one the
+    // rows point into, which its size, listed in index.json, tells first).
     expect(textFromResponse({ ...at, offset: 4 }, pack, false)).toBeNull();
   });
 });

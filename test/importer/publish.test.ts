@@ -498,4 +498,42 @@ describe('fetching the published data', () => {
     expect(got.ok).toBe(false);
     if (!got.ok) expect(publishProblemText('en', got.reason)).toContain('run the extraction again');
   });
+
+  it('refuses a data folder an older version wrote (a text per file): a package would lose them', async () => {
+    const dataDir = await publishSamples();
+    const index = JSON.parse(readFileSync(join(dataDir, 'index.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    index['format'] = 6;
+    delete index['texts'];
+    writeFileSync(join(dataDir, 'index.json'), JSON.stringify(index));
+    serve(dataDir);
+    const got = await fetchPublished(
+      'http://intranet/site/data/',
+      () => new Set(),
+      () => undefined,
+    );
+    expect(got).toEqual({ ok: false, reason: { problem: 'old-format' } });
+    if (!got.ok) expect(publishProblemText('zh', got.reason)).toContain('旧版本');
+  });
+
+  it('stops, naming the pack, when it is not the one the rows point into', async () => {
+    const dataDir = await publishSamples();
+    // Another run's pack (or one copied in part): not the size index.json lists.
+    const pack = join(dataDir, 'texts', '0.txt');
+    writeFileSync(pack, readFileSync(pack).subarray(1));
+    serve(dataDir);
+    const got = await fetchPublished(
+      'http://intranet/site/data/',
+      () => new Set(),
+      () => undefined,
+    );
+    expect(got.ok).toBe(false);
+    if (got.ok) return;
+    expect(got.reason).toMatchObject({ problem: 'not-loaded', path: 'data/texts/0.txt' });
+    expect(publishProblemText('en', got.reason)).toMatch(
+      /^data\/texts\/0\.txt could not be loaded \(\d+ bytes \(index\.json lists \d+\): not where report [\w-]+'s text is\)$/,
+    );
+  });
 });

@@ -15,6 +15,7 @@ const PUBLISH_PROBLEM: Readonly<Record<PublishProblem['problem'], ImportMessage>
   'not-loaded': 'publishNotLoaded',
   'index-not-json': 'publishIndexNotJson',
   'no-corrections': 'publishNoCorrections',
+  'old-format': 'publishOldFormat',
 };
 
 /** Why a file was not imported, worded as reports.csv words the same problem in the CLI's run. */

@@ -38,11 +38,7 @@ export function ReportFullText({ report: ref }: { report: FullTextRef }) {
       : reports?.get(ref.reportId);
   // The row that says where the text is: undefined while its files load, null if none names it.
   const lookedUp = byCounty === true ? countyState !== 'loading' : reportsState !== 'loading';
-  const text = useReportText(
-    ref.reportId,
-    local?.text ?? null,
-    published ?? (lookedUp ? null : undefined),
-  );
+  const text = useReportText(ref.reportId, local?.text ?? null, published, lookedUp);
   const info = local?.metadata ?? published;
   const closeRef = useRef<HTMLButtonElement | null>(null);
   const boxRef = useRef<HTMLDivElement | null>(null);

@@ -180,7 +180,8 @@ function ValueSource() {
   const reportText = useReportText(
     source?.reportId ?? null,
     local?.text ?? null,
-    published ?? (lookedUp ? null : undefined),
+    published,
+    lookedUp,
   );
   const loaded = useSourceData(source, reportText);
   const textRef = useRef<HTMLDivElement | null>(null);

@@ -8,16 +8,19 @@ import { useEffect, useState } from 'react';
 import type { ReportInfo } from '../../dataset/model';
 
 /**
- * `report`: the published report's row; undefined while it is being looked
- * up, null when the lookup found none. Gives the text, null when it cannot
- * be had, undefined while it is on its way.
+ * `published`: the published report's row, if found; `lookedUp`: whether the
+ * files that would name it have loaded (or failed). Gives the text, null
+ * when it cannot be had (no row, a row with no text, a failed fetch),
+ * undefined while it is on its way.
  */
 export function useReportText(
   reportId: string | null,
   localText: string | null,
-  report: Pick<ReportInfo, 'text'> | null | undefined,
+  published: Pick<ReportInfo, 'text'> | undefined,
+  lookedUp: boolean,
 ): string | null | undefined {
   const [loaded, setLoaded] = useState<{ key: string; text: string | null } | null>(null);
+  const report = published ?? (lookedUp ? null : undefined);
   const at = report?.text;
   const key =
     reportId === null || localText !== null || at === undefined || at === null
