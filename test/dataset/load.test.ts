@@ -219,6 +219,7 @@ describe('the catalog version the data was built with', () => {
       reports: { file: 'reports.csv', rows: 0, bytes: 0 },
       indicators: [],
       counties: [],
+      texts: [],
     });
 
   it("is a warning naming index.json when it is not the app's, and the data is still read", async () => {
