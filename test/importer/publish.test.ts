@@ -481,39 +481,38 @@ describe('fetching the published data', () => {
     );
   });
 
-  it('refuses a data folder that does not list its corrections', async () => {
+  /** A published data folder with its index.json edited. */
+  async function withIndex(edit: (index: Record<string, unknown>) => void): Promise<string> {
     const dataDir = await publishSamples();
-    const index = JSON.parse(readFileSync(join(dataDir, 'index.json'), 'utf8')) as Record<
-      string,
-      unknown
-    >;
-    delete index['corrections'];
-    writeFileSync(join(dataDir, 'index.json'), JSON.stringify(index));
+    const path = join(dataDir, 'index.json');
+    const index = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    edit(index);
+    writeFileSync(path, JSON.stringify(index));
+    return dataDir;
+  }
+
+  /** fetchPublished of the folder served, replacing nothing. */
+  const fetchAll = (dataDir: string) => {
     serve(dataDir);
-    const got = await fetchPublished(
+    return fetchPublished(
       'http://intranet/site/data/',
       () => new Set(),
       () => undefined,
     );
+  };
+
+  it('refuses a data folder that does not list its corrections', async () => {
+    const got = await fetchAll(await withIndex((index) => delete index['corrections']));
     expect(got.ok).toBe(false);
     if (!got.ok) expect(publishProblemText('en', got.reason)).toContain('run the extraction again');
   });
 
   it('refuses a data folder an older version wrote (a text per file): a package would lose them', async () => {
-    const dataDir = await publishSamples();
-    const index = JSON.parse(readFileSync(join(dataDir, 'index.json'), 'utf8')) as Record<
-      string,
-      unknown
-    >;
-    index['format'] = 6;
-    delete index['texts'];
-    writeFileSync(join(dataDir, 'index.json'), JSON.stringify(index));
-    serve(dataDir);
-    const got = await fetchPublished(
-      'http://intranet/site/data/',
-      () => new Set(),
-      () => undefined,
-    );
+    const dataDir = await withIndex((index) => {
+      index['format'] = 6;
+      delete index['texts'];
+    });
+    const got = await fetchAll(dataDir);
     expect(got).toEqual({ ok: false, reason: { problem: 'old-format' } });
     if (!got.ok) expect(publishProblemText('zh', got.reason)).toContain('旧版本');
   });
@@ -523,12 +522,7 @@ describe('fetching the published data', () => {
     // Another run's pack (or one copied in part): not the size index.json lists.
     const pack = join(dataDir, 'texts', '0.txt');
     writeFileSync(pack, readFileSync(pack).subarray(1));
-    serve(dataDir);
-    const got = await fetchPublished(
-      'http://intranet/site/data/',
-      () => new Set(),
-      () => undefined,
-    );
+    const got = await fetchAll(dataDir);
     expect(got.ok).toBe(false);
     if (got.ok) return;
     expect(got.reason).toMatchObject({ problem: 'not-loaded', path: 'data/texts/0.txt' });
