@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { errorMessage, fail, ok, type Result } from '../extract/result';
+import { TEXTS_PER_PACK } from '../extract/text-packs';
 
 export interface CliOptions {
   readonly inDir: string;
@@ -97,8 +98,9 @@ Options:
   -h, --help          this text
 
 Writes: reports.csv, corrections.csv, catalog.json, the reports' texts
-(32 to a file under texts/), each county's rows under counties/, each indicator's values per year under
-indicators/, the first chart under first-chart/, and index.json.
+(${TEXTS_PER_PACK} to a file under texts/), each county's rows under counties/,
+each indicator's values per year under indicators/, the first chart under
+first-chart/, and index.json.
 
 The output folder is whole or untouched: a run writes beside it
 (.<name>.partial-…) and swaps the result in at the end; a run that stops

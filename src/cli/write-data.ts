@@ -63,8 +63,8 @@ function quoteFrom(
 function readText(dir: string, at: TextLocator): string {
   const bytes = Buffer.alloc(at.length);
   const fd = openSync(join(dir, at.file), 'r');
+  let read = 0;
   try {
-    let read = 0;
     while (read < at.length) {
       const n = readSync(fd, bytes, read, at.length - read, at.offset + read);
       if (n === 0) break;
@@ -73,7 +73,7 @@ function readText(dir: string, at: TextLocator): string {
   } finally {
     closeSync(fd);
   }
-  return bytes.toString('utf8');
+  return bytes.toString('utf8', 0, read);
 }
 
 /**
