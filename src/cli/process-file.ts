@@ -117,9 +117,7 @@ export async function processPack(
   for (const file of files) {
     const { outcome, bytes } = await outcomeOf(file);
     // The text is kept as bytes until the pack is written; the findings go on at once.
-    const written =
-      outcome.status === 'ok' ? { ...outcome, textAt: writer.add(outcome.text) } : outcome;
-    await each({ packed: pack(written, tables), bytes });
+    await each({ packed: pack(writer.place(outcome), tables), bytes });
   }
   // Into the texts folder the run made: never made here, so a worker still
   // busy while a stopped run removes its folder cannot make it again.

@@ -77,6 +77,11 @@ export class PackWriter {
     return at;
   }
 
+  /** A report's outcome with where its text is, once added; one with no text (status error) as it is. */
+  place(outcome: ReportOutcome): ReportOutcome {
+    return outcome.status === 'ok' ? { ...outcome, textAt: this.add(outcome.text) } : outcome;
+  }
+
   /** Whether no text was added: no file is written for it. */
   get empty(): boolean {
     return this.#chunks.length === 0;
@@ -120,9 +125,7 @@ export function packOutcomes(outcomes: readonly ReportOutcome[]): {
   const packs = new Map<string, Uint8Array>();
   for (const [n, group] of packGroups(outcomes).entries()) {
     const writer = new PackWriter(n);
-    for (const o of group) {
-      packed.push(o.status === 'ok' ? { ...o, textAt: writer.add(o.text) } : o);
-    }
+    for (const o of group) packed.push(writer.place(o));
     if (!writer.empty) packs.set(writer.file, writer.bytes());
   }
   return { outcomes: packed, packs };
