@@ -193,11 +193,7 @@ export function publishedText(dir: string, reportId: string): string | null {
 
 /** A reports.csv row's text (see publishedText). */
 export function textOfRow(dir: string, row: Record<string, string>): string | null {
-  const at = parseLocator({
-    text_file: row['text_file'] ?? '',
-    text_offset: row['text_offset'] ?? '',
-    text_length: row['text_length'] ?? '',
-  });
+  const at = parseLocator(row);
   if (typeof at === 'string') throw new Error(`${dir}: ${at}`);
   if (at === null) return null;
   const bytes = readFileSync(join(dir, at.file)).subarray(at.offset, at.offset + at.length);

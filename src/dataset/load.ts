@@ -22,7 +22,7 @@ import {
 import { isCounted } from '../extract/columns';
 import { fileError } from '../extract/result';
 import { dataPath, dataUrl, fetchData, fetchDataRange, fetchIndex, type Fetched } from './fetch';
-import { listedPackSize, rangeOf, textFromResponse, type TextLocator } from '../extract/text-packs';
+import { listedPackSize, rangeOf, textOfPack, type TextLocator } from '../extract/text-packs';
 import {
   countyKeyOf,
   modelFromIndex,
@@ -308,12 +308,11 @@ async function fetchReportText(at: TextLocator): Promise<string | null> {
     console.error(fetched.reason.message);
     return null;
   }
-  // Another pack than the one the rows point into (replaced since index.json was read, or copied in part).
-  if (fetched.data.total !== listed) {
+  const text = textOfPack(packSizes, at, fetched.data);
+  if (text === null) {
     console.error(
-      `${dataPath(at.file)} is ${fetched.data.total ?? '?'} bytes, index.json lists ${listed}`,
+      `${dataPath(at.file)}: ${fetched.data.total ?? '?'} bytes (index.json lists ${listed}), or not the text at its row's bytes`,
     );
-    return null;
   }
-  return textFromResponse(at, fetched.data.bytes, fetched.data.partial);
+  return text;
 }

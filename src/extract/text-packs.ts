@@ -164,12 +164,12 @@ const wholeNumber = (s: string): number | null =>
  * the cells are not one (a pack of another name, a number that is not a
  * whole one): a row never makes the page fetch anything but a pack.
  */
-export function parseLocator(cells: {
-  readonly text_file: string;
-  readonly text_offset: string;
-  readonly text_length: string;
+export function parseLocator(row: {
+  readonly text_file?: string;
+  readonly text_offset?: string;
+  readonly text_length?: string;
 }): TextLocator | null | string {
-  const { text_file: file, text_offset: offsetCell, text_length: lengthCell } = cells;
+  const { text_file: file = '', text_offset: offsetCell = '', text_length: lengthCell = '' } = row;
   if (file === '' && offsetCell === '' && lengthCell === '') return null;
   if (!PACK_FILE.test(file)) return `text_file "${file}" is not a pack of texts (texts/<n>.txt)`;
   const offset = wholeNumber(offsetCell);
@@ -199,6 +199,23 @@ export function textFromResponse(
   } catch {
     return null;
   }
+}
+
+/**
+ * A text from what the server sent for it (see textFromResponse), if the
+ * pack is the one the rows point into: of the size index.json lists
+ * (`listed`, packSizesOf), as the server gives it (`total`: Content-Range's
+ * whole size, or the whole body's). Null otherwise: a pack replaced since
+ * index.json was read, or copied in part, is never read at the rows' offsets.
+ */
+export function textOfPack(
+  listed: readonly number[],
+  at: TextLocator,
+  sent: { readonly bytes: Uint8Array; readonly partial: boolean; readonly total: number | null },
+): string | null {
+  const size = listedPackSize(listed, at);
+  if (size === undefined || sent.total !== size) return null;
+  return textFromResponse(at, sent.bytes, sent.partial);
 }
 
 /** The Range header value asking for a text's bytes (at least one). */

@@ -6,12 +6,7 @@
  */
 import { errorMessage, fail, ok, type Result } from '../extract/result';
 import { INDEX_FORMAT, type DataIndex } from '../extract/data-index';
-import {
-  listedPackSize,
-  parseLocator,
-  textFromResponse,
-  type TextLocator,
-} from '../extract/text-packs';
+import { listedPackSize, parseLocator, textOfPack, type TextLocator } from '../extract/text-packs';
 import { readUtf8 } from '../dataset/fetch';
 import { readRows, type PublishedData, type Row } from './publish';
 
@@ -76,11 +71,7 @@ export async function fetchPublished(
   for (const row of rows) {
     const id = row['report_id'] ?? '';
     if (row['status'] === 'error' || id === '' || replaced.has(id)) continue;
-    const at = parseLocator({
-      text_file: row['text_file'] ?? '',
-      text_offset: row['text_offset'] ?? '',
-      text_length: row['text_length'] ?? '',
-    });
+    const at = parseLocator(row);
     if (at === null || typeof at === 'string') {
       const detail = `report ${id}: ${at ?? 'no text_file'}`;
       return fail({ problem: 'not-loaded', path: 'data/reports.csv', detail });
@@ -105,10 +96,9 @@ export async function fetchPublished(
   const texts = new Map<string, Uint8Array>();
   for (const { id, at } of located) {
     const pack = fetched.get(at.file) ?? new Uint8Array();
-    const size = listedPackSize(packSizes, at);
     // The pack the rows point into, and the report's text in it (see text-packs.ts).
-    const text = size === pack.length ? textFromResponse(at, pack, false) : null;
-    if (text === null) {
+    if (textOfPack(packSizes, at, { bytes: pack, partial: false, total: pack.length }) === null) {
+      const size = listedPackSize(packSizes, at);
       const detail = `${pack.length} bytes (index.json lists ${size ?? 'none'}): not where report ${id}'s text is`;
       return fail({ problem: 'not-loaded', path: `data/${at.file}`, detail });
     }

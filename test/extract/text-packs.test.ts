@@ -17,6 +17,7 @@ import {
   parseLocator,
   rangeOf,
   textFromResponse,
+  textOfPack,
   TEXTS_PER_PACK,
   type TextLocator,
 } from '../../src/extract/text-packs';
@@ -109,6 +110,22 @@ describe('reading a text back', () => {
 
   it('cuts the text out of a whole pack from a server that ignores ranges', () => {
     expect(textFromResponse(at, pack, false)).toBe('调解');
+  });
+
+  it('reads only the pack index.json lists: of its size, as the server gives it', () => {
+    const bytes = ranged(pack, rangeOf(at));
+    expect(textOfPack([pack.length], at, { bytes, partial: true, total: pack.length })).toBe(
+      '调解',
+    );
+    expect(textOfPack([pack.length], at, { bytes: pack, partial: false, total: pack.length })).toBe(
+      '调解',
+    );
+    // Replaced since the page read index.json, a range without its whole size, a pack not listed.
+    expect(
+      textOfPack([pack.length + 1], at, { bytes, partial: true, total: pack.length }),
+    ).toBeNull();
+    expect(textOfPack([pack.length], at, { bytes, partial: true, total: null })).toBeNull();
+    expect(textOfPack([], at, { bytes: pack, partial: false, total: pack.length })).toBeNull();
   });
 
   it('takes nothing that is not the text: too few bytes, or not UTF-8 where it would be', () => {

@@ -155,11 +155,7 @@ describe('the publish package', () => {
     const rows = readRows(entry(pkg, 'public/data/reports.csv'));
     expect(rows.map((r) => r['report_id']).sort()).toEqual([...ids].sort());
     for (const row of rows) {
-      const at = parseLocator({
-        text_file: row['text_file'] ?? '',
-        text_offset: row['text_offset'] ?? '',
-        text_length: row['text_length'] ?? '',
-      });
+      const at = parseLocator(row);
       if (at === null || typeof at === 'string') throw new Error(`${row['report_id']}: ${at}`);
       const text = strFromU8(pack.subarray(at.offset, at.offset + at.length));
       // The text as extracted from the package's own copy of the report.
