@@ -16,6 +16,13 @@ const WORKER = new URL(
 );
 
 /**
+ * Batches a thread holds at once: it starts its next pack as soon as one is
+ * done, rather than waiting for the main thread to take the results and
+ * send another (a busy machine may not run the main thread at once).
+ */
+const IN_FLIGHT = 2;
+
+/**
  * Processes files (in report id order) on `workers` threads, a pack of texts
  * at a time: each pack is written by one thread, its files in order. Results
  * come back in any order; callers sort by report id, so the output does not
@@ -51,14 +58,22 @@ export async function processInWorkers(
       threads.map(
         (thread) =>
           new Promise<void>((resolve, reject) => {
+            let sent = 0;
             const feed = (): void => {
-              const batch = batches[next++];
-              if (batch === undefined) resolve();
-              else thread.postMessage(batch);
+              const batch = batches[next];
+              if (batch === undefined) {
+                if (sent === 0) resolve();
+                return;
+              }
+              next++;
+              sent++;
+              thread.postMessage(batch);
             };
             thread.on('message', (message: { results: Processed[] }) => {
-              onResults(message.results);
+              sent--;
+              // The next batch first: the thread goes on while these results are spilled.
               feed();
+              onResults(message.results);
             });
             thread.on('error', (error) => {
               if (!stopping) reject(error);
@@ -68,7 +83,7 @@ export async function processInWorkers(
                 reject(new Error(`extraction worker stopped with code ${code}`));
               }
             });
-            feed();
+            for (let i = 0; i < IN_FLIGHT; i++) feed();
           }),
       ),
     );

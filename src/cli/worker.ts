@@ -13,12 +13,19 @@ export interface Batch {
   readonly tables: boolean;
 }
 
+/**
+ * The pool sends the next batch before this one is done (IN_FLIGHT in
+ * pool.ts): each waits for the one before, so a pack's files stay in order
+ * and one pack is written at a time.
+ */
+let queue: Promise<void> = Promise.resolve();
+
 parentPort?.on('message', (batch: Batch) => {
-  void (async () => {
+  queue = queue.then(async () => {
     const results: Processed[] = [];
     await processPack(batch.files, batch.pack, batch.outDir, batch.tables, (r) => {
       results.push(r);
     });
     parentPort?.postMessage({ results });
-  })();
+  });
 });

@@ -166,7 +166,7 @@ export function groupByIndicator<T>(
   return groups;
 }
 
-interface Placed {
+export interface Placed {
   readonly reportId: string;
   readonly town: string;
   readonly county: string;
@@ -174,6 +174,19 @@ interface Placed {
   readonly province: string;
   readonly year: number | null;
 }
+
+/**
+ * Whether two rows are of one report and place: a report's values come one
+ * after another, so what their place gives (a town's number, a county's) is
+ * worked out once for them all.
+ */
+export const samePlace = (a: Placed, b: Placed): boolean =>
+  a.reportId === b.reportId &&
+  a.town === b.town &&
+  a.county === b.county &&
+  a.city === b.city &&
+  a.province === b.province &&
+  a.year === b.year;
 
 export interface IndexSizes {
   readonly reports: number;
@@ -243,8 +256,10 @@ export function indexBuilder(readable: readonly Placed[], reportRows: number): I
     reportYears.set(id, own);
   };
   for (const r of readable) place(r);
+  let placed: IndexedValue | undefined;
   const value = (v: IndexedValue): void => {
-    place(v);
+    if (placed === undefined || !samePlace(placed, v)) place(v);
+    placed = v;
     let tally = tallies.get(v.indicator);
     if (tally === undefined) {
       tally = { values: 0, years: new Map() };

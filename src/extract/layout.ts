@@ -16,6 +16,7 @@ import {
   countyKeyOf,
   indexBuilder,
   INDEX_FILE,
+  samePlace,
   SPLIT_PATH_SHAPES,
   valuesFileOf,
   type CountyFile,
@@ -139,6 +140,14 @@ export interface LayoutWriter {
 const readableReports = (reports: readonly ReportRow[]) =>
   reports.filter((r) => isCounted(r.status)).map((r) => ({ reportId: r.reportId, ...r.metadata }));
 
+/** Where a value goes by its place: its county's number and values file, its town's number. */
+interface ValuePlace {
+  readonly of: ResolvedValue;
+  readonly county: number;
+  readonly town: number | null;
+  readonly file: string;
+}
+
 /** How many rows each county number's file of one kind holds. */
 type CountyCounts = Record<CountyFile, Map<number, number>>;
 
@@ -194,10 +203,15 @@ export function layoutWriter(
     sink(path, line);
   };
   /** A row's line into the file of this kind of county `n` (none for a place no report has). */
-  const putCounty = (n: number | undefined, kind: CountyFile, line: string): void => {
+  const putCounty = (
+    n: number | undefined,
+    kind: CountyFile,
+    line: string,
+    file = n === undefined ? '' : countyFileOf(n, kind),
+  ): void => {
     if (n === undefined) return;
     add(countyCounts[kind], n);
-    putSplit(countyFileOf(n, kind), COUNTY_TABLE_OF[kind].header, line);
+    putSplit(file, COUNTY_TABLE_OF[kind].header, line);
   };
 
   for (const name of fullTables) start(name, TABLE_OF[name].header);
@@ -209,19 +223,41 @@ export function layoutWriter(
     putCounty(countyOfReport.get(r.reportId), 'reports', COUNTY_REPORTS_TABLE.line(r));
   }
 
-  const value = (v: ResolvedValue): void => {
+  /** What the last value's place gave (see samePlace): its county, town number and county file. */
+  let placed: ValuePlace | undefined;
+  const placeOf = (v: ResolvedValue): ValuePlace => {
+    if (placed !== undefined && samePlace(placed.of, v)) return placed;
     const county = numberOf.get(countyKeyOf(v));
     if (county === undefined) throw new Error(`value of ${v.reportId}: a place no report has`);
-    const cells = valueCells(v, v.year === null ? null : townNumber(v));
+    const town = v.year === null ? null : townNumber(v);
+    placed = { of: v, county, town, file: countyFileOf(county, 'values') };
+    return placed;
+  };
+  /** Each indicator's file of each year, named once. */
+  const yearFiles = new Map<IndicatorId, Map<number, string>>();
+  const yearFileOf = (indicator: IndicatorId, year: number): string => {
+    let files = yearFiles.get(indicator);
+    if (files === undefined) yearFiles.set(indicator, (files = new Map()));
+    let file = files.get(year);
+    if (file === undefined) {
+      file = valuesFileOf(indicator, year);
+      files.set(year, file);
+      valueFiles.add(file);
+    }
+    return file;
+  };
+
+  const value = (v: ResolvedValue): void => {
+    const { county, town, file: countyFile } = placeOf(v);
+    const cells = valueCells(v, town);
     // Each file's columns (SITE_VALUE_COLUMNS, COUNTY_VALUE_COLUMNS; every one with --tables).
     if (fullTables.has('indicators.csv')) putFull('indicators.csv', VALUES_TABLE.line(cells));
     // Rows without a year are in their county's file only.
     if (v.year !== null) {
-      const file = valuesFileOf(v.indicator, v.year);
-      valueFiles.add(file);
+      const file = yearFileOf(v.indicator, v.year);
       putSplit(file, SITE_VALUES_TABLE.header, SITE_VALUES_TABLE.line(cells));
     }
-    putCounty(county, 'values', COUNTY_VALUES_TABLE.line(cells));
+    putCounty(county, 'values', COUNTY_VALUES_TABLE.line(cells), countyFile);
     add(valueRows, v.indicator);
     index.value(v);
   };

@@ -200,14 +200,17 @@ export function resolveValues(
   const rows = new Map<string, ResolvedValue>();
   const rowKey = (group: string, indicator: IndicatorId): string => `${group}\u0000${indicator}`;
   // Each report's own best mention of an indicator: where a correction naming
-  // that report points when another report's mention was chosen.
+  // that report points when another report's mention was chosen (kept only
+  // when there are corrections).
   const ownBest = new Map<string, Mention>();
   for (const [key, byIndicator] of groups) {
     for (const [indicator, candidates] of byIndicator) {
       const sorted = [...candidates].sort(compareCandidates);
-      for (const c of sorted) {
-        const own = rowKey(c.report.reportId, indicator);
-        if (!ownBest.has(own)) ownBest.set(own, c.mention);
+      if (corrections.length > 0) {
+        for (const c of sorted) {
+          const own = rowKey(c.report.reportId, indicator);
+          if (!ownBest.has(own)) ownBest.set(own, c.mention);
+        }
       }
       const chosen = sorted[0];
       if (chosen === undefined) continue;
