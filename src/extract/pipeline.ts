@@ -3,7 +3,7 @@
  * CLI feeds it files; the browser importer can feed it dropped files.
  */
 import { decodeReport } from './decode';
-import { extractReport } from './extract-report';
+import { extractReports } from './extract-report';
 import { inTableOrder, type QuotedMention, type QuotedUnused } from './figures';
 import { byCodeUnit } from './text';
 import {
@@ -81,9 +81,34 @@ export const isNotAReport = (o: ReportOutcome): boolean =>
 
 /** Decodes and extracts one report; a broken file gives an error outcome, never a throw. */
 export function processReport(reportId: string, file: string, bytes: Uint8Array): ReportOutcome {
-  const decoded = decodeReport(bytes);
-  if (!decoded.ok) return failedReport(reportId, file, decoded.reason);
-  return processText(reportId, file, decoded.data.text, 'txt', decoded.data.encoding);
+  return processReports([{ reportId, file, bytes }])[0] as ReportOutcome;
+}
+
+/** A report file's bytes, as processReports takes them. */
+export interface ReportBytes {
+  readonly reportId: string;
+  readonly file: string;
+  readonly bytes: Uint8Array;
+}
+
+/**
+ * Several reports, each what processReport gives it, extracted together a
+ * step at a time (extractReports): faster than one after another.
+ */
+export function processReports(reports: readonly ReportBytes[]): ReportOutcome[] {
+  const decoded = reports.map((r) => decodeReport(r.bytes));
+  const texts: ReportText[] = [];
+  decoded.forEach((d, i) => {
+    const { reportId, file } = reports[i] as ReportBytes;
+    if (d.ok)
+      texts.push({ reportId, file, text: d.data.text, format: 'txt', encoding: d.data.encoding });
+  });
+  const extracted = processTexts(texts);
+  let next = 0;
+  return decoded.map((d, i) => {
+    const { reportId, file } = reports[i] as ReportBytes;
+    return d.ok ? (extracted[next++] as ReportOutcome) : failedReport(reportId, file, d.reason);
+  });
 }
 
 /**
@@ -97,22 +122,39 @@ export function processText(
   format: string,
   encoding: string,
 ): ReportOutcome {
-  const extraction = extractReport(reportId, text);
-  return {
-    reportId,
-    file,
-    status: 'ok',
-    error: '',
-    format,
-    encoding,
-    text: extraction.text,
-    chars: extraction.text.length,
-    detected: extraction.detected.metadata,
-    missing: extraction.detected.missing,
-    inferred: extraction.detected.inferred,
-    mentions: extraction.mentions,
-    unused: extraction.unused,
-  };
+  return processTexts([{ reportId, file, text, format, encoding }])[0] as ReportOutcome;
+}
+
+/** A report's text, as processTexts takes it (see processText). */
+export interface ReportText {
+  readonly reportId: string;
+  readonly file: string;
+  readonly text: string;
+  readonly format: string;
+  readonly encoding: string;
+}
+
+/** Several texts, each what processText gives it, extracted together (extractReports). */
+export function processTexts(texts: readonly ReportText[]): ReportOutcome[] {
+  const extractions = extractReports(texts.map((t) => ({ reportId: t.reportId, rawText: t.text })));
+  return extractions.map((extraction, i) => {
+    const { reportId, file, format, encoding } = texts[i] as ReportText;
+    return {
+      reportId,
+      file,
+      status: 'ok',
+      error: '',
+      format,
+      encoding,
+      text: extraction.text,
+      chars: extraction.text.length,
+      detected: extraction.detected.metadata,
+      missing: extraction.detected.missing,
+      inferred: extraction.detected.inferred,
+      mentions: extraction.mentions,
+      unused: extraction.unused,
+    };
+  });
 }
 
 export interface Datasets {

@@ -10,7 +10,7 @@
  *
  * `npm run extract -- --in publish.zip` on it writes public/data/ again, byte
  * for byte: public/data/ is built here by the same pipeline on the same
- * files (processReport on the bytes the zip holds, finalizeDatasets,
+ * files (processReports on the bytes the zip holds, finalizeDatasets,
  * siteLayout). Runs in the import worker.
  */
 import Papa from 'papaparse';
@@ -21,8 +21,9 @@ import {
   formatIssue,
   INDEX_FILE,
   type Issue,
+  packGroups,
   packOutcomes,
-  processReport,
+  processReports,
   siteLayout,
   type ReportOutcome,
 } from '../extract';
@@ -297,14 +298,19 @@ export function buildPackage(
   const corrections = csv(CORRECTION_COLUMNS, [...part.corrections, ...correctionRows(imported)]);
 
   // The CLI's run on the files below, here: the same bytes through the same
-  // code, in the order of their ids (which decides the packs of texts).
-  const read: ReportOutcome[] = [...sources]
-    .sort(([a], [b]) => byCodeUnit(a, b))
-    .map(([id, bytes], i) => {
-      const outcome = processReport(id, textPathOf(id), bytes);
-      onProgress(i + 1, sources.size, textPathOf(id));
-      return outcome;
-    });
+  // code, in the order of their ids (which decides the packs of texts), a
+  // pack's reports extracted together as the CLI extracts them.
+  const read: ReportOutcome[] = [];
+  const sorted = [...sources].sort(([a], [b]) => byCodeUnit(a, b));
+  for (const group of packGroups(sorted)) {
+    read.push(
+      ...processReports(
+        group.map(([reportId, bytes]) => ({ reportId, file: textPathOf(reportId), bytes })),
+      ),
+    );
+    const last = group[group.length - 1];
+    if (last !== undefined) onProgress(read.length, sources.size, textPathOf(last[0]));
+  }
   const { outcomes, packs } = packOutcomes(read);
   const texts = new Map(outcomes.map((o) => [o.reportId, o.text]));
   const datasets = finalizeDatasets({
