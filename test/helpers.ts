@@ -23,9 +23,19 @@ import {
   type ReportStatus,
 } from '../src/extract/columns';
 import { INDEX_FILE, type CountyFile, type DataIndex } from '../src/extract/data-index';
+import { extractReports, type ReportExtraction } from '../src/extract/extract-report';
+import { processReports, type ReportOutcome } from '../src/extract/pipeline';
 import { parseLocator } from '../src/extract/text-packs';
 
 export const SAMPLE_DIR = join(import.meta.dirname, '..', 'data', 'reports');
+
+/** One report's findings from its decoded text (the extractor takes reports in runs: extractReports). */
+export const extractReport = (reportId: string, rawText: string): ReportExtraction =>
+  extractReports([{ reportId, rawText }])[0] as ReportExtraction;
+
+/** One report file's outcome from its bytes (the extractor takes reports in runs: processReports). */
+export const processReport = (reportId: string, file: string, bytes: Uint8Array): ReportOutcome =>
+  processReports([{ reportId, file, bytes }])[0] as ReportOutcome;
 
 export function tempDir(prefix = 'rol-'): string {
   return mkdtempSync(join(tmpdir(), prefix));

@@ -54,39 +54,41 @@ export async function processInWorkers(
     return Promise.all(threads.map((t) => t.terminate()));
   });
   try {
-    await Promise.all(
-      threads.map(
-        (thread) =>
-          new Promise<void>((resolve, reject) => {
-            let sent = 0;
-            const feed = (): void => {
-              const batch = batches[next];
-              if (batch === undefined) {
-                if (sent === 0) resolve();
-                return;
-              }
-              next++;
-              sent++;
-              thread.postMessage(batch);
-            };
-            thread.on('message', (message: { results: Processed[] }) => {
-              sent--;
-              // The next batch first: the thread goes on while these results are spilled.
-              feed();
-              onResults(message.results);
-            });
-            thread.on('error', (error) => {
-              if (!stopping) reject(error);
-            });
-            thread.on('exit', (code) => {
-              if (code !== 0 && !stopping) {
-                reject(new Error(`extraction worker stopped with code ${code}`));
-              }
-            });
-            for (let i = 0; i < IN_FLIGHT; i++) feed();
-          }),
-      ),
+    const feeds: (() => void)[] = [];
+    const finished = threads.map(
+      (thread) =>
+        new Promise<void>((resolve, reject) => {
+          let sent = 0;
+          const feed = (): void => {
+            const batch = batches[next];
+            if (batch === undefined) {
+              if (sent === 0) resolve();
+              return;
+            }
+            next++;
+            sent++;
+            thread.postMessage(batch);
+          };
+          thread.on('message', (message: { results: Processed[] }) => {
+            sent--;
+            // The next batch first: the thread goes on while these results are spilled.
+            feed();
+            onResults(message.results);
+          });
+          thread.on('error', (error) => {
+            if (!stopping) reject(error);
+          });
+          thread.on('exit', (code) => {
+            if (code !== 0 && !stopping) {
+              reject(new Error(`extraction worker stopped with code ${code}`));
+            }
+          });
+          feeds.push(feed);
+        }),
     );
+    // A pack to every thread, then a second to each: never two to one while another has none.
+    for (let round = 0; round < IN_FLIGHT; round++) for (const feed of feeds) feed();
+    await Promise.all(finished);
   } finally {
     forget();
     await Promise.all(threads.map((t) => t.terminate()));

@@ -7,6 +7,8 @@ import {
   installUtf8Decoder,
   isNotAReport,
   processReports,
+  RUN_BYTES,
+  runsOf,
   processText,
   PackWriter,
   refusedReport,
@@ -90,15 +92,20 @@ interface Found {
   readonly bytes: number;
 }
 
+/** A report file and what was read of it. */
+interface Taken {
+  readonly file: ReportFile;
+  readonly read: Read;
+}
+
 /** Report files extracted (src/extract) from what was read of each, in their order. */
-async function outcomesOf(files: readonly ReportFile[], reads: readonly Read[]): Promise<Found[]> {
+async function outcomesOf(run: readonly Taken[]): Promise<Found[]> {
   const found: Found[] = [];
   // Plain text is decoded by the extractor as bytes (the fast path: most
   // reports), all of them together (processReports); every other file is read
   // by src/documents, as the importer reads it.
   const texts: { readonly at: number; readonly bytes: Uint8Array }[] = [];
-  for (const [at, file] of files.entries()) {
-    const read = reads[at] ?? null;
+  for (const [at, { file, read }] of run.entries()) {
     if (read === null) {
       found[at] = { outcome: await processDocument(file, new Uint8Array()), bytes: 0 };
     } else if (typeof read === 'string') {
@@ -111,7 +118,7 @@ async function outcomesOf(files: readonly ReportFile[], reads: readonly Read[]):
   }
   const outcomes = processReports(
     texts.map(({ at, bytes }) => {
-      const { reportId, display } = files[at] as ReportFile;
+      const { reportId, display } = (run[at] as Taken).file;
       return { reportId, file: display, bytes };
     }),
   );
@@ -122,21 +129,16 @@ async function outcomesOf(files: readonly ReportFile[], reads: readonly Read[]):
 }
 
 /**
- * Bytes of files read before they are extracted together (a pack's 32
- * reports are about 0.4 MB; a few large documents are taken a run at a time).
- */
-const READ_AHEAD = 4 << 20;
-
-/**
  * The files of one pack (src/extract/text-packs.ts: the `n`th group of
- * TEXTS_PER_PACK reports by id), in order, a run of them at a time: read,
- * extracted, then each text appended to the pack and its findings
- * serialised (see spill.ts; `tables`: for the complete tables too) with
- * where the text is; then the pack written into the texts folder of the
- * data folder being written (`outDir`).
- * Runs on the main thread or in a worker alike: `each` takes each file's
- * findings as they come (the main thread's progress and its chances for
- * Ctrl+C to stop it).
+ * TEXTS_PER_PACK reports by id), in order, a run of them at a time (runsOf:
+ * `runBytes` of them at most, the whole pack as a rule): read, extracted,
+ * then each text appended to the pack and its findings serialised (see
+ * spill.ts; `tables`: for the complete tables too) with where the text is;
+ * then the pack written into the texts folder of the data folder being
+ * written (`outDir`). Runs on the main thread or in a worker alike: `each`
+ * takes each file's findings in order, a run's one after another once the
+ * run is extracted (the main thread's progress and its chances for Ctrl+C
+ * to stop it).
  */
 export async function processPack(
   files: readonly ReportFile[],
@@ -144,27 +146,21 @@ export async function processPack(
   outDir: string,
   tables: boolean,
   each: (processed: Processed) => void | Promise<void>,
-  readAhead = READ_AHEAD,
+  runBytes = RUN_BYTES,
 ): Promise<void> {
   const writer = new PackWriter(n);
   // A run of files read, then extracted, then their findings serialised:
   // each step done for one file at a time, between the others, took longer
   // (each evicted from the processor's caches what the next had there); a
   // read alone four times as long.
-  for (let from = 0; from < files.length;) {
-    const reads: Read[] = [];
-    let held = 0;
-    while (from + reads.length < files.length && (reads.length === 0 || held < readAhead)) {
-      const read = readFile(files[from + reads.length] as ReportFile);
-      reads.push(read);
-      if (read instanceof Uint8Array) held += read.length;
-    }
-    const found = await outcomesOf(files.slice(from, from + reads.length), reads);
+  const take = (file: ReportFile): Taken => ({ file, read: readFile(file) });
+  const bytesOf = ({ read }: Taken): number => (read instanceof Uint8Array ? read.length : 0);
+  for (const run of runsOf(files, take, bytesOf, runBytes)) {
+    const found = await outcomesOf(run);
     // The text is kept as bytes until the pack is written; the findings go on at once.
     for (const { outcome, bytes } of found) {
       await each({ packed: pack(writer.place(outcome), tables), bytes });
     }
-    from += reads.length;
   }
   // Into the texts folder the run made: never made here, so a worker still
   // busy while a stopped run removes its folder cannot make it again.

@@ -166,7 +166,7 @@ export function groupByIndicator<T>(
   return groups;
 }
 
-export interface Placed {
+interface Placed {
   readonly reportId: string;
   readonly town: string;
   readonly county: string;

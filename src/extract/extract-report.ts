@@ -12,14 +12,11 @@ export interface ReportExtraction {
 }
 
 /**
- * Text in, findings out. `rawText` is decoded text; it is normalised here.
- * Its figures (figuresOf), and its town, year and title read off the text.
+ * Text in, findings out, for several reports: each `rawText` is decoded
+ * text, normalised here; its figures (figuresOf), and its town, year and
+ * title read off the text. Each step is taken for every report before the
+ * next (figuresOfAll): each report's findings are what it gives alone.
  */
-export function extractReport(reportId: string, rawText: string): ReportExtraction {
-  return extractReports([{ reportId, rawText }])[0] as ReportExtraction;
-}
-
-/** Several reports' findings, each what extractReport gives, a step at a time (figuresOfAll). */
 export function extractReports(
   reports: readonly { readonly reportId: string; readonly rawText: string }[],
 ): ReportExtraction[] {

@@ -12,7 +12,7 @@ export {
   type DecodedText,
   type Utf8Decoder,
 } from './decode';
-export { extractReport, type ReportExtraction } from './extract-report';
+export { extractReports, type ReportExtraction } from './extract-report';
 export { inTableOrder, type QuotedMention, type QuotedUnused } from './figures';
 export {
   CORRECTION_COLUMNS,
@@ -66,13 +66,13 @@ export {
   failedReport,
   finalizeDatasets,
   isNotAReport,
-  processReport,
   processReports,
   processText,
-  processTexts,
   refusedReport,
+  RUN_BYTES,
+  runsOf,
 } from './pipeline';
-export type { Datasets, ReportBytes, ReportOutcome, ReportText } from './pipeline';
+export type { Datasets, ReportBytes, ReportOutcome } from './pipeline';
 export { finalizeReports, summarize } from './finalize';
 export type { FinalizedReports, ReportRow, ReportSummary, Resolvable, SideFiles } from './finalize';
 export { resolveByGroups, resolveValues, type ResolvedValue } from './resolve';

@@ -202,16 +202,19 @@ export function layoutWriter(
     if (!started.has(path)) start(path, header);
     sink(path, line);
   };
-  /** A row's line into the file of this kind of county `n` (none for a place no report has). */
+  /**
+   * A row's line into the file of this kind of county `n` (none for a place
+   * no report has); `file`, that file's name when known already.
+   */
   const putCounty = (
     n: number | undefined,
     kind: CountyFile,
     line: string,
-    file = n === undefined ? '' : countyFileOf(n, kind),
+    file?: string,
   ): void => {
     if (n === undefined) return;
     add(countyCounts[kind], n);
-    putSplit(file, COUNTY_TABLE_OF[kind].header, line);
+    putSplit(file ?? countyFileOf(n, kind), COUNTY_TABLE_OF[kind].header, line);
   };
 
   for (const name of fullTables) start(name, TABLE_OF[name].header);

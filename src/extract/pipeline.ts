@@ -79,11 +79,6 @@ export function refusedReport(reportId: string, file: string, why: ReportNote): 
 export const isNotAReport = (o: ReportOutcome): boolean =>
   o.mentions.length === 0 && o.detected.town === '';
 
-/** Decodes and extracts one report; a broken file gives an error outcome, never a throw. */
-export function processReport(reportId: string, file: string, bytes: Uint8Array): ReportOutcome {
-  return processReports([{ reportId, file, bytes }])[0] as ReportOutcome;
-}
-
 /** A report file's bytes, as processReports takes them. */
 export interface ReportBytes {
   readonly reportId: string;
@@ -92,8 +87,43 @@ export interface ReportBytes {
 }
 
 /**
- * Several reports, each what processReport gives it, extracted together a
- * step at a time (extractReports): faster than one after another.
+ * Bytes of reports extracted together at most (a run, of one report at
+ * least): a pack's 32 are about 0.4 MB; large documents go a few at a time,
+ * so what a run holds between its steps stays small.
+ */
+export const RUN_BYTES = 4 << 20;
+
+/**
+ * Items in runs to extract together, in order: each item taken (`take`: read
+ * from disk, say) as its run is made, a run ending once it holds `limit`
+ * bytes (`bytesOf` each taken item).
+ */
+export function* runsOf<T, R>(
+  items: Iterable<T>,
+  take: (item: T) => R,
+  bytesOf: (taken: R) => number,
+  limit = RUN_BYTES,
+): Generator<R[]> {
+  let run: R[] = [];
+  let held = 0;
+  for (const item of items) {
+    const taken = take(item);
+    run.push(taken);
+    held += bytesOf(taken);
+    if (held >= limit) {
+      yield run;
+      run = [];
+      held = 0;
+    }
+  }
+  if (run.length > 0) yield run;
+}
+
+/**
+ * Reports decoded and extracted, each as it would be alone (a broken file
+ * gives an error outcome, never a throw), extracted together a step at a
+ * time (extractReports): faster than one after another. Callers give runs
+ * of RUN_BYTES at most (runsOf).
  */
 export function processReports(reports: readonly ReportBytes[]): ReportOutcome[] {
   const decoded = reports.map((r) => decodeReport(r.bytes));

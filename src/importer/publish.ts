@@ -24,6 +24,7 @@ import {
   packGroups,
   packOutcomes,
   processReports,
+  runsOf,
   siteLayout,
   type ReportOutcome,
 } from '../extract';
@@ -299,17 +300,19 @@ export function buildPackage(
 
   // The CLI's run on the files below, here: the same bytes through the same
   // code, in the order of their ids (which decides the packs of texts), a
-  // pack's reports extracted together as the CLI extracts them.
+  // pack's reports extracted together in runs as the CLI extracts them.
   const read: ReportOutcome[] = [];
   const sorted = [...sources].sort(([a], [b]) => byCodeUnit(a, b));
   for (const group of packGroups(sorted)) {
-    read.push(
-      ...processReports(
-        group.map(([reportId, bytes]) => ({ reportId, file: textPathOf(reportId), bytes })),
-      ),
-    );
-    const last = group[group.length - 1];
-    if (last !== undefined) onProgress(read.length, sources.size, textPathOf(last[0]));
+    for (const run of runsOf(
+      group,
+      ([reportId, bytes]) => ({ reportId, file: textPathOf(reportId), bytes }),
+      (r) => r.bytes.length,
+    )) {
+      read.push(...processReports(run));
+      const last = run[run.length - 1];
+      if (last !== undefined) onProgress(read.length, sources.size, last.file);
+    }
   }
   const { outcomes, packs } = packOutcomes(read);
   const texts = new Map(outcomes.map((o) => [o.reportId, o.text]));

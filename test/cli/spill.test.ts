@@ -6,7 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentionFields, mentionOf } from '../../src/cli/spill';
-import { processReport, type QuotedMention } from '../../src/extract';
+import type { QuotedMention } from '../../src/extract';
+import { processReport } from '../helpers';
 
 const FOLDERS = ['data/reports', 'test/fixtures/real/docs'];
 

@@ -11,11 +11,12 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { finalizeDatasets, packOutcomes, processReport, siteLayout } from '../../src/extract';
+import { finalizeDatasets, packOutcomes, siteLayout } from '../../src/extract';
 import {
   captureOutput,
   filesBelow,
   options,
+  processReport,
   readCsv,
   ROOT,
   runCli,

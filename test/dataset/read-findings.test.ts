@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFindings } from '../../src/dataset/read-findings';
-import { extractReport } from '../../src/extract/extract-report';
+import { extractReport } from '../helpers';
 import { inTableOrder } from '../../src/extract/figures';
 import { normalizeReportText } from '../../src/extract/text';
 

@@ -8,15 +8,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  processReport,
-  processReports,
-  processText,
-  processTexts,
-  type ReportBytes,
-} from '../../src/extract';
+import { processReports, processText, type ReportBytes } from '../../src/extract';
+import { processTexts } from '../../src/extract/pipeline';
 import { figuresOf, figuresOfAll } from '../../src/extract/figures';
-import { ROOT, SAMPLE_DIR } from '../helpers';
+import { processReport, ROOT, SAMPLE_DIR } from '../helpers';
 
 const REAL = join(ROOT, 'test', 'fixtures', 'real', 'docs');
 

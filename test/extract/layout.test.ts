@@ -6,15 +6,9 @@
  * take the town of the report before it.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  finalizeDatasets,
-  packOutcomes,
-  processReport,
-  siteLayout,
-  type DataIndex,
-} from '../../src/extract';
+import { finalizeDatasets, packOutcomes, siteLayout, type DataIndex } from '../../src/extract';
 import { indexBuilder } from '../../src/extract/data-index';
-import { csvRows } from '../helpers';
+import { csvRows, processReport } from '../helpers';
 
 const TEXTS: Record<string, string> = {
   'a-town': '某镇2024年法治政府建设情况报告\n全年共调解矛盾纠纷12件，调解成功12件。\n',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractReport } from '../../src/extract/extract-report';
+import { extractReport } from '../helpers';
 import type { Correction } from '../../src/extract/inputs';
 import { resolveByGroups, resolveValues, type ResolvedValue } from '../../src/extract/resolve';
 import type { ReportMetadata } from '../../src/extract/metadata';

@@ -6,7 +6,7 @@ import {
   isIndicatorId,
   type IndicatorId,
 } from '../../src/catalog';
-import { extractReport } from '../../src/extract/extract-report';
+import { extractReport } from '../helpers';
 import {
   compileCatalog,
   compileRule,

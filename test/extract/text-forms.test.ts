@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractReport } from '../../src/extract/extract-report';
+import { extractReport } from '../helpers';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import { foldAndSimplify } from '../../src/extract/simplified';
 import { foldForMatching, joinWrappedLines } from '../../src/extract/text';

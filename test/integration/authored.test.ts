@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractReport } from '../../src/extract/extract-report';
+import { extractReport } from '../helpers';
 import { AUTHORED } from '../fixtures/authored/expected';
 
 const DIR = join(import.meta.dirname, '..', 'fixtures', 'authored');
