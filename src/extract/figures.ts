@@ -3,7 +3,7 @@
  * used, each with its words, offsets into the normalised text. No place names
  * or metadata: the dashboard reads a published report's figures off its text
  * with this alone (src/dataset/read-findings.ts), without the registry of
- * divisions extractReport's metadata needs.
+ * divisions extractReports' metadata needs.
  */
 import { matchTokens, type Mention, type UnusedNumber } from './match';
 import { scanNumbers } from './numbers';
