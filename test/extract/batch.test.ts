@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { processReports, processText, type ReportBytes } from '../../src/extract';
+import { processReports, processText, runsOf, type ReportBytes } from '../../src/extract';
 import { processTexts } from '../../src/extract/pipeline';
 import { figuresOf, figuresOfAll } from '../../src/extract/figures';
 import { processReport, ROOT, SAMPLE_DIR } from '../helpers';
@@ -72,5 +72,42 @@ describe('reports extracted together', () => {
     const alone = texts.map((t) => processText(t.reportId, t.file, t.text, t.format, t.encoding));
     expect(processTexts(texts)).toEqual(alone);
     expect(figuresOfAll(alone.map((o) => o.text))).toEqual(alone.map((o) => figuresOf(o.text)));
+  });
+});
+
+describe('runs of reports', () => {
+  it('end once they hold the limit, each one report at least, taken only as its run is made', () => {
+    const taken: number[] = [];
+    const runs = runsOf(
+      [3, 9, 1, 1, 20, 0, 4, 5],
+      (n) => {
+        taken.push(n);
+        return n;
+      },
+      (n) => n,
+      10,
+    );
+    expect(runs.next().value).toEqual([3, 9]);
+    // The next run's first report is not read before its run is made.
+    expect(taken).toEqual([3, 9]);
+    expect([...runs]).toEqual([
+      [1, 1, 20],
+      [0, 4, 5],
+    ]);
+    expect([
+      ...runsOf(
+        [],
+        (n: number) => n,
+        (n) => n,
+      ),
+    ]).toEqual([]);
+    expect([
+      ...runsOf(
+        [7],
+        (n) => n,
+        (n) => n,
+        1,
+      ),
+    ]).toEqual([[7]]);
   });
 });
