@@ -159,16 +159,8 @@ export async function importFiles(
             decision: 'pending',
             edited: null,
           })),
-        unused: unusedFiguresOf(
-          (outcome?.unused ?? []).map((u) => ({
-            start: u.start,
-            end: u.end,
-            value: u.value,
-            unit: u.unit,
-            qualifier: u.qualifier,
-            reason: u.reason,
-          })),
-        ),
+        // Read field by field into typed arrays: the outcome's numbers are not kept.
+        unused: unusedFiguresOf(outcome?.unused ?? []),
       };
     });
   return { reports, problems };
