@@ -187,6 +187,8 @@ export default defineConfig({
     // `npm test -- <file>` hands the file to the second run, which may not hold it.
     passWithNoTests: testPhase === 'alone',
     globalSetup: ['test/temp-root.ts', 'test/built-cli.ts'],
+    // A file that never ends is named and ends the run (test/watchdog.ts).
+    reporters: ['default', './test/watchdog.ts'],
     // A browser test loads real pages, on cores another test file shares.
     testTimeout: 30_000,
     hookTimeout: 120_000,

@@ -258,26 +258,47 @@ export function listFiles(dir: string): string[] {
 
 export const ROOT = join(import.meta.dirname, '..');
 
-/** Runs a TypeScript entry point of the project as a separate Node process. */
-export function runScript(
-  script: string,
-  ...args: string[]
-): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
+/** What a Node process run by a test printed, and how it ended. */
+export interface Ran {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * How long a test waits for a Node process it runs. The test's own timeout
+ * cannot fire while the test waits synchronously: a process that hangs would
+ * hold the whole test run (CI's limit) rather than fail its test.
+ */
+export const PROCESS_TIMEOUT_MS = 240_000;
+
+/**
+ * Node run on `args` from the project's folder, waited for; killed after
+ * `timeoutMs`, and then its stderr says so.
+ */
+export function runNode(args: readonly string[], timeoutMs = PROCESS_TIMEOUT_MS): Ran {
+  const r = spawnSync(process.execPath, args, {
     cwd: ROOT,
     encoding: 'utf8',
+    timeout: timeoutMs,
+    killSignal: 'SIGKILL',
+    maxBuffer: 64 * 1024 * 1024,
   });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  const stopped =
+    r.error === undefined
+      ? ''
+      : `\n[test] node ${args.join(' ')}: ${r.error.message} (killed after ${timeoutMs / 1000} s at most)`;
+  return { status: r.status, stdout: r.stdout ?? '', stderr: `${r.stderr ?? ''}${stopped}` };
+}
+
+/** Runs a TypeScript entry point of the project as a separate Node process. */
+export function runScript(script: string, ...args: string[]): Ran {
+  return runNode(['--import', 'tsx', script, ...args]);
 }
 
 /** The extraction CLI as users run it: dist-cli/extract.js, built by the tests' global setup. */
-export function runCli(...args: string[]): {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-} {
-  const r = spawnSync(process.execPath, [CLI_ENTRY, ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+export function runCli(...args: string[]): Ran {
+  return runNode([CLI_ENTRY, ...args]);
 }
 
 /** A small synthetic province in a fresh folder (see scripts/gen-province.ts). */

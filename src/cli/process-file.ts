@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isReportExtension, readDocument } from '../documents';
 import { formatOfExtension } from '../documents/extensions';
@@ -39,7 +39,8 @@ const failed = (file: ReportFile, message: string): ReportOutcome =>
  * it was listed is not read without end.
  */
 function readReportBytes(path: string): Uint8Array | string {
-  const fd = openSync(path, 'r');
+  // Opened without waiting: opening a pipe for reading waits for a writer.
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const stats = fstatSync(fd);
     if (!stats.isFile()) return 'not a regular file (a pipe, a socket or a device)';

@@ -5,7 +5,8 @@
  * and the pack holds the same bytes. Runs of one file, of a few, and the
  * whole pack in one, over reports of several sizes, a file that cannot be
  * decoded, an empty one, one removed after it was listed and a document of
- * a format no report has.
+ * a format no report has. A file swapped for a pipe after it was listed is
+ * named, not waited on.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { listReportFiles, type ReportFile } from '../../src/cli/files';
 import { processPack, type Processed } from '../../src/cli/process-file';
 import { TEXTS_FOLDER } from '../../src/extract';
-import { SAMPLE_DIR, tempDir } from '../helpers';
+import { runNode, SAMPLE_DIR, tempDir } from '../helpers';
 
 let files: readonly ReportFile[];
 
@@ -62,5 +63,42 @@ describe('a pack read a run of files at a time', () => {
       expect(run.found).toEqual(whole.found);
       expect(run.pack.equals(whole.pack)).toBe(true);
     }
+  });
+});
+
+describe('a file swapped after it was listed', () => {
+  it('for a pipe is named and not waited on: the rest of the pack is read', () => {
+    const dir = tempDir('rol-pack-pipe-');
+    writeFileSync(join(dir, 'a-pipe.txt'), '某镇2024年法治政府建设情况报告\n');
+    writeFileSync(
+      join(dir, 'b-next.txt'),
+      '某乡2023年法治政府建设情况报告\n开展普法宣传活动8场次。\n',
+    );
+    const out = tempDir('rol-pack-pipe-out-');
+    mkdirSync(join(out, TEXTS_FOLDER));
+    // In a process of its own: opening a pipe for reading waits for a writer,
+    // which would hold this test's process rather than fail the test.
+    const script = `
+      import { execFileSync } from 'node:child_process';
+      import { rmSync } from 'node:fs';
+      import { join } from 'node:path';
+      import { listReportFiles } from './src/cli/files.ts';
+      import { processPack } from './src/cli/process-file.ts';
+      const dir = ${JSON.stringify(dir)};
+      const { files } = listReportFiles(dir);
+      rmSync(join(dir, 'a-pipe.txt'));
+      execFileSync('mkfifo', [join(dir, 'a-pipe.txt')]);
+      const found = [];
+      await processPack(files, 0, ${JSON.stringify(out)}, false, (p) => void found.push(p.packed.summary));
+      console.log(JSON.stringify(found.map((s) => [s.reportId, s.status, s.error])));
+    `;
+    const r = runNode(['--import', 'tsx', '--input-type=module', '-e', script], 30_000);
+    expect(r.status, r.stderr).toBe(0);
+    const found = JSON.parse(r.stdout) as [string, string, string][];
+    expect(found.map(([id, status]) => [id, status])).toEqual([
+      ['a-pipe', 'error'],
+      ['b-next', 'ok'],
+    ]);
+    expect(found[0]?.[2]).toContain('not a regular file');
   });
 });

@@ -5,12 +5,12 @@
  * before React on and in both languages, that the data is synthetic; the
  * real build says nothing of the kind.
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VIEWS } from '../../src/store/views';
+import { ROOT, runScript } from '../helpers';
 import { expectEndsAsInData, openEveryFigure, quotes } from './brief-check';
 import { pdfPages } from './pdf-pages';
 import { pageSettled } from './settled';
@@ -18,18 +18,13 @@ import { launchBrowser } from './browser';
 import { serveStatic, type StaticSite } from './server';
 import { buildSite } from './site';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const DEMO_SITE = join(ROOT, 'dist-demo');
 
 let browser: Browser;
 let demo: StaticSite;
 
 beforeAll(async () => {
-  const built = spawnSync(
-    process.execPath,
-    [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/demo.ts', '--build-only'],
-    { cwd: ROOT, encoding: 'utf8' },
-  );
+  const built = runScript('scripts/demo.ts', '--build-only');
   if (built.status !== 0) throw new Error(`npm run demo failed:\n${built.stdout}\n${built.stderr}`);
   demo = await serveStatic(DEMO_SITE, '/demo/');
   browser = await launchBrowser();
