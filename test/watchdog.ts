@@ -18,7 +18,10 @@ const FILE_LIMIT_MS = Number(process.env['ROL_FILE_LIMIT_S'] ?? 600) * 1000;
 const CHECK_EVERY_MS = 15_000;
 
 export default class Watchdog implements Reporter {
-  /** Files queued and not ended: when they were queued, and the last test reported begun. */
+  /**
+   * Files begun and not ended (Vitest's "queued": a test process has begun
+   * to load the file): since when, and the last test reported begun.
+   */
   private readonly running = new Map<string, { since: number; test: string }>();
   private timer: NodeJS.Timeout | undefined;
 
