@@ -274,7 +274,8 @@ export const PROCESS_TIMEOUT_MS = 240_000;
 
 /**
  * Node run on `args` from the project's folder, waited for; killed after
- * `timeoutMs`, and then its stderr says so.
+ * `timeoutMs`. A process that could not run, or was killed, says why on
+ * its stderr.
  */
 export function runNode(args: readonly string[], timeoutMs = PROCESS_TIMEOUT_MS): Ran {
   const r = spawnSync(process.execPath, args, {
@@ -284,10 +285,13 @@ export function runNode(args: readonly string[], timeoutMs = PROCESS_TIMEOUT_MS)
     killSignal: 'SIGKILL',
     maxBuffer: 64 * 1024 * 1024,
   });
-  const stopped =
+  const why =
     r.error === undefined
       ? ''
-      : `\n[test] node ${args.join(' ')}: ${r.error.message} (killed after ${timeoutMs / 1000} s at most)`;
+      : (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT'
+        ? `killed after ${timeoutMs / 1000} s`
+        : r.error.message;
+  const stopped = why === '' ? '' : `\n[test] node ${args.join(' ')}: ${why}`;
   return { status: r.status, stdout: r.stdout ?? '', stderr: `${r.stderr ?? ''}${stopped}` };
 }
 
