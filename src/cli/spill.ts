@@ -1,13 +1,13 @@
 /**
- * A run's findings on disk while it reads the rest: each report's mentions'
- * indicators and, with the complete tables, its mention and unused-number
- * lines (serialised where the report was read, by the worker), and its
- * mentions as resolution needs them, appended to one spill file; the run
- * keeps only each report's summary and where its pieces are. At the end the
- * values are resolved one town and year at a time from the mentions read
- * back, and the mentions are counted (their lines copied into the complete
- * tables, when written) in report order (src/cli/write-data.ts). What stays
- * in memory is a summary per report, about 1 KB.
+ * A run's findings on disk while it reads the rest: each report's mentions
+ * as resolution needs them and, with the complete tables, its mention and
+ * unused-number lines (serialised where the report was read, by the
+ * worker), appended to one spill file; the run keeps only each report's
+ * summary and where its pieces are. At the end the values are resolved one
+ * town and year at a time from the mentions read back, and, with the
+ * complete tables, the lines are copied into them in report order
+ * (src/cli/write-data.ts). What stays in memory is a summary per report,
+ * about 1 KB.
  */
 import { hash } from 'node:crypto';
 import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
@@ -68,42 +68,53 @@ export function mentionOf(row: readonly unknown[]): QuotedMention {
   return m as unknown as QuotedMention;
 }
 
-/** A report's findings as a worker sends them: its summary and three strings. */
-export interface Packed {
-  readonly summary: ReportSummary;
+/** A report's lines in the complete tables, serialised. */
+export interface TableLines<T> {
   /**
    * JSON of [indicators, lines]: each mention's indicator and its line in
-   * the complete table (mentionLine) in the table's order; the lines null
-   * unless the complete tables are written.
+   * the complete table (mentionLine), in the table's order.
    */
-  readonly tableMentions: string;
+  readonly mentions: T;
+  /** JSON of its unused numbers' lines in the complete table, joined. */
+  readonly unused: T;
+}
+
+/** A report's findings as a worker sends them: its summary and its pieces. */
+export interface Packed {
+  readonly summary: ReportSummary;
   /** JSON of its mentions in the order found (mentionFields), for resolution. */
   readonly mentions: string;
-  /** JSON of its unused numbers' lines in the complete table, joined; null without it. */
-  readonly unused: string;
+  /** Its lines in the complete tables; null when they are not written. */
+  readonly tables: TableLines<string> | null;
 }
 
 /** A report's figures as 44 characters, whatever their number: SHA-256. */
 const digest = (figures: string): string => hash('sha256', figures, 'base64');
 
-/** A report's findings serialised; `tables`: the complete tables' lines too. */
-export function pack(outcome: ReportOutcome, tables: boolean): Packed {
+/** A report's lines in the complete tables, serialised. */
+function tableLines(outcome: ReportOutcome): TableLines<string> {
   const { reportId } = outcome;
   const ordered = inTableOrder(outcome.mentions);
   return {
-    summary: summarize(outcome, digest),
-    tableMentions: JSON.stringify([
+    mentions: JSON.stringify([
       ordered.map((m) => m.indicator),
-      // Null without the complete tables (mentionLine's null for each).
-      tables ? ordered.map((mention) => mentionLine({ reportId, mention }, true)) : null,
+      ordered.map((mention) => mentionLine({ reportId, mention }, true)),
     ]),
-    mentions: JSON.stringify(outcome.mentions.map(mentionFields)),
     unused: JSON.stringify(
       unusedLines(
         outcome.unused.map((number) => ({ reportId, number })),
-        tables,
+        true,
       ),
     ),
+  };
+}
+
+/** A report's findings serialised; `tables`: the complete tables' lines too. */
+export function pack(outcome: ReportOutcome, tables: boolean): Packed {
+  return {
+    summary: summarize(outcome, digest),
+    mentions: JSON.stringify(outcome.mentions.map(mentionFields)),
+    tables: tables ? tableLines(outcome) : null,
   };
 }
 
@@ -116,9 +127,8 @@ export interface Piece {
 /** What the run keeps of a report while reading the rest. */
 export interface Spilled {
   readonly summary: ReportSummary;
-  readonly tableMentions: Piece;
   readonly mentions: Piece;
-  readonly unused: Piece;
+  readonly tables: TableLines<Piece> | null;
 }
 
 /** Bytes gathered before one write. */
@@ -136,12 +146,14 @@ export class Spill {
   }
 
   /** Keeps a report's pieces; the summary stays in memory. */
-  add(packed: Packed): Spilled {
+  add({ summary, mentions, tables }: Packed): Spilled {
     return {
-      summary: packed.summary,
-      tableMentions: this.append(packed.tableMentions),
-      mentions: this.append(packed.mentions),
-      unused: this.append(packed.unused),
+      summary,
+      mentions: this.append(mentions),
+      tables:
+        tables === null
+          ? null
+          : { mentions: this.append(tables.mentions), unused: this.append(tables.unused) },
     };
   }
 
@@ -186,18 +198,16 @@ export class Spill {
     return text === '' ? [] : (JSON.parse(text) as unknown[][]).map(mentionOf);
   }
 
-  /** Each mention of the report: its indicator and line (null without the complete tables). */
-  tableMentions(spilled: Spilled): { indicator: IndicatorId; line: string | null }[] {
-    const [indicators, lines] = JSON.parse(this.read(spilled.tableMentions)) as [
-      IndicatorId[],
-      (string | null)[] | null,
-    ];
-    return indicators.map((indicator, i) => ({ indicator, line: lines?.[i] ?? null }));
-  }
-
-  /** The report's unused numbers' lines (null without the complete tables). */
-  unused(spilled: Spilled): string | null {
-    return JSON.parse(this.read(spilled.unused)) as string | null;
+  /** The report's lines in the complete tables: each mention's indicator and line, the unused numbers' lines. */
+  tableLines(pieces: TableLines<Piece>): {
+    mentions: { indicator: IndicatorId; line: string }[];
+    unused: string;
+  } {
+    const [indicators, lines] = JSON.parse(this.read(pieces.mentions)) as [IndicatorId[], string[]];
+    return {
+      mentions: indicators.map((indicator, i) => ({ indicator, line: lines[i] as string })),
+      unused: JSON.parse(this.read(pieces.unused)) as string,
+    };
   }
 
   /**

@@ -1,7 +1,8 @@
 /**
  * The data folder written from a run's spilled findings (src/cli/spill.ts):
  * the reports' rows, the values resolved one town and year at a time, each
- * counted report's lines copied in report order, index.json last.
+ * counted report's lines in the complete tables copied in report order,
+ * index.json last.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,6 +22,7 @@ import { checkpoint } from './cleanup';
 import { FileAppender, writeChunks } from './files';
 import { failpoint } from './out-folder';
 import type { PhaseClock } from './phases';
+import type { QuotedMention } from '../extract/figures';
 import type { Spill, Spilled } from './spill';
 
 /** What a run wrote, for its summary. */
@@ -79,9 +81,10 @@ function readText(dir: string, at: TextLocator): string {
 /**
  * The data folder (see src/extract/layout.ts) into the staging folder from
  * the spilled findings: the reports' rows, the values resolved one town and
- * year at a time (phase resolve), each counted report's mention and unused
- * lines copied in report order (phase tables); every file appended to piece
- * by piece, then index.json with their sizes.
+ * year at a time (phase resolve), each counted report's mentions and unused
+ * numbers counted, their lines copied in report order with the complete
+ * tables (phase tables); every file appended to piece by piece, then
+ * index.json with their sizes.
  */
 export async function writeData(
   dir: string,
@@ -103,10 +106,18 @@ export async function writeData(
   };
   const files = new FileAppender(dir);
   const writer = layoutWriter((path, text) => files.append(path, text), finalized.reports, options);
+  // Without the complete tables a report's mentions are counted as they are
+  // read back for resolution, which reads every counted report's but those
+  // that have none (reports that could not be read), once each.
+  const mentionsOf = (id: string): QuotedMention[] => {
+    const mentions = spill.mentions(spilledOf(id));
+    if (!options.tables) for (const m of mentions) writer.mention(m.indicator, null);
+    return mentions;
+  };
   const values = resolveByGroups(
     finalized.resolvable,
     finalized.corrections,
-    (id) => spill.mentions(spilledOf(id)),
+    mentionsOf,
     quoteFrom(dir, (id) => byId.get(id)?.summary.textAt),
   );
   let n = 0;
@@ -121,9 +132,14 @@ export async function writeData(
   for (const row of finalized.reports) {
     if (!finalized.counted.has(row.reportId)) continue;
     if (++n % CHECKPOINT_ROWS === 0) await checkpoint();
-    const spilled = spilledOf(row.reportId);
-    for (const m of spill.tableMentions(spilled)) writer.mention(m.indicator, m.line);
-    writer.unused(spill.unused(spilled), spilled.summary.unusedCount);
+    const { summary, tables } = spilledOf(row.reportId);
+    if (tables === null) {
+      writer.unused(null, summary.unusedCount);
+      continue;
+    }
+    const lines = spill.tableLines(tables);
+    for (const m of lines.mentions) writer.mention(m.indicator, m.line);
+    writer.unused(lines.unused, summary.unusedCount);
   }
   writer.finish(finalized.corrections);
   const sizes = files.close();

@@ -11,6 +11,11 @@ export interface DecodedText {
   readonly text: string;
   /** WHATWG encoding label that decoded the bytes. */
   readonly encoding: string;
+  /**
+   * The text's own UTF-8 bytes, when it was decoded from exactly them (UTF-8,
+   * a BOM before them left out): a pack of texts takes them as they are.
+   */
+  readonly utf8?: Uint8Array;
 }
 
 /** UTF-16 as chardet names it, when a file without BOM or NUL bytes is one. */
@@ -18,6 +23,8 @@ const CHARDET_UTF16: Readonly<Record<string, string>> = {
   'UTF-16LE': 'utf-16le',
   'UTF-16BE': 'utf-16be',
 };
+
+const UTF8_BOM: readonly number[] = [0xef, 0xbb, 0xbf];
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((b, i) => bytes[i] === b);
@@ -100,11 +107,12 @@ function legacyCandidates(bytes: Uint8Array, nul: boolean): string[] {
  */
 function decodeBytes(bytes: Uint8Array): Result<DecodedText> {
   for (const { magic, message } of CONTAINERS) if (startsWith(bytes, magic)) return fail(message);
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
-    const text = decodeUtf8(bytes.subarray(3));
-    return text === null
-      ? fail('starts with a UTF-8 BOM but is not valid UTF-8')
-      : ok({ text, encoding: 'utf-8' });
+  if (startsWith(bytes, UTF8_BOM)) {
+    const body = bytes.subarray(UTF8_BOM.length);
+    const text = decodeUtf8(body);
+    if (text === null) return fail('starts with a UTF-8 BOM but is not valid UTF-8');
+    // A second BOM is dropped by the decoder too (Utf8Decoder): the text is not all the bytes then.
+    return ok({ text, encoding: 'utf-8', ...(startsWith(body, UTF8_BOM) ? {} : { utf8: body }) });
   }
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
     const label = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
@@ -116,8 +124,8 @@ function decodeBytes(bytes: Uint8Array): Result<DecodedText> {
 
   const nul = hasNul(bytes);
   if (!nul) {
-    const utf8 = decodeUtf8(bytes);
-    if (utf8 !== null) return ok({ text: utf8, encoding: 'utf-8' });
+    const text = decodeUtf8(bytes);
+    if (text !== null) return ok({ text, encoding: 'utf-8', utf8: bytes });
   }
   const candidates = legacyCandidates(bytes, nul);
   for (const label of candidates) {

@@ -34,6 +34,12 @@ export interface ReportOutcome {
   readonly encoding: string;
   /** The normalised text; the CLI writes it out and keeps only the findings, serialised. */
   readonly text: string;
+  /**
+   * The normalised text's UTF-8 bytes, when the file held exactly them (its
+   * bytes were UTF-8 and normalising changed nothing): packed as they are
+   * (text-packs.ts). Never sent or kept beyond the pack.
+   */
+  readonly utf8?: Uint8Array;
   /** Where the text was written, once packed (text-packs.ts); absent: not written. */
   readonly textAt?: TextLocator;
   readonly chars: number;
@@ -130,8 +136,10 @@ export function processReports(reports: readonly ReportBytes[]): ReportOutcome[]
   const texts: ReportText[] = [];
   decoded.forEach((d, i) => {
     const { reportId, file } = reports[i] as ReportBytes;
-    if (d.ok)
-      texts.push({ reportId, file, text: d.data.text, format: 'txt', encoding: d.data.encoding });
+    if (d.ok) {
+      const { text, encoding, utf8 } = d.data;
+      texts.push({ reportId, file, text, format: 'txt', encoding, ...(utf8 && { utf8 }) });
+    }
   });
   const extracted = processTexts(texts);
   let next = 0;
@@ -162,13 +170,15 @@ export interface ReportText {
   readonly text: string;
   readonly format: string;
   readonly encoding: string;
+  /** The text's own UTF-8 bytes, when at hand (DecodedText's). */
+  readonly utf8?: Uint8Array;
 }
 
 /** Several texts, each what processText gives it, extracted together (extractReports). */
 export function processTexts(texts: readonly ReportText[]): ReportOutcome[] {
   const extractions = extractReports(texts.map((t) => ({ reportId: t.reportId, rawText: t.text })));
   return extractions.map((extraction, i) => {
-    const { reportId, file, format, encoding } = texts[i] as ReportText;
+    const { reportId, file, format, encoding, text, utf8 } = texts[i] as ReportText;
     return {
       reportId,
       file,
@@ -177,6 +187,8 @@ export function processTexts(texts: readonly ReportText[]): ReportOutcome[] {
       format,
       encoding,
       text: extraction.text,
+      // Normalising may have changed the text (a BOM, line ends, zero-width characters).
+      ...(utf8 !== undefined && extraction.text === text && { utf8 }),
       chars: extraction.text.length,
       detected: extraction.detected.metadata,
       missing: extraction.detected.missing,

@@ -68,9 +68,9 @@ export class PackWriter {
     this.file = packFileOf(n);
   }
 
-  /** Appends a text; where it is. */
-  add(text: string): TextLocator {
-    const bytes = encoder.encode(text);
+  /** Appends a text (`utf8`: its UTF-8 bytes, when at hand); where it is. */
+  add(text: string, utf8?: Uint8Array): TextLocator {
+    const bytes = utf8 ?? encoder.encode(text);
     const at = { file: this.file, offset: this.#length, length: bytes.length };
     this.#chunks.push(bytes);
     this.#length += bytes.length;
@@ -79,7 +79,9 @@ export class PackWriter {
 
   /** A report's outcome with where its text is, once added; one with no text (status error) as it is. */
   place(outcome: ReportOutcome): ReportOutcome {
-    return outcome.status === 'ok' ? { ...outcome, textAt: this.add(outcome.text) } : outcome;
+    return outcome.status === 'ok'
+      ? { ...outcome, textAt: this.add(outcome.text, outcome.utf8) }
+      : outcome;
   }
 
   /** Whether no text was added: no file is written for it. */

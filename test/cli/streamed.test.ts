@@ -36,6 +36,8 @@ let corrections: string;
 let outDir: string;
 /** The same run with the complete tables. */
 let withTables: string;
+/** What each run counted: its mentions per indicator and unused numbers. */
+const counted = new Map<boolean, { mentions: ReadonlyMap<string, number>; unused: number }>();
 
 beforeAll(async () => {
   const root = tempDir('rol-streamed-');
@@ -85,6 +87,8 @@ beforeAll(async () => {
       captureOutput(),
     );
     expect(result.exitCode).toBe(1); // the broken file
+    const { mentions, unused } = result.written ?? { mentions: new Map(), unused: -1 };
+    counted.set(tables, { mentions, unused });
     return out;
   };
   outDir = await runTo(false);
@@ -118,6 +122,14 @@ describe('the streamed run', () => {
       manifest: { text: readFileSync(join(inDir, 'reports.csv'), 'utf8'), file: 'reports.csv' },
       corrections: { text: readFileSync(corrections, 'utf8'), file: corrections },
     });
+    // Counted alike with the complete tables (their lines copied) and without (as resolved).
+    const mentions = new Map<string, number>();
+    for (const { mention } of datasets.mentions)
+      mentions.set(mention.indicator, (mentions.get(mention.indicator) ?? 0) + 1);
+    expect(mentions.size).toBeGreaterThan(5);
+    for (const tables of [false, true]) {
+      expect(counted.get(tables)).toEqual({ mentions, unused: datasets.unused.length });
+    }
     for (const [tables, dir] of [
       [false, outDir],
       [true, withTables],

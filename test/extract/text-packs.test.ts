@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { failedReport, processText, type ReportOutcome } from '../../src/extract';
+import { failedReport, processReports, processText, type ReportOutcome } from '../../src/extract';
 import {
   listedPackSize,
   packFileOf,
@@ -96,6 +96,47 @@ describe('packs of texts', () => {
       expect(textFromResponse(o.textAt, ranged(pack, rangeOf(o.textAt)), true)).toBe(o.text);
       expect(textFromResponse(o.textAt, pack, false)).toBe(o.text);
     }
+  });
+});
+
+describe('a report read from bytes', () => {
+  const BOM = [0xef, 0xbb, 0xbf];
+  const utf8 = (text: string): number[] => [...new TextEncoder().encode(text)];
+  /** Pieces of a report's bytes: Chinese text, and what normalising removes or changes. */
+  const piece = fc.oneof(
+    fc.constantFrom('调解纠纷96件，', '成功率98%。', '培训干部120人次\n', 'abc '),
+    fc.constantFrom('\r\n', '\r', '\u200b', '\ufeff', '[bookmark: _GoBack]'),
+  );
+  const report = fc.record({
+    boms: fc.integer({ min: 0, max: 2 }),
+    pieces: fc.array(piece, { minLength: 1, maxLength: 12 }),
+  });
+
+  it('is packed as its normalised text’s UTF-8, the file’s own bytes when they are that', () => {
+    fc.assert(
+      fc.property(fc.array(report, { minLength: 1, maxLength: 6 }), (reports) => {
+        const files = reports.map(({ boms, pieces }, i) => ({
+          reportId: `r${i}`,
+          file: `r${i}.txt`,
+          // Each starts with Han text, so it reads as a report.
+          bytes: Uint8Array.from([
+            ...Array.from({ length: boms }, () => BOM).flat(),
+            ...utf8(`镇${pieces.join('')}`),
+          ]),
+        }));
+        const { outcomes, packs } = packOutcomes(processReports(files));
+        for (const [i, o] of outcomes.entries()) {
+          const at = o.textAt as TextLocator;
+          const pack = packs.get(at.file) as Uint8Array;
+          expect(pack.subarray(at.offset, at.offset + at.length)).toEqual(
+            new TextEncoder().encode(o.text),
+          );
+          // Taken as they are when normalising left the text as it was decoded.
+          const plain = files[i]?.bytes.subarray(reports[i]?.boms === 1 ? 3 : 0);
+          expect(o.utf8 !== undefined).toBe(decode(plain ?? new Uint8Array()) === o.text);
+        }
+      }),
+    );
   });
 });
 
