@@ -134,15 +134,24 @@ export interface Spilled {
 /** Bytes gathered before one write. */
 const WRITE_EVERY = 1 << 20;
 
+/** The most bytes a string of UTF-16 code units takes in UTF-8: three per unit. */
+const MAX_UTF8_PER_UNIT = 3;
+
 export class Spill {
   private readonly fd: number;
   private size = 0;
-  private pending: Buffer[] = [];
+  /** The pieces not yet written, encoded one after another from its start. */
+  private readonly pending: Buffer;
   private pendingBytes = 0;
   private scratch = Buffer.alloc(1 << 16);
 
-  constructor(private readonly path: string) {
+  /** `writeEvery`: the bytes gathered before one write (tests make it small). */
+  constructor(
+    private readonly path: string,
+    writeEvery = WRITE_EVERY,
+  ) {
     this.fd = openSync(path, 'w+');
+    this.pending = Buffer.allocUnsafe(writeEvery);
   }
 
   /** Keeps a report's pieces; the summary stays in memory. */
@@ -157,26 +166,31 @@ export class Spill {
     };
   }
 
+  /** Encoded into the pending bytes (no buffer of its own): the rare piece too large for them is written at once. */
   private append(text: string): Piece {
-    const buffer = Buffer.from(text, 'utf8');
-    const piece = { at: this.size, bytes: buffer.length };
-    this.size += buffer.length;
-    if (buffer.length === 0) return piece;
-    this.pending.push(buffer);
-    this.pendingBytes += buffer.length;
-    if (this.pendingBytes >= WRITE_EVERY) this.flush();
+    if (this.pendingBytes + text.length * MAX_UTF8_PER_UNIT > this.pending.length) this.flush();
+    let bytes: number;
+    if (text.length * MAX_UTF8_PER_UNIT <= this.pending.length) {
+      bytes = this.pending.write(text, this.pendingBytes);
+      this.pendingBytes += bytes;
+    } else {
+      const encoded = Buffer.from(text, 'utf8');
+      this.writeAll(encoded, encoded.length);
+      bytes = encoded.length;
+    }
+    const piece = { at: this.size, bytes };
+    this.size += bytes;
     return piece;
   }
 
   private flush(): void {
-    if (this.pending.length === 0) return;
-    const all = Buffer.concat(this.pending, this.pendingBytes);
-    let written = 0;
-    while (written < all.length) {
-      written += writeSync(this.fd, all, written, all.length - written);
-    }
-    this.pending = [];
+    this.writeAll(this.pending, this.pendingBytes);
     this.pendingBytes = 0;
+  }
+
+  private writeAll(bytes: Buffer, length: number): void {
+    let written = 0;
+    while (written < length) written += writeSync(this.fd, bytes, written, length - written);
   }
 
   /** A piece as text: after the last add. */

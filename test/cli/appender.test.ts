@@ -64,7 +64,8 @@ describe('Spill', () => {
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 60 }), (texts) => {
         const path = join(tempDir('rol-spill-'), '.findings');
-        const spill = new Spill(path);
+        // A small buffer: pieces that fill it, and pieces larger than it, are both written.
+        const spill = new Spill(path, 8 * 1024);
         const kept = texts.map((text, n) => spill.add(packed(`r${n}`, text, n % 2 === 0)));
         // Read back out of order, as resolution does.
         for (const n of [...kept.keys()].reverse()) {
