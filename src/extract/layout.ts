@@ -30,6 +30,7 @@ import {
   COUNTY_VALUES_TABLE,
   CSV_NAMES,
   MENTIONS_TABLE,
+  reportCells,
   REPORTS_TABLE,
   SITE_VALUES_TABLE,
   UNUSED_TABLE,
@@ -112,11 +113,11 @@ export const unusedLines = (numbers: readonly Unused[], tables: boolean): string
  * their order (as resolveValues gives them, or one group of reports after
  * another, see resolveByGroups), then each counted report's mentions and
  * unused numbers in report id order (counted; their lines written with the
- * complete tables only), then `finish`. A report is serialised once, its
- * line appended to both files holding it; a value once per kind of file
- * (its indicator's, its county's, the complete table), each in its own
- * columns. Nothing is kept but counts and file names, so a run of any size
- * writes through it.
+ * complete tables only), then `finish`. A report's or a value's cells are
+ * built once and written once per kind of file that holds it (reports.csv
+ * and its county's; its indicator's, its county's, the complete table),
+ * each in its own columns. Nothing is kept but counts and file names, so a
+ * run of any size writes through it.
  */
 export interface LayoutWriter {
   readonly value: (v: ResolvedValue) => void;
@@ -222,8 +223,9 @@ export function layoutWriter(
     for (const kind of COUNTY_FILES) start(countyFileOf(n, kind), COUNTY_TABLE_OF[kind].header);
   });
   for (const r of reports) {
-    putFull('reports.csv', REPORTS_TABLE.line(r));
-    putCounty(countyOfReport.get(r.reportId), 'reports', COUNTY_REPORTS_TABLE.line(r));
+    const cells = reportCells(r);
+    putFull('reports.csv', REPORTS_TABLE.line(cells));
+    putCounty(countyOfReport.get(r.reportId), 'reports', COUNTY_REPORTS_TABLE.line(cells));
   }
 
   /** What the last value's place gave (see samePlace): its county, town number and county file. */
