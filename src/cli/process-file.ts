@@ -2,20 +2,22 @@ import { closeSync, constants, fstatSync, openSync, readSync, writeFileSync } fr
 import { join } from 'node:path';
 import { isReportExtension, readDocument } from '../documents';
 import { formatOfExtension } from '../documents/extensions';
+// The extractor's own modules, not its index: a worker thread loads what it runs, and no
+// CSV parser or schema library (the manifest and the corrections are read on the main thread).
+import { installUtf8Decoder } from '../extract/decode';
+import { MAX_REPORT_BYTES } from '../extract/limits';
 import {
   failedReport,
-  installUtf8Decoder,
   isNotAReport,
   processReports,
+  processText,
+  refusedReport,
   RUN_BYTES,
   runsOf,
-  processText,
-  PackWriter,
-  refusedReport,
   type ReportOutcome,
-} from '../extract';
-import { MAX_REPORT_BYTES } from '../extract/limits';
+} from '../extract/pipeline';
 import { note } from '../extract/report-notes';
+import { PackWriter } from '../extract/text-packs';
 import { errorMessage, megabytes } from './describe';
 import type { ReportFile } from './files';
 import { nodeUtf8 } from './node-utf8';

@@ -12,15 +12,10 @@
 import { hash } from 'node:crypto';
 import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import type { IndicatorId } from '../catalog';
-import {
-  inTableOrder,
-  mentionLine,
-  summarize,
-  unusedLines,
-  type ReportOutcome,
-  type ReportSummary,
-} from '../extract';
-import type { QuotedMention } from '../extract/figures';
+// The extractor's own modules, not its index, as process-file.ts: the workers serialise here.
+import { inTableOrder, type QuotedMention } from '../extract/figures';
+import { mentionLine, unusedLines } from '../extract/layout';
+import { summarize, type ReportOutcome, type ReportSummary } from '../extract/pipeline';
 
 /** The keys of T that may be absent. */
 type OptionalKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? K : never }[keyof T];

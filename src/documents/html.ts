@@ -13,7 +13,7 @@
  * May import: extract (the decoder), documents/common.ts; linkedom and
  * readability (loaded on first use).
  */
-import { decodeText } from '../extract';
+import { decodeText } from '../extract/decode';
 import { note } from '../extract/report-notes';
 import { errorMessage, type DocumentFormat, type DocumentText } from './common';
 

@@ -16,7 +16,7 @@
  * May import: extract, catalog, its own modules; mammoth, word-extractor,
  * pdf.js, postal-mime, linkedom and readability (loaded on first use).
  */
-import { decodeReport } from '../extract';
+import { decodeReport } from '../extract/decode';
 import { note } from '../extract/report-notes';
 import {
   DOCUMENT_FORMATS,

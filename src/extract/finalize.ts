@@ -3,27 +3,16 @@
  * summary and the side files (the manifest, the corrections), which reports
  * are another file of one report, and which are resolved. Both the CLI
  * (which keeps only the summaries, src/cli/spill.ts) and the in-memory path
- * (finalizeDatasets in pipeline.ts) come here.
+ * (finalizeDatasets in datasets.ts) come here.
  */
 import { DOCUMENT_FORMATS, MANIFEST_COLUMNS, type ReportStatus } from './columns';
 import { parseCorrections, parseManifest, type Correction, type ManifestEntry } from './inputs';
-import type { MetadataField, ReportMetadata } from './metadata';
-import type { ReportOutcome } from './pipeline';
+import { EMPTY_METADATA, type MetadataField, type ReportMetadata } from './metadata';
+import type { ReportSummary } from './pipeline';
 import { bothLanguages, note, type NoteField, type ReportNote } from './report-notes';
 import type { Issue } from './result';
 import { byCodeUnit } from './text';
 import type { TextLocator } from './text-packs';
-
-/** The metadata of a report that could not be read. */
-export const EMPTY_METADATA: ReportMetadata = {
-  town: '',
-  county: '',
-  city: '',
-  province: '',
-  year: null,
-  published: '',
-  title: '',
-};
 
 export interface ReportRow {
   readonly reportId: string;
@@ -121,56 +110,6 @@ function groupedNotes(notes: readonly (readonly [NoteField, ReportNote])[]): Rep
 /** A file's name without its folders. */
 const baseName = (path: string): string =>
   path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
-
-/**
- * What finalising needs of a report's outcome besides its findings: a row
- * per report for reports.csv, whether it is another file of one report,
- * where its town and year are. A run too large to hold every report's
- * mentions keeps this (and spills the findings to disk).
- */
-export interface ReportSummary extends Omit<ReportOutcome, 'text' | 'mentions' | 'unused'> {
-  readonly mentionCount: number;
-  readonly unusedCount: number;
-  readonly unusedNoRule: number;
-  /**
-   * Its figures (indicator, value and qualifier each), sorted: what tells two
-   * files of one report; or a digest of them (`digest` below).
-   */
-  readonly figures: string;
-}
-
-/**
- * `digest` stands for the figures' list where summaries are kept for a whole
- * run (the CLI: a cryptographic hash, so no two different lists meet).
- */
-export function summarize(
-  o: ReportOutcome,
-  digest: (figures: string) => string = (figures) => figures,
-): ReportSummary {
-  return {
-    reportId: o.reportId,
-    file: o.file,
-    status: o.status,
-    error: o.error,
-    ...(o.failure === undefined ? {} : { failure: o.failure }),
-    format: o.format,
-    encoding: o.encoding,
-    chars: o.chars,
-    detected: o.detected,
-    missing: o.missing,
-    inferred: o.inferred,
-    ...(o.textAt === undefined ? {} : { textAt: o.textAt }),
-    mentionCount: o.mentions.length,
-    unusedCount: o.unused.length,
-    unusedNoRule: o.unused.filter((u) => u.reason === 'no_rule').length,
-    figures: digest(
-      o.mentions
-        .map((x) => `${x.indicator}=${x.value}${x.qualifier}`)
-        .sort(byCodeUnit)
-        .join(' '),
-    ),
-  };
-}
 
 /**
  * The reports that are another file of one report: the town sent it as .docx

@@ -64,17 +64,18 @@ export {
 } from './output';
 export {
   failedReport,
-  finalizeDatasets,
   isNotAReport,
   processReports,
   processText,
   refusedReport,
   RUN_BYTES,
   runsOf,
+  summarize,
 } from './pipeline';
-export type { Datasets, ReportBytes, ReportOutcome } from './pipeline';
-export { finalizeReports, summarize } from './finalize';
-export type { FinalizedReports, ReportRow, ReportSummary, Resolvable, SideFiles } from './finalize';
+export type { ReportBytes, ReportOutcome, ReportSummary } from './pipeline';
+export { finalizeDatasets, type Datasets } from './datasets';
+export { finalizeReports } from './finalize';
+export type { FinalizedReports, ReportRow, Resolvable, SideFiles } from './finalize';
 export { resolveByGroups, resolveValues, type ResolvedValue } from './resolve';
 export {
   note,

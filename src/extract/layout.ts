@@ -40,7 +40,7 @@ import {
 } from './output';
 import type { Correction } from './inputs';
 import type { ReportRow } from './finalize';
-import type { Datasets } from './pipeline';
+import type { Datasets } from './datasets';
 import type { ResolvedValue } from './resolve';
 import { packSizesOf } from './text-packs';
 

@@ -21,6 +21,17 @@ export interface ReportMetadata {
 
 export type MetadataField = keyof ReportMetadata;
 
+/** The metadata of a report that could not be read. */
+export const EMPTY_METADATA: ReportMetadata = {
+  town: '',
+  county: '',
+  city: '',
+  province: '',
+  year: null,
+  published: '',
+  title: '',
+};
+
 export interface DetectedMetadata {
   readonly metadata: ReportMetadata;
   /** Fields that could not be detected, with why. */

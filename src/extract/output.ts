@@ -22,7 +22,7 @@ import {
   type UnusedColumn,
 } from './columns';
 import type { Correction } from './inputs';
-import type { Datasets } from './pipeline';
+import type { Datasets } from './datasets';
 import { notesText, serializeNotes } from './report-notes';
 import { locatorCells } from './text-packs';
 

@@ -1,24 +1,18 @@
 /**
- * The pipeline without a file system: report bytes in, dataset rows out. The
- * CLI feeds it files; the browser importer can feed it dropped files.
+ * The pipeline without a file system, a report at a time: report bytes or
+ * text in, its outcome out (its text, findings and metadata), and the
+ * summary a run keeps of it. The CLI feeds it files, on worker threads too;
+ * the browser importer feeds it dropped files. Putting a run's outcomes
+ * together is finalize.ts's and datasets.ts's work: nothing here imports
+ * them, so a worker thread loads no CSV parser or schema library.
  */
 import { decodeReport } from './decode';
 import { extractReports } from './extract-report';
-import { inTableOrder, type QuotedMention, type QuotedUnused } from './figures';
-import { byCodeUnit } from './text';
-import {
-  EMPTY_METADATA,
-  finalizeReports,
-  summarize,
-  type ReportRow,
-  type SideFiles,
-} from './finalize';
-import type { Correction } from './inputs';
+import type { QuotedMention, QuotedUnused } from './figures';
 import type { UnusedReason } from './match';
-import type { MetadataField, ReportMetadata } from './metadata';
+import { EMPTY_METADATA, type MetadataField, type ReportMetadata } from './metadata';
 import { bothLanguages, type ReportNote } from './report-notes';
-import { resolveByGroups, type ResolvedValue } from './resolve';
-import type { Issue } from './result';
+import { byCodeUnit } from './text';
 import type { TextLocator } from './text-packs';
 
 export interface ReportOutcome {
@@ -199,53 +193,53 @@ export function processTexts(texts: readonly ReportText[]): ReportOutcome[] {
   });
 }
 
-export interface Datasets {
-  readonly reports: readonly ReportRow[];
-  readonly mentions: readonly { readonly reportId: string; readonly mention: QuotedMention }[];
-  readonly unused: readonly { readonly reportId: string; readonly number: QuotedUnused }[];
-  readonly values: readonly ResolvedValue[];
-  /** The corrections applied: valid rows for readable reports. */
-  readonly corrections: readonly Correction[];
-  readonly issues: readonly Issue[];
+/**
+ * What finalising needs of a report's outcome besides its findings: a row
+ * per report for reports.csv, whether it is another file of one report,
+ * where its town and year are. A run too large to hold every report's
+ * mentions keeps this (and spills the findings to disk).
+ */
+export interface ReportSummary extends Omit<ReportOutcome, 'text' | 'mentions' | 'unused'> {
+  readonly mentionCount: number;
+  readonly unusedCount: number;
+  readonly unusedNoRule: number;
+  /**
+   * Its figures (indicator, value and qualifier each), sorted: what tells two
+   * files of one report; or a digest of them (`digest` below).
+   */
+  readonly figures: string;
 }
 
-export interface FinalizeInput extends SideFiles {
-  /** Outcomes; their texts may have been dropped already. */
-  readonly outcomes: readonly ReportOutcome[];
-  /** Reads a span back, for derived values and corrections that name a span. */
-  readonly quote: (reportId: string, start: number, end: number) => string;
-}
-
-/** Every dataset of a run held in memory: the browser's importer and small runs. */
-export function finalizeDatasets(input: FinalizeInput): Datasets {
-  const outcomes = [...input.outcomes].sort((a, b) => byCodeUnit(a.reportId, b.reportId));
-  const finalized = finalizeReports(
-    outcomes.map((o) => summarize(o)),
-    input,
-  );
-  const byId = new Map(outcomes.map((o) => [o.reportId, o]));
-  const values = [
-    ...resolveByGroups(
-      finalized.resolvable,
-      finalized.corrections,
-      (reportId) => byId.get(reportId)?.mentions ?? [],
-      input.quote,
-    ),
-  ];
-  const counted = outcomes.filter((o) => finalized.counted.has(o.reportId));
-  const mentions = counted.flatMap((o) =>
-    inTableOrder(o.mentions).map((mention) => ({ reportId: o.reportId, mention })),
-  );
-  const unused = counted.flatMap((o) =>
-    o.unused.map((number) => ({ reportId: o.reportId, number })),
-  );
+/**
+ * `digest` stands for the figures' list where summaries are kept for a whole
+ * run (the CLI: a cryptographic hash, so no two different lists meet).
+ */
+export function summarize(
+  o: ReportOutcome,
+  digest: (figures: string) => string = (figures) => figures,
+): ReportSummary {
   return {
-    reports: finalized.reports,
-    mentions,
-    unused,
-    values,
-    corrections: finalized.corrections,
-    issues: finalized.issues,
+    reportId: o.reportId,
+    file: o.file,
+    status: o.status,
+    error: o.error,
+    ...(o.failure === undefined ? {} : { failure: o.failure }),
+    format: o.format,
+    encoding: o.encoding,
+    chars: o.chars,
+    detected: o.detected,
+    missing: o.missing,
+    inferred: o.inferred,
+    ...(o.textAt === undefined ? {} : { textAt: o.textAt }),
+    mentionCount: o.mentions.length,
+    unusedCount: o.unused.length,
+    unusedNoRule: o.unused.filter((u) => u.reason === 'no_rule').length,
+    figures: digest(
+      o.mentions
+        .map((x) => `${x.indicator}=${x.value}${x.qualifier}`)
+        .sort(byCodeUnit)
+        .join(' '),
+    ),
   };
 }
 

@@ -50,6 +50,20 @@ describe('the built CLI', () => {
     expect(fingerprint(paths)).not.toBe(first);
   });
 
+  it('starts its worker threads without the packages only the main thread uses', () => {
+    // A package each import of the bundle loads (Node's own modules aside).
+    const packages = (file: string): string[] =>
+      [...readFileSync(file, 'utf8').matchAll(/^import\s[^;]*?\sfrom\s"([^"]+)";/gm)]
+        .map((m) => m[1] ?? '')
+        .filter((name) => !name.startsWith('node:'));
+    // The main thread reads the manifest and the corrections (papaparse, zod) and the data
+    // folder back for the first chart; a worker decodes and extracts reports only.
+    expect(packages(CLI_ENTRY)).toEqual(expect.arrayContaining(['papaparse', 'zod', 'zod/mini']));
+    const worker = packages(join(CLI_DIR, 'worker.js'));
+    expect(worker).toContain('chardet');
+    for (const name of ['papaparse', 'zod', 'zod/mini']) expect(worker).not.toContain(name);
+  });
+
   it('runs without TypeScript at run time, its worker threads included', () => {
     expect(readFileSync(CLI_ENTRY, 'utf8')).not.toMatch(/from ["']tsx/);
     expect(readFileSync(join(CLI_DIR, 'worker.js'), 'utf8')).not.toMatch(/from ["']tsx/);

@@ -13,7 +13,8 @@ import {
   longestNameEndingAt,
   provinceCounts,
 } from '../../src/extract/place-reading';
-import { finalizeDatasets, processText } from '../../src/extract/pipeline';
+import { finalizeDatasets } from '../../src/extract/datasets';
+import { processText } from '../../src/extract/pipeline';
 import { detectMetadata } from '../../src/extract/metadata';
 import { foldForMatching } from '../../src/extract/text';
 import { noteText, notesText, type ReportNote } from '../../src/extract/report-notes';

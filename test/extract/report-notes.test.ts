@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { FEW_FIGURES, hasFewFigures } from '../../src/extract/finalize';
-import { finalizeDatasets, processText } from '../../src/extract/pipeline';
+import { finalizeDatasets } from '../../src/extract/datasets';
+import { processText } from '../../src/extract/pipeline';
 import {
   note,
   noteText,
