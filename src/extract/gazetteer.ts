@@ -16,13 +16,12 @@ export interface RegistryPlace {
   readonly county: string;
 }
 
-export interface RegistryTown extends RegistryPlace {
-  readonly town: string;
-}
-
 export interface Gazetteer {
-  /** Town name → every registry town so named (88 are called 城关镇). */
-  readonly towns: ReadonlyMap<string, readonly RegistryTown[]>;
+  /**
+   * Town name → where each registry town so named lies (88 are called 城关镇):
+   * its county's place, one object for all the county's towns.
+   */
+  readonly towns: ReadonlyMap<string, readonly RegistryPlace[]>;
   /** County name, official or short (麻阳县 for 麻阳苗族自治县) → its places (town ''). */
   readonly counties: ReadonlyMap<string, readonly RegistryPlace[]>;
   /** City name, official or short (凉山州) → its places (county ''). */
@@ -119,7 +118,7 @@ function endingsOf(map: ReadonlyMap<string, unknown>): NameEndings {
 }
 
 function build(): Gazetteer {
-  const towns = new Map<string, RegistryTown[]>();
+  const towns = new Map<string, RegistryPlace[]>();
   const counties = new Map<string, RegistryPlace[]>();
   const cities = new Map<string, RegistryPlace[]>();
   for (const line of PROVINCE_LINES) {
@@ -143,9 +142,7 @@ function build(): Gazetteer {
           const short = shortFormOf(county);
           if (short !== null) push(counties, short, place);
         }
-        for (const town of townList === '' ? [] : townList.split(',')) {
-          push(towns, town, { province, city, county, town });
-        }
+        for (const town of townList === '' ? [] : townList.split(',')) push(towns, town, place);
       }
     }
   }
