@@ -6,9 +6,10 @@
 import { mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BUILD_RECORD, builtCli, CLI_DIR, CLI_ENTRY, fingerprint } from '../../scripts/cli.mjs';
-import { ROOT, runCli } from '../helpers';
+import { ROOT, runCli, runNode } from '../helpers';
 
 interface BuildRecord {
   readonly inputs: string[];
@@ -71,6 +72,20 @@ describe('the built CLI', () => {
     const worker = packages(join(CLI_DIR, 'worker.js'));
     expect(worker.bundled.sort()).toEqual(['chardet', 'opencc-js']);
     expect(worker.imported).toEqual([]);
+  });
+
+  it('loads ECharts for the first chart with the compiled code its build left beside it', () => {
+    const charts = pathToFileURL(join(CLI_DIR, 'charts.js')).href;
+    // A plain Node, as `npm run extract` runs the bundle: V8 takes the cache the build made.
+    const r = runNode([
+      '--input-type=module',
+      '-e',
+      `const c = await import(${JSON.stringify(charts)}); console.log(JSON.stringify([c.chartsFromCache(), typeof c.nodeCharts().init]))`,
+    ]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual([true, 'function']);
+    expect(record().outputs).toContain(relative(ROOT, join(CLI_DIR, 'echarts.cache')));
+    expect(record().inputs).toContain('node_modules/echarts/dist/echarts.min.js');
   });
 
   it('runs without TypeScript at run time, its worker threads included', () => {
