@@ -5,6 +5,7 @@ import {
   readdirSync,
   realpathSync,
   statSync,
+  type Dirent,
   type Stats,
   writeSync,
 } from 'node:fs';
@@ -198,14 +199,19 @@ export function listReportFiles(dir: string, options: ListingOptions = {}): List
       return;
     }
     visited.add(real);
-    let names: string[];
+    let entries: Dirent[];
     try {
-      names = readdirSync(current).sort();
+      entries = readdirSync(current, { withFileTypes: true }).sort((a, b) =>
+        a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+      );
     } catch (error) {
       notRead(current, 'error', reason(error));
       return;
     }
-    for (const name of names) {
+    // A file's name as shown: the folder's, then the name (what display() gives it).
+    const folder = relative(displayRoot, current);
+    for (const entry of entries) {
+      const { name } = entry;
       const path = join(current, name);
       if (name.startsWith('.')) {
         notRead(
@@ -215,18 +221,21 @@ export function listReportFiles(dir: string, options: ListingOptions = {}): List
         );
         continue;
       }
-      let stats: Stats;
-      try {
-        stats = statSync(path);
-      } catch (error) {
-        notRead(path, 'warning', reason(error));
-        continue;
+      // The folder's listing says what a file or folder is; a link (followed) or another kind is looked up.
+      let kind: Stats | Dirent = entry;
+      if (!entry.isFile() && !entry.isDirectory()) {
+        try {
+          kind = statSync(path);
+        } catch (error) {
+          notRead(path, 'warning', reason(error));
+          continue;
+        }
       }
-      if (stats.isDirectory()) {
+      if (kind.isDirectory()) {
         walk(path);
         continue;
       }
-      if (!stats.isFile()) {
+      if (!kind.isFile()) {
         notRead(path, 'warning', 'not a regular file (a pipe, a socket or a device)');
         continue;
       }
@@ -235,7 +244,7 @@ export function listReportFiles(dir: string, options: ListingOptions = {}): List
       files.push({
         reportId: basename(name, extname(name)),
         path,
-        display: display(path),
+        display: folder === '' ? name : join(folder, name),
         extension,
       });
     }
