@@ -208,8 +208,6 @@ export function listReportFiles(dir: string, options: ListingOptions = {}): List
       notRead(current, 'error', reason(error));
       return;
     }
-    // A file's name as shown: the folder's, then the name (what display() gives it).
-    const folder = relative(displayRoot, current);
     for (const entry of entries) {
       const { name } = entry;
       const path = join(current, name);
@@ -244,7 +242,7 @@ export function listReportFiles(dir: string, options: ListingOptions = {}): List
       files.push({
         reportId: basename(name, extname(name)),
         path,
-        display: folder === '' ? name : join(folder, name),
+        display: display(path),
         extension,
       });
     }
