@@ -18,11 +18,11 @@ import {
   type SideFiles,
   type TextLocator,
 } from '../extract';
+import type { QuotedMention } from '../extract/figures';
 import { checkpoint } from './cleanup';
 import { FileAppender, writeChunks } from './files';
 import { failpoint } from './out-folder';
 import type { PhaseClock } from './phases';
-import type { QuotedMention } from '../extract/figures';
 import type { Spill, Spilled } from './spill';
 
 /** What a run wrote, for its summary. */

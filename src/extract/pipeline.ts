@@ -31,7 +31,7 @@ export interface ReportOutcome {
   /**
    * The normalised text's UTF-8 bytes, when the file held exactly them (its
    * bytes were UTF-8 and normalising changed nothing): packed as they are
-   * (text-packs.ts). Never sent or kept beyond the pack.
+   * (text-packs.ts), and left out of the outcome packing gives back.
    */
   readonly utf8?: Uint8Array;
   /** Where the text was written, once packed (text-packs.ts); absent: not written. */
@@ -199,7 +199,10 @@ export function processTexts(texts: readonly ReportText[]): ReportOutcome[] {
  * where its town and year are. A run too large to hold every report's
  * mentions keeps this (and spills the findings to disk).
  */
-export interface ReportSummary extends Omit<ReportOutcome, 'text' | 'mentions' | 'unused'> {
+export interface ReportSummary extends Omit<
+  ReportOutcome,
+  'text' | 'utf8' | 'mentions' | 'unused'
+> {
   readonly mentionCount: number;
   readonly unusedCount: number;
   readonly unusedNoRule: number;

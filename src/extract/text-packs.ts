@@ -77,11 +77,14 @@ export class PackWriter {
     return at;
   }
 
-  /** A report's outcome with where its text is, once added; one with no text (status error) as it is. */
+  /**
+   * A report's outcome with where its text is, once added (its bytes, packed,
+   * are not kept with it); one with no text (status error) as it is.
+   */
   place(outcome: ReportOutcome): ReportOutcome {
-    return outcome.status === 'ok'
-      ? { ...outcome, textAt: this.add(outcome.text, outcome.utf8) }
-      : outcome;
+    if (outcome.status !== 'ok') return outcome;
+    const { utf8, ...placed } = outcome;
+    return { ...placed, textAt: this.add(outcome.text, utf8) };
   }
 
   /** Whether no text was added: no file is written for it. */
