@@ -171,7 +171,7 @@ export async function builtCli() {
     for (const file of result.outputFiles) replaceFile(file.path, file.contents);
     const charts = await import(`${pathToFileURL(join(CLI_DIR, 'charts.js')).href}?${Date.now()}`);
     // ECharts is loaded at run time, not bundled: a new version makes a new cache.
-    const inputs = [...Object.keys(result.metafile.inputs), relative(ROOT, charts.ECHARTS_FILE)];
+    const inputs = [...Object.keys(result.metafile.inputs), relative(ROOT, charts.echartsFile())];
     const outputs = Object.keys(result.metafile.outputs);
     try {
       charts.writeChartsCache();

@@ -22,22 +22,23 @@ import type { ChartLibrary } from './first-chart';
 
 const require = createRequire(import.meta.url);
 
-/** The prebuilt library, as a CommonJS module (its path: scripts/cli.mjs fingerprints it). */
-export const ECHARTS_FILE = require.resolve('echarts/dist/echarts.min.js');
+/** The prebuilt library's path, as a CommonJS module (scripts/cli.mjs fingerprints it): looked up when drawing. */
+export const echartsFile = (): string => require.resolve('echarts/dist/echarts.min.js');
 
-/** V8's compiled code of ECHARTS_FILE, beside the bundle that loads it. */
+/** V8's compiled code of the library, beside the bundle that loads it. */
 export const CHARTS_CACHE = fileURLToPath(new URL('./echarts.cache', import.meta.url));
 
 /** The file compiled as Node compiles a CommonJS module (its wrapper), with `cachedData` if given. */
 function load(cachedData: Buffer | undefined): { charts: ChartLibrary; script: Script } {
-  const source = readFileSync(ECHARTS_FILE, 'utf8');
+  const file = echartsFile();
+  const source = readFileSync(file, 'utf8');
   const script = new Script(
     `(function (exports, require, module, __filename, __dirname) {${source}\n})`,
-    { filename: ECHARTS_FILE, ...(cachedData === undefined ? {} : { cachedData }) },
+    { filename: file, ...(cachedData === undefined ? {} : { cachedData }) },
   );
   const module = { exports: {} };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
-  run(module.exports, require, module, ECHARTS_FILE, dirname(ECHARTS_FILE));
+  run(module.exports, require, module, file, dirname(file));
   return { charts: module.exports as ChartLibrary, script };
 }
 
