@@ -40,6 +40,7 @@ async function main(): Promise<number> {
       // steadier than the wall time on a disk whose cost swings from minute to minute.
       cpuSeconds: { user: usage.userCPUTime / 1e6, system: usage.systemCPUTime / 1e6 },
       phases: result.phases ?? {},
+      groups: result.written?.groups ?? null,
       uptimeSeconds: process.uptime(),
     };
     writeFileSync(parsed.data.stats, `${JSON.stringify(stats)}\n`);

@@ -66,7 +66,21 @@ export class FileAppender {
 
   append(path: string, text: string): void {
     // UTF-8 takes at most three bytes per UTF-16 unit.
-    const most = text.length * 3;
+    const entry = this.room(path, text.length * 3);
+    entry.used += entry.buffer.write(text, entry.used);
+    this.written(path, entry);
+  }
+
+  /** `bytes` from `start` to `end`, already encoded, at the end of the file. */
+  appendBytes(path: string, bytes: Uint8Array, start: number, end: number): void {
+    const entry = this.room(path, end - start);
+    entry.buffer.set(bytes.subarray(start, end), entry.used);
+    entry.used += end - start;
+    this.written(path, entry);
+  }
+
+  /** The file's buffer, with room for `most` more bytes. */
+  private room(path: string, most: number): Pending {
     let entry = this.pending.get(path);
     if (entry !== undefined && entry.used + most > entry.buffer.length) {
       if (entry.buffer.length < this.limits.file && entry.used + most <= this.limits.file) {
@@ -84,7 +98,10 @@ export class FileAppender {
       this.held += size;
       this.pending.set(path, entry);
     }
-    entry.used += entry.buffer.write(text, entry.used);
+    return entry;
+  }
+
+  private written(path: string, entry: Pending): void {
     if (entry.used >= this.limits.file) this.flush(path);
     if (this.held >= this.limits.all) this.flushFullest();
   }

@@ -14,7 +14,7 @@ import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import type { IndicatorId } from '../catalog';
 // The extractor's own modules, not its index, as process-file.ts: the workers serialise here.
 import { inTableOrder, type QuotedMention } from '../extract/figures';
-import { mentionLine, unusedLines } from '../extract/layout';
+import { aloneValues, mentionLine, unusedLines, type EncodedAlone } from '../extract/layout';
 import { summarize, type ReportOutcome, type ReportSummary } from '../extract/pipeline';
 
 /** The keys of T that may be absent. */
@@ -95,6 +95,30 @@ export interface Packed {
   readonly mentions: string;
   /** Its lines in the complete tables; null when they are not written. */
   readonly tables: TableLines<string> | null;
+  /** Its Alone, serialised (aloneOf); null with the complete tables or for a report not read. */
+  readonly alone: AloneText | null;
+}
+
+/**
+ * A report's values resolved as if no other report had its town and year and
+ * no correction named it (aloneValues, encoded), and its mentions'
+ * indicators (what is counted without the complete tables): what a run
+ * writes for it when that is so, without reading its mentions back or
+ * resolving them (write-data.ts).
+ */
+export interface Alone {
+  readonly mentions: readonly IndicatorId[];
+  readonly values: EncodedAlone;
+}
+
+/**
+ * An Alone as text: JSON of [mentions, indicators, ends], then the values'
+ * pieces one after another; `head`, the JSON's length in bytes. Read back,
+ * the pieces are copied as bytes, never decoded.
+ */
+export interface AloneText {
+  readonly text: string;
+  readonly head: number;
 }
 
 /** A report's figures as 44 characters, whatever their number: SHA-256. */
@@ -118,12 +142,32 @@ function tableLines(outcome: ReportOutcome): TableLines<string> {
   };
 }
 
-/** A report's findings serialised; `tables`: the complete tables' lines too. */
+/** A report's values resolved alone where it was read (its text at hand for a derived value's quote). */
+function aloneOf(outcome: ReportOutcome): AloneText {
+  const { reportId, detected: metadata, mentions, text } = outcome;
+  const { indicators, pieces } = aloneValues({
+    reportId,
+    metadata,
+    mentions,
+    quote: (start, end) => text.slice(start, end),
+  });
+  let end = 0;
+  const ends = pieces.map((piece) => (end += Buffer.byteLength(piece)));
+  const head = JSON.stringify([mentions.map((m) => m.indicator), indicators, ends]);
+  return { text: head + pieces.join(''), head: Buffer.byteLength(head) };
+}
+
+/**
+ * A report's findings serialised; `tables`: the complete tables' lines too,
+ * else its values resolved alone (the complete tables' lines of values hold
+ * the place, which is only settled once every report is read).
+ */
 export function pack(outcome: ReportOutcome, tables: boolean): Packed {
   return {
     summary: summarize(outcome, digest),
     mentions: JSON.stringify(outcome.mentions.map(mentionFields)),
     tables: tables ? tableLines(outcome) : null,
+    alone: tables || outcome.status !== 'ok' ? null : aloneOf(outcome),
   };
 }
 
@@ -138,6 +182,8 @@ export interface Spilled {
   readonly summary: ReportSummary;
   readonly mentions: Piece;
   readonly tables: TableLines<Piece> | null;
+  /** Its AloneText: the piece, and its head's length. */
+  readonly alone: { readonly piece: Piece; readonly head: number } | null;
 }
 
 /** Bytes gathered before one write. */
@@ -164,7 +210,7 @@ export class Spill {
   }
 
   /** Keeps a report's pieces; the summary stays in memory. */
-  add({ summary, mentions, tables }: Packed): Spilled {
+  add({ summary, mentions, tables, alone }: Packed): Spilled {
     return {
       summary,
       mentions: this.append(mentions),
@@ -172,6 +218,7 @@ export class Spill {
         tables === null
           ? null
           : { mentions: this.append(tables.mentions), unused: this.append(tables.unused) },
+      alone: alone === null ? null : { piece: this.append(alone.text), head: alone.head },
     };
   }
 
@@ -204,7 +251,11 @@ export class Spill {
 
   /** A piece as text: after the last add. */
   read(piece: Piece): string {
-    if (piece.bytes === 0) return '';
+    return piece.bytes === 0 ? '' : this.readBytes(piece).toString('utf8');
+  }
+
+  /** A piece's bytes: after the last add; valid until the next read. */
+  private readBytes(piece: Piece): Buffer {
     this.flush();
     if (this.scratch.length < piece.bytes) this.scratch = Buffer.alloc(piece.bytes * 2);
     let read = 0;
@@ -213,12 +264,25 @@ export class Spill {
       if (n === 0) throw new Error(`${this.path}: ended before byte ${piece.at + piece.bytes}`);
       read += n;
     }
-    return this.scratch.toString('utf8', 0, piece.bytes);
+    return this.scratch.subarray(0, piece.bytes);
   }
 
   mentions(spilled: Spilled): QuotedMention[] {
     const text = this.read(spilled.mentions);
     return text === '' ? [] : (JSON.parse(text) as unknown[][]).map(mentionOf);
+  }
+
+  /** The report's values resolved alone, if they were: their bytes valid until the next read. */
+  alone(spilled: Spilled): Alone | null {
+    if (spilled.alone === null) return null;
+    const { piece, head } = spilled.alone;
+    const bytes = this.readBytes(piece);
+    const [mentions, indicators, ends] = JSON.parse(bytes.toString('utf8', 0, head)) as [
+      IndicatorId[],
+      IndicatorId[],
+      number[],
+    ];
+    return { mentions, values: { indicators, bytes: bytes.subarray(head), ends } };
   }
 
   /** The report's lines in the complete tables: each mention's indicator and line, the unused numbers' lines. */

@@ -11,7 +11,8 @@ import {
   finalizeReports,
   INDEX_FILE,
   layoutWriter,
-  resolveByGroups,
+  groupsToResolve,
+  resolveGroup,
   type Issue,
   type LayoutOptions,
   type ReportRow,
@@ -33,6 +34,11 @@ export interface Written {
   readonly values: ReadonlyMap<IndicatorId, number>;
   readonly mentions: ReadonlyMap<IndicatorId, number>;
   readonly unused: number;
+  /**
+   * Towns and years (groups of reports resolved together) written from the
+   * values their one report's thread resolved (`alone`), and resolved here.
+   */
+  readonly groups: { readonly alone: number; readonly resolved: number };
 }
 
 export interface Collected {
@@ -105,7 +111,12 @@ export async function writeData(
     return found;
   };
   const files = new FileAppender(dir);
-  const writer = layoutWriter((path, text) => files.append(path, text), finalized.reports, options);
+  const writer = layoutWriter(
+    (path, text) => files.append(path, text),
+    finalized.reports,
+    options,
+    (path, bytes, start, end) => files.appendBytes(path, bytes, start, end),
+  );
   // Without the complete tables a report's mentions are counted as they are
   // read back for resolution, which reads every counted report's but those
   // that have none (reports that could not be read), once each.
@@ -114,19 +125,36 @@ export async function writeData(
     if (!options.tables) for (const m of mentions) writer.mention(m.indicator, null);
     return mentions;
   };
-  const values = resolveByGroups(
-    finalized.resolvable,
-    finalized.corrections,
-    mentionsOf,
-    quoteFrom(dir, (id) => byId.get(id)?.summary.textAt),
-  );
+  const quote = quoteFrom(dir, (id) => byId.get(id)?.summary.textAt);
   let n = 0;
-  for (const value of values) {
-    writer.value(value);
-    // Half-way: the reports' rows written, the first value resolved and written.
-    if (n === 0) failpoint('layout-half');
-    // A Ctrl+C stops the run here too: the values of 40,000 reports take a while.
-    if (++n % CHECKPOINT_ROWS === 0) await checkpoint();
+  /** `rows` more written: a Ctrl+C stops the run here too, the values of 40,000 reports take a while. */
+  const written = async (rows: number): Promise<void> => {
+    // Half-way: the reports' rows written, the first values resolved and written.
+    if (n === 0 && rows > 0) failpoint('layout-half');
+    const before = Math.floor(n / CHECKPOINT_ROWS);
+    n += rows;
+    if (Math.floor(n / CHECKPOINT_ROWS) !== before) await checkpoint();
+  };
+  const groups = { alone: 0, resolved: 0 };
+  for (const group of groupsToResolve(finalized.resolvable, finalized.corrections)) {
+    // A town and year of one report and no correction: its values as the worker resolved them.
+    const [only] = group.reports;
+    const alone =
+      only !== undefined && group.reports.length === 1 && group.corrections.length === 0
+        ? spill.alone(spilledOf(only.reportId))
+        : null;
+    if (only !== undefined && alone !== null) {
+      if (!options.tables) for (const indicator of alone.mentions) writer.mention(indicator, null);
+      const { town, county, city, province, year } = only.metadata;
+      writer.alone({ reportId: only.reportId, town, county, city, province, year }, alone.values);
+      groups.alone++;
+      await written(alone.values.indicators.length);
+      continue;
+    }
+    groups.resolved++;
+    const values = resolveGroup(group, mentionsOf, quote);
+    for (const value of values) writer.value(value);
+    await written(values.length);
   }
   clock.end('resolve');
   for (const row of finalized.reports) {
@@ -146,5 +174,5 @@ export async function writeData(
   writeChunks(join(dir, INDEX_FILE), [writer.index((path) => sizes.get(path) ?? 0)]);
   clock.end('tables');
   const counts = writer.counts();
-  return { reports: finalized.reports, issues: finalized.issues, ...counts };
+  return { reports: finalized.reports, issues: finalized.issues, ...counts, groups };
 }

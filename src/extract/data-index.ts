@@ -166,7 +166,7 @@ export function groupByIndicator<T>(
   return groups;
 }
 
-interface Placed {
+export interface Placed {
   readonly reportId: string;
   readonly town: string;
   readonly county: string;
@@ -210,6 +210,8 @@ interface IndicatorTally {
 export interface IndexBuilder {
   /** One value row, in the values' order (see resolveValues). */
   readonly value: (v: IndexedValue) => void;
+  /** Value rows of one place, each of one of `indicators` and each with a value. */
+  readonly values: (place: Placed, indicators: readonly IndicatorId[]) => void;
   /**
    * The number of a place's town in the index's `towns` (undefined for a
    * town it does not have). Once asked, the towns are fixed: a value of a
@@ -256,17 +258,21 @@ export function indexBuilder(readable: readonly Placed[], reportRows: number): I
     reportYears.set(id, own);
   };
   for (const r of readable) place(r);
-  let placed: IndexedValue | undefined;
-  const value = (v: IndexedValue): void => {
-    if (placed === undefined || !samePlace(placed, v)) place(v);
-    placed = v;
-    let tally = tallies.get(v.indicator);
+  let placed: Placed | undefined;
+  const count = (p: Placed, indicator: IndicatorId, hasValue: boolean): void => {
+    if (placed === undefined || !samePlace(placed, p)) place(p);
+    placed = p;
+    let tally = tallies.get(indicator);
     if (tally === undefined) {
       tally = { values: 0, years: new Map() };
-      tallies.set(v.indicator, tally);
+      tallies.set(indicator, tally);
     }
-    if (v.value !== null) tally.values++;
-    if (v.year !== null) tally.years.set(v.year, (tally.years.get(v.year) ?? 0) + 1);
+    if (hasValue) tally.values++;
+    if (p.year !== null) tally.years.set(p.year, (tally.years.get(p.year) ?? 0) + 1);
+  };
+  const value = (v: IndexedValue): void => count(v, v.indicator, v.value !== null);
+  const values = (p: Placed, indicators: readonly IndicatorId[]): void => {
+    for (const indicator of indicators) count(p, indicator, true);
   };
   const build = (sizes: IndexSizes): DataIndex => ({
     format: INDEX_FORMAT,
@@ -303,7 +309,7 @@ export function indexBuilder(readable: readonly Placed[], reportRows: number): I
     numbers ??= new Map(sortedTowns().map((t, n) => [t.id, n]));
     return numbers.get(townIdOf(p));
   };
-  return { value, townNumber, build };
+  return { value, values, townNumber, build };
 }
 
 /** The index of readable reports and values held in memory (see indexBuilder). */

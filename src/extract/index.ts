@@ -76,7 +76,13 @@ export type { ReportBytes, ReportOutcome, ReportSummary } from './pipeline';
 export { finalizeDatasets, type Datasets } from './datasets';
 export { finalizeReports } from './finalize';
 export type { FinalizedReports, ReportRow, Resolvable, SideFiles } from './finalize';
-export { resolveByGroups, resolveValues, type ResolvedValue } from './resolve';
+export {
+  groupsToResolve,
+  resolveByGroups,
+  resolveGroup,
+  resolveValues,
+  type ResolvedValue,
+} from './resolve';
 export {
   note,
   noteText,

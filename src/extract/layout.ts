@@ -9,7 +9,7 @@
  */
 import { catalogAsJson } from '../catalog';
 import type { IndicatorId } from '../catalog';
-import { isCounted } from './columns';
+import { isCounted, TOWN_NUMBER_COLUMN } from './columns';
 import {
   COUNTY_FILES,
   countyFileOf,
@@ -23,12 +23,15 @@ import {
   type DataIndex,
   type IndexCounty,
   type IndexFile,
+  type Placed,
 } from './data-index';
 import {
   CORRECTIONS_TABLE,
   COUNTY_REPORTS_TABLE,
   COUNTY_VALUES_TABLE,
+  csvCell,
   CSV_NAMES,
+  linesOfRow,
   MENTIONS_TABLE,
   reportCells,
   REPORTS_TABLE,
@@ -36,12 +39,13 @@ import {
   UNUSED_TABLE,
   valueCells,
   VALUES_TABLE,
+  type ValueCells,
   type CsvName,
 } from './output';
 import type { Correction } from './inputs';
 import type { ReportRow } from './finalize';
 import type { Datasets } from './datasets';
-import type { ResolvedValue } from './resolve';
+import { resolveValues, type ReportForResolution, type ResolvedValue } from './resolve';
 import { packSizesOf } from './text-packs';
 
 /** The index the dashboard reads first (written last: it gives every other file's size). */
@@ -50,6 +54,9 @@ const CATALOG_FILE = 'catalog.json';
 
 /** Takes the data folder's files piece by piece: `text` goes at the end of the file at `path`. */
 export type Sink = (path: string, text: string) => void;
+
+/** A Sink of pieces already encoded: `bytes` from `start` to `end` go at the end of the file at `path`. */
+export type BytesSink = (path: string, bytes: Uint8Array, start: number, end: number) => void;
 
 export interface SiteLayout {
   /**
@@ -109,6 +116,53 @@ export const unusedLines = (numbers: readonly Unused[], tables: boolean): string
   tables ? numbers.map((u) => UNUSED_TABLE.line(u)).join('') : null;
 
 /**
+ * A report's values as they are when it is the only report of its town and
+ * year and no correction names it (resolveValues of it alone), already
+ * written as the lines of the files the dashboard reads: built where the
+ * report is read (the CLI's worker threads), so the run's last, single-
+ * threaded step only copies them into their files (LayoutWriter.alone).
+ * None of these lines holds the report's place or year, which reports.csv
+ * may set otherwise (a manifest): they only say which files take them.
+ */
+export interface AloneValues {
+  /** Each value's indicator, in the values' order. */
+  readonly indicators: readonly IndicatorId[];
+  /**
+   * Each value's line in its indicator's file of its year but for its
+   * town's number (before it, after it), then the values' lines in their
+   * county's file, one after another: 2 × values + 1 pieces.
+   */
+  readonly pieces: readonly string[];
+}
+
+/** AloneValues with their pieces encoded (UTF-8): their bytes one after another, and where each ends. */
+export interface EncodedAlone {
+  readonly indicators: readonly IndicatorId[];
+  readonly bytes: Uint8Array;
+  readonly ends: readonly number[];
+}
+
+/** A value's two lines in aloneValues, each cell written once for both. */
+const aloneLines = linesOfRow<keyof ValueCells>([
+  { table: SITE_VALUES_TABLE, cut: TOWN_NUMBER_COLUMN },
+  { table: COUNTY_VALUES_TABLE },
+]);
+
+export function aloneValues(report: ReportForResolution): AloneValues {
+  const values = resolveValues([report]);
+  const pieces = new Array<string>(values.length * 2 + 1);
+  const county = new Array<string>(values.length);
+  values.forEach((v, i) => {
+    const [before = '', after = '', line = ''] = aloneLines(valueCells(v, null));
+    pieces[2 * i] = before;
+    pieces[2 * i + 1] = after;
+    county[i] = line;
+  });
+  pieces[values.length * 2] = county.join('');
+  return { indicators: values.map((v) => v.indicator), pieces };
+}
+
+/**
  * Writes a data folder's files as their rows come: the values first, in
  * their order (as resolveValues gives them, or one group of reports after
  * another, see resolveByGroups), then each counted report's mentions and
@@ -121,6 +175,15 @@ export const unusedLines = (numbers: readonly Unused[], tables: boolean): string
  */
 export interface LayoutWriter {
   readonly value: (v: ResolvedValue) => void;
+  /**
+   * The values of a report resolved alone (aloneValues, encoded), in their
+   * turn when its town and year has no other report and no correction:
+   * the same bytes in the same files as `value` writes for each of them,
+   * copied through the writer's BytesSink. `place`: the report's, as
+   * reports.csv has it. Not with the complete tables, whose lines hold the
+   * place: resolve the report's values.
+   */
+  readonly alone: (place: Placed, values: EncodedAlone) => void;
   /** One mention of `indicator`: its line in the complete table (mentionLine). */
   readonly mention: (indicator: IndicatorId, line: string | null) => void;
   /** `count` unused numbers of one report: their lines in the complete table (unusedLines). */
@@ -143,7 +206,7 @@ const readableReports = (reports: readonly ReportRow[]) =>
 
 /** Where a value goes by its place: its county's number and values file, its town's number. */
 interface ValuePlace {
-  readonly of: ResolvedValue;
+  readonly of: Placed;
   readonly county: number;
   readonly town: number | null;
   readonly file: string;
@@ -166,6 +229,7 @@ export function layoutWriter(
   sink: Sink,
   reports: readonly ReportRow[],
   { tables }: LayoutOptions,
+  bytesSink?: BytesSink,
 ): LayoutWriter {
   // Counties numbered in key order: those of the reports (every value's place is its report's).
   const countyKeys = [...new Set(reports.map((r) => countyKeyOf(r.metadata)))].sort((a, b) =>
@@ -181,7 +245,7 @@ export function layoutWriter(
   const valueFiles = new Set<string>();
   let unusedRows = 0;
   const index = indexBuilder(readableReports(reports), reports.length);
-  const townNumber = (v: ResolvedValue): number => {
+  const townNumber = (v: Placed): number => {
     const n = index.townNumber(v);
     if (n === undefined) throw new Error(`value of ${v.reportId}: a town no readable report has`);
     return n;
@@ -230,7 +294,7 @@ export function layoutWriter(
 
   /** What the last value's place gave (see samePlace): its county, town number and county file. */
   let placed: ValuePlace | undefined;
-  const placeOf = (v: ResolvedValue): ValuePlace => {
+  const placeOf = (v: Placed): ValuePlace => {
     if (placed !== undefined && samePlace(placed.of, v)) return placed;
     const county = numberOf.get(countyKeyOf(v));
     if (county === undefined) throw new Error(`value of ${v.reportId}: a place no report has`);
@@ -266,6 +330,35 @@ export function layoutWriter(
     add(valueRows, v.indicator);
     index.value(v);
   };
+  const alone = (place: Placed, { indicators, bytes, ends }: EncodedAlone): void => {
+    if (bytesSink === undefined || fullTables.has('indicators.csv')) {
+      throw new Error(`values of ${place.reportId} without their lines`);
+    }
+    const { county, town, file: countyFile } = placeOf(place);
+    const { year } = place;
+    const number = csvCell(town);
+    let at = 0;
+    indicators.forEach((indicator, i) => {
+      const before = ends[2 * i] ?? 0;
+      const after = ends[2 * i + 1] ?? 0;
+      if (year !== null) {
+        const file = yearFileOf(indicator, year);
+        if (!started.has(file)) start(file, SITE_VALUES_TABLE.header);
+        bytesSink(file, bytes, at, before);
+        sink(file, number);
+        bytesSink(file, bytes, before, after);
+      }
+      at = after;
+      add(countyCounts.values, county);
+      add(valueRows, indicator);
+    });
+    index.values(place, indicators);
+    const end = ends[2 * indicators.length] ?? at;
+    if (end > at) {
+      if (!started.has(countyFile)) start(countyFile, COUNTY_VALUES_TABLE.header);
+      bytesSink(countyFile, bytes, at, end);
+    }
+  };
   const mention = (indicator: IndicatorId, line: string | null): void => {
     putFull('mentions.csv', line);
     add(mentionRows, indicator);
@@ -285,6 +378,7 @@ export function layoutWriter(
 
   return {
     value,
+    alone,
     mention,
     unused,
     finish,

@@ -191,25 +191,29 @@ export function resolveValues(
     }
     groupReports.get(key)?.push(report);
     for (const mention of report.mentions) {
-      const list = byIndicator.get(mention.indicator) ?? [];
-      list.push({ report, mention });
-      byIndicator.set(mention.indicator, list);
+      const list = byIndicator.get(mention.indicator);
+      if (list === undefined) byIndicator.set(mention.indicator, [{ report, mention }]);
+      else list.push({ report, mention });
     }
   }
 
-  const rows = new Map<string, ResolvedValue>();
-  const rowKey = (group: string, indicator: IndicatorId): string => `${group}\u0000${indicator}`;
+  // Each group's rows by indicator (a map per group: a key joining the group's and the
+  // indicator's would be a new string to hash for every value).
+  const rowsOf = new Map<string, Map<IndicatorId, ResolvedValue>>();
   // Each report's own best mention of an indicator: where a correction naming
   // that report points when another report's mention was chosen (kept only
   // when there are corrections).
-  const ownBest = new Map<string, Mention>();
+  const ownBest = new Map<string, Map<IndicatorId, Mention>>();
   for (const [key, byIndicator] of groups) {
+    const rows = new Map<IndicatorId, ResolvedValue>();
+    rowsOf.set(key, rows);
     for (const [indicator, candidates] of byIndicator) {
-      const sorted = [...candidates].sort(compareCandidates);
+      const sorted = candidates.length === 1 ? candidates : [...candidates].sort(compareCandidates);
       if (corrections.length > 0) {
         for (const c of sorted) {
-          const own = rowKey(c.report.reportId, indicator);
-          if (!ownBest.has(own)) ownBest.set(own, c.mention);
+          let own = ownBest.get(c.report.reportId);
+          if (own === undefined) ownBest.set(c.report.reportId, (own = new Map()));
+          if (!own.has(indicator)) own.set(indicator, c.mention);
         }
       }
       const chosen = sorted[0];
@@ -218,12 +222,13 @@ export function resolveValues(
       // Each other value once, with the rule that set the chosen mention
       // before the first (best) mention of that value.
       const beaten = new Map<number, ResolutionRule>();
-      for (const c of sorted.slice(1)) {
+      for (let i = 1; i < sorted.length; i++) {
+        const c = sorted[i] as Candidate;
         if (c.mention.value === m.value || beaten.has(c.mention.value)) continue;
         beaten.set(c.mention.value, decidingRule(chosen, c) ?? 'first-stated');
       }
       rows.set(
-        rowKey(key, indicator),
+        indicator,
         rowFor(chosen.report, indicator, {
           value: m.value,
           unitWritten: m.unit,
@@ -246,11 +251,11 @@ export function resolveValues(
       );
     }
     for (const { rate, part, whole } of DERIVATIONS) {
-      if (rows.has(rowKey(key, rate))) continue;
+      if (rows.has(rate)) continue;
       for (const report of groupReports.get(key) ?? []) {
         const derived = derive(report, rate, part, whole);
         if (derived !== null) {
-          rows.set(rowKey(key, rate), derived);
+          rows.set(rate, derived);
           break;
         }
       }
@@ -261,11 +266,13 @@ export function resolveValues(
   for (const c of corrections) {
     const report = reportById.get(c.reportId);
     if (report === undefined) continue; // validated by parseCorrections
-    const key = rowKey(groupKey(report), c.indicator);
-    const existing = rows.get(key);
+    const key = groupKey(report);
+    let rows = rowsOf.get(key);
+    if (rows === undefined) rowsOf.set(key, (rows = new Map()));
+    const existing = rows.get(c.indicator);
     // The span states the value in the correction's own report: never a span of
     // another report of the same town and year that happened to be chosen.
-    const own = ownBest.get(rowKey(c.reportId, c.indicator));
+    const own = ownBest.get(c.reportId)?.get(c.indicator);
     const span =
       c.start !== null && c.end !== null
         ? { start: c.start, end: c.end, quote: report.quote(c.start, c.end) }
@@ -275,7 +282,7 @@ export function resolveValues(
             ? { start: own.start, end: own.end, quote: report.quote(own.start, own.end) }
             : { start: null, end: null, quote: '' };
     const base = existing ?? rowFor(report, c.indicator, {});
-    rows.set(key, {
+    rows.set(c.indicator, {
       ...base,
       reportId: c.reportId,
       value: c.value,
@@ -290,11 +297,15 @@ export function resolveValues(
     });
   }
 
-  return [...rows.values()].sort(
-    (a, b) =>
-      comparePlaces(a, b) ||
-      cmp(a.reportId, b.reportId) ||
-      (INDICATOR_ORDER.get(a.indicator) ?? 0) - (INDICATOR_ORDER.get(b.indicator) ?? 0),
+  const byIndicator = (a: ResolvedValue, b: ResolvedValue): number =>
+    (INDICATOR_ORDER.get(a.indicator) ?? 0) - (INDICATOR_ORDER.get(b.indicator) ?? 0);
+  const values: ResolvedValue[] = [];
+  for (const rows of rowsOf.values()) for (const row of rows.values()) values.push(row);
+  // One report's values share its place: their order is the indicators'.
+  return values.sort(
+    reports.length === 1
+      ? byIndicator
+      : (a, b) => comparePlaces(a, b) || cmp(a.reportId, b.reportId) || byIndicator(a, b),
   );
 }
 
@@ -343,6 +354,51 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Reports resolved together (one town and year), and the corrections naming them in their file's order. */
+export interface ResolutionGroup<R> {
+  readonly reports: readonly R[];
+  readonly corrections: readonly Correction[];
+}
+
+/** The groups of reports resolved together, in the order of their values (see resolutionGroups). */
+export function* groupsToResolve<R extends Pick<ReportForResolution, 'reportId' | 'metadata'>>(
+  reports: readonly R[],
+  corrections: readonly Correction[],
+): Generator<ResolutionGroup<R>> {
+  const correctionsOf = new Map<string, number[]>();
+  corrections.forEach((correction, n) => {
+    const list = correctionsOf.get(correction.reportId);
+    if (list === undefined) correctionsOf.set(correction.reportId, [n]);
+    else list.push(n);
+  });
+  for (const group of resolutionGroups(reports)) {
+    const own = group
+      .flatMap((r) => correctionsOf.get(r.reportId) ?? [])
+      .sort((a, b) => a - b)
+      .map((n) => corrections[n] as Correction);
+    yield { reports: group, corrections: own };
+  }
+}
+
+/**
+ * One group's values: its mentions asked for (`mentionsOf`) only now, so a
+ * caller can keep them on disk until then.
+ */
+export function resolveGroup(
+  { reports, corrections }: ResolutionGroup<Pick<ReportForResolution, 'reportId' | 'metadata'>>,
+  mentionsOf: (reportId: string) => readonly QuotedMention[],
+  quote: (reportId: string, start: number, end: number) => string,
+): ResolvedValue[] {
+  const resolvable = reports.map(({ reportId, metadata }) => ({
+    reportId,
+    metadata,
+    mentions: mentionsOf(reportId),
+    // A copy: a slice would keep the whole text read back in memory with the value.
+    quote: (start: number, end: number) => detach(quote(reportId, start, end)),
+  }));
+  return resolveValues(resolvable, corrections);
+}
+
 /**
  * Every value, one group of reports (a town and year) at a time: each
  * group's mentions asked for (`mentionsOf`) only when it is resolved, so a
@@ -355,24 +411,7 @@ export function* resolveByGroups(
   mentionsOf: (reportId: string) => readonly QuotedMention[],
   quote: (reportId: string, start: number, end: number) => string,
 ): Generator<ResolvedValue> {
-  const correctionsOf = new Map<string, number[]>();
-  corrections.forEach((correction, n) => {
-    const list = correctionsOf.get(correction.reportId);
-    if (list === undefined) correctionsOf.set(correction.reportId, [n]);
-    else list.push(n);
-  });
-  for (const group of resolutionGroups(reports)) {
-    const resolvable = group.map(({ reportId, metadata }) => ({
-      reportId,
-      metadata,
-      mentions: mentionsOf(reportId),
-      // A copy: a slice would keep the whole text read back in memory with the value.
-      quote: (start: number, end: number) => detach(quote(reportId, start, end)),
-    }));
-    const own = group
-      .flatMap((r) => correctionsOf.get(r.reportId) ?? [])
-      .sort((a, b) => a - b)
-      .map((n) => corrections[n] as Correction);
-    yield* resolveValues(resolvable, own);
+  for (const group of groupsToResolve(reports, corrections)) {
+    yield* resolveGroup(group, mentionsOf, quote);
   }
 }

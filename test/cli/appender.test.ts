@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FileAppender } from '../../src/cli/files';
-import { Spill, type Packed } from '../../src/cli/spill';
+import { Spill, type AloneText, type Packed } from '../../src/cli/spill';
 import { failedReport, summarize } from '../../src/extract';
 import { tempDir } from '../helpers';
 
@@ -48,6 +48,15 @@ describe('FileAppender', () => {
 });
 
 describe('Spill', () => {
+  /** What a report without the complete tables spills of its values resolved alone: three pieces. */
+  const aloneText = (text: string): AloneText => {
+    const head = JSON.stringify([
+      ['mediation.cases'],
+      ['mediation.cases'],
+      [1, 2, 3].map((k) => k * Buffer.byteLength(text)),
+    ]);
+    return { text: `${head}${text}${text}${text}`, head: Buffer.byteLength(head) };
+  };
   // Every other report without its table lines, as a run without the complete tables spills them.
   const packed = (id: string, text: string, tables: boolean): Packed => ({
     summary: summarize(failedReport(id, `${id}.txt`, 'x')),
@@ -58,6 +67,7 @@ describe('Spill', () => {
           unused: JSON.stringify(text),
         }
       : null,
+    alone: tables ? null : aloneText(text),
   });
 
   it('gives back every piece, over any number of writes, and removes its file', () => {
@@ -71,8 +81,16 @@ describe('Spill', () => {
         for (const n of [...kept.keys()].reverse()) {
           const spilled = kept[n];
           if (spilled === undefined) continue;
-          if (n % 2 === 1) expect(spilled.tables).toBeNull();
-          else {
+          if (n % 2 === 1) {
+            expect(spilled.tables).toBeNull();
+            const text = texts[n] ?? '';
+            const alone = spill.alone(spilled);
+            const size = Buffer.byteLength(text);
+            expect(alone?.mentions).toEqual(['mediation.cases']);
+            expect(alone?.values.ends).toEqual([size, 2 * size, 3 * size]);
+            expect(Buffer.from(alone?.values.bytes ?? []).toString()).toBe(text.repeat(3));
+          } else {
+            expect(spill.alone(spilled)).toBeNull();
             expect(spilled.tables).not.toBeNull();
             if (spilled.tables === null) continue;
             expect(spill.tableLines(spilled.tables)).toEqual({

@@ -38,6 +38,8 @@ let outDir: string;
 let withTables: string;
 /** What each run counted: its mentions per indicator and unused numbers. */
 const counted = new Map<boolean, { mentions: ReadonlyMap<string, number>; unused: number }>();
+/** How each run resolved its towns and years: alone where read, or resolved at the end. */
+const grouped = new Map<boolean, { alone: number; resolved: number }>();
 
 beforeAll(async () => {
   const root = tempDir('rol-streamed-');
@@ -87,8 +89,13 @@ beforeAll(async () => {
       captureOutput(),
     );
     expect(result.exitCode).toBe(1); // the broken file
-    const { mentions, unused } = result.written ?? { mentions: new Map(), unused: -1 };
+    const { mentions, unused, groups } = result.written ?? {
+      mentions: new Map(),
+      unused: -1,
+      groups: { alone: -1, resolved: -1 },
+    };
     counted.set(tables, { mentions, unused });
+    grouped.set(tables, groups);
     return out;
   };
   outDir = await runTo(false);
@@ -151,6 +158,18 @@ describe('the streamed run', () => {
       for (const [path, bytes] of packs) expect(written.get(path)?.equals(bytes), path).toBe(true);
     }
     expect(filesBelow(withTables).has('mentions.csv')).toBe(true);
+    // Both ways were taken: the towns and years of one report and no correction
+    // from the values its thread resolved alone (not with the complete tables,
+    // whose lines hold the place), the others resolved at the end.
+    const groups = new Set(datasets.values.map((v) => `${v.town}|${v.year ?? v.reportId}`)).size;
+    const alone = grouped.get(false)?.alone ?? 0;
+    expect(alone).toBeGreaterThan(5);
+    expect(grouped.get(false)?.resolved).toBeGreaterThanOrEqual(3);
+    expect(alone + (grouped.get(false)?.resolved ?? 0)).toBeGreaterThanOrEqual(groups);
+    expect(grouped.get(true)).toEqual({
+      alone: 0,
+      resolved: alone + (grouped.get(false)?.resolved ?? 0),
+    });
     // The group's correction from the later row.
     const cases = tableRows(outDir, 'values').filter(
       (v) => v['town'] === '合并镇' && v['indicator'] === 'mediation.cases',
@@ -158,27 +177,32 @@ describe('the streamed run', () => {
     expect(cases.map((v) => [v['report_id'], v['value']])).toEqual([['d103', '60']]);
   });
 
-  it('is the same on two worker threads, run by the built CLI, the complete tables too', () => {
-    const parallel = tempDir('rol-streamed-2-');
-    const r = runCli(
-      '--quiet',
-      '--tables',
-      '--workers',
-      '2',
-      '--in',
-      inDir,
-      '--out',
-      parallel,
-      '--corrections',
-      corrections,
-    );
-    expect(r.status, r.stderr).toBe(1);
-    const one = filesBelow(withTables);
-    const two = filesBelow(parallel);
-    expect([...two.keys()].sort()).toEqual([...one.keys()].sort());
-    for (const [path, bytes] of one) {
-      // The file column names each report by its path as given: the same here.
-      expect(two.get(path)?.equals(bytes), path).toBe(true);
+  it('is the same on two worker threads, run by the built CLI, with the complete tables or not', () => {
+    for (const [tables, expected] of [
+      [true, withTables],
+      [false, outDir],
+    ] as const) {
+      const parallel = tempDir('rol-streamed-2-');
+      const r = runCli(
+        '--quiet',
+        ...(tables ? ['--tables'] : []),
+        '--workers',
+        '2',
+        '--in',
+        inDir,
+        '--out',
+        parallel,
+        '--corrections',
+        corrections,
+      );
+      expect(r.status, r.stderr).toBe(1);
+      const one = filesBelow(expected);
+      const two = filesBelow(parallel);
+      expect([...two.keys()].sort()).toEqual([...one.keys()].sort());
+      for (const [path, bytes] of one) {
+        // The file column names each report by its path as given: the same here.
+        expect(two.get(path)?.equals(bytes), path).toBe(true);
+      }
     }
   });
 });

@@ -6,7 +6,14 @@
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { csvCell } from '../../src/extract/output';
+import { INDICATOR_COLUMNS, TOWN_NUMBER_COLUMN } from '../../src/extract/columns';
+import {
+  COUNTY_VALUES_TABLE,
+  csvCell,
+  linesOfRow,
+  SITE_VALUES_TABLE,
+  type ValueCells,
+} from '../../src/extract/output';
 
 const PIECES = [
   '"',
@@ -58,5 +65,38 @@ describe('csvCell writes what Papa.unparse writes', () => {
     const row = ['a "b"', ',', '\r\n', ' x ', '\uFEFFy', '中文'];
     const text = `${row.map(csvCell).join(',')}\n`;
     expect(Papa.parse<string[]>(text, { skipEmptyLines: true }).data).toEqual([row]);
+  });
+});
+
+describe("several tables' lines of one row, each cell written once (linesOfRow)", () => {
+  it("are each table's line, one cut at any column, whatever the cells", () => {
+    const cell = fc.oneof(
+      fc.array(fc.constantFrom(...PIECES), { maxLength: 6 }).map((parts) => parts.join('')),
+      fc.integer(),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+    );
+    const columns: (keyof ValueCells)[] = [...INDICATOR_COLUMNS, TOWN_NUMBER_COLUMN];
+    fc.assert(
+      fc.property(
+        fc.array(cell, { minLength: columns.length, maxLength: columns.length }),
+        fc.constantFrom(...SITE_VALUES_TABLE.columns),
+        (cells, cut) => {
+          const row = Object.fromEntries(
+            columns.map((c, i) => [c, cells[i] ?? null]),
+          ) as ValueCells;
+          const [before, after, county, site] = linesOfRow<keyof ValueCells>([
+            { table: SITE_VALUES_TABLE, cut },
+            { table: COUNTY_VALUES_TABLE },
+            { table: SITE_VALUES_TABLE },
+          ])(row);
+          expect(`${before}${csvCell(row[cut])}${after}`).toBe(SITE_VALUES_TABLE.line(row));
+          expect(county).toBe(COUNTY_VALUES_TABLE.line(row));
+          expect(site).toBe(SITE_VALUES_TABLE.line(row));
+        },
+      ),
+      { numRuns: 2_000 },
+    );
   });
 });

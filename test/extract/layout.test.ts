@@ -5,10 +5,21 @@
  * their own town, though they share county and year: a value must never
  * take the town of the report before it.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { finalizeDatasets, packOutcomes, siteLayout, type DataIndex } from '../../src/extract';
+import {
+  finalizeDatasets,
+  finalizeReports,
+  groupsToResolve,
+  packOutcomes,
+  siteLayout,
+  type DataIndex,
+} from '../../src/extract';
 import { indexBuilder } from '../../src/extract/data-index';
-import { csvRows, processReport } from '../helpers';
+import { aloneValues, layoutWriter } from '../../src/extract/layout';
+import { summarize } from '../../src/extract/pipeline';
+import { csvRows, processReport, ROOT, SAMPLE_DIR } from '../helpers';
 
 const TEXTS: Record<string, string> = {
   'a-town': '某镇2024年法治政府建设情况报告\n全年共调解矛盾纠纷12件，调解成功12件。\n',
@@ -76,3 +87,99 @@ describe('an index built from values alone', () => {
     expect(index.towns.map((t) => t.id)).toEqual(['report:u-1', 'report:u-2']);
   });
 });
+
+describe('values resolved alone (the CLI resolves them where each report is read)', () => {
+  const REAL = join(ROOT, 'test', 'fixtures', 'real', 'docs');
+  /** The samples, six real reports, a report of no year, a rate derived from its parts. */
+  const outcomes = packOutcomes(
+    [
+      ...readdirSync(SAMPLE_DIR)
+        .filter((name) => name.endsWith('.txt'))
+        .map((name) => join(SAMPLE_DIR, name)),
+      ...['d101', 'd102', 'd103', 'd104', 'd105', 'd106'].map((id) => join(REAL, `${id}.txt`)),
+    ]
+      .map((path) => processReport(basename(path, '.txt'), path, readFileSync(path)))
+      .concat(
+        processReport(
+          'no-year',
+          'no-year.txt',
+          Buffer.from('某镇法治政府建设情况报告\n全年共调解矛盾纠纷12件。\n'),
+        ),
+        processReport(
+          'derived',
+          'derived.txt',
+          Buffer.from('某乡2023年法治政府建设情况报告\n全年调解纠纷208件，成功调解207件。\n'),
+        ),
+      ),
+  ).outcomes;
+
+  it('are written in the same bytes, in the same files, as the same values resolved', () => {
+    const byId = new Map(outcomes.map((o) => [o.reportId, o]));
+    const quote = (id: string, start: number, end: number) =>
+      byId.get(id)?.text.slice(start, end) ?? '';
+    const datasets = finalizeDatasets({ outcomes, quote });
+    const expected = new Map<string, string>();
+    const layout = siteLayout(datasets);
+    layout.write((path, text) => expected.set(path, (expected.get(path) ?? '') + text));
+
+    const finalized = finalizeReports(
+      outcomes.map((o) => summarize(o)),
+      {},
+    );
+    const files = new Map<string, string>();
+    const append = (path: string, text: string) => files.set(path, (files.get(path) ?? '') + text);
+    const decoder = new TextDecoder();
+    const writer = layoutWriter(
+      append,
+      finalized.reports,
+      { tables: false },
+      (path, bytes, start, end) => append(path, decoder.decode(bytes.subarray(start, end))),
+    );
+    const encoder = new TextEncoder();
+    let derived = false;
+    for (const { reports, corrections } of groupsToResolve(finalized.resolvable, [])) {
+      expect(reports.length).toBe(1);
+      expect(corrections).toEqual([]);
+      const [report] = reports;
+      if (report === undefined) continue;
+      const o = byId.get(report.reportId);
+      if (o === undefined) throw new Error(report.reportId);
+      for (const m of o.mentions) writer.mention(m.indicator, null);
+      const { indicators, pieces } = aloneValues({
+        reportId: o.reportId,
+        metadata: report.metadata,
+        mentions: o.mentions,
+        quote: (start, end) => o.text.slice(start, end),
+      });
+      const encoded = pieces.map((piece) => encoder.encode(piece));
+      let end = 0;
+      const ends = encoded.map((bytes) => (end += bytes.length));
+      const bytes = new Uint8Array(end);
+      encoded.forEach((piece, i) => bytes.set(piece, (ends[i] ?? 0) - piece.length));
+      const { town, county, city, province, year } = report.metadata;
+      writer.alone(
+        { reportId: report.reportId, town, county, city, province, year },
+        { indicators, bytes, ends },
+      );
+      derived ||= datasets.values.some((v) => v.reportId === report.reportId && v.derived);
+    }
+    writer.unused(null, datasets.unused.length);
+    writer.finish([]);
+    // The cases are there: a derived rate, a report of no year (its values in its county's file only).
+    expect(derived).toBe(true);
+    expect(datasets.values.some((v) => v.reportId === 'no-year' && v.year === null)).toBe(true);
+    expect([...files.keys()].sort()).toEqual([...expected.keys()].sort());
+    for (const [path, text] of expected) expect(files.get(path), path).toBe(text);
+    const sizes = new Map([...expected].map(([p, t]) => [p, Buffer.byteLength(t)]));
+    expect(writer.index((path) => sizes.get(path) ?? 0)).toBe(
+      layout.index((path) => sizes.get(path) ?? 0),
+    );
+    expect(writer.counts().values).toEqual(countsOf(datasets.values.map((v) => v.indicator)));
+  });
+});
+
+const countsOf = (indicators: readonly string[]): Map<string, number> => {
+  const counts = new Map<string, number>();
+  for (const id of indicators) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return counts;
+};
