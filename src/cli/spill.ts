@@ -1,13 +1,14 @@
 /**
  * A run's findings on disk while it reads the rest: each report's mentions
- * as resolution needs them and, with the complete tables, its mention and
- * unused-number lines (serialised where the report was read, by the
- * worker), appended to one spill file; the run keeps only each report's
- * summary and where its pieces are. At the end the values are resolved one
- * town and year at a time from the mentions read back, and, with the
- * complete tables, the lines are copied into them in report order
- * (src/cli/write-data.ts). What stays in memory is a summary per report,
- * about 1 KB.
+ * as resolution needs them, and its values resolved alone as their lines
+ * or, with the complete tables, its mention and unused-number lines
+ * (serialised where the report was read, by the worker), appended to one
+ * spill file; the run keeps only each report's summary and where its
+ * pieces are. At the end the values are written one town and year at a
+ * time, copied from its report's lines or resolved from the mentions read
+ * back, and, with the complete tables, the lines are copied into them in
+ * report order (src/cli/write-data.ts). What stays in memory is a summary
+ * per report, about 1 KB.
  */
 import { hash } from 'node:crypto';
 import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';

@@ -1,8 +1,9 @@
 /**
  * The data folder written from a run's spilled findings (src/cli/spill.ts):
- * the reports' rows, the values resolved one town and year at a time, each
- * counted report's lines in the complete tables copied in report order,
- * index.json last.
+ * the reports' rows, the values one town and year at a time (copied from
+ * the lines its one report's thread wrote, or resolved here), each counted
+ * report's lines in the complete tables copied in report order, index.json
+ * last.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
@@ -86,8 +87,10 @@ function readText(dir: string, at: TextLocator): string {
 
 /**
  * The data folder (see src/extract/layout.ts) into the staging folder from
- * the spilled findings: the reports' rows, the values resolved one town and
- * year at a time (phase resolve), each counted report's mentions and unused
+ * the spilled findings: the reports' rows, the values one town and year at
+ * a time (phase resolve: a town and year of one report and no correction
+ * from its report's values resolved alone, Spill.alone, any other resolved
+ * from its reports' mentions), each counted report's mentions and unused
  * numbers counted, their lines copied in report order with the complete
  * tables (phase tables); every file appended to piece by piece, then
  * index.json with their sizes.
