@@ -120,9 +120,11 @@ export async function writeData(
     options,
     (path, bytes, start, end) => files.appendBytes(path, bytes, start, end),
   );
-  // Without the complete tables a report's mentions are counted as they are
-  // read back for resolution, which reads every counted report's but those
-  // that have none (reports that could not be read), once each.
+  // Without the complete tables a report's mentions are counted as its town
+  // and year is written: from the indicators spilled with its values'
+  // lines, or as they are read back for resolution, which reads every
+  // counted report's but those that have none (reports that could not be
+  // read), once each.
   const mentionsOf = (id: string): QuotedMention[] => {
     const mentions = spill.mentions(spilledOf(id));
     if (!options.tables) for (const m of mentions) writer.mention(m.indicator, null);

@@ -5,7 +5,9 @@
  * year), index.json with the sizes of them all and, when asked for, the
  * complete tables. Pure: the CLI appends each piece to its file on disk, the
  * browser joins them into a zip; the bytes are the same. The packs of report
- * texts (text-packs.ts) are written by whoever has the texts.
+ * texts (text-packs.ts) are written by whoever has the texts. Also a
+ * report's values resolved alone (resolve.ts) as the lines of those files
+ * (aloneValues), which the CLI's threads write where they read the report.
  */
 import { catalogAsJson } from '../catalog';
 import type { IndicatorId } from '../catalog';
@@ -267,19 +269,11 @@ export function layoutWriter(
     if (!started.has(path)) start(path, header);
     sink(path, line);
   };
-  /**
-   * A row's line into the file of this kind of county `n` (none for a place
-   * no report has); `file`, that file's name when known already.
-   */
-  const putCounty = (
-    n: number | undefined,
-    kind: CountyFile,
-    line: string,
-    file?: string,
-  ): void => {
+  /** A row's line into the file of this kind of county `n` (none for a place no report has). */
+  const putCounty = (n: number | undefined, kind: CountyFile, line: string): void => {
     if (n === undefined) return;
     add(countyCounts[kind], n);
-    putSplit(file ?? countyFileOf(n, kind), COUNTY_TABLE_OF[kind].header, line);
+    putSplit(countyFileOf(n, kind), COUNTY_TABLE_OF[kind].header, line);
   };
 
   for (const name of fullTables) start(name, TABLE_OF[name].header);
@@ -316,47 +310,55 @@ export function layoutWriter(
     return file;
   };
 
+  /**
+   * Where a value of `indicator` at `at` goes, counted there (as value and
+   * alone both write it): its county's values file, and its indicator's
+   * file of its year, started with its header if new, which this gives
+   * (null for a value of no year: in its county's file only).
+   */
+  const filesOf = (at: ValuePlace, indicator: IndicatorId): string | null => {
+    add(countyCounts.values, at.county);
+    add(valueRows, indicator);
+    const { year } = at.of;
+    if (year === null) return null;
+    const file = yearFileOf(indicator, year);
+    if (!started.has(file)) start(file, SITE_VALUES_TABLE.header);
+    return file;
+  };
   const value = (v: ResolvedValue): void => {
-    const { county, town, file: countyFile } = placeOf(v);
-    const cells = valueCells(v, town);
+    const at = placeOf(v);
+    const cells = valueCells(v, at.town);
     // Each file's columns (SITE_VALUE_COLUMNS, COUNTY_VALUE_COLUMNS; every one with --tables).
     if (fullTables.has('indicators.csv')) putFull('indicators.csv', VALUES_TABLE.line(cells));
-    // Rows without a year are in their county's file only.
-    if (v.year !== null) {
-      const file = yearFileOf(v.indicator, v.year);
-      putSplit(file, SITE_VALUES_TABLE.header, SITE_VALUES_TABLE.line(cells));
-    }
-    putCounty(county, 'values', COUNTY_VALUES_TABLE.line(cells), countyFile);
-    add(valueRows, v.indicator);
+    const yearFile = filesOf(at, v.indicator);
+    if (yearFile !== null) sink(yearFile, SITE_VALUES_TABLE.line(cells));
+    putSplit(at.file, COUNTY_VALUES_TABLE.header, COUNTY_VALUES_TABLE.line(cells));
     index.value(v);
   };
   const alone = (place: Placed, { indicators, bytes, ends }: EncodedAlone): void => {
     if (bytesSink === undefined || fullTables.has('indicators.csv')) {
       throw new Error(`values of ${place.reportId} without their lines`);
     }
-    const { county, town, file: countyFile } = placeOf(place);
-    const { year } = place;
-    const number = csvCell(town);
-    let at = 0;
+    const at = placeOf(place);
+    const number = csvCell(at.town);
+    // Each value's two pieces of its line in its year's file, then its county's lines.
+    let from = 0;
     indicators.forEach((indicator, i) => {
-      const before = ends[2 * i] ?? 0;
-      const after = ends[2 * i + 1] ?? 0;
-      if (year !== null) {
-        const file = yearFileOf(indicator, year);
-        if (!started.has(file)) start(file, SITE_VALUES_TABLE.header);
-        bytesSink(file, bytes, at, before);
-        sink(file, number);
-        bytesSink(file, bytes, before, after);
+      const cut = ends[2 * i] ?? 0;
+      const to = ends[2 * i + 1] ?? 0;
+      const yearFile = filesOf(at, indicator);
+      if (yearFile !== null) {
+        bytesSink(yearFile, bytes, from, cut);
+        sink(yearFile, number);
+        bytesSink(yearFile, bytes, cut, to);
       }
-      at = after;
-      add(countyCounts.values, county);
-      add(valueRows, indicator);
+      from = to;
     });
     index.values(place, indicators);
-    const end = ends[2 * indicators.length] ?? at;
-    if (end > at) {
-      if (!started.has(countyFile)) start(countyFile, COUNTY_VALUES_TABLE.header);
-      bytesSink(countyFile, bytes, at, end);
+    const end = ends[2 * indicators.length] ?? from;
+    if (end > from) {
+      if (!started.has(at.file)) start(at.file, COUNTY_VALUES_TABLE.header);
+      bytesSink(at.file, bytes, from, end);
     }
   };
   const mention = (indicator: IndicatorId, line: string | null): void => {

@@ -20,18 +20,24 @@ const piece = fc.oneof(
 );
 
 describe('FileAppender', () => {
-  it('writes each file as its pieces joined, whatever their sizes and order', () => {
+  it('writes each file as its pieces joined, text or bytes, whatever their sizes and order', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), piece), { maxLength: 300 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), piece, fc.boolean()), {
+          maxLength: 300,
+        }),
         (appends) => {
           const dir = tempDir('rol-appender-');
           // Small buffers: every way of growing and appending is taken.
           const files = new FileAppender(dir, { first: 64, file: 1024, all: 16 * 1024 });
           const expected = new Map<string, string>();
-          for (const [n, text] of appends) {
+          for (const [n, text, asBytes] of appends) {
             const path = `counties/${n}/values.csv`;
-            files.append(path, text);
+            if (asBytes) {
+              // Already encoded, from the middle of a larger buffer (as the spill's pieces come).
+              const bytes = Buffer.from(`前${text}后`);
+              files.appendBytes(path, bytes, 3, bytes.length - 3);
+            } else files.append(path, text);
             expected.set(path, (expected.get(path) ?? '') + text);
           }
           const sizes = files.close();

@@ -55,6 +55,12 @@ beforeAll(async () => {
   writeFileSync(join(inDir, 'unnamed-1.txt'), '全年共调解矛盾纠纷12件，调解成功12件。\n');
   writeFileSync(join(inDir, 'unnamed-2.txt'), '全年共调解矛盾纠纷30件，调解成功28件。\n');
   writeFileSync(join(inDir, 'broken.txt'), Buffer.from([0x00, 0x01, 0xff, 0x00, 0x02]));
+  // Two reports of one town and year that no correction names (the manifest says so).
+  writeFileSync(
+    join(inDir, 'pair-1.txt'),
+    '全年共调解矛盾纠纷40件，调解成功38件。开展普法宣传活动6场。\n',
+  );
+  writeFileSync(join(inDir, 'pair-2.txt'), '全年共调解矛盾纠纷45件，调解成功44件。\n');
   // Two reports of one town and year (the manifest says so): resolved together; the
   // same town in another year; a named town of no year.
   const manifest = readFileSync(join(SAMPLE_DIR, 'reports.csv'), 'utf8');
@@ -66,6 +72,8 @@ beforeAll(async () => {
       'd104,合并镇,某县,某市,某省,2023,',
       'd105,合并镇,某县,某市,某省,2022,',
       'unnamed-2,西镇,某县,某市,某省,,',
+      'pair-1,双镇,某县,某市,某省,2024,',
+      'pair-2,双镇,某县,某市,某省,2024,',
       '',
     ].join('\n'),
   );
@@ -115,6 +123,15 @@ describe('the streamed run', () => {
     expect(placed('d105')).toMatchObject({ town: '合并镇', year: '2022' });
     expect(placed('unnamed-2')).toMatchObject({ town: '西镇', year: '' });
     expect(placed('unnamed-1')).toMatchObject({ town: '', year: '' });
+    // One value per indicator for the pair's town and year, from either report
+    // (the larger count; a rate derived in the first report that can).
+    const pair = values.filter((v) => v['town'] === '双镇');
+    expect(pair.map((v) => [v['indicator'], v['report_id'], v['value']])).toEqual([
+      ['mediation.success_rate', 'pair-1', '95'],
+      ['publicity.events', 'pair-1', '6'],
+      ['mediation.cases', 'pair-2', '45'],
+      ['mediation.resolved', 'pair-2', '44'],
+    ]);
     // The rows are in id order, as the packs are made.
     const { outcomes, packs } = packOutcomes(
       rows.map((r) => {

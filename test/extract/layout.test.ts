@@ -145,9 +145,10 @@ describe('values resolved alone (the CLI resolves them where each report is read
       const o = byId.get(report.reportId);
       if (o === undefined) throw new Error(report.reportId);
       for (const m of o.mentions) writer.mention(m.indicator, null);
+      // As the CLI's threads resolve it: with the place they read (reports.csv may set another).
       const { indicators, pieces } = aloneValues({
         reportId: o.reportId,
-        metadata: report.metadata,
+        metadata: o.detected,
         mentions: o.mentions,
         quote: (start, end) => o.text.slice(start, end),
       });
