@@ -297,15 +297,15 @@ export function resolveValues(
     });
   }
 
-  const byIndicator = (a: ResolvedValue, b: ResolvedValue): number =>
+  const inIndicatorOrder = (a: ResolvedValue, b: ResolvedValue): number =>
     (INDICATOR_ORDER.get(a.indicator) ?? 0) - (INDICATOR_ORDER.get(b.indicator) ?? 0);
   const values: ResolvedValue[] = [];
   for (const rows of rowsOf.values()) for (const row of rows.values()) values.push(row);
   // One report's values share its place: their order is the indicators'.
   return values.sort(
     reports.length === 1
-      ? byIndicator
-      : (a, b) => comparePlaces(a, b) || cmp(a.reportId, b.reportId) || byIndicator(a, b),
+      ? inIndicatorOrder
+      : (a, b) => comparePlaces(a, b) || cmp(a.reportId, b.reportId) || inIndicatorOrder(a, b),
   );
 }
 
