@@ -16,6 +16,7 @@ import { tableRows } from '../helpers';
 import { launchBrowser } from './browser';
 import { serveStatic, type StaticSite } from './server';
 import { buildSite } from './site';
+import { pageSettled } from './settled';
 
 const FILE = join(
   import.meta.dirname,
@@ -98,6 +99,12 @@ describe('importing a published report again', () => {
 
     // Trends (on the overview): one line and one legend entry for 红格镇.
     await view(page, '#/?y=2023&i=mediation.cases');
+    await expect
+      .poll(() => page.getByTestId('chart-ranking').textContent(), { timeout: 15_000 })
+      .toContain('210件 ⌂');
+    // The trend's placeholder (same test id) gives way to its chart once the
+    // line charts' code is in: scrolled to only then, not while it is swapped.
+    await pageSettled(page);
     const trend = page.getByTestId('chart-trend');
     await trend.scrollIntoViewIfNeeded();
     // Drawn on a canvas: its series and legend as ECharts holds them.
