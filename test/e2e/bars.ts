@@ -4,6 +4,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { scrolledTo } from './settled';
 
 /**
  * The point `along` (0–1) of the way from the axis to the bar's end; null
@@ -108,7 +109,7 @@ export function clickBar(page: Page, town: string, withinMs = 15_000): Promise<v
     async () => {
       await expect.poll(locate, { timeout: withinMs }).not.toBeNull();
       // A click lands only inside the viewport: a chart below the fold is scrolled to.
-      await page.locator('[data-testid="chart-ranking"]').scrollIntoViewIfNeeded();
+      await scrolledTo(page.locator('[data-testid="chart-ranking"]'));
       const point = await locate();
       if (point === null) throw new Error(`no bar for ${town}`);
       return point;

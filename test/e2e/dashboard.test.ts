@@ -9,7 +9,7 @@ import { t } from '../../src/i18n';
 import { barPoint, clickBar } from './bars';
 import { launchBrowser } from './browser';
 import { serveStatic, type StaticSite } from './server';
-import { chartSettled, pageSettled } from './settled';
+import { chartSettled, pageSettled, scrolledTo } from './settled';
 import { csvRows, padTo, restateSizes } from '../helpers';
 import { buildSite, withLargeFiles } from './site';
 
@@ -285,7 +285,7 @@ describe('dashboard in a real browser, served under a sub-path', () => {
         return w.drawn !== undefined && host?.chart === w.drawn;
       });
     // Where a bar of the ranking drawn is: clicked while the next one loads.
-    await page.locator('[data-testid="chart-ranking"]').scrollIntoViewIfNeeded();
+    await scrolledTo(page.locator('[data-testid="chart-ranking"]'));
     await expect.poll(() => barPoint(page, '段园镇', 0.5)).not.toBeNull();
     const previousBar = await barPoint(page, '段园镇', 0.5);
     // The new indicator's file held back until the previous ranking has been looked at.

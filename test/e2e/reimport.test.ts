@@ -16,7 +16,7 @@ import { tableRows } from '../helpers';
 import { launchBrowser } from './browser';
 import { serveStatic, type StaticSite } from './server';
 import { buildSite } from './site';
-import { pageSettled } from './settled';
+import { pageSettled, scrolledTo } from './settled';
 
 const FILE = join(
   import.meta.dirname,
@@ -106,7 +106,7 @@ describe('importing a published report again', () => {
     // line charts' code is in: scrolled to only then, not while it is swapped.
     await pageSettled(page);
     const trend = page.getByTestId('chart-trend');
-    await trend.scrollIntoViewIfNeeded();
+    await scrolledTo(trend);
     // Drawn on a canvas: its series and legend as ECharts holds them.
     const drawn = () =>
       trend.evaluate((el) => {

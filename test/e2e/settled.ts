@@ -3,7 +3,7 @@
  * there (no request, no redraw, no problem, no script run): a fixed sleep
  * passes whether or not the page got that far.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 /**
  * Nothing on the page is loading: every part shown in its place (the
@@ -54,4 +54,24 @@ export async function workspaceSaved(page: Page): Promise<void> {
   await page
     .locator('[data-testid="workspace-state"][data-workspace="saved"]')
     .waitFor({ state: 'attached' });
+}
+
+/**
+ * The element scrolled into view. A chart's placeholder gives way to the
+ * chart under the same test id (LazyChart), and a preview to the full chart:
+ * the element found may leave the page while Playwright waits for it to be
+ * still, which ends that wait with "not attached". Found again then, as a
+ * reader's eye would find the chart that replaced it; any other failure, or
+ * one past `withinMs`, is thrown.
+ */
+export async function scrolledTo(locator: Locator, withinMs = 15_000): Promise<void> {
+  const deadline = Date.now() + withinMs;
+  for (;;) {
+    try {
+      await locator.scrollIntoViewIfNeeded({ timeout: Math.max(1, deadline - Date.now()) });
+      return;
+    } catch (error) {
+      if (!/not attached/i.test(String(error)) || Date.now() > deadline) throw error;
+    }
+  }
 }
