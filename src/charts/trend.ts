@@ -5,7 +5,7 @@
  *
  * May import: nothing outside src/charts.
  */
-import { AXIS_COLOR, PALETTE } from './palette';
+import { AXIS_COLOR, lineLook, PALETTE } from './palette';
 import { TOOLTIP_BOX, tooltipHtml } from './tooltip';
 
 export interface TrendPoint {
@@ -15,7 +15,7 @@ export interface TrendPoint {
 
 export interface TrendLine {
   readonly label: string;
-  /** The town's colour slot, the same in every chart so a town keeps its colour. */
+  /** The town's slot: its colour and line (lineLook), the same in every chart so a town keeps its look. */
   readonly colorIndex: number;
   /** One per year; null is a gap, never a zero. */
   readonly points: readonly (TrendPoint | null)[];
@@ -32,7 +32,7 @@ export interface AxisScale {
 export interface TrendChoices extends AxisScale {
   readonly years: readonly number[];
   readonly unitLabel: string;
-  /** The chart's width in pixels, to label as many years as fit (default: a phone's). */
+  /** The chart's width in pixels, to label as many years as fit and lay the legend out (default: a phone's). */
   readonly width?: number;
 }
 
@@ -44,6 +44,9 @@ function valueScale(scale: AxisScale): object {
     ...(scale.percent === true ? { min: 0, max: 100, interval: 25 } : {}),
   };
 }
+
+/** The width a chart not yet measured is laid out for: a phone's. */
+const UNMEASURED_WIDTH = 340;
 
 /** Roughly how wide a year label is, with room around it. */
 const YEAR_LABEL_WIDTH = 44;
@@ -58,19 +61,17 @@ export function yearLabelShown(count: number, width: number): (index: number) =>
   return (index) => (count - 1 - index) % step === 0;
 }
 
-function colorOf(line: TrendLine): string {
-  return PALETTE[line.colorIndex % PALETTE.length] ?? '#000';
-}
-
-function lineSeries(line: TrendLine, color: string, extra: object = {}): object {
+function lineSeries(line: TrendLine, extra: object = {}): object {
+  const { color, type, symbol } = lineLook(line.colorIndex);
   return {
     type: 'line',
     name: line.label,
     data: line.points.map((p) => (p === null ? null : p.value)),
     connectNulls: false,
     showSymbol: true,
+    symbol,
     symbolSize: 9,
-    lineStyle: { width: 2, color },
+    lineStyle: { width: 2, color, type },
     itemStyle: { color },
     cursor: 'pointer',
     emphasis: { focus: 'series' },
@@ -78,13 +79,80 @@ function lineSeries(line: TrendLine, color: string, extra: object = {}): object 
   };
 }
 
+/** The trend chart's height with one row of legend. */
+const TREND_PLOT_HEIGHT = 320;
+
+/**
+ * The trend's legend: every town named, on as many rows as their names take
+ * (a legend that scrolls hides towns on paper and on a phone), up to
+ * `plainUpTo` lines; past that (every town of a larger place shown) one row
+ * that scrolls. Each name's width is reckoned as ECharts draws it (12 px
+ * text: a Chinese character 12 px, anything else at most 7), with the
+ * symbol and gaps.
+ */
+export const LEGEND = {
+  plainUpTo: 24,
+  /** A row: the 14 px symbol and the 10 px gap to the next. */
+  rowHeight: 24,
+  /** The symbol, its gap to the name, and the gap to the next item. */
+  itemExtra: 25 + 5 + 10,
+  /** What the chart keeps clear on its sides (the panel's padding, the legend's own). */
+  margin: 48,
+} as const;
+
+const legendScrolls = (lines: number): boolean => lines > LEGEND.plainUpTo;
+
+function nameWidth(name: string): number {
+  let width = 0;
+  for (const ch of name) width += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 12 : 7;
+  return width;
+}
+
+/** How many rows the legend of `labels` takes in a chart `width` px wide (unmeasured: a phone's). */
+export function legendRows(labels: readonly string[], width = 0): number {
+  if (labels.length === 0 || legendScrolls(labels.length)) return 1;
+  const room = Math.max(120, (width || UNMEASURED_WIDTH) - LEGEND.margin);
+  let rows = 1;
+  let used = 0;
+  for (const label of labels) {
+    const item = nameWidth(label) + LEGEND.itemExtra;
+    if (used > 0 && used + item > room) {
+      rows++;
+      used = 0;
+    }
+    used += item;
+  }
+  return rows;
+}
+
+/** What the legend's rows past the first take from the top of the chart. */
+function legendExtra(lines: readonly TrendLine[], width?: number): number {
+  const labels = lines.map((l) => l.label);
+  return (legendRows(labels, width) - 1) * LEGEND.rowHeight;
+}
+
+/** The trend chart's height: its plot's, and the legend's rows above it. */
+export function trendHeight(lines: readonly TrendLine[], width = 0): number {
+  return TREND_PLOT_HEIGHT + legendExtra(lines, width);
+}
+
 /** A line per town over the years; missing years stay gaps. */
 export function buildTrendOption(lines: readonly TrendLine[], choices: TrendChoices): object {
   return {
     animationDuration: 200,
     color: [...PALETTE],
-    grid: { left: 8, right: 24, top: 48, bottom: 8, containLabel: true },
-    legend: { type: 'scroll', top: 0, textStyle: { color: AXIS_COLOR } },
+    grid: {
+      left: 8,
+      right: 24,
+      top: 48 + legendExtra(lines, choices.width),
+      bottom: 8,
+      containLabel: true,
+    },
+    legend: {
+      type: legendScrolls(lines.length) ? 'scroll' : 'plain',
+      top: 0,
+      textStyle: { color: AXIS_COLOR },
+    },
     tooltip: {
       ...TOOLTIP_BOX,
       trigger: 'item',
@@ -104,7 +172,7 @@ export function buildTrendOption(lines: readonly TrendLine[], choices: TrendChoi
       axisLabel: {
         color: AXIS_COLOR,
         // Unmeasured (0 or absent): as on a phone.
-        interval: yearLabelShown(choices.years.length, (choices.width || 340) - 60),
+        interval: yearLabelShown(choices.years.length, (choices.width || UNMEASURED_WIDTH) - 60),
       },
       axisTick: { alignWithLabel: true },
     },
@@ -115,7 +183,7 @@ export function buildTrendOption(lines: readonly TrendLine[], choices: TrendChoi
       axisLabel: { color: AXIS_COLOR },
       ...valueScale(choices),
     },
-    series: lines.map((line) => lineSeries(line, colorOf(line))),
+    series: lines.map((line) => lineSeries(line)),
   };
 }
 
@@ -195,7 +263,7 @@ export function buildMultiplesOption(
   }));
   const series = panels.flatMap((panel, i) =>
     panel.lines.map((line) =>
-      lineSeries(line, colorOf(line), {
+      lineSeries(line, {
         xAxisIndex: i,
         yAxisIndex: i,
         symbolSize: 7,

@@ -6,13 +6,18 @@ import {
   rankingIndexOf,
   windowStartOf,
 } from '../../src/charts/ranking';
+import { lineLook, PALETTE } from '../../src/charts/palette';
 import {
+  LEGEND,
   MULTIPLES,
   buildMultiplesOption,
   buildTrendOption,
+  legendRows,
   multiplesIndexOf,
   multiplesLayout,
+  trendHeight,
   yearLabelShown,
+  type TrendLine,
 } from '../../src/charts/trend';
 
 type Labelled = { label: { formatter: (p: { dataIndex: number }) => string } };
@@ -97,6 +102,100 @@ describe('a long ranking', () => {
     expect(previewOffset(100, 40, -3)).toBe(60);
     const last = buildRankingOption(data, { unitLabel: '件', window: 40, windowStart: 90 }) as Long;
     expect(last.dataZoom?.[0]).toMatchObject({ startValue: 0, endValue: 39 });
+  });
+});
+
+describe('lineLook', () => {
+  it('gives 24 towns 24 looks: the palette solid, then dashed, then dotted', () => {
+    const looks = Array.from({ length: 24 }, (_, i) => lineLook(i));
+    expect(new Set(looks.map((l) => `${l.color} ${l.type} ${l.symbol}`)).size).toBe(24);
+    expect(looks.slice(0, PALETTE.length).every((l) => l.type === 'solid')).toBe(true);
+    expect(lineLook(PALETTE.length)).toEqual({
+      color: PALETTE[0],
+      type: 'dashed',
+      symbol: 'emptyTriangle',
+    });
+    // Past the looks, round again rather than fail.
+    expect(lineLook(24)).toEqual(lineLook(0));
+  });
+});
+
+describe('the trend legend', () => {
+  const towns = (names: readonly string[]): TrendLine[] =>
+    names.map((label, colorIndex) => ({ label, colorIndex, points: [{ value: 1, text: '1件' }] }));
+  const ten = towns([
+    '新兴镇',
+    '康南镇',
+    '安桥镇',
+    '河石镇',
+    '金白镇',
+    '龙宁镇',
+    '东和镇',
+    '上永街道',
+    '永兴镇',
+    '新溪镇',
+  ]);
+  type Drawn = {
+    legend: { type: string };
+    grid: { top: number };
+    series: { symbol: string; lineStyle: { type: string; color: string } }[];
+  };
+
+  it('names ten towns on as many rows as their names take at each width', () => {
+    // A name of three characters: 36 px, with its symbol and gaps 76 px.
+    expect(
+      legendRows(
+        ten.slice(0, 3).map((t) => t.label),
+        1000,
+      ),
+    ).toBe(1);
+    // A phone's chart (358 px): four to a row.
+    expect(
+      legendRows(
+        ten.map((t) => t.label),
+        358,
+      ),
+    ).toBe(3);
+    expect(
+      legendRows(
+        ten.map((t) => t.label),
+        700,
+      ),
+    ).toBe(2);
+    // Unmeasured: as on a phone.
+    expect(legendRows(ten.map((t) => t.label))).toBe(
+      legendRows(
+        ten.map((t) => t.label),
+        340,
+      ),
+    );
+    // Latin letters are narrower than Chinese characters.
+    expect(legendRows(Array(10).fill('Town'), 358)).toBeLessThan(
+      legendRows(Array(10).fill('新兴镇镇'), 358),
+    );
+  });
+
+  it('moves the plot and grows the chart by the rows, every town in a legend that does not scroll', () => {
+    const phone = buildTrendOption(ten, { years: [2024], unitLabel: '件', width: 358 }) as Drawn;
+    const wide = buildTrendOption(ten, { years: [2024], unitLabel: '件', width: 1300 }) as Drawn;
+    expect(phone.legend.type).toBe('plain');
+    expect(phone.grid.top - wide.grid.top).toBe(2 * LEGEND.rowHeight);
+    expect(trendHeight(ten, 358) - trendHeight(ten, 1300)).toBe(2 * LEGEND.rowHeight);
+    // The ninth and tenth towns dashed with triangles: not the first two again.
+    expect(phone.series.map((x) => x.lineStyle.type)).toEqual([
+      ...Array(8).fill('solid'),
+      'dashed',
+      'dashed',
+    ]);
+    expect(phone.series[8]?.symbol).toBe('emptyTriangle');
+    expect(phone.series[8]?.lineStyle.color).toBe(phone.series[0]?.lineStyle.color);
+  });
+
+  it('scrolls when every town of a larger place is shown', () => {
+    const many = towns(Array.from({ length: LEGEND.plainUpTo + 1 }, (_, i) => `镇${i}`));
+    const option = buildTrendOption(many, { years: [2024], unitLabel: '件', width: 358 }) as Drawn;
+    expect(option.legend.type).toBe('scroll');
+    expect(trendHeight(many, 358)).toBe(trendHeight(many.slice(0, 1), 358));
   });
 });
 

@@ -90,6 +90,98 @@ describe('npm run demo', () => {
     await page.close();
   }, 120_000);
 
+  it.each([
+    ['a desktop', 1360, false],
+    ['a phone', 390, false],
+    ['paper', 1360, true],
+  ])(
+    "names each of the trend's ten towns above its plot on %s, no two lines alike",
+    async (_where, width, paper) => {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      await page.goto(`${demo.url}#/?i=mediation.cases`);
+      await page.locator('[data-testid="chart-trend"] canvas').waitFor();
+      await pageSettled(page);
+      if (paper) {
+        await page.emulateMedia({ media: 'print' });
+        await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+      }
+      // As ECharts laid the chart out: the legend's items drawn and where they end, the plot's top.
+      const drawn = await page.evaluate(() => {
+        interface Group {
+          y: number;
+          getBoundingRect(): { y: number; height: number };
+          childCount(): number;
+        }
+        interface Chart {
+          getOption(): {
+            legend: { type: string }[];
+            series: { name: string; symbol: string; lineStyle: { color: string; type: string } }[];
+          };
+          getModel(): {
+            getComponent(kind: string): { coordinateSystem?: { getRect(): { y: number } } };
+          };
+          getViewOfComponentModel(model: unknown): { group: Group; getContentGroup(): Group };
+        }
+        const host = document.querySelector('[data-testid="chart-trend"] .echarts-host') as
+          (HTMLElement & { chart?: Chart }) | null;
+        const chart = host?.chart;
+        if (chart === undefined) return null;
+        const option = chart.getOption();
+        const legend = chart.getViewOfComponentModel(chart.getModel().getComponent('legend'));
+        const box = legend.group.getBoundingRect();
+        return {
+          legend: option.legend[0]?.type,
+          items: legend.getContentGroup().childCount(),
+          legendBottom: legend.group.y + box.y + box.height,
+          plotTop: chart.getModel().getComponent('grid').coordinateSystem?.getRect().y ?? 0,
+          looks: option.series.map((s) => `${s.lineStyle.color} ${s.lineStyle.type} ${s.symbol}`),
+          width: host?.clientWidth ?? 0,
+        };
+      });
+      expect(drawn).not.toBeNull();
+      const { legend, items, legendBottom, plotTop, looks } = drawn ?? {};
+      // The ten towns of the county with the most cases: more than the palette's eight colours.
+      expect(looks).toHaveLength(10);
+      expect(new Set(looks).size).toBe(10);
+      // Every town named, none on a page of the legend a reader cannot turn on paper.
+      expect(legend).toBe('plain');
+      expect(items).toBe(10);
+      // Above the plot, with room for the unit's name between (a 12 px line).
+      expect(legendBottom ?? Infinity).toBeLessThanOrEqual((plotTop ?? 0) - 14);
+      await page.close();
+    },
+  );
+
+  it('gives the first and the ninth town side by side colours of their own', async () => {
+    const index = JSON.parse(readFileSync(join(DEMO_SITE, 'data', 'index.json'), 'utf8')) as {
+      towns: { id: string; name: string }[];
+    };
+    const [first, ninth] = [index.towns[0], index.towns[8]];
+    if (first === undefined || ninth === undefined) throw new Error('the demo has 20 towns');
+    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    const st = encodeURIComponent(`${first.id}~${ninth.id}`);
+    await page.goto(`${demo.url}#/?v=side&y=2024&c=mediation&st=${st}`);
+    const side = page.getByTestId('side-by-side');
+    expect(await side.getByLabel(first.name).isChecked()).toBe(true);
+    expect(await side.getByLabel(ninth.name).isChecked()).toBe(true);
+    await side.getByTestId('side-percentiles').check();
+    await page.locator('[data-testid="chart-side"] .echarts-host').waitFor();
+    // The percentiles' bars, a series per town named in the legend: told apart by colour alone.
+    const colours = () =>
+      page.evaluate(() => {
+        const host = document.querySelector('[data-testid="chart-side"] .echarts-host') as
+          | (Element & {
+              chart?: { getOption(): { series: { name: string; itemStyle: { color: string } }[] } };
+            })
+          | null;
+        return host?.chart?.getOption().series.map((s) => `${s.name} ${s.itemStyle.color}`) ?? [];
+      });
+    await expect.poll(colours).toHaveLength(2);
+    const [a = '', b = ''] = await colours();
+    expect(a.split(' ')[1]).not.toBe(b.split(' ')[1]);
+    await page.close();
+  });
+
   it('prints the county’s brief on two A4 sheets', async () => {
     const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
     await page.goto(`${demo.url}#/?v=brief`);

@@ -80,10 +80,9 @@ export function SideBySide() {
   );
   const option = useMemo(() => {
     if (matrix === null) return null;
-    const sideTowns = chosen.map((town) => ({
-      label: town.name,
-      colorIndex: towns.findIndex((t) => t.id === town.id),
-    }));
+    // Each town's colour by its place among the two to four shown, never two
+    // alike (by its place among all the towns, the ninth took the first's).
+    const sideTowns = chosen.map((town, i) => ({ label: town.name, colorIndex: i }));
     if (scale === 'percentiles') {
       return buildSideBySideOption(
         indicators.map((id) => indicatorName(lang, id)),
@@ -109,7 +108,7 @@ export function SideBySide() {
       sideTowns,
       PALETTE,
     );
-  }, [matrix, indicators, drawn, chosen, towns, lang, scale, cellText]);
+  }, [matrix, indicators, drawn, chosen, lang, scale, cellText]);
   const onClick = useCallback(
     (c: ChartClick) => {
       // Values: a chart per indicator (series), a bar per town; percentiles the other way round.

@@ -21,6 +21,7 @@ import {
   buildTrendOption,
   multiplesIndexOf,
   multiplesLayout,
+  trendHeight,
   type AxisScale,
   type Panel,
   type TrendLine,
@@ -278,7 +279,7 @@ export function TrendView() {
             defer
             renderer="canvas"
             option={option}
-            height={320}
+            height={trendHeight(main.lines, width)}
             locale={echartsLocale(lang)}
             label={title}
             onClick={onMainClick}
