@@ -13,10 +13,12 @@
  * The others stay in mentions.csv; the row lists their values, each with the
  * rule that set the chosen one before it.
  *
- * Rates the text does not state are derived from their parts only when both
- * parts are stated in the same sentence (成功调解207件 … 调解纠纷208件); a count
- * listed in parts (14个社区、5个行政村…) is their sum (see parts.ts); both are
- * marked derived, with their parts.
+ * Rates the text does not state are derived from their parts only when one
+ * sentence states both, each as the value chosen for it (成功调解207件 …
+ * 调解纠纷208件): a rate shown beside its two counts is theirs, never a
+ * sub-total's or another report's of the same town and year (none, rather
+ * than that); a count listed in parts (14个社区、5个行政村…) is their sum (see
+ * parts.ts); both are marked derived, with their parts.
  * Corrections apply last and win over everything.
  */
 import {
@@ -144,18 +146,25 @@ function rowFor(
   };
 }
 
+/**
+ * `rate` from a sentence of `report` stating `part` and `whole` with the
+ * values chosen for them (`chosen`), the part no more than the whole.
+ */
 function derive(
   report: ReportForResolution,
   rate: IndicatorId,
   part: IndicatorId,
   whole: IndicatorId,
+  chosen: { readonly part: number; readonly whole: number },
 ): ResolvedValue | null {
+  if (chosen.whole <= 0 || chosen.part > chosen.whole) return null;
   for (const p of report.mentions) {
-    if (p.indicator !== part) continue;
+    if (p.indicator !== part || p.value !== chosen.part) continue;
     const w = report.mentions.find(
-      (x) => x.indicator === whole && x.sentenceStart === p.sentenceStart && x.value > 0,
+      (x) =>
+        x.indicator === whole && x.sentenceStart === p.sentenceStart && x.value === chosen.whole,
     );
-    if (w === undefined || p.value > w.value) continue;
+    if (w === undefined) continue;
     const start = Math.min(p.start, w.start);
     const end = Math.max(p.end, w.end);
     const exact = p.qualifier === '=' && w.qualifier === '=';
@@ -251,9 +260,21 @@ export function resolveValues(
       );
     }
     for (const { rate, part, whole } of DERIVATIONS) {
-      if (rows.has(rate)) continue;
-      for (const report of groupReports.get(key) ?? []) {
-        const derived = derive(report, rate, part, whole);
+      const partRow = rows.get(part);
+      const wholeRow = rows.get(whole);
+      if (rows.has(rate) || partRow === undefined || wholeRow === undefined) continue;
+      const chosen = { part: partRow.value ?? NaN, whole: wholeRow.value ?? NaN };
+      // The report the part was chosen from first: its sentence, where it has one.
+      const inGroup = groupReports.get(key) ?? [];
+      const ordered =
+        inGroup.length === 1
+          ? inGroup
+          : [
+              ...inGroup.filter((r) => r.reportId === partRow.reportId),
+              ...inGroup.filter((r) => r.reportId !== partRow.reportId),
+            ];
+      for (const report of ordered) {
+        const derived = derive(report, rate, part, whole, chosen);
         if (derived !== null) {
           rows.set(rate, derived);
           break;

@@ -79,6 +79,40 @@ describe('resolveValues', () => {
     expect(rate?.quote).toBe(text.slice(whole, part + 8));
   });
 
+  it('derives the rate from the counts it is shown beside, not from a part of them stated first', () => {
+    const text =
+      '其中，村级调解组织调解矛盾纠纷80件，调解成功80件。全年共调解矛盾纠纷120件，成功调解118件。';
+    const rows = resolve(text);
+    expect(valueOf(rows, 'mediation.cases')?.value).toBe(120);
+    expect(valueOf(rows, 'mediation.resolved')?.value).toBe(118);
+    const rate = valueOf(rows, 'mediation.success_rate');
+    expect(rate).toMatchObject({ value: 98.33, derived: true });
+    expect(rate?.quote).toBe('调解矛盾纠纷120件，成功调解118件');
+  });
+
+  it('derives the rate of a town and year with two reports from the one whose counts are shown', () => {
+    const rows = resolve(
+      '上半年调解矛盾纠纷40件，调解成功38件。',
+      '全年共调解矛盾纠纷45件，调解成功44件。',
+    );
+    expect(valueOf(rows, 'mediation.cases')).toMatchObject({ reportId: 'r1', value: 45 });
+    expect(valueOf(rows, 'mediation.success_rate')).toMatchObject({
+      reportId: 'r1',
+      value: 97.78,
+      derived: true,
+    });
+  });
+
+  it('derives no rate rather than one of other counts than those shown', () => {
+    // The counts shown (r1) are in two sentences; r0's 38 of 40 are not them.
+    const rows = resolve(
+      '全年共调解矛盾纠纷40件，调解成功38件。',
+      '全年共调解矛盾纠纷45件。调解成功44件。',
+    );
+    expect(valueOf(rows, 'mediation.resolved')?.value).toBe(44);
+    expect(valueOf(rows, 'mediation.success_rate')).toBeUndefined();
+  });
+
   it('does not derive from parts in different sentences', () => {
     const rows = resolve('共排查出矛盾隐患94件，已化解89件。全年共调解矛盾纠纷608件。');
     expect(valueOf(rows, 'mediation.success_rate')).toBeUndefined();
