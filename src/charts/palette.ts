@@ -28,7 +28,7 @@ export interface LineLook {
   readonly symbol: (typeof LINE_LOOKS)[number]['symbol'];
 }
 
-/** The look of colour slot `index` (a town's, the same in every chart). */
+/** The look of slot `index`: a town's place among the lines (or bars) drawn together. */
 export function lineLook(index: number): LineLook {
   const slot = Math.max(0, Math.floor(index));
   const look = LINE_LOOKS[Math.floor(slot / PALETTE.length) % LINE_LOOKS.length] ?? LINE_LOOKS[0];

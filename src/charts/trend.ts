@@ -15,7 +15,7 @@ export interface TrendPoint {
 
 export interface TrendLine {
   readonly label: string;
-  /** The town's slot: its colour and line (lineLook), the same in every chart so a town keeps its look. */
+  /** The town's look (lineLook): by its place among the trend's lines, kept in its small multiples. */
   readonly colorIndex: number;
   /** One per year; null is a gap, never a zero. */
   readonly points: readonly (TrendPoint | null)[];
@@ -32,7 +32,11 @@ export interface AxisScale {
 export interface TrendChoices extends AxisScale {
   readonly years: readonly number[];
   readonly unitLabel: string;
-  /** The chart's width in pixels, to label as many years as fit and lay the legend out (default: a phone's). */
+  /**
+   * The width the chart is laid out in (its panel's, padding included: see
+   * LEGEND.margin), to label as many years as fit and lay the legend out
+   * (default: a phone's).
+   */
   readonly width?: number;
 }
 
@@ -86,27 +90,33 @@ const TREND_PLOT_HEIGHT = 320;
  * The trend's legend: every town named, on as many rows as their names take
  * (a legend that scrolls hides towns on paper and on a phone), up to
  * `plainUpTo` lines; past that (every town of a larger place shown) one row
- * that scrolls. Each name's width is reckoned as ECharts draws it (12 px
- * text: a Chinese character 12 px, anything else at most 7), with the
- * symbol and gaps.
+ * that scrolls. Its rows are reckoned from its items' sizes here, which the
+ * option sets, and each name's width (nameWidth): never fewer than ECharts
+ * lays out (one too many leaves a gap, one too few would cover the plot).
  */
 export const LEGEND = {
   plainUpTo: 24,
-  /** A row: the 14 px symbol and the 10 px gap to the next. */
-  rowHeight: 24,
-  /** The symbol, its gap to the name, and the gap to the next item. */
-  itemExtra: 25 + 5 + 10,
-  /** What the chart keeps clear on its sides (the panel's padding, the legend's own). */
+  /** Its symbol's box, the gap between items (and rows), its text's size: set in the option. */
+  itemWidth: 25,
+  itemHeight: 14,
+  itemGap: 10,
+  fontSize: 12,
+  /** ECharts' own gap between a symbol and its name. */
+  textGap: 5,
+  /** What the panel keeps clear on the chart's sides (its padding, the legend's own). */
   margin: 48,
 } as const;
 
 const legendScrolls = (lines: number): boolean => lines > LEGEND.plainUpTo;
 
+/** A name's width at LEGEND.fontSize: a Chinese character is a square, no other letter wider than three quarters of one. */
 function nameWidth(name: string): number {
   let width = 0;
-  for (const ch of name) width += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 12 : 7;
+  for (const ch of name) width += LEGEND.fontSize * ((ch.codePointAt(0) ?? 0) >= 0x2e80 ? 1 : 0.75);
   return width;
 }
+
+const LEGEND_ROW = LEGEND.itemHeight + LEGEND.itemGap;
 
 /** How many rows the legend of `labels` takes in a chart `width` px wide (unmeasured: a phone's). */
 export function legendRows(labels: readonly string[], width = 0): number {
@@ -115,7 +125,7 @@ export function legendRows(labels: readonly string[], width = 0): number {
   let rows = 1;
   let used = 0;
   for (const label of labels) {
-    const item = nameWidth(label) + LEGEND.itemExtra;
+    const item = LEGEND.itemWidth + LEGEND.textGap + nameWidth(label) + LEGEND.itemGap;
     if (used > 0 && used + item > room) {
       rows++;
       used = 0;
@@ -128,12 +138,26 @@ export function legendRows(labels: readonly string[], width = 0): number {
 /** What the legend's rows past the first take from the top of the chart. */
 function legendExtra(lines: readonly TrendLine[], width?: number): number {
   const labels = lines.map((l) => l.label);
-  return (legendRows(labels, width) - 1) * LEGEND.rowHeight;
+  return (legendRows(labels, width) - 1) * LEGEND_ROW;
 }
 
 /** The trend chart's height: its plot's, and the legend's rows above it. */
 export function trendHeight(lines: readonly TrendLine[], width = 0): number {
   return TREND_PLOT_HEIGHT + legendExtra(lines, width);
+}
+
+/**
+ * Each town's look (lineLook) in the small multiples below a trend, by id:
+ * the trend's towns first, in its order, so that a town keeps its look from
+ * the trend to them; then the other towns shown.
+ */
+export function lookSlots(
+  trend: readonly string[],
+  towns: readonly string[],
+): ReadonlyMap<string, number> {
+  const slots = new Map(trend.map((id, i) => [id, i]));
+  for (const id of towns) if (!slots.has(id)) slots.set(id, slots.size);
+  return slots;
 }
 
 /** A line per town over the years; missing years stay gaps. */
@@ -151,7 +175,10 @@ export function buildTrendOption(lines: readonly TrendLine[], choices: TrendChoi
     legend: {
       type: legendScrolls(lines.length) ? 'scroll' : 'plain',
       top: 0,
-      textStyle: { color: AXIS_COLOR },
+      itemWidth: LEGEND.itemWidth,
+      itemHeight: LEGEND.itemHeight,
+      itemGap: LEGEND.itemGap,
+      textStyle: { color: AXIS_COLOR, fontSize: LEGEND.fontSize },
     },
     tooltip: {
       ...TOOLTIP_BOX,

@@ -19,7 +19,8 @@
  * sub-total's or another report's of the same town and year (none, rather
  * than that); a count listed in parts (14个社区、5个行政村…) is their sum (see
  * parts.ts); both are marked derived, with their parts.
- * Corrections apply last and win over everything.
+ * Corrections apply last and win over everything; a rate derived from two
+ * counts a correction changed is dropped with them.
  */
 import {
   DERIVATIONS,
@@ -146,6 +147,9 @@ function rowFor(
   };
 }
 
+/** A part of a whole as a percentage, to two decimals. */
+const rateOf = (part: number, whole: number): number => Math.round((part / whole) * 10000) / 100;
+
 /**
  * `rate` from a sentence of `report` stating `part` and `whole` with the
  * values chosen for them (`chosen`), the part no more than the whole.
@@ -169,7 +173,7 @@ function derive(
     const end = Math.max(p.end, w.end);
     const exact = p.qualifier === '=' && w.qualifier === '=';
     return rowFor(report, rate, {
-      value: Math.round((p.value / w.value) * 10000) / 100,
+      value: rateOf(p.value, w.value),
       unitWritten: '%',
       qualifier: exact ? '=' : '~',
       derived: true,
@@ -262,8 +266,8 @@ export function resolveValues(
     for (const { rate, part, whole } of DERIVATIONS) {
       const partRow = rows.get(part);
       const wholeRow = rows.get(whole);
-      if (rows.has(rate) || partRow === undefined || wholeRow === undefined) continue;
-      const chosen = { part: partRow.value ?? NaN, whole: wholeRow.value ?? NaN };
+      if (rows.has(rate) || partRow?.value == null || wholeRow?.value == null) continue;
+      const chosen = { part: partRow.value, whole: wholeRow.value };
       // The report the part was chosen from first: its sentence, where it has one.
       const inGroup = groupReports.get(key) ?? [];
       const ordered =
@@ -284,10 +288,12 @@ export function resolveValues(
   }
 
   const reportById = new Map(reports.map((r) => [r.reportId, r]));
+  const corrected = new Set<string>();
   for (const c of corrections) {
     const report = reportById.get(c.reportId);
     if (report === undefined) continue; // validated by parseCorrections
     const key = groupKey(report);
+    corrected.add(key);
     let rows = rowsOf.get(key);
     if (rows === undefined) rowsOf.set(key, (rows = new Map()));
     const existing = rows.get(c.indicator);
@@ -316,6 +322,19 @@ export function resolveValues(
       note: c.note,
       ...span,
     });
+  }
+
+  // A rate derived from two counts that a correction then changed is theirs no more: dropped.
+  for (const key of corrected) {
+    const rows = rowsOf.get(key);
+    if (rows === undefined) continue;
+    for (const { rate, part, whole } of DERIVATIONS) {
+      const row = rows.get(rate);
+      if (row === undefined || !row.derived || row.correction !== '') continue;
+      const p = rows.get(part)?.value;
+      const w = rows.get(whole)?.value;
+      if (p == null || w == null || w <= 0 || rateOf(p, w) !== row.value) rows.delete(rate);
+    }
   }
 
   const inIndicatorOrder = (a: ResolvedValue, b: ResolvedValue): number =>

@@ -13,6 +13,7 @@ import {
   buildMultiplesOption,
   buildTrendOption,
   legendRows,
+  lookSlots,
   multiplesIndexOf,
   multiplesLayout,
   trendHeight,
@@ -142,33 +143,14 @@ describe('the trend legend', () => {
   };
 
   it('names ten towns on as many rows as their names take at each width', () => {
-    // A name of three characters: 36 px, with its symbol and gaps 76 px.
-    expect(
-      legendRows(
-        ten.slice(0, 3).map((t) => t.label),
-        1000,
-      ),
-    ).toBe(1);
-    // A phone's chart (358 px): four to a row.
-    expect(
-      legendRows(
-        ten.map((t) => t.label),
-        358,
-      ),
-    ).toBe(3);
-    expect(
-      legendRows(
-        ten.map((t) => t.label),
-        700,
-      ),
-    ).toBe(2);
+    const labels = ten.map((t) => t.label);
+    // A name of three characters takes 36 px, 76 px with its symbol and gaps: three fit in 1,000 px.
+    expect(legendRows(labels.slice(0, 3), 1000)).toBe(1);
+    // A phone's panel (358 px, 310 for the legend): four, then three (上永街道 is wider), then three.
+    expect(legendRows(labels, 358)).toBe(3);
+    expect(legendRows(labels, 700)).toBe(2);
     // Unmeasured: as on a phone.
-    expect(legendRows(ten.map((t) => t.label))).toBe(
-      legendRows(
-        ten.map((t) => t.label),
-        340,
-      ),
-    );
+    expect(legendRows(labels)).toBe(legendRows(labels, 340));
     // Latin letters are narrower than Chinese characters.
     expect(legendRows(Array(10).fill('Town'), 358)).toBeLessThan(
       legendRows(Array(10).fill('新兴镇镇'), 358),
@@ -179,8 +161,9 @@ describe('the trend legend', () => {
     const phone = buildTrendOption(ten, { years: [2024], unitLabel: '件', width: 358 }) as Drawn;
     const wide = buildTrendOption(ten, { years: [2024], unitLabel: '件', width: 1300 }) as Drawn;
     expect(phone.legend.type).toBe('plain');
-    expect(phone.grid.top - wide.grid.top).toBe(2 * LEGEND.rowHeight);
-    expect(trendHeight(ten, 358) - trendHeight(ten, 1300)).toBe(2 * LEGEND.rowHeight);
+    const row = LEGEND.itemHeight + LEGEND.itemGap;
+    expect(phone.grid.top - wide.grid.top).toBe(2 * row);
+    expect(trendHeight(ten, 358) - trendHeight(ten, 1300)).toBe(2 * row);
     // The ninth and tenth towns dashed with triangles: not the first two again.
     expect(phone.series.map((x) => x.lineStyle.type)).toEqual([
       ...Array(8).fill('solid'),
@@ -189,6 +172,16 @@ describe('the trend legend', () => {
     ]);
     expect(phone.series[8]?.symbol).toBe('emptyTriangle');
     expect(phone.series[8]?.lineStyle.color).toBe(phone.series[0]?.lineStyle.color);
+  });
+
+  it("keeps the trend's looks in its small multiples, the other towns after them", () => {
+    // The trend's towns are a city's 9th and 30th: looks 0 and 1 (by their places, the 30th's would be the 6th's).
+    const towns = Array.from({ length: 40 }, (_, i) => `t${i}`);
+    const slots = lookSlots(['t8', 't29'], towns);
+    expect([slots.get('t8'), slots.get('t29'), slots.get('t0'), slots.get('t39')]).toEqual([
+      0, 1, 2, 39,
+    ]);
+    expect(new Set(slots.values()).size).toBe(40);
   });
 
   it('scrolls when every town of a larger place is shown', () => {

@@ -135,7 +135,6 @@ describe('npm run demo', () => {
           legendBottom: legend.group.y + box.y + box.height,
           plotTop: chart.getModel().getComponent('grid').coordinateSystem?.getRect().y ?? 0,
           looks: option.series.map((s) => `${s.lineStyle.color} ${s.lineStyle.type} ${s.symbol}`),
-          width: host?.clientWidth ?? 0,
         };
       });
       expect(drawn).not.toBeNull();
@@ -151,6 +150,31 @@ describe('npm run demo', () => {
       await page.close();
     },
   );
+
+  it("gives a trend's few towns looks of their own, whatever their places among the county's", async () => {
+    // Five towns state enforcement cases: the county's 2nd, 10th, 11th, 19th and 20th.
+    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    await page.goto(`${demo.url}#/?i=enforcement.cases`);
+    await page.locator('[data-testid="chart-trend"] canvas').waitFor();
+    await pageSettled(page);
+    const looks = await page.evaluate(() => {
+      const host = document.querySelector('[data-testid="chart-trend"] .echarts-host') as
+        | (Element & {
+            chart?: {
+              getOption(): {
+                series: { symbol: string; lineStyle: { color: string; type: string } }[];
+              };
+            };
+          })
+        | null;
+      return (host?.chart?.getOption().series ?? []).map(
+        (s) => `${s.lineStyle.color} ${s.lineStyle.type} ${s.symbol}`,
+      );
+    });
+    expect(looks).toHaveLength(5);
+    expect(new Set(looks).size).toBe(5);
+    await page.close();
+  });
 
   it('gives the first and the ninth town side by side colours of their own', async () => {
     const index = JSON.parse(readFileSync(join(DEMO_SITE, 'data', 'index.json'), 'utf8')) as {

@@ -113,6 +113,46 @@ describe('resolveValues', () => {
     expect(valueOf(rows, 'mediation.success_rate')).toBeUndefined();
   });
 
+  it('derives from the report the part count was chosen from, then from another stating the same two', () => {
+    // Both state 45 and 44 in one sentence; the part is r1's (共: a total), and so is the rate.
+    const both = resolve(
+      '调解矛盾纠纷45件，调解成功44件。',
+      '全年共调解矛盾纠纷45件，共调解成功44件。',
+    );
+    expect(valueOf(both, 'mediation.resolved')?.reportId).toBe('r1');
+    expect(valueOf(both, 'mediation.success_rate')).toMatchObject({ reportId: 'r1', value: 97.78 });
+    // The part's report (r0, the earlier) states them apart: r1's sentence of the same two.
+    const apart = resolve(
+      '全年共调解矛盾纠纷45件。调解成功44件。',
+      '全年共调解矛盾纠纷45件，调解成功44件。',
+    );
+    expect(valueOf(apart, 'mediation.resolved')?.reportId).toBe('r0');
+    expect(valueOf(apart, 'mediation.success_rate')).toMatchObject({
+      reportId: 'r1',
+      value: 97.78,
+    });
+  });
+
+  it('drops a derived rate whose count a correction changed, and keeps it when the count stays', () => {
+    const text = '全年共调解矛盾纠纷208件，成功调解207件。';
+    const corrected = (value: number | null): Correction => ({
+      reportId: 'r0',
+      indicator: 'mediation.cases',
+      value,
+      qualifier: '=',
+      start: null,
+      end: null,
+      note: '核实',
+      line: 2,
+    });
+    expect(valueOf(resolveWith([corrected(210)], text), 'mediation.success_rate')).toBeUndefined();
+    expect(valueOf(resolveWith([corrected(null)], text), 'mediation.success_rate')).toBeUndefined();
+    expect(valueOf(resolveWith([corrected(208)], text), 'mediation.success_rate')).toMatchObject({
+      value: 99.52,
+      derived: true,
+    });
+  });
+
   it('does not derive from parts in different sentences', () => {
     const rows = resolve('共排查出矛盾隐患94件，已化解89件。全年共调解矛盾纠纷608件。');
     expect(valueOf(rows, 'mediation.success_rate')).toBeUndefined();

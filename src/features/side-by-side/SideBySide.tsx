@@ -87,8 +87,8 @@ export function SideBySide() {
       return buildSideBySideOption(
         indicators.map((id) => indicatorName(lang, id)),
         chosen.map((town, i) => ({
-          label: sideTowns[i]?.label ?? town.name,
-          colorIndex: sideTowns[i]?.colorIndex ?? i,
+          label: town.name,
+          colorIndex: i,
           percentiles: indicators.map(
             (id) => matrix.cells.get(cellKey(town.id, id))?.percentile ?? null,
           ),

@@ -20,6 +20,7 @@ import {
   buildMultiplesOption,
   buildTrendOption,
   multiplesIndexOf,
+  lookSlots,
   multiplesLayout,
   trendHeight,
   type AxisScale,
@@ -115,11 +116,17 @@ function pointText(lang: Lang, model: DatasetModel, row: ValueRow, town: Town): 
   return text;
 }
 
+/**
+ * The lines of `indicator` for the towns that state it among `towns`, each
+ * with its look: by `slots`, else by its place among those lines (a trend's
+ * lines never share a look, whatever the towns' places among all of them).
+ */
 function linesFor(
   lang: Lang,
   model: DatasetModel,
   indicator: IndicatorId,
   towns: readonly Town[],
+  slots?: ReadonlyMap<string, number>,
 ): {
   lines: TrendLine[];
   rows: (ValueRow | null)[][];
@@ -127,12 +134,11 @@ function linesFor(
   years: readonly number[];
 } {
   const trend = trendFor(model, indicator, towns);
-  const slot = new Map(towns.map((town, i) => [town.id, i]));
   return {
     years: trend.years,
-    lines: trend.series.map((s) => ({
+    lines: trend.series.map((s, i) => ({
       label: s.town.name,
-      colorIndex: slot.get(s.town.id) ?? 0,
+      colorIndex: slots?.get(s.town.id) ?? i,
       points: s.points.map((p) =>
         p === null || p.value === null
           ? null
@@ -198,6 +204,14 @@ export function TrendView() {
     [model, lang, indicator, towns, ready],
   );
 
+  const slots = useMemo(
+    () =>
+      lookSlots(
+        (main?.towns ?? []).map((town) => town.id),
+        towns.map((town) => town.id),
+      ),
+    [main, towns],
+  );
   const name = indicatorName(lang, indicator);
   const title = `${t(lang, 'trends')} · ${name}`;
   const sectionRef = useRef<HTMLElement | null>(null);
@@ -308,7 +322,14 @@ export function TrendView() {
         </>
       )}
       {index !== null && (
-        <Multiples lang={lang} index={index} category={category} towns={towns} onOpen={open} />
+        <Multiples
+          lang={lang}
+          index={index}
+          category={category}
+          towns={towns}
+          slots={slots}
+          onOpen={open}
+        />
       )}
     </section>
   );
@@ -324,6 +345,7 @@ function Multiples({
   index,
   category,
   towns,
+  slots,
   onOpen,
 }: {
   lang: Lang;
@@ -331,6 +353,8 @@ function Multiples({
   index: DatasetModel;
   category: CategoryId;
   towns: readonly Town[];
+  /** Each town's look, as in the main trend (lookSlots). */
+  slots: ReadonlyMap<string, number>;
   onOpen: (row: ValueRow | null | undefined) => void;
 }) {
   const ids = useMemo(() => indicatorsWithDataIn(index, category), [index, category]);
@@ -345,7 +369,7 @@ function Multiples({
   const ready = near && dataState === 'ready';
   const related = useMemo(() => {
     if (model === null || !ready || ids.length < 2) return null;
-    const built = ids.map((id) => ({ id, ...linesFor(lang, model, id, towns) }));
+    const built = ids.map((id) => ({ id, ...linesFor(lang, model, id, towns, slots) }));
     const panels: Panel[] = built.map((b) => ({
       title: indicatorName(lang, b.id),
       unitLabel: unitLabel(lang, INDICATORS[b.id].unit),
@@ -353,7 +377,7 @@ function Multiples({
       ...scaleOf(b.id),
     }));
     return { built, panels, years: built[0]?.years ?? [] };
-  }, [model, ids, lang, towns, ready]);
+  }, [model, ids, lang, towns, slots, ready]);
   // Laid out for the width there is: panels wrap rather than shrink.
   const width = useWidth(ref);
   const multiples = useMemo(
