@@ -13,72 +13,20 @@
  * The others stay in mentions.csv; the row lists their values, each with the
  * rule that set the chosen one before it.
  *
- * Rates the text does not state are derived from their parts only when one
- * sentence states both, each as the value chosen for it (成功调解207件 …
- * 调解纠纷208件): a rate shown beside its two counts is theirs, never a
- * sub-total's or another report's of the same town and year (none, rather
- * than that); a count listed in parts (14个社区、5个行政村…) is their sum (see
- * parts.ts); both are marked derived, with their parts.
- * Corrections apply last and win over everything; a rate derived from two
- * counts a correction changed is dropped with them.
+ * Rates the text does not state are derived from the two counts chosen
+ * (derived-rates.ts); a count listed in parts (14个社区、5个行政村…) is their
+ * sum (see parts.ts); both are marked derived, with their parts.
+ * Corrections apply last and win over everything.
  */
-import {
-  DERIVATIONS,
-  INDICATORS,
-  RESOLUTION_RULE_IDS,
-  type IndicatorId,
-  type Qualifier,
-  type ResolutionRule,
-} from '../catalog';
+import { INDICATORS, RESOLUTION_RULE_IDS, type IndicatorId, type ResolutionRule } from '../catalog';
+import { deriveRates, dropChangedRates } from './derived-rates';
 import type { Correction } from './inputs';
 import { detach, type QuotedMention } from './figures';
 import type { Mention } from './match';
 import type { ReportMetadata } from './metadata';
+import { NONE, rowFor, type ReportForResolution, type ResolvedValue } from './resolved-value';
 
-/** One empty list for every value with no other value (most): not an array each. */
-const NONE: readonly never[] = Object.freeze([]);
-
-export interface ReportForResolution {
-  readonly reportId: string;
-  readonly metadata: ReportMetadata;
-  /** Each quoted as written: a value stated by one mention is quoted from it. */
-  readonly mentions: readonly QuotedMention[];
-  /** Needed only to quote derived and corrected spans (the CLI reads the text back for them). */
-  readonly quote: (start: number, end: number) => string;
-}
-
-export type CorrectionKind = '' | 'override' | 'delete' | 'add';
-
-export interface ResolvedValue {
-  readonly reportId: string;
-  readonly town: string;
-  readonly county: string;
-  readonly city: string;
-  readonly province: string;
-  readonly year: number | null;
-  readonly indicator: IndicatorId;
-  /** null only when a correction deleted the value. */
-  readonly value: number | null;
-  readonly unitWritten: string;
-  readonly qualifier: Qualifier;
-  readonly derived: boolean;
-  readonly correction: CorrectionKind;
-  readonly note: string;
-  readonly mentions: number;
-  /** Values of the other mentions that differ from the chosen one. */
-  readonly alternativeValues: readonly number[];
-  /**
-   * For each alternative value, the rule that put the chosen mention before
-   * it; empty for a corrected value (the evaluator chose it, not a rule).
-   */
-  readonly chosenBy: readonly ResolutionRule[];
-  readonly start: number | null;
-  readonly end: number | null;
-  readonly quote: string;
-  readonly period: string;
-  /** For derived values: `indicator@start-end` of each part. */
-  readonly parts: string;
-}
+export type { CorrectionKind, ReportForResolution, ResolvedValue } from './resolved-value';
 
 interface Candidate {
   readonly report: ReportForResolution;
@@ -113,79 +61,6 @@ function groupKey(report: Pick<ReportForResolution, 'reportId' | 'metadata'>): s
   const m = report.metadata;
   if (m.town === '' || m.year === null) return `report:${report.reportId}`;
   return `${m.province}|${m.city}|${m.county}|${m.town}|${m.year}`;
-}
-
-function rowFor(
-  report: ReportForResolution,
-  indicator: IndicatorId,
-  fields: Partial<ResolvedValue>,
-): ResolvedValue {
-  const m = report.metadata;
-  return {
-    reportId: report.reportId,
-    town: m.town,
-    county: m.county,
-    city: m.city,
-    province: m.province,
-    year: m.year,
-    indicator,
-    value: null,
-    unitWritten: '',
-    qualifier: '=',
-    derived: false,
-    correction: '',
-    note: '',
-    mentions: 0,
-    alternativeValues: NONE,
-    chosenBy: NONE,
-    start: null,
-    end: null,
-    quote: '',
-    period: '',
-    parts: '',
-    ...fields,
-  };
-}
-
-/** A part of a whole as a percentage, to two decimals. */
-const rateOf = (part: number, whole: number): number => Math.round((part / whole) * 10000) / 100;
-
-/**
- * `rate` from a sentence of `report` stating `part` and `whole` with the
- * values chosen for them (`chosen`), the part no more than the whole.
- */
-function derive(
-  report: ReportForResolution,
-  rate: IndicatorId,
-  part: IndicatorId,
-  whole: IndicatorId,
-  chosen: { readonly part: number; readonly whole: number },
-): ResolvedValue | null {
-  if (chosen.whole <= 0 || chosen.part > chosen.whole) return null;
-  for (const p of report.mentions) {
-    if (p.indicator !== part || p.value !== chosen.part) continue;
-    const w = report.mentions.find(
-      (x) =>
-        x.indicator === whole && x.sentenceStart === p.sentenceStart && x.value === chosen.whole,
-    );
-    if (w === undefined) continue;
-    const start = Math.min(p.start, w.start);
-    const end = Math.max(p.end, w.end);
-    const exact = p.qualifier === '=' && w.qualifier === '=';
-    return rowFor(report, rate, {
-      value: rateOf(p.value, w.value),
-      unitWritten: '%',
-      qualifier: exact ? '=' : '~',
-      derived: true,
-      mentions: 0,
-      start,
-      end,
-      quote: report.quote(start, end),
-      period: p.period,
-      parts: `${part}@${p.start}-${p.end};${whole}@${w.start}-${w.end}`,
-    });
-  }
-  return null;
 }
 
 export function resolveValues(
@@ -263,28 +138,7 @@ export function resolveValues(
         }),
       );
     }
-    for (const { rate, part, whole } of DERIVATIONS) {
-      const partRow = rows.get(part);
-      const wholeRow = rows.get(whole);
-      if (rows.has(rate) || partRow?.value == null || wholeRow?.value == null) continue;
-      const chosen = { part: partRow.value, whole: wholeRow.value };
-      // The report the part was chosen from first: its sentence, where it has one.
-      const inGroup = groupReports.get(key) ?? [];
-      const ordered =
-        inGroup.length === 1
-          ? inGroup
-          : [
-              ...inGroup.filter((r) => r.reportId === partRow.reportId),
-              ...inGroup.filter((r) => r.reportId !== partRow.reportId),
-            ];
-      for (const report of ordered) {
-        const derived = derive(report, rate, part, whole, chosen);
-        if (derived !== null) {
-          rows.set(rate, derived);
-          break;
-        }
-      }
-    }
+    deriveRates(rows, groupReports.get(key) ?? []);
   }
 
   const reportById = new Map(reports.map((r) => [r.reportId, r]));
@@ -324,17 +178,9 @@ export function resolveValues(
     });
   }
 
-  // A rate derived from two counts that a correction then changed is theirs no more: dropped.
   for (const key of corrected) {
     const rows = rowsOf.get(key);
-    if (rows === undefined) continue;
-    for (const { rate, part, whole } of DERIVATIONS) {
-      const row = rows.get(rate);
-      if (row === undefined || !row.derived || row.correction !== '') continue;
-      const p = rows.get(part)?.value;
-      const w = rows.get(whole)?.value;
-      if (p == null || w == null || w <= 0 || rateOf(p, w) !== row.value) rows.delete(rate);
-    }
+    if (rows !== undefined) dropChangedRates(rows);
   }
 
   const inIndicatorOrder = (a: ResolvedValue, b: ResolvedValue): number =>

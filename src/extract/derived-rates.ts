@@ -1,0 +1,92 @@
+/**
+ * Rates the text does not state, derived from their two counts (DERIVATIONS:
+ * 成功调解 / 调解纠纷, 办结 / 信访件) only when one sentence states both with
+ * the values chosen for them: a rate shown beside its two counts is theirs,
+ * never a part's (其中村级调解组织…) or another report's of the same town and
+ * year (none, rather than that); and dropped once a correction changes either.
+ */
+import { DERIVATIONS, type IndicatorId } from '../catalog';
+import { rowFor, type ReportForResolution, type ResolvedValue } from './resolved-value';
+
+/** A part of a whole as a percentage, to two decimals. */
+const rateOf = (part: number, whole: number): number => Math.round((part / whole) * 10000) / 100;
+
+/**
+ * `rate` from a sentence of `report` stating `part` and `whole` with the
+ * values chosen for them (`chosen`), the part no more than the whole.
+ */
+function derive(
+  report: ReportForResolution,
+  rate: IndicatorId,
+  part: IndicatorId,
+  whole: IndicatorId,
+  chosen: { readonly part: number; readonly whole: number },
+): ResolvedValue | null {
+  if (chosen.whole <= 0 || chosen.part > chosen.whole) return null;
+  for (const p of report.mentions) {
+    if (p.indicator !== part || p.value !== chosen.part) continue;
+    const w = report.mentions.find(
+      (x) =>
+        x.indicator === whole && x.sentenceStart === p.sentenceStart && x.value === chosen.whole,
+    );
+    if (w === undefined) continue;
+    const start = Math.min(p.start, w.start);
+    const end = Math.max(p.end, w.end);
+    const exact = p.qualifier === '=' && w.qualifier === '=';
+    return rowFor(report, rate, {
+      value: rateOf(p.value, w.value),
+      unitWritten: '%',
+      qualifier: exact ? '=' : '~',
+      derived: true,
+      mentions: 0,
+      start,
+      end,
+      quote: report.quote(start, end),
+      period: p.period,
+      parts: `${part}@${p.start}-${p.end};${whole}@${w.start}-${w.end}`,
+    });
+  }
+  return null;
+}
+
+/**
+ * Each rate of a town and year's `rows` its reports do not state, derived
+ * where a sentence states its counts as chosen: the report the part was
+ * chosen from first, then the others of `reports`.
+ */
+export function deriveRates(
+  rows: Map<IndicatorId, ResolvedValue>,
+  reports: readonly ReportForResolution[],
+): void {
+  for (const { rate, part, whole } of DERIVATIONS) {
+    const partRow = rows.get(part);
+    const wholeRow = rows.get(whole);
+    if (rows.has(rate) || partRow?.value == null || wholeRow?.value == null) continue;
+    const chosen = { part: partRow.value, whole: wholeRow.value };
+    const ordered =
+      reports.length === 1
+        ? reports
+        : [
+            ...reports.filter((r) => r.reportId === partRow.reportId),
+            ...reports.filter((r) => r.reportId !== partRow.reportId),
+          ];
+    for (const report of ordered) {
+      const derived = derive(report, rate, part, whole, chosen);
+      if (derived !== null) {
+        rows.set(rate, derived);
+        break;
+      }
+    }
+  }
+}
+
+/** The derived rates of a town and year's corrected `rows` that are no longer their counts': dropped. */
+export function dropChangedRates(rows: Map<IndicatorId, ResolvedValue>): void {
+  for (const { rate, part, whole } of DERIVATIONS) {
+    const row = rows.get(rate);
+    if (row === undefined || !row.derived || row.correction !== '') continue;
+    const p = rows.get(part)?.value;
+    const w = rows.get(whole)?.value;
+    if (p == null || w == null || w <= 0 || rateOf(p, w) !== row.value) rows.delete(rate);
+  }
+}
