@@ -109,12 +109,11 @@ export const LEGEND = {
 
 const legendScrolls = (lines: number): boolean => lines > LEGEND.plainUpTo;
 
-/** A name's width at LEGEND.fontSize: a Chinese character is a square, no other letter wider than three quarters of one. */
-function nameWidth(name: string): number {
-  let width = 0;
-  for (const ch of name) width += LEGEND.fontSize * ((ch.codePointAt(0) ?? 0) >= 0x2e80 ? 1 : 0.75);
-  return width;
-}
+/**
+ * A name's width at LEGEND.fontSize, every character taken as a square: a
+ * Chinese one is; a Latin letter is narrower (a row too many at worst).
+ */
+const nameWidth = (name: string): number => [...name].length * LEGEND.fontSize;
 
 const LEGEND_ROW = LEGEND.itemHeight + LEGEND.itemGap;
 
