@@ -3,6 +3,7 @@
  * resolve.ts), and the report it is resolved from.
  */
 import type { IndicatorId, Qualifier, ResolutionRule } from '../catalog';
+import type { Placed } from './data-index';
 import type { QuotedMention } from './figures';
 import type { ReportMetadata } from './metadata';
 
@@ -20,13 +21,8 @@ export interface ReportForResolution {
 
 export type CorrectionKind = '' | 'override' | 'delete' | 'add';
 
-export interface ResolvedValue {
-  readonly reportId: string;
-  readonly town: string;
-  readonly county: string;
-  readonly city: string;
-  readonly province: string;
-  readonly year: number | null;
+/** A value, placed as its report is (its town, county, city, province and year). */
+export interface ResolvedValue extends Placed {
   readonly indicator: IndicatorId;
   /** null only when a correction deleted the value. */
   readonly value: number | null;
