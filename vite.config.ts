@@ -191,6 +191,10 @@ export default defineConfig({
     reporters: ['default', './test/watchdog.ts'],
     // A browser test loads real pages, on cores another test file shares.
     testTimeout: 30_000,
+    // What a test waits to see on such a page (expect.poll) may take more than
+    // vitest's one second: a view drawn again in the other language, seen
+    // after 1.75 s in a CI run.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 120_000,
   },
 });
