@@ -8,12 +8,14 @@
 import { DERIVATIONS, type IndicatorId } from '../catalog';
 import { rowFor, type ReportForResolution, type ResolvedValue } from './resolved-value';
 
-/** A part of a whole as a percentage, to two decimals. */
-const rateOf = (part: number, whole: number): number => Math.round((part / whole) * 10000) / 100;
+/** A part of a whole as a percentage, to two decimals; null when no rate can be (a part larger than its whole, a whole of none). */
+function rateOf(part: number, whole: number): number | null {
+  return whole <= 0 || part > whole ? null : Math.round((part / whole) * 10000) / 100;
+}
 
 /**
- * `rate` from a sentence of `report` stating `part` and `whole` with the
- * values chosen for them (`chosen`), the part no more than the whole.
+ * `rate` (`value`) from a sentence of `report` stating `part` and `whole`
+ * with the values chosen for them (`chosen`).
  */
 function derive(
   report: ReportForResolution,
@@ -21,8 +23,8 @@ function derive(
   part: IndicatorId,
   whole: IndicatorId,
   chosen: { readonly part: number; readonly whole: number },
+  value: number,
 ): ResolvedValue | null {
-  if (chosen.whole <= 0 || chosen.part > chosen.whole) return null;
   for (const p of report.mentions) {
     if (p.indicator !== part || p.value !== chosen.part) continue;
     const w = report.mentions.find(
@@ -34,7 +36,7 @@ function derive(
     const end = Math.max(p.end, w.end);
     const exact = p.qualifier === '=' && w.qualifier === '=';
     return rowFor(report, rate, {
-      value: rateOf(p.value, w.value),
+      value,
       unitWritten: '%',
       qualifier: exact ? '=' : '~',
       derived: true,
@@ -63,6 +65,8 @@ export function deriveRates(
     const wholeRow = rows.get(whole);
     if (rows.has(rate) || partRow?.value == null || wholeRow?.value == null) continue;
     const chosen = { part: partRow.value, whole: wholeRow.value };
+    const value = rateOf(chosen.part, chosen.whole);
+    if (value === null) continue;
     const ordered =
       reports.length === 1
         ? reports
@@ -71,7 +75,7 @@ export function deriveRates(
             ...reports.filter((r) => r.reportId !== partRow.reportId),
           ];
     for (const report of ordered) {
-      const derived = derive(report, rate, part, whole, chosen);
+      const derived = derive(report, rate, part, whole, chosen, value);
       if (derived !== null) {
         rows.set(rate, derived);
         break;
@@ -87,6 +91,6 @@ export function dropChangedRates(rows: Map<IndicatorId, ResolvedValue>): void {
     if (row === undefined || !row.derived || row.correction !== '') continue;
     const p = rows.get(part)?.value;
     const w = rows.get(whole)?.value;
-    if (p == null || w == null || w <= 0 || rateOf(p, w) !== row.value) rows.delete(rate);
+    if (p == null || w == null || rateOf(p, w) !== row.value) rows.delete(rate);
   }
 }

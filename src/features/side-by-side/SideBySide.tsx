@@ -82,13 +82,12 @@ export function SideBySide() {
     if (matrix === null) return null;
     // Each town's colour by its place among the two to four shown, never two
     // alike (by its place among all the towns, the ninth took the first's).
-    const sideTowns = chosen.map((town, i) => ({ label: town.name, colorIndex: i }));
+    const sideTown = (town: Town, i: number) => ({ label: town.name, colorIndex: i });
     if (scale === 'percentiles') {
       return buildSideBySideOption(
         indicators.map((id) => indicatorName(lang, id)),
         chosen.map((town, i) => ({
-          label: town.name,
-          colorIndex: i,
+          ...sideTown(town, i),
           percentiles: indicators.map(
             (id) => matrix.cells.get(cellKey(town.id, id))?.percentile ?? null,
           ),
@@ -105,7 +104,7 @@ export function SideBySide() {
         values: chosen.map((town) => matrix.cells.get(cellKey(town.id, id))?.value ?? null),
         texts: chosen.map((town) => cellText(town, id)),
       })),
-      sideTowns,
+      chosen.map(sideTown),
       PALETTE,
     );
   }, [matrix, indicators, drawn, chosen, lang, scale, cellText]);

@@ -19,8 +19,8 @@ import { INDICATORS, type CategoryId, type IndicatorId } from '../../catalog';
 import {
   buildMultiplesOption,
   buildTrendOption,
-  multiplesIndexOf,
   lookSlots,
+  multiplesIndexOf,
   multiplesLayout,
   trendHeight,
   type AxisScale,
