@@ -13,10 +13,16 @@
  * files, so the ratio between the two is meaningful on a noisy machine, and
  * the extractor alone (no I/O). Then it runs once more with `--gzip` and
  * prints what the gzip copies cost and what a server with gzip_static sends.
+ *
+ * `--fit`: also times all cores on the corpus's first fifth and half (hard
+ * links beside it), in turns with the whole, and fits wall = fixed + per
+ * report: what a run costs whatever its size (start-up, each thread's
+ * warm-up, the first chart, the swap) against what each report adds.
  */
 import { spawnSync } from 'node:child_process';
 import {
   existsSync,
+  linkSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -53,6 +59,7 @@ const { values } = parseArgs({
     reports: { type: 'string', default: '10000' },
     runs: { type: 'string', default: '3' },
     seed: { type: 'string', default: '1' },
+    fit: { type: 'boolean', default: false },
   },
 });
 const reportCount = Number(values.reports);
@@ -180,15 +187,15 @@ interface CliRun {
   readonly cpuSeconds: { readonly user: number; readonly system: number };
   readonly phases: Phases;
 }
-/** One run of the CLI over the corpus, timed from outside. */
-function runCli(workers: number, extra: readonly string[] = []): CliRun {
+/** One run of the CLI over the corpus (or `input`), timed from outside. */
+function runCli(workers: number, extra: readonly string[] = [], input = corpus): CliRun {
   const statsFile = join(root, 'stats.json');
   const started = performance.now();
   const child = spawnSync(
     process.execPath,
     [
       cli,
-      ...['--in', corpus, '--out', out, '--quiet'],
+      ...['--in', input, '--out', out, '--quiet'],
       ...['--workers', String(workers), '--stats', statsFile],
       ...extra,
     ],
@@ -293,3 +300,63 @@ const sent = total - copiedOriginals + copied;
 console.log(
   `  --gzip           +${(gzipRun.phases.gzip ?? 0).toFixed(2)} s (one run, ${cores} worker(s)): copies of ${copies} files, ${(copied / 1e6).toFixed(1)} MB beside the folder's ${(total / 1e6).toFixed(1)} MB; the whole folder fetched from a server with gzip_static is ${(sent / 1e6).toFixed(1)} MB (${(sent / bytes).toFixed(2)}× the reports)`,
 );
+
+/** The corpus's first `count` reports, hard-linked into a folder beside it. */
+function firstReports(count: number): string {
+  const dir = `${corpus}-first-${count}`;
+  const done = `${dir}.complete`;
+  if (existsSync(done)) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir);
+  for (const f of [...files].sort().slice(0, count)) linkSync(f, join(dir, basename(f)));
+  writeFileSync(done, '');
+  return dir;
+}
+
+/** The least-squares line through `points` ([reports, seconds]). */
+function fitLine(points: readonly (readonly [number, number])[]): {
+  fixed: number;
+  perReport: number;
+} {
+  const meanOf = (pick: (p: readonly [number, number]) => number): number =>
+    points.reduce((sum, p) => sum + pick(p), 0) / points.length;
+  const mx = meanOf((p) => p[0]);
+  const my = meanOf((p) => p[1]);
+  const sxy = points.reduce((sum, [x, y]) => sum + (x - mx) * (y - my), 0);
+  const sxx = points.reduce((sum, [x]) => sum + (x - mx) ** 2, 0);
+  const perReport = sxx === 0 ? 0 : sxy / sxx;
+  return { fixed: my - perReport * mx, perReport };
+}
+
+if (values.fit) {
+  const counts = [...new Set([Math.round(files.length / 5), Math.round(files.length / 2)])]
+    .filter((n) => n > 0 && n < files.length)
+    .concat(files.length);
+  const inputs = new Map(counts.map((n) => [n, n === files.length ? corpus : firstReports(n)]));
+  const timed = new Map(counts.map((n) => [n, [] as CliRun[]]));
+  for (let i = 0; i < runs; i++) {
+    for (const n of counts) timed.get(n)?.push(runCli(cores, [], inputs.get(n)));
+  }
+  const fitOf = (pick: (run: CliRun) => number) =>
+    fitLine(counts.map((n) => [n, median((timed.get(n) ?? []).map(pick))]));
+  const wall = fitOf((run) => run.seconds);
+  /** Seconds per 1,000 reports, a fit's -0.00 as 0.00. */
+  const per1000 = (perReport: number): string =>
+    (perReport * 1000).toFixed(2).replace(/^-(0\.00)$/, '$1');
+  const perReportMb = mb / files.length;
+  const mbPerSecondAt = (n: number): string =>
+    ((n * perReportMb) / (wall.fixed + n * wall.perReport)).toFixed(1);
+  console.log(
+    `  fit on ${cores} worker(s), medians of ${runs} runs in turns over ${counts.map((n) => n.toLocaleString('en')).join(', ')} reports: wall = fixed + per report`,
+  );
+  console.log(
+    `    whole run      ${wall.fixed.toFixed(2)} s fixed + ${per1000(wall.perReport)} s per 1,000 reports: ${mbPerSecondAt(files.length)} MB/s at ${files.length.toLocaleString('en')}, ${mbPerSecondAt(40_000)} MB/s at 40,000 (predicted)`,
+  );
+  for (const phase of PHASES) {
+    if (!counts.every((n) => (timed.get(n) ?? []).some((run) => phase in run.phases))) continue;
+    const part = fitOf((run) => run.phases[phase] ?? 0);
+    console.log(
+      `      ${phase.padEnd(12)} ${part.fixed.toFixed(2)} s fixed + ${per1000(part.perReport)} s per 1,000`,
+    );
+  }
+}
