@@ -1,9 +1,11 @@
 /**
  * Rates the text does not state, derived from their two counts (DERIVATIONS:
- * 成功调解 / 调解纠纷, 办结 / 信访件) only when one sentence states both with
- * the values chosen for them: a rate shown beside its two counts is theirs,
- * never a part's (其中村级调解组织…) or another report's of the same town and
- * year (none, rather than that); and dropped once a correction changes either.
+ * 成功调解 / 调解纠纷, 办结 / 信访件) only when one sentence states both,
+ * exactly, with the values chosen for them: a rate shown beside its two
+ * counts is theirs, never a part's (其中村级调解组织…) or another report's of
+ * the same town and year (none, rather than that), and never one of a bound
+ * or an estimate (50 of 56余起 is at most 89.29 %, not about it); and dropped
+ * once a correction changes either.
  */
 import { DERIVATIONS, type IndicatorId } from '../catalog';
 import { rowFor, type ReportForResolution, type ResolvedValue } from './resolved-value';
@@ -15,7 +17,7 @@ function rateOf(part: number, whole: number): number | null {
 
 /**
  * `rate` (`value`) from a sentence of `report` stating `part` and `whole`
- * with the values chosen for them (`chosen`).
+ * exactly with the values chosen for them (`chosen`).
  */
 function derive(
   report: ReportForResolution,
@@ -26,19 +28,21 @@ function derive(
   value: number,
 ): ResolvedValue | null {
   for (const p of report.mentions) {
-    if (p.indicator !== part || p.value !== chosen.part) continue;
+    if (p.indicator !== part || p.value !== chosen.part || p.qualifier !== '=') continue;
     const w = report.mentions.find(
       (x) =>
-        x.indicator === whole && x.sentenceStart === p.sentenceStart && x.value === chosen.whole,
+        x.indicator === whole &&
+        x.sentenceStart === p.sentenceStart &&
+        x.value === chosen.whole &&
+        x.qualifier === '=',
     );
     if (w === undefined) continue;
     const start = Math.min(p.start, w.start);
     const end = Math.max(p.end, w.end);
-    const exact = p.qualifier === '=' && w.qualifier === '=';
     return rowFor(report, rate, {
       value,
       unitWritten: '%',
-      qualifier: exact ? '=' : '~',
+      qualifier: '=',
       derived: true,
       mentions: 0,
       start,
@@ -64,6 +68,7 @@ export function deriveRates(
     const partRow = rows.get(part);
     const wholeRow = rows.get(whole);
     if (rows.has(rate) || partRow?.value == null || wholeRow?.value == null) continue;
+    if (partRow.qualifier !== '=' || wholeRow.qualifier !== '=') continue;
     const chosen = { part: partRow.value, whole: wholeRow.value };
     const value = rateOf(chosen.part, chosen.whole);
     if (value === null) continue;

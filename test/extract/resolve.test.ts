@@ -79,6 +79,27 @@ describe('resolveValues', () => {
     expect(rate?.quote).toBe(text.slice(whole, part + 8));
   });
 
+  it('derives no rate from a lower bound or an estimate: 50 of 56余起 is at most 89.29 %, not about it', () => {
+    for (const text of [
+      '全年共解决各项纠纷56余起，已化解50件。',
+      '全年共调解矛盾纠纷208件，成功调解200余件。',
+      '全年共调解矛盾纠纷约200件，成功调解198件。',
+      '受理信访件120件以上，办结118件。',
+    ]) {
+      const rows = resolve(text);
+      // The counts are kept, with their qualifiers; no rate is made of them.
+      expect(rows.filter((r) => r.qualifier !== '=').length, text).toBeGreaterThan(0);
+      expect(valueOf(rows, 'mediation.success_rate'), text).toBeUndefined();
+      expect(valueOf(rows, 'petition.closure_rate'), text).toBeUndefined();
+    }
+    // The same counts stated exactly give their rate.
+    expect(valueOf(resolve('受理信访件120件，办结118件。'), 'petition.closure_rate')).toMatchObject({
+      value: 98.33,
+      derived: true,
+      qualifier: '=',
+    });
+  });
+
   it('derives the rate from the counts it is shown beside, not from a part of them stated first', () => {
     const text =
       '其中，村级调解组织调解矛盾纠纷80件，调解成功80件。全年共调解矛盾纠纷120件，成功调解118件。';
