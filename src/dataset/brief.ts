@@ -23,7 +23,7 @@ import {
   type WarningSign,
 } from '../catalog';
 import type { DatasetModel, Town, ValueRow } from './model';
-import { hasReport, valueFor } from './select';
+import { hasReport, isExact, valueFor } from './select';
 
 /** How many towns the brief names at each end of a category. */
 export const BRIEF_ENDS = 3;
@@ -153,13 +153,6 @@ export function boundsOf(value: number, qualifier: Qualifier): { low: number; hi
   }
 }
 
-/**
- * Whether a figure is exactly the town's for the year: written without 余 or
- * 约, no other value stated for it, not counted only up to a date (截至10月底).
- */
-export function isExact(row: ValueRow): boolean {
-  return row.qualifier === '=' && row.alternativeValues.length === 0 && row.period === '';
-}
 
 /**
  * The range a town's figure for the year may lie in: its value's, widened to

@@ -216,6 +216,16 @@ export interface Aggregate {
   readonly method: 'sum' | 'median';
 }
 
+/**
+ * Whether a figure is exactly the town's for the year: written without 余 or
+ * 约, no other value stated for it, not counted only up to a date (截至10月底).
+ * A change from the year before is computed only between two such figures
+ * (190余 has no exact rise).
+ */
+export function isExact(row: ValueRow): boolean {
+  return row.qualifier === '=' && row.alternativeValues.length === 0 && row.period === '';
+}
+
 /** A sum (counts) or a median (rates and the like) of the towns' values; `loose`: any of them is not exact. */
 function aggregate(
   indicator: IndicatorId,
@@ -246,9 +256,9 @@ export interface CategoryCard {
   /** Towns with a report for the year (stating it or not). */
   readonly withReport: number;
   readonly total: number;
-  /** Percent change against the previous year over towns that report both; null if none. */
+  /** Percent change against the previous year over towns that state it exactly both years; null if none. */
   readonly change: number | null;
-  /** Towns stating the figure both years: what `change` compares. */
+  /** Towns stating the figure exactly both years: what `change` compares. */
   readonly compared: number;
 }
 
@@ -263,28 +273,25 @@ export function overviewCards(
     const earlier = figureReader(model, indicator, year - 1);
     const current: number[] = [];
     let loose = false;
-    // Towns that state it both years: this year's values and last year's.
+    // Towns that state it exactly both years (a sum with 190余 in it has no
+    // exact rise): this year's values and last year's.
     const pairedNow: number[] = [];
     const pairedBefore: number[] = [];
-    let looseNow = false;
-    let looseBefore = false;
     for (const t of towns) {
       const v = now.value(t.id);
       if (Number.isNaN(v)) continue;
-      const inexact = now.qualifier(t.id) !== '=';
+      const exact = now.qualifier(t.id) === '=';
       current.push(v);
-      loose ||= inexact;
+      loose ||= !exact;
       const b = earlier.value(t.id);
-      if (Number.isNaN(b)) continue;
+      if (Number.isNaN(b) || !exact || earlier.qualifier(t.id) !== '=') continue;
       pairedNow.push(v);
       pairedBefore.push(b);
-      looseNow ||= inexact;
-      looseBefore ||= earlier.qualifier(t.id) !== '=';
     }
     let change: number | null = null;
     if (pairedNow.length > 0) {
-      const now = aggregate(indicator, pairedNow, looseNow);
-      const before = aggregate(indicator, pairedBefore, looseBefore);
+      const now = aggregate(indicator, pairedNow, false);
+      const before = aggregate(indicator, pairedBefore, false);
       if (now !== null && before !== null && before.value !== 0) {
         change = Math.round(((now.value - before.value) / Math.abs(before.value)) * 1000) / 10;
       }

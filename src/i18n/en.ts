@@ -35,7 +35,7 @@ export const en: Record<MessageKey, string> = {
   cardNoReport: '{n} town(s): no report',
   cardAllReports: 'every town reported',
   noneReporting: 'None of the selected towns has a report this year',
-  changeComparable: '{change} vs previous year over the {n} towns stating both',
+  changeComparable: '{change} vs previous year over the {n} towns stating both exactly',
   noPreviousYear: 'no comparable previous year',
   sumOf: 'total',
   medianOf: 'median',

@@ -31,7 +31,7 @@ export const zh = {
   cardNoReport: '{n} 个乡镇无本年度报告',
   cardAllReports: '各乡镇均有本年度报告',
   noneReporting: '所选乡镇均无本年度报告',
-  changeComparable: '两年均提及的 {n} 个乡镇较上年 {change}',
+  changeComparable: '两年均有确切数字的 {n} 个乡镇较上年 {change}',
   noPreviousYear: '上年无可比数据',
   sumOf: '合计',
   medianOf: '中位数',

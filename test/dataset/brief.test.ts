@@ -3,7 +3,6 @@ import { WARNING_SIGNS, type CategoryId, type Qualifier } from '../../src/catalo
 import {
   BRIEF_INDICATORS,
   boundsOf,
-  isExact,
   rangeOf,
   briefOf,
   briefYears,
@@ -13,6 +12,7 @@ import {
   type BriefValue,
   type CategoryBrief,
 } from '../../src/dataset/brief';
+import { isExact } from '../../src/dataset/select';
 import { buildModel, type DatasetModel, type ValueRow } from '../../src/dataset/model';
 import { selectedTowns } from '../../src/dataset/select';
 import { report, value } from './fixtures';

@@ -10,12 +10,26 @@ import {
   trendScope,
 } from '../../src/dataset/select';
 import { cellKey, compareMatrix, effectiveYearMode, townProfile } from '../../src/dataset/compare';
-import { countyKeyOf, withCountyRows, type DatasetModel } from '../../src/dataset/model';
+import {
+  buildModel,
+  countyKeyOf,
+  withCountyRows,
+  type DatasetModel,
+} from '../../src/dataset/model';
 import { type YearFigures } from '../../src/dataset/town-figures';
 import { QUALIFIERS, type IndicatorId } from '../../src/catalog';
-import { MODEL } from './fixtures';
+import { MODEL, report, value } from './fixtures';
 
 const all = selectedTowns(MODEL, null);
+/** MODEL's mediation counts, 乙镇's 2024 stated exactly: a change the cards can compute. */
+const EXACT = buildModel(
+  [
+    value('乙镇', 2023, 'mediation.cases', 80),
+    value('乙镇', 2024, 'mediation.cases', 190),
+    value('甲镇', 2024, 'mediation.cases', 150),
+  ],
+  [report('甲镇', 2024), report('乙镇', 2023), report('乙镇', 2024)],
+);
 const name = (id: string): string => MODEL.townById.get(id)?.name ?? id;
 
 describe('rankTowns', () => {
@@ -77,7 +91,7 @@ describe('trendScope', () => {
 });
 
 describe('overviewCards', () => {
-  it('sums counts, keeps the lower-bound qualifier, and compares with towns that report both years', () => {
+  it('sums counts, keeps the lower-bound qualifier, and compares with towns that state both years exactly', () => {
     const cards = overviewCards(MODEL, 2024, all);
     const mediation = cards.find((c) => c.category === 'mediation');
     expect(mediation).toMatchObject({
@@ -86,12 +100,21 @@ describe('overviewCards', () => {
       reporting: 2,
       withReport: 4,
       total: 4,
-      // Only 乙镇 reports both 2023 and 2024: 80 → 190, a change over one town.
-      change: 137.5,
-      compared: 1,
+      // Only 乙镇 reports both 2023 and 2024, 80 → 190余: no exact change.
+      change: null,
+      compared: 0,
     });
     const leadership = cards.find((c) => c.category === 'leadership');
     expect(leadership).toMatchObject({ headline: null, reporting: 0, change: null });
+    // Stated exactly, 80 → 190 is a change over one town.
+    const card = overviewCards(EXACT, 2024, selectedTowns(EXACT, null)).find(
+      (c) => c.category === 'mediation',
+    );
+    expect(card).toMatchObject({
+      headline: { value: 340, qualifier: '=' },
+      change: 137.5,
+      compared: 1,
+    });
   });
 
   it('reports how many of the selected towns state the figure', () => {
@@ -134,8 +157,12 @@ describe('the cards from figures alone', () => {
       expect(overviewCards(figures, year, all)).toEqual(overviewCards(MODEL, year, all));
     }
     expect(overviewCards(figures, 2024, all).find((c) => c.category === 'mediation')).toMatchObject(
-      { headline: { value: 340, qualifier: '>=' }, change: 137.5 },
+      { headline: { value: 340, qualifier: '>=' }, change: null },
     );
+    const exactTowns = selectedTowns(EXACT, null);
+    const exactCards = overviewCards(figuresOnly(EXACT), 2024, exactTowns);
+    expect(exactCards).toEqual(overviewCards(EXACT, 2024, exactTowns));
+    expect(exactCards.find((c) => c.category === 'mediation')?.change).toBe(137.5);
   });
 
   it("read a town's figure: none where deleted, missing or not loaded", () => {
@@ -220,9 +247,13 @@ describe('townProfile', () => {
     if (silent === undefined) throw new Error('fixture');
     // A report that states nothing still gives the town its year.
     expect(townProfile([], silent).years).toEqual([2024]);
+    const rate = p.rows.find((r) => r.indicator === 'mediation.success_rate');
+    expect(rate?.values.map((v) => v?.value ?? null)).toEqual([96, 100]);
+    expect(rate?.changes).toEqual([null, 4.2]);
+    // 80 → 190余 is at least +137.5 %, not that: no change, as in the brief.
     const cases = p.rows.find((r) => r.indicator === 'mediation.cases');
     expect(cases?.values.map((v) => v?.value ?? null)).toEqual([80, 190]);
-    expect(cases?.changes).toEqual([null, 137.5]);
+    expect(cases?.changes).toEqual([null, null]);
     expect(p.neverStated).toContain('petition.cases');
     expect(p.neverStated).not.toContain('mediation.cases');
   });

@@ -124,7 +124,7 @@ export function OverviewCards() {
               <span className="card-meta">
                 {card.change === null
                   ? t(lang, 'noPreviousYear')
-                  : // Over the towns stating both years: the totals may move otherwise.
+                  : // Over the towns stating both years exactly: the totals may move otherwise.
                     t(lang, 'changeComparable', {
                       n: card.compared,
                       change: formatChange(lang, card.change),
