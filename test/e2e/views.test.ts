@@ -188,6 +188,16 @@ describe('benchmarking views', () => {
     await expect
       .poll(() => page.getByTestId('source-highlight').textContent())
       .toBe('调解矛盾纠纷208件');
+    // Not every town has a 2023 report: each town's latest is compared, and the
+    // note's "untick" has its box here too, as on the matrix.
+    // The source panel closed first: it lies over the panel's actions.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('source-highlight').count()).toBe(0);
+    expect(await side.getByTestId('auto-latest').textContent()).toContain('取消勾选只看 2023 年');
+    await side.getByRole('checkbox', { name: '按各乡镇最近一次报告' }).uncheck();
+    await expect.poll(() => page.url()).toContain('ym=year');
+    expect(await side.getByTestId('auto-latest').count()).toBe(0);
+    expect(await side.locator('h2').textContent()).toContain('2023');
     await page.close();
   });
 

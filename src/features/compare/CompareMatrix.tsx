@@ -23,6 +23,7 @@ import { sourceOf, useAppStore } from '../../store';
 import { useCompareMatrix, useSelectedTowns } from '../../store/hooks';
 import { usePrintScope } from '../../store/print-scope';
 import { comparePeriod } from '../../dataset/print-scope';
+import { LatestYearToggle } from '../../components/LatestYearToggle';
 
 /** Sequential blues (ColorBrewer), light to dark; dark bins carry white text. */
 const BINS: readonly { bg: string; fg: string }[] = [
@@ -90,14 +91,7 @@ export function CompareMatrix() {
       <div className="panel-head">
         <h2>{title}</h2>
         <div className="panel-actions no-print">
-          <label>
-            <input
-              type="checkbox"
-              checked={yearMode === 'latest'}
-              onChange={(e) => setYearMode(e.target.checked ? 'latest' : 'year')}
-            />{' '}
-            {t(lang, 'useLatestYear')}
-          </label>
+          <LatestYearToggle lang={lang} mode={yearMode} onChange={setYearMode} />
           <ExportCsv
             lang={lang}
             quotesOf={exportQuotes}

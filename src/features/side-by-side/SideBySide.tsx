@@ -26,6 +26,7 @@ import { comparePeriod } from '../../dataset/print-scope';
 import { ExportCsv } from '../../components/ExportCsv';
 import { exportQuotes, importedText } from '../../store/quotes';
 import { matrixItems } from '../../dataset/items';
+import { LatestYearToggle } from '../../components/LatestYearToggle';
 
 /** The towns compared at most, and at least. */
 const MAX_SIDE = 4;
@@ -34,13 +35,14 @@ const MIN_SIDE = 2;
 const NO_INDICATORS: readonly IndicatorId[] = [];
 
 export function SideBySide() {
-  const { year, category, lang, sideTowns, setSideTowns, openSource } = useAppStore(
+  const { year, category, lang, sideTowns, setSideTowns, setYearMode, openSource } = useAppStore(
     useShallow((s) => ({
       year: s.year,
       category: s.category,
       lang: s.lang,
       sideTowns: s.sideTowns,
       setSideTowns: s.setSideTowns,
+      setYearMode: s.setYearMode,
       openSource: s.openSource,
     })),
   );
@@ -140,6 +142,7 @@ export function SideBySide() {
       <div className="panel-head">
         <h2>{title}</h2>
         <div className="panel-actions no-print">
+          <LatestYearToggle lang={lang} mode={yearMode} onChange={setYearMode} />
           <ExportCsv
             lang={lang}
             quotesOf={exportQuotes}
