@@ -140,7 +140,7 @@ export const en: Record<MessageKey, string> = {
   exportPng: 'Export PNG',
   exportSvg: 'Export SVG',
   heatmapHint:
-    'Shade shows the town’s percentile within each indicator (darker = higher; only where at least {min} towns state it); hatched cells have no report that year, dashed ones a report that does not state it; neither is ranked. Click a value for its sentence.',
+    'Shade shows the town’s percentile within each indicator (darker = larger, not better; only where at least {min} towns state it); hatched cells have no report that year, dashed ones a report that does not state it; neither is ranked. Click a value for its sentence.',
   rankOf: '#{rank}/{n}',
   percentile: 'percentile',
   county: 'County',
@@ -151,7 +151,7 @@ export const en: Record<MessageKey, string> = {
   change: 'change',
   rankInYear: 'rank {year}',
   rankHint:
-    'Ranks are among the selected towns; with fewer than {min} stating the figure there is none (—).',
+    'Ranks order the selected towns by value, largest first, not by merit (petitions, say); with fewer than {min} stating the figure there is none (—).',
   reports: 'Reports',
   openText: 'full text',
   fullText: 'Full text',

@@ -128,7 +128,7 @@ export const zh = {
   exportPng: '导出 PNG',
   exportSvg: '导出 SVG',
   heatmapHint:
-    '颜色深浅表示该乡镇在同一指标内的百分位（越深越靠前，至少 {min} 个乡镇报告时才着色）；灰色斜纹为无本年度报告，虚框为报告未提及，均不参与排名。点击数值查看原文。',
+    '颜色深浅表示该乡镇在同一指标内的百分位（越深数值越大，不表示好坏；至少 {min} 个乡镇报告时才着色）；灰色斜纹为无本年度报告，虚框为报告未提及，均不参与排名。点击数值查看原文。',
   rankOf: '第{rank}名/{n}',
   percentile: '百分位',
   county: '县区',
@@ -137,7 +137,7 @@ export const zh = {
   profileYears: '各年度数值',
   change: '同比',
   rankInYear: '{year}年排名',
-  rankHint: '排名在所选乡镇中计算；少于 {min} 个乡镇报告该数值时不排名（—）。',
+  rankHint: '排名按数值从大到小、在所选乡镇中计算，不表示好坏（如信访件数）；少于 {min} 个乡镇报告该数值时不排名（—）。',
   reports: '报告',
   openText: '查看全文',
   fullText: '报告全文',
