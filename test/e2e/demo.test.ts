@@ -20,6 +20,20 @@ import { buildSite } from './site';
 
 const DEMO_SITE = join(ROOT, 'dist-demo');
 
+/**
+ * Whether a PDF's text holds `words`: its fonts may name a character by a
+ * radical's code point (⻰ for 龙), which NFKC leaves alone; such a
+ * character stands for any.
+ */
+function containsAsPrinted(text: string, words: string): boolean {
+  const radical = (c: string): boolean => c >= '\u2E80' && c <= '\u2FDF';
+  const chars = [...text];
+  const wanted = [...words];
+  return chars.some((_, at) =>
+    wanted.every((c, i) => chars[at + i] === c || radical(chars[at + i] ?? '')),
+  );
+}
+
 let browser: Browser;
 let demo: StaticSite;
 
@@ -220,6 +234,50 @@ describe('npm run demo', () => {
     // Every category's card is there, down to the last.
     expect(text).toContain('行政执法');
     expect(text).toContain('演示数据(合成)'); // NFKC: full-width brackets read back as ASCII
+    await page.close();
+  });
+
+  it('prints the overview with each chart on the page of its heading, the multiples with their towns', async () => {
+    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    await page.goto(`${demo.url}#/?i=mediation.cases`);
+    await page.locator('[data-testid="chart-trend"] canvas').waitFor();
+    await page.getByTestId('chart-multiples').scrollIntoViewIfNeeded();
+    await page.locator('[data-testid="chart-multiples"] canvas').waitFor();
+    await pageSettled(page);
+    await page.emulateMedia({ media: 'print' });
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await pageSettled(page);
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+    const pages = (await pdfPages(new Uint8Array(pdf))).map((p) =>
+      p.lines.join('\n').replace(/\s/g, ''),
+    );
+    const pageOf = (words: string): number =>
+      pages.findIndex((p) => p.includes(words.normalize('NFKC').replace(/\s/g, '')));
+    // Each panel's heading and the caption printed under its chart share a page.
+    for (const panel of ['section.ranking', 'section.trends']) {
+      const heading = (await page.locator(`${panel} h2`).first().textContent()) ?? '';
+      const caption = (await page.locator(`${panel} .chart-caption`).first().textContent()) ?? '';
+      expect(pageOf(heading), heading).toBeGreaterThanOrEqual(0);
+      expect(pageOf(caption), `${heading}: ${caption}`).toBe(pageOf(heading));
+    }
+    // No closed data table prints as its "▶ 数据表" line alone.
+    expect(pages.join('')).not.toContain('数据表');
+    // The multiples, a page after the trend's legend, name their towns themselves.
+    const legend = page.getByTestId('looks-legend');
+    expect(await legend.isVisible()).toBe(true);
+    const names = await legend.locator('li').allTextContents();
+    expect(names).toHaveLength(10);
+    const multiples = pages[pageOf('同类指标')] ?? '';
+    for (const name of names) expect(containsAsPrinted(multiples, name), name).toBe(true);
+    // Each town's mark is its line's: ten looks, none twice.
+    const marks = await legend
+      .locator('li svg')
+      .evaluateAll((svgs) =>
+        svgs.map((svg) =>
+          svg.innerHTML.replace(/<line[^>]*stroke="([^"]*)"[^>]*>/, '$1 ').slice(0, 40),
+        ),
+      );
+    expect(new Set(marks).size).toBe(10);
     await page.close();
   });
 });
