@@ -113,6 +113,11 @@ describe('benchmarking views', () => {
   it('exports a chart as PNG and SVG, and the ranking behind it as CSV', async () => {
     const page = await open('#/?y=2024&i=mediation.cases', '[data-testid="chart-ranking"] svg');
     const ranking = page.locator('section.ranking');
+    // The page's policy (style-src 'self') is never broken on the way: no console error.
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
     const [png] = await Promise.all([
       page.waitForEvent('download'),
       ranking.getByTestId('export-png').click(),
@@ -131,6 +136,7 @@ describe('benchmarking views', () => {
     expect(svgText).toContain('排名 · 调解矛盾纠纷数 · 2024（单位：件）');
     expect(svgText).toContain('2 个乡镇报告此数值 · 0 个报告未提及 · 3 个无本年度报告');
     expect(svgText).toContain('来源：各乡镇法治政府建设情况报告');
+    expect(errors).toEqual([]);
     const [csv] = await Promise.all([
       page.waitForEvent('download'),
       ranking.getByTestId('export-csv').click(),

@@ -75,11 +75,19 @@ async function exportImage(
 ): Promise<void> {
   const { CanvasRenderer, SVGRenderer } = await import('echarts/renderers');
   echarts.use([CanvasRenderer, SVGRenderer]);
-  const host = document.createElement('div');
   const width = instance.getWidth();
   const height = instance.getHeight();
-  const renderer = format === 'png' ? 'canvas' : 'svg';
-  const copy = echarts.init(host, null, { renderer, width, height, locale });
+  // The SVG drawn as a string (ssr), never as elements: their style
+  // attributes would break the page's policy (style-src 'self').
+  const copy =
+    format === 'png'
+      ? echarts.init(document.createElement('div'), null, {
+          renderer: 'canvas',
+          width,
+          height,
+          locale,
+        })
+      : echarts.init(null, null, { renderer: 'svg', ssr: true, width, height, locale });
   copy.setOption({ ...instance.getOption(), animation: false });
   try {
     if (format === 'png') {

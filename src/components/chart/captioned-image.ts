@@ -20,6 +20,9 @@ const LINE_SIZE = 12;
 const PAD = 12;
 const TITLE_BAND = TITLE_SIZE + 2 * PAD;
 const LINE_HEIGHT = LINE_SIZE + 6;
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const XLINK_NS = 'http://www.w3.org/1999/xlink';
+const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 
 /** The space the caption adds above and below the chart, in CSS pixels. */
 export function captionBands(caption: ChartCaption): { top: number; bottom: number } {
@@ -27,8 +30,11 @@ export function captionBands(caption: ChartCaption): { top: number; bottom: numb
 }
 
 /**
- * The chart's SVG made taller, its drawing moved down under the title and the
- * caption lines added below as text elements (of the chart's own namespace).
+ * The chart's SVG made taller: the caption built as elements (its words are
+ * text nodes), the title above and the lines below, and the chart's own SVG,
+ * as ECharts wrote it, nested between them, moved down under the title. The
+ * chart's markup is never parsed on the page, whose policy (style-src 'self')
+ * would refuse each of its style attributes with a console error.
  */
 export function captionedSvg(
   chartSvg: string,
@@ -36,16 +42,18 @@ export function captionedSvg(
   height: number,
   caption: ChartCaption,
 ): string {
-  const doc = new DOMParser().parseFromString(chartSvg, 'image/svg+xml');
+  const doc = document.implementation.createDocument(SVG_NS, 'svg', null);
   const root = doc.documentElement;
-  const ns = root.namespaceURI;
+  root.setAttributeNS(XMLNS_NS, 'xmlns:xlink', XLINK_NS);
   const { top, bottom } = captionBands(caption);
   const total = top + height + bottom;
-  const drawing = doc.createElementNS(ns, 'g');
+  const drawing = doc.createElementNS(SVG_NS, 'g');
   drawing.setAttribute('transform', `translate(0,${top})`);
-  while (root.firstChild !== null) drawing.appendChild(root.firstChild);
+  // Where the chart's SVG goes: a comment, which no caption text can be.
+  const place = doc.createComment('the chart');
+  drawing.appendChild(place);
   const text = (y: number, size: number, content: string, weight = 'normal'): Element => {
-    const element = doc.createElementNS(ns, 'text');
+    const element = doc.createElementNS(SVG_NS, 'text');
     for (const [name, value] of Object.entries({
       x: String(PAD),
       y: String(y),
@@ -59,7 +67,7 @@ export function captionedSvg(
     element.textContent = content;
     return element;
   };
-  const background = doc.createElementNS(ns, 'rect');
+  const background = doc.createElementNS(SVG_NS, 'rect');
   background.setAttribute('width', '100%');
   background.setAttribute('height', '100%');
   background.setAttribute('fill', '#ffffff');
@@ -74,7 +82,11 @@ export function captionedSvg(
   root.setAttribute('width', String(width));
   root.setAttribute('height', String(total));
   root.setAttribute('viewBox', `0 0 ${width} ${total}`);
-  return new XMLSerializer().serializeToString(doc);
+  const serializer = new XMLSerializer();
+  const [before, after = ''] = serializer
+    .serializeToString(doc)
+    .split(serializer.serializeToString(place));
+  return `${before}${chartSvg}${after}`;
 }
 
 function loadImage(url: string): Promise<HTMLImageElement> {
