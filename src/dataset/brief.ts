@@ -153,7 +153,6 @@ export function boundsOf(value: number, qualifier: Qualifier): { low: number; hi
   }
 }
 
-
 /**
  * The range a town's figure for the year may lie in: its value's, widened to
  * every other value the report states for it (⋯: the rules chose one, but a

@@ -137,7 +137,8 @@ export const zh = {
   profileYears: '各年度数值',
   change: '同比',
   rankInYear: '{year}年排名',
-  rankHint: '排名按数值从大到小、在所选乡镇中计算，不表示好坏（如信访件数）；少于 {min} 个乡镇报告该数值时不排名（—）。',
+  rankHint:
+    '排名按数值从大到小、在所选乡镇中计算，不表示好坏（如信访件数）；少于 {min} 个乡镇报告该数值时不排名（—）。',
   reports: '报告',
   openText: '查看全文',
   fullText: '报告全文',

@@ -93,11 +93,13 @@ describe('resolveValues', () => {
       expect(valueOf(rows, 'petition.closure_rate'), text).toBeUndefined();
     }
     // The same counts stated exactly give their rate.
-    expect(valueOf(resolve('受理信访件120件，办结118件。'), 'petition.closure_rate')).toMatchObject({
-      value: 98.33,
-      derived: true,
-      qualifier: '=',
-    });
+    expect(valueOf(resolve('受理信访件120件，办结118件。'), 'petition.closure_rate')).toMatchObject(
+      {
+        value: 98.33,
+        derived: true,
+        qualifier: '=',
+      },
+    );
   });
 
   it('derives the rate from the counts it is shown beside, not from a part of them stated first', () => {
