@@ -35,8 +35,8 @@ export const KIND_COUNTING: Readonly<Record<IndicatorKind, Wording>> = {
 
 /** Computed from its parts when the report states the two shown, exactly, in one sentence, not the rate. */
 const DERIVED_RATE = (partZh: string, wholeZh: string, partEn: string, wholeEn: string) => ({
-  zh: `报告未写明比率、但在同一句中写明所采用的${partZh}与${wholeZh}的确切数字的，由二者计算（∑）：只用这两个数字，不用其中一部分的数字或同一乡镇同年另一份报告的其他数字；其中一个是约数或下限（“约”“余”“以上”）的不计算；人工更正了其中一个数字的，不再计算。`,
-  en: `When the report does not state the rate but states, in one sentence, the exact numbers of ${partEn} and ${wholeEn} that are shown, it is computed from them (∑): never from other numbers (a part's, or another report's of the same town and year), not when either is an estimate or a lower bound (约, 余, 以上), and not once an evaluator corrects either.`,
+  zh: `报告未写明比率、但在同一句中写明所采用的${partZh}与${wholeZh}的确切数字的，由二者计算（∑）：只用这两个数字，不用其中一部分的数字或同一乡镇同年另一份报告的其他数字；其中一个是约数或上下限（“约”“余”“以上”“不足”等）的不计算；人工更正了其中一个数字的，或改为约数、上下限的，不再计算。`,
+  en: `When the report does not state the rate but states, in one sentence, the exact numbers of ${partEn} and ${wholeEn} that are shown, it is computed from them (∑): never from other numbers (a part's, or another report's of the same town and year), not when either is an estimate or a bound (约, 余, 以上, 不足 …), and not once an evaluator changes either or corrects it to an estimate or a bound.`,
 });
 
 export const DEFINITIONS: Readonly<Record<IndicatorId, IndicatorDefinition>> = {

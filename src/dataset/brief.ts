@@ -23,7 +23,8 @@ import {
   type WarningSign,
 } from '../catalog';
 import type { DatasetModel, Town, ValueRow } from './model';
-import { hasReport, isExact, valueFor } from './select';
+import { hasReport, valueFor } from './select';
+import { isExact, percentChange } from './change';
 
 /** How many towns the brief names at each end of a category. */
 export const BRIEF_ENDS = 3;
@@ -206,8 +207,7 @@ function changeOf(
   if (now.value === null || before.value === null) return null;
   if (!isExact(now) || !isExact(before)) return null;
   const difference = now.value - before.value;
-  const percent =
-    before.value === 0 ? null : Math.round((difference / Math.abs(before.value)) * 1000) / 10;
+  const percent = percentChange(before.value, now.value);
   return { town, indicator, before, beforeYear, now, difference, percent };
 }
 

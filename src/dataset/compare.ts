@@ -5,7 +5,8 @@
  */
 import { INDICATORS, type IndicatorId } from '../catalog';
 import type { DatasetModel, Missing, Town, ValueRow } from './model';
-import { hasReport, isExact, missingOf, NO_PLACE, placesOf, valueFor } from './select';
+import { hasReport, missingOf, NO_PLACE, placesOf, valueFor } from './select';
+import { isExact, percentChange } from './change';
 
 export interface MatrixCell {
   readonly row: ValueRow;
@@ -97,7 +98,10 @@ export interface ProfileRow {
   readonly indicator: IndicatorId;
   /** One per profile year; null = not reported that year. */
   readonly values: readonly (ValueRow | null)[];
-  /** Percent change from the year before, where both are stated exactly (isExact) and the earlier is not 0. */
+  /**
+   * Percent change from the year before, of a count stated exactly both years
+   * (change.ts); none for a rate (96 % → 100 % is no "+4.2 %") or a change.
+   */
   readonly changes: readonly (number | null)[];
 }
 
@@ -131,13 +135,14 @@ export function townProfile(values: readonly ValueRow[], town: Town): TownProfil
       neverStated.push(indicator);
       continue;
     }
+    const counted = INDICATORS[indicator].kind === 'count';
     const changes = found.map((v, i) => {
       const before = i > 0 ? found[i - 1] : null;
-      if (v?.value == null || before?.value == null || before.value === 0) return null;
+      if (!counted || v?.value == null || before?.value == null) return null;
       // ≥9,000 → ≥2,000 is no −77.8 %: the brief's rule (isExact).
       if (!isExact(v) || !isExact(before)) return null;
       if (years[i - 1] !== (years[i] ?? 0) - 1) return null;
-      return Math.round(((v.value - before.value) / Math.abs(before.value)) * 1000) / 10;
+      return percentChange(before.value, v.value);
     });
     rows.push({ indicator, values: found, changes });
   }

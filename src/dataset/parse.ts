@@ -26,6 +26,7 @@ import {
 } from './csv-fields';
 import { townIdOf, type ReportPlace, type ReportInfo, type ValueRow } from './model';
 import { type YearFigures } from './town-figures';
+import { isExact } from './change';
 import { compactReport, compactValue } from './compact';
 import { parseRows, rowSchemaOf, type Parsed } from './csv-rows';
 import type { CountyValueColumn, ReportColumn, SiteValueColumn } from '../extract/columns';
@@ -236,6 +237,7 @@ export function parseFigures(
 ): Parsed<YearFigures> {
   const values = new Float64Array(place.towns.length).fill(NaN);
   const qualifiers = new Uint8Array(place.towns.length);
+  const exact = new Uint8Array(place.towns.length);
   let read = 0;
   const { errors } = parseRows(csv, file, indicatorFileSchema, INDICATOR_REQUIRED, (r) => {
     const row = indicatorRow(r, place);
@@ -243,11 +245,12 @@ export function parseFigures(
     const n = r[TOWN_NUMBER_COLUMN];
     values[n] = row.value ?? NaN;
     qualifiers[n] = QUALIFIERS.indexOf(row.qualifier);
+    exact[n] = row.value !== null && isExact(row) ? 1 : 0;
     read++;
     return null;
   });
   // Like rows: a file of which nothing could be read gives nothing.
-  return { rows: read === 0 && errors.length > 0 ? [] : [{ values, qualifiers }], errors };
+  return { rows: read === 0 && errors.length > 0 ? [] : [{ values, qualifiers, exact }], errors };
 }
 
 /** counties/<n>/values.csv: each row's place and year are its report's. */

@@ -17,6 +17,7 @@ import {
   type Town,
   type ValueRow,
 } from './model';
+import { isExact, percentChange } from './change';
 
 /** The selected towns: all of them when no selection is stored. */
 export function selectedTowns(
@@ -53,6 +54,8 @@ export interface FigureReader {
   value(townId: string): number;
   /** How its value is stated (`=` when it has none). */
   qualifier(townId: string): Qualifier;
+  /** Whether its value is exactly its figure for the year (isExact; false when it has none). */
+  exact(townId: string): boolean;
 }
 
 export function figureReader(
@@ -80,6 +83,14 @@ export function figureReader(
       const n = slot(townId);
       if (n === -1) return valueFor(model, indicator, townId, year)?.qualifier ?? '=';
       return QUALIFIERS[figures?.qualifiers[n] ?? 0] ?? '=';
+    },
+    exact: (townId) => {
+      const n = slot(townId);
+      if (n === -1) {
+        const row = valueFor(model, indicator, townId, year);
+        return row !== null && isExact(row);
+      }
+      return figures?.exact[n] === 1;
     },
   };
 }
@@ -216,16 +227,6 @@ export interface Aggregate {
   readonly method: 'sum' | 'median';
 }
 
-/**
- * Whether a figure is exactly the town's for the year: written without 余 or
- * 约, no other value stated for it, not counted only up to a date (截至10月底).
- * A change from the year before is computed only between two such figures
- * (190余 has no exact rise).
- */
-export function isExact(row: ValueRow): boolean {
-  return row.qualifier === '=' && row.alternativeValues.length === 0 && row.period === '';
-}
-
 /** A sum (counts) or a median (rates and the like) of the towns' values; `loose`: any of them is not exact. */
 function aggregate(
   indicator: IndicatorId,
@@ -273,18 +274,17 @@ export function overviewCards(
     const earlier = figureReader(model, indicator, year - 1);
     const current: number[] = [];
     let loose = false;
-    // Towns that state it exactly both years (a sum with 190余 in it has no
-    // exact rise): this year's values and last year's.
+    // Towns that state it exactly both years (change.ts: a sum with 190余 or
+    // a count up to October in it has no exact rise): this year's values and last year's.
     const pairedNow: number[] = [];
     const pairedBefore: number[] = [];
     for (const t of towns) {
       const v = now.value(t.id);
       if (Number.isNaN(v)) continue;
-      const exact = now.qualifier(t.id) === '=';
       current.push(v);
-      loose ||= !exact;
+      loose ||= now.qualifier(t.id) !== '=';
       const b = earlier.value(t.id);
-      if (Number.isNaN(b) || !exact || earlier.qualifier(t.id) !== '=') continue;
+      if (Number.isNaN(b) || !now.exact(t.id) || !earlier.exact(t.id)) continue;
       pairedNow.push(v);
       pairedBefore.push(b);
     }
@@ -292,9 +292,7 @@ export function overviewCards(
     if (pairedNow.length > 0) {
       const now = aggregate(indicator, pairedNow, false);
       const before = aggregate(indicator, pairedBefore, false);
-      if (now !== null && before !== null && before.value !== 0) {
-        change = Math.round(((now.value - before.value) / Math.abs(before.value)) * 1000) / 10;
-      }
+      if (now !== null && before !== null) change = percentChange(before.value, now.value);
     }
     return {
       category,

@@ -18,6 +18,8 @@ export interface YearFigures {
   readonly values: Float64Array;
   /** Town n's qualifier, as its index in QUALIFIERS. */
   readonly qualifiers: Uint8Array;
+  /** 1 where town n's value is exactly its figure for the year (change.ts, isExact), what a change compares. */
+  readonly exact: Uint8Array;
 }
 
 /** The model with one more indicator-year of figures (see YearFigures). */

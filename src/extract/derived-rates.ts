@@ -10,9 +10,20 @@
 import { DERIVATIONS, type IndicatorId } from '../catalog';
 import { rowFor, type ReportForResolution, type ResolvedValue } from './resolved-value';
 
-/** A part of a whole as a percentage, to two decimals; null when no rate can be (a part larger than its whole, a whole of none). */
-function rateOf(part: number, whole: number): number | null {
-  return whole <= 0 || part > whole ? null : Math.round((part / whole) * 10000) / 100;
+/**
+ * The rate of a town and year's part and whole as chosen, a percentage to two
+ * decimals, with the two counts; null when no rate can be: either not stated
+ * exactly (a bound or an estimate), a part larger than its whole, a whole of none.
+ */
+function exactRate(
+  part: ResolvedValue | undefined,
+  whole: ResolvedValue | undefined,
+): { readonly rate: number; readonly part: number; readonly whole: number } | null {
+  if (part?.value == null || whole?.value == null) return null;
+  if (part.qualifier !== '=' || whole.qualifier !== '=') return null;
+  if (whole.value <= 0 || part.value > whole.value) return null;
+  const rate = Math.round((part.value / whole.value) * 10000) / 100;
+  return { rate, part: part.value, whole: whole.value };
 }
 
 /**
@@ -66,12 +77,8 @@ export function deriveRates(
 ): void {
   for (const { rate, part, whole } of DERIVATIONS) {
     const partRow = rows.get(part);
-    const wholeRow = rows.get(whole);
-    if (rows.has(rate) || partRow?.value == null || wholeRow?.value == null) continue;
-    if (partRow.qualifier !== '=' || wholeRow.qualifier !== '=') continue;
-    const chosen = { part: partRow.value, whole: wholeRow.value };
-    const value = rateOf(chosen.part, chosen.whole);
-    if (value === null) continue;
+    const chosen = exactRate(partRow, rows.get(whole));
+    if (rows.has(rate) || partRow === undefined || chosen === null) continue;
     const ordered =
       reports.length === 1
         ? reports
@@ -80,7 +87,7 @@ export function deriveRates(
             ...reports.filter((r) => r.reportId !== partRow.reportId),
           ];
     for (const report of ordered) {
-      const derived = derive(report, rate, part, whole, chosen, value);
+      const derived = derive(report, rate, part, whole, chosen, chosen.rate);
       if (derived !== null) {
         rows.set(rate, derived);
         break;
@@ -89,13 +96,14 @@ export function deriveRates(
   }
 }
 
-/** The derived rates of a town and year's corrected `rows` that are no longer their counts': dropped. */
+/**
+ * The derived rates of a town and year's corrected `rows` that are no longer
+ * their counts' (a count changed, or corrected to a bound: 208余件): dropped.
+ */
 export function dropChangedRates(rows: Map<IndicatorId, ResolvedValue>): void {
   for (const { rate, part, whole } of DERIVATIONS) {
     const row = rows.get(rate);
     if (row === undefined || !row.derived || row.correction !== '') continue;
-    const p = rows.get(part)?.value;
-    const w = rows.get(whole)?.value;
-    if (p == null || w == null || rateOf(p, w) !== row.value) rows.delete(rate);
+    if (exactRate(rows.get(part), rows.get(whole))?.rate !== row.value) rows.delete(rate);
   }
 }

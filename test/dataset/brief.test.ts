@@ -12,7 +12,7 @@ import {
   type BriefValue,
   type CategoryBrief,
 } from '../../src/dataset/brief';
-import { isExact } from '../../src/dataset/select';
+import { isExact } from '../../src/dataset/change';
 import { buildModel, type DatasetModel, type ValueRow } from '../../src/dataset/model';
 import { selectedTowns } from '../../src/dataset/select';
 import { report, value } from './fixtures';

@@ -9,6 +9,7 @@ import {
   type NumberedTown,
 } from '../../src/dataset/parse';
 import type { ReportPlace } from '../../src/dataset/model';
+import { isExact } from '../../src/dataset/change';
 import { reportAt } from './fixtures';
 
 // counties/<n>/values.csv: the place and year are the report's.
@@ -219,6 +220,22 @@ describe("an indicator's file read as figures (the overview's cards)", () => {
     // The same problems, named the same way: a page that reads the file both ways says each once.
     expect(errors).toEqual(asRows.errors);
     expect(errors.map((e) => e.line)).toEqual([4, 5]);
+  });
+
+  it('marks the figures a change may compare: exact, not a bound, not up to a date, no other value', () => {
+    const exactCsv = [
+      FILE_HEADER,
+      'r1,0,190,=,false,10,20,,,,,,解决纠纷190起,',
+      'r2,1,7,=,false,1,2,,,,,截至10月底,7起,',
+      'r3,2,9,=,false,1,2,12,,,,,9起,',
+      'r4,3,5,>=,false,1,2,,,,,,5余起,',
+    ].join('\n');
+    const { rows, errors } = parseFigures(exactCsv, file, place);
+    expect(errors).toEqual([]);
+    expect([...(rows[0]?.exact ?? [])]).toEqual([1, 0, 0, 0]);
+    // The rows' own reading agrees (isExact).
+    const asRows = parseIndicatorFile(exactCsv, file, place).rows;
+    expect(asRows.map((r) => isExact(r))).toEqual([true, false, false, false]);
   });
 
   it('gives nothing for a file of which no row could be read, as rows do', () => {

@@ -19,6 +19,7 @@ import {
 import { type YearFigures } from '../../src/dataset/town-figures';
 import { QUALIFIERS, type IndicatorId } from '../../src/catalog';
 import { MODEL, report, value } from './fixtures';
+import { isExact } from '../../src/dataset/change';
 
 const all = selectedTowns(MODEL, null);
 /** MODEL's mediation counts, 乙镇's 2024 stated exactly: a change the cards can compute. */
@@ -137,12 +138,14 @@ function figuresOnly(model: DatasetModel): DatasetModel {
     for (const [year, { rows }] of byYear) {
       const values = new Float64Array(numbers.size).fill(NaN);
       const qualifiers = new Uint8Array(numbers.size);
+      const exact = new Uint8Array(numbers.size);
       for (const r of rows) {
         const n = numbers.get(r.townId) ?? -1;
         values[n] = r.value ?? NaN;
         qualifiers[n] = QUALIFIERS.indexOf(r.qualifier);
+        exact[n] = r.value !== null && isExact(r) ? 1 : 0;
       }
-      years.set(year, { values, qualifiers });
+      years.set(year, { values, qualifiers, exact });
     }
     figures.set(id, years);
   }
@@ -163,6 +166,21 @@ describe('the cards from figures alone', () => {
     const exactCards = overviewCards(figuresOnly(EXACT), 2024, exactTowns);
     expect(exactCards).toEqual(overviewCards(EXACT, 2024, exactTowns));
     expect(exactCards.find((c) => c.category === 'mediation')?.change).toBe(137.5);
+    // Counted up to October, or with another value stated: no change, from rows or figures.
+    for (const extra of [{ period: '截至10月底' }, { alternativeValues: [44] }]) {
+      const loose = buildModel(
+        [
+          value('乙镇', 2023, 'mediation.cases', 80),
+          value('乙镇', 2024, 'mediation.cases', 190, extra),
+        ],
+        [report('乙镇', 2023), report('乙镇', 2024)],
+      );
+      const towns = selectedTowns(loose, null);
+      for (const model of [loose, figuresOnly(loose)]) {
+        const card = overviewCards(model, 2024, towns).find((c) => c.category === 'mediation');
+        expect(card, JSON.stringify(extra)).toMatchObject({ change: null, compared: 0 });
+      }
+    }
   });
 
   it("read a town's figure: none where deleted, missing or not loaded", () => {
@@ -247,13 +265,26 @@ describe('townProfile', () => {
     if (silent === undefined) throw new Error('fixture');
     // A report that states nothing still gives the town its year.
     expect(townProfile([], silent).years).toEqual([2024]);
+    // A rate gets no relative change: 96 % → 100 % is no "+4.2 %".
     const rate = p.rows.find((r) => r.indicator === 'mediation.success_rate');
     expect(rate?.values.map((v) => v?.value ?? null)).toEqual([96, 100]);
-    expect(rate?.changes).toEqual([null, 4.2]);
+    expect(rate?.changes).toEqual([null, null]);
     // 80 → 190余 is at least +137.5 %, not that: no change, as in the brief.
     const cases = p.rows.find((r) => r.indicator === 'mediation.cases');
     expect(cases?.values.map((v) => v?.value ?? null)).toEqual([80, 190]);
     expect(cases?.changes).toEqual([null, null]);
+    // Stated exactly both years, the count's change; up to a date, none.
+    const exactRows = EXACT.countyData.get(countyKeyOf(town))?.values ?? [];
+    const exactCases = townProfile(exactRows, town).rows.find(
+      (r) => r.indicator === 'mediation.cases',
+    );
+    expect(exactCases?.changes).toEqual([null, 137.5]);
+    const upToOctober = exactRows.map((r) =>
+      r.year === 2024 ? { ...r, period: '截至10月底' } : r,
+    );
+    expect(
+      townProfile(upToOctober, town).rows.find((r) => r.indicator === 'mediation.cases')?.changes,
+    ).toEqual([null, null]);
     expect(p.neverStated).toContain('petition.cases');
     expect(p.neverStated).not.toContain('mediation.cases');
   });

@@ -13,7 +13,7 @@ import { VIEWS } from '../../src/store/views';
 import { ROOT, runScript } from '../helpers';
 import { expectEndsAsInData, openEveryFigure, quotes } from './brief-check';
 import { pdfPages } from './pdf-pages';
-import { pageSettled } from './settled';
+import { pageSettled, scrolledTo } from './settled';
 import { launchBrowser } from './browser';
 import { serveStatic, type StaticSite } from './server';
 import { buildSite } from './site';
@@ -241,7 +241,8 @@ describe('npm run demo', () => {
     const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
     await page.goto(`${demo.url}#/?i=mediation.cases`);
     await page.locator('[data-testid="chart-trend"] canvas').waitFor();
-    await page.getByTestId('chart-multiples').scrollIntoViewIfNeeded();
+    // A placeholder gives way to its chart under the same test id: found again if replaced.
+    await scrolledTo(page.getByTestId('chart-multiples'));
     await page.locator('[data-testid="chart-multiples"] canvas').waitFor();
     await pageSettled(page);
     await page.emulateMedia({ media: 'print' });

@@ -137,6 +137,20 @@ describe('benchmarking views', () => {
     expect(svgText).toContain('2 个乡镇报告此数值 · 0 个报告未提及 · 3 个无本年度报告');
     expect(svgText).toContain('来源：各乡镇法治政府建设情况报告');
     expect(errors).toEqual([]);
+    // The chart's own SVG nested in the frame, under the title, the file well formed.
+    const shape = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return {
+        broken: doc.querySelector('parsererror') !== null,
+        nested: doc.querySelectorAll(':root > g[transform] > svg').length,
+        title: doc.querySelector(':root > text')?.textContent ?? '',
+      };
+    }, svgText);
+    expect(shape).toEqual({
+      broken: false,
+      nested: 1,
+      title: '排名 · 调解矛盾纠纷数 · 2024（单位：件）',
+    });
     const [csv] = await Promise.all([
       page.waitForEvent('download'),
       ranking.getByTestId('export-csv').click(),

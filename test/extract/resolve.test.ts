@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractReport } from '../helpers';
+import type { Qualifier } from '../../src/catalog';
 import type { Correction } from '../../src/extract/inputs';
 import { resolveByGroups, resolveValues, type ResolvedValue } from '../../src/extract/resolve';
 import type { ReportMetadata } from '../../src/extract/metadata';
@@ -158,11 +159,11 @@ describe('resolveValues', () => {
 
   it('drops a derived rate whose count a correction changed, and keeps it when the count stays', () => {
     const text = '全年共调解矛盾纠纷208件，成功调解207件。';
-    const corrected = (value: number | null): Correction => ({
+    const corrected = (value: number | null, qualifier: Qualifier = '='): Correction => ({
       reportId: 'r0',
       indicator: 'mediation.cases',
       value,
-      qualifier: '=',
+      qualifier,
       start: null,
       end: null,
       note: '核实',
@@ -170,6 +171,10 @@ describe('resolveValues', () => {
     });
     expect(valueOf(resolveWith([corrected(210)], text), 'mediation.success_rate')).toBeUndefined();
     expect(valueOf(resolveWith([corrected(null)], text), 'mediation.success_rate')).toBeUndefined();
+    // Corrected to 208余件: the same number, now a bound, gives no rate.
+    expect(
+      valueOf(resolveWith([corrected(208, '>=')], text), 'mediation.success_rate'),
+    ).toBeUndefined();
     expect(valueOf(resolveWith([corrected(208)], text), 'mediation.success_rate')).toMatchObject({
       value: 99.52,
       derived: true,

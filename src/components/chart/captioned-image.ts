@@ -83,10 +83,12 @@ export function captionedSvg(
   root.setAttribute('height', String(total));
   root.setAttribute('viewBox', `0 0 ${width} ${total}`);
   const serializer = new XMLSerializer();
-  const [before, after = ''] = serializer
-    .serializeToString(doc)
-    .split(serializer.serializeToString(place));
-  return `${before}${chartSvg}${after}`;
+  const framed = serializer.serializeToString(doc);
+  const mark = serializer.serializeToString(place);
+  const at = framed.indexOf(mark);
+  // The frame's one comment: the caption's words are text, escaped, never a comment.
+  if (at < 0 || framed.includes(mark, at + 1)) throw new Error('no single place for the chart');
+  return `${framed.slice(0, at)}${chartSvg}${framed.slice(at + mark.length)}`;
 }
 
 function loadImage(url: string): Promise<HTMLImageElement> {

@@ -6,10 +6,10 @@
  */
 import { lineLook, type LineLook } from '../../charts/palette';
 
-/** ECharts' dash patterns for a 2 px line, drawn alike. */
+/** zrender's dash patterns for a 2 px line (dashed 4 and 2 widths, dotted 1 and 1), drawn alike. */
 const DASH: Readonly<Record<LineLook['type'], string | undefined>> = {
   solid: undefined,
-  dashed: '5 4',
+  dashed: '8 4',
   dotted: '2 2',
 };
 
@@ -40,6 +40,23 @@ export interface LegendEntry {
   readonly label: string;
   /** Its look's slot (lookSlots). */
   readonly slot: number;
+}
+
+/** Every town drawn in any of the panels' `lines`, once, with its look. */
+export function legendOf(
+  panels: readonly {
+    readonly lines: readonly { readonly label: string; readonly colorIndex: number }[];
+    readonly towns: readonly { readonly id: string }[];
+  }[],
+): LegendEntry[] {
+  const entries = new Map<string, LegendEntry>();
+  for (const { lines, towns } of panels) {
+    lines.forEach((line, j) => {
+      const id = towns[j]?.id;
+      if (id !== undefined) entries.set(id, { id, label: line.label, slot: line.colorIndex });
+    });
+  }
+  return [...entries.values()];
 }
 
 export function LooksLegend({

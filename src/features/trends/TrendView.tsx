@@ -47,7 +47,7 @@ import { exportQuotes, importedText } from '../../store/quotes';
 import { echartsLocale, formatChange, indicatorName, t, unitLabel, type Lang } from '../../i18n';
 import { yearItem } from '../../dataset/items';
 import { sourceOf, useAppStore } from '../../store';
-import { LooksLegend, type LegendEntry } from './LooksLegend';
+import { legendOf, LooksLegend } from './LooksLegend';
 import { LinesTable } from './LinesTable';
 import { NONE, ROWS_BUDGET, countiesOfFew, useRowsOf, useSameTowns } from './trend-rows';
 import {
@@ -377,15 +377,7 @@ function Multiples({
       lines: b.lines,
       ...scaleOf(b.id),
     }));
-    // Every town drawn in any panel, once, with its look: the legend paper needs.
-    const legend = new Map<string, LegendEntry>();
-    for (const b of built) {
-      b.lines.forEach((line, j) => {
-        const id = b.towns[j]?.id;
-        if (id !== undefined) legend.set(id, { id, label: line.label, slot: line.colorIndex });
-      });
-    }
-    return { built, panels, years: built[0]?.years ?? [], legend: [...legend.values()] };
+    return { built, panels, years: built[0]?.years ?? [], legend: legendOf(built) };
   }, [model, ids, lang, towns, slots, ready]);
   // Laid out for the width there is: panels wrap rather than shrink.
   const width = useWidth(ref);
