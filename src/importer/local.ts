@@ -33,6 +33,14 @@ export function localRowsOf(reports: readonly ImportedReport[]): ValueRow[] {
   for (const r of reports) {
     const place = placeOfImport(r);
     if (place === null) continue;
+    // The figures the reviewer rejected or changed: a rate derived from one is not theirs.
+    const changed = new Set<string>(
+      r.values
+        .filter(
+          (v) => v.decision === 'rejected' || (v.decision === 'edited' && v.edited !== v.found),
+        )
+        .map((v) => v.indicator),
+    );
     for (const v of r.values) {
       if (v.decision === 'rejected') continue;
       const value = v.found === null || v.decision === 'edited' ? v.edited : v.found;
@@ -40,6 +48,10 @@ export function localRowsOf(reports: readonly ImportedReport[]): ValueRow[] {
       const def = INDICATORS[v.indicator];
       // An edited value is the reviewer's, not the sum or rate the parts give.
       const derived = v.derived && v.decision !== 'edited';
+      const parts = derived ? parseParts(v.parts ?? '') : [];
+      // Derived from another figure of the report that the reviewer rejected or changed:
+      // not shown, as the CLI drops it once a correction changes either count.
+      if (parts.some((p) => p.indicator !== v.indicator && changed.has(p.indicator))) continue;
       rows.push({
         ...place,
         indicator: v.indicator,
@@ -55,7 +67,7 @@ export function localRowsOf(reports: readonly ImportedReport[]): ValueRow[] {
         start: v.start,
         end: v.end,
         period: '',
-        parts: derived ? parseParts(v.parts ?? '') : [],
+        parts,
         local: true,
       });
     }

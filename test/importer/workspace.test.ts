@@ -98,6 +98,49 @@ describe('importFiles', () => {
     expect(mine).toMatchObject({ value: 16, derived: false, parts: [] });
   });
 
+  it('shows no rate derived from a count the reviewer rejected or changed', async () => {
+    const report =
+      '北格镇2024年法治政府建设情况报告\n全年共调解矛盾纠纷208件，成功调解207件。\n北格镇人民政府';
+    const batch = await importFiles(
+      [{ name: 'beige-2024.txt', bytes: new TextEncoder().encode(report) }],
+      new Set(),
+      () => {},
+    );
+    const reviewed = (
+      decide: (indicator: string) => {
+        decision: 'accepted' | 'edited' | 'rejected';
+        edited: number | null;
+      },
+    ) =>
+      batch.reports.map((r) => ({
+        ...r,
+        sourceKey: r.reportId,
+        values: r.values.map((v) => ({ ...v, ...decide(v.indicator) })),
+      }));
+    const rateOf = (rows: ReturnType<typeof localRowsOf>) =>
+      rows.find((r) => r.indicator === 'mediation.success_rate');
+    const accepted = { decision: 'accepted' as const, edited: null };
+    expect(rateOf(localRowsOf(reviewed(() => accepted)))).toMatchObject({
+      value: 99.52,
+      derived: true,
+    });
+    // The whole corrected to 210, or the part rejected: 207 of 208 is no longer what is shown.
+    const cases210 = reviewed((id) =>
+      id === 'mediation.cases' ? { decision: 'edited', edited: 210 } : accepted,
+    );
+    expect(rateOf(localRowsOf(cases210))).toBeUndefined();
+    expect(localRowsOf(cases210).find((r) => r.indicator === 'mediation.cases')?.value).toBe(210);
+    const noPart = reviewed((id) =>
+      id === 'mediation.resolved' ? { decision: 'rejected', edited: null } : accepted,
+    );
+    expect(rateOf(localRowsOf(noPart))).toBeUndefined();
+    // "Edited" to the number it was: the rate stays.
+    const same = reviewed((id) =>
+      id === 'mediation.cases' ? { decision: 'edited', edited: 208 } : accepted,
+    );
+    expect(rateOf(localRowsOf(same))).toMatchObject({ value: 99.52, derived: true });
+  });
+
   it('reports each bad file and still imports the rest of the batch', async () => {
     const batch = await importFiles(
       [
