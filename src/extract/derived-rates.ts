@@ -10,6 +10,13 @@
 import { DERIVATIONS, type IndicatorId } from '../catalog';
 import { rowFor, type ReportForResolution, type ResolvedValue } from './resolved-value';
 
+/** A rate and the two counts it is of. */
+interface ExactRate {
+  readonly rate: number;
+  readonly part: number;
+  readonly whole: number;
+}
+
 /**
  * The rate of a town and year's part and whole as chosen, a percentage to two
  * decimals, with the two counts; null when no rate can be: either not stated
@@ -18,7 +25,7 @@ import { rowFor, type ReportForResolution, type ResolvedValue } from './resolved
 function exactRate(
   part: ResolvedValue | undefined,
   whole: ResolvedValue | undefined,
-): { readonly rate: number; readonly part: number; readonly whole: number } | null {
+): ExactRate | null {
   if (part?.value == null || whole?.value == null) return null;
   if (part.qualifier !== '=' || whole.qualifier !== '=') return null;
   if (whole.value <= 0 || part.value > whole.value) return null;
@@ -27,16 +34,15 @@ function exactRate(
 }
 
 /**
- * `rate` (`value`) from a sentence of `report` stating `part` and `whole`
- * exactly with the values chosen for them (`chosen`).
+ * `rate` (`chosen.rate`) from a sentence of `report` stating `part` and
+ * `whole` exactly with the values chosen for them (`chosen`).
  */
 function derive(
   report: ReportForResolution,
   rate: IndicatorId,
   part: IndicatorId,
   whole: IndicatorId,
-  chosen: { readonly part: number; readonly whole: number },
-  value: number,
+  chosen: ExactRate,
 ): ResolvedValue | null {
   for (const p of report.mentions) {
     if (p.indicator !== part || p.value !== chosen.part || p.qualifier !== '=') continue;
@@ -51,7 +57,7 @@ function derive(
     const start = Math.min(p.start, w.start);
     const end = Math.max(p.end, w.end);
     return rowFor(report, rate, {
-      value,
+      value: chosen.rate,
       unitWritten: '%',
       qualifier: '=',
       derived: true,
@@ -87,7 +93,7 @@ export function deriveRates(
             ...reports.filter((r) => r.reportId !== partRow.reportId),
           ];
     for (const report of ordered) {
-      const derived = derive(report, rate, part, whole, chosen, chosen.rate);
+      const derived = derive(report, rate, part, whole, chosen);
       if (derived !== null) {
         rows.set(rate, derived);
         break;
