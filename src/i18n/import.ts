@@ -39,6 +39,8 @@ const zh = {
   decisionAccepted: '已确认',
   decisionEdited: '已修改为 {value}',
   decisionRejected: '已驳回',
+  decisionWithdrawn: '已撤销：计算所依据的数字已修改或驳回，不会显示或发布',
+  derivedValue: '∑ 由两个数字计算',
   unusedHint:
     '这些数字没有被任何规则识别。如有遗漏的指标，请在下方原文中选中表述该数值的文字，再添加。',
   reportText: '报告原文',
@@ -115,6 +117,9 @@ const en: Record<ImportMessage, string> = {
   decisionAccepted: 'accepted',
   decisionEdited: 'edited to {value}',
   decisionRejected: 'rejected',
+  decisionWithdrawn:
+    'withdrawn: a figure it is computed from was edited or rejected; not shown or published',
+  derivedValue: '∑ computed from two figures',
   unusedHint:
     'No rule recognised these numbers. If one is a missed indicator, select the words that state it in the text below and add it.',
   reportText: 'Report text',

@@ -8,7 +8,7 @@
 import { INDICATORS } from '../catalog';
 import { compareTowns } from '../extract/data-index';
 import { currentImports } from './place';
-import type { ImportedReport } from './workspace';
+import type { ImportedReport, ReviewValue } from './workspace';
 import {
   parseParts,
   townIdOf,
@@ -28,30 +28,46 @@ export function placeOfImport(r: ImportedReport): (ReportPlace & { readonly year
   return { ...place, townId: townIdOf(place), year };
 }
 
+/**
+ * The values of `report` its review withdraws: each derived (a rate of 68 of
+ * 73) from another of its figures that the reviewer rejected or changed. The
+ * dashboard does not show them, and the package does not publish them (the
+ * CLI drops a derived rate once a correction changes either count); the
+ * review table says so.
+ */
+export function withdrawnValues(report: Pick<ImportedReport, 'values'>): ReadonlySet<ReviewValue> {
+  const changed = new Set<string>(
+    report.values
+      .filter((v) => v.decision === 'rejected' || (v.decision === 'edited' && v.edited !== v.found))
+      .map((v) => v.indicator),
+  );
+  return new Set(
+    report.values.filter(
+      (v) =>
+        v.derived &&
+        v.decision !== 'edited' &&
+        v.decision !== 'rejected' &&
+        parseParts(v.parts ?? '').some(
+          (p) => p.indicator !== v.indicator && changed.has(p.indicator),
+        ),
+    ),
+  );
+}
+
 export function localRowsOf(reports: readonly ImportedReport[]): ValueRow[] {
   const rows: ValueRow[] = [];
   for (const r of reports) {
     const place = placeOfImport(r);
     if (place === null) continue;
-    // The figures the reviewer rejected or changed: a rate derived from one is not theirs.
-    const changed = new Set<string>(
-      r.values
-        .filter(
-          (v) => v.decision === 'rejected' || (v.decision === 'edited' && v.edited !== v.found),
-        )
-        .map((v) => v.indicator),
-    );
+    const withdrawn = withdrawnValues(r);
     for (const v of r.values) {
-      if (v.decision === 'rejected') continue;
+      if (v.decision === 'rejected' || withdrawn.has(v)) continue;
       const value = v.found === null || v.decision === 'edited' ? v.edited : v.found;
       if (value === null) continue;
       const def = INDICATORS[v.indicator];
       // An edited value is the reviewer's, not the sum or rate the parts give.
       const derived = v.derived && v.decision !== 'edited';
       const parts = derived ? parseParts(v.parts ?? '') : [];
-      // Derived from another figure of the report that the reviewer rejected or changed:
-      // not shown, as the CLI drops it once a correction changes either count.
-      if (parts.some((p) => p.indicator !== v.indicator && changed.has(p.indicator))) continue;
       rows.push({
         ...place,
         indicator: v.indicator,

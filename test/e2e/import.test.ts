@@ -375,6 +375,36 @@ describe('importing reports in the browser', () => {
     await page.context().close();
   });
 
+  it('withdraws a computed rate, in the review, once a count it is computed from is edited', async () => {
+    const { page, errors } = await importPage();
+    await page.getByTestId('import-input').setInputFiles({
+      name: '北格镇2024.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(
+        '北格镇2024年法治政府建设情况报告\n全年共调解矛盾纠纷208件，成功调解207件。\n北格镇人民政府\n',
+      ),
+    });
+    await page.getByTestId('review-panel').waitFor({ timeout: 30_000 });
+    const rate = row(page, 'mediation.success_rate');
+    // Computed, and said so.
+    expect(await rate.locator('td').first().textContent()).toBe('99.52% ∑ 由两个数字计算');
+    await rate.getByRole('button', { name: '确认' }).click();
+    await expect.poll(() => rate.locator('.decision-status').textContent()).toBe('已确认');
+    const cases = row(page, 'mediation.cases');
+    await cases.getByRole('button', { name: '修改' }).click();
+    await cases.getByTestId('review-edit-value').fill('210');
+    await cases.getByRole('button', { name: '保存' }).click();
+    // 207 of 208 is not the rate of 210: withdrawn, as the dashboard and the package drop it.
+    await expect
+      .poll(() => rate.locator('.decision-status').textContent())
+      .toBe('已撤销：计算所依据的数字已修改或驳回，不会显示或发布');
+    expect(await rate.getAttribute('class')).toBe('decision-withdrawn');
+    await page.getByRole('button', { name: '丢弃全部本地导入' }).click();
+    await expect.poll(() => page.locator('.import-list li').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('imports files dropped on the drop zone', async () => {
     const { page, errors } = await importPage();
     const text = readFileSync(join(SAMPLE, 'shanghai-jingan-pengpu-2023.txt'), 'utf8');

@@ -16,6 +16,7 @@ import { PublishedTwin, type ReportProps } from './PublishedTwin';
 import { reportName } from './reports';
 import { UnusedList } from './UnusedList';
 import { ValueRow } from './ValueRow';
+import { withdrawnValues } from '../../importer/local';
 
 export function Review({ lang, report }: ReportProps) {
   const { reviewValue, acceptPending, addValue, editReport, discardReport } = useAppStore(
@@ -32,6 +33,7 @@ export function Review({ lang, report }: ReportProps) {
   const [focus, setFocus] = useState<number | null>(null);
   const [figure, setFigure] = useState<{ start: number; end: number } | null>(null);
   const [goTo, setGoTo] = useState<GoTo | null>(null);
+  const withdrawn = useMemo(() => withdrawnValues(report), [report]);
   const marks = useMemo(
     () => [
       ...report.values.flatMap((v, i): Mark[] =>
@@ -84,6 +86,7 @@ export function Review({ lang, report }: ReportProps) {
                 lang={lang}
                 report={report}
                 value={v}
+                withdrawn={withdrawn.has(v)}
                 onShow={() => {
                   setFocus(i);
                   setFigure(null);

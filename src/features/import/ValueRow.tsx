@@ -13,12 +13,15 @@ export function ValueRow({
   lang,
   report,
   value,
+  withdrawn,
   onShow,
   onDecide,
 }: {
   lang: Lang;
   report: ImportedReport;
   value: ReviewValue;
+  /** Derived from a figure the reviewer edited or rejected (withdrawnValues): neither shown nor published. */
+  withdrawn: boolean;
   /** Show the value's words in the report text. */
   onShow: () => void;
   onDecide: (change: Partial<ReviewValue>) => void;
@@ -34,8 +37,9 @@ export function ValueRow({
     value.start === null || value.end === null
       ? null
       : sentenceAround(report.text, value.start, value.end);
-  const status =
-    value.decision === 'pending'
+  const status = withdrawn
+    ? importText(lang, 'decisionWithdrawn')
+    : value.decision === 'pending'
       ? importText(lang, 'decisionPending')
       : value.decision === 'accepted'
         ? importText(lang, 'decisionAccepted')
@@ -45,13 +49,18 @@ export function ValueRow({
               value: formatValue(lang, value.edited ?? 0, value.qualifier, unit),
             });
   return (
-    <tr className={`decision-${value.decision}`} data-indicator={value.indicator} role="row">
+    <tr
+      className={`decision-${withdrawn ? 'withdrawn' : value.decision}`}
+      data-indicator={value.indicator}
+      role="row"
+    >
       <th scope="row" role="rowheader">
         {indicatorName(lang, value.indicator)}
       </th>
       <td role="cell">
         {shown === null ? '—' : formatValue(lang, shown, value.qualifier, unit)}
         {value.found === null && <span className="th-meta"> {importText(lang, 'addedValue')}</span>}
+        {value.derived && <span className="th-meta"> {importText(lang, 'derivedValue')}</span>}
       </td>
       <td className="review-sentence" role="cell">
         {sentence === null || value.start === null || value.end === null ? (
