@@ -96,7 +96,7 @@ function readText(bytes: Uint8Array): Promise<DocumentText> {
   return Promise.resolve(
     decoded.ok
       ? { ok: true, text: decoded.data.text, format: 'txt', encoding: decoded.data.encoding }
-      : { ok: false, note: note('unreadable', { detail: decoded.reason }) },
+      : { ok: false, note: decoded.reason },
   );
 }
 

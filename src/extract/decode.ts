@@ -6,6 +6,7 @@
  */
 import { analyse } from 'chardet';
 import { fail, ok, type Result } from './result';
+import { note, noteText, type ReportNote } from './report-notes';
 
 export interface DecodedText {
   readonly text: string;
@@ -72,12 +73,9 @@ function plausibility(text: string): number {
 const CJK = /[\u3400-\u9fff]/;
 
 /** Containers that are not text, by their first bytes: a message for each. */
-const CONTAINERS: readonly { readonly magic: readonly number[]; readonly message: string }[] = [
-  {
-    magic: [0x50, 0x4b, 0x03, 0x04],
-    message: 'this is a zip container (.docx?); save it as plain text first',
-  },
-  { magic: [0x25, 0x50, 0x44, 0x46], message: 'this is a PDF; extract its text first' },
+const CONTAINERS: readonly { readonly magic: readonly number[]; readonly why: ReportNote }[] = [
+  { magic: [0x50, 0x4b, 0x03, 0x04], why: note('zip_bytes') },
+  { magic: [0x25, 0x50, 0x44, 0x46], why: note('pdf_bytes') },
 ];
 
 /**
@@ -105,12 +103,12 @@ function legacyCandidates(bytes: Uint8Array, nul: boolean): string[] {
  * Bytes → text by BOM, strict UTF-8, then the encodings chardet proposes
  * (UTF-16 without BOM first when NUL bytes show it), then lenient GB18030.
  */
-function decodeBytes(bytes: Uint8Array): Result<DecodedText> {
-  for (const { magic, message } of CONTAINERS) if (startsWith(bytes, magic)) return fail(message);
+function decodeBytes(bytes: Uint8Array): Result<DecodedText, ReportNote> {
+  for (const { magic, why } of CONTAINERS) if (startsWith(bytes, magic)) return fail(why);
   if (startsWith(bytes, UTF8_BOM)) {
     const body = bytes.subarray(UTF8_BOM.length);
     const text = decodeUtf8(body);
-    if (text === null) return fail('starts with a UTF-8 BOM but is not valid UTF-8');
+    if (text === null) return fail(note('bad_bom', { encoding: 'utf-8' }));
     // A second BOM is dropped by the decoder too (Utf8Decoder): the text is not all the bytes then.
     return ok({ text, encoding: 'utf-8', ...(startsWith(body, UTF8_BOM) ? {} : { utf8: body }) });
   }
@@ -118,7 +116,7 @@ function decodeBytes(bytes: Uint8Array): Result<DecodedText> {
     const label = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
     const text = decodeStrict(bytes.subarray(2), label);
     return text === null
-      ? fail(`starts with a ${label} BOM but does not decode`)
+      ? fail(note('bad_bom', { encoding: label }))
       : ok({ text, encoding: label });
   }
 
@@ -134,12 +132,12 @@ function decodeBytes(bytes: Uint8Array): Result<DecodedText> {
       return ok({ text, encoding: label });
     }
   }
-  if (nul) return fail('binary file (NUL bytes), not text');
+  if (nul) return fail(note('binary_file'));
   // GB18030 decodes almost any byte string; try it last, tolerating a few bad bytes.
   const lenient = new TextDecoder('gb18030').decode(bytes);
   const bad = (lenient.match(/\uFFFD/g) ?? []).length;
   if (bad <= Math.max(2, lenient.length / 1000)) return ok({ text: lenient, encoding: 'gb18030' });
-  return fail('cannot decode: not UTF-8, UTF-16 or GB18030 text');
+  return fail(note('undecodable'));
 }
 
 /**
@@ -149,17 +147,17 @@ function decodeBytes(bytes: Uint8Array): Result<DecodedText> {
  */
 export function decodeText(bytes: Uint8Array): Result<DecodedText> {
   if (bytes.length === 0) return ok({ text: '', encoding: 'utf-8' });
-  return decodeBytes(bytes);
+  const decoded = decodeBytes(bytes);
+  return decoded.ok ? decoded : fail(noteText('en', decoded.reason));
 }
 
-export function decodeReport(bytes: Uint8Array): Result<DecodedText> {
-  if (bytes.length === 0) return fail('the file is empty');
+/** A report's text, or why there is none, as a note (worded in Chinese and English, report-notes.ts). */
+export function decodeReport(bytes: Uint8Array): Result<DecodedText, ReportNote> {
+  if (bytes.length === 0) return fail(note('empty_file'));
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) return decoded;
   const { text, encoding } = decoded.data;
-  if (text.trim() === '') return fail('the file holds no text');
-  if (!CJK.test(text)) {
-    return fail(`decoded as ${encoding} but holds no Chinese text; is it a report?`);
-  }
+  if (text.trim() === '') return fail(note('no_text'));
+  if (!CJK.test(text)) return fail(note('no_chinese', { encoding }));
   return decoded;
 }

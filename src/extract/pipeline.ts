@@ -139,7 +139,7 @@ export function processReports(reports: readonly ReportBytes[]): ReportOutcome[]
   let next = 0;
   return decoded.map((d, i) => {
     const { reportId, file } = reports[i] as ReportBytes;
-    return d.ok ? (extracted[next++] as ReportOutcome) : failedReport(reportId, file, d.reason);
+    return d.ok ? (extracted[next++] as ReportOutcome) : refusedReport(reportId, file, d.reason);
   });
 }
 

@@ -185,7 +185,50 @@ const NOTES = {
     (p) =>
       `the same report as ${p.report} (${p.file}: same town, county, year and figures): counted once, from that one`,
   ),
-  // `detail` is the reader's English reason (decode.ts, the CLI's file reading).
+  // Why a text file's bytes are not a report's text (decode.ts).
+  empty_file: wording(
+    [],
+    () => '文件是空的',
+    () => 'the file is empty',
+  ),
+  no_text: wording(
+    [],
+    () => '文件中没有文字',
+    () => 'the file holds no text',
+  ),
+  // `encoding`: what the bytes were read as.
+  no_chinese: wording(
+    ['encoding'],
+    (p) => `按 ${p.encoding} 读出的文字中没有中文，不像是报告`,
+    (p) => `decoded as ${p.encoding} but holds no Chinese text; is it a report?`,
+  ),
+  binary_file: wording(
+    [],
+    () => '是二进制文件（含 NUL 字节），不是文本',
+    () => 'binary file (NUL bytes), not text',
+  ),
+  undecodable: wording(
+    [],
+    () => '无法识别文字编码：不是 UTF-8、UTF-16 或 GB18030 文本',
+    () => 'cannot decode: not UTF-8, UTF-16 or GB18030 text',
+  ),
+  // `encoding`: the one its byte order mark names.
+  bad_bom: wording(
+    ['encoding'],
+    (p) => `以 ${p.encoding} 的字节顺序标记开头，但内容不是 ${p.encoding} 文字`,
+    (p) => `starts with a ${p.encoding} BOM but does not decode`,
+  ),
+  zip_bytes: wording(
+    [],
+    () => '是 zip 压缩包（.docx？），请先另存为纯文本',
+    () => 'this is a zip container (.docx?); save it as plain text first',
+  ),
+  pdf_bytes: wording(
+    [],
+    () => '是 PDF 文件，请先提取其中的文字',
+    () => 'this is a PDF; extract its text first',
+  ),
+  // `detail` is the reader's English reason (the CLI's file reading).
   unreadable: wording(
     ['detail'],
     (p) => `无法读取：${p.detail}`,

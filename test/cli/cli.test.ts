@@ -67,9 +67,9 @@ describe('input robustness', async () => {
     expect(result.exitCode).toBe(1);
     // reports.csv's message is Chinese; the CLI prints English (and Chinese for a document's).
     const expectations: [string, RegExp, RegExp][] = [
-      ['empty', /无法读取：.*empty/, /empty/],
-      ['binary', /无法读取：.*binary/, /binary/],
-      ['english', /无法读取：.*no Chinese text/, /no Chinese text/],
+      ['empty', /^文件是空的$/, /empty · 文件是空的/],
+      ['binary', /二进制文件/, /binary.* · 是二进制文件/],
+      ['english', /没有中文/, /no Chinese text.* · 按 .* 读出的文字中没有中文/],
       ['report', /不是有效的 \.docx 文件/, /not a valid \.docx file .* · 不是有效的 \.docx 文件/],
     ];
     for (const [id, message, printed] of expectations) {

@@ -77,7 +77,9 @@ beforeAll(async () => {
   truncateSync(huge, 200 * 1024 * 1024);
   const notice = join(dir, '会议通知.txt');
   writeFileSync(notice, '关于召开周例会的通知\n请各部门负责人准时参加。\n');
-  files.push(txt, docx, pdf, scan, locked, huge, notice);
+  const blank = join(dir, '空白.txt');
+  writeFileSync(blank, '');
+  files.push(txt, docx, pdf, scan, locked, huge, notice, blank);
 });
 
 afterAll(async () => {
@@ -106,6 +108,8 @@ describe('importing reports in the browser', () => {
     expect(problems).toMatch(/加密\.docx\s*\.docx 文件设有密码（已加密），无法读取/);
     expect(problems).toMatch(/全年汇编\.txt\s*文件过大（200 MB）/);
     expect(problems).toMatch(/会议通知\.txt\s*正文中既没有乡镇名称，也没有任何指标数值/);
+    // Said in the page's language, as every other reason.
+    expect(problems).toMatch(/空白\.txt\s*文件是空的/);
     const list = page.locator('.import-list li');
     await expect.poll(() => list.count()).toBe(3);
     expect(await list.filter({ hasText: '黄花店镇' }).textContent()).toContain('黄花店镇2024.pdf');

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeReport } from '../../src/extract/decode';
 import { normalizeReportText } from '../../src/extract/text';
+import { noteText } from '../../src/extract/report-notes';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'encodings');
 const fixture = (name: string): Uint8Array => readFileSync(join(FIXTURES, name));
@@ -35,14 +36,17 @@ describe('decodeReport', () => {
   });
 
   it.each([
-    ['empty.txt', /empty/],
-    ['binary.txt', /binary/],
-    ['english.txt', /no Chinese text/],
-    ['report.docx', /zip container/],
-  ])('refuses %s with a reason', (name, reason) => {
+    ['empty.txt', /empty/, '文件是空的'],
+    ['binary.txt', /binary/, '是二进制文件（含 NUL 字节），不是文本'],
+    ['english.txt', /no Chinese text/, '按 utf-8 读出的文字中没有中文，不像是报告'],
+    ['report.docx', /zip container/, '是 zip 压缩包（.docx？），请先另存为纯文本'],
+  ])('refuses %s with a reason, in English and Chinese', (name, en, zh) => {
     const result = decodeReport(fixture(name));
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.reason).toMatch(reason);
+    if (!result.ok) {
+      expect(noteText('en', result.reason)).toMatch(en);
+      expect(noteText('zh', result.reason)).toBe(zh);
+    }
   });
 
   it('refuses a PDF', () => {
