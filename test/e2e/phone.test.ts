@@ -6,6 +6,8 @@
  * shows its ranking chart on the first screen, then the cards as a strip to
  * swipe, then the trends.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VIEWS } from '../../src/store/views';
@@ -13,6 +15,7 @@ import { launchBrowser } from './browser';
 import { serveStatic, type StaticSite } from './server';
 import { pageSettled } from './settled';
 import { buildSite } from './site';
+import { ROOT } from '../helpers';
 
 let browser: Browser;
 let site: StaticSite;
@@ -69,6 +72,31 @@ describe('a phone (390×844)', () => {
       const tab = await page.getByTestId(`nav-${view}`).boundingBox();
       expect(tab?.x).toBeGreaterThanOrEqual(0);
       expect((tab?.x ?? 0) + (tab?.width ?? 0)).toBeLessThanOrEqual(390);
+      await page.close();
+    },
+  );
+
+  it.each(['zh', 'en'])(
+    'reviews imported reports without sideways scrolling, long file names and words wrapped (%s)',
+    async (lang) => {
+      const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+      await page.goto(`${site.url}#/?v=import&l=${lang}`);
+      const sample = readFileSync(join(ROOT, 'data', 'reports', 'anhui-huaibei-duanyuan-2024.txt'));
+      await page.getByTestId('import-input').setInputFiles({
+        name: 'anhui-huaibei-duanyuan-2024-the-copy-sent-by-the-town-office-for-review.txt',
+        mimeType: 'text/plain',
+        buffer: sample,
+      });
+      await page.getByTestId('review-panel').waitFor({ timeout: 30_000 });
+      await pageSettled(page);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+      expect(await overflowing(page)).toEqual([]);
+      await page
+        .getByRole('button', {
+          name: lang === 'zh' ? '丢弃全部本地导入' : 'Discard all local imports',
+        })
+        .click();
+      await expect.poll(() => page.locator('.import-list li').count()).toBe(0);
       await page.close();
     },
   );
