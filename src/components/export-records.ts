@@ -48,6 +48,7 @@ export function exportRecord(
     status: headers === 'en' ? STATUS_CODES[item.status] : t('zh', STATUS_KEYS[item.status]),
     rank: item.rank == null ? '' : String(item.rank),
     percentile: item.percentile == null ? '' : String(item.percentile),
+    change_percent: item.change == null ? '' : String(item.change),
     corrected: row?.correction ?? '',
     derived: flag(row?.derived === true),
     alternatives: row === null ? '' : row.alternativeValues.join('; '),

@@ -146,6 +146,8 @@ export interface ExportItem {
   readonly status: Status;
   readonly rank?: number | null;
   readonly percentile?: number | null;
+  /** The change from the year before as the view shows it (dataset/change.ts), in percent. */
+  readonly change?: number | null;
 }
 
 /** Where an exported value's sentence is kept: a report states one value per indicator. */

@@ -21,6 +21,7 @@ export const ANALYSIS_COLUMNS = [
   { id: 'status', zh: '状态' },
   { id: 'rank', zh: '名次' },
   { id: 'percentile', zh: '百分位' },
+  { id: 'change_percent', zh: '较上年变化（%）' },
   { id: 'corrected', zh: '更正' },
   { id: 'derived', zh: '计算得出' },
   { id: 'alternatives', zh: '报告中其他数值' },

@@ -9,8 +9,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { t } from '../../src/i18n';
 import { VIEWS } from '../../src/store/views';
-import { ROOT, runScript } from '../helpers';
+import { csvRows, ROOT, runScript } from '../helpers';
 import { expectEndsAsInData, openEveryFigure, quotes } from './brief-check';
 import { pdfPages } from './pdf-pages';
 import { pageSettled, scrolledTo } from './settled';
@@ -234,6 +235,70 @@ describe('npm run demo', () => {
     // Every category's card is there, down to the last.
     expect(text).toContain('行政执法');
     expect(text).toContain('演示数据(合成)'); // NFKC: full-width brackets read back as ASCII
+    await page.close();
+  });
+
+  it('exports a town’s profile as shown: each year’s change, the latest year’s rank and percentile', async () => {
+    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    // A town whose counts change from year to year, stated exactly.
+    await page.goto(`${demo.url}#/?v=town&p=${encodeURIComponent('合成省/甲市/东南区/溪平镇')}`);
+    const profile = page.getByTestId('town-profile');
+    await expect.poll(() => profile.locator('h2').textContent()).toContain('溪平镇');
+    await profile.waitFor();
+    // The ranks loaded: no row still says so.
+    await expect
+      .poll(() => profile.locator('tbody tr td:last-child').allTextContents())
+      .not.toContain(t('zh', 'loadingShort'));
+    await pageSettled(page);
+    // What the screen shows: per indicator, the rank and each year's change.
+    const shown = await profile.locator('tbody tr').evaluateAll((rows) =>
+      rows.map((tr) => {
+        const cells = [...tr.querySelectorAll('td')];
+        return {
+          name: tr.querySelector('th')?.firstChild?.textContent?.trim() ?? '',
+          rank: cells[cells.length - 1]?.textContent ?? '',
+          changes: cells.slice(0, -1).map((td) => {
+            const said = /同比\s*([+\u2212±]?)([\d,.]+)%/.exec(td.textContent ?? '');
+            if (said === null) return '';
+            const size = Number((said[2] ?? '').replace(/,/g, ''));
+            return String(said[1] === '\u2212' ? -size : size);
+          }),
+        };
+      }),
+    );
+    // The year columns: the last column is the latest year's rank.
+    const years = (await profile.locator('thead th').allTextContents())
+      .slice(1, -1)
+      .map((h) => /^(\d{4})/.exec(h)?.[1] ?? h);
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      profile.getByTestId('export-csv').click(),
+    ]);
+    const rows = csvRows(readFileSync(await file.path(), 'utf8'));
+    const latest = years[years.length - 1];
+    let ranked = 0;
+    let changed = 0;
+    for (const { name, rank, changes } of shown) {
+      const mine = rows.filter((r) => r['indicator_zh'] === name);
+      expect(
+        mine.map((r) => r['year']),
+        name,
+      ).toEqual(years);
+      expect(
+        mine.map((r) => r['change_percent']),
+        name,
+      ).toEqual(changes);
+      changed += changes.filter((c) => c !== '').length;
+      const last = mine.find((r) => r['year'] === latest);
+      expect(last?.['rank'] ?? '', name).toBe(/^(\d+)\//.exec(rank)?.[1] ?? '');
+      if (/^\d+\//.test(rank)) {
+        ranked++;
+        expect(Number(last?.['percentile']), name).toBeGreaterThanOrEqual(0);
+      }
+    }
+    // The demo town shows both: changes over exact counts, ranks among its county's towns.
+    expect(changed).toBeGreaterThan(0);
+    expect(ranked).toBeGreaterThan(0);
     await page.close();
   });
 

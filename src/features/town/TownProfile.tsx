@@ -131,9 +131,9 @@ export function TownProfile() {
       null,
     );
   const place = placeOf(latest ?? { ...town, inferred: [] });
-  const rankOf = (indicator: (typeof profile.rows)[number]['indicator']): string => {
-    if (lastYear === undefined) return '—';
-    if (rankState !== 'ready' || rankModel === null) return t(lang, 'loadingShort');
+  /** The town's place among the selected towns in the latest year; null until the ranks are loaded. */
+  const standingOf = (indicator: (typeof profile.rows)[number]['indicator']) => {
+    if (lastYear === undefined || rankState !== 'ready' || rankModel === null) return null;
     const ranking = rankTowns(
       rankModel,
       indicator,
@@ -141,12 +141,30 @@ export function TownProfile() {
       selected.some((s) => s.id === town.id) ? selected : [town, ...selected],
     );
     const mine = ranking.reported.find((r) => r.town.id === town.id);
-    return mine?.rank == null ? '—' : `${mine.rank}/${ranking.reported.length}`;
+    return {
+      rank: mine?.rank ?? null,
+      percentile: mine?.percentile ?? null,
+      of: ranking.reported.length,
+    };
   };
+  const rankOf = (indicator: (typeof profile.rows)[number]['indicator']): string => {
+    if (lastYear === undefined) return '—';
+    const standing = standingOf(indicator);
+    if (standing === null) return t(lang, 'loadingShort');
+    return standing.rank === null ? '—' : `${standing.rank}/${standing.of}`;
+  };
+  // As shown: each year's figure with its change, the latest year's with its rank.
   const items = (): ExportItem[] =>
-    profile.rows.flatMap((r) =>
-      profile.years.map((year, i) => yearItem(town, year, r.indicator, r.values[i] ?? null)),
-    );
+    profile.rows.flatMap((r) => {
+      const standing = standingOf(r.indicator);
+      return profile.years.map((year, i) => ({
+        ...yearItem(town, year, r.indicator, r.values[i] ?? null),
+        change: r.changes[i] ?? null,
+        ...(year === lastYear && standing !== null
+          ? { rank: standing.rank, percentile: standing.percentile }
+          : {}),
+      }));
+    });
   return (
     <section className="panel town" data-testid="town-profile" aria-label={t(lang, 'townProfile')}>
       <div className="panel-head">
