@@ -9,6 +9,7 @@
  * src/features/import and src/store/import-slice.ts.
  */
 export { withLocalReports } from './local';
+export { withoutCopies } from './copies';
 export { forgetSourcesBut, loadWorkspace, saveReview, saveSources } from './storage';
 import { nextTask } from './pieces';
 import {

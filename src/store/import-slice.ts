@@ -132,10 +132,12 @@ export function createImportSlice(set: Set, get: () => State): ImportSlice {
         // and year imported again is that report, not a second town.
         const model = get().model;
         const known = { towns: model?.published.towns ?? [], reports: model?.reports ?? null };
-        const reports = batch.reports.map((r) => ({ ...r, metadata: placeImport(r, known) }));
+        const placed = batch.reports.map((r) => ({ ...r, metadata: placeImport(r, known) }));
+        // A report already imported (the same files dropped again): kept as it is, the copy named.
+        const { reports, copies } = m.withoutCopies(get().imported, placed);
         set((s) => ({
           imported: [...s.imported, ...reports],
-          importProblems: batch.problems,
+          importProblems: [...batch.problems, ...copies],
           importProgress: null,
           workspaceSaving: true,
         }));

@@ -158,6 +158,28 @@ describe('the import workspace in IndexedDB', () => {
     expect(JSON.stringify(db.entries.get(REVIEW))).toContain('新镇');
   });
 
+  it('imports a report dropped again once, keeping its review, and names the copy', async () => {
+    const store = await importedStore();
+    store.getState().acceptPending('a');
+    await settled(store);
+    const before = store.getState().imported;
+    // The same three files again (the same towns and figures), and one new report.
+    const files = ['a.txt', 'b.txt', 'c.txt', 'd.txt'].map((name) => new File(['…'], name));
+    store.getState().importFiles(files);
+    await until(store, (s) => s.imported.length === 4);
+    await settled(store);
+    const after = store.getState().imported;
+    expect(after.slice(0, 3)).toEqual(before);
+    expect(after[3]?.metadata.town).toBe('镇3');
+    expect(after[0]?.values.every((v) => v.decision === 'accepted')).toBe(true);
+    expect(store.getState().importProblems).toEqual(
+      ['a', 'b', 'c'].map((id) => ({
+        file: `${id}.txt`,
+        note: { code: 'same_report', params: { report: id, file: `${id}.txt` } },
+      })),
+    );
+  });
+
   it('gives back, after a reload, the workspace as it was left', async () => {
     const store = await importedStore();
     store.getState().acceptPending('a');
