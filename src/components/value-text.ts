@@ -6,11 +6,11 @@ import { formatValue, type Lang } from '../i18n';
  * published yet, corrected, derived, or one of several.
  */
 export function valueFlag(row: ValueRow): string {
-  if (row.local === true) return ' ⌂';
-  if (row.correction !== '') return ' ✎';
-  if (row.derived) return ' ∑';
-  if (row.alternativeValues.length > 0) return ' ⋯';
-  return '';
+  // An import not yet published says so (⌂), then what its value is, as a published one would.
+  const kind =
+    row.correction !== '' ? '✎' : row.derived ? '∑' : row.alternativeValues.length > 0 ? '⋯' : '';
+  const mark = `${row.local === true ? '⌂' : ''}${kind}`;
+  return mark === '' ? '' : ` ${mark}`;
 }
 
 export function rowText(lang: Lang, row: ValueRow): string {
