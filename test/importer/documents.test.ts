@@ -202,12 +202,12 @@ describe('readDocument: files that give no report, each with its reason', () => 
         ),
       'empty_page',
     ],
-    ['an empty text file', 'x.txt', () => new Uint8Array(), 'unreadable'],
+    ['an empty text file', 'x.txt', () => new Uint8Array(), 'empty_file'],
     [
       'a binary file named .txt',
       'x.txt',
       () => new Uint8Array([0, 1, 2, 0, 0, 0, 255, 0]),
-      'unreadable',
+      'binary_file',
     ],
   ])('refuses %s', async (_, name, bytes, code) => {
     expect(await refusal(name, bytes())).toBe(code);
