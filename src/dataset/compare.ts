@@ -139,7 +139,7 @@ export function townProfile(values: readonly ValueRow[], town: Town): TownProfil
     const changes = found.map((v, i) => {
       const before = i > 0 ? found[i - 1] : null;
       if (!counted || v?.value == null || before?.value == null) return null;
-      // ≥9,000 → ≥2,000 is no −77.8 %: the brief's rule (isExact).
+      // ≥9,000 → ≥2,000 is no −77.8 % (change.ts: every view's rule).
       if (!isExact(v) || !isExact(before)) return null;
       if (years[i - 1] !== (years[i] ?? 0) - 1) return null;
       return percentChange(before.value, v.value);
