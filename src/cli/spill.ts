@@ -14,7 +14,7 @@ import { hash } from 'node:crypto';
 import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import type { IndicatorId } from '../catalog';
 // The extractor's own modules, not its index, as process-file.ts: the workers serialise here.
-import { inTableOrder, type QuotedMention } from '../extract/figures';
+import { inTableOrder, quotedUnused, type QuotedMention } from '../extract/figures';
 import { aloneValues, mentionLine, unusedLines, type EncodedAlone } from '../extract/layout';
 import { summarize, type ReportOutcome, type ReportSummary } from '../extract/pipeline';
 
@@ -136,7 +136,7 @@ function tableLines(outcome: ReportOutcome): TableLines<string> {
     ]),
     unused: JSON.stringify(
       unusedLines(
-        outcome.unused.map((number) => ({ reportId, number })),
+        outcome.unused.map((number) => ({ reportId, number: quotedUnused(outcome.text, number) })),
         true,
       ),
     ),

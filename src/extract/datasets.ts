@@ -3,7 +3,7 @@
  * package, tests): the outcomes finalised (finalize.ts) and their values
  * resolved. The CLI streams the same steps instead (src/cli/write-data.ts).
  */
-import { inTableOrder, type QuotedMention, type QuotedUnused } from './figures';
+import { inTableOrder, quotedUnused, type QuotedMention, type QuotedUnused } from './figures';
 import { finalizeReports, type ReportRow, type SideFiles } from './finalize';
 import type { Correction } from './inputs';
 import { summarize, type ReportOutcome } from './pipeline';
@@ -49,7 +49,7 @@ export function finalizeDatasets(input: FinalizeInput): Datasets {
     inTableOrder(o.mentions).map((mention) => ({ reportId: o.reportId, mention })),
   );
   const unused = counted.flatMap((o) =>
-    o.unused.map((number) => ({ reportId: o.reportId, number })),
+    o.unused.map((number) => ({ reportId: o.reportId, number: quotedUnused(o.text, number) })),
   );
   return {
     reports: finalized.reports,

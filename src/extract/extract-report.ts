@@ -1,5 +1,6 @@
 import { detectMetadata, type DetectedMetadata } from './metadata';
-import { figuresOfAll, type QuotedMention, type QuotedUnused } from './figures';
+import { figuresOfAll, type QuotedMention } from './figures';
+import type { UnusedNumber } from './match';
 import { normalizeReportText } from './text';
 
 export interface ReportExtraction {
@@ -8,7 +9,7 @@ export interface ReportExtraction {
   readonly text: string;
   readonly detected: DetectedMetadata;
   readonly mentions: readonly QuotedMention[];
-  readonly unused: readonly QuotedUnused[];
+  readonly unused: readonly UnusedNumber[];
 }
 
 /**

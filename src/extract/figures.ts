@@ -65,7 +65,8 @@ export interface ReportFigures {
   /** The text simplified and folded (same length), as metadata reads it. */
   readonly folded: string;
   readonly mentions: readonly QuotedMention[];
-  readonly unused: readonly QuotedUnused[];
+  /** Their words are read off `text` only where they are written (quotedUnused). */
+  readonly unused: readonly UnusedNumber[];
 }
 
 /**
@@ -99,20 +100,29 @@ export function figuresOfAll(texts: readonly string[]): ReportFigures[] {
       text,
       folded: at(folded),
       mentions: mentions.map((m) => quoted(m, detach(text.slice(m.start, m.end)))),
-      unused: unused.map((u): Required<QuotedUnused> => ({
-        start: u.start,
-        end: u.end,
-        value: u.value,
-        unit: u.unit,
-        qualifier: u.qualifier,
-        reason: u.reason,
-        text: detach(text.slice(u.start, u.end)),
-        context: detach(
-          text.slice(Math.max(0, u.start - CONTEXT), u.end + CONTEXT).replace(/\n/g, ' '),
-        ),
-      })),
+      unused,
     };
   });
+}
+
+/**
+ * An unused number with its words, as unused.csv gives them: read off the
+ * report's text only where that table is written (the complete tables), not
+ * kept for every number of every report; nothing else reads them.
+ */
+export function quotedUnused(text: string, u: UnusedNumber): QuotedUnused {
+  return {
+    start: u.start,
+    end: u.end,
+    value: u.value,
+    unit: u.unit,
+    qualifier: u.qualifier,
+    reason: u.reason,
+    text: detach(text.slice(u.start, u.end)),
+    context: detach(
+      text.slice(Math.max(0, u.start - CONTEXT), u.end + CONTEXT).replace(/\n/g, ' '),
+    ),
+  };
 }
 
 /** A report's mentions in the order of mentions.csv: by position, then indicator. */

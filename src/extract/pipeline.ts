@@ -8,8 +8,8 @@
  */
 import { decodeReport } from './decode';
 import { extractReports } from './extract-report';
-import type { QuotedMention, QuotedUnused } from './figures';
-import type { UnusedReason } from './match';
+import type { QuotedMention } from './figures';
+import type { UnusedNumber, UnusedReason } from './match';
 import { EMPTY_METADATA, type MetadataField, type ReportMetadata } from './metadata';
 import { bothLanguages, type ReportNote } from './report-notes';
 import { byCodeUnit } from './text';
@@ -42,7 +42,7 @@ export interface ReportOutcome {
   /** Detected fields filled from the registry of divisions, not read in the text. */
   readonly inferred: ReadonlyMap<MetadataField, string>;
   readonly mentions: readonly QuotedMention[];
-  readonly unused: readonly QuotedUnused[];
+  readonly unused: readonly UnusedNumber[];
 }
 
 /** The outcome of a report that could not be read; it still gets its row. */
