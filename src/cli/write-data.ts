@@ -20,7 +20,7 @@ import {
   type SideFiles,
   type TextLocator,
 } from '../extract';
-import type { QuotedMention } from '../extract/figures';
+import { figuresOf, type QuotedMention } from '../extract/figures';
 import { checkpoint } from './cleanup';
 import { FileAppender, writeChunks } from './files';
 import { failpoint } from './out-folder';
@@ -52,20 +52,22 @@ export interface Collected {
 const CHECKPOINT_ROWS = 4096;
 
 /**
- * Derived values and corrections may need a span read back: one text at a
- * time, its bytes read from its pack.
+ * A report's published text, read back from its pack: the last one read is
+ * kept (a report's mentions are read off it, then quoted from it). Only the
+ * reports resolved with others (another report of their town and year, a
+ * correction) are read back.
  */
-function quoteFrom(
+function textsFrom(
   dir: string,
   locatorOf: (reportId: string) => TextLocator | undefined,
-): (reportId: string, start: number, end: number) => string {
+): (reportId: string) => string {
   let cached = { reportId: '', text: '' };
-  return (reportId, start, end) => {
+  return (reportId) => {
     if (cached.reportId !== reportId) {
       const at = locatorOf(reportId);
       cached = { reportId, text: at === undefined ? '' : readText(dir, at) };
     }
-    return cached.text.slice(start, end);
+    return cached.text;
   };
 }
 
@@ -120,17 +122,18 @@ export async function writeData(
     options,
     (path, bytes, start, end) => files.appendBytes(path, bytes, start, end),
   );
-  // Without the complete tables a report's mentions are counted as its town
-  // and year is written: from the indicators spilled with its values'
-  // lines, or as they are read back for resolution, which reads every
-  // counted report's but those that have none (reports that could not be
-  // read), once each.
-  const mentionsOf = (id: string): QuotedMention[] => {
-    const mentions = spill.mentions(spilledOf(id));
+  const textOf = textsFrom(dir, (id) => spilledOf(id).summary.textAt);
+  // A report's mentions are read off its text again (figuresOf: the same
+  // mentions, at the same offsets, as the dashboard reads them), not kept:
+  // most reports are a town and year alone, and need none. Without the
+  // complete tables they are counted as their town and year is written.
+  const mentionsOf = (id: string): readonly QuotedMention[] => {
+    const text = textOf(id);
+    const { mentions } = text === '' ? { mentions: [] } : figuresOf(text);
     if (!options.tables) for (const m of mentions) writer.mention(m.indicator, null);
     return mentions;
   };
-  const quote = quoteFrom(dir, (id) => byId.get(id)?.summary.textAt);
+  const quote = (id: string, start: number, end: number): string => textOf(id).slice(start, end);
   let n = 0;
   /** `rows` more written: a Ctrl+C stops the run here too, the values of 40,000 reports take a while. */
   const written = async (rows: number): Promise<void> => {
