@@ -1,22 +1,82 @@
 /**
  * A run's findings on disk while it reads the rest: each report's values
- * resolved alone as their lines or, with the complete tables, its mention
- * and unused-number lines (serialised where the report was read, by the
- * worker), appended to one spill file; the run keeps only each report's
- * summary and where its pieces are. At the end the values are written one
- * town and year at a time, copied from its report's lines or resolved from
- * its reports' mentions (read off their texts again), and, with the
+ * resolved alone as their lines or, with the complete tables, its mentions
+ * for resolution and its mention and unused-number lines (serialised where
+ * the report was read, by the worker), appended to one spill file; the run
+ * keeps only each report's summary and where its pieces are. At the end
+ * the values are written one town and year at a time, copied from its
+ * report's lines or resolved from its reports' mentions (read back, or read
+ * off their texts again where only the lines were kept), and, with the
  * complete tables, the lines are copied into them in report order
  * (src/cli/write-data.ts). What stays in memory is a summary per report,
- * about 1 KB.
- */
+ * about 1 KB. */
 import { hash } from 'node:crypto';
 import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import type { IndicatorId } from '../catalog';
 // The extractor's own modules, not its index, as process-file.ts: the workers serialise here.
-import { inTableOrder, quotedUnused } from '../extract/figures';
+import { inTableOrder, quotedUnused, type QuotedMention } from '../extract/figures';
 import { aloneValues, mentionLine, unusedLines, type EncodedAlone } from '../extract/layout';
 import { summarize, type ReportOutcome, type ReportSummary } from '../extract/pipeline';
+
+/** The keys of T that may be absent. */
+type OptionalKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? K : never }[keyof T];
+
+/** `parts`, the one field of a mention that may be absent (never, and this does not compile, if another may). */
+type Parts = [OptionalKeys<QuotedMention>] extends ['parts'] ? 'parts' : never;
+
+/**
+ * A mention's fields but `parts` from a row the spill holds: the one
+ * definition of their order there (MENTION_FIELDS is read off it). Each
+ * mention an array, not an object, halves the bytes a worker serialises and
+ * sends and the run writes, reads back and parses; and an object literal
+ * gives every mention read back one shape (filling an object field by field
+ * took a third longer). Every field is required here: one added to
+ * QuotedMention is added here or the CLI does not compile. `parts` comes
+ * last, when present.
+ */
+const fieldsOf = (
+  r: readonly unknown[],
+): { readonly [K in Exclude<keyof QuotedMention, Parts>]: unknown } => ({
+  indicator: r[0],
+  value: r[1],
+  unit: r[2],
+  qualifier: r[3],
+  start: r[4],
+  end: r[5],
+  numStart: r[6],
+  numEnd: r[7],
+  rule: r[8],
+  period: r[9],
+  sentenceStart: r[10],
+  sentenceEnd: r[11],
+  total: r[12],
+  quote: r[13],
+});
+
+/** The fields in the spill's order, read off fieldsOf: each must take its own cell. */
+const MENTION_FIELDS = ((): (keyof QuotedMention)[] => {
+  const cells = Array.from({ length: 64 }, (_, i) => i);
+  const fields = Object.entries(fieldsOf(cells));
+  fields.forEach(([field, cell], i) => {
+    if (cell !== i) throw new Error(`spill: ${field} is read from cell ${String(cell)}, not ${i}`);
+  });
+  return [...fields.map(([field]) => field as keyof QuotedMention), 'parts' satisfies Parts];
+})();
+const PARTS_AT = MENTION_FIELDS.length - 1;
+
+/** A mention as the spill holds it: MENTION_FIELDS' values, `parts` left out when absent. */
+export function mentionFields(m: QuotedMention): unknown[] {
+  const row: unknown[] = MENTION_FIELDS.map((field) => m[field]);
+  if (m.parts === undefined) row.pop();
+  return row;
+}
+
+/** The mention mentionFields wrote. */
+export function mentionOf(row: readonly unknown[]): QuotedMention {
+  const m: Record<string, unknown> = fieldsOf(row);
+  if (row.length > PARTS_AT) m['parts'] = row[PARTS_AT];
+  return m as unknown as QuotedMention;
+}
 
 /** A report's lines in the complete tables, serialised. */
 export interface TableLines<T> {
@@ -29,13 +89,18 @@ export interface TableLines<T> {
   readonly unused: T;
 }
 
-/**
- * A report's findings as a worker sends them: its summary and its pieces.
- * Not its mentions: the few reports resolved with others read theirs off
- * their text again (write-data.ts), as the dashboard does.
- */
+/** A report's findings as a worker sends them: its summary and its pieces. */
 export interface Packed {
   readonly summary: ReportSummary;
+  /**
+   * JSON of its mentions in the order found (mentionFields), for resolution,
+   * when its values were not resolved alone (`alone` null: with the complete
+   * tables, every town and year is resolved at the end). With its values
+   * resolved alone, null: most towns and years are written from those, and
+   * a report resolved with others after all reads its mentions off its text
+   * again (write-data.ts), as the dashboard does.
+   */
+  readonly mentions: string | null;
   /** Its lines in the complete tables; null when they are not written. */
   readonly tables: TableLines<string> | null;
   /** Its Alone, serialised (aloneOf); null with the complete tables or for a report not read. */
@@ -65,7 +130,7 @@ export interface AloneText {
 }
 
 /** A report's figures as 44 characters, whatever their number: SHA-256. */
-const digest = (figures: string): string => hash('sha256', figures, 'base64');
+export const digest = (figures: string): string => hash('sha256', figures, 'base64');
 
 /** A report's lines in the complete tables, serialised. */
 function tableLines(outcome: ReportOutcome): TableLines<string> {
@@ -106,10 +171,12 @@ function aloneOf(outcome: ReportOutcome): AloneText {
  * the place, which is only settled once every report is read).
  */
 export function pack(outcome: ReportOutcome, tables: boolean): Packed {
+  const alone = tables || outcome.status !== 'ok' ? null : aloneOf(outcome);
   return {
     summary: summarize(outcome, digest),
+    mentions: alone === null ? JSON.stringify(outcome.mentions.map(mentionFields)) : null,
     tables: tables ? tableLines(outcome) : null,
-    alone: tables || outcome.status !== 'ok' ? null : aloneOf(outcome),
+    alone,
   };
 }
 
@@ -122,6 +189,7 @@ export interface Piece {
 /** What the run keeps of a report while reading the rest. */
 export interface Spilled {
   readonly summary: ReportSummary;
+  readonly mentions: Piece | null;
   readonly tables: TableLines<Piece> | null;
   /** Its AloneText: the piece, and its head's length. */
   readonly alone: { readonly piece: Piece; readonly head: number } | null;
@@ -151,9 +219,10 @@ export class Spill {
   }
 
   /** Keeps a report's pieces; the summary stays in memory. */
-  add({ summary, tables, alone }: Packed): Spilled {
+  add({ summary, mentions, tables, alone }: Packed): Spilled {
     return {
       summary,
+      mentions: mentions === null ? null : this.append(mentions),
       tables:
         tables === null
           ? null
@@ -205,6 +274,13 @@ export class Spill {
       read += n;
     }
     return this.scratch.subarray(0, piece.bytes);
+  }
+
+  /** The report's mentions, if they were kept (Packed.mentions). */
+  mentions(spilled: Spilled): QuotedMention[] | null {
+    if (spilled.mentions === null) return null;
+    const text = this.read(spilled.mentions);
+    return text === '' ? [] : (JSON.parse(text) as unknown[][]).map(mentionOf);
   }
 
   /** The report's values resolved alone, if they were: their bytes valid until the next read. */

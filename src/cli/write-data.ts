@@ -17,15 +17,17 @@ import {
   type Issue,
   type LayoutOptions,
   type ReportRow,
+  type ReportSummary,
   type SideFiles,
   type TextLocator,
 } from '../extract';
 import { figuresOf, type QuotedMention } from '../extract/figures';
+import { figureList } from '../extract/pipeline';
 import { checkpoint } from './cleanup';
 import { FileAppender, writeChunks } from './files';
 import { failpoint } from './out-folder';
 import type { PhaseClock } from './phases';
-import type { Spill, Spilled } from './spill';
+import { digest, type Spill, type Spilled } from './spill';
 
 /** What a run wrote, for its summary. */
 export interface Written {
@@ -51,40 +53,21 @@ export interface Collected {
 /** How many rows are written between two chances for Ctrl+C to stop the run. */
 const CHECKPOINT_ROWS = 4096;
 
-/**
- * A report's published text, read back from its pack: the last one read is
- * kept (a report's mentions are read off it, then quoted from it). Only the
- * reports resolved with others (another report of their town and year, a
- * correction) are read back.
- */
-function textsFrom(
-  dir: string,
-  locatorOf: (reportId: string) => TextLocator | undefined,
-): (reportId: string) => string {
-  let cached = { reportId: '', text: '' };
-  return (reportId) => {
-    if (cached.reportId !== reportId) {
-      const at = locatorOf(reportId);
-      cached = { reportId, text: at === undefined ? '' : readText(dir, at) };
-    }
-    return cached.text;
-  };
-}
-
-function readText(dir: string, at: TextLocator): string {
+/** A report's published text, read back from its pack; a pack cut short is an error. */
+function readText(dir: string, reportId: string, at: TextLocator): string {
   const bytes = Buffer.alloc(at.length);
   const fd = openSync(join(dir, at.file), 'r');
   let read = 0;
   try {
     while (read < at.length) {
       const n = readSync(fd, bytes, read, at.length - read, at.offset + read);
-      if (n === 0) break;
+      if (n === 0) throw new Error(`${at.file} ends before the text of report ${reportId}`);
       read += n;
     }
   } finally {
     closeSync(fd);
   }
-  return bytes.toString('utf8', 0, read);
+  return bytes.toString('utf8');
 }
 
 /**
@@ -122,14 +105,35 @@ export async function writeData(
     options,
     (path, bytes, start, end) => files.appendBytes(path, bytes, start, end),
   );
-  const textOf = textsFrom(dir, (id) => spilledOf(id).summary.textAt);
-  // A report's mentions are read off its text again (figuresOf: the same
-  // mentions, at the same offsets, as the dashboard reads them), not kept:
-  // most reports are a town and year alone, and need none. Without the
+  // The texts of the town and year being resolved (its reports' mentions are
+  // read off them, then its derived values and corrections quoted from them).
+  const texts = new Map<string, string>();
+  const textOf = (id: string): string => {
+    let text = texts.get(id);
+    if (text === undefined) {
+      const at = spilledOf(id).summary.textAt;
+      if (at === undefined) throw new Error(`no text kept for report ${id}`);
+      text = readText(dir, id, at);
+      texts.set(id, text);
+    }
+    return text;
+  };
+  // A report whose values were resolved alone kept no mentions: resolved with
+  // others after all, it reads them off its text again (figuresOf, as the
+  // dashboard does), checked against what its thread found. Without the
   // complete tables they are counted as their town and year is written.
+  const readAgain = (
+    id: string,
+    { mentionCount, figures }: ReportSummary,
+  ): readonly QuotedMention[] => {
+    const { mentions } = figuresOf(textOf(id));
+    if (mentions.length !== mentionCount || digest(figureList(mentions)) !== figures)
+      throw new Error(`report ${id}: its text read back does not give the figures found in it`);
+    return mentions;
+  };
   const mentionsOf = (id: string): readonly QuotedMention[] => {
-    const text = textOf(id);
-    const { mentions } = text === '' ? { mentions: [] } : figuresOf(text);
+    const spilled = spilledOf(id);
+    const mentions = spill.mentions(spilled) ?? readAgain(id, spilled.summary);
     if (!options.tables) for (const m of mentions) writer.mention(m.indicator, null);
     return mentions;
   };
@@ -160,6 +164,7 @@ export async function writeData(
       continue;
     }
     groups.resolved++;
+    texts.clear();
     const values = resolveGroup(group, mentionsOf, quote);
     for (const value of values) writer.value(value);
     await written(values.length);

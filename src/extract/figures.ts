@@ -1,9 +1,11 @@
 /**
- * A report's figures: the mentions its rules find and the numbers no rule
- * used, each with its words, offsets into the normalised text. No place names
+ * A report's figures: the mentions its rules find, each with its words, and
+ * the numbers no rule used (their words cut only where they are written,
+ * quotedUnused), offsets into the normalised text. No place names
  * or metadata: the dashboard reads a published report's figures off its text
  * with this alone (src/dataset/read-findings.ts), without the registry of
- * divisions extractReports' metadata needs.
+ * divisions extractReports' metadata needs, and so does the CLI for a report
+ * it resolves with others (src/cli/write-data.ts).
  */
 import { matchTokens, type Mention, type UnusedNumber } from './match';
 import { scanNumbers } from './numbers';
@@ -111,7 +113,8 @@ export function figuresOfAll(texts: readonly string[]): ReportFigures[] {
  * kept for every number of every report; nothing else reads them.
  */
 export function quotedUnused(text: string, u: UnusedNumber): QuotedUnused {
-  return {
+  // Every field required here: one added to UnusedNumber must be copied too.
+  const quoted: Required<QuotedUnused> = {
     start: u.start,
     end: u.end,
     value: u.value,
@@ -123,6 +126,7 @@ export function quotedUnused(text: string, u: UnusedNumber): QuotedUnused {
       text.slice(Math.max(0, u.start - CONTEXT), u.end + CONTEXT).replace(/\n/g, ' '),
     ),
   };
+  return quoted;
 }
 
 /** A report's mentions in the order of mentions.csv: by position, then indicator. */

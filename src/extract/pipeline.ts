@@ -237,13 +237,18 @@ export function summarize(
     mentionCount: o.mentions.length,
     unusedCount: o.unused.length,
     unusedNoRule: o.unused.filter((u) => u.reason === 'no_rule').length,
-    figures: digest(
-      o.mentions
-        .map((x) => `${x.indicator}=${x.value}${x.qualifier}`)
-        .sort(byCodeUnit)
-        .join(' '),
-    ),
+    figures: digest(figureList(o.mentions)),
   };
 }
+
+/**
+ * A report's figures, each its indicator, value and qualifier, sorted: what
+ * tells two files of one report (ReportSummary.figures).
+ */
+export const figureList = (mentions: readonly QuotedMention[]): string =>
+  mentions
+    .map((x) => `${x.indicator}=${x.value}${x.qualifier}`)
+    .sort(byCodeUnit)
+    .join(' ');
 
 export type { UnusedReason };

@@ -66,6 +66,7 @@ describe('Spill', () => {
   // Every other report without its table lines, as a run without the complete tables spills them.
   const packed = (id: string, text: string, tables: boolean): Packed => ({
     summary: summarize(failedReport(id, `${id}.txt`, 'x')),
+    mentions: tables ? '[]' : null,
     tables: tables
       ? {
           mentions: JSON.stringify([['mediation.cases'], [`${text}!`]]),
@@ -96,6 +97,7 @@ describe('Spill', () => {
             expect(Buffer.from(alone?.values.bytes ?? []).toString()).toBe(text.repeat(3));
           } else {
             expect(spill.alone(spilled)).toBeNull();
+            expect(spill.mentions(spilled)).toEqual([]);
             expect(spilled.tables).not.toBeNull();
             if (spilled.tables === null) continue;
             expect(spill.tableLines(spilled.tables)).toEqual({
