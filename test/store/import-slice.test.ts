@@ -10,7 +10,8 @@ import { create, type StoreApi } from 'zustand';
 import type { DatasetModel } from '../../src/dataset/model';
 import type * as Importer from '../../src/importer/run';
 import { NO_UNUSED } from '../../src/importer/unused';
-import type { ImportedReport, ReviewValue } from '../../src/importer/workspace';
+import type { ImportedReport } from '../../src/importer/workspace';
+import { pendingCases } from '../importer/review';
 import { createImportSlice, type ImportSlice } from '../../src/store/import-slice';
 
 const db = vi.hoisted(() => ({
@@ -35,17 +36,6 @@ const VALUES = 40;
 
 function extracted(file: File, i: number): ImportedReport {
   const reportId = file.name.replace(/\.txt$/, '');
-  const value: ReviewValue = {
-    indicator: 'mediation.cases',
-    found: 10,
-    unit: '件',
-    qualifier: '=',
-    start: 0,
-    end: 2,
-    derived: false,
-    decision: 'pending',
-    edited: null,
-  };
   return {
     reportId,
     file: file.name,
@@ -61,7 +51,7 @@ function extracted(file: File, i: number): ImportedReport {
       published: '',
       title: '',
     },
-    values: Array.from({ length: VALUES }, (_, n) => ({ ...value, found: n })),
+    values: Array.from({ length: VALUES }, (_, n) => pendingCases(n)),
     unused: NO_UNUSED,
     sourceKey: `${reportId}~key`,
   };
