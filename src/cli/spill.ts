@@ -9,7 +9,8 @@
  * off their texts again where only the lines were kept), and, with the
  * complete tables, the lines are copied into them in report order
  * (src/cli/write-data.ts). What stays in memory is a summary per report,
- * about 1 KB. */
+ * about 1 KB.
+ */
 import { hash } from 'node:crypto';
 import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import type { IndicatorId } from '../catalog';
