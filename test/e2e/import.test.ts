@@ -26,7 +26,7 @@ import { importFiles } from '../../src/importer/workspace';
 import { publishedText, run, tableRows } from '../helpers';
 import { accessibilityProblems } from './axe';
 import { launchBrowser } from './browser';
-import { openImportView } from './import-page';
+import { editFigure, openImportView } from './import-page';
 import { serveStatic, type StaticSite } from './server';
 import { buildSite } from './site';
 import { workspaceSaved } from './settled';
@@ -148,9 +148,7 @@ describe('importing reports in the browser', () => {
     await expect.poll(() => rate.locator('.decision-status').textContent()).toBe('已确认');
 
     const cases = row(page, 'mediation.cases');
-    await cases.getByRole('button', { name: '修改' }).click();
-    await cases.getByTestId('review-edit-value').fill('610');
-    await cases.getByRole('button', { name: '保存' }).click();
+    await editFigure(cases, '610');
     await expect.poll(() => cases.locator('.decision-status').textContent()).toBe('已修改为 610件');
 
     // A missed figure, added by selecting the words that state it.
@@ -395,9 +393,7 @@ describe('importing reports in the browser', () => {
     await rate.getByRole('button', { name: '确认' }).click();
     await expect.poll(() => rate.locator('.decision-status').textContent()).toBe('已确认');
     const cases = row(page, 'mediation.cases');
-    await cases.getByRole('button', { name: '修改' }).click();
-    await cases.getByTestId('review-edit-value').fill('210');
-    await cases.getByRole('button', { name: '保存' }).click();
+    await editFigure(cases, '210');
     // 207 of 208 is not the rate of 210: withdrawn, as the dashboard and the package drop it.
     await expect
       .poll(() => rate.locator('.decision-status').textContent())

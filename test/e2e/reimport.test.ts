@@ -17,6 +17,7 @@ import { launchBrowser } from './browser';
 import { serveStatic, type StaticSite } from './server';
 import { buildSite } from './site';
 import { pageSettled, scrolledTo } from './settled';
+import { editFigure } from './import-page';
 
 const FILE = join(
   import.meta.dirname,
@@ -74,9 +75,7 @@ describe('importing a published report again', () => {
     expect(await panel.locator('.decision-status').allTextContents()).not.toContain('已确认');
 
     const cases = panel.locator('tr[data-indicator="mediation.cases"]').first();
-    await cases.getByRole('button', { name: '修改' }).click();
-    await cases.getByTestId('review-edit-value').fill('210');
-    await cases.getByRole('button', { name: '保存' }).click();
+    await editFigure(cases, '210');
     await expect.poll(() => cases.locator('.decision-status').textContent()).toBe('已修改为 210件');
     const rate = panel.locator('tr[data-indicator="mediation.success_rate"]').first();
     await rate.getByRole('button', { name: '驳回' }).click();

@@ -9,6 +9,13 @@ import { word97 } from './office';
 
 const SAMPLE = join(import.meta.dirname, '..', '..', 'data', 'reports');
 const text = (name: string): string => readFileSync(join(SAMPLE, name), 'utf8');
+/** One report of 北格镇 imported alone. */
+const importBeige = (report: string) =>
+  importFiles(
+    [{ name: 'beige-2024.txt', bytes: new TextEncoder().encode(report) }],
+    new Set(),
+    () => {},
+  );
 
 describe('importFiles', () => {
   it('finds in a .txt, a .docx and a saved web page exactly what the CLI finds in the same reports', async () => {
@@ -75,11 +82,7 @@ describe('importFiles', () => {
   it('keeps a summed value’s parts through the review to the dashboard’s rows', async () => {
     const report =
       '北格镇2024年法治政府建设情况报告\n全镇12个行政村、3个社区均聘请了法律顾问。\n北格镇人民政府';
-    const batch = await importFiles(
-      [{ name: 'beige-2024.txt', bytes: new TextEncoder().encode(report) }],
-      new Set(),
-      () => {},
-    );
+    const batch = await importBeige(report);
     const imported = batch.reports.map((r) => ({
       ...r,
       sourceKey: r.reportId,
@@ -101,11 +104,7 @@ describe('importFiles', () => {
   it('shows no rate derived from a count the reviewer rejected or changed', async () => {
     const report =
       '北格镇2024年法治政府建设情况报告\n全年共调解矛盾纠纷208件，成功调解207件。\n北格镇人民政府';
-    const batch = await importFiles(
-      [{ name: 'beige-2024.txt', bytes: new TextEncoder().encode(report) }],
-      new Set(),
-      () => {},
-    );
+    const batch = await importBeige(report);
     const reviewed = (
       decide: (indicator: string) => {
         decision: 'accepted' | 'edited' | 'rejected';
