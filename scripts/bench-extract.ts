@@ -5,10 +5,12 @@
  * (the built one, `node dist-cli/extract.js`, as `npm run extract` runs it),
  * start-up included, K times on one worker and on all cores, and prints the
  * median throughput, processor time (user and system, every thread: steadier
- * than the wall time on a disk whose cost swings), peak memory and where the
- * time went (the CLI's own phase timings: extraction, resolution, the
- * tables, the first chart, the swap) and the size of the data folder
- * written (by part, over the reports' size), each figure next to its target.
+ * than the wall time on a disk whose cost swings; then by thread, and the
+ * floor it puts under the run: the time shared perfectly between the
+ * cores), peak memory and where the time went (the CLI's own phase timings:
+ * extraction, resolution, the tables, the first chart, the swap) and the
+ * size of the data folder written (by part, over the reports' size), each
+ * figure next to its target.
  * In the same run it times a plain keyword-and-regex script over the same
  * files, so the ratio between the two is meaningful on a noisy machine, and
  * the extractor alone (no I/O). Then it runs once more with `--gzip` and
@@ -36,6 +38,7 @@ import { parseArgs } from 'node:util';
 import { nodeUtf8 } from '../src/cli/node-utf8';
 import { GZIP_SUFFIX } from '../src/cli/out-folder';
 import { PHASES, type Phases } from '../src/cli/phases';
+import type { RunStats, ThreadCpu } from '../src/cli/stats';
 import { installUtf8Decoder, packGroups, processReports } from '../src/extract';
 import { builtCli } from './cli.mjs';
 import { countyName, generateReport, seededRandom, townName } from './synth/generate';
@@ -175,18 +178,22 @@ interface Runs {
   /** Processor seconds, user and system, of every thread. */
   user: number[];
   system: number[];
+  /** The same by thread (where the system tells it). */
+  threads: ThreadCpu[];
   phases: Phases[];
 }
 const measured = new Map<number, Runs>();
-const noRuns = (): Runs => ({ seconds: [], rss: [], user: [], system: [], phases: [] });
+const noRuns = (): Runs => ({
+  seconds: [],
+  rss: [],
+  user: [],
+  system: [],
+  threads: [],
+  phases: [],
+});
 const baseSeconds: number[] = [];
 const startUp: number[] = [];
-interface CliRun {
-  readonly seconds: number;
-  readonly maxRssKb: number;
-  readonly cpuSeconds: { readonly user: number; readonly system: number };
-  readonly phases: Phases;
-}
+type CliRun = Pick<RunStats, 'seconds' | 'maxRssKb' | 'cpuSeconds' | 'phases'>;
 /** One run of the CLI over the corpus (or `input`), timed from outside. */
 function runCli(workers: number, extra: readonly string[] = [], input = corpus): CliRun {
   const statsFile = join(root, 'stats.json');
@@ -206,7 +213,7 @@ function runCli(workers: number, extra: readonly string[] = [], input = corpus):
     console.error(`the CLI exited with ${child.status}`);
     process.exit(1);
   }
-  const stats = JSON.parse(readFileSync(statsFile, 'utf8')) as Omit<CliRun, 'seconds'>;
+  const stats = JSON.parse(readFileSync(statsFile, 'utf8')) as RunStats;
   return { seconds, maxRssKb: stats.maxRssKb, cpuSeconds: stats.cpuSeconds, phases: stats.phases };
 }
 for (let i = 0; i < runs; i++) {
@@ -218,6 +225,7 @@ for (let i = 0; i < runs; i++) {
     entry.rss.push(stats.maxRssKb / 1024);
     entry.user.push(stats.cpuSeconds.user);
     entry.system.push(stats.cpuSeconds.system);
+    if (stats.cpuSeconds.threads !== null) entry.threads.push(stats.cpuSeconds.threads);
     entry.phases.push(stats.phases);
     console.log(
       `run ${i + 1}, ${workers} worker(s): ${seconds.toFixed(2)} s (${(mb / seconds).toFixed(1)} MB/s)`,
@@ -248,6 +256,11 @@ for (const workers of settings) {
   console.log(`    wall time      ${t.toFixed(2)} s for ${files.length} reports`);
   console.log(
     `    processor      ${median(entry.user).toFixed(2)} s user, ${median(entry.system).toFixed(2)} s system (every thread; steadier than the wall time)`,
+  );
+  printThreads(entry.threads);
+  const floor = (median(entry.user) + median(entry.system)) / cores;
+  console.log(
+    `    floor          ${floor.toFixed(2)} s: the processor time shared perfectly between ${cores} cores, at most ${(mb / floor).toFixed(1)} MB/s`,
   );
   console.log(
     `    peak RSS       ${rss.toFixed(0)} MB   target ≤ ${TARGETS.peakRssMb} MB at ${TARGETS.peakRssAtReports.toLocaleString('en')} reports${files.length >= TARGETS.peakRssAtReports ? `: ${verdict(rss <= TARGETS.peakRssMb)}` : ' (run with --reports 40000)'}`,
@@ -300,6 +313,17 @@ const sent = total - copiedOriginals + copied;
 console.log(
   `  --gzip           +${(gzipRun.phases.gzip ?? 0).toFixed(2)} s (one run, ${cores} worker(s)): copies of ${copies} files, ${(copied / 1e6).toFixed(1)} MB beside the folder's ${(total / 1e6).toFixed(1)} MB; the whole folder fetched from a server with gzip_static is ${(sent / 1e6).toFixed(1)} MB (${(sent / bytes).toFixed(2)}× the reports)`,
 );
+
+/** Medians of each thread's processor time, over the runs that told it. */
+function printThreads(threads: readonly ThreadCpu[]): void {
+  if (threads.length === 0) return;
+  const of = (pick: (t: ThreadCpu) => number): string =>
+    `${median(threads.map(pick)).toFixed(2)} s`;
+  const workers = threads[0]?.workers.map((_, i) => of((t) => t.workers[i] ?? 0)) ?? [];
+  console.log(
+    `      by thread  main ${of((t) => t.main)}${workers.length === 0 ? '' : `, workers ${workers.join(' + ')}`}, V8's and Node's own threads ${of((t) => t.others)} (the optimising compiler, the collector's helpers, I/O)`,
+  );
+}
 
 /** The corpus's first `count` reports, hard-linked into a folder beside it. */
 function firstReports(count: number): string {

@@ -85,7 +85,7 @@ Options:
   --corrections FILE  value corrections (default: data/corrections.csv when present)
   --quiet             no progress and no summary, only problems
   --verbose           the per-report table even for large runs
-  --stats FILE        write timing and memory figures as JSON (for benchmarks)
+  --stats FILE        write timing, memory and processor figures as JSON (for benchmarks)
   --workers N         worker threads (default: every core for 200 reports or more);
                       the output is the same whatever N is
   --tables            also write the complete tables indicators.csv, mentions.csv

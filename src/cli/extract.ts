@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { EXIT, HELP, parseCliArgs } from './args';
 import { installExitCleanup } from './cleanup';
 import { runExtractCli } from './run';
+import { runStats } from './stats';
 
 async function main(): Promise<number> {
   const parsed = parseCliArgs(process.argv.slice(2));
@@ -29,22 +30,8 @@ async function main(): Promise<number> {
     );
     return EXIT.internal;
   }
-  if (parsed.data.stats !== null) {
-    const usage = process.resourceUsage();
-    const stats = {
-      seconds: result.seconds,
-      bytes: result.bytesRead,
-      reports: result.written?.reports.length ?? 0,
-      maxRssKb: usage.maxRSS,
-      // Processor time of every thread (the workers', the garbage collector's):
-      // steadier than the wall time on a disk whose cost swings from minute to minute.
-      cpuSeconds: { user: usage.userCPUTime / 1e6, system: usage.systemCPUTime / 1e6 },
-      phases: result.phases ?? {},
-      groups: result.written?.groups ?? null,
-      uptimeSeconds: process.uptime(),
-    };
-    writeFileSync(parsed.data.stats, `${JSON.stringify(stats)}\n`);
-  }
+  if (parsed.data.stats !== null)
+    writeFileSync(parsed.data.stats, `${JSON.stringify(runStats(result))}\n`);
   return result.exitCode;
 }
 

@@ -3,7 +3,7 @@ import { packGroups } from '../extract';
 import { stopOnExit } from './cleanup';
 import type { ReportFile } from './files';
 import type { Processed } from './process-file';
-import type { Batch } from './worker';
+import type { Batch, BatchDone } from './worker';
 
 /**
  * The worker thread's module: beside the bundle in dist-cli/ (scripts/cli.mjs
@@ -26,7 +26,8 @@ const IN_FLIGHT = 2;
  * Processes files (in report id order) on `workers` threads, a pack of texts
  * at a time: each pack is written by one thread, its files in order. Results
  * come back in any order; callers sort by report id, so the output does not
- * depend on the number of workers.
+ * depend on the number of workers. Gives each thread's processor time, as
+ * its last results told it (null where the system does not tell it).
  */
 export async function processInWorkers(
   files: readonly ReportFile[],
@@ -34,7 +35,7 @@ export async function processInWorkers(
   tables: boolean,
   workers: number,
   onResults: (results: readonly Processed[]) => void,
-): Promise<void> {
+): Promise<(number | null)[]> {
   const batches: Batch[] = packGroups(files).map((group, pack) => ({
     pack,
     files: group,
@@ -49,6 +50,7 @@ export async function processInWorkers(
   // Stopped before a stopped run removes the folder they write into; the run
   // then waits here for the exit that follows, rather than going on to write.
   let stopping = false;
+  const cpuSeconds: (number | null)[] = threads.map(() => null);
   const forget = stopOnExit(() => {
     stopping = true;
     return Promise.all(threads.map((t) => t.terminate()));
@@ -56,7 +58,7 @@ export async function processInWorkers(
   try {
     const feeds: (() => void)[] = [];
     const finished = threads.map(
-      (thread) =>
+      (thread, n) =>
         new Promise<void>((resolve, reject) => {
           let sent = 0;
           const feed = (): void => {
@@ -69,8 +71,9 @@ export async function processInWorkers(
             sent++;
             thread.postMessage(batch);
           };
-          thread.on('message', (message: { results: Processed[] }) => {
+          thread.on('message', (message: BatchDone) => {
             sent--;
+            cpuSeconds[n] = message.cpuSeconds;
             // The next batch first: the thread goes on while these results are spilled.
             feed();
             onResults(message.results);
@@ -89,6 +92,7 @@ export async function processInWorkers(
     // A pack to every thread, then a second to each: never two to one while another has none.
     for (let round = 0; round < IN_FLIGHT; round++) for (const feed of feeds) feed();
     await Promise.all(finished);
+    return cpuSeconds;
   } finally {
     forget();
     await Promise.all(threads.map((t) => t.terminate()));

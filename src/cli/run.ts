@@ -57,6 +57,8 @@ export interface RunResult {
   readonly bytesRead: number;
   readonly seconds: number;
   readonly phases?: Phases;
+  /** Each worker thread's processor time, in seconds (none on this thread; null where unknown). */
+  readonly workerCpuSeconds?: readonly (number | null)[];
 }
 
 export interface Output {
@@ -143,7 +145,7 @@ type Processor = (
   outDir: string,
   tables: boolean,
   onResults: (results: readonly Processed[]) => void,
-) => void | Promise<void>;
+) => Promise<readonly (number | null)[]>;
 
 /**
  * How many files' findings this thread spills between two chances for
@@ -161,6 +163,7 @@ const onThisThread: Processor = async (files, outDir, tables, onResults) => {
       if (++read % CHECKPOINT_EVERY === 0) await checkpoint();
     });
   }
+  return [];
 };
 
 const onWorkers =
@@ -317,8 +320,16 @@ async function extractInto(
   const spill = new Spill(join(folder.staging, SPILL_FILE));
   let written: Written;
   let collected: Collected;
+  let workerCpuSeconds: readonly (number | null)[];
   try {
-    collected = await processAll(plan, options, output, folder.staging, processorFor, spill);
+    [collected, workerCpuSeconds] = await processAll(
+      plan,
+      options,
+      output,
+      folder.staging,
+      processorFor,
+      spill,
+    );
     clock.end('extract');
     failpoint('texts-written');
     written = await writeData(folder.staging, collected, spill, clock, sideFiles, {
@@ -369,6 +380,7 @@ async function extractInto(
     bytesRead,
     seconds,
     phases: clock.phases,
+    workerCpuSeconds,
   };
 }
 
@@ -379,22 +391,27 @@ async function processAll(
   staging: string,
   processorFor: (count: number) => Processor,
   spill: Spill,
-): Promise<Collected> {
+): Promise<[Collected, readonly (number | null)[]]> {
   mkdirSync(join(staging, TEXTS_FOLDER));
   const progress = new Progress(plan.files.length, output, !options.quiet);
   const collected: Collected = {
     spilled: plan.duplicates.map((outcome) => spill.add(pack(outcome, options.tables))),
     bytesRead: 0,
   };
-  await processorFor(plan.files.length)(plan.files, staging, options.tables, (results) => {
-    for (const r of results) {
-      collected.spilled.push(spill.add(r.packed));
-      collected.bytesRead += r.bytes;
-      progress.tick(collected.bytesRead);
-    }
-  });
+  const cpuSeconds = await processorFor(plan.files.length)(
+    plan.files,
+    staging,
+    options.tables,
+    (results) => {
+      for (const r of results) {
+        collected.spilled.push(spill.add(r.packed));
+        collected.bytesRead += r.bytes;
+        progress.tick(collected.bytesRead);
+      }
+    },
+  );
   progress.done(collected.bytesRead);
-  return collected;
+  return [collected, cpuSeconds];
 }
 
 /** The first chart's images (src/preview), drawn from the files just written. */

@@ -2,6 +2,13 @@
 import { parentPort } from 'node:worker_threads';
 import type { ReportFile } from './files';
 import { processPack, type Processed } from './process-file';
+import { threadCpuSeconds } from './thread-cpu';
+
+/** A pack's results, with the thread's processor time so far (`--stats`). */
+export interface BatchDone {
+  readonly results: Processed[];
+  readonly cpuSeconds: number | null;
+}
 
 export interface Batch {
   /** The pack's number (src/extract/text-packs.ts). */
@@ -26,6 +33,7 @@ parentPort?.on('message', (batch: Batch) => {
     await processPack(batch.files, batch.pack, batch.outDir, batch.tables, (r) => {
       results.push(r);
     });
-    parentPort?.postMessage({ results });
+    const done: BatchDone = { results, cpuSeconds: threadCpuSeconds() };
+    parentPort?.postMessage(done);
   });
 });

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { GZIP_SUFFIX } from '../../src/cli/out-folder';
 import { PHASES } from '../../src/cli/phases';
 import { MAX_COPY_SHARE } from '../../src/cli/precompress';
+import type { RunStats } from '../../src/cli/stats';
 import {
   copySamples,
   filesBelow,
@@ -299,14 +300,7 @@ describe('command line', () => {
       ...(flag ? [flag] : []),
     );
     expect(r.status, r.stderr).toBe(0);
-    const written = JSON.parse(readFileSync(stats, 'utf8')) as {
-      seconds: number;
-      reports: number;
-      maxRssKb: number;
-      cpuSeconds: { user: number; system: number };
-      phases: Record<string, number>;
-      uptimeSeconds: number;
-    };
+    const written = JSON.parse(readFileSync(stats, 'utf8')) as RunStats;
     expect(written.reports).toBe(readdirSync(inDir).filter((f) => f.endsWith('.txt')).length);
     expect(written.maxRssKb).toBeGreaterThan(10_000);
     // Processor time: some, and no more than the process's life on every core.
@@ -314,6 +308,11 @@ describe('command line', () => {
     expect(cpu).toBeGreaterThan(0);
     expect(cpu).toBeLessThanOrEqual(written.uptimeSeconds * availableParallelism() + 0.1);
     expect(Object.keys(written.phases)).toEqual([...phases]);
+    // Five reports are extracted on the main thread: no worker's time, and the rest V8's own.
+    expect(written.cpuSeconds.threads?.workers).toEqual([]);
+    expect(written.cpuSeconds.threads?.main).toBeGreaterThan(0.05);
+    expect(written.cpuSeconds.threads?.main).toBeLessThanOrEqual(cpu);
+    expect(written.cpuSeconds.threads?.others).toBeGreaterThanOrEqual(0);
     const sum = Object.values(written.phases).reduce((a, b) => a + b, 0);
     for (const seconds of Object.values(written.phases)) expect(seconds).toBeGreaterThan(0);
     // The phases follow one another from the run's start to its end.

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SYNTHETIC_MARKER } from '../../scripts/synth/generate';
+import type { RunStats } from '../../src/cli/stats';
 import { TEXTS_PER_PACK } from '../../src/extract/text-packs';
 import {
   filesBelow,
@@ -50,8 +51,20 @@ describe('worker threads', () => {
     const dir = genProvince(60, 3, 3);
     const outputs = [1, 2, 3].map((workers) => {
       const out = tempDir('rol-workers-out-');
-      const r = runCli('--in', dir, '--out', out, '--quiet', '--workers', String(workers));
+      const statsFile = join(tempDir('rol-workers-stats-'), 'stats.json');
+      const r = runCli(
+        ...['--in', dir, '--out', out, '--quiet', '--workers', String(workers)],
+        ...['--stats', statsFile],
+      );
       expect(r.status, r.stderr).toBe(0);
+      // Each thread's processor time: the main thread's, each worker's, and the rest (V8's own).
+      const { cpuSeconds } = JSON.parse(readFileSync(statsFile, 'utf8')) as RunStats;
+      const threads = cpuSeconds.threads;
+      expect(threads?.workers).toHaveLength(workers === 1 ? 0 : workers);
+      for (const seconds of threads?.workers ?? []) expect(seconds).toBeGreaterThan(0.02);
+      const sum = (threads?.main ?? 0) + (threads?.workers ?? []).reduce((a, b) => a + b, 0);
+      expect(sum).toBeGreaterThan(0.1);
+      expect(sum + (threads?.others ?? NaN)).toBeCloseTo(cpuSeconds.user + cpuSeconds.system, 1);
       return out;
     });
     const [first, ...others] = outputs;
