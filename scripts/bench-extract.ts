@@ -321,7 +321,7 @@ function printThreads(threads: readonly ThreadCpu[]): void {
     `${median(threads.map(pick)).toFixed(2)} s`;
   const workers = threads[0]?.workers.map((_, i) => of((t) => t.workers[i] ?? 0)) ?? [];
   console.log(
-    `      by thread  main ${of((t) => t.main)}${workers.length === 0 ? '' : `, workers ${workers.join(' + ')}`}, V8's and Node's own threads ${of((t) => t.others)} (the optimising compiler, the collector's helpers, I/O)`,
+    `      by thread  main ${of((t) => t.main)}${workers.length === 0 ? '' : `, workers ${workers.join(' + ')}`}, V8's and Node's own threads ${of((t) => t.others)} (ThreadCpu in src/cli/stats.ts)`,
   );
 }
 

@@ -3,7 +3,7 @@ import { packGroups } from '../extract';
 import { stopOnExit } from './cleanup';
 import type { ReportFile } from './files';
 import type { Processed } from './process-file';
-import type { Batch, BatchDone } from './worker';
+import type { Batch, BatchDone, WorkerCpuSeconds } from './worker';
 
 /**
  * The worker thread's module: beside the bundle in dist-cli/ (scripts/cli.mjs
@@ -35,7 +35,7 @@ export async function processInWorkers(
   tables: boolean,
   workers: number,
   onResults: (results: readonly Processed[]) => void,
-): Promise<(number | null)[]> {
+): Promise<WorkerCpuSeconds> {
   const batches: Batch[] = packGroups(files).map((group, pack) => ({
     pack,
     files: group,
@@ -50,7 +50,7 @@ export async function processInWorkers(
   // Stopped before a stopped run removes the folder they write into; the run
   // then waits here for the exit that follows, rather than going on to write.
   let stopping = false;
-  const cpuSeconds: (number | null)[] = threads.map(() => null);
+  const cpuSeconds: BatchDone['cpuSeconds'][] = threads.map(() => null);
   const forget = stopOnExit(() => {
     stopping = true;
     return Promise.all(threads.map((t) => t.terminate()));

@@ -43,6 +43,7 @@ import {
   type OutputFolder,
 } from './out-folder';
 import { processInWorkers } from './pool';
+import type { WorkerCpuSeconds } from './worker';
 import { processPack, type Processed } from './process-file';
 import { pack, Spill } from './spill';
 import { writeData, type Collected, type Written } from './write-data';
@@ -57,8 +58,8 @@ export interface RunResult {
   readonly bytesRead: number;
   readonly seconds: number;
   readonly phases?: Phases;
-  /** Each worker thread's processor time, in seconds (none on this thread; null where unknown). */
-  readonly workerCpuSeconds?: readonly (number | null)[];
+  /** None when the reports were read on this thread; null when the run stopped before reading them. */
+  readonly workerCpuSeconds: WorkerCpuSeconds | null;
 }
 
 export interface Output {
@@ -145,7 +146,7 @@ type Processor = (
   outDir: string,
   tables: boolean,
   onResults: (results: readonly Processed[]) => void,
-) => Promise<readonly (number | null)[]>;
+) => Promise<WorkerCpuSeconds>;
 
 /**
  * How many files' findings this thread spills between two chances for
@@ -253,7 +254,13 @@ export function runExtractCli(
 
 function refused(output: Output, reason: string): RunResult {
   output.err(`error: ${reason}`);
-  return { exitCode: EXIT.refused, written: null, bytesRead: 0, seconds: 0 };
+  return {
+    exitCode: EXIT.refused,
+    written: null,
+    bytesRead: 0,
+    seconds: 0,
+    workerCpuSeconds: null,
+  };
 }
 
 /** An error of the file system (disk full, permission lost) while writing the staging folder. */
@@ -295,7 +302,13 @@ async function run(
   } catch (error) {
     if (!isFileSystemError(error)) throw error;
     output.err(`error: could not write the output (${error.message}); ${untouched(folder)}`);
-    return { exitCode: EXIT.notWritten, written: null, bytesRead: 0, seconds: 0 };
+    return {
+      exitCode: EXIT.notWritten,
+      written: null,
+      bytesRead: 0,
+      seconds: 0,
+      workerCpuSeconds: null,
+    };
   } finally {
     if (existsSync(folder.staging)) removeStaging();
   }
@@ -320,7 +333,7 @@ async function extractInto(
   const spill = new Spill(join(folder.staging, SPILL_FILE));
   let written: Written;
   let collected: Collected;
-  let workerCpuSeconds: readonly (number | null)[];
+  let workerCpuSeconds: WorkerCpuSeconds;
   try {
     [collected, workerCpuSeconds] = await processAll(
       plan,
@@ -356,7 +369,7 @@ async function extractInto(
   clock.end('swap');
   if (!committed.ok) {
     output.err(`error: ${committed.reason}; ${untouched(folder)}`);
-    return { exitCode: EXIT.notWritten, written, bytesRead, seconds: 0 };
+    return { exitCode: EXIT.notWritten, written, bytesRead, seconds: 0, workerCpuSeconds };
   }
   keepAtExit(folder.staging);
   outputInPlace();
@@ -391,7 +404,7 @@ async function processAll(
   staging: string,
   processorFor: (count: number) => Processor,
   spill: Spill,
-): Promise<[Collected, readonly (number | null)[]]> {
+): Promise<[Collected, WorkerCpuSeconds]> {
   mkdirSync(join(staging, TEXTS_FOLDER));
   const progress = new Progress(plan.files.length, output, !options.quiet);
   const collected: Collected = {

@@ -3,11 +3,12 @@
  * the run's time, its phases, its memory, and its processor time, in all and
  * by thread.
  *
- * May import: src/cli, node:*.
+ * May import: src/cli.
  */
 import type { Phases } from './phases';
 import type { RunResult } from './run';
 import { threadCpuSeconds } from './thread-cpu';
+import type { WorkerCpuSeconds } from './worker';
 import type { Written } from './write-data';
 
 export interface ThreadCpu {
@@ -17,7 +18,9 @@ export interface ThreadCpu {
   /**
    * The rest of the process's: V8's own threads (above all its optimising
    * compiler, which compiles the extractor again in each thread that runs
-   * it, and the collector's helpers) and Node's I/O threads.
+   * it, and the collector's helpers) and Node's I/O threads; also each
+   * worker's last message and its end, after it last read its clock (a few
+   * milliseconds).
    */
   readonly others: number;
 }
@@ -52,17 +55,22 @@ export function runStats(result: RunResult): RunStats {
     bytes: result.bytesRead,
     reports: result.written?.reports.length ?? 0,
     maxRssKb: usage.maxRSS,
-    cpuSeconds: { user, system, threads: byThread(user + system, result.workerCpuSeconds ?? []) },
+    cpuSeconds: { user, system, threads: byThread(user + system, result.workerCpuSeconds) },
     phases: result.phases ?? {},
     groups: result.written?.groups ?? null,
     uptimeSeconds: process.uptime(),
   };
 }
 
-function byThread(total: number, workerSeconds: readonly (number | null)[]): ThreadCpu | null {
-  const main = threadCpuSeconds();
+/** Null where the system does not tell a thread's time, or the run stopped before the reports. */
+export function byThread(
+  total: number,
+  workerSeconds: WorkerCpuSeconds | null,
+  main = threadCpuSeconds(),
+): ThreadCpu | null {
+  if (workerSeconds === null || main === null) return null;
   const workers = workerSeconds.filter((s): s is number => s !== null);
-  if (main === null || workers.length < workerSeconds.length) return null;
+  if (workers.length < workerSeconds.length) return null;
   const others = total - main - workers.reduce((a, b) => a + b, 0);
   // The two clocks are read a moment apart: what they disagree by is no thread's.
   return { main, workers, others: Math.max(0, others) };

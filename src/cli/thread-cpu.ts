@@ -1,8 +1,6 @@
 /**
- * The processor time of the calling thread, for `--stats`: what the main
- * thread and each worker spent apart from V8's and Node's own threads (the
- * optimising compiler, the collector's helpers, file I/O), which the
- * process's total holds too.
+ * The processor time of the calling thread, for `--stats` (ThreadCpu in
+ * stats.ts).
  *
  * May import: node:*.
  */

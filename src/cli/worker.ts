@@ -10,6 +10,9 @@ export interface BatchDone {
   readonly cpuSeconds: number | null;
 }
 
+/** Each worker thread's processor time, in the order they started (src/cli/stats.ts). */
+export type WorkerCpuSeconds = readonly BatchDone['cpuSeconds'][];
+
 export interface Batch {
   /** The pack's number (src/extract/text-packs.ts). */
   readonly pack: number;

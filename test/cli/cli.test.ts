@@ -308,11 +308,14 @@ describe('command line', () => {
     expect(cpu).toBeGreaterThan(0);
     expect(cpu).toBeLessThanOrEqual(written.uptimeSeconds * availableParallelism() + 0.1);
     expect(Object.keys(written.phases)).toEqual([...phases]);
-    // Five reports are extracted on the main thread: no worker's time, and the rest V8's own.
-    expect(written.cpuSeconds.threads?.workers).toEqual([]);
-    expect(written.cpuSeconds.threads?.main).toBeGreaterThan(0.05);
-    expect(written.cpuSeconds.threads?.main).toBeLessThanOrEqual(cpu);
-    expect(written.cpuSeconds.threads?.others).toBeGreaterThanOrEqual(0);
+    // Five reports are extracted on the main thread: no worker's time; V8's own threads
+    // (its compiler) did some of the work. Per thread only where Linux tells it.
+    const threads = written.cpuSeconds.threads;
+    if (process.platform === 'linux') {
+      expect(threads?.workers).toEqual([]);
+      expect(threads?.main).toBeGreaterThan(0.05);
+      expect(threads?.main).toBeLessThan(cpu);
+    } else expect(threads).toBeNull();
     const sum = Object.values(written.phases).reduce((a, b) => a + b, 0);
     for (const seconds of Object.values(written.phases)) expect(seconds).toBeGreaterThan(0);
     // The phases follow one another from the run's start to its end.

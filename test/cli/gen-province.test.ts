@@ -57,14 +57,18 @@ describe('worker threads', () => {
         ...['--stats', statsFile],
       );
       expect(r.status, r.stderr).toBe(0);
-      // Each thread's processor time: the main thread's, each worker's, and the rest (V8's own).
+      // Each thread's processor time (where Linux tells it): the main thread's, each
+      // worker's, and less than the process's (V8's own threads compiled the code).
       const { cpuSeconds } = JSON.parse(readFileSync(statsFile, 'utf8')) as RunStats;
       const threads = cpuSeconds.threads;
-      expect(threads?.workers).toHaveLength(workers === 1 ? 0 : workers);
-      for (const seconds of threads?.workers ?? []) expect(seconds).toBeGreaterThan(0.02);
-      const sum = (threads?.main ?? 0) + (threads?.workers ?? []).reduce((a, b) => a + b, 0);
-      expect(sum).toBeGreaterThan(0.1);
-      expect(sum + (threads?.others ?? NaN)).toBeCloseTo(cpuSeconds.user + cpuSeconds.system, 1);
+      if (process.platform === 'linux') {
+        expect(threads?.workers).toHaveLength(workers === 1 ? 0 : workers);
+        for (const seconds of threads?.workers ?? []) expect(seconds).toBeGreaterThan(0.02);
+        const sum = (threads?.main ?? NaN) + (threads?.workers ?? []).reduce((a, b) => a + b, 0);
+        expect(sum).toBeGreaterThan(0.1);
+        expect(sum).toBeLessThan(cpuSeconds.user + cpuSeconds.system);
+        expect(threads?.others).toBeGreaterThan(0);
+      } else expect(threads).toBeNull();
       return out;
     });
     const [first, ...others] = outputs;
